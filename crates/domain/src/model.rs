@@ -1,0 +1,424 @@
+//! The records of the register: dated facts about youths, their schools and the office's work.
+//!
+//! Every record has a stable external key (`id`), chosen by the office or its old system, so that a
+//! bundle can be imported twice without duplicates. Statuses such as "leerplichtig" or "thuiszitter"
+//! are not stored here: they are computed for a peildatum by [`crate::rules`].
+use crate::onderwijs::{DiplomaSoort, Niveau, Onderwijssoort, VsoProfiel};
+use crate::{Bsn, Datum, code_enum};
+use std::fmt;
+
+/// CBS gemeentecode, "GM" and four digits (GM0392 = Haarlem).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Gemeentecode(String);
+
+impl Gemeentecode {
+    pub fn parse(s: &str) -> Result<Gemeentecode, String> {
+        let s = s.trim().to_ascii_uppercase();
+        let ok = s.len() == 6 && s.starts_with("GM") && s[2..].bytes().all(|b| b.is_ascii_digit());
+        if ok { Ok(Gemeentecode(s)) } else { Err(format!("'{s}' is geen gemeentecode; verwacht GM en vier cijfers, bijv. GM0392")) }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Gemeentecode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+code_enum!(Geslacht, "geslacht" {
+    Man = ("m", "man"),
+    Vrouw = ("v", "vrouw"),
+    Onbekend = ("x", "onbekend/anders"),
+});
+
+code_enum!(
+    /// Staff roles (domain.md §1).
+    Rol, "rol" {
+        Leerplichtambtenaar = ("leerplichtambtenaar", "Leerplichtambtenaar"),
+        RmcConsulent = ("rmc_consulent", "RMC-trajectbegeleider"),
+        Administratief = ("administratief", "Administratief medewerker"),
+        Teamleider = ("teamleider", "Teamleider"),
+        Beleidsmedewerker = ("beleidsmedewerker", "Beleidsmedewerker"),
+        Gemeente = ("gemeente", "Gemeente (alleen eigen gemeente)"),
+        Beheerder = ("beheerder", "Beheerder"),
+    }
+);
+
+code_enum!(
+    /// Where a youth went when an address in the region ended without a next one.
+    Vertrek, "vertrek" {
+        BuitenRegio = ("buiten_regio", "Verhuisd buiten de regio"),
+        Buitenland = ("buitenland", "Verhuisd naar het buitenland"),
+    }
+);
+
+code_enum!(OuderRelatie, "relatie" {
+    Moeder = ("moeder", "moeder"),
+    Vader = ("vader", "vader"),
+    Verzorger = ("verzorger", "verzorger"),
+});
+
+code_enum!(
+    /// Which part of the office's work a zaak belongs to.
+    ZaakSoort, "zaaksoort" {
+        RelatiefVerzuim = ("relatief_verzuim", "Relatief verzuim"),
+        AbsoluutVerzuim = ("absoluut_verzuim", "Absoluut verzuim"),
+        Rmc = ("rmc", "RMC (18-23)"),
+    }
+);
+
+code_enum!(
+    /// Lifecycle of a zaak: nieuw → in onderzoek → maatregel → gesloten.
+    ZaakStatus, "zaakstatus" {
+        Nieuw = ("nieuw", "Nieuw"),
+        InOnderzoek = ("in_onderzoek", "In onderzoek"),
+        Maatregel = ("maatregel", "Maatregel"),
+        Gesloten = ("gesloten", "Gesloten"),
+    }
+);
+
+code_enum!(
+    /// Means of the MAS (domain.md §3).
+    ActieSoort, "actiesoort" {
+        Uitnodiging = ("uitnodiging", "Uitnodiging"),
+        Gesprek = ("gesprek", "Gesprek"),
+        Waarschuwing = ("waarschuwing", "Waarschuwing"),
+        Hulpverlening = ("hulpverlening", "Doorverwijzing hulpverlening"),
+        Halt = ("halt", "HALT-verwijzing"),
+        ProcesVerbaal = ("proces_verbaal", "Proces-verbaal"),
+        Escalatie = ("escalatie", "Escalatie (doorzettingsmacht)"),
+        PreventiefGesprek = ("preventief_gesprek", "Preventief spreekuurgesprek"),
+    }
+);
+
+code_enum!(
+    /// Against whom a proces-verbaal is made.
+    PvTegen, "PV tegen" {
+        Jongere = ("jongere", "de jongere"),
+        Ouder = ("ouder", "een ouder/verzorger"),
+    }
+);
+
+code_enum!(
+    /// Afhandeling of a HALT-verwijzing or a proces-verbaal.
+    Uitkomst, "uitkomst" {
+        HaltPositief = ("halt_positief", "HALT positief afgerond"),
+        HaltNegatief = ("halt_negatief", "HALT negatief afgerond"),
+        Schikking = ("schikking", "Schikking/transactie"),
+        Zitting = ("zitting", "Zitting (JOM, kinderrechter)"),
+        Sepot = ("sepot", "Sepot"),
+        Overig = ("overig", "Overig (hulp en steun)"),
+        Onbekend = ("onbekend", "Nog onbekend"),
+    }
+);
+
+code_enum!(
+    /// Status of a vrijstelling or verlof request.
+    VrijstellingStatus, "status" {
+        Aangevraagd = ("aangevraagd", "Aangevraagd"),
+        InBehandeling = ("in_behandeling", "In behandeling"),
+        Toegekend = ("toegekend", "Toegekend"),
+        Afgewezen = ("afgewezen", "Afgewezen"),
+        BezwaarBeroep = ("bezwaar_beroep", "Bezwaar/beroep"),
+        Ingetrokken = ("ingetrokken", "Ingetrokken"),
+    }
+);
+
+code_enum!(
+    /// Who decided a vrijstelling or verlof (art. 11: the school head up to 10 days).
+    Beslisser, "beslisser" {
+        Leerplichtambtenaar = ("leerplichtambtenaar", "Leerplichtambtenaar"),
+        Schoolleider = ("schoolleider", "Directeur/schoolleider"),
+    }
+);
+
+code_enum!(ThuiszitSoort, "soort thuiszitter" {
+    Absoluut = ("absoluut", "Absoluut verzuim"),
+    LangdurigRelatief = ("langdurig_relatief", "Langdurig relatief verzuim"),
+});
+
+code_enum!(ThuiszitEinde, "reden einde" {
+    Opgelost = ("opgelost", "Opgelost"),
+    VerhuisdOverleden = ("verhuisd_overleden", "Verhuisd/overleden"),
+    AchttienGeworden = ("achttien_geworden", "18 geworden"),
+});
+
+code_enum!(VsvBron, "bron" {
+    Duo = ("duo", "DUO (uitschrijving zonder startkwalificatie)"),
+    School = ("school", "Melding van de school"),
+    Handmatig = ("handmatig", "Handmatig geregistreerd"),
+});
+
+code_enum!(
+    /// Kinds of RMC-traject (domain.md §6).
+    TrajectSoort, "trajectsoort" {
+        Regulier = ("regulier", "Reguliere begeleiding"),
+        Wet = ("wet", "Werkervaringstraject (WET)"),
+        Leerwerkmakelaar = ("leerwerkmakelaar", "Leerwerkmakelaar/jobcoach"),
+        PwetScholingsadvies = ("pwet_scholingsadvies", "Scholingsadvies P-wet (23-27)"),
+        Statushouder = ("statushouder", "Advies statushouder"),
+        Zomeractie = ("zomeractie", "Zomeractie"),
+        OverstapVoMbo = ("overstap_vo_mbo", "Overstap VO-MBO (risicoleerling)"),
+    }
+);
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Regio {
+    pub code: String,
+    pub naam: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Subregio {
+    pub code: String,
+    pub naam: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Gemeente {
+    pub code: Gemeentecode,
+    pub naam: String,
+    pub subregio: String,
+    /// The gemeente does leerplicht itself: the region holds only its RMC (18-23) work.
+    pub leerplicht_lokaal: bool,
+}
+
+/// A school location: BRIN (instelling) and vestigingsnummer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct School {
+    pub brin: String,
+    pub vestiging: String,
+    pub naam: String,
+    pub plaats: String,
+    pub gemeente: Option<Gemeentecode>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Medewerker {
+    pub id: String,
+    pub naam: String,
+    pub email: String,
+    pub rol: Rol,
+    /// Buitengewoon opsporingsambtenaar: only a BOA may issue HALT or PV.
+    pub boa: bool,
+    pub fte: f64,
+    /// For gemeente viewers: the one gemeente they may see.
+    pub gemeente: Option<Gemeentecode>,
+    pub in_dienst: Datum,
+    pub uit_dienst: Option<Datum>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Jongere {
+    pub id: String,
+    pub bsn: Bsn,
+    pub voornamen: String,
+    pub tussenvoegsel: String,
+    pub achternaam: String,
+    pub geboortedatum: Datum,
+    pub geslacht: Geslacht,
+    pub overlijdensdatum: Option<Datum>,
+}
+
+/// Where a youth lived, from `begindatum` up to and including `einddatum`. Residence on a peildatum
+/// decides which gemeente a youth counts in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Woonadres {
+    pub id: String,
+    pub jongere: String,
+    pub gemeente: Gemeentecode,
+    pub straat: String,
+    pub huisnummer: String,
+    pub postcode: String,
+    pub woonplaats: String,
+    pub begindatum: Datum,
+    pub einddatum: Option<Datum>,
+    /// Set when the youth left the region at `einddatum`.
+    pub vertrek: Option<Vertrek>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ouder {
+    pub id: String,
+    pub bsn: Option<Bsn>,
+    pub voornamen: String,
+    pub tussenvoegsel: String,
+    pub achternaam: String,
+    pub telefoon: String,
+    pub email: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Gezinsrelatie {
+    pub jongere: String,
+    pub ouder: String,
+    pub relatie: OuderRelatie,
+    pub gezag: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Inschrijving {
+    pub id: String,
+    pub jongere: String,
+    pub brin: String,
+    pub vestiging: String,
+    pub onderwijssoort: Onderwijssoort,
+    pub niveau: Option<Niveau>,
+    pub vso_profiel: Option<VsoProfiel>,
+    pub begindatum: Datum,
+    /// Last day enrolled (the uitschrijfdatum), if the enrolment ended.
+    pub einddatum: Option<Datum>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diploma {
+    pub id: String,
+    pub jongere: String,
+    pub soort: DiplomaSoort,
+    pub datum: Datum,
+    pub brin: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verzuimmelding {
+    pub id: String,
+    pub jongere: String,
+    /// The reporting school; empty for absoluut verzuim.
+    pub brin: Option<String>,
+    pub vestiging: Option<String>,
+    /// Code from the list `verzuimsoort`.
+    pub soort: String,
+    pub meldingsdatum: Datum,
+    pub verzuim_van: Datum,
+    pub verzuim_tot: Option<Datum>,
+    pub uren: Option<u32>,
+    pub reden: String,
+    /// Code from the list `meldingstatus`.
+    pub status: String,
+    /// Code from the list `reden_afsluiting`.
+    pub reden_afsluiting: Option<String>,
+    pub zaak: Option<String>,
+    /// A voluntary (preventive) contact about a youth who is not leer- or kwalificatieplichtig.
+    pub preventief: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Zaak {
+    pub id: String,
+    pub jongere: String,
+    pub soort: ZaakSoort,
+    pub medewerker: Option<String>,
+    pub geopend_op: Datum,
+    pub status: ZaakStatus,
+    pub gesloten_op: Option<Datum>,
+    /// Code from the list `zaak_reden_sluiting`.
+    pub reden_sluiting: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Actie {
+    pub id: String,
+    pub jongere: String,
+    /// Every action but a preventive spreekuur talk belongs to a zaak.
+    pub zaak: Option<String>,
+    pub soort: ActieSoort,
+    pub datum: Datum,
+    pub medewerker: Option<String>,
+    /// For a proces-verbaal: against the youth or a parent.
+    pub pv_tegen: Option<PvTegen>,
+    pub ouder: Option<String>,
+    /// Recorded overmacht that excuses luxe verzuim from the mandatory PV.
+    pub overmacht: Option<String>,
+    pub uitkomst: Option<Uitkomst>,
+    pub uitkomst_datum: Option<Datum>,
+    pub toelichting: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Vrijstelling {
+    pub id: String,
+    pub jongere: String,
+    /// Code from the list `vrijstelling_artikel`.
+    pub artikel: String,
+    pub status: VrijstellingStatus,
+    pub aanvraagdatum: Datum,
+    pub besluitdatum: Option<Datum>,
+    pub geldig_van: Option<Datum>,
+    pub geldig_tot: Option<Datum>,
+    pub beslisser: Beslisser,
+    pub medewerker: Option<String>,
+    /// Art. 5 sub a: date of the independent doctor's statement.
+    pub artsverklaring_datum: Option<Datum>,
+    /// Art. 5 sub a: date of the samenwerkingsverband's advice.
+    pub swv_advies_datum: Option<Datum>,
+    /// Verlof (art. 11): number of school days.
+    pub dagen: Option<u32>,
+    pub toelichting: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Thuiszitperiode {
+    pub id: String,
+    pub jongere: String,
+    pub zaak: Option<String>,
+    pub soort: ThuiszitSoort,
+    pub begindatum: Datum,
+    pub einddatum: Option<Datum>,
+    pub reden_einde: Option<ThuiszitEinde>,
+    /// When a suitable offer (passend aanbod) was made; the pact's norm is within 3 months.
+    pub aanbod_datum: Option<Datum>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct VsvMelding {
+    pub id: String,
+    pub jongere: String,
+    /// Day after the last day enrolled: the youth left education on this date.
+    pub uitvaldatum: Datum,
+    pub bron: VsvBron,
+    pub onderwijssoort: Onderwijssoort,
+    pub niveau: Option<Niveau>,
+    pub brin: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RmcTraject {
+    pub id: String,
+    pub jongere: String,
+    pub soort: TrajectSoort,
+    pub medewerker: Option<String>,
+    /// When the youth was reported to RMC: decides "gemeld vóór verslagjaar" or "nieuw".
+    pub aangemeld_op: Datum,
+    pub begindatum: Datum,
+    pub einddatum: Option<Datum>,
+    /// Code from the list `rmc_resultaat`.
+    pub resultaat: Option<String>,
+}
+
+/// Everything a register holds, in the order it must be written (references point backwards).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Dataset {
+    pub regio: Vec<Regio>,
+    pub subregios: Vec<Subregio>,
+    pub gemeenten: Vec<Gemeente>,
+    pub scholen: Vec<School>,
+    pub medewerkers: Vec<Medewerker>,
+    pub codes: Vec<crate::codes::Code>,
+    pub jongeren: Vec<Jongere>,
+    pub woonadressen: Vec<Woonadres>,
+    pub ouders: Vec<Ouder>,
+    pub gezinsrelaties: Vec<Gezinsrelatie>,
+    pub inschrijvingen: Vec<Inschrijving>,
+    pub diplomas: Vec<Diploma>,
+    pub zaken: Vec<Zaak>,
+    pub verzuimmeldingen: Vec<Verzuimmelding>,
+    pub acties: Vec<Actie>,
+    pub vrijstellingen: Vec<Vrijstelling>,
+    pub thuiszitperioden: Vec<Thuiszitperiode>,
+    pub vsv_meldingen: Vec<VsvMelding>,
+    pub rmc_trajecten: Vec<RmcTraject>,
+}

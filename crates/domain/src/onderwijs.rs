@@ -1,0 +1,81 @@
+//! Kinds of education, levels and diplomas, as DUO (BRON) registers them.
+use crate::code_enum;
+
+code_enum!(
+    /// The kind of education of an enrolment.
+    Onderwijssoort, "onderwijssoort" {
+        Bao = ("bao", "Basisonderwijs"),
+        Sbo = ("sbo", "Speciaal basisonderwijs"),
+        So = ("so", "Speciaal onderwijs"),
+        Vso = ("vso", "Voortgezet speciaal onderwijs"),
+        Vo = ("vo", "Voortgezet onderwijs"),
+        Pro = ("pro", "Praktijkonderwijs"),
+        Mbo = ("mbo", "Middelbaar beroepsonderwijs"),
+        Vavo = ("vavo", "Voortgezet algemeen volwassenenonderwijs"),
+        /// Enrolled, but the school falls under none of the four laws (e.g. private education).
+        Onbekend = ("onbekend", "Onderwijs onbekend"),
+    }
+);
+
+code_enum!(
+    /// The law a youth's education falls under; the columns of every verzuim table.
+    Schoolherkomst, "schoolherkomst" {
+        Wpo = ("wpo", "WPO"),
+        Wec = ("wec", "WEC"),
+        Wvo = ("wvo", "WVO"),
+        Web = ("web", "WEB"),
+        Onbekend = ("onbekend", "Onderwijs onbekend"),
+        GeenInschrijving = ("geen_inschrijving", "Geen inschrijving"),
+    }
+);
+
+code_enum!(
+    /// Level or leerweg within VO, VAVO and MBO.
+    Niveau, "niveau" {
+        VmboBb = ("vmbo_bb", "vmbo basisberoepsgerichte leerweg"),
+        VmboKb = ("vmbo_kb", "vmbo kaderberoepsgerichte leerweg"),
+        VmboGt = ("vmbo_gt", "vmbo gemengde/theoretische leerweg"),
+        Havo = ("havo", "havo"),
+        Vwo = ("vwo", "vwo"),
+        Mbo1 = ("mbo1", "mbo niveau 1 (Entree)"),
+        Mbo2 = ("mbo2", "mbo niveau 2"),
+        Mbo3 = ("mbo3", "mbo niveau 3"),
+        Mbo4 = ("mbo4", "mbo niveau 4"),
+    }
+);
+
+code_enum!(
+    /// Uitstroomprofiel of VSO (WEC art. 14a).
+    VsoProfiel, "VSO-uitstroomprofiel" {
+        Vervolgonderwijs = ("vervolgonderwijs", "vervolgonderwijs"),
+        Arbeidsmarkt = ("arbeidsmarkt", "arbeidsmarktgericht"),
+        Dagbesteding = ("dagbesteding", "dagbesteding"),
+    }
+);
+
+code_enum!(
+    /// A diploma (or certificate) a youth obtained.
+    DiplomaSoort, "diplomasoort" {
+        VmboBb = ("vmbo_bb", "vmbo-diploma basisberoepsgerichte leerweg"),
+        VmboKb = ("vmbo_kb", "vmbo-diploma kaderberoepsgerichte leerweg"),
+        VmboGt = ("vmbo_gt", "vmbo-diploma gemengde/theoretische leerweg"),
+        Havo = ("havo", "havo-diploma"),
+        Vwo = ("vwo", "vwo-diploma"),
+        Mbo1 = ("mbo1", "mbo-diploma niveau 1 (Entree)"),
+        Mbo2 = ("mbo2", "mbo-diploma niveau 2"),
+        Mbo3 = ("mbo3", "mbo-diploma niveau 3"),
+        Mbo4 = ("mbo4", "mbo-diploma niveau 4"),
+        Pro = ("pro", "getuigschrift praktijkonderwijs"),
+    }
+);
+
+code_enum!(
+    /// Groups of jongeren in kwetsbare posities (JIKP) that RMC monitors at transitions (seed 000 Tabel 8).
+    JikpGroep, "JIKP-groep" {
+        Mbo1 = ("mbo1", "MBO1 (Entree)"),
+        Pro = ("pro", "PRO"),
+        VmboBbl = ("vmbo_bbl", "VMBO-BBL"),
+        VsoArbeidsmarkt = ("vso_arbeidsmarkt", "VSO-arbeidsmarkt"),
+        VsoVervolgonderwijs = ("vso_vervolgonderwijs", "VSO-vervolgonderwijs"),
+    }
+);

@@ -1,0 +1,1 @@
+//! The legal rules, one pure function per rule.
