@@ -1,5 +1,6 @@
 //! Kinds of education, levels and diplomas, as DUO (BRON) registers them.
 use crate::code_enum;
+use crate::code_enum::CodeEnum;
 
 code_enum!(
     /// The kind of education of an enrolment.
@@ -79,3 +80,51 @@ code_enum!(
         VsoVervolgonderwijs = ("vso_vervolgonderwijs", "VSO-vervolgonderwijs"),
     }
 );
+
+/// Which levels an onderwijssoort can have (BRON): VO has a leerweg or havo/vwo (none in the
+/// onderbouw), MBO always a level, VAVO a VO-level programme, the rest none.
+pub fn niveau_past_bij(soort: Onderwijssoort, niveau: Option<Niveau>) -> Result<(), String> {
+    use Niveau::*;
+    let toegestaan: &[Niveau] = match soort {
+        Onderwijssoort::Vo => &[VmboBb, VmboKb, VmboGt, Havo, Vwo],
+        Onderwijssoort::Mbo => &[Mbo1, Mbo2, Mbo3, Mbo4],
+        Onderwijssoort::Vavo => &[VmboGt, Havo, Vwo],
+        _ => &[],
+    };
+    match niveau {
+        None if soort == Onderwijssoort::Mbo => Err("een mbo-inschrijving heeft een niveau (mbo1 t/m mbo4)".into()),
+        None => Ok(()),
+        Some(n) if toegestaan.contains(&n) => Ok(()),
+        Some(n) => Err(format!("niveau '{}' past niet bij onderwijssoort '{}'", n.code(), soort.code())),
+    }
+}
+
+/// VSO has an uitstroomprofiel; no other kind of education has one.
+pub fn profiel_past_bij(soort: Onderwijssoort, profiel: Option<VsoProfiel>) -> Result<(), String> {
+    match (soort, profiel) {
+        (Onderwijssoort::Vso, None) => Err("een vso-inschrijving heeft een uitstroomprofiel".into()),
+        (Onderwijssoort::Vso, Some(_)) | (_, None) => Ok(()),
+        (s, Some(_)) => Err(format!("alleen vso heeft een uitstroomprofiel, niet '{}'", s.code())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mbo_needs_a_level_and_vo_takes_only_vo_levels() {
+        assert!(niveau_past_bij(Onderwijssoort::Mbo, None).is_err());
+        assert!(niveau_past_bij(Onderwijssoort::Mbo, Some(Niveau::Mbo2)).is_ok());
+        assert!(niveau_past_bij(Onderwijssoort::Vo, None).is_ok());
+        assert!(niveau_past_bij(Onderwijssoort::Vo, Some(Niveau::Mbo2)).is_err());
+        assert!(niveau_past_bij(Onderwijssoort::Bao, Some(Niveau::Havo)).is_err());
+    }
+
+    #[test]
+    fn only_vso_has_a_profile() {
+        assert!(profiel_past_bij(Onderwijssoort::Vso, None).is_err());
+        assert!(profiel_past_bij(Onderwijssoort::Vso, Some(VsoProfiel::Arbeidsmarkt)).is_ok());
+        assert!(profiel_past_bij(Onderwijssoort::Pro, Some(VsoProfiel::Arbeidsmarkt)).is_err());
+    }
+}

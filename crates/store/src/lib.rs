@@ -1,1 +1,426 @@
-//! store
+//! Persistence of the register on SQLite (embedded default) or PostgreSQL (production).
+//!
+//! One code path serves both: SQL is written once with `$n` placeholders, which both accept, and
+//! [`per_backend!`] runs the same body against either pool. Backend-specific SQL stays in the
+//! migrations (`migrations/sqlite`, `migrations/postgres`, same names and same tables).
+
+pub mod records;
+pub mod rij;
+
+use chrono::{DateTime, Utc};
+use leerspoor_domain::Datum;
+use rij::{Rij, Type, Waarde};
+use sqlx::postgres::{PgPool, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Row, migrate::Migrator};
+use std::str::FromStr;
+use std::time::Duration;
+
+static SQLITE_MIGRATIES: Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES_MIGRATIES: Migrator = sqlx::migrate!("./migrations/postgres");
+
+/// Where the embedded database lives when no URL is given.
+pub const STANDAARD_DATABASE: &str = "sqlite:leerspoor.sqlite";
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreFout {
+    #[error(
+        "onbekend databasetype in '{0}': gebruik sqlite:PAD (of een bestandspad) of postgres://gebruiker@host/database"
+    )]
+    OnbekendSchema(String),
+    #[error("kan de database niet openen ({url}): {bron}")]
+    Openen { url: String, bron: sqlx::Error },
+    #[error("migratie van de database mislukt: {0}")]
+    Migratie(#[from] sqlx::migrate::MigrateError),
+    #[error("databasefout: {0}")]
+    Sql(#[from] sqlx::Error),
+    #[error("onverwachte inhoud in tabel {tabel}: {melding}")]
+    Inhoud { tabel: &'static str, melding: String },
+}
+
+pub type Result<T> = std::result::Result<T, StoreFout>;
+
+/// An open register database.
+#[derive(Debug, Clone)]
+pub enum Store {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// Runs `$body` with `$pool` bound to whichever pool the store has; the body is compiled once per
+/// backend, so it can use sqlx's typed binds directly.
+macro_rules! per_backend {
+    ($store:expr, $pool:ident => $body:expr) => {
+        match $store {
+            Store::Sqlite($pool) => $body,
+            Store::Postgres($pool) => $body,
+        }
+    };
+}
+
+macro_rules! bind_waarde {
+    ($q:expr, $w:expr) => {
+        match $w {
+            Waarde::Tekst(t) => $q.bind(t.clone()),
+            Waarde::Datum(d) => $q.bind(*d),
+            Waarde::Geheel(n) => $q.bind(*n),
+            Waarde::Bool(b) => $q.bind(*b),
+            Waarde::Getal(g) => $q.bind(*g),
+        }
+    };
+}
+
+macro_rules! lees_waarde {
+    ($row:expr, $i:expr, $ty:expr) => {
+        match $ty {
+            Type::Tekst => Waarde::Tekst($row.try_get::<Option<String>, _>($i)?),
+            Type::Datum => Waarde::Datum($row.try_get::<Option<Datum>, _>($i)?),
+            Type::Geheel => Waarde::Geheel($row.try_get::<Option<i64>, _>($i)?),
+            Type::Bool => Waarde::Bool($row.try_get::<bool, _>($i)?),
+            Type::Getal => Waarde::Getal($row.try_get::<Option<f64>, _>($i)?),
+        }
+    };
+}
+
+/// Rows to write to one table: new ones, and existing ones whose fields changed.
+#[derive(Debug, Clone)]
+pub struct TabelWijziging {
+    pub tabel: &'static str,
+    pub kolommen: &'static [rij::Kolom],
+    pub sleutel: usize,
+    pub nieuw: Vec<Vec<Waarde>>,
+    pub gewijzigd: Vec<GewijzigdeRij>,
+}
+
+#[derive(Debug, Clone)]
+pub struct GewijzigdeRij {
+    pub waarden: Vec<Waarde>,
+    /// The key as text, for the change log.
+    pub sleutel: String,
+    /// (column, old, new) as they read in the bundle.
+    pub velden: Vec<(&'static str, String, String)>,
+}
+
+/// One import (or other bulk change), written in a single transaction.
+#[derive(Debug, Clone)]
+pub struct Wijzigingen {
+    pub gebruiker: String,
+    /// What caused the change, e.g. "import /pad/naar/bundel".
+    pub bron: String,
+    pub tabellen: Vec<TabelWijziging>,
+    pub ongewijzigd: u64,
+}
+
+impl Wijzigingen {
+    pub fn nieuw(&self) -> u64 {
+        self.tabellen.iter().map(|t| t.nieuw.len() as u64).sum()
+    }
+    pub fn gewijzigd(&self) -> u64 {
+        self.tabellen.iter().map(|t| t.gewijzigd.len() as u64).sum()
+    }
+}
+
+/// SQLite allows 32.766 bound values per statement, PostgreSQL 65.535: stay under both.
+const MAX_BINDS: usize = 30_000;
+
+impl Store {
+    /// Opens (and creates, for SQLite) the database at `url` and brings its schema up to date.
+    pub async fn open(url: &str) -> Result<Store> {
+        let store = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let pool = PgPoolOptions::new()
+                .max_connections(8)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect(url)
+                .await
+                .map_err(|bron| StoreFout::Openen { url: zonder_wachtwoord(url), bron })?;
+            POSTGRES_MIGRATIES.run(&pool).await?;
+            Store::Postgres(pool)
+        } else if url.starts_with("sqlite:") || !url.contains("://") {
+            let pad = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url);
+            let opties = SqliteConnectOptions::from_str(&format!("sqlite:{pad}"))
+                .map_err(|bron| StoreFout::Openen { url: url.to_string(), bron })?
+                .create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal)
+                .busy_timeout(Duration::from_secs(10))
+                .foreign_keys(true);
+            let pool = SqlitePoolOptions::new()
+                .max_connections(4)
+                .connect_with(opties)
+                .await
+                .map_err(|bron| StoreFout::Openen { url: url.to_string(), bron })?;
+            SQLITE_MIGRATIES.run(&pool).await?;
+            Store::Sqlite(pool)
+        } else {
+            return Err(StoreFout::OnbekendSchema(zonder_wachtwoord(url)));
+        };
+        store.zaai_codelijsten().await?;
+        Ok(store)
+    }
+
+    pub fn soort(&self) -> &'static str {
+        match self {
+            Store::Sqlite(_) => "SQLite",
+            Store::Postgres(_) => "PostgreSQL",
+        }
+    }
+
+    /// A new database gets the code lists Leerspoor ships with.
+    async fn zaai_codelijsten(&self) -> Result<()> {
+        let n: i64 = per_backend!(self, pool => {
+            sqlx::query("SELECT COUNT(*) FROM codelijst").fetch_one(pool).await?.try_get(0)?
+        });
+        if n > 0 {
+            return Ok(());
+        }
+        let standaard = leerspoor_domain::codes::standaard();
+        let tabel = TabelWijziging {
+            tabel: <leerspoor_domain::codes::Code as Rij>::TABEL,
+            kolommen: <leerspoor_domain::codes::Code as Rij>::KOLOMMEN,
+            sleutel: 2,
+            nieuw: standaard.iter().map(Rij::waarden).collect(),
+            gewijzigd: Vec::new(),
+        };
+        per_backend!(self, pool => {
+            let mut tx = pool.begin().await?;
+            for sql_en_rijen in insert_statements(&tabel) {
+                let (sql, rijen) = sql_en_rijen;
+                let mut q = sqlx::query(veilig(&sql));
+                for w in rijen.iter().flatten() {
+                    q = bind_waarde!(q, w);
+                }
+                q.execute(&mut *tx).await?;
+            }
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    /// Every row of a record type, ordered by key.
+    pub async fn lees<R: Rij>(&self) -> Result<Vec<R>> {
+        let kolommen: Vec<&str> = R::KOLOMMEN.iter().map(|k| k.naam).collect();
+        let sleutel = kolommen[..R::SLEUTEL].join(", ");
+        let sql = format!("SELECT {} FROM {} ORDER BY {sleutel}", kolommen.join(", "), R::TABEL);
+        per_backend!(self, pool => {
+            let rows = sqlx::query(veilig(&sql)).fetch_all(pool).await?;
+            let mut uit = Vec::with_capacity(rows.len());
+            for row in rows {
+                let mut w = Vec::with_capacity(R::KOLOMMEN.len());
+                for (i, k) in R::KOLOMMEN.iter().enumerate() {
+                    w.push(lees_waarde!(row, i, k.ty));
+                }
+                let r = R::uit_waarden(w).map_err(|f| StoreFout::Inhoud {
+                    tabel: R::TABEL,
+                    melding: f.into_iter().map(|f| f.melding).collect::<Vec<_>>().join("; "),
+                })?;
+                uit.push(r);
+            }
+            Ok(uit)
+        })
+    }
+
+    /// Writes all changes, the change log and the import run in one transaction: all or nothing.
+    pub async fn schrijf(&self, w: &Wijzigingen, mut voortgang: impl FnMut(u64)) -> Result<()> {
+        let nu: DateTime<Utc> = Utc::now();
+        per_backend!(self, pool => {
+            let mut tx = pool.begin().await?;
+            for tabel in &w.tabellen {
+                for (sql, rijen) in insert_statements(tabel) {
+                    let mut q = sqlx::query(veilig(&sql));
+                    for v in rijen.iter().flatten() {
+                        q = bind_waarde!(q, v);
+                    }
+                    q.execute(&mut *tx).await?;
+                    voortgang(rijen.len() as u64);
+                }
+                let update = update_statement(tabel);
+                for rij in &tabel.gewijzigd {
+                    let mut q = sqlx::query(veilig(&update));
+                    for v in rij.waarden[tabel.sleutel..].iter().chain(&rij.waarden[..tabel.sleutel]) {
+                        q = bind_waarde!(q, v);
+                    }
+                    q.execute(&mut *tx).await?;
+                    for (veld, oud, nieuw) in &rij.velden {
+                        sqlx::query(
+                            "INSERT INTO wijzigingslog (tijdstip, gebruiker, tabel, sleutel, handeling, veld, oud, nieuw, bron) \
+                             VALUES ($1, $2, $3, $4, 'gewijzigd', $5, $6, $7, $8)",
+                        )
+                        .bind(nu)
+                        .bind(&w.gebruiker)
+                        .bind(tabel.tabel)
+                        .bind(&rij.sleutel)
+                        .bind(*veld)
+                        .bind(oud)
+                        .bind(nieuw)
+                        .bind(&w.bron)
+                        .execute(&mut *tx)
+                        .await?;
+                    }
+                    voortgang(1);
+                }
+            }
+            sqlx::query(
+                "INSERT INTO importrun (gestart, bundel, gebruiker, nieuw, gewijzigd, ongewijzigd) VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(nu)
+            .bind(&w.bron)
+            .bind(&w.gebruiker)
+            .bind(w.nieuw() as i64)
+            .bind(w.gewijzigd() as i64)
+            .bind(w.ongewijzigd as i64)
+            .execute(&mut *tx)
+            .await?;
+            self::log_toegang(&mut *tx, nu, &w.gebruiker, "import", &w.bron, "gelukt", None).await?;
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    /// Records an access (view, search, export, import, sign-in, refusal) in the access log.
+    pub async fn log(&self, gebruiker: &str, handeling: &str, object: &str, resultaat: &str, reden: Option<&str>) -> Result<()> {
+        let nu = Utc::now();
+        per_backend!(self, pool => {
+            let mut conn = pool.acquire().await?;
+            log_toegang(&mut *conn, nu, gebruiker, handeling, object, resultaat, reden).await
+        })
+    }
+
+    /// Number of rows in a table (for summaries and tests).
+    pub async fn aantal(&self, tabel: &str) -> Result<i64> {
+        assert!(tabel.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "tabelnaam: {tabel}");
+        let sql = format!("SELECT COUNT(*) FROM {tabel}");
+        per_backend!(self, pool => Ok(sqlx::query(veilig(&sql)).fetch_one(pool).await?.try_get(0)?))
+    }
+
+    /// The tables and their columns as the database sees them, to compare the two backends.
+    pub async fn schema(&self) -> Result<Vec<(String, Vec<String>)>> {
+        let tabellen: Vec<String> = match self {
+            Store::Sqlite(pool) => sqlx::query_scalar(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_sqlx%' ORDER BY name",
+            )
+            .fetch_all(pool)
+            .await?,
+            Store::Postgres(pool) => sqlx::query_scalar(
+                "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema() \
+                 AND table_name NOT LIKE '_sqlx%' ORDER BY table_name",
+            )
+            .fetch_all(pool)
+            .await?,
+        };
+        let mut uit = Vec::new();
+        for t in tabellen {
+            let kolommen: Vec<String> = match self {
+                Store::Sqlite(pool) => {
+                    sqlx::query_scalar("SELECT name FROM pragma_table_info($1) ORDER BY cid").bind(&t).fetch_all(pool).await?
+                }
+                Store::Postgres(pool) => sqlx::query_scalar(
+                    "SELECT column_name::text FROM information_schema.columns WHERE table_schema = current_schema() \
+                     AND table_name = $1 ORDER BY ordinal_position",
+                )
+                .bind(&t)
+                .fetch_all(pool)
+                .await?,
+            };
+            uit.push((t, kolommen));
+        }
+        Ok(uit)
+    }
+
+    pub async fn sluit(self) {
+        per_backend!(self, pool => pool.close().await)
+    }
+}
+
+async fn log_toegang<'c, E, DB>(
+    conn: E,
+    nu: DateTime<Utc>,
+    gebruiker: &str,
+    handeling: &str,
+    object: &str,
+    resultaat: &str,
+    reden: Option<&str>,
+) -> Result<()>
+where
+    DB: sqlx::Database,
+    E: sqlx::Executor<'c, Database = DB>,
+    for<'q> DateTime<Utc>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    for<'q> &'q str: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    for<'q> Option<&'q str>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    for<'q> <DB as sqlx::Database>::Arguments: sqlx::IntoArguments<DB>,
+{
+    sqlx::query(
+        "INSERT INTO toegangslog (tijdstip, gebruiker, handeling, object, resultaat, reden) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(nu)
+    .bind(gebruiker)
+    .bind(handeling)
+    .bind(object)
+    .bind(resultaat)
+    .bind(reden)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// SQL built here only ever joins the static table and column names of [`Rij`] types with `$n`
+/// placeholders; values are always bound.
+fn veilig(sql: &str) -> sqlx::AssertSqlSafe<&str> {
+    sqlx::AssertSqlSafe(sql)
+}
+
+/// Multi-row INSERT statements, each with as many rows as fit under the bind limit.
+fn insert_statements(t: &TabelWijziging) -> Vec<(String, &[Vec<Waarde>])> {
+    let n = t.kolommen.len();
+    let per_statement = (MAX_BINDS / n).clamp(1, 1000);
+    let kolommen: Vec<&str> = t.kolommen.iter().map(|k| k.naam).collect();
+    t.nieuw
+        .chunks(per_statement)
+        .map(|rijen| {
+            let mut sql = format!("INSERT INTO {} ({}) VALUES ", t.tabel, kolommen.join(", "));
+            for r in 0..rijen.len() {
+                if r > 0 {
+                    sql.push_str(", ");
+                }
+                let plaatsen: Vec<String> = (1..=n).map(|c| format!("${}", r * n + c)).collect();
+                sql.push('(');
+                sql.push_str(&plaatsen.join(", "));
+                sql.push(')');
+            }
+            (sql, rijen)
+        })
+        .collect()
+}
+
+/// `UPDATE … SET non-key columns … WHERE key columns …`; binds: non-key values, then key values.
+fn update_statement(t: &TabelWijziging) -> String {
+    let (sleutel, rest) = t.kolommen.split_at(t.sleutel);
+    let set: Vec<String> = rest.iter().enumerate().map(|(i, k)| format!("{} = ${}", k.naam, i + 1)).collect();
+    let waar: Vec<String> =
+        sleutel.iter().enumerate().map(|(i, k)| format!("{} = ${}", k.naam, rest.len() + i + 1)).collect();
+    format!("UPDATE {} SET {} WHERE {}", t.tabel, set.join(", "), waar.join(" AND "))
+}
+
+/// A URL fit for an error message: the password replaced.
+fn zonder_wachtwoord(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(a)) if a > s => {
+            let gebruiker = &url[s + 3..a];
+            match gebruiker.split_once(':') {
+                Some((naam, _)) => format!("{}{}:***{}", &url[..s + 3], naam, &url[a..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_never_reach_an_error_message() {
+        assert_eq!(zonder_wachtwoord("postgres://lp:geheim@db/leerspoor"), "postgres://lp:***@db/leerspoor");
+        assert_eq!(zonder_wachtwoord("postgres://lp@db/leerspoor"), "postgres://lp@db/leerspoor");
+    }
+}

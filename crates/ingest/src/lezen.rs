@@ -1,0 +1,198 @@
+//! Reading a bundle folder into records, collecting every error with file, row and column.
+use crate::cel;
+use crate::entiteit::{Entiteit, bestanden};
+use crate::{Fout, IngestFout};
+use leerspoor_domain::model::Dataset;
+use leerspoor_store::rij::Waarde;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// The records of a bundle, with the line each came from (for error messages).
+#[derive(Debug, Default)]
+pub struct Bundel {
+    pub dataset: Dataset,
+    /// Per file: the line of each record, in the order of the dataset's list.
+    pub regels: BTreeMap<&'static str, Vec<u64>>,
+}
+
+impl Bundel {
+    /// A dataset made in memory (the demo): rows are numbered as they would be in the file.
+    pub fn uit_dataset(dataset: Dataset) -> Bundel {
+        let mut regels = BTreeMap::new();
+        crate::voor_elke_entiteit!(|R| {
+            let n = R::lijst(&dataset).len() as u64;
+            regels.insert(R::BESTAND, (2..n + 2).collect());
+        });
+        Bundel { dataset, regels }
+    }
+
+    pub fn regel<R: Entiteit>(&self, index: usize) -> u64 {
+        self.regels.get(R::BESTAND).and_then(|r| r.get(index).copied()).unwrap_or(index as u64 + 2)
+    }
+
+    pub fn aantal_rijen(&self) -> u64 {
+        self.regels.values().map(|r| r.len() as u64).sum()
+    }
+}
+
+/// Reads every known CSV file in `map`. A missing file means "nothing of that entity"; an unknown
+/// file is refused, as it is most likely a misspelt name.
+pub fn lees_bundel(map: &Path) -> Result<Bundel, IngestFout> {
+    let io = |bron| IngestFout::Io { pad: map.display().to_string(), bron };
+    let mut fouten = Vec::new();
+    let bekend = bestanden();
+    let mut aanwezig = 0;
+    for entry in std::fs::read_dir(map).map_err(io)? {
+        let naam = entry.map_err(io)?.file_name().to_string_lossy().into_owned();
+        if naam.ends_with(".csv") && !bekend.contains(&naam.as_str()) {
+            fouten.push(Fout::bestand(&naam, format!("onbekend bestand; een bundel bevat alleen {}", bekend.join(", "))));
+        }
+        aanwezig += usize::from(bekend.contains(&naam.as_str()));
+    }
+    if aanwezig == 0 && fouten.is_empty() {
+        fouten.push(Fout::bestand(&map.display().to_string(), "de map bevat geen bestanden van de uitwisselbundel"));
+    }
+    let mut bundel = Bundel::default();
+    crate::voor_elke_entiteit!(|R| {
+        let pad = map.join(R::BESTAND);
+        if pad.exists() {
+            let bytes = std::fs::read(&pad).map_err(|bron| IngestFout::Io { pad: pad.display().to_string(), bron })?;
+            let (records, regels) = lees_bestand::<R>(&bytes, &mut fouten);
+            *R::lijst_mut(&mut bundel.dataset) = records;
+            bundel.regels.insert(R::BESTAND, regels);
+        }
+    });
+    if fouten.is_empty() { Ok(bundel) } else { Err(IngestFout::Ongeldig(fouten)) }
+}
+
+/// Parses one file. Rows with errors are left out of the result (the whole import is refused).
+fn lees_bestand<R: Entiteit>(bytes: &[u8], fouten: &mut Vec<Fout>) -> (Vec<R>, Vec<u64>) {
+    let bestand = R::BESTAND;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let fout = |rij: u64, kolom: Option<&str>, melding: String| Fout {
+        bestand: bestand.to_string(),
+        rij: Some(rij),
+        kolom: kolom.map(str::to_string),
+        melding,
+    };
+    // Dutch spreadsheets save CSV with semicolons; accept either, decided by the header.
+    let kop_einde = bytes.iter().position(|&b| b == b'\n').unwrap_or(bytes.len());
+    let kop = &bytes[..kop_einde];
+    let scheiding = if kop.contains(&b';') && !kop.contains(&b',') { b';' } else { b',' };
+    let mut lezer = csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(scheiding).from_reader(bytes);
+
+    let mut records = Vec::new();
+    let mut regels = Vec::new();
+    let mut kolom_van_veld: Vec<Option<usize>> = Vec::new();
+    let mut rij = csv::ByteRecord::new();
+    let mut eerste = true;
+    loop {
+        match lezer.read_byte_record(&mut rij) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                let regel = e.position().map_or(0, |p| p.line());
+                fouten.push(fout(regel, None, format!("onleesbare CSV: {e}")));
+                break;
+            }
+        }
+        let regel = rij.position().map_or(0, |p| p.line());
+        let mut velden = Vec::with_capacity(rij.len());
+        let mut rij_fout = false;
+        for (i, veld) in rij.iter().enumerate() {
+            match std::str::from_utf8(veld) {
+                Ok(t) => velden.push(t),
+                Err(_) => {
+                    let kolom = if eerste { None } else { kolom_van_veld.get(i).copied().flatten().map(|k| R::KOLOMMEN[k].naam) };
+                    fouten.push(fout(regel, kolom, format!("veld {} bevat tekens die geen UTF-8 zijn; sla het bestand op als UTF-8", i + 1)));
+                    velden.push("");
+                    rij_fout = true;
+                }
+            }
+        }
+        if eerste {
+            eerste = false;
+            kolom_van_veld = lees_kop::<R>(&velden, &mut |m| fouten.push(fout(regel, None, m)));
+            if rij_fout || kolom_van_veld.is_empty() {
+                return (Vec::new(), Vec::new());
+            }
+            continue;
+        }
+        if velden.len() != kolom_van_veld.len() {
+            fouten.push(fout(
+                regel,
+                None,
+                format!(
+                    "rij heeft {} velden, de kopregel {} (afgebroken of verschoven regel?)",
+                    velden.len(),
+                    kolom_van_veld.len()
+                ),
+            ));
+            continue;
+        }
+        if rij_fout {
+            continue;
+        }
+        let mut waarden: Vec<Option<Waarde>> = vec![None; R::KOLOMMEN.len()];
+        for (veld, kolom) in velden.iter().zip(&kolom_van_veld) {
+            let Some(k) = *kolom else { continue };
+            match cel::lees(&R::KOLOMMEN[k], veld) {
+                Ok(w) => waarden[k] = Some(w),
+                Err(m) => {
+                    fouten.push(fout(regel, Some(R::KOLOMMEN[k].naam), m));
+                    rij_fout = true;
+                }
+            }
+        }
+        if rij_fout {
+            continue;
+        }
+        // Optional columns left out of the header are empty.
+        let waarden: Vec<Waarde> = waarden
+            .into_iter()
+            .zip(R::KOLOMMEN)
+            .map(|(w, k)| w.unwrap_or_else(|| cel::lees(k, "").expect("optionele kolom mag leeg zijn")))
+            .collect();
+        match R::uit_waarden(waarden) {
+            Ok(r) => {
+                records.push(r);
+                regels.push(regel);
+            }
+            Err(veldfouten) => {
+                for f in veldfouten {
+                    fouten.push(fout(regel, Some(R::KOLOMMEN[f.kolom].naam), f.melding));
+                }
+            }
+        }
+    }
+    (records, regels)
+}
+
+/// Maps header names to columns. Every required column must be present, optional ones may be
+/// left out, and unknown names are refused (a misspelt column would silently lose data).
+fn lees_kop<R: Entiteit>(kop: &[&str], fout: &mut impl FnMut(String)) -> Vec<Option<usize>> {
+    let mut kolom_van_veld = Vec::with_capacity(kop.len());
+    let mut ok = true;
+    for naam in kop {
+        let naam = naam.trim();
+        match R::KOLOMMEN.iter().position(|k| k.naam == naam) {
+            Some(i) if kolom_van_veld.contains(&Some(i)) => {
+                fout(format!("kolom '{naam}' staat twee keer in de kopregel"));
+                ok = false;
+            }
+            Some(i) => kolom_van_veld.push(Some(i)),
+            None => {
+                let namen: Vec<&str> = R::KOLOMMEN.iter().map(|k| k.naam).collect();
+                fout(format!("onbekende kolom '{naam}'; bekende kolommen: {}", namen.join(", ")));
+                ok = false;
+            }
+        }
+    }
+    for (i, k) in R::KOLOMMEN.iter().enumerate() {
+        if k.verplicht && !kolom_van_veld.contains(&Some(i)) {
+            fout(format!("verplichte kolom '{}' ontbreekt in de kopregel", k.naam));
+            ok = false;
+        }
+    }
+    if ok { kolom_van_veld } else { Vec::new() }
+}

@@ -1,0 +1,197 @@
+//! Records as rows: each record type lists its columns once, and converts to and from values.
+//!
+//! The same column list serves the database (insert, update, select) and the exchange bundle
+//! (one CSV column per database column, same names), so the two can never drift apart.
+use leerspoor_domain::Datum;
+use leerspoor_domain::code_enum::CodeEnum;
+
+/// The type of a column, as stored and as written in the bundle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Type {
+    Tekst,
+    Datum,
+    Geheel,
+    /// `ja`/`nee` in the bundle.
+    Bool,
+    Getal,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Kolom {
+    pub naam: &'static str,
+    pub ty: Type,
+    pub verplicht: bool,
+}
+
+pub const fn k(naam: &'static str, ty: Type) -> Kolom {
+    Kolom { naam, ty, verplicht: true }
+}
+
+pub const fn o(naam: &'static str, ty: Type) -> Kolom {
+    Kolom { naam, ty, verplicht: false }
+}
+
+/// One cell. `None` is an empty optional cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Waarde {
+    Tekst(Option<String>),
+    Datum(Option<Datum>),
+    Geheel(Option<i64>),
+    Bool(bool),
+    Getal(Option<f64>),
+}
+
+/// A record type that is stored as one row of one table.
+pub trait Rij: Sized + Clone + PartialEq + Send + 'static {
+    /// Table name, also the bundle's file name without `.csv`.
+    const TABEL: &'static str;
+    const KOLOMMEN: &'static [Kolom];
+    /// How many leading columns form the key.
+    const SLEUTEL: usize = 1;
+
+    fn waarden(&self) -> Vec<Waarde>;
+    /// Builds the record; errors name the column (index into `KOLOMMEN`) and say what is wrong.
+    fn uit_waarden(w: Vec<Waarde>) -> Result<Self, Vec<VeldFout>>;
+
+    fn sleutel(w: &[Waarde]) -> Vec<Waarde> {
+        w[..Self::SLEUTEL].to_vec()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VeldFout {
+    pub kolom: usize,
+    pub melding: String,
+}
+
+/// Reads a row's values in column order, collecting every error instead of stopping at the first.
+pub struct Velden {
+    waarden: std::vec::IntoIter<Waarde>,
+    kolom: usize,
+    pub fouten: Vec<VeldFout>,
+}
+
+impl Velden {
+    pub fn new(w: Vec<Waarde>) -> Velden {
+        Velden { waarden: w.into_iter(), kolom: 0, fouten: Vec::new() }
+    }
+
+    fn volgende(&mut self) -> (usize, Waarde) {
+        let i = self.kolom;
+        self.kolom += 1;
+        (i, self.waarden.next().expect("rij heeft minder waarden dan kolommen"))
+    }
+
+    pub fn fout(&mut self, kolom: usize, melding: impl Into<String>) {
+        self.fouten.push(VeldFout { kolom, melding: melding.into() });
+    }
+
+    pub fn opt_tekst(&mut self) -> Option<String> {
+        match self.volgende() {
+            (_, Waarde::Tekst(t)) => t,
+            (i, w) => panic!("kolom {i}: tekst verwacht, {w:?}"),
+        }
+    }
+
+    pub fn tekst(&mut self) -> String {
+        self.opt_tekst().unwrap_or_default()
+    }
+
+    pub fn opt_datum(&mut self) -> Option<Datum> {
+        match self.volgende() {
+            (_, Waarde::Datum(d)) => d,
+            (i, w) => panic!("kolom {i}: datum verwacht, {w:?}"),
+        }
+    }
+
+    pub fn datum(&mut self) -> Datum {
+        self.opt_datum().unwrap_or_default()
+    }
+
+    pub fn opt_geheel(&mut self) -> Option<i64> {
+        match self.volgende() {
+            (_, Waarde::Geheel(n)) => n,
+            (i, w) => panic!("kolom {i}: geheel getal verwacht, {w:?}"),
+        }
+    }
+
+    /// A non-negative count that fits in `u32`.
+    pub fn opt_aantal(&mut self) -> Option<u32> {
+        let i = self.kolom;
+        let n = self.opt_geheel()?;
+        match u32::try_from(n) {
+            Ok(n) => Some(n),
+            Err(_) => {
+                self.fout(i, format!("{n} is geen geldig aantal (0 of meer)"));
+                None
+            }
+        }
+    }
+
+    pub fn bool(&mut self) -> bool {
+        match self.volgende() {
+            (_, Waarde::Bool(b)) => b,
+            (i, w) => panic!("kolom {i}: ja/nee verwacht, {w:?}"),
+        }
+    }
+
+    pub fn getal(&mut self) -> f64 {
+        match self.volgende() {
+            (_, Waarde::Getal(g)) => g.unwrap_or_default(),
+            (i, w) => panic!("kolom {i}: getal verwacht, {w:?}"),
+        }
+    }
+
+    /// A text column parsed into a type; the parser's message becomes the error.
+    pub fn parse<T>(&mut self, parser: impl FnOnce(&str) -> Result<T, String>) -> Option<T> {
+        let i = self.kolom;
+        let t = self.opt_tekst()?;
+        parser(&t).map_err(|m| self.fout(i, m)).ok()
+    }
+
+    pub fn opt_code<T: CodeEnum>(&mut self) -> Option<T> {
+        self.parse(T::parse_code)
+    }
+
+    /// A required code: an empty cell was already refused by the column being required.
+    pub fn code<T: CodeEnum>(&mut self) -> T {
+        self.opt_code().unwrap_or(T::ALL[0])
+    }
+
+    pub fn klaar<T>(self, r: T) -> Result<T, Vec<VeldFout>> {
+        if self.fouten.is_empty() { Ok(r) } else { Err(self.fouten) }
+    }
+}
+
+pub fn tekst(s: &str) -> Waarde {
+    Waarde::Tekst(Some(s.to_string()))
+}
+
+pub fn opt_tekst(s: Option<&str>) -> Waarde {
+    Waarde::Tekst(s.map(str::to_string))
+}
+
+/// An optional free text: empty means absent.
+pub fn vrije_tekst(s: &str) -> Waarde {
+    Waarde::Tekst((!s.is_empty()).then(|| s.to_string()))
+}
+
+pub fn datum(d: Datum) -> Waarde {
+    Waarde::Datum(Some(d))
+}
+
+pub fn opt_datum(d: Option<Datum>) -> Waarde {
+    Waarde::Datum(d)
+}
+
+pub fn code<T: CodeEnum>(c: T) -> Waarde {
+    tekst(c.code())
+}
+
+pub fn opt_code<T: CodeEnum>(c: Option<T>) -> Waarde {
+    opt_tekst(c.map(CodeEnum::code))
+}
+
+pub fn opt_aantal(n: Option<u32>) -> Waarde {
+    Waarde::Geheel(n.map(i64::from))
+}
