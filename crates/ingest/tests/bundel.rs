@@ -1,0 +1,231 @@
+//! The exchange bundle against real databases: SQLite always, PostgreSQL when configured.
+use leerspoor_ingest::{Fout, ImportOpties, IngestFout, exporteer, importeer};
+use leerspoor_store::Store;
+use std::path::{Path, PathBuf};
+
+fn klein() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bundels/klein")
+}
+
+fn opties() -> ImportOpties {
+    ImportOpties { dry_run: false, gebruiker: "test".into() }
+}
+
+async fn aantallen(store: &Store) -> Vec<i64> {
+    let mut n = Vec::new();
+    for t in ["jongere", "woonadres", "inschrijving", "zaak", "verzuimmelding", "actie", "vrijstelling", "rmc_traject"] {
+        n.push(store.aantal(t).await.unwrap());
+    }
+    n
+}
+
+/// Copies a bundle folder so a test can damage it.
+fn kopie(van: &Path) -> tempfile::TempDir {
+    let map = tempfile::tempdir().unwrap();
+    for f in std::fs::read_dir(van).unwrap() {
+        let f = f.unwrap();
+        std::fs::copy(f.path(), map.path().join(f.file_name())).unwrap();
+    }
+    map
+}
+
+fn lees_map(map: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut bestanden: Vec<_> = std::fs::read_dir(map)
+        .unwrap()
+        .map(|f| {
+            let f = f.unwrap();
+            (f.file_name().to_string_lossy().into_owned(), std::fs::read(f.path()).unwrap())
+        })
+        .collect();
+    bestanden.sort();
+    bestanden
+}
+
+#[tokio::test]
+async fn a_bundle_imports_once_and_a_second_import_changes_nothing() {
+    for db in leerspoor_testdb::alle().await {
+        let eerste = importeer(&db.store, &klein(), &opties()).await.unwrap();
+        assert_eq!(eerste.nieuw(), 39, "{}", db.store.soort());
+        assert_eq!(eerste.gewijzigd(), 0);
+        let na_eerste = aantallen(&db.store).await;
+        assert_eq!(na_eerste, vec![4, 5, 3, 2, 2, 3, 1, 1]);
+
+        let tweede = importeer(&db.store, &klein(), &opties()).await.unwrap();
+        assert_eq!((tweede.nieuw(), tweede.gewijzigd(), tweede.ongewijzigd()), (0, 0, 39), "{}", db.store.soort());
+        assert_eq!(aantallen(&db.store).await, na_eerste);
+        assert_eq!(db.store.aantal("importrun").await.unwrap(), 2);
+    }
+}
+
+#[tokio::test]
+async fn export_then_import_then_export_gives_the_same_files() {
+    for db in leerspoor_testdb::alle().await {
+        importeer(&db.store, &klein(), &opties()).await.unwrap();
+        let eerste = tempfile::tempdir().unwrap();
+        exporteer(&db.store, eerste.path(), "test").await.unwrap();
+
+        let tweede_db = leerspoor_testdb::sqlite().await;
+        importeer(&tweede_db.store, eerste.path(), &opties()).await.unwrap();
+        let tweede = tempfile::tempdir().unwrap();
+        exporteer(&tweede_db.store, tweede.path(), "test").await.unwrap();
+        assert_eq!(lees_map(eerste.path()), lees_map(tweede.path()), "{}", db.store.soort());
+    }
+}
+
+#[tokio::test]
+async fn a_dry_run_checks_and_counts_but_writes_nothing() {
+    let db = leerspoor_testdb::sqlite().await;
+    let s = importeer(&db.store, &klein(), &ImportOpties { dry_run: true, gebruiker: "test".into() }).await.unwrap();
+    assert_eq!(s.nieuw(), 39);
+    assert!(s.to_string().starts_with("Bundel is geldig"));
+    assert_eq!(aantallen(&db.store).await, vec![0; 8]);
+}
+
+#[tokio::test]
+async fn a_changed_field_is_updated_and_logged_with_old_and_new_value() {
+    for db in leerspoor_testdb::alle().await {
+        importeer(&db.store, &klein(), &opties()).await.unwrap();
+        let map = kopie(&klein());
+        let pad = map.path().join("jongeren.csv");
+        let tekst = std::fs::read_to_string(&pad).unwrap().replace("Lotte,van,Proefstra", "Lotte,van,Proefstra-Duin");
+        std::fs::write(&pad, tekst).unwrap();
+
+        let s = importeer(&db.store, map.path(), &opties()).await.unwrap();
+        assert_eq!((s.nieuw(), s.gewijzigd()), (0, 1));
+        let jongeren: Vec<leerspoor_domain::model::Jongere> = db.store.lees().await.unwrap();
+        assert_eq!(jongeren.iter().find(|j| j.id == "J2").unwrap().achternaam, "Proefstra-Duin");
+        assert_eq!(db.store.aantal("wijzigingslog").await.unwrap(), 1, "{}", db.store.soort());
+    }
+}
+
+fn schrijf(map: &Path, bestand: &str, inhoud: &[u8]) {
+    std::fs::write(map.join(bestand), inhoud).unwrap();
+}
+
+fn bevat(fouten: &[Fout], bestand: &str, rij: u64, kolom: Option<&str>, stuk: &str) {
+    assert!(
+        fouten.iter().any(|f| f.bestand == bestand && f.rij == Some(rij) && f.kolom.as_deref() == kolom && f.melding.contains(stuk)),
+        "verwacht: {bestand}, rij {rij}, kolom {kolom:?}: …{stuk}…\nwel gemeld:\n{}",
+        fouten.iter().map(|f| format!("  {f}")).collect::<Vec<_>>().join("\n")
+    );
+}
+
+#[tokio::test]
+async fn a_broken_bundle_is_refused_whole_with_every_error_listed() {
+    let map = kopie(&klein());
+    let p = map.path();
+    // Bad BSN (row 3), impossible date (row 4), unknown sex (row 5), and a duplicate key (row 6).
+    schrijf(
+        p,
+        "jongeren.csv",
+        b"id,bsn,voornamen,tussenvoegsel,achternaam,geboortedatum,geslacht,overlijdensdatum\n\
+          J1,999990007,Sem,,Proefman,2010-03-14,m,\n\
+          J2,999990018,Lotte,van,Proefstra,2004-09-10,v,\n\
+          J3,999990020,Noor,de,Testkamp,2002-02-30,v,\n\
+          J4,999990032,Daan,,Voorbeeld,2016-02-29,jongen,\n\
+          J1,999990056,Sem,,Dubbel,2010-03-14,m,\n",
+    );
+    // An unknown gemeente, and an address that ends before it starts.
+    schrijf(
+        p,
+        "woonadressen.csv",
+        b"id,jongere,gemeente,straat,huisnummer,postcode,woonplaats,begindatum,einddatum,vertrek\n\
+          W1,J1,GM9909,Schelpenpad,3,9901 AB,Zeedorp,2010-03-14,,\n\
+          W5,J4,GM9901,Schelpenpad,5,9901 AB,Zeedorp,2016-02-29,2015-01-01,\n",
+    );
+    // A truncated line (row 3), and bytes that are not UTF-8 (row 4, Latin-1 'e acute').
+    schrijf(
+        p,
+        "inschrijvingen.csv",
+        b"id,jongere,brin,vestiging,onderwijssoort,niveau,vso_profiel,begindatum,einddatum\n\
+          I1,J1,99AA,00,bao,,,2014-08-01,2022-07-31\n\
+          I2,J2,99BB,00,vo,havo\n\
+          I3,J3,99CC,01,mbo,mbo2,,2018-08-01,2020-01-31\n",
+    );
+    let mut inschrijvingen = std::fs::read(p.join("inschrijvingen.csv")).unwrap();
+    inschrijvingen.extend_from_slice(b"I4,J1,99AA,00,bao,,,2022-08-01,\xe9\n");
+    schrijf(p, "inschrijvingen.csv", &inschrijvingen);
+    // An unknown code in a code list, valid elsewhere.
+    let acties = std::fs::read_to_string(p.join("acties.csv")).unwrap().replace("schikking", "boete");
+    schrijf(p, "acties.csv", acties.as_bytes());
+
+    for db in leerspoor_testdb::alle().await {
+        let voor = aantallen(&db.store).await;
+        let Err(IngestFout::Ongeldig(fouten)) = importeer(&db.store, p, &opties()).await else {
+            panic!("de kapotte bundel had geweigerd moeten worden");
+        };
+        bevat(&fouten, "jongeren.csv", 3, Some("bsn"), "elfproef");
+        bevat(&fouten, "jongeren.csv", 4, Some("geboortedatum"), "'2002-02-30' is geen bestaande datum");
+        bevat(&fouten, "jongeren.csv", 5, Some("geslacht"), "onbekende geslacht 'jongen'; toegestaan: m, v, x");
+        bevat(&fouten, "inschrijvingen.csv", 3, None, "rij heeft 6 velden, de kopregel 9");
+        bevat(&fouten, "inschrijvingen.csv", 5, Some("einddatum"), "geen UTF-8");
+        bevat(&fouten, "acties.csv", 3, Some("uitkomst"), "onbekende uitkomst 'boete'");
+        assert_eq!(aantallen(&db.store).await, voor, "er is toch iets geschreven");
+        assert_eq!(db.store.aantal("importrun").await.unwrap(), 0);
+    }
+
+    // Reference and order errors are found once every field reads well.
+    let map = kopie(&klein());
+    let p = map.path();
+    schrijf(
+        p,
+        "jongeren.csv",
+        b"id,bsn,voornamen,tussenvoegsel,achternaam,geboortedatum,geslacht,overlijdensdatum\n\
+          J1,999990007,Sem,,Proefman,2010-03-14,m,\n\
+          J2,999990019,Lotte,van,Proefstra,2004-09-10,v,\n\
+          J3,999990020,Noor,de,Testkamp,2002-02-28,v,\n\
+          J4,999990032,Daan,,Voorbeeld,2016-02-29,m,\n\
+          J1,999990056,Sem,,Dubbel,2010-03-14,m,\n",
+    );
+    schrijf(
+        p,
+        "woonadressen.csv",
+        b"id,jongere,gemeente,straat,huisnummer,postcode,woonplaats,begindatum,einddatum,vertrek\n\
+          W1,J1,GM9909,Schelpenpad,3,9901 AB,Zeedorp,2010-03-14,,\n\
+          W5,J4,GM9901,Schelpenpad,5,9901 AB,Zeedorp,2016-02-29,2016-01-01,\n",
+    );
+    for db in leerspoor_testdb::alle().await {
+        let Err(IngestFout::Ongeldig(fouten)) = importeer(&db.store, p, &opties()).await else {
+            panic!("de bundel had geweigerd moeten worden");
+        };
+        bevat(&fouten, "jongeren.csv", 6, Some("id"), "dubbele sleutel 'J1': staat ook op rij 2");
+        bevat(&fouten, "woonadressen.csv", 2, Some("gemeente"), "onbekende gemeente 'GM9909'");
+        bevat(&fouten, "woonadressen.csv", 3, Some("einddatum"), "einddatum 2016-01-01 ligt vóór begindatum 2016-02-29");
+        assert_eq!(aantallen(&db.store).await, vec![0; 8]);
+    }
+}
+
+#[tokio::test]
+async fn a_misspelt_file_or_column_is_refused_rather_than_ignored() {
+    let map = kopie(&klein());
+    std::fs::rename(map.path().join("diplomas.csv"), map.path().join("diploma.csv")).unwrap();
+    let v = std::fs::read_to_string(map.path().join("vrijstellingen.csv")).unwrap().replacen("geldig_tot", "geldig_tm", 1);
+    schrijf(map.path(), "vrijstellingen.csv", v.as_bytes());
+    let db = leerspoor_testdb::sqlite().await;
+    let Err(IngestFout::Ongeldig(fouten)) = importeer(&db.store, map.path(), &opties()).await else { panic!("geweigerd verwacht") };
+    assert!(fouten.iter().any(|f| f.bestand == "diploma.csv" && f.melding.starts_with("onbekend bestand")));
+    bevat(&fouten, "vrijstellingen.csv", 1, None, "onbekende kolom 'geldig_tm'");
+}
+
+#[tokio::test]
+async fn semicolon_separated_files_from_a_dutch_spreadsheet_are_read() {
+    let map = kopie(&klein());
+    let g = std::fs::read_to_string(map.path().join("gemeenten.csv")).unwrap().replace(',', ";");
+    schrijf(map.path(), "gemeenten.csv", format!("\u{feff}{g}").as_bytes());
+    let db = leerspoor_testdb::sqlite().await;
+    importeer(&db.store, map.path(), &opties()).await.unwrap();
+    assert_eq!(db.store.aantal("gemeente").await.unwrap(), 3);
+}
+
+#[tokio::test]
+async fn both_databases_have_the_same_tables_and_columns() {
+    let sqlite = leerspoor_testdb::sqlite().await;
+    let Some(pg) = leerspoor_testdb::postgres().await else { return };
+    assert_eq!(sqlite.store.schema().await.unwrap(), pg.store.schema().await.unwrap());
+}
+
+#[tokio::test]
+async fn an_unknown_database_scheme_is_refused() {
+    let fout = Store::open("mysql://localhost/leerspoor").await.unwrap_err();
+    assert!(fout.to_string().starts_with("onbekend databasetype"), "{fout}");
+}
