@@ -229,3 +229,22 @@ async fn an_unknown_database_scheme_is_refused() {
     let fout = Store::open("mysql://localhost/leerspoor").await.unwrap_err();
     assert!(fout.to_string().starts_with("onbekend databasetype"), "{fout}");
 }
+
+#[test]
+fn the_format_document_describes_every_file_and_column() {
+    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/uitwisselformaat.md")).unwrap();
+    leerspoor_ingest::voor_elke_entiteit!(|R| {
+        let kop = format!("### `{}`", R::BESTAND);
+        let start = doc.find(&kop).unwrap_or_else(|| panic!("{} ontbreekt in docs/uitwisselformaat.md", R::BESTAND));
+        let sectie = &doc[start..doc[start + 4..].find("### ").map_or(doc.len(), |e| start + 4 + e)];
+        for k in R::KOLOMMEN {
+            let verplicht = if k.verplicht { "V" } else { "O" };
+            assert!(
+                sectie.lines().any(|l| l.starts_with(&format!("| `{}` |", k.naam)) && l.contains(&format!("| {verplicht} |"))),
+                "{}: kolom {} ({verplicht}) niet (goed) beschreven",
+                R::BESTAND,
+                k.naam
+            );
+        }
+    });
+}
