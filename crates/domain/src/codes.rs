@@ -132,8 +132,7 @@ mod tests {
     fn every_list_has_codes_and_no_code_twice() {
         let codes = standaard();
         for lijst in CodeLijst::ALL {
-            let mut in_lijst: Vec<&str> =
-                codes.iter().filter(|c| c.lijst == *lijst).map(|c| c.code.as_str()).collect();
+            let mut in_lijst: Vec<&str> = codes.iter().filter(|c| c.lijst == *lijst).map(|c| c.code.as_str()).collect();
             assert!(!in_lijst.is_empty(), "{lijst}");
             let n = in_lijst.len();
             in_lijst.sort();

@@ -6,12 +6,12 @@
 //! types that cannot hold an invalid value.
 
 pub mod bsn;
+pub mod code_enum;
 pub mod codes;
 pub mod model;
 pub mod onderwijs;
 pub mod rules;
 pub mod schooljaar;
-pub mod code_enum;
 
 pub use bsn::Bsn;
 pub use model::Gemeentecode;

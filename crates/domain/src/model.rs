@@ -15,7 +15,11 @@ impl Gemeentecode {
     pub fn parse(s: &str) -> Result<Gemeentecode, String> {
         let s = s.trim().to_ascii_uppercase();
         let ok = s.len() == 6 && s.starts_with("GM") && s[2..].bytes().all(|b| b.is_ascii_digit());
-        if ok { Ok(Gemeentecode(s)) } else { Err(format!("'{s}' is geen gemeentecode; verwacht GM en vier cijfers, bijv. GM0392")) }
+        if ok {
+            Ok(Gemeentecode(s))
+        } else {
+            Err(format!("'{s}' is geen gemeentecode; verwacht GM en vier cijfers, bijv. GM0392"))
+        }
     }
 
     pub fn as_str(&self) -> &str {

@@ -50,32 +50,91 @@ entiteit!(RmcTraject, rmc_trajecten, "rmc_trajecten.csv");
 macro_rules! voor_elke_entiteit {
     (|$t:ident| $body:block) => {{
         #[allow(unused_imports, reason = "the block may use either trait's items")]
-        use {$crate::entiteit::Entiteit as _, leerspoor_domain::model::*, leerspoor_store::rij::Rij as _};
-        { type $t = Regio; $body }
-        { type $t = Subregio; $body }
-        { type $t = Gemeente; $body }
-        { type $t = School; $body }
-        { type $t = Medewerker; $body }
-        { type $t = leerspoor_domain::codes::Code; $body }
-        { type $t = Jongere; $body }
-        { type $t = Woonadres; $body }
-        { type $t = Ouder; $body }
-        { type $t = Gezinsrelatie; $body }
-        { type $t = Inschrijving; $body }
-        { type $t = Diploma; $body }
-        { type $t = Zaak; $body }
-        { type $t = Verzuimmelding; $body }
-        { type $t = Actie; $body }
-        { type $t = Vrijstelling; $body }
-        { type $t = Thuiszitperiode; $body }
-        { type $t = VsvMelding; $body }
-        { type $t = RmcTraject; $body }
+        use {leerspoor_domain::model::*, leerspoor_store::rij::Rij as _, $crate::entiteit::Entiteit as _};
+        {
+            type $t = Regio;
+            $body
+        }
+        {
+            type $t = Subregio;
+            $body
+        }
+        {
+            type $t = Gemeente;
+            $body
+        }
+        {
+            type $t = School;
+            $body
+        }
+        {
+            type $t = Medewerker;
+            $body
+        }
+        {
+            type $t = leerspoor_domain::codes::Code;
+            $body
+        }
+        {
+            type $t = Jongere;
+            $body
+        }
+        {
+            type $t = Woonadres;
+            $body
+        }
+        {
+            type $t = Ouder;
+            $body
+        }
+        {
+            type $t = Gezinsrelatie;
+            $body
+        }
+        {
+            type $t = Inschrijving;
+            $body
+        }
+        {
+            type $t = Diploma;
+            $body
+        }
+        {
+            type $t = Zaak;
+            $body
+        }
+        {
+            type $t = Verzuimmelding;
+            $body
+        }
+        {
+            type $t = Actie;
+            $body
+        }
+        {
+            type $t = Vrijstelling;
+            $body
+        }
+        {
+            type $t = Thuiszitperiode;
+            $body
+        }
+        {
+            type $t = VsvMelding;
+            $body
+        }
+        {
+            type $t = RmcTraject;
+            $body
+        }
     }};
 }
 
 /// Every file name a bundle may contain.
 pub fn bestanden() -> Vec<&'static str> {
     let mut namen = Vec::new();
-    voor_elke_entiteit!(|R| { namen.push(R::BESTAND); });
+    voor_elke_entiteit!(|R| {
+        namen.push(R::BESTAND);
+    });
     namen
 }

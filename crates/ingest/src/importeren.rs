@@ -57,22 +57,42 @@ pub async fn importeer(store: &Store, map: &Path, opties: &ImportOpties) -> Resu
 }
 
 /// Imports records made in memory (the demo region) through the same checks as a bundle.
-pub async fn importeer_dataset(store: &Store, dataset: Dataset, bron: &str, opties: &ImportOpties) -> Result<Samenvatting, IngestFout> {
+pub async fn importeer_dataset(
+    store: &Store,
+    dataset: Dataset,
+    bron: &str,
+    opties: &ImportOpties,
+) -> Result<Samenvatting, IngestFout> {
     importeer_bundel(store, Bundel::uit_dataset(dataset), bron, opties).await
 }
 
-async fn importeer_bundel(store: &Store, bundel: Bundel, bron: &str, opties: &ImportOpties) -> Result<Samenvatting, IngestFout> {
+async fn importeer_bundel(
+    store: &Store,
+    bundel: Bundel,
+    bron: &str,
+    opties: &ImportOpties,
+) -> Result<Samenvatting, IngestFout> {
     let bestaand = lees_alles(store).await?;
     let fouten = valideer(&bundel, &bestaand);
     if !fouten.is_empty() {
         return Err(IngestFout::Ongeldig(fouten));
     }
-    let mut wijzigingen = Wijzigingen { gebruiker: opties.gebruiker.clone(), bron: bron.to_string(), tabellen: Vec::new(), ongewijzigd: 0 };
+    let mut wijzigingen = Wijzigingen {
+        gebruiker: opties.gebruiker.clone(),
+        bron: bron.to_string(),
+        tabellen: Vec::new(),
+        ongewijzigd: 0,
+    };
     let mut samenvatting = Samenvatting { dry_run: opties.dry_run, per_bestand: Vec::new() };
     crate::voor_elke_entiteit!(|R| {
         if bundel.regels.contains_key(R::BESTAND) {
             let (tabel, ongewijzigd) = verschil::<R>(R::lijst(&bundel.dataset), R::lijst(&bestaand));
-            samenvatting.per_bestand.push((R::BESTAND, tabel.nieuw.len() as u64, tabel.gewijzigd.len() as u64, ongewijzigd));
+            samenvatting.per_bestand.push((
+                R::BESTAND,
+                tabel.nieuw.len() as u64,
+                tabel.gewijzigd.len() as u64,
+                ongewijzigd,
+            ));
             wijzigingen.ongewijzigd += ongewijzigd;
             wijzigingen.tabellen.push(tabel);
         }
@@ -94,7 +114,8 @@ async fn importeer_bundel(store: &Store, bundel: Bundel, bron: &str, opties: &Im
 
 /// New rows, and rows whose values differ from the database's; returns also the unchanged count.
 fn verschil<R: Entiteit>(bundel: &[R], bestaand: &[R]) -> (TabelWijziging, u64) {
-    let sleutel = |w: &[leerspoor_store::rij::Waarde]| -> Vec<String> { R::sleutel(w).iter().map(cel::schrijf).collect() };
+    let sleutel =
+        |w: &[leerspoor_store::rij::Waarde]| -> Vec<String> { R::sleutel(w).iter().map(cel::schrijf).collect() };
     let oud: HashMap<Vec<String>, Vec<leerspoor_store::rij::Waarde>> = bestaand
         .iter()
         .map(|r| {
@@ -102,7 +123,13 @@ fn verschil<R: Entiteit>(bundel: &[R], bestaand: &[R]) -> (TabelWijziging, u64) 
             (sleutel(&w), w)
         })
         .collect();
-    let mut tabel = TabelWijziging { tabel: R::TABEL, kolommen: R::KOLOMMEN, sleutel: R::SLEUTEL, nieuw: Vec::new(), gewijzigd: Vec::new() };
+    let mut tabel = TabelWijziging {
+        tabel: R::TABEL,
+        kolommen: R::KOLOMMEN,
+        sleutel: R::SLEUTEL,
+        nieuw: Vec::new(),
+        gewijzigd: Vec::new(),
+    };
     let mut ongewijzigd = 0;
     for r in bundel {
         let w = r.waarden();

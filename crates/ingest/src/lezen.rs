@@ -45,7 +45,8 @@ pub fn lees_bundel(map: &Path) -> Result<Bundel, IngestFout> {
     for entry in std::fs::read_dir(map).map_err(io)? {
         let naam = entry.map_err(io)?.file_name().to_string_lossy().into_owned();
         if naam.ends_with(".csv") && !bekend.contains(&naam.as_str()) {
-            fouten.push(Fout::bestand(&naam, format!("onbekend bestand; een bundel bevat alleen {}", bekend.join(", "))));
+            fouten
+                .push(Fout::bestand(&naam, format!("onbekend bestand; een bundel bevat alleen {}", bekend.join(", "))));
         }
         aanwezig += usize::from(bekend.contains(&naam.as_str()));
     }
@@ -103,8 +104,16 @@ fn lees_bestand<R: Entiteit>(bytes: &[u8], fouten: &mut Vec<Fout>) -> (Vec<R>, V
             match std::str::from_utf8(veld) {
                 Ok(t) => velden.push(t),
                 Err(_) => {
-                    let kolom = if eerste { None } else { kolom_van_veld.get(i).copied().flatten().map(|k| R::KOLOMMEN[k].naam) };
-                    fouten.push(fout(regel, kolom, format!("veld {} bevat tekens die geen UTF-8 zijn; sla het bestand op als UTF-8", i + 1)));
+                    let kolom = if eerste {
+                        None
+                    } else {
+                        kolom_van_veld.get(i).copied().flatten().map(|k| R::KOLOMMEN[k].naam)
+                    };
+                    fouten.push(fout(
+                        regel,
+                        kolom,
+                        format!("veld {} bevat tekens die geen UTF-8 zijn; sla het bestand op als UTF-8", i + 1),
+                    ));
                     velden.push("");
                     rij_fout = true;
                 }

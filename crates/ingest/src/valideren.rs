@@ -46,7 +46,11 @@ impl Controle<'_> {
                 let sleutel: Vec<String> = R::sleutel(&r.waarden()).iter().map(cel::schrijf).collect();
                 if let Some(&eerder) = gezien.get(&sleutel) {
                     let regel = self.bundel.regel::<R>(eerder);
-                    self.fout::<R>(i, R::KOLOMMEN[0].naam, format!("dubbele sleutel '{}': staat ook op rij {regel}", sleutel.join("/")));
+                    self.fout::<R>(
+                        i,
+                        R::KOLOMMEN[0].naam,
+                        format!("dubbele sleutel '{}': staat ook op rij {regel}", sleutel.join("/")),
+                    );
                 } else {
                     gezien.insert(sleutel, i);
                 }
@@ -87,11 +91,19 @@ impl Controle<'_> {
             None => {
                 let mut bekend: Vec<&str> = ix.codes.keys().filter(|(l, _)| *l == lijst).map(|(_, c)| *c).collect();
                 bekend.sort();
-                self.fout::<R>(i, kolom, format!("onbekende code '{code}' in codelijst {}; bekend: {}", lijst.code(), bekend.join(", ")));
+                self.fout::<R>(
+                    i,
+                    kolom,
+                    format!("onbekende code '{code}' in codelijst {}; bekend: {}", lijst.code(), bekend.join(", ")),
+                );
             }
             Some(c) if !c.geldig_op(op) => {
                 let tot = c.geldig_tot.map_or(String::new(), |t| format!(" t/m {t}"));
-                self.fout::<R>(i, kolom, format!("code '{code}' is op {op} niet geldig (geldig van {}{tot})", c.geldig_van));
+                self.fout::<R>(
+                    i,
+                    kolom,
+                    format!("code '{code}' is op {op} niet geldig (geldig van {}{tot})", c.geldig_van),
+                );
             }
             Some(_) => {}
         }
@@ -101,9 +113,11 @@ impl Controle<'_> {
         let Some(z) = zaak else { return };
         match ix.zaken.get(z.as_str()) {
             None => self.fout::<R>(i, "zaak", format!("onbekende zaak '{z}'")),
-            Some(zaak) if zaak.jongere != jongere => {
-                self.fout::<R>(i, "zaak", format!("zaak '{z}' gaat over jongere '{}', niet over '{jongere}'", zaak.jongere))
-            }
+            Some(zaak) if zaak.jongere != jongere => self.fout::<R>(
+                i,
+                "zaak",
+                format!("zaak '{z}' gaat over jongere '{}', niet over '{jongere}'", zaak.jongere),
+            ),
             Some(_) => {}
         }
     }
@@ -130,7 +144,9 @@ impl Controle<'_> {
         for (i, m) in ds.medewerkers.iter().enumerate() {
             match (&m.gemeente, m.rol) {
                 (Some(g), _) => self.bestaat::<Medewerker>(i, "gemeente", g.as_str(), &ix.gemeenten, "gemeente"),
-                (None, Rol::Gemeente) => self.fout::<Medewerker>(i, "gemeente", "een gemeente-medewerker hoort bij een gemeente"),
+                (None, Rol::Gemeente) => {
+                    self.fout::<Medewerker>(i, "gemeente", "een gemeente-medewerker hoort bij een gemeente")
+                }
                 (None, _) => {}
             }
             if !(m.fte > 0.0 && m.fte <= 1.5) {
@@ -146,7 +162,8 @@ impl Controle<'_> {
     fn jongeren(&mut self, ix: &Index, bestaand: &Dataset) {
         let ds = &self.bundel.dataset;
         // A BSN belongs to one youth, in the bundle and in the database.
-        let mut bsn_van: HashMap<leerspoor_domain::Bsn, &str> = bestaand.jongeren.iter().map(|j| (j.bsn, j.id.as_str())).collect();
+        let mut bsn_van: HashMap<leerspoor_domain::Bsn, &str> =
+            bestaand.jongeren.iter().map(|j| (j.bsn, j.id.as_str())).collect();
         let vervangen: HashSet<&str> = ds.jongeren.iter().map(|j| j.id.as_str()).collect();
         bsn_van.retain(|_, id| !vervangen.contains(id));
         for (i, j) in ds.jongeren.iter().enumerate() {
@@ -169,7 +186,8 @@ impl Controle<'_> {
         }
         // One address at a time: a youth lives in one gemeente on a peildatum.
         let mut per_jongere: HashMap<&str, Vec<(&Woonadres, Option<usize>)>> = HashMap::new();
-        let in_bundel: HashMap<&str, usize> = ds.woonadressen.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+        let in_bundel: HashMap<&str, usize> =
+            ds.woonadressen.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
         for a in &bestaand.woonadressen {
             if !in_bundel.contains_key(a.id.as_str()) {
                 per_jongere.entry(&a.jongere).or_default().push((a, None));
@@ -185,7 +203,10 @@ impl Controle<'_> {
                 let ((a, ai), (b, bi)) = (paar[0], paar[1]);
                 if a.einddatum.is_none_or(|eind| eind >= b.begindatum) {
                     let i = bi.or(ai).expect("een van beide komt uit de bundel");
-                    overlappend.push((i, format!("woonadres '{}' overlapt met woonadres '{}' van dezelfde jongere", b.id, a.id)));
+                    overlappend.push((
+                        i,
+                        format!("woonadres '{}' overlapt met woonadres '{}' van dezelfde jongere", b.id, a.id),
+                    ));
                 }
             }
         }
@@ -237,13 +258,22 @@ impl Controle<'_> {
             self.volgorde::<Zaak>(i, z.geopend_op, "gesloten_op", z.gesloten_op, "geopend_op");
             let gesloten = z.status == ZaakStatus::Gesloten;
             match (&z.gesloten_op, &z.reden_sluiting) {
-                (Some(op), Some(reden)) if gesloten => self.code::<Zaak>(i, ix, "reden_sluiting", CodeLijst::ZaakRedenSluiting, reden, *op),
-                (None, _) if gesloten => self.fout::<Zaak>(i, "gesloten_op", "een gesloten zaak heeft een datum van sluiting"),
-                (_, None) if gesloten => self.fout::<Zaak>(i, "reden_sluiting", "een gesloten zaak heeft een reden van sluiting"),
+                (Some(op), Some(reden)) if gesloten => {
+                    self.code::<Zaak>(i, ix, "reden_sluiting", CodeLijst::ZaakRedenSluiting, reden, *op)
+                }
+                (None, _) if gesloten => {
+                    self.fout::<Zaak>(i, "gesloten_op", "een gesloten zaak heeft een datum van sluiting")
+                }
+                (_, None) if gesloten => {
+                    self.fout::<Zaak>(i, "reden_sluiting", "een gesloten zaak heeft een reden van sluiting")
+                }
                 (Some(_), _) | (_, Some(_)) if !gesloten => self.fout::<Zaak>(
                     i,
                     "status",
-                    format!("zaak met status '{}' heeft een sluitingsdatum of -reden; status moet dan 'gesloten' zijn", z.status),
+                    format!(
+                        "zaak met status '{}' heeft een sluitingsdatum of -reden; status moet dan 'gesloten' zijn",
+                        z.status
+                    ),
                 ),
                 _ => {}
             }
@@ -274,14 +304,26 @@ impl Controle<'_> {
             self.na_geboorte::<Actie>(i, j, "datum", a.datum);
             self.medewerker::<Actie>(i, ix, &a.medewerker);
             if a.zaak.is_none() && a.soort != ActieSoort::PreventiefGesprek {
-                self.fout::<Actie>(i, "zaak", format!("een {} hoort bij een zaak; alleen een preventief spreekuurgesprek niet", a.soort.label()));
+                self.fout::<Actie>(
+                    i,
+                    "zaak",
+                    format!("een {} hoort bij een zaak; alleen een preventief spreekuurgesprek niet", a.soort.label()),
+                );
             }
             self.zaak_van::<Actie>(i, ix, &a.zaak, &a.jongere);
             let pv = a.soort == ActieSoort::ProcesVerbaal;
             match (pv, a.pv_tegen, &a.ouder) {
-                (true, None, _) => self.fout::<Actie>(i, "pv_tegen", "een proces-verbaal is tegen de jongere of een ouder: vul pv_tegen in"),
-                (false, Some(_), _) => self.fout::<Actie>(i, "pv_tegen", "pv_tegen hoort alleen bij een proces-verbaal"),
-                (true, Some(PvTegen::Ouder), None) => self.fout::<Actie>(i, "ouder", "een proces-verbaal tegen een ouder noemt die ouder"),
+                (true, None, _) => self.fout::<Actie>(
+                    i,
+                    "pv_tegen",
+                    "een proces-verbaal is tegen de jongere of een ouder: vul pv_tegen in",
+                ),
+                (false, Some(_), _) => {
+                    self.fout::<Actie>(i, "pv_tegen", "pv_tegen hoort alleen bij een proces-verbaal")
+                }
+                (true, Some(PvTegen::Ouder), None) => {
+                    self.fout::<Actie>(i, "ouder", "een proces-verbaal tegen een ouder noemt die ouder")
+                }
                 (true, Some(PvTegen::Ouder), Some(o)) if !ix.gezin.contains(&(a.jongere.as_str(), o.as_str())) => {
                     self.fout::<Actie>(i, "ouder", format!("'{o}' is geen ouder/verzorger van jongere '{}'", a.jongere))
                 }
@@ -291,7 +333,11 @@ impl Controle<'_> {
                 let halt = matches!(u, Uitkomst::HaltPositief | Uitkomst::HaltNegatief);
                 let past = (a.soort == ActieSoort::Halt && halt) || (pv && !halt);
                 if !past {
-                    self.fout::<Actie>(i, "uitkomst", format!("uitkomst '{}' past niet bij een {}", u.code(), a.soort.label()));
+                    self.fout::<Actie>(
+                        i,
+                        "uitkomst",
+                        format!("uitkomst '{}' past niet bij een {}", u.code(), a.soort.label()),
+                    );
                 }
             }
             self.volgorde::<Actie>(i, a.datum, "uitkomst_datum", a.uitkomst_datum, "datum");
@@ -310,7 +356,11 @@ impl Controle<'_> {
                     self.fout::<Vrijstelling>(i, "besluitdatum", "een toegekende vrijstelling heeft een besluitdatum");
                 }
                 if v.geldig_van.is_none() {
-                    self.fout::<Vrijstelling>(i, "geldig_van", "een toegekende vrijstelling heeft een begin van de geldigheid");
+                    self.fout::<Vrijstelling>(
+                        i,
+                        "geldig_van",
+                        "een toegekende vrijstelling heeft een begin van de geldigheid",
+                    );
                 }
             }
         }
@@ -321,7 +371,9 @@ impl Controle<'_> {
             self.volgorde::<Thuiszitperiode>(i, t.begindatum, "einddatum", t.einddatum, "begindatum");
             self.volgorde::<Thuiszitperiode>(i, t.begindatum, "aanbod_datum", t.aanbod_datum, "begindatum");
             match (t.einddatum, t.reden_einde) {
-                (Some(_), None) => self.fout::<Thuiszitperiode>(i, "reden_einde", "een beëindigde periode heeft een reden van einde"),
+                (Some(_), None) => {
+                    self.fout::<Thuiszitperiode>(i, "reden_einde", "een beëindigde periode heeft een reden van einde")
+                }
                 (None, Some(_)) => self.fout::<Thuiszitperiode>(i, "einddatum", "een reden van einde zonder einddatum"),
                 _ => {}
             }
@@ -333,7 +385,14 @@ impl Controle<'_> {
             self.volgorde::<RmcTraject>(i, r.aangemeld_op, "begindatum", Some(r.begindatum), "aangemeld_op");
             self.volgorde::<RmcTraject>(i, r.begindatum, "einddatum", r.einddatum, "begindatum");
             if let Some(res) = &r.resultaat {
-                self.code::<RmcTraject>(i, ix, "resultaat", CodeLijst::RmcResultaat, res, r.einddatum.unwrap_or(r.begindatum));
+                self.code::<RmcTraject>(
+                    i,
+                    ix,
+                    "resultaat",
+                    CodeLijst::RmcResultaat,
+                    res,
+                    r.einddatum.unwrap_or(r.begindatum),
+                );
             }
         }
     }
@@ -364,7 +423,11 @@ impl<'a> Index<'a> {
             scholen: beide.iter().flat_map(|d| &d.scholen).map(|s| (s.brin.as_str(), s.vestiging.as_str())).collect(),
             medewerkers: beide.iter().flat_map(|d| &d.medewerkers).map(|m| m.id.as_str()).collect(),
             ouders: beide.iter().flat_map(|d| &d.ouders).map(|o| o.id.as_str()).collect(),
-            gezin: beide.iter().flat_map(|d| &d.gezinsrelaties).map(|r| (r.jongere.as_str(), r.ouder.as_str())).collect(),
+            gezin: beide
+                .iter()
+                .flat_map(|d| &d.gezinsrelaties)
+                .map(|r| (r.jongere.as_str(), r.ouder.as_str()))
+                .collect(),
             codes: beide.iter().flat_map(|d| &d.codes).map(|c| ((c.lijst, c.code.as_str()), c)).collect(),
             jongeren: beide.iter().flat_map(|d| &d.jongeren).map(|j| (j.id.as_str(), j)).collect(),
             zaken: beide.iter().flat_map(|d| &d.zaken).map(|z| (z.id.as_str(), z)).collect(),

@@ -13,7 +13,8 @@ fn opties() -> ImportOpties {
 
 async fn aantallen(store: &Store) -> Vec<i64> {
     let mut n = Vec::new();
-    for t in ["jongere", "woonadres", "inschrijving", "zaak", "verzuimmelding", "actie", "vrijstelling", "rmc_traject"] {
+    for t in ["jongere", "woonadres", "inschrijving", "zaak", "verzuimmelding", "actie", "vrijstelling", "rmc_traject"]
+    {
         n.push(store.aantal(t).await.unwrap());
     }
     n
@@ -104,7 +105,10 @@ fn schrijf(map: &Path, bestand: &str, inhoud: &[u8]) {
 
 fn bevat(fouten: &[Fout], bestand: &str, rij: u64, kolom: Option<&str>, stuk: &str) {
     assert!(
-        fouten.iter().any(|f| f.bestand == bestand && f.rij == Some(rij) && f.kolom.as_deref() == kolom && f.melding.contains(stuk)),
+        fouten.iter().any(|f| f.bestand == bestand
+            && f.rij == Some(rij)
+            && f.kolom.as_deref() == kolom
+            && f.melding.contains(stuk)),
         "verwacht: {bestand}, rij {rij}, kolom {kolom:?}: …{stuk}…\nwel gemeld:\n{}",
         fouten.iter().map(|f| format!("  {f}")).collect::<Vec<_>>().join("\n")
     );
@@ -190,7 +194,13 @@ async fn a_broken_bundle_is_refused_whole_with_every_error_listed() {
         };
         bevat(&fouten, "jongeren.csv", 6, Some("id"), "dubbele sleutel 'J1': staat ook op rij 2");
         bevat(&fouten, "woonadressen.csv", 2, Some("gemeente"), "onbekende gemeente 'GM9909'");
-        bevat(&fouten, "woonadressen.csv", 3, Some("einddatum"), "einddatum 2016-01-01 ligt vóór begindatum 2016-02-29");
+        bevat(
+            &fouten,
+            "woonadressen.csv",
+            3,
+            Some("einddatum"),
+            "einddatum 2016-01-01 ligt vóór begindatum 2016-02-29",
+        );
         assert_eq!(aantallen(&db.store).await, vec![0; 8]);
     }
 }
@@ -199,10 +209,13 @@ async fn a_broken_bundle_is_refused_whole_with_every_error_listed() {
 async fn a_misspelt_file_or_column_is_refused_rather_than_ignored() {
     let map = kopie(&klein());
     std::fs::rename(map.path().join("diplomas.csv"), map.path().join("diploma.csv")).unwrap();
-    let v = std::fs::read_to_string(map.path().join("vrijstellingen.csv")).unwrap().replacen("geldig_tot", "geldig_tm", 1);
+    let v =
+        std::fs::read_to_string(map.path().join("vrijstellingen.csv")).unwrap().replacen("geldig_tot", "geldig_tm", 1);
     schrijf(map.path(), "vrijstellingen.csv", v.as_bytes());
     let db = leerspoor_testdb::sqlite().await;
-    let Err(IngestFout::Ongeldig(fouten)) = importeer(&db.store, map.path(), &opties()).await else { panic!("geweigerd verwacht") };
+    let Err(IngestFout::Ongeldig(fouten)) = importeer(&db.store, map.path(), &opties()).await else {
+        panic!("geweigerd verwacht")
+    };
     assert!(fouten.iter().any(|f| f.bestand == "diploma.csv" && f.melding.starts_with("onbekend bestand")));
     bevat(&fouten, "vrijstellingen.csv", 1, None, "onbekende kolom 'geldig_tm'");
 }
@@ -232,7 +245,8 @@ async fn an_unknown_database_scheme_is_refused() {
 
 #[test]
 fn the_format_document_describes_every_file_and_column() {
-    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/uitwisselformaat.md")).unwrap();
+    let doc =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/uitwisselformaat.md")).unwrap();
     leerspoor_ingest::voor_elke_entiteit!(|R| {
         let kop = format!("### `{}`", R::BESTAND);
         let start = doc.find(&kop).unwrap_or_else(|| panic!("{} ontbreekt in docs/uitwisselformaat.md", R::BESTAND));
@@ -240,7 +254,9 @@ fn the_format_document_describes_every_file_and_column() {
         for k in R::KOLOMMEN {
             let verplicht = if k.verplicht { "V" } else { "O" };
             assert!(
-                sectie.lines().any(|l| l.starts_with(&format!("| `{}` |", k.naam)) && l.contains(&format!("| {verplicht} |"))),
+                sectie
+                    .lines()
+                    .any(|l| l.starts_with(&format!("| `{}` |", k.naam)) && l.contains(&format!("| {verplicht} |"))),
                 "{}: kolom {} ({verplicht}) niet (goed) beschreven",
                 R::BESTAND,
                 k.naam

@@ -277,7 +277,14 @@ impl Store {
     }
 
     /// Records an access (view, search, export, import, sign-in, refusal) in the access log.
-    pub async fn log(&self, gebruiker: &str, handeling: &str, object: &str, resultaat: &str, reden: Option<&str>) -> Result<()> {
+    pub async fn log(
+        &self,
+        gebruiker: &str,
+        handeling: &str,
+        object: &str,
+        resultaat: &str,
+        reden: Option<&str>,
+    ) -> Result<()> {
         let nu = Utc::now();
         per_backend!(self, pool => {
             let mut conn = pool.acquire().await?;
@@ -311,7 +318,10 @@ impl Store {
         for t in tabellen {
             let kolommen: Vec<String> = match self {
                 Store::Sqlite(pool) => {
-                    sqlx::query_scalar("SELECT name FROM pragma_table_info($1) ORDER BY cid").bind(&t).fetch_all(pool).await?
+                    sqlx::query_scalar("SELECT name FROM pragma_table_info($1) ORDER BY cid")
+                        .bind(&t)
+                        .fetch_all(pool)
+                        .await?
                 }
                 Store::Postgres(pool) => sqlx::query_scalar(
                     "SELECT column_name::text FROM information_schema.columns WHERE table_schema = current_schema() \

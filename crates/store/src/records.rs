@@ -43,8 +43,7 @@ impl Rij for Subregio {
 
 impl Rij for Gemeente {
     const TABEL: &'static str = "gemeente";
-    const KOLOMMEN: &'static [Kolom] =
-        &[k("code", T), k("naam", T), k("subregio", T), k("leerplicht_lokaal", Bool)];
+    const KOLOMMEN: &'static [Kolom] = &[k("code", T), k("naam", T), k("subregio", T), k("leerplicht_lokaal", Bool)];
     fn waarden(&self) -> Vec<Waarde> {
         vec![gemeente(&self.code), tekst(&self.naam), tekst(&self.subregio), Waarde::Bool(self.leerplicht_lokaal)]
     }
@@ -69,7 +68,11 @@ fn brin(s: &str) -> Result<String, String> {
     let ok = s.len() == 4
         && s[..2].bytes().all(|b| b.is_ascii_digit())
         && s[2..].bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
-    if ok { Ok(s.to_string()) } else { Err(format!("'{s}' is geen BRIN-nummer; verwacht 2 cijfers en 2 hoofdletters of cijfers, bijv. 12AB")) }
+    if ok {
+        Ok(s.to_string())
+    } else {
+        Err(format!("'{s}' is geen BRIN-nummer; verwacht 2 cijfers en 2 hoofdletters of cijfers, bijv. 12AB"))
+    }
 }
 
 fn vestiging(s: &str) -> Result<String, String> {
@@ -156,7 +159,13 @@ impl Rij for Code {
         &[k("lijst", T), k("code", T), k("omschrijving", T), k("geldig_van", D), o("geldig_tot", D)];
     const SLEUTEL: usize = 2;
     fn waarden(&self) -> Vec<Waarde> {
-        vec![code(self.lijst), tekst(&self.code), tekst(&self.omschrijving), datum(self.geldig_van), opt_datum(self.geldig_tot)]
+        vec![
+            code(self.lijst),
+            tekst(&self.code),
+            tekst(&self.omschrijving),
+            datum(self.geldig_van),
+            opt_datum(self.geldig_tot),
+        ]
     }
     fn uit_waarden(w: Vec<Waarde>) -> Result<Self, Vec<VeldFout>> {
         let mut v = Velden::new(w);
@@ -355,7 +364,13 @@ impl Rij for Diploma {
     const TABEL: &'static str = "diploma";
     const KOLOMMEN: &'static [Kolom] = &[k("id", T), k("jongere", T), k("soort", T), k("datum", D), o("brin", T)];
     fn waarden(&self) -> Vec<Waarde> {
-        vec![tekst(&self.id), tekst(&self.jongere), code(self.soort), datum(self.datum), opt_tekst(self.brin.as_deref())]
+        vec![
+            tekst(&self.id),
+            tekst(&self.jongere),
+            code(self.soort),
+            datum(self.datum),
+            opt_tekst(self.brin.as_deref()),
+        ]
     }
     fn uit_waarden(w: Vec<Waarde>) -> Result<Self, Vec<VeldFout>> {
         let mut v = Velden::new(w);

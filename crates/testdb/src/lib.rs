@@ -41,7 +41,10 @@ pub async fn postgres() -> Option<TestDb> {
     let mut beheer = sqlx::PgConnection::connect(&basis)
         .await
         .unwrap_or_else(|e| panic!("PostgreSQL op {basis} niet bereikbaar: {e}"));
-    sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {naam}"))).execute(&mut beheer).await.expect("CREATE DATABASE");
+    sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {naam}")))
+        .execute(&mut beheer)
+        .await
+        .expect("CREATE DATABASE");
     beheer.close().await.ok();
     let (zonder_db, _) = basis.rsplit_once('/').expect("URL met /database");
     let url = format!("{zonder_db}/{naam}");
