@@ -2,6 +2,7 @@
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+mod bundel;
 mod status;
 
 const HULP_SJABLOON: &str = "\
@@ -27,6 +28,9 @@ Gebruik: {usage}
 struct Leerspoor {
     #[command(subcommand)]
     opdracht: Opdracht,
+    /// Database: sqlite:PAD (standaard sqlite:leerspoor.sqlite) of postgres://gebruiker@host/database
+    #[arg(long, global = true, env = "LEERSPOOR_DATABASE_URL", value_name = "URL")]
+    database_url: Option<String>,
     /// Toon deze hulptekst
     #[arg(short = 'h', long = "help", action = clap::ArgAction::Help, global = true)]
     hulp: Option<bool>,
@@ -40,11 +44,42 @@ enum Opdracht {
     /// Leerplicht, kwalificatieplicht en RMC-status van één jongere op een peildatum (JSON)
     #[command(help_template = HULP_SJABLOON, next_help_heading = "Opties")]
     Status(status::StatusArgs),
+    /// Lees een uitwisselbundel (map met CSV-bestanden) in; alles of niets
+    #[command(help_template = HULP_SJABLOON, next_help_heading = "Opties")]
+    Import(bundel::ImportArgs),
+    /// Schrijf de hele database als uitwisselbundel naar een map
+    #[command(help_template = HULP_SJABLOON, next_help_heading = "Opties")]
+    Export(bundel::ExportArgs),
 }
 
 fn main() -> ExitCode {
     let args = Leerspoor::parse();
+    let database = args.database_url.unwrap_or_else(|| leerspoor_store::STANDAARD_DATABASE.to_string());
     match args.opdracht {
         Opdracht::Status(a) => status::run(a),
+        Opdracht::Import(a) => bundel::import(a, &database),
+        Opdracht::Export(a) => bundel::export(a, &database),
     }
+}
+
+/// Runs async work on a runtime made for this one command.
+fn blokkeer<T>(werk: impl std::future::Future<Output = T>) -> T {
+    tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("tokio-runtime").block_on(werk)
+}
+
+/// Who runs the command, for the audit trail.
+fn gebruiker() -> String {
+    format!("cli:{}", std::env::var("USER").unwrap_or_else(|_| "onbekend".into()))
+}
+
+/// Prints an error in Dutch and gives the exit code: 2 for refused input, 1 for anything else.
+fn meld_fout(fout: &leerspoor_ingest::IngestFout) -> ExitCode {
+    eprintln!("fout: {fout}");
+    if let leerspoor_ingest::IngestFout::Ongeldig(fouten) = fout {
+        for f in fouten {
+            eprintln!("  {f}");
+        }
+        return ExitCode::from(2);
+    }
+    ExitCode::from(1)
 }

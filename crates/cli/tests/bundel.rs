@@ -1,0 +1,77 @@
+//! `leerspoor import` and `export` as a user runs them.
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn klein() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../ingest/tests/bundels/klein")
+}
+
+fn leerspoor(database: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_leerspoor"))
+        .args(args)
+        .env("LEERSPOOR_DATABASE_URL", database)
+        .output()
+        .expect("leerspoor starten")
+}
+
+fn tekst(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+#[test]
+fn import_prints_one_summary_line_and_a_second_run_changes_nothing() {
+    let map = tempfile::tempdir().unwrap();
+    let db = format!("sqlite:{}", map.path().join("ls.sqlite").display());
+    let uit = leerspoor(&db, &["import", klein().to_str().unwrap()]);
+    assert!(uit.status.success(), "{}", tekst(&uit.stderr));
+    assert_eq!(tekst(&uit.stdout), "Geïmporteerd: 39 nieuw, 0 gewijzigd, 0 ongewijzigd (18 bestanden)\n");
+    let uit = leerspoor(&db, &["import", klein().to_str().unwrap()]);
+    assert_eq!(tekst(&uit.stdout), "Geïmporteerd: 0 nieuw, 0 gewijzigd, 39 ongewijzigd (18 bestanden)\n");
+
+    let export = map.path().join("export");
+    let uit = leerspoor(&db, &["export", export.to_str().unwrap()]);
+    assert!(uit.status.success(), "{}", tekst(&uit.stderr));
+    // All 19 files, the shipped code lists included.
+    assert_eq!(std::fs::read_dir(&export).unwrap().count(), 19);
+}
+
+#[test]
+fn a_refused_bundle_exits_with_2_and_lists_every_error_in_dutch() {
+    let map = tempfile::tempdir().unwrap();
+    let bundel = map.path().join("bundel");
+    std::fs::create_dir(&bundel).unwrap();
+    std::fs::write(
+        bundel.join("jongeren.csv"),
+        "id,bsn,voornamen,tussenvoegsel,achternaam,geboortedatum,geslacht,overlijdensdatum\n\
+         J1,123456789,Sem,,Proefman,2010-03-14,m,\n\
+         J2,999990019,Lotte,van,Proefstra,2004-09-31,v,\n",
+    )
+    .unwrap();
+    let db = format!("sqlite:{}", map.path().join("ls.sqlite").display());
+    let uit = leerspoor(&db, &["import", bundel.to_str().unwrap()]);
+    assert_eq!(uit.status.code(), Some(2));
+    let fout = tekst(&uit.stderr);
+    assert!(fout.contains("de bundel is geweigerd: 2 fout(en); er is niets geschreven"), "{fout}");
+    assert!(fout.contains("jongeren.csv, rij 2, kolom bsn: '123456789' is geen geldig BSN"), "{fout}");
+    assert!(fout.contains("jongeren.csv, rij 3, kolom geboortedatum: '2004-09-31' is geen bestaande datum"), "{fout}");
+}
+
+#[test]
+fn dry_run_says_what_it_would_do() {
+    let map = tempfile::tempdir().unwrap();
+    let db = format!("sqlite:{}", map.path().join("ls.sqlite").display());
+    let uit = leerspoor(&db, &["import", "--dry-run", klein().to_str().unwrap()]);
+    assert_eq!(
+        tekst(&uit.stdout),
+        "Bundel is geldig; zou importeren: 39 nieuw, 0 gewijzigd, 0 ongewijzigd (18 bestanden)\n"
+    );
+    let uit = leerspoor(&db, &["import", "--dry-run", klein().to_str().unwrap()]);
+    assert!(tekst(&uit.stdout).contains("39 nieuw"), "er is toch geschreven");
+}
+
+#[test]
+fn an_unknown_database_scheme_is_refused_in_dutch() {
+    let uit = leerspoor("mysql://localhost/ls", &["import", klein().to_str().unwrap()]);
+    assert_eq!(uit.status.code(), Some(1));
+    assert!(tekst(&uit.stderr).starts_with("fout: onbekend databasetype"), "{}", tekst(&uit.stderr));
+}
