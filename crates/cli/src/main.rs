@@ -12,6 +12,13 @@ Gebruik: {usage}
 
 {all-args}{after-help}";
 
+const OPDRACHT_SJABLOON: &str = "\
+{before-help}{about}
+
+Gebruik: {usage}
+
+{all-args}{after-help}";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "leerspoor",
@@ -42,13 +49,13 @@ struct Leerspoor {
 #[derive(Debug, Subcommand)]
 enum Opdracht {
     /// Leerplicht, kwalificatieplicht en RMC-status van één jongere op een peildatum (JSON)
-    #[command(help_template = HULP_SJABLOON, next_help_heading = "Opties")]
+    #[command(help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     Status(status::StatusArgs),
     /// Lees een uitwisselbundel (map met CSV-bestanden) in; alles of niets
-    #[command(help_template = HULP_SJABLOON, next_help_heading = "Opties")]
+    #[command(help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     Import(bundel::ImportArgs),
     /// Schrijf de hele database als uitwisselbundel naar een map
-    #[command(help_template = HULP_SJABLOON, next_help_heading = "Opties")]
+    #[command(help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     Export(bundel::ExportArgs),
 }
 

@@ -1,1 +1,39 @@
 //! The legal rules, one pure function per rule.
+//!
+//! Each function cites the article it implements and is tested beside it with the article's words.
+//! Dates are calendar days ([`Datum`](crate::Datum)); a period "up to" a date ends the day before
+//! it, a period "up to and including" ends on it, and every `…_einde` says which it is.
+//!
+//! | rule | function | source |
+//! |---|---|---|
+//! | birthday, age | [`verjaardag`], [`leeftijd_op`] | 29 February → 1 March |
+//! | leerplicht begins | [`leerplicht_begin`] | Lpw art. 3 lid 1 |
+//! | leerplicht ends | [`leerplicht_einde`] | Lpw art. 4 lid 1 |
+//! | kwalificatieplicht ends | [`kwalificatieplicht_einde`] | Lpw art. 4a |
+//! | startkwalificatie | [`is_startkwalificatie`] | Lpw art. 1 |
+//! | RMC-doelgroep | [`rmc_doelgroep`] | domain.md §2 |
+//! | schoolherkomst | [`schoolherkomst()`] | domain.md §2 |
+//! | JIKP | [`jikp_groep`] | domain.md §2, seed 000 Tabel 8 |
+//! | all of it on a peildatum | [`Leerplichtfeiten::op`] | |
+//!
+//! Also elsewhere: the BSN elfproef ([`crate::bsn::elfproef`]) and the schooljaar
+//! ([`crate::SchoolJaar::van`]).
+
+pub mod jikp;
+pub mod leeftijd;
+pub mod leerplicht;
+pub mod rmc;
+pub mod schoolherkomst;
+pub mod startkwalificatie;
+pub mod status;
+
+pub use jikp::jikp_groep;
+pub use leeftijd::{leeftijd_op, verjaardag};
+pub use leerplicht::{kwalificatieplicht_einde, leerplicht_begin, leerplicht_einde};
+pub use rmc::rmc_doelgroep;
+pub use schoolherkomst::schoolherkomst;
+pub use startkwalificatie::is_startkwalificatie;
+pub use status::{Leerplichtfeiten, Leerplichtstatus, Plichtstatus, RegelFout};
+
+#[cfg(test)]
+mod eigenschappen;

@@ -1,0 +1,69 @@
+//! Jongeren in kwetsbare posities (JIKP): the groups RMC monitors at their transitions.
+use crate::onderwijs::{JikpGroep, Niveau, Onderwijssoort, VsoProfiel};
+
+/// The JIKP group of an enrolment, if it belongs to one.
+///
+/// domain.md §2: "youths from praktijkonderwijs (PRO), VSO, Entree (mbo 1) and vmbo-basis (BBL)";
+/// the groups are those of seed 000 Tabel 8 (MBO1, PRO, VMBO-BBL, VSO-arbeidsmarkt,
+/// VSO-vervolgonderwijs).
+///
+/// VSO with profile *dagbesteding* gives `None`: those youths go on to dagbesteding rather than
+/// to school or work, are not kwalificatieplichtig, and Tabel 8 lists only the two other VSO
+/// profiles. VSO without a known profile also gives `None`: the group cannot be told.
+pub fn jikp_groep(
+    onderwijssoort: Onderwijssoort,
+    niveau: Option<Niveau>,
+    vso_profiel: Option<VsoProfiel>,
+) -> Option<JikpGroep> {
+    match (onderwijssoort, niveau, vso_profiel) {
+        (Onderwijssoort::Pro, _, _) => Some(JikpGroep::Pro),
+        (Onderwijssoort::Vso, _, Some(VsoProfiel::Arbeidsmarkt)) => Some(JikpGroep::VsoArbeidsmarkt),
+        (Onderwijssoort::Vso, _, Some(VsoProfiel::Vervolgonderwijs)) => Some(JikpGroep::VsoVervolgonderwijs),
+        (Onderwijssoort::Mbo, Some(Niveau::Mbo1), _) => Some(JikpGroep::Mbo1),
+        (Onderwijssoort::Vo, Some(Niveau::VmboBb), _) => Some(JikpGroep::VmboBbl),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::code_enum::CodeEnum;
+
+    // Seed 000, Tabel 8 ("jongeren tot 23 jaar in een kwetsbare positie"): rows MBO1, PRO,
+    // VMBO-BBL, VSO-arbeidsmarkt, VSO-vervolgonderwijs.
+    #[test]
+    fn the_five_groups_of_tabel_8() {
+        use Onderwijssoort::*;
+        assert_eq!(jikp_groep(Pro, None, None), Some(JikpGroep::Pro));
+        assert_eq!(jikp_groep(Vso, None, Some(VsoProfiel::Arbeidsmarkt)), Some(JikpGroep::VsoArbeidsmarkt));
+        assert_eq!(jikp_groep(Vso, None, Some(VsoProfiel::Vervolgonderwijs)), Some(JikpGroep::VsoVervolgonderwijs));
+        assert_eq!(jikp_groep(Mbo, Some(Niveau::Mbo1), None), Some(JikpGroep::Mbo1));
+        assert_eq!(jikp_groep(Vo, Some(Niveau::VmboBb), None), Some(JikpGroep::VmboBbl));
+    }
+
+    #[test]
+    fn vso_dagbesteding_and_unknown_profile_are_not_in_the_table() {
+        assert_eq!(jikp_groep(Onderwijssoort::Vso, None, Some(VsoProfiel::Dagbesteding)), None);
+        assert_eq!(jikp_groep(Onderwijssoort::Vso, None, None), None);
+    }
+
+    #[test]
+    fn other_education_is_not_jikp() {
+        use Onderwijssoort::*;
+        for niveau in Niveau::ALL.iter().copied().filter(|n| *n != Niveau::VmboBb) {
+            assert_eq!(jikp_groep(Vo, Some(niveau), None), None, "vo {niveau}");
+        }
+        for niveau in Niveau::ALL.iter().copied().filter(|n| *n != Niveau::Mbo1) {
+            assert_eq!(jikp_groep(Mbo, Some(niveau), None), None, "mbo {niveau}");
+        }
+        for soort in [Bao, Sbo, So, Vavo, Onbekend] {
+            assert_eq!(jikp_groep(soort, None, None), None, "{soort}");
+        }
+        // A VSO profile on a non-VSO enrolment means nothing.
+        assert_eq!(jikp_groep(Vo, Some(Niveau::Havo), Some(VsoProfiel::Arbeidsmarkt)), None);
+        // Mbo 1 level on a VO enrolment or vmbo-bb on an mbo enrolment is not Entree / BBL.
+        assert_eq!(jikp_groep(Vo, Some(Niveau::Mbo1), None), None);
+        assert_eq!(jikp_groep(Mbo, Some(Niveau::VmboBb), None), None);
+    }
+}

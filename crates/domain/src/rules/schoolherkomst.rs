@@ -1,0 +1,50 @@
+//! Schoolherkomst: the law a youth's education falls under (the columns of the verzuim tables).
+use crate::onderwijs::{Onderwijssoort, Schoolherkomst};
+
+/// The schoolherkomst of an enrolment's onderwijssoort, or of no enrolment at all (`None`).
+///
+/// domain.md §2: WPO (basisonderwijs, SBO), WEC (SO/VSO), WVO (VO, PRO), WEB (MBO, VAVO),
+/// *onderwijs onbekend* (enrolled, kind unknown), *geen inschrijving*. VAVO falls under the WEB
+/// (WEB art. 7.3.1), praktijkonderwijs under the WVO.
+pub fn schoolherkomst(onderwijssoort: Option<Onderwijssoort>) -> Schoolherkomst {
+    use Onderwijssoort::*;
+    match onderwijssoort {
+        None => Schoolherkomst::GeenInschrijving,
+        Some(Bao | Sbo) => Schoolherkomst::Wpo,
+        Some(So | Vso) => Schoolherkomst::Wec,
+        Some(Vo | Pro) => Schoolherkomst::Wvo,
+        Some(Mbo | Vavo) => Schoolherkomst::Web,
+        Some(Onbekend) => Schoolherkomst::Onbekend,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // domain.md §2: "WPO (basisonderwijs, SBO), WEC (SO/VSO), WVO (VO, PRO), WEB (MBO, VAVO),
+    // onderwijs onbekend (enrolled, kind unknown, e.g. private), geen inschrijving".
+    #[test]
+    fn every_onderwijssoort_has_its_law() {
+        use Onderwijssoort::*;
+        let verwacht = [
+            (Bao, Schoolherkomst::Wpo),
+            (Sbo, Schoolherkomst::Wpo),
+            (So, Schoolherkomst::Wec),
+            (Vso, Schoolherkomst::Wec),
+            (Vo, Schoolherkomst::Wvo),
+            (Pro, Schoolherkomst::Wvo),
+            (Mbo, Schoolherkomst::Web),
+            (Vavo, Schoolherkomst::Web),
+            (Onbekend, Schoolherkomst::Onbekend),
+        ];
+        for (soort, herkomst) in verwacht {
+            assert_eq!(schoolherkomst(Some(soort)), herkomst, "{soort}");
+        }
+    }
+
+    #[test]
+    fn no_enrolment_is_geen_inschrijving() {
+        assert_eq!(schoolherkomst(None), Schoolherkomst::GeenInschrijving);
+    }
+}
