@@ -5,6 +5,7 @@
 //! Every invalid input gives `fout: --optie: …` on stderr and exit code 2.
 use leerspoor_domain::Datum;
 use leerspoor_domain::code_enum::CodeEnum;
+use leerspoor_domain::datum::parse_datum;
 use leerspoor_domain::onderwijs::VsoProfiel;
 use leerspoor_domain::rules::{Leerplichtfeiten, Leerplichtstatus, RegelFout};
 use std::process::ExitCode;
@@ -99,22 +100,6 @@ fn optie_van(fout: &RegelFout) -> &'static str {
     }
 }
 
-/// Strictly `JJJJ-MM-DD`: four, two and two digits, and a day that exists.
-fn parse_datum(tekst: &str) -> Result<Datum, String> {
-    let b = tekst.as_bytes();
-    let vorm = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    if !vorm {
-        return Err(format!("'{tekst}' is geen datum (verwacht JJJJ-MM-DD)"));
-    }
-    let getal = |van: usize, tot: usize| tekst[van..tot].parse::<u32>().expect("alleen cijfers");
-    let jaar = i32::try_from(getal(0, 4)).expect("vier cijfers");
-    Datum::from_ymd_opt(jaar, getal(5, 7), getal(8, 10))
-        .ok_or_else(|| format!("'{tekst}' is geen bestaande datum (verwacht JJJJ-MM-DD)"))
-}
-
 fn als_json(status: &Leerplichtstatus) -> String {
     let datum = |d: Datum| serde_json::Value::String(d.to_string());
     let kwalificatieplicht_einde = status.kwalificatieplicht_einde.map_or(serde_json::Value::Null, datum);
@@ -125,22 +110,4 @@ fn als_json(status: &Leerplichtstatus) -> String {
         kwalificatieplicht_einde,
         serde_json::Value::String(status.status.code().to_string()),
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn parse_datum_is_strict() {
-        assert_eq!(parse_datum("2021-02-28"), Ok(Datum::from_ymd_opt(2021, 2, 28).unwrap()));
-        assert_eq!(
-            parse_datum("2021-02-30"),
-            Err("'2021-02-30' is geen bestaande datum (verwacht JJJJ-MM-DD)".to_string())
-        );
-        for fout in ["2021-2-28", "21-02-28", "2021/02/28", "2021-02-28 ", "", "28-02-2021", "2021-0a-28", "+021-02-28"]
-        {
-            assert_eq!(parse_datum(fout), Err(format!("'{fout}' is geen datum (verwacht JJJJ-MM-DD)")), "{fout}");
-        }
-    }
 }
