@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
+#[command(override_usage = "leerspoor import [--dry-run] [--database-url URL] <MAP>")]
 pub struct ImportArgs {
     /// Map met de CSV-bestanden van de bundel (zie docs/uitwisselformaat.md)
     #[arg(value_name = "MAP")]
@@ -16,6 +17,7 @@ pub struct ImportArgs {
 }
 
 #[derive(Debug, clap::Args)]
+#[command(override_usage = "leerspoor export [--database-url URL] <MAP>")]
 pub struct ExportArgs {
     /// Map waarin de bundel komt (wordt aangemaakt; bestaande bestanden worden overschreven)
     #[arg(value_name = "MAP")]

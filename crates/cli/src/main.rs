@@ -22,6 +22,7 @@ Gebruik: {usage}
 #[derive(Debug, Parser)]
 #[command(
     name = "leerspoor",
+    override_usage = "leerspoor [--database-url URL] <OPDRACHT> [OPTIES]",
     version,
     about = "Regionaal leerplicht- en RMC-volgsysteem",
     help_template = HULP_SJABLOON,
@@ -36,7 +37,7 @@ struct Leerspoor {
     #[command(subcommand)]
     opdracht: Opdracht,
     /// Database: sqlite:PAD (standaard sqlite:leerspoor.sqlite) of postgres://gebruiker@host/database
-    #[arg(long, global = true, env = "LEERSPOOR_DATABASE_URL", value_name = "URL")]
+    #[arg(long, global = true, env = "LEERSPOOR_DATABASE_URL", hide_env_values = true, value_name = "URL")]
     database_url: Option<String>,
     /// Toon deze hulptekst
     #[arg(short = 'h', long = "help", action = clap::ArgAction::Help, global = true)]
@@ -60,13 +61,50 @@ enum Opdracht {
 }
 
 fn main() -> ExitCode {
-    let args = Leerspoor::parse();
+    let args = match Leerspoor::try_parse() {
+        Ok(args) => args,
+        Err(fout) => return meld_gebruiksfout(fout),
+    };
     let database = args.database_url.unwrap_or_else(|| leerspoor_store::STANDAARD_DATABASE.to_string());
     match args.opdracht {
         Opdracht::Status(a) => status::run(a),
         Opdracht::Import(a) => bundel::import(a, &database),
         Opdracht::Export(a) => bundel::export(a, &database),
     }
+}
+
+/// clap's own messages are English: say the same in Dutch, with the usage line (exit code 2).
+fn meld_gebruiksfout(fout: clap::Error) -> ExitCode {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if matches!(fout.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        fout.exit();
+    }
+    let context = |soort| match fout.get(soort) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(s)) => s.join(", "),
+        Some(ContextValue::StyledStr(s)) => s.to_string(),
+        _ => String::new(),
+    };
+    let arg = context(ContextKind::InvalidArg);
+    let melding = match fout.kind() {
+        ErrorKind::UnknownArgument => format!("onbekende optie '{arg}'"),
+        ErrorKind::InvalidSubcommand => format!("onbekende opdracht '{}'", context(ContextKind::InvalidSubcommand)),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "geef een opdracht: status, import, export of demo".to_string()
+        }
+        ErrorKind::MissingRequiredArgument => format!("ontbreekt: {arg}"),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            format!("ongeldige waarde '{}' voor {arg}", context(ContextKind::InvalidValue))
+        }
+        ErrorKind::ArgumentConflict => format!("{arg} gaat niet samen met {}", context(ContextKind::PriorArg)),
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
+            format!("te veel of te weinig waarden bij {arg}")
+        }
+        _ => format!("ongeldige aanroep ({})", fout.kind()),
+    };
+    let gebruik = context(ContextKind::Usage).replace("Usage:", "Gebruik:");
+    eprintln!("fout: {melding}\n\n{}\n\nMeer uitleg: leerspoor --help", gebruik.trim());
+    ExitCode::from(2)
 }
 
 /// Runs async work on a runtime made for this one command.

@@ -75,3 +75,12 @@ fn an_unknown_database_scheme_is_refused_in_dutch() {
     assert_eq!(uit.status.code(), Some(1));
     assert!(tekst(&uit.stderr).starts_with("fout: onbekend databasetype"), "{}", tekst(&uit.stderr));
 }
+
+#[test]
+fn a_mistyped_command_line_is_answered_in_dutch_with_the_usage() {
+    let uit = leerspoor("sqlite::memory:", &["import", "--droog"]);
+    assert_eq!(uit.status.code(), Some(2));
+    let fout = tekst(&uit.stderr);
+    assert!(fout.starts_with("fout: onbekende optie '--droog'"), "{fout}");
+    assert!(fout.contains("Gebruik: leerspoor import"), "{fout}");
+}
