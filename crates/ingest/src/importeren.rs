@@ -4,7 +4,7 @@ use crate::exporteren::lees_alles;
 use crate::{Bundel, IngestFout, cel, lees_bundel, valideer};
 use indicatif::{ProgressBar, ProgressStyle};
 use leerspoor_domain::model::Dataset;
-use leerspoor_store::{GewijzigdeRij, Store, TabelWijziging, Wijzigingen};
+use leerspoor_store::{GewijzigdeRij, Store, TabelWijziging};
 use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
@@ -77,15 +77,19 @@ async fn importeer_bundel(
     if !fouten.is_empty() {
         return Err(IngestFout::Ongeldig(fouten));
     }
-    let mut wijzigingen = Wijzigingen {
-        gebruiker: opties.gebruiker.clone(),
-        bron: bron.to_string(),
-        tabellen: Vec::new(),
-        ongewijzigd: 0,
-    };
     let mut samenvatting = Samenvatting { dry_run: opties.dry_run, per_bestand: Vec::new() };
+    let balk = if opties.dry_run { ProgressBar::hidden() } else { ProgressBar::new(bundel.aantal_rijen()) };
+    balk.set_style(
+        ProgressStyle::with_template("{msg:>24} [{bar:40}] {human_pos}/{human_len} rijen, nog {eta}")
+            .expect("geldig sjabloon")
+            .progress_chars("=> "),
+    );
+    // One table at a time into one transaction: only one table's rows are held twice in memory.
+    let mut schrijver = if opties.dry_run { None } else { Some(store.schrijver(&opties.gebruiker, bron).await?) };
+    let mut ongewijzigd_totaal = 0;
     crate::voor_elke_entiteit!(|R| {
         if bundel.regels.contains_key(R::BESTAND) {
+            balk.set_message(R::BESTAND);
             let (tabel, ongewijzigd) = verschil::<R>(R::lijst(&bundel.dataset), R::lijst(&bestaand));
             samenvatting.per_bestand.push((
                 R::BESTAND,
@@ -93,21 +97,17 @@ async fn importeer_bundel(
                 tabel.gewijzigd.len() as u64,
                 ongewijzigd,
             ));
-            wijzigingen.ongewijzigd += ongewijzigd;
-            wijzigingen.tabellen.push(tabel);
+            ongewijzigd_totaal += ongewijzigd;
+            balk.inc(ongewijzigd);
+            if let Some(s) = schrijver.as_mut() {
+                s.tabel(&tabel, |n| balk.inc(n)).await?;
+            }
         }
     });
-    if opties.dry_run {
-        return Ok(samenvatting);
+    if let Some(s) = schrijver {
+        balk.set_message("vastleggen");
+        s.klaar(ongewijzigd_totaal).await?;
     }
-    let balk = ProgressBar::new(wijzigingen.nieuw() + wijzigingen.gewijzigd());
-    balk.set_style(
-        ProgressStyle::with_template("{msg} [{bar:40}] {human_pos}/{human_len} rijen, nog {eta}")
-            .expect("geldig sjabloon")
-            .progress_chars("=> "),
-    );
-    balk.set_message("Schrijven");
-    store.schrijf(&wijzigingen, |n| balk.inc(n)).await?;
     balk.finish_and_clear();
     Ok(samenvatting)
 }

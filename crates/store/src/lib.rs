@@ -82,6 +82,46 @@ macro_rules! lees_waarde {
     };
 }
 
+/// Writes one table's changes inside an open transaction (a macro: once per backend).
+macro_rules! schrijf_tabel {
+    ($tx:expr, $tabel:expr, $nu:expr, $gebruiker:expr, $bron:expr, $voortgang:expr) => {{
+        let tabel = $tabel;
+        for (sql, rijen) in insert_statements(tabel) {
+            let mut q = sqlx::query(veilig(&sql));
+            for v in rijen.iter().flatten() {
+                q = bind_waarde!(q, v);
+            }
+            q.execute(&mut **$tx).await?;
+            $voortgang(rijen.len() as u64);
+        }
+        let update = update_statement(tabel);
+        for rij in &tabel.gewijzigd {
+            let mut q = sqlx::query(veilig(&update));
+            for v in rij.waarden[tabel.sleutel..].iter().chain(&rij.waarden[..tabel.sleutel]) {
+                q = bind_waarde!(q, v);
+            }
+            q.execute(&mut **$tx).await?;
+            for (veld, oud, nieuw) in &rij.velden {
+                sqlx::query(
+                    "INSERT INTO wijzigingslog (tijdstip, gebruiker, tabel, sleutel, handeling, veld, oud, nieuw, bron) \
+                     VALUES ($1, $2, $3, $4, 'gewijzigd', $5, $6, $7, $8)",
+                )
+                .bind($nu)
+                .bind($gebruiker)
+                .bind(tabel.tabel)
+                .bind(&rij.sleutel)
+                .bind(*veld)
+                .bind(oud)
+                .bind(nieuw)
+                .bind($bron)
+                .execute(&mut **$tx)
+                .await?;
+            }
+            $voortgang(1);
+        }
+    }};
+}
+
 /// Rows to write to one table: new ones, and existing ones whose fields changed.
 #[derive(Debug, Clone)]
 pub struct TabelWijziging {
@@ -99,25 +139,6 @@ pub struct GewijzigdeRij {
     pub sleutel: String,
     /// (column, old, new) as they read in the bundle.
     pub velden: Vec<(&'static str, String, String)>,
-}
-
-/// One import (or other bulk change), written in a single transaction.
-#[derive(Debug, Clone)]
-pub struct Wijzigingen {
-    pub gebruiker: String,
-    /// What caused the change, e.g. "import /pad/naar/bundel".
-    pub bron: String,
-    pub tabellen: Vec<TabelWijziging>,
-    pub ongewijzigd: u64,
-}
-
-impl Wijzigingen {
-    pub fn nieuw(&self) -> u64 {
-        self.tabellen.iter().map(|t| t.nieuw.len() as u64).sum()
-    }
-    pub fn gewijzigd(&self) -> u64 {
-        self.tabellen.iter().map(|t| t.gewijzigd.len() as u64).sum()
-    }
 }
 
 /// SQLite allows 32.766 bound values per statement, PostgreSQL 65.535: stay under both.
@@ -181,18 +202,9 @@ impl Store {
             nieuw: standaard.iter().map(Rij::waarden).collect(),
             gewijzigd: Vec::new(),
         };
-        per_backend!(self, pool => {
-            let mut tx = pool.begin().await?;
-            for sql_en_rijen in insert_statements(&tabel) {
-                let (sql, rijen) = sql_en_rijen;
-                let mut q = sqlx::query(veilig(&sql));
-                for w in rijen.iter().flatten() {
-                    q = bind_waarde!(q, w);
-                }
-                q.execute(&mut *tx).await?;
-            }
-            tx.commit().await?;
-        });
+        let mut schrijver = self.schrijver("leerspoor", "standaard codelijsten").await?;
+        schrijver.tabel(&tabel, |_| {}).await?;
+        schrijver.klaar(0).await?;
         Ok(())
     }
 
@@ -219,61 +231,21 @@ impl Store {
         })
     }
 
-    /// Writes all changes, the change log and the import run in one transaction: all or nothing.
-    pub async fn schrijf(&self, w: &Wijzigingen, mut voortgang: impl FnMut(u64)) -> Result<()> {
-        let nu: DateTime<Utc> = Utc::now();
-        per_backend!(self, pool => {
-            let mut tx = pool.begin().await?;
-            for tabel in &w.tabellen {
-                for (sql, rijen) in insert_statements(tabel) {
-                    let mut q = sqlx::query(veilig(&sql));
-                    for v in rijen.iter().flatten() {
-                        q = bind_waarde!(q, v);
-                    }
-                    q.execute(&mut *tx).await?;
-                    voortgang(rijen.len() as u64);
-                }
-                let update = update_statement(tabel);
-                for rij in &tabel.gewijzigd {
-                    let mut q = sqlx::query(veilig(&update));
-                    for v in rij.waarden[tabel.sleutel..].iter().chain(&rij.waarden[..tabel.sleutel]) {
-                        q = bind_waarde!(q, v);
-                    }
-                    q.execute(&mut *tx).await?;
-                    for (veld, oud, nieuw) in &rij.velden {
-                        sqlx::query(
-                            "INSERT INTO wijzigingslog (tijdstip, gebruiker, tabel, sleutel, handeling, veld, oud, nieuw, bron) \
-                             VALUES ($1, $2, $3, $4, 'gewijzigd', $5, $6, $7, $8)",
-                        )
-                        .bind(nu)
-                        .bind(&w.gebruiker)
-                        .bind(tabel.tabel)
-                        .bind(&rij.sleutel)
-                        .bind(*veld)
-                        .bind(oud)
-                        .bind(nieuw)
-                        .bind(&w.bron)
-                        .execute(&mut *tx)
-                        .await?;
-                    }
-                    voortgang(1);
-                }
-            }
-            sqlx::query(
-                "INSERT INTO importrun (gestart, bundel, gebruiker, nieuw, gewijzigd, ongewijzigd) VALUES ($1, $2, $3, $4, $5, $6)",
-            )
-            .bind(nu)
-            .bind(&w.bron)
-            .bind(&w.gebruiker)
-            .bind(w.nieuw() as i64)
-            .bind(w.gewijzigd() as i64)
-            .bind(w.ongewijzigd as i64)
-            .execute(&mut *tx)
-            .await?;
-            self::log_toegang(&mut *tx, nu, &w.gebruiker, "import", &w.bron, "gelukt", None).await?;
-            tx.commit().await?;
-        });
-        Ok(())
+    /// Starts one all-or-nothing write (an import): tables are written one by one into a single
+    /// transaction, which [`Schrijver::klaar`] commits together with the import run and the access log.
+    pub async fn schrijver(&self, gebruiker: &str, bron: &str) -> Result<Schrijver> {
+        let tx = match self {
+            Store::Sqlite(pool) => Transactie::Sqlite(pool.begin().await?),
+            Store::Postgres(pool) => Transactie::Postgres(pool.begin().await?),
+        };
+        Ok(Schrijver {
+            tx,
+            nu: Utc::now(),
+            gebruiker: gebruiker.to_string(),
+            bron: bron.to_string(),
+            nieuw: 0,
+            gewijzigd: 0,
+        })
     }
 
     /// Records an access (view, search, export, import, sign-in, refusal) in the access log.
@@ -370,6 +342,64 @@ where
     .execute(conn)
     .await?;
     Ok(())
+}
+
+enum Transactie {
+    Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>),
+    Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
+}
+
+/// An open all-or-nothing write; dropped without [`Schrijver::klaar`], everything is rolled back.
+pub struct Schrijver {
+    tx: Transactie,
+    nu: DateTime<Utc>,
+    gebruiker: String,
+    bron: String,
+    nieuw: u64,
+    gewijzigd: u64,
+}
+
+impl Schrijver {
+    /// Inserts the new rows and updates the changed ones (with one change-log row per field).
+    pub async fn tabel(&mut self, tabel: &TabelWijziging, mut voortgang: impl FnMut(u64)) -> Result<()> {
+        let (nu, gebruiker, bron) = (self.nu, &self.gebruiker, &self.bron);
+        match &mut self.tx {
+            Transactie::Sqlite(tx) => schrijf_tabel!(tx, tabel, nu, gebruiker, bron, voortgang),
+            Transactie::Postgres(tx) => schrijf_tabel!(tx, tabel, nu, gebruiker, bron, voortgang),
+        }
+        self.nieuw += tabel.nieuw.len() as u64;
+        self.gewijzigd += tabel.gewijzigd.len() as u64;
+        Ok(())
+    }
+
+    /// Records the import run and commits.
+    pub async fn klaar(self, ongewijzigd: u64) -> Result<()> {
+        let Schrijver { tx, nu, gebruiker, bron, nieuw, gewijzigd } = self;
+        macro_rules! afronden {
+            ($tx:expr) => {{
+                let mut tx = $tx;
+                sqlx::query(
+                    "INSERT INTO importrun (gestart, bundel, gebruiker, nieuw, gewijzigd, ongewijzigd) \
+                     VALUES ($1, $2, $3, $4, $5, $6)",
+                )
+                .bind(nu)
+                .bind(&bron)
+                .bind(&gebruiker)
+                .bind(nieuw as i64)
+                .bind(gewijzigd as i64)
+                .bind(ongewijzigd as i64)
+                .execute(&mut *tx)
+                .await?;
+                log_toegang(&mut *tx, nu, &gebruiker, "import", &bron, "gelukt", None).await?;
+                tx.commit().await?;
+            }};
+        }
+        match tx {
+            Transactie::Sqlite(tx) => afronden!(tx),
+            Transactie::Postgres(tx) => afronden!(tx),
+        }
+        Ok(())
+    }
 }
 
 /// SQL built here only ever joins the static table and column names of [`Rij`] types with `$n`
