@@ -3,6 +3,7 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 mod bundel;
+mod demo;
 mod status;
 
 const HULP_SJABLOON: &str = "\
@@ -58,6 +59,9 @@ enum Opdracht {
     /// Schrijf de hele database als uitwisselbundel naar een map
     #[command(help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     Export(bundel::ExportArgs),
+    /// Maak de fictieve demoregio (in de database, of als bundel met --export)
+    #[command(help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties")]
+    Demo(demo::DemoArgs),
 }
 
 fn main() -> ExitCode {
@@ -70,6 +74,7 @@ fn main() -> ExitCode {
         Opdracht::Status(a) => status::run(a),
         Opdracht::Import(a) => bundel::import(a, &database),
         Opdracht::Export(a) => bundel::export(a, &database),
+        Opdracht::Demo(a) => demo::run(a, &database),
     }
 }
 
