@@ -15,6 +15,10 @@
 //! | schoolherkomst | [`schoolherkomst()`] | domain.md §2 |
 //! | JIKP | [`jikp_groep`] | domain.md §2, seed 000 Tabel 8 |
 //! | all of it on a peildatum | [`Leerplichtfeiten::op`] | |
+//! | who may take which MAS measure | [`mas::mag_maatregel`] | Lpw art. 16a; MAS |
+//! | PV against the youth from 12 | [`mas::mag_pv_tegen`] | Sr art. 486 |
+//! | luxe verzuim needs a PV | [`mas::luxe_verzuim_vereist_pv`] | MAS |
+//! | granting a vrijstelling or verlof | [`vrijstelling::toets_toekenning`] | Lpw art. 3a–15 |
 //!
 //! Also elsewhere: the BSN elfproef ([`crate::bsn::elfproef`]) and the schooljaar
 //! ([`crate::SchoolJaar::van`]).
@@ -22,10 +26,13 @@
 pub mod jikp;
 pub mod leeftijd;
 pub mod leerplicht;
+pub mod mas;
 pub mod rmc;
 pub mod schoolherkomst;
 pub mod startkwalificatie;
 pub mod status;
+pub mod vrijstelling;
+mod weigering;
 
 pub use jikp::jikp_groep;
 pub use leeftijd::{leeftijd_op, verjaardag};
@@ -34,6 +41,7 @@ pub use rmc::rmc_doelgroep;
 pub use schoolherkomst::schoolherkomst;
 pub use startkwalificatie::is_startkwalificatie;
 pub use status::{Leerplichtfeiten, Leerplichtstatus, Plichtstatus, RegelFout};
+pub use weigering::Weigering;
 
 #[cfg(test)]
 mod eigenschappen;
