@@ -213,7 +213,7 @@ fn every_wrong_option_is_named_at_once() {
         "fout: --geboortedatum: '2004-02-30' is geen bestaande datum (verwacht JJJJ-MM-DD)\n\
          fout: --peildatum: ontbreekt (verwacht een datum JJJJ-MM-DD)\n\
          fout: --twaalf-schooljaren-op: 'x' is geen datum (verwacht JJJJ-MM-DD)\n\
-         fout: --vso-profiel: onbekende VSO-uitstroomprofiel 'praktijk'; toegestaan: vervolgonderwijs, arbeidsmarkt, dagbesteding\n"
+         fout: --vso-profiel: VSO-uitstroomprofiel 'praktijk' bestaat niet; toegestaan: vervolgonderwijs, arbeidsmarkt, dagbesteding\n"
     );
 }
 

@@ -18,7 +18,7 @@ pub trait CodeEnum: Sized + Copy + 'static {
     fn parse_code(code: &str) -> Result<Self, String> {
         Self::from_code(code.trim()).ok_or_else(|| {
             let allowed: Vec<&str> = Self::ALL.iter().map(|v| v.code()).collect();
-            format!("onbekende {} '{}'; toegestaan: {}", Self::NAAM, code.trim(), allowed.join(", "))
+            format!("{} '{}' bestaat niet; toegestaan: {}", Self::NAAM, code.trim(), allowed.join(", "))
         })
     }
 }

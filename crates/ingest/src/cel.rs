@@ -27,6 +27,10 @@ pub fn lees(kolom: &Kolom, tekst: &str) -> Result<Waarde, String> {
         };
     }
     match kolom.ty {
+        // PostgreSQL text cannot hold NUL, and no field needs control characters but line breaks.
+        Type::Tekst if t.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')) => {
+            Err("bevat een stuurteken (onzichtbaar teken); verwijder het".into())
+        }
         Type::Tekst => Ok(Waarde::Tekst(Some(t.to_string()))),
         Type::Datum => parse_datum(t).map(|d| Waarde::Datum(Some(d))),
         Type::Geheel => t.parse().map(|n| Waarde::Geheel(Some(n))).map_err(|_| format!("'{t}' is geen geheel getal")),

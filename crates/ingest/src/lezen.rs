@@ -44,9 +44,13 @@ pub fn lees_bundel(map: &Path) -> Result<Bundel, IngestFout> {
     let mut aanwezig = 0;
     for entry in std::fs::read_dir(map).map_err(io)? {
         let naam = entry.map_err(io)?.file_name().to_string_lossy().into_owned();
-        if naam.ends_with(".csv") && !bekend.contains(&naam.as_str()) {
-            fouten
-                .push(Fout::bestand(&naam, format!("onbekend bestand; een bundel bevat alleen {}", bekend.join(", "))));
+        if naam.to_lowercase().ends_with(".csv") && !bekend.contains(&naam.as_str()) {
+            let melding = if bekend.contains(&naam.to_lowercase().as_str()) {
+                format!("schrijf de bestandsnaam in kleine letters: {}", naam.to_lowercase())
+            } else {
+                format!("onbekend bestand; een bundel bevat alleen {}", bekend.join(", "))
+            };
+            fouten.push(Fout::bestand(&naam, melding));
         }
         aanwezig += usize::from(bekend.contains(&naam.as_str()));
     }
@@ -82,6 +86,7 @@ fn lees_bestand<R: Entiteit>(bytes: &[u8], fouten: &mut Vec<Fout>) -> (Vec<R>, V
     let scheiding = if kop.contains(&b';') && !kop.contains(&b',') { b';' } else { b',' };
     let mut lezer = csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(scheiding).from_reader(bytes);
 
+    let mut regelteller = Regelteller::default();
     let mut records = Vec::new();
     let mut regels = Vec::new();
     let mut kolom_van_veld: Vec<Option<usize>> = Vec::new();
@@ -92,12 +97,12 @@ fn lees_bestand<R: Entiteit>(bytes: &[u8], fouten: &mut Vec<Fout>) -> (Vec<R>, V
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                let regel = e.position().map_or(0, |p| p.line());
+                let regel = e.position().map_or(0, |p| regelteller.regel(bytes, p.byte()));
                 fouten.push(fout(regel, None, format!("onleesbare CSV: {e}")));
                 break;
             }
         }
-        let regel = rij.position().map_or(0, |p| p.line());
+        let regel = rij.position().map_or(0, |p| regelteller.regel(bytes, p.byte()));
         let mut velden = Vec::with_capacity(rij.len());
         let mut rij_fout = false;
         for (i, veld) in rij.iter().enumerate() {
@@ -174,7 +179,34 @@ fn lees_bestand<R: Entiteit>(bytes: &[u8], fouten: &mut Vec<Fout>) -> (Vec<R>, V
             }
         }
     }
+    if eerste {
+        fouten.push(Fout::bestand(bestand, "het bestand is leeg; de eerste regel moet de kopregel zijn"));
+    }
     (records, regels)
+}
+
+/// Line numbers as an editor shows them: the line on which a record starts, the header being line 1.
+/// Counted from byte offsets because the CSV reader's own line count runs behind on CRLF line
+/// endings and blank lines.
+#[derive(Default)]
+struct Regelteller {
+    tot: usize,
+    regel: u64,
+}
+
+impl Regelteller {
+    fn regel(&mut self, bytes: &[u8], offset: u64) -> u64 {
+        let mut start = usize::try_from(offset).expect("offset past in het geheugen").min(bytes.len());
+        // A record's offset may point at the line ending that precedes it.
+        while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        if start >= self.tot {
+            self.regel += bytes[self.tot..start].iter().filter(|&&b| b == b'\n').count() as u64;
+            self.tot = start;
+        }
+        self.regel + 1
+    }
 }
 
 /// Maps header names to columns. Every required column must be present, optional ones may be

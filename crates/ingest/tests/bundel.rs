@@ -162,10 +162,10 @@ async fn a_broken_bundle_is_refused_whole_with_every_error_listed() {
         };
         bevat(&fouten, "jongeren.csv", 3, Some("bsn"), "elfproef");
         bevat(&fouten, "jongeren.csv", 4, Some("geboortedatum"), "'2002-02-30' is geen bestaande datum");
-        bevat(&fouten, "jongeren.csv", 5, Some("geslacht"), "onbekende geslacht 'jongen'; toegestaan: m, v, x");
+        bevat(&fouten, "jongeren.csv", 5, Some("geslacht"), "geslacht 'jongen' bestaat niet; toegestaan: m, v, x");
         bevat(&fouten, "inschrijvingen.csv", 3, None, "rij heeft 6 velden, de kopregel 9");
         bevat(&fouten, "inschrijvingen.csv", 5, Some("einddatum"), "geen UTF-8");
-        bevat(&fouten, "acties.csv", 3, Some("uitkomst"), "onbekende uitkomst 'boete'");
+        bevat(&fouten, "acties.csv", 3, Some("uitkomst"), "uitkomst 'boete' bestaat niet");
         assert_eq!(aantallen(&db.store).await, voor, "er is toch iets geschreven");
         assert_eq!(db.store.aantal("importrun").await.unwrap(), runs);
     }
@@ -265,4 +265,41 @@ fn the_format_document_describes_every_file_and_column() {
             );
         }
     });
+}
+
+#[tokio::test]
+async fn awkward_files_get_exact_row_numbers_and_never_a_panic() {
+    let map = kopie(&klein());
+    let p = map.path();
+    // Windows line endings and a blank line: the broken BSN is on line 4 as an editor counts.
+    schrijf(
+        p,
+        "jongeren.csv",
+        b"id,bsn,voornamen,tussenvoegsel,achternaam,geboortedatum,geslacht,overlijdensdatum\r\n\
+          J1,999990007,Sem,,Proefman,2010-03-14,m,\r\n\r\n\
+          J2,999990018,Lotte,van,Proefstra,2004-09-10,v,\r\n\
+          J3,999990020,Noor,de,\"Test\r\nkamp\",2002-02-28,v,\r\n\
+          J4,999990032,Daan,,Voor\0beeld,2016-02-29,m,\r\n",
+    );
+    // A BRIN with a character of more than one byte.
+    schrijf(p, "scholen.csv", "brin,vestiging,naam,plaats,gemeente\n9€,00,Basisschool,Zeedorp,GM9901\n".as_bytes());
+    schrijf(p, "regio.csv", b"");
+    std::fs::rename(p.join("diplomas.csv"), p.join("diplomas.CSV")).unwrap();
+    let acties = std::fs::read_to_string(p.join("acties.csv")).unwrap().replace("A1,J1,Z1,uitnodiging,2019-10-16,MW001,,,", "A1,J1,Z1,uitnodiging,2019-10-16,MW001,,O99,");
+    schrijf(p, "acties.csv", acties.as_bytes());
+
+    let db = leerspoor_testdb::sqlite().await;
+    let Err(IngestFout::Ongeldig(fouten)) = importeer(&db.store, p, &opties()).await else { panic!("geweigerd verwacht") };
+    bevat(&fouten, "jongeren.csv", 4, Some("bsn"), "elfproef");
+    bevat(&fouten, "jongeren.csv", 7, Some("achternaam"), "stuurteken");
+    bevat(&fouten, "scholen.csv", 2, Some("brin"), "geen BRIN-nummer");
+    assert!(fouten.iter().any(|f| f.bestand == "regio.csv" && f.melding.contains("leeg")), "{fouten:?}");
+    assert!(fouten.iter().any(|f| f.bestand == "diplomas.CSV" && f.melding.contains("kleine letters")), "{fouten:?}");
+
+    // With the fields repaired, the unknown parent of a non-PV action is found.
+    let map = kopie(&klein());
+    schrijf(map.path(), "acties.csv", acties.as_bytes());
+    let Err(IngestFout::Ongeldig(fouten)) = importeer(&db.store, map.path(), &opties()).await else { panic!("geweigerd") };
+    bevat(&fouten, "acties.csv", 2, Some("ouder"), "onbekende ouder 'O99'");
+    bevat(&fouten, "acties.csv", 2, Some("ouder"), "alleen bij een proces-verbaal tegen een ouder");
 }

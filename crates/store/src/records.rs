@@ -66,6 +66,7 @@ fn placeholder_gemeente() -> Gemeentecode {
 
 fn brin(s: &str) -> Result<String, String> {
     let ok = s.len() == 4
+        && s.is_ascii()
         && s[..2].bytes().all(|b| b.is_ascii_digit())
         && s[2..].bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
     if ok {
