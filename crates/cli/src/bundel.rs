@@ -27,7 +27,15 @@ pub struct ExportArgs {
 pub fn import(args: ImportArgs, database: &str) -> ExitCode {
     let opties = ImportOpties { dry_run: args.dry_run, gebruiker: gebruiker() };
     let resultaat: Result<_, IngestFout> = blokkeer(async {
-        let store = Store::open(database).await?;
+        // A check writes nothing: against a database that does not exist yet, check against an empty one.
+        let store = if args.dry_run {
+            match Store::open_bestaand(database).await {
+                Err(leerspoor_store::StoreFout::BestaatNiet(_)) => Store::open("sqlite::memory:").await?,
+                anders => anders?,
+            }
+        } else {
+            Store::open(database).await?
+        };
         let s = leerspoor_ingest::importeer(&store, &args.map, &opties).await;
         store.sluit().await;
         s
@@ -43,7 +51,7 @@ pub fn import(args: ImportArgs, database: &str) -> ExitCode {
 
 pub fn export(args: ExportArgs, database: &str) -> ExitCode {
     let resultaat: Result<_, IngestFout> = blokkeer(async {
-        let store = Store::open(database).await?;
+        let store = Store::open_bestaand(database).await?;
         let n = leerspoor_ingest::exporteer(&store, &args.map, &gebruiker()).await;
         store.sluit().await;
         n

@@ -84,3 +84,16 @@ fn a_mistyped_command_line_is_answered_in_dutch_with_the_usage() {
     assert!(fout.starts_with("fout: onbekende optie '--droog'"), "{fout}");
     assert!(fout.contains("Gebruik: leerspoor import"), "{fout}");
 }
+
+#[test]
+fn export_and_a_dry_run_never_create_a_database_at_a_mistyped_path() {
+    let map = tempfile::tempdir().unwrap();
+    let pad = map.path().join("tikfout.sqlite");
+    let db = format!("sqlite:{}", pad.display());
+    let uit = leerspoor(&db, &["export", map.path().join("uit").to_str().unwrap()]);
+    assert_eq!(uit.status.code(), Some(1));
+    assert!(tekst(&uit.stderr).contains("bestaat niet"), "{}", tekst(&uit.stderr));
+    let uit = leerspoor(&db, &["import", "--dry-run", klein().to_str().unwrap()]);
+    assert!(uit.status.success(), "{}", tekst(&uit.stderr));
+    assert!(!pad.exists(), "er is toch een database aangemaakt");
+}

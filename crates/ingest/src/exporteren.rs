@@ -38,10 +38,19 @@ pub fn schrijf_bundel(ds: &Dataset, map: &Path) -> Result<u64, IngestFout> {
     Ok(totaal)
 }
 
+/// A new file readable by its owner only: a bundle holds BSNs and criminal-law data.
+fn nieuw_bestand(pad: &Path) -> std::io::Result<std::fs::File> {
+    let mut opties = std::fs::OpenOptions::new();
+    opties.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut opties, 0o600);
+    opties.open(pad)
+}
+
 fn schrijf_bestand<R: Entiteit>(records: &[R], pad: &Path) -> std::io::Result<u64> {
     let mut rijen: Vec<Vec<String>> = records.iter().map(|r| r.waarden().iter().map(cel::schrijf).collect()).collect();
     rijen.sort_by(|a, b| a[..R::SLEUTEL].cmp(&b[..R::SLEUTEL]));
-    let mut w = csv::Writer::from_writer(std::io::BufWriter::new(std::fs::File::create(pad)?));
+    let mut w = csv::Writer::from_writer(std::io::BufWriter::new(nieuw_bestand(pad)?));
     w.write_record(R::KOLOMMEN.iter().map(|k| k.naam))?;
     for rij in &rijen {
         w.write_record(rij)?;

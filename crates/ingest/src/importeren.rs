@@ -90,7 +90,8 @@ async fn importeer_bundel(
     crate::voor_elke_entiteit!(|R| {
         if bundel.regels.contains_key(R::BESTAND) {
             balk.set_message(R::BESTAND);
-            let (tabel, ongewijzigd) = verschil::<R>(R::lijst(&bundel.dataset), R::lijst(&bestaand));
+            let aanwezig = bundel.kolommen.get(R::BESTAND).map(Vec::as_slice);
+            let (tabel, ongewijzigd) = verschil::<R>(R::lijst(&bundel.dataset), R::lijst(&bestaand), aanwezig);
             samenvatting.per_bestand.push((
                 R::BESTAND,
                 tabel.nieuw.len() as u64,
@@ -113,7 +114,8 @@ async fn importeer_bundel(
 }
 
 /// New rows, and rows whose values differ from the database's; returns also the unchanged count.
-fn verschil<R: Entiteit>(bundel: &[R], bestaand: &[R]) -> (TabelWijziging, u64) {
+/// Columns the file left out keep the database's value for existing rows (`aanwezig`).
+fn verschil<R: Entiteit>(bundel: &[R], bestaand: &[R], aanwezig: Option<&[bool]>) -> (TabelWijziging, u64) {
     let sleutel =
         |w: &[leerspoor_store::rij::Waarde]| -> Vec<String> { R::sleutel(w).iter().map(cel::schrijf).collect() };
     let oud: HashMap<Vec<String>, Vec<leerspoor_store::rij::Waarde>> = bestaand
@@ -127,13 +129,19 @@ fn verschil<R: Entiteit>(bundel: &[R], bestaand: &[R]) -> (TabelWijziging, u64) 
         tabel: R::TABEL,
         kolommen: R::KOLOMMEN,
         sleutel: R::SLEUTEL,
+        uniek: R::UNIEK,
         nieuw: Vec::new(),
         gewijzigd: Vec::new(),
     };
     let mut ongewijzigd = 0;
     for r in bundel {
-        let w = r.waarden();
+        let mut w = r.waarden();
         let k = sleutel(&w);
+        if let (Some(aanwezig), Some(o)) = (aanwezig, oud.get(&k)) {
+            for (i, _) in aanwezig.iter().enumerate().filter(|(_, a)| !**a) {
+                w[i] = o[i].clone();
+            }
+        }
         match oud.get(&k) {
             None => tabel.nieuw.push(w),
             Some(o) if *o == w => ongewijzigd += 1,

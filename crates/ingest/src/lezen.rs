@@ -13,6 +13,9 @@ pub struct Bundel {
     pub dataset: Dataset,
     /// Per file: the line of each record, in the order of the dataset's list.
     pub regels: BTreeMap<&'static str, Vec<u64>>,
+    /// Per file: which columns its header had. A column left out keeps, for an existing record,
+    /// the value the database has (see `importeren`); absent here means every column was given.
+    pub kolommen: BTreeMap<&'static str, Vec<bool>>,
 }
 
 impl Bundel {
@@ -23,7 +26,7 @@ impl Bundel {
             let n = R::lijst(&dataset).len() as u64;
             regels.insert(R::BESTAND, (2..n + 2).collect());
         });
-        Bundel { dataset, regels }
+        Bundel { dataset, regels, kolommen: BTreeMap::new() }
     }
 
     pub fn regel<R: Entiteit>(&self, index: usize) -> u64 {
@@ -62,7 +65,8 @@ pub fn lees_bundel(map: &Path) -> Result<Bundel, IngestFout> {
         let pad = map.join(R::BESTAND);
         if pad.exists() {
             let bytes = std::fs::read(&pad).map_err(|bron| IngestFout::Io { pad: pad.display().to_string(), bron })?;
-            let (records, regels) = lees_bestand::<R>(&bytes, &mut fouten);
+            let (records, regels, kolommen) = lees_bestand::<R>(&bytes, &mut fouten);
+            bundel.kolommen.insert(R::BESTAND, kolommen);
             *R::lijst_mut(&mut bundel.dataset) = records;
             bundel.regels.insert(R::BESTAND, regels);
         }
@@ -71,7 +75,7 @@ pub fn lees_bundel(map: &Path) -> Result<Bundel, IngestFout> {
 }
 
 /// Parses one file. Rows with errors are left out of the result (the whole import is refused).
-fn lees_bestand<R: Entiteit>(bytes: &[u8], fouten: &mut Vec<Fout>) -> (Vec<R>, Vec<u64>) {
+fn lees_bestand<R: Entiteit>(bytes: &[u8], fouten: &mut Vec<Fout>) -> (Vec<R>, Vec<u64>, Vec<bool>) {
     let bestand = R::BESTAND;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let fout = |rij: u64, kolom: Option<&str>, melding: String| Fout {
@@ -128,7 +132,7 @@ fn lees_bestand<R: Entiteit>(bytes: &[u8], fouten: &mut Vec<Fout>) -> (Vec<R>, V
             eerste = false;
             kolom_van_veld = lees_kop::<R>(&velden, &mut |m| fouten.push(fout(regel, None, m)));
             if rij_fout || kolom_van_veld.is_empty() {
-                return (Vec::new(), Vec::new());
+                return (Vec::new(), Vec::new(), Vec::new());
             }
             continue;
         }
@@ -182,7 +186,8 @@ fn lees_bestand<R: Entiteit>(bytes: &[u8], fouten: &mut Vec<Fout>) -> (Vec<R>, V
     if eerste {
         fouten.push(Fout::bestand(bestand, "het bestand is leeg; de eerste regel moet de kopregel zijn"));
     }
-    (records, regels)
+    let aanwezig = (0..R::KOLOMMEN.len()).map(|k| kolom_van_veld.contains(&Some(k))).collect();
+    (records, regels, aanwezig)
 }
 
 /// Line numbers as an editor shows them: the line on which a record starts, the header being line 1.

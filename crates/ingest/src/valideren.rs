@@ -292,7 +292,11 @@ impl Controle<'_> {
                 _ => {}
             }
             if m.soort == "absoluut" && m.brin.is_some() {
-                self.fout::<Verzuimmelding>(i, "brin", "bij absoluut verzuim is de jongere niet ingeschreven: laat brin en vestiging leeg");
+                self.fout::<Verzuimmelding>(
+                    i,
+                    "brin",
+                    "bij absoluut verzuim is de jongere niet ingeschreven: laat brin en vestiging leeg",
+                );
             }
             self.code::<Verzuimmelding>(i, ix, "soort", CodeLijst::Verzuimsoort, &m.soort, m.meldingsdatum);
             self.code::<Verzuimmelding>(i, ix, "status", CodeLijst::Meldingstatus, &m.status, m.meldingsdatum);
@@ -319,7 +323,11 @@ impl Controle<'_> {
             if let Some(o) = &a.ouder {
                 self.bestaat::<Actie>(i, "ouder", o, &ix.ouders, "ouder");
                 if a.pv_tegen != Some(PvTegen::Ouder) {
-                    self.fout::<Actie>(i, "ouder", "een ouder hoort alleen bij een proces-verbaal tegen een ouder (pv_tegen = ouder)");
+                    self.fout::<Actie>(
+                        i,
+                        "ouder",
+                        "een ouder hoort alleen bij een proces-verbaal tegen een ouder (pv_tegen = ouder)",
+                    );
                 }
             }
             let pv = a.soort == ActieSoort::ProcesVerbaal;

@@ -285,11 +285,15 @@ async fn awkward_files_get_exact_row_numbers_and_never_a_panic() {
     schrijf(p, "scholen.csv", "brin,vestiging,naam,plaats,gemeente\n9€,00,Basisschool,Zeedorp,GM9901\n".as_bytes());
     schrijf(p, "regio.csv", b"");
     std::fs::rename(p.join("diplomas.csv"), p.join("diplomas.CSV")).unwrap();
-    let acties = std::fs::read_to_string(p.join("acties.csv")).unwrap().replace("A1,J1,Z1,uitnodiging,2019-10-16,MW001,,,", "A1,J1,Z1,uitnodiging,2019-10-16,MW001,,O99,");
+    let acties = std::fs::read_to_string(p.join("acties.csv"))
+        .unwrap()
+        .replace("A1,J1,Z1,uitnodiging,2019-10-16,MW001,,,", "A1,J1,Z1,uitnodiging,2019-10-16,MW001,,O99,");
     schrijf(p, "acties.csv", acties.as_bytes());
 
     let db = leerspoor_testdb::sqlite().await;
-    let Err(IngestFout::Ongeldig(fouten)) = importeer(&db.store, p, &opties()).await else { panic!("geweigerd verwacht") };
+    let Err(IngestFout::Ongeldig(fouten)) = importeer(&db.store, p, &opties()).await else {
+        panic!("geweigerd verwacht")
+    };
     bevat(&fouten, "jongeren.csv", 4, Some("bsn"), "elfproef");
     bevat(&fouten, "jongeren.csv", 7, Some("achternaam"), "stuurteken");
     bevat(&fouten, "scholen.csv", 2, Some("brin"), "geen BRIN-nummer");
@@ -299,7 +303,50 @@ async fn awkward_files_get_exact_row_numbers_and_never_a_panic() {
     // With the fields repaired, the unknown parent of a non-PV action is found.
     let map = kopie(&klein());
     schrijf(map.path(), "acties.csv", acties.as_bytes());
-    let Err(IngestFout::Ongeldig(fouten)) = importeer(&db.store, map.path(), &opties()).await else { panic!("geweigerd") };
+    let Err(IngestFout::Ongeldig(fouten)) = importeer(&db.store, map.path(), &opties()).await else {
+        panic!("geweigerd")
+    };
     bevat(&fouten, "acties.csv", 2, Some("ouder"), "onbekende ouder 'O99'");
     bevat(&fouten, "acties.csv", 2, Some("ouder"), "alleen bij een proces-verbaal tegen een ouder");
+}
+
+#[tokio::test]
+async fn a_column_left_out_keeps_what_the_database_has() {
+    for db in leerspoor_testdb::alle().await {
+        importeer(&db.store, &klein(), &opties()).await.unwrap();
+        let map = tempfile::tempdir().unwrap();
+        // Only corrections of names, without the optional columns tussenvoegsel and overlijdensdatum.
+        schrijf(
+            map.path(),
+            "jongeren.csv",
+            b"id,bsn,voornamen,achternaam,geboortedatum,geslacht\n\
+              J2,999990019,Lotte,Proefstra-Duin,2004-09-10,v\n\
+              J3,999990020,Noor,Testkamp,2002-02-28,v\n",
+        );
+        let s = importeer(&db.store, map.path(), &opties()).await.unwrap();
+        assert_eq!((s.gewijzigd(), s.ongewijzigd()), (1, 1), "{}", db.store.soort());
+        let jongeren: Vec<leerspoor_domain::model::Jongere> = db.store.lees().await.unwrap();
+        let j2 = jongeren.iter().find(|j| j.id == "J2").unwrap();
+        assert_eq!((j2.tussenvoegsel.as_str(), j2.achternaam.as_str()), ("van", "Proefstra-Duin"));
+    }
+}
+
+#[tokio::test]
+async fn two_youths_whose_bsns_were_swapped_can_be_corrected_in_one_import() {
+    for db in leerspoor_testdb::alle().await {
+        importeer(&db.store, &klein(), &opties()).await.unwrap();
+        let map = kopie(&klein());
+        let pad = map.path().join("jongeren.csv");
+        let tekst = std::fs::read_to_string(&pad)
+            .unwrap()
+            .replace("J1,999990007", "J1,TIJDELIJK")
+            .replace("J2,999990019", "J2,999990007")
+            .replace("J1,TIJDELIJK", "J1,999990019");
+        std::fs::write(&pad, tekst).unwrap();
+        let s = importeer(&db.store, map.path(), &opties()).await.unwrap();
+        assert_eq!(s.gewijzigd(), 2, "{}", db.store.soort());
+        let jongeren: Vec<leerspoor_domain::model::Jongere> = db.store.lees().await.unwrap();
+        assert_eq!(jongeren[0].bsn.to_string(), "999990019");
+        assert_eq!(jongeren[1].bsn.to_string(), "999990007");
+    }
 }

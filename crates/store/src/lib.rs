@@ -30,6 +30,8 @@ pub enum StoreFout {
     OnbekendSchema(String),
     #[error("kan de database niet openen ({url}): {bron}")]
     Openen { url: String, bron: sqlx::Error },
+    #[error("de database {0} bestaat niet (maak hem met `leerspoor import` of `leerspoor demo`)")]
+    BestaatNiet(String),
     #[error("migratie van de database mislukt: {0}")]
     Migratie(#[from] sqlx::migrate::MigrateError),
     #[error("databasefout: {0}")]
@@ -94,6 +96,16 @@ macro_rules! schrijf_tabel {
             q.execute(&mut **$tx).await?;
             $voortgang(rijen.len() as u64);
         }
+        for kolom in tabel.uniek {
+            let parkeer = format!("UPDATE {} SET {kolom} = $1 WHERE {} = $2", tabel.tabel, tabel.kolommen[0].naam);
+            for rij in tabel.gewijzigd.iter().filter(|r| r.velden.iter().any(|(v, _, _)| v == kolom)) {
+                sqlx::query(veilig(&parkeer))
+                    .bind(format!("~{}", rij.sleutel))
+                    .bind(&rij.sleutel)
+                    .execute(&mut **$tx)
+                    .await?;
+            }
+        }
         let update = update_statement(tabel);
         for rij in &tabel.gewijzigd {
             let mut q = sqlx::query(veilig(&update));
@@ -128,6 +140,9 @@ pub struct TabelWijziging {
     pub tabel: &'static str,
     pub kolommen: &'static [rij::Kolom],
     pub sleutel: usize,
+    /// Unique text columns: a changed value is first parked on a unique placeholder, so that two
+    /// records may swap values (two youths' BSNs corrected) without a conflict halfway.
+    pub uniek: &'static [&'static str],
     pub nieuw: Vec<Vec<Waarde>>,
     pub gewijzigd: Vec<GewijzigdeRij>,
 }
@@ -152,6 +167,16 @@ const POSTGRES_RIJEN: usize = 1000;
 impl Store {
     /// Opens (and creates, for SQLite) the database at `url` and brings its schema up to date.
     pub async fn open(url: &str) -> Result<Store> {
+        Store::open_met(url, true).await
+    }
+
+    /// Opens an existing database only: for export and checks, where creating an empty register
+    /// at a mistyped path would hide the mistake.
+    pub async fn open_bestaand(url: &str) -> Result<Store> {
+        Store::open_met(url, false).await
+    }
+
+    async fn open_met(url: &str, aanmaken: bool) -> Result<Store> {
         let store = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             let pool = PgPoolOptions::new()
                 .max_connections(8)
@@ -163,6 +188,10 @@ impl Store {
             Store::Postgres(pool)
         } else if url.starts_with("sqlite:") || !url.contains("://") {
             let pad = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url);
+            let geheugen = pad == ":memory:";
+            if !aanmaken && !geheugen && !std::path::Path::new(pad).exists() {
+                return Err(StoreFout::BestaatNiet(pad.to_string()));
+            }
             let opties = SqliteConnectOptions::from_str(&format!("sqlite:{pad}"))
                 .map_err(|bron| StoreFout::Openen { url: url.to_string(), bron })?
                 .create_if_missing(true)
@@ -170,11 +199,14 @@ impl Store {
                 .synchronous(SqliteSynchronous::Normal)
                 .busy_timeout(Duration::from_secs(10))
                 .foreign_keys(true);
-            let pool = SqlitePoolOptions::new()
-                .max_connections(4)
-                .connect_with(opties)
-                .await
-                .map_err(|bron| StoreFout::Openen { url: url.to_string(), bron })?;
+            // An in-memory database lives as long as its one connection.
+            let pool = if geheugen {
+                SqlitePoolOptions::new().max_connections(1).min_connections(1).idle_timeout(None).max_lifetime(None)
+            } else {
+                SqlitePoolOptions::new().max_connections(4)
+            };
+            let pool =
+                pool.connect_with(opties).await.map_err(|bron| StoreFout::Openen { url: url.to_string(), bron })?;
             SQLITE_MIGRATIES.run(&pool).await?;
             Store::Sqlite(pool)
         } else {
@@ -204,6 +236,7 @@ impl Store {
             tabel: <leerspoor_domain::codes::Code as Rij>::TABEL,
             kolommen: <leerspoor_domain::codes::Code as Rij>::KOLOMMEN,
             sleutel: 2,
+            uniek: &[],
             nieuw: standaard.iter().map(Rij::waarden).collect(),
             gewijzigd: Vec::new(),
         };
@@ -447,15 +480,23 @@ fn update_statement(t: &TabelWijziging) -> String {
 
 /// A URL fit for a message or a log: the password replaced.
 pub fn zonder_wachtwoord(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(s), Some(a)) if a > s => {
-            let gebruiker = &url[s + 3..a];
-            match gebruiker.split_once(':') {
-                Some((naam, _)) => format!("{}{}:***{}", &url[..s + 3], naam, &url[a..]),
-                None => url.to_string(),
-            }
-        }
+    let url = match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(a)) if a > s => match url[s + 3..a].split_once(':') {
+            Some((naam, _)) => format!("{}{}:***{}", &url[..s + 3], naam, &url[a..]),
+            None => url.to_string(),
+        },
         _ => url.to_string(),
+    };
+    // libpq also takes the password as a query parameter.
+    match url.split_once('?') {
+        Some((basis, query)) => {
+            let query: Vec<String> = query
+                .split('&')
+                .map(|p| if p.starts_with("password=") { "password=***".to_string() } else { p.to_string() })
+                .collect();
+            format!("{basis}?{}", query.join("&"))
+        }
+        None => url,
     }
 }
 
@@ -467,5 +508,9 @@ mod tests {
     fn passwords_never_reach_an_error_message() {
         assert_eq!(zonder_wachtwoord("postgres://lp:geheim@db/leerspoor"), "postgres://lp:***@db/leerspoor");
         assert_eq!(zonder_wachtwoord("postgres://lp@db/leerspoor"), "postgres://lp@db/leerspoor");
+        assert_eq!(
+            zonder_wachtwoord("postgres://db/leerspoor?user=lp&password=geheim&sslmode=require"),
+            "postgres://db/leerspoor?user=lp&password=***&sslmode=require"
+        );
     }
 }

@@ -183,6 +183,7 @@ impl Rij for Code {
 
 impl Rij for Jongere {
     const TABEL: &'static str = "jongere";
+    const UNIEK: &'static [&'static str] = &["bsn"];
     const KOLOMMEN: &'static [Kolom] = &[
         k("id", T),
         k("bsn", T),

@@ -48,6 +48,8 @@ pub trait Rij: Sized + Clone + PartialEq + Send + 'static {
     const KOLOMMEN: &'static [Kolom];
     /// How many leading columns form the key.
     const SLEUTEL: usize = 1;
+    /// Text columns besides the key that the database keeps unique (the BSN).
+    const UNIEK: &'static [&'static str] = &[];
 
     fn waarden(&self) -> Vec<Waarde>;
     /// Builds the record; errors name the column (index into `KOLOMMEN`) and say what is wrong.

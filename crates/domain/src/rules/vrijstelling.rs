@@ -3,8 +3,8 @@
 use super::Weigering;
 use super::leeftijd::verjaardag;
 use super::status::{Leerplichtfeiten, Plichtstatus};
-use crate::model::{Beslisser, Vrijstelling};
 use crate::code_enum::CodeEnum;
+use crate::model::{Beslisser, Vrijstelling};
 use crate::{Datum, SchoolJaar};
 use chrono::{Days, Months};
 
