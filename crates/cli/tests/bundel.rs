@@ -97,3 +97,28 @@ fn export_and_a_dry_run_never_create_a_database_at_a_mistyped_path() {
     assert!(uit.status.success(), "{}", tekst(&uit.stderr));
     assert!(!pad.exists(), "er is toch een database aangemaakt");
 }
+
+#[test]
+fn the_demo_region_is_the_same_for_the_same_seed_and_imports_without_errors() {
+    let map = tempfile::tempdir().unwrap();
+    let a = map.path().join("a");
+    let b = map.path().join("b");
+    for uit in [&a, &b] {
+        let o = leerspoor(
+            "sqlite::memory:",
+            &["demo", "--seed", "5", "--scale", "0.01", "--export", uit.to_str().unwrap()],
+        );
+        assert!(o.status.success(), "{}", tekst(&o.stderr));
+    }
+    for bestand in std::fs::read_dir(&a).unwrap() {
+        let naam = bestand.unwrap().file_name();
+        assert_eq!(std::fs::read(a.join(&naam)).unwrap(), std::fs::read(b.join(&naam)).unwrap(), "{naam:?}");
+    }
+    let db = format!("sqlite:{}", map.path().join("ls.sqlite").display());
+    let o = leerspoor(&db, &["import", a.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", tekst(&o.stderr));
+
+    let o = leerspoor(&db, &["demo", "--scale", "0"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(tekst(&o.stderr).starts_with("fout: --scale"), "{}", tekst(&o.stderr));
+}
