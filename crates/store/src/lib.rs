@@ -86,9 +86,9 @@ macro_rules! lees_waarde {
 
 /// Writes one table's changes inside an open transaction (a macro: once per backend).
 macro_rules! schrijf_tabel {
-    ($tx:expr, $tabel:expr, $max_rijen:expr, $nu:expr, $gebruiker:expr, $bron:expr, $voortgang:expr) => {{
+    ($tx:expr, $tabel:expr, $bulk:expr, $nu:expr, $gebruiker:expr, $bron:expr, $voortgang:expr) => {{
         let tabel = $tabel;
-        for (sql, rijen) in insert_statements(tabel, $max_rijen) {
+        for (sql, rijen) in insert_statements(tabel, &$bulk) {
             let mut q = sqlx::query(veilig(&sql));
             for v in rijen.iter().flatten() {
                 q = bind_waarde!(q, v);
@@ -158,11 +158,16 @@ pub struct GewijzigdeRij {
 
 /// SQLite allows 32.766 bound values per statement, PostgreSQL 65.535: stay under both.
 const MAX_BINDS: usize = 30_000;
-/// Rows per INSERT. Measured on the demo region (594.000 rows): sqlx's SQLite driver slows down
-/// more than linearly with the number of bound values per statement (1.000 rows: 48 s, 50: 7,4 s,
-/// 25: 7,0 s, 10: 10,2 s); PostgreSQL gains from fewer round trips.
-const SQLITE_RIJEN: usize = 25;
-const POSTGRES_RIJEN: usize = 1000;
+/// How a backend numbers the values of a multi-row INSERT. sqlx's SQLite driver resolves numbered
+/// `$n` parameters in time quadratic in their number (demo region, 594.000 rows, 1.000 rows per
+/// statement: 48 s with `$n`, 4,5 s with `?`), so bulk inserts give SQLite plain `?`.
+struct Bulk {
+    rijen: usize,
+    plaats: fn(usize) -> String,
+}
+
+const SQLITE_BULK: Bulk = Bulk { rijen: 1000, plaats: |_| "?".to_string() };
+const POSTGRES_BULK: Bulk = Bulk { rijen: 1000, plaats: |i| format!("${i}") };
 
 impl Store {
     /// Opens (and creates, for SQLite) the database at `url` and brings its schema up to date.
@@ -402,8 +407,8 @@ impl Schrijver {
     pub async fn tabel(&mut self, tabel: &TabelWijziging, mut voortgang: impl FnMut(u64)) -> Result<()> {
         let (nu, gebruiker, bron) = (self.nu, &self.gebruiker, &self.bron);
         match &mut self.tx {
-            Transactie::Sqlite(tx) => schrijf_tabel!(tx, tabel, SQLITE_RIJEN, nu, gebruiker, bron, voortgang),
-            Transactie::Postgres(tx) => schrijf_tabel!(tx, tabel, POSTGRES_RIJEN, nu, gebruiker, bron, voortgang),
+            Transactie::Sqlite(tx) => schrijf_tabel!(tx, tabel, SQLITE_BULK, nu, gebruiker, bron, voortgang),
+            Transactie::Postgres(tx) => schrijf_tabel!(tx, tabel, POSTGRES_BULK, nu, gebruiker, bron, voortgang),
         }
         self.nieuw += tabel.nieuw.len() as u64;
         self.gewijzigd += tabel.gewijzigd.len() as u64;
@@ -447,9 +452,9 @@ fn veilig(sql: &str) -> sqlx::AssertSqlSafe<&str> {
 }
 
 /// Multi-row INSERT statements, each with as many rows as fit under the bind limit.
-fn insert_statements(t: &TabelWijziging, max_rijen: usize) -> Vec<(String, &[Vec<Waarde>])> {
+fn insert_statements<'t>(t: &'t TabelWijziging, bulk: &Bulk) -> Vec<(String, &'t [Vec<Waarde>])> {
     let n = t.kolommen.len();
-    let per_statement = (MAX_BINDS / n).clamp(1, max_rijen);
+    let per_statement = (MAX_BINDS / n).clamp(1, bulk.rijen);
     let kolommen: Vec<&str> = t.kolommen.iter().map(|k| k.naam).collect();
     t.nieuw
         .chunks(per_statement)
@@ -459,7 +464,7 @@ fn insert_statements(t: &TabelWijziging, max_rijen: usize) -> Vec<(String, &[Vec
                 if r > 0 {
                     sql.push_str(", ");
                 }
-                let plaatsen: Vec<String> = (1..=n).map(|c| format!("${}", r * n + c)).collect();
+                let plaatsen: Vec<String> = (1..=n).map(|c| (bulk.plaats)(r * n + c)).collect();
                 sql.push('(');
                 sql.push_str(&plaatsen.join(", "));
                 sql.push(')');
