@@ -19,6 +19,7 @@
 //! | PV against the youth from 12 | [`mas::mag_pv_tegen`] | Sr art. 486 |
 //! | luxe verzuim needs a PV | [`mas::luxe_verzuim_vereist_pv`] | MAS |
 //! | granting a vrijstelling or verlof | [`vrijstelling::toets_toekenning`] | Lpw art. 3a–15 |
+//! | absoluut verzuim, thuiszitter, > 3 maanden, offer norm | [`thuiszitten`] | Lpw art. 2, 4b; pact |
 //!
 //! Also elsewhere: the BSN elfproef ([`crate::bsn::elfproef`]) and the schooljaar
 //! ([`crate::SchoolJaar::van`]).
@@ -31,6 +32,7 @@ pub mod rmc;
 pub mod schoolherkomst;
 pub mod startkwalificatie;
 pub mod status;
+pub mod thuiszitten;
 pub mod vrijstelling;
 mod weigering;
 
