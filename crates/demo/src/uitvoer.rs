@@ -296,6 +296,7 @@ fn casework(ds: &mut Dataset, w: &Wereld, werk: Werk) {
             reden_afsluiting: m.afsluiting.map(str::to_string),
             zaak: Some(zaak(m.zaak)),
             preventief: false,
+            vervolg_op: None,
         })
         .collect();
     ds.acties = werk

@@ -308,6 +308,9 @@ pub struct Verzuimmelding {
     pub zaak: Option<String>,
     /// A voluntary (preventive) contact about a youth who is not leer- or kwalificatieplichtig.
     pub preventief: bool,
+    /// A repeated melding about the same absence (same school, overlapping period) points at the
+    /// first one: it joins that case and is not counted as a new one.
+    pub vervolg_op: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

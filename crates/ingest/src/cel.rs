@@ -2,15 +2,9 @@
 use leerspoor_domain::datum::parse_datum;
 use leerspoor_store::rij::{Kolom, Type, Waarde};
 
-/// Formats a value for the bundle: ISO dates, `ja`/`nee`, `.` as decimal point, empty for absent.
+/// Formats a value for the bundle (see [`Waarde::als_tekst`]).
 pub fn schrijf(w: &Waarde) -> String {
-    match w {
-        Waarde::Tekst(t) => t.clone().unwrap_or_default(),
-        Waarde::Datum(d) => d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
-        Waarde::Geheel(n) => n.map(|n| n.to_string()).unwrap_or_default(),
-        Waarde::Bool(b) => if *b { "ja" } else { "nee" }.to_string(),
-        Waarde::Getal(g) => g.map(|g| g.to_string()).unwrap_or_default(),
-    }
+    w.als_tekst()
 }
 
 /// Parses one cell of a column; the error is a Dutch sentence without the location.

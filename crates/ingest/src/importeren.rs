@@ -125,14 +125,7 @@ fn verschil<R: Entiteit>(bundel: &[R], bestaand: &[R], aanwezig: Option<&[bool]>
             (sleutel(&w), w)
         })
         .collect();
-    let mut tabel = TabelWijziging {
-        tabel: R::TABEL,
-        kolommen: R::KOLOMMEN,
-        sleutel: R::SLEUTEL,
-        uniek: R::UNIEK,
-        nieuw: Vec::new(),
-        gewijzigd: Vec::new(),
-    };
+    let mut tabel = TabelWijziging::leeg::<R>();
     let mut ongewijzigd = 0;
     for r in bundel {
         let mut w = r.waarden();

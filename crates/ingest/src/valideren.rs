@@ -8,6 +8,7 @@ use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::codes::{Code, CodeLijst};
 use leerspoor_domain::model::*;
 use leerspoor_domain::onderwijs::{niveau_past_bij, profiel_past_bij};
+use leerspoor_domain::rules::mas;
 use std::collections::{HashMap, HashSet};
 
 /// Every problem of `bundel` given the database's current content `bestaand`.
@@ -304,6 +305,20 @@ impl Controle<'_> {
                 self.code::<Verzuimmelding>(i, ix, "reden_afsluiting", CodeLijst::RedenAfsluiting, r, m.meldingsdatum);
             }
             self.zaak_van::<Verzuimmelding>(i, ix, &m.zaak, &m.jongere);
+            if let Some(eerste) = &m.vervolg_op {
+                match ix.meldingen.get(eerste.as_str()) {
+                    None => self.fout::<Verzuimmelding>(i, "vervolg_op", format!("onbekende melding '{eerste}'")),
+                    Some(_) if *eerste == m.id => {
+                        self.fout::<Verzuimmelding>(i, "vervolg_op", "een melding kan geen vervolg op zichzelf zijn")
+                    }
+                    Some(j) if *j != m.jongere => self.fout::<Verzuimmelding>(
+                        i,
+                        "vervolg_op",
+                        format!("melding '{eerste}' gaat over jongere '{j}', niet over '{}'", m.jongere),
+                    ),
+                    Some(_) => {}
+                }
+            }
             self.volgorde::<Verzuimmelding>(i, m.verzuim_van, "verzuim_tot", m.verzuim_tot, "verzuim_van");
             self.volgorde::<Verzuimmelding>(i, m.verzuim_van, "meldingsdatum", Some(m.meldingsdatum), "verzuim_van");
             self.na_geboorte::<Verzuimmelding>(i, j, "verzuim_van", m.verzuim_van);
@@ -348,16 +363,8 @@ impl Controle<'_> {
                 }
                 _ => {}
             }
-            if let Some(u) = a.uitkomst {
-                let halt = matches!(u, Uitkomst::HaltPositief | Uitkomst::HaltNegatief);
-                let past = (a.soort == ActieSoort::Halt && halt) || (pv && !halt);
-                if !past {
-                    self.fout::<Actie>(
-                        i,
-                        "uitkomst",
-                        format!("uitkomst '{}' past niet bij een {}", u.code(), a.soort.label()),
-                    );
-                }
+            if let Some(Err(w)) = a.uitkomst.map(|u| mas::uitkomst_past(a.soort, u)) {
+                self.fout::<Actie>(i, "uitkomst", w.reden);
             }
             self.volgorde::<Actie>(i, a.datum, "uitkomst_datum", a.uitkomst_datum, "datum");
         }
@@ -429,6 +436,8 @@ struct Index<'a> {
     codes: HashMap<(CodeLijst, &'a str), &'a Code>,
     jongeren: HashMap<&'a str, &'a Jongere>,
     zaken: HashMap<&'a str, &'a Zaak>,
+    /// Melding id → its youth, for `vervolg_op`.
+    meldingen: HashMap<&'a str, &'a str>,
 }
 
 impl<'a> Index<'a> {
@@ -450,6 +459,11 @@ impl<'a> Index<'a> {
             codes: beide.iter().flat_map(|d| &d.codes).map(|c| ((c.lijst, c.code.as_str()), c)).collect(),
             jongeren: beide.iter().flat_map(|d| &d.jongeren).map(|j| (j.id.as_str(), j)).collect(),
             zaken: beide.iter().flat_map(|d| &d.zaken).map(|z| (z.id.as_str(), z)).collect(),
+            meldingen: beide
+                .iter()
+                .flat_map(|d| &d.verzuimmeldingen)
+                .map(|m| (m.id.as_str(), m.jongere.as_str()))
+                .collect(),
         }
     }
 }

@@ -238,12 +238,8 @@ impl Store {
         }
         let standaard = leerspoor_domain::codes::standaard();
         let tabel = TabelWijziging {
-            tabel: <leerspoor_domain::codes::Code as Rij>::TABEL,
-            kolommen: <leerspoor_domain::codes::Code as Rij>::KOLOMMEN,
-            sleutel: 2,
-            uniek: &[],
             nieuw: standaard.iter().map(Rij::waarden).collect(),
-            gewijzigd: Vec::new(),
+            ..TabelWijziging::leeg::<leerspoor_domain::codes::Code>()
         };
         let mut schrijver = self.schrijver("leerspoor", "standaard codelijsten").await?;
         schrijver.tabel(&tabel, |_| {}).await?;
@@ -253,22 +249,61 @@ impl Store {
 
     /// Every row of a record type, ordered by key.
     pub async fn lees<R: Rij>(&self) -> Result<Vec<R>> {
+        self.lees_sql::<R>("", None).await
+    }
+
+    /// The rows of a record type whose column `kolom` holds `waarde` (all zaken of one youth, the
+    /// actions of one zaak), ordered by key.
+    pub async fn lees_waar<R: Rij>(&self, kolom: &'static str, waarde: &str) -> Result<Vec<R>> {
+        assert!(R::KOLOMMEN.iter().any(|k| k.naam == kolom), "{} heeft geen kolom {kolom}", R::TABEL);
+        self.lees_sql::<R>(&format!("WHERE {kolom} = $1"), Some(waarde)).await
+    }
+
+    /// One record by its (single-column) key.
+    pub async fn lees_een<R: Rij>(&self, sleutel: &str) -> Result<Option<R>> {
+        Ok(self.lees_waar::<R>(R::KOLOMMEN[0].naam, sleutel).await?.pop())
+    }
+
+    async fn lees_sql<R: Rij>(&self, waar: &str, waarde: Option<&str>) -> Result<Vec<R>> {
         let kolommen: Vec<&str> = R::KOLOMMEN.iter().map(|k| k.naam).collect();
         let sleutel = kolommen[..R::SLEUTEL].join(", ");
-        let sql = format!("SELECT {} FROM {} ORDER BY {sleutel}", kolommen.join(", "), R::TABEL);
-        per_backend!(self, pool => {
-            let rows = sqlx::query(veilig(&sql)).fetch_all(pool).await?;
-            let mut uit = Vec::with_capacity(rows.len());
-            for row in rows {
-                let mut w = Vec::with_capacity(R::KOLOMMEN.len());
-                for (i, k) in R::KOLOMMEN.iter().enumerate() {
-                    w.push(lees_waarde!(row, i, k.ty));
-                }
-                let r = R::uit_waarden(w).map_err(|f| StoreFout::Inhoud {
+        let sql = format!("SELECT {} FROM {} {waar} ORDER BY {sleutel}", kolommen.join(", "), R::TABEL);
+        let rijen = self
+            .vraag_intern(&sql, &waarde.map(|w| vec![rij::tekst(w)]).unwrap_or_default(), &kolom_typen::<R>())
+            .await?;
+        rijen
+            .into_iter()
+            .map(|w| {
+                R::uit_waarden(w).map_err(|f| StoreFout::Inhoud {
                     tabel: R::TABEL,
                     melding: f.into_iter().map(|f| f.melding).collect::<Vec<_>>().join("; "),
-                })?;
-                uit.push(r);
+                })
+            })
+            .collect()
+    }
+
+    /// Runs a query written once for both backends (`$n` placeholders) and reads each row as
+    /// values of the given types: for the selections that services and reports make.
+    ///
+    /// The SQL is `'static`: values are always bound, never spliced in.
+    pub async fn vraag(&self, sql: &'static str, binds: &[Waarde], typen: &[Type]) -> Result<Vec<Vec<Waarde>>> {
+        self.vraag_intern(sql, binds, typen).await
+    }
+
+    async fn vraag_intern(&self, sql: &str, binds: &[Waarde], typen: &[Type]) -> Result<Vec<Vec<Waarde>>> {
+        per_backend!(self, pool => {
+            let mut q = sqlx::query(veilig(sql));
+            for w in binds {
+                q = bind_waarde!(q, w);
+            }
+            let rows = q.fetch_all(pool).await?;
+            let mut uit = Vec::with_capacity(rows.len());
+            for row in rows {
+                let mut w = Vec::with_capacity(typen.len());
+                for (i, ty) in typen.iter().enumerate() {
+                    w.push(lees_waarde!(row, i, ty));
+                }
+                uit.push(w);
             }
             Ok(uit)
         })
@@ -387,6 +422,52 @@ where
     Ok(())
 }
 
+async fn log_nieuw<'c, E, DB>(
+    conn: E,
+    nu: DateTime<Utc>,
+    gebruiker: &str,
+    tabel: &str,
+    sleutel: &str,
+    bron: &str,
+) -> Result<()>
+where
+    DB: sqlx::Database,
+    E: sqlx::Executor<'c, Database = DB>,
+    for<'q> DateTime<Utc>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    for<'q> &'q str: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    for<'q> <DB as sqlx::Database>::Arguments: sqlx::IntoArguments<DB>,
+{
+    sqlx::query(
+        "INSERT INTO wijzigingslog (tijdstip, gebruiker, tabel, sleutel, handeling, bron) VALUES ($1, $2, $3, $4, 'nieuw', $5)",
+    )
+    .bind(nu)
+    .bind(gebruiker)
+    .bind(tabel)
+    .bind(sleutel)
+    .bind(bron)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+fn sleuteltekst<R: Rij>(waarden: &[Waarde]) -> String {
+    R::sleutel(waarden).iter().map(Waarde::als_tekst).collect::<Vec<_>>().join("/")
+}
+
+impl TabelWijziging {
+    /// No rows yet, for record type `R`.
+    pub fn leeg<R: Rij>() -> TabelWijziging {
+        TabelWijziging {
+            tabel: R::TABEL,
+            kolommen: R::KOLOMMEN,
+            sleutel: R::SLEUTEL,
+            uniek: R::UNIEK,
+            nieuw: Vec::new(),
+            gewijzigd: Vec::new(),
+        }
+    }
+}
+
 enum Transactie {
     Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>),
     Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
@@ -412,6 +493,53 @@ impl Schrijver {
         }
         self.nieuw += tabel.nieuw.len() as u64;
         self.gewijzigd += tabel.gewijzigd.len() as u64;
+        Ok(())
+    }
+
+    /// Adds one new record, with a line in the change log.
+    pub async fn nieuw<R: Rij>(&mut self, r: &R) -> Result<()> {
+        let waarden = r.waarden();
+        let sleutel = sleuteltekst::<R>(&waarden);
+        self.tabel(&TabelWijziging { nieuw: vec![waarden], ..TabelWijziging::leeg::<R>() }, |_| {}).await?;
+        let (nu, gebruiker, bron) = (self.nu, self.gebruiker.as_str(), self.bron.as_str());
+        match &mut self.tx {
+            Transactie::Sqlite(tx) => log_nieuw(&mut **tx, nu, gebruiker, R::TABEL, &sleutel, bron).await,
+            Transactie::Postgres(tx) => log_nieuw(&mut **tx, nu, gebruiker, R::TABEL, &sleutel, bron).await,
+        }
+    }
+
+    /// Writes the changed fields of a record (same key), each with its old and new value in the
+    /// change log; an unchanged record writes nothing.
+    pub async fn wijzig<R: Rij>(&mut self, oud: &R, nieuw: &R) -> Result<()> {
+        let (o, n) = (oud.waarden(), nieuw.waarden());
+        assert_eq!(R::sleutel(&o), R::sleutel(&n), "{}: de sleutel van een record verandert niet", R::TABEL);
+        let velden: Vec<_> = R::KOLOMMEN
+            .iter()
+            .zip(o.iter().zip(&n))
+            .filter(|(_, (a, b))| a != b)
+            .map(|(kolom, (a, b))| (kolom.naam, a.als_tekst(), b.als_tekst()))
+            .collect();
+        if velden.is_empty() {
+            return Ok(());
+        }
+        let rij = GewijzigdeRij { sleutel: sleuteltekst::<R>(&n), waarden: n, velden };
+        self.tabel(&TabelWijziging { gewijzigd: vec![rij], ..TabelWijziging::leeg::<R>() }, |_| {}).await
+    }
+
+    /// Commits a change made by a person through a service (no import run), with a line in the
+    /// access log.
+    pub async fn vastleggen(self, handeling: &str, object: &str) -> Result<()> {
+        let Schrijver { tx, nu, gebruiker, .. } = self;
+        match tx {
+            Transactie::Sqlite(mut tx) => {
+                log_toegang(&mut *tx, nu, &gebruiker, handeling, object, "gelukt", None).await?;
+                tx.commit().await?;
+            }
+            Transactie::Postgres(mut tx) => {
+                log_toegang(&mut *tx, nu, &gebruiker, handeling, object, "gelukt", None).await?;
+                tx.commit().await?;
+            }
+        }
         Ok(())
     }
 
@@ -443,6 +571,10 @@ impl Schrijver {
         }
         Ok(())
     }
+}
+
+fn kolom_typen<R: Rij>() -> Vec<Type> {
+    R::KOLOMMEN.iter().map(|k| k.ty).collect()
 }
 
 /// SQL built here only ever joins the static table and column names of [`Rij`] types with `$n`

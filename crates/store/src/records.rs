@@ -438,6 +438,7 @@ impl Rij for Verzuimmelding {
         o("reden_afsluiting", T),
         o("zaak", T),
         k("preventief", Bool),
+        o("vervolg_op", T),
     ];
     fn waarden(&self) -> Vec<Waarde> {
         vec![
@@ -455,6 +456,7 @@ impl Rij for Verzuimmelding {
             opt_tekst(self.reden_afsluiting.as_deref()),
             opt_tekst(self.zaak.as_deref()),
             Waarde::Bool(self.preventief),
+            opt_tekst(self.vervolg_op.as_deref()),
         ]
     }
     fn uit_waarden(w: Vec<Waarde>) -> Result<Self, Vec<VeldFout>> {
@@ -474,6 +476,7 @@ impl Rij for Verzuimmelding {
             reden_afsluiting: v.opt_tekst(),
             zaak: v.opt_tekst(),
             preventief: v.bool(),
+            vervolg_op: v.opt_tekst(),
         };
         v.klaar(r)
     }

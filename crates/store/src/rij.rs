@@ -41,6 +41,20 @@ pub enum Waarde {
     Getal(Option<f64>),
 }
 
+impl Waarde {
+    /// The value as the bundle and the change log write it: ISO dates, `ja`/`nee`, `.` as decimal
+    /// point, empty for absent.
+    pub fn als_tekst(&self) -> String {
+        match self {
+            Waarde::Tekst(t) => t.clone().unwrap_or_default(),
+            Waarde::Datum(d) => d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
+            Waarde::Geheel(n) => n.map(|n| n.to_string()).unwrap_or_default(),
+            Waarde::Bool(b) => if *b { "ja" } else { "nee" }.to_string(),
+            Waarde::Getal(g) => g.map(|g| g.to_string()).unwrap_or_default(),
+        }
+    }
+}
+
 /// A record type that is stored as one row of one table.
 pub trait Rij: Sized + Clone + PartialEq + Send + 'static {
     /// Table name, also the bundle's file name without `.csv`.

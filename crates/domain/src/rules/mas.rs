@@ -4,7 +4,8 @@ use super::Weigering;
 use super::leeftijd::verjaardag;
 use crate::Datum;
 use crate::code_enum::CodeEnum;
-use crate::model::{ActieSoort, PvTegen, Rol, ZaakStatus};
+use crate::model::{ActieSoort, PvTegen, Rol, Uitkomst, ZaakStatus};
+use chrono::Datelike;
 
 /// The person taking a measure: their role and whether they are a BOA.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,6 +87,59 @@ pub fn luxe_verzuim_vereist_pv(
     ))
 }
 
+/// A HALT-afdoening is for a youth of 12 up to 18 on the date of the offence (Wetboek van Strafrecht
+/// art. 77e; Besluit aanwijzing Halt-feiten: "schoolverzuim" by a jeugdige).
+pub fn mag_halt(geboortedatum: Datum, overtreding: Datum) -> Result<(), Weigering> {
+    let (twaalf, achttien) = (verjaardag(geboortedatum, 12), verjaardag(geboortedatum, 18));
+    if overtreding < twaalf || overtreding >= achttien {
+        return Err(Weigering::new(
+            "Sr art. 77e: HALT van 12 tot 18",
+            format!(
+                "HALT is voor jongeren van 12 tot 18 op de datum van het verzuim ({overtreding}); deze jongere is 12 op {twaalf} en 18 op {achttien}"
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Does the outcome fit the measure? A HALT ends positive or negative; a proces-verbaal in what the
+/// OM or the court did with it, or is still unknown.
+pub fn uitkomst_past(soort: ActieSoort, uitkomst: Uitkomst) -> Result<(), Weigering> {
+    use Uitkomst::*;
+    let past = match soort {
+        ActieSoort::Halt => matches!(uitkomst, HaltPositief | HaltNegatief),
+        ActieSoort::ProcesVerbaal => !matches!(uitkomst, HaltPositief | HaltNegatief),
+        _ => false,
+    };
+    if past {
+        Ok(())
+    } else {
+        Err(Weigering::new(
+            "afhandeling HALT/PV",
+            format!("uitkomst '{}' past niet bij een {}", uitkomst.code(), soort.label()),
+        ))
+    }
+}
+
+/// School days (Monday to Friday) in an absence period, for "luxe verzuim van meer dan 1 dag"; an
+/// open period counts its first day only, as the school has not yet said how long it lasted.
+pub fn schooldagen(van: Datum, tot: Option<Datum>) -> u32 {
+    let tot = tot.unwrap_or(van);
+    van.iter_days().take_while(|d| *d <= tot).filter(|d| d.weekday().number_from_monday() <= 5).count() as u32
+}
+
+/// Registering meldingen is the work of the caseworkers, their teamleider and the administrative staff
+/// who take in the schools' reports.
+pub fn mag_melding_registreren(rol: Rol) -> Result<(), Weigering> {
+    match rol {
+        Rol::Leerplichtambtenaar | Rol::RmcConsulent | Rol::Administratief | Rol::Teamleider => Ok(()),
+        rol => Err(Weigering::new(
+            "rollen: meldingen registreren",
+            format!("een {} registreert geen verzuimmeldingen", rol.label().to_lowercase()),
+        )),
+    }
+}
+
 /// A closed zaak is read-only: reopening it is its own, separate act.
 pub fn zaak_open(status: ZaakStatus) -> Result<(), Weigering> {
     if status == ZaakStatus::Gesloten {
@@ -163,6 +217,43 @@ mod tests {
         assert!(luxe_verzuim_vereist_pv(5, false, true, None).is_ok(), "PV opgemaakt");
         assert!(luxe_verzuim_vereist_pv(5, false, false, Some("begrafenis grootouder in Marokko")).is_ok());
         assert!(luxe_verzuim_vereist_pv(5, false, false, Some("  ")).is_err(), "overmacht zonder reden telt niet");
+    }
+
+    #[test]
+    fn halt_from_the_twelfth_up_to_the_eighteenth_birthday() {
+        assert!(mag_halt(d("2008-05-31"), d("2020-05-31")).is_ok(), "op de 12e verjaardag");
+        assert!(mag_halt(d("2008-05-31"), d("2020-05-30")).is_err());
+        let w = mag_halt(d("2002-05-31"), d("2020-05-31")).unwrap_err();
+        assert!(w.reden.contains("18 op 2020-05-31"), "{w}");
+        assert!(mag_halt(d("2002-05-31"), d("2020-05-30")).is_ok(), "de dag voor de 18e verjaardag");
+    }
+
+    #[test]
+    fn a_halt_ends_positive_or_negative_a_pv_with_the_oms_decision() {
+        assert!(uitkomst_past(Halt, Uitkomst::HaltNegatief).is_ok());
+        assert!(uitkomst_past(ProcesVerbaal, Uitkomst::Schikking).is_ok());
+        assert!(uitkomst_past(ProcesVerbaal, Uitkomst::Onbekend).is_ok());
+        assert_eq!(
+            uitkomst_past(Halt, Uitkomst::Sepot).unwrap_err().reden,
+            "uitkomst 'sepot' past niet bij een HALT-verwijzing"
+        );
+        assert!(uitkomst_past(ProcesVerbaal, Uitkomst::HaltPositief).is_err());
+        assert!(uitkomst_past(Gesprek, Uitkomst::Onbekend).is_err());
+    }
+
+    #[test]
+    fn school_days_skip_the_weekend() {
+        // Friday 1 May up to Friday 8 May 2020: six school days.
+        assert_eq!(schooldagen(d("2020-05-01"), Some(d("2020-05-08"))), 6);
+        assert_eq!(schooldagen(d("2020-05-01"), Some(d("2020-05-01"))), 1);
+        assert_eq!(schooldagen(d("2020-05-02"), Some(d("2020-05-03"))), 0, "een weekend");
+        assert_eq!(schooldagen(d("2020-05-04"), None), 1);
+    }
+
+    #[test]
+    fn meldingen_are_registered_by_caseworkers_and_administrative_staff() {
+        assert!(mag_melding_registreren(Rol::Administratief).is_ok());
+        assert!(mag_melding_registreren(Rol::Gemeente).unwrap_err().reden.contains("registreert geen"));
     }
 
     #[test]

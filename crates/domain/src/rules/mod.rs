@@ -18,6 +18,9 @@
 //! | who may take which MAS measure | [`mas::mag_maatregel`] | Lpw art. 16a; MAS |
 //! | PV against the youth from 12 | [`mas::mag_pv_tegen`] | Sr art. 486 |
 //! | luxe verzuim needs a PV | [`mas::luxe_verzuim_vereist_pv`] | MAS |
+//! | HALT from 12 up to 18; outcome fits the measure | [`mas::mag_halt`], [`mas::uitkomst_past`] | Sr art. 77e |
+//! | which meldingen the office takes on | [`melding::toets_melding`] | Lpw art. 2, 4a; RMC |
+//! | a zaak's lifecycle | [`zaak::status_na_actie`], [`zaak::sluit`], [`zaak::heropen`] | MAS |
 //! | granting a vrijstelling or verlof | [`vrijstelling::toets_toekenning`] | Lpw art. 3a–15 |
 //! | absoluut verzuim, thuiszitter, > 3 maanden, offer norm | [`thuiszitten`] | Lpw art. 2, 4b; pact |
 //!
@@ -28,6 +31,7 @@ pub mod jikp;
 pub mod leeftijd;
 pub mod leerplicht;
 pub mod mas;
+pub mod melding;
 pub mod rmc;
 pub mod schoolherkomst;
 pub mod startkwalificatie;
@@ -35,6 +39,7 @@ pub mod status;
 pub mod thuiszitten;
 pub mod vrijstelling;
 mod weigering;
+pub mod zaak;
 
 pub use jikp::jikp_groep;
 pub use leeftijd::{leeftijd_op, verjaardag};

@@ -1,0 +1,132 @@
+//! Which meldingen the office takes on: a melding is about a youth the law puts in its care on the
+//! first day of the absence (domain.md §3; Lpw art. 2, 4a, 18, 21; RMC 18-23).
+use super::Weigering;
+use super::status::Plichtstatus;
+use crate::Datum;
+use crate::code_enum::CodeEnum;
+use crate::model::ZaakSoort;
+
+/// What a registered melding becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MeldingDoel {
+    /// It opens or joins a zaak of this kind.
+    Zaak(ZaakSoort),
+    /// A voluntary contact about a youth outside the office's legal care: recorded and counted, no zaak.
+    Preventief,
+}
+
+/// Checks a melding of verzuimsoort `soort` about a youth who has `status` on `verzuim_van`.
+///
+/// - A youth who is not leer- or kwalificatieplichtig and not in the RMC-doelgroep is outside the
+///   office's care: only a preventive (voluntary) contact can be recorded.
+/// - A preventive contact is only for such a youth; for the others the melding is a case.
+/// - 18+ verzuim is for the RMC-doelgroep; absoluut verzuim for a leer- or kwalificatieplichtige.
+pub fn toets_melding(
+    soort: &str,
+    status: Plichtstatus,
+    preventief: bool,
+    verzuim_van: Datum,
+) -> Result<MeldingDoel, Weigering> {
+    use Plichtstatus::*;
+    let plichtig = matches!(status, Leerplichtig | Kwalificatieplichtig);
+    let op = |s: Plichtstatus| format!("op {verzuim_van} is de jongere {}", s.label().to_lowercase());
+    match status {
+        NogNietLeerplichtig | Geen if preventief => Ok(MeldingDoel::Preventief),
+        NogNietLeerplichtig | Geen => Err(Weigering::new(
+            "Lpw art. 2, 4a; RMC 18-23",
+            format!(
+                "{}: buiten de leerplicht, de kwalificatieplicht en de RMC-doelgroep; leg het vast als preventief (vrijwillig) contact",
+                op(status)
+            ),
+        )),
+        _ if preventief => Err(Weigering::new(
+            "preventief contact",
+            format!(
+                "{}: registreer een gewone melding, preventief contact is voor jongeren zonder leer- of kwalificatieplicht",
+                op(status)
+            ),
+        )),
+        _ if soort == "absoluut" && !plichtig => Err(Weigering::new(
+            "Lpw art. 2, 4b",
+            format!("absoluut verzuim geldt voor een leer- of kwalificatieplichtige jongere; {}", op(status)),
+        )),
+        _ if soort == "absoluut" => Ok(MeldingDoel::Zaak(ZaakSoort::AbsoluutVerzuim)),
+        _ if soort == "achttien_plus" && plichtig => Err(Weigering::new(
+            "18+ verzuim: RMC-doelgroep",
+            format!(
+                "18+-verzuim is voor jongeren van 18 tot 23 zonder startkwalificatie; {}: kies een andere soort",
+                op(status)
+            ),
+        )),
+        RmcDoelgroep => Ok(MeldingDoel::Zaak(ZaakSoort::Rmc)),
+        _ => Ok(MeldingDoel::Zaak(ZaakSoort::RelatiefVerzuim)),
+    }
+}
+
+/// Do two absence periods overlap? An open end means the absence goes on.
+pub fn perioden_overlappen(a: (Datum, Option<Datum>), b: (Datum, Option<Datum>)) -> bool {
+    a.1.is_none_or(|tot| b.0 <= tot) && b.1.is_none_or(|tot| a.0 <= tot)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Plichtstatus::*;
+
+    fn d(s: &str) -> Datum {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_melding_about_a_plichtige_youth_becomes_a_case_of_the_right_kind() {
+        let van = d("2020-10-05");
+        assert_eq!(
+            toets_melding("wettelijk_16_uur", Leerplichtig, false, van),
+            Ok(MeldingDoel::Zaak(ZaakSoort::RelatiefVerzuim))
+        );
+        assert_eq!(
+            toets_melding("luxe", Kwalificatieplichtig, false, van),
+            Ok(MeldingDoel::Zaak(ZaakSoort::RelatiefVerzuim))
+        );
+        assert_eq!(
+            toets_melding("absoluut", Leerplichtig, false, van),
+            Ok(MeldingDoel::Zaak(ZaakSoort::AbsoluutVerzuim))
+        );
+        assert_eq!(toets_melding("achttien_plus", RmcDoelgroep, false, van), Ok(MeldingDoel::Zaak(ZaakSoort::Rmc)));
+        assert_eq!(
+            toets_melding("zorgwekkend_ziekteverzuim", RmcDoelgroep, false, van),
+            Ok(MeldingDoel::Zaak(ZaakSoort::Rmc))
+        );
+    }
+
+    #[test]
+    fn a_youth_outside_the_law_only_as_a_preventive_contact() {
+        let van = d("2020-10-05");
+        let w = toets_melding("signaal", Geen, false, van).unwrap_err();
+        assert_eq!(w.regel, "Lpw art. 2, 4a; RMC 18-23");
+        assert!(w.reden.starts_with("op 2020-10-05 is de jongere geen leer- of kwalificatieplicht"), "{w}");
+        assert!(w.reden.ends_with("leg het vast als preventief (vrijwillig) contact"), "{w}");
+        assert_eq!(toets_melding("signaal", Geen, true, van), Ok(MeldingDoel::Preventief));
+        assert_eq!(toets_melding("signaal", NogNietLeerplichtig, true, van), Ok(MeldingDoel::Preventief));
+        assert!(toets_melding("signaal", NogNietLeerplichtig, false, van).is_err(), "een kleuter van 4");
+    }
+
+    #[test]
+    fn preventive_only_for_youths_outside_the_law_and_each_kind_for_its_group() {
+        let van = d("2020-10-05");
+        assert_eq!(toets_melding("signaal", Leerplichtig, true, van).unwrap_err().regel, "preventief contact");
+        let w = toets_melding("achttien_plus", Kwalificatieplichtig, false, van).unwrap_err();
+        assert!(w.reden.contains("op 2020-10-05 is de jongere kwalificatieplichtig"), "{w}");
+        let w = toets_melding("absoluut", RmcDoelgroep, false, van).unwrap_err();
+        assert_eq!(w.regel, "Lpw art. 2, 4b");
+    }
+
+    #[test]
+    fn periods_overlap_when_they_share_a_day_or_one_is_still_running() {
+        let p = |a: &str, b: Option<&str>| (d(a), b.map(d));
+        assert!(perioden_overlappen(p("2020-10-01", Some("2020-10-10")), p("2020-10-10", Some("2020-10-20"))));
+        assert!(!perioden_overlappen(p("2020-10-01", Some("2020-10-09")), p("2020-10-10", Some("2020-10-20"))));
+        assert!(perioden_overlappen(p("2020-10-01", None), p("2021-03-01", Some("2021-03-05"))));
+        assert!(!perioden_overlappen(p("2021-03-06", None), p("2021-03-01", Some("2021-03-05"))));
+    }
+}

@@ -1,0 +1,130 @@
+//! The lifecycle of a zaak: nieuw → in onderzoek → maatregel → gesloten (DESIGN.md: a closed zaak is
+//! read-only; reopening is its own right).
+use super::Weigering;
+use crate::Datum;
+use crate::code_enum::CodeEnum;
+use crate::model::{ActieSoort, Rol, Zaak, ZaakStatus};
+
+/// The status after an action: inviting or talking starts the investigation, a measure (warning,
+/// referral to care, HALT, PV, escalation) makes it a maatregel; the status never moves back.
+pub fn status_na_actie(huidig: ZaakStatus, soort: ActieSoort) -> ZaakStatus {
+    use ActieSoort::*;
+    let na = match soort {
+        Uitnodiging | Gesprek | PreventiefGesprek => ZaakStatus::InOnderzoek,
+        Waarschuwing | Hulpverlening | Halt | ProcesVerbaal | Escalatie => ZaakStatus::Maatregel,
+    };
+    let rang = |s: ZaakStatus| ZaakStatus::ALL.iter().position(|x| *x == s);
+    if rang(na) > rang(huidig) { na } else { huidig }
+}
+
+/// Closes a zaak on `datum` for `reden` (a code of `zaak_reden_sluiting`, checked by the caller
+/// against the code list): not twice, not before it was opened nor before its last action.
+pub fn sluit(zaak: &Zaak, datum: Datum, reden: &str, laatste_actie: Option<Datum>) -> Result<Zaak, Weigering> {
+    const REGEL: &str = "zaak sluiten";
+    super::mas::zaak_open(zaak.status)?;
+    if reden.trim().is_empty() {
+        return Err(Weigering::new(REGEL, "kies een reden van sluiten"));
+    }
+    if datum < zaak.geopend_op {
+        return Err(Weigering::new(
+            REGEL,
+            format!("de zaak is geopend op {}; sluiten op {datum} kan niet", zaak.geopend_op),
+        ));
+    }
+    if let Some(laatste) = laatste_actie.filter(|l| *l > datum) {
+        return Err(Weigering::new(
+            REGEL,
+            format!("de laatste actie is van {laatste}; sluit de zaak niet eerder dan die datum"),
+        ));
+    }
+    Ok(Zaak {
+        status: ZaakStatus::Gesloten,
+        gesloten_op: Some(datum),
+        reden_sluiting: Some(reden.to_string()),
+        ..zaak.clone()
+    })
+}
+
+/// Reopens a closed zaak (a new melding about the same absence, a closing by mistake): a right of
+/// the caseworkers and their teamleider, back to "in onderzoek".
+pub fn heropen(zaak: &Zaak, rol: Rol) -> Result<Zaak, Weigering> {
+    if zaak.status != ZaakStatus::Gesloten {
+        return Err(Weigering::new("zaak heropenen", "de zaak is niet gesloten"));
+    }
+    if !matches!(rol, Rol::Leerplichtambtenaar | Rol::RmcConsulent | Rol::Teamleider) {
+        return Err(Weigering::new(
+            "rollen: zaak heropenen",
+            format!("een {} kan geen zaak heropenen", rol.label().to_lowercase()),
+        ));
+    }
+    Ok(Zaak { status: ZaakStatus::InOnderzoek, gesloten_op: None, reden_sluiting: None, ..zaak.clone() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ZaakSoort;
+    use ActieSoort::*;
+    use ZaakStatus::*;
+
+    fn d(s: &str) -> Datum {
+        s.parse().unwrap()
+    }
+
+    fn zaak() -> Zaak {
+        Zaak {
+            id: "Z1".into(),
+            jongere: "J1".into(),
+            soort: ZaakSoort::RelatiefVerzuim,
+            medewerker: None,
+            geopend_op: d("2020-10-12"),
+            status: Nieuw,
+            gesloten_op: None,
+            reden_sluiting: None,
+        }
+    }
+
+    #[test]
+    fn a_talk_starts_the_investigation_a_measure_makes_it_a_maatregel_and_nothing_moves_back() {
+        assert_eq!(status_na_actie(Nieuw, Uitnodiging), InOnderzoek);
+        assert_eq!(status_na_actie(Nieuw, Halt), Maatregel);
+        assert_eq!(status_na_actie(InOnderzoek, Waarschuwing), Maatregel);
+        assert_eq!(status_na_actie(Maatregel, Gesprek), Maatregel);
+    }
+
+    #[test]
+    fn closing_needs_a_reason_and_a_date_after_the_opening_and_the_last_action() {
+        let z = sluit(&zaak(), d("2020-12-01"), "verzuim_gestopt", Some(d("2020-11-20"))).unwrap();
+        assert_eq!(
+            (z.status, z.gesloten_op, z.reden_sluiting.as_deref()),
+            (Gesloten, Some(d("2020-12-01")), Some("verzuim_gestopt"))
+        );
+        assert!(sluit(&zaak(), d("2020-12-01"), " ", None).unwrap_err().reden.contains("reden"));
+        assert!(
+            sluit(&zaak(), d("2020-10-11"), "verzuim_gestopt", None)
+                .unwrap_err()
+                .reden
+                .contains("geopend op 2020-10-12")
+        );
+        assert!(
+            sluit(&zaak(), d("2020-11-01"), "verzuim_gestopt", Some(d("2020-11-20")))
+                .unwrap_err()
+                .reden
+                .contains("2020-11-20")
+        );
+        assert_eq!(
+            sluit(&z, d("2020-12-02"), "verzuim_gestopt", None).unwrap_err().regel,
+            "zaak gesloten",
+            "niet twee keer"
+        );
+    }
+
+    #[test]
+    fn reopening_is_the_caseworkers_right() {
+        let gesloten = sluit(&zaak(), d("2020-12-01"), "verzuim_gestopt", None).unwrap();
+        let z = heropen(&gesloten, Rol::Teamleider).unwrap();
+        assert_eq!((z.status, z.gesloten_op, z.reden_sluiting), (InOnderzoek, None, None));
+        assert!(heropen(&gesloten, Rol::Administratief).unwrap_err().reden.contains("administratief medewerker"));
+        assert!(heropen(&zaak(), Rol::Teamleider).is_err(), "een open zaak");
+    }
+}
