@@ -1,6 +1,7 @@
 //! Absoluut verzuim and thuiszitters (domain.md §3, §4; Lpw art. 2 and 4b; Thuiszitterspact).
 use super::status::Plichtstatus;
 use crate::Datum;
+use crate::model::ThuiszitEinde;
 use chrono::Months;
 
 /// What is known about a youth on one date, as far as absence goes.
@@ -47,6 +48,16 @@ pub fn aanbod_binnen_norm(begin: Datum, aanbod: Option<Datum>, peildatum: Datum)
     }
 }
 
+/// Why a thuiszitter period ends when its zaak closes (the categories of the thuiszitters monitor):
+/// moved or died, turned 18, or else resolved.
+pub fn einde_bij_sluiting(reden_sluiting: &str, achttien_geworden: bool) -> ThuiszitEinde {
+    match reden_sluiting {
+        "verhuisd" | "verhuisd_buitenland" | "overleden" => ThuiszitEinde::VerhuisdOverleden,
+        "niet_meer_plichtig" if achttien_geworden => ThuiszitEinde::AchttienGeworden,
+        _ => ThuiszitEinde::Opgelost,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,6 +90,15 @@ mod tests {
         assert!(!thuiszitter(ingeschreven, None, false, op));
         assert!(thuiszitter(NIET_INGESCHREVEN, None, false, op), "absoluut verzuim");
         assert!(!thuiszitter(Situatie { vrijstelling: true, ..NIET_INGESCHREVEN }, None, false, op));
+    }
+
+    #[test]
+    fn a_period_ends_as_the_monitor_counts_it() {
+        assert_eq!(einde_bij_sluiting("ingeschreven", false), ThuiszitEinde::Opgelost);
+        assert_eq!(einde_bij_sluiting("verhuisd_buitenland", false), ThuiszitEinde::VerhuisdOverleden);
+        assert_eq!(einde_bij_sluiting("overleden", false), ThuiszitEinde::VerhuisdOverleden);
+        assert_eq!(einde_bij_sluiting("niet_meer_plichtig", true), ThuiszitEinde::AchttienGeworden);
+        assert_eq!(einde_bij_sluiting("niet_meer_plichtig", false), ThuiszitEinde::Opgelost, "startkwalificatie");
     }
 
     #[test]

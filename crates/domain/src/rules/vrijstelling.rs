@@ -178,6 +178,12 @@ fn ander_onderwijs(feiten: &Leerplichtfeiten, van: Datum) -> Result<(), Weigerin
     Ok(())
 }
 
+/// Verlof (art. 11) is leave from a school the youth stays enrolled at; every other article frees
+/// the youth from enrolment or from attending, so only those exclude absoluut verzuim.
+pub fn vrijstelt_van_inschrijving(artikel: &str) -> bool {
+    !artikel.starts_with("art11")
+}
+
 /// Is a granted vrijstelling running on this date (it then excludes absoluut verzuim)?
 pub fn loopt_op(v: &Vrijstelling, datum: Datum) -> bool {
     use crate::model::VrijstellingStatus::Toegekend;

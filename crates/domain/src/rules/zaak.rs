@@ -45,18 +45,31 @@ pub fn sluit(zaak: &Zaak, datum: Datum, reden: &str, laatste_actie: Option<Datum
     })
 }
 
+/// Handling a zaak (taking it on, closing, reopening) is for the caseworkers and their teamleider.
+pub fn mag_behandelen(rol: Rol) -> Result<(), Weigering> {
+    if matches!(rol, Rol::Leerplichtambtenaar | Rol::RmcConsulent | Rol::Teamleider) {
+        Ok(())
+    } else {
+        Err(Weigering::new(
+            "rollen: zaken behandelen",
+            format!("een {} behandelt geen zaken", rol.label().to_lowercase()),
+        ))
+    }
+}
+
+/// Closing reasons that say there was no offence to answer for (a mistaken melding, no unauthorised
+/// absence) or no one left to answer for it: these close without the mandatory PV for luxe verzuim.
+pub fn sluiting_zonder_overtreding(reden: &str) -> bool {
+    matches!(reden, "registratiefout" | "geen_verzuim" | "overleden")
+}
+
 /// Reopens a closed zaak (a new melding about the same absence, a closing by mistake): a right of
 /// the caseworkers and their teamleider, back to "in onderzoek".
 pub fn heropen(zaak: &Zaak, rol: Rol) -> Result<Zaak, Weigering> {
     if zaak.status != ZaakStatus::Gesloten {
         return Err(Weigering::new("zaak heropenen", "de zaak is niet gesloten"));
     }
-    if !matches!(rol, Rol::Leerplichtambtenaar | Rol::RmcConsulent | Rol::Teamleider) {
-        return Err(Weigering::new(
-            "rollen: zaak heropenen",
-            format!("een {} kan geen zaak heropenen", rol.label().to_lowercase()),
-        ));
-    }
+    mag_behandelen(rol)?;
     Ok(Zaak { status: ZaakStatus::InOnderzoek, gesloten_op: None, reden_sluiting: None, ..zaak.clone() })
 }
 
@@ -124,7 +137,10 @@ mod tests {
         let gesloten = sluit(&zaak(), d("2020-12-01"), "verzuim_gestopt", None).unwrap();
         let z = heropen(&gesloten, Rol::Teamleider).unwrap();
         assert_eq!((z.status, z.gesloten_op, z.reden_sluiting), (InOnderzoek, None, None));
-        assert!(heropen(&gesloten, Rol::Administratief).unwrap_err().reden.contains("administratief medewerker"));
+        assert_eq!(
+            heropen(&gesloten, Rol::Administratief).unwrap_err().reden,
+            "een administratief medewerker behandelt geen zaken"
+        );
         assert!(heropen(&zaak(), Rol::Teamleider).is_err(), "een open zaak");
     }
 }

@@ -1,0 +1,89 @@
+//! Everything the register holds about one youth, and what follows from it on a date.
+use crate::{Fout, Result};
+use leerspoor_domain::Datum;
+use leerspoor_domain::model::*;
+use leerspoor_domain::rules::thuiszitten::Situatie;
+use leerspoor_domain::rules::{Leerplichtfeiten, Leerplichtstatus, is_startkwalificatie, vrijstelling};
+use leerspoor_store::Store;
+
+#[derive(Debug, Clone)]
+pub struct Dossier {
+    pub jongere: Jongere,
+    pub woonadressen: Vec<Woonadres>,
+    pub inschrijvingen: Vec<Inschrijving>,
+    pub diplomas: Vec<Diploma>,
+    pub zaken: Vec<Zaak>,
+    pub meldingen: Vec<Verzuimmelding>,
+    pub acties: Vec<Actie>,
+    pub vrijstellingen: Vec<Vrijstelling>,
+    pub thuiszitperioden: Vec<Thuiszitperiode>,
+}
+
+impl Dossier {
+    pub async fn laad(store: &Store, jongere: &str) -> Result<Dossier> {
+        let jongere = store
+            .lees_een::<Jongere>(jongere)
+            .await?
+            .ok_or_else(|| Fout::Onbekend { wat: "jongere", id: jongere.into() })?;
+        let id = jongere.id.as_str();
+        Ok(Dossier {
+            woonadressen: store.lees_waar("jongere", id).await?,
+            inschrijvingen: store.lees_waar("jongere", id).await?,
+            diplomas: store.lees_waar("jongere", id).await?,
+            zaken: store.lees_waar("jongere", id).await?,
+            meldingen: store.lees_waar("jongere", id).await?,
+            acties: store.lees_waar("jongere", id).await?,
+            vrijstellingen: store.lees_waar("jongere", id).await?,
+            thuiszitperioden: store.lees_waar("jongere", id).await?,
+            jongere,
+        })
+    }
+
+    /// The facts the leerplicht rules need: birth, the first startkwalificatie, the VSO profile.
+    pub fn feiten(&self) -> Result<Leerplichtfeiten> {
+        leerplichtfeiten(&self.jongere, &self.diplomas, &self.inschrijvingen)
+    }
+
+    pub fn status_op(&self, datum: Datum) -> Result<Leerplichtstatus> {
+        self.feiten()?.op(datum).map_err(|e| Fout::invoer("datum", e.to_string()))
+    }
+
+    pub fn ingeschreven_op(&self, datum: Datum) -> bool {
+        self.inschrijvingen.iter().any(|i| i.begindatum <= datum && i.einddatum.is_none_or(|e| datum <= e))
+    }
+
+    /// A running vrijstelling that frees the youth from enrolment or attendance (not verlof).
+    pub fn vrijstelling_op(&self, datum: Datum) -> Option<&Vrijstelling> {
+        self.vrijstellingen
+            .iter()
+            .find(|v| vrijstelling::vrijstelt_van_inschrijving(&v.artikel) && vrijstelling::loopt_op(v, datum))
+    }
+
+    pub fn situatie_op(&self, datum: Datum) -> Result<Situatie> {
+        Ok(Situatie {
+            status: self.status_op(datum)?.status,
+            ingeschreven: self.ingeschreven_op(datum),
+            vrijstelling: self.vrijstelling_op(datum).is_some(),
+        })
+    }
+
+    pub fn open_zaak(&self, soort: ZaakSoort) -> Option<&Zaak> {
+        self.zaken.iter().find(|z| z.soort == soort && z.status != ZaakStatus::Gesloten)
+    }
+}
+
+/// Leerplichtfeiten from the records: the earliest diploma that is a startkwalificatie, and the
+/// uitstroomprofiel of the latest VSO enrolment.
+pub fn leerplichtfeiten(
+    j: &Jongere,
+    diplomas: &[Diploma],
+    inschrijvingen: &[Inschrijving],
+) -> Result<Leerplichtfeiten> {
+    let sq = diplomas.iter().filter(|d| is_startkwalificatie(d.soort)).map(|d| d.datum).min();
+    let vso = inschrijvingen
+        .iter()
+        .filter(|i| i.vso_profiel.is_some())
+        .max_by_key(|i| i.begindatum)
+        .and_then(|i| i.vso_profiel);
+    Leerplichtfeiten::nieuw(j.geboortedatum, sq, None, vso).map_err(|e| Fout::invoer("jongere", e.to_string()))
+}

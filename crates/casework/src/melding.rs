@@ -1,0 +1,153 @@
+//! Registering a verzuimmelding (domain.md §3): it opens a zaak, joins the youth's open one, or —
+//! when it reports the same absence again — joins the case of the first melding and points at it.
+use crate::dossier::Dossier;
+use crate::{Fout, Result, code_geldig, ids};
+use leerspoor_domain::Datum;
+use leerspoor_domain::codes::CodeLijst;
+use leerspoor_domain::model::*;
+use leerspoor_domain::rules::mas::mag_melding_registreren;
+use leerspoor_domain::rules::melding::{MeldingDoel, perioden_overlappen, toets_melding};
+use leerspoor_store::Store;
+
+/// A melding as a school (or the office itself) reports it.
+#[derive(Debug, Clone)]
+pub struct NieuweMelding {
+    pub jongere: String,
+    /// The reporting school location; none for absoluut verzuim.
+    pub school: Option<(String, String)>,
+    /// Code of the list `verzuimsoort`.
+    pub soort: String,
+    pub meldingsdatum: Datum,
+    pub verzuim_van: Datum,
+    pub verzuim_tot: Option<Datum>,
+    pub uren: Option<u32>,
+    pub reden: String,
+    /// A voluntary contact about a youth outside leer- and kwalificatieplicht and the RMC-doelgroep.
+    pub preventief: bool,
+}
+
+/// What became of the melding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Afloop {
+    /// A new zaak was opened.
+    NieuweZaak,
+    /// The youth already had an open zaak of this kind: the melding joined it.
+    BijOpenZaak,
+    /// The same absence was reported before (same school, overlapping period): linked to that
+    /// first melding and its case, not counted as a new case.
+    Herhaald { eerste: String },
+    /// Recorded as a preventive contact, without a zaak.
+    Preventief,
+}
+
+#[derive(Debug, Clone)]
+pub struct Geregistreerd {
+    pub melding: Verzuimmelding,
+    pub zaak: Option<Zaak>,
+    pub afloop: Afloop,
+}
+
+pub async fn registreer(store: &Store, door: &Medewerker, m: NieuweMelding) -> Result<Geregistreerd> {
+    mag_melding_registreren(door.rol)?;
+    controleer_invoer(store, &m).await?;
+    let dossier = Dossier::laad(store, &m.jongere).await?;
+    let status = dossier.status_op(m.verzuim_van).map_err(|_| {
+        Fout::invoer("verzuim_van", format!("{} ligt vóór de geboortedatum van de jongere", m.verzuim_van))
+    })?;
+    let doel = toets_melding(&m.soort, status.status, m.preventief, m.verzuim_van)?;
+    let mut melding = Verzuimmelding {
+        id: ids::nieuw("M"),
+        jongere: m.jongere.clone(),
+        brin: m.school.as_ref().map(|s| s.0.clone()),
+        vestiging: m.school.as_ref().map(|s| s.1.clone()),
+        soort: m.soort.clone(),
+        meldingsdatum: m.meldingsdatum,
+        verzuim_van: m.verzuim_van,
+        verzuim_tot: m.verzuim_tot,
+        uren: m.uren,
+        reden: m.reden.trim().to_string(),
+        status: "geregistreerd".into(),
+        reden_afsluiting: None,
+        zaak: None,
+        preventief: m.preventief,
+        vervolg_op: None,
+    };
+    let (zaak, nieuwe_zaak, afloop) = match doel {
+        MeldingDoel::Preventief => (None, None, Afloop::Preventief),
+        MeldingDoel::Zaak(soort) => {
+            let eerdere = eerdere_melding_zelfde_verzuim(&dossier, &melding);
+            let zaak_van_eerdere = eerdere
+                .and_then(|e| e.zaak.as_deref())
+                .and_then(|z| dossier.zaken.iter().find(|x| x.id == z && x.status != ZaakStatus::Gesloten));
+            melding.vervolg_op = eerdere.map(|e| e.vervolg_op.clone().unwrap_or_else(|| e.id.clone()));
+            let afloop = match &melding.vervolg_op {
+                Some(eerste) => Afloop::Herhaald { eerste: eerste.clone() },
+                None if dossier.open_zaak(soort).is_some() => Afloop::BijOpenZaak,
+                None => Afloop::NieuweZaak,
+            };
+            match zaak_van_eerdere.or_else(|| dossier.open_zaak(soort)) {
+                Some(z) => (Some(z.clone()), None, afloop),
+                None => {
+                    let z = Zaak {
+                        id: ids::nieuw("Z"),
+                        jongere: m.jongere.clone(),
+                        soort,
+                        medewerker: None,
+                        geopend_op: m.meldingsdatum,
+                        status: ZaakStatus::Nieuw,
+                        gesloten_op: None,
+                        reden_sluiting: None,
+                    };
+                    let afloop = if matches!(afloop, Afloop::BijOpenZaak) { Afloop::NieuweZaak } else { afloop };
+                    (Some(z.clone()), Some(z), afloop)
+                }
+            }
+        }
+    };
+    melding.zaak = zaak.as_ref().map(|z| z.id.clone());
+    let mut schrijver = store.schrijver(&door.id, "melding registreren").await?;
+    if let Some(z) = &nieuwe_zaak {
+        schrijver.nieuw(z).await?;
+    }
+    schrijver.nieuw(&melding).await?;
+    schrijver.vastleggen("melding registreren", &melding.id).await?;
+    Ok(Geregistreerd { melding, zaak, afloop })
+}
+
+async fn controleer_invoer(store: &Store, m: &NieuweMelding) -> Result<()> {
+    if m.verzuim_tot.is_some_and(|tot| tot < m.verzuim_van) {
+        return Err(Fout::invoer("verzuim_tot", "de laatste verzuimdag ligt vóór de eerste"));
+    }
+    if m.meldingsdatum < m.verzuim_van {
+        return Err(Fout::invoer(
+            "meldingsdatum",
+            "een melding komt na het verzuim: de meldingsdatum ligt vóór de eerste verzuimdag",
+        ));
+    }
+    code_geldig(store, "soort", CodeLijst::Verzuimsoort, &m.soort, m.meldingsdatum).await?;
+    match (&m.school, m.soort == "absoluut") {
+        (Some(_), true) => {
+            Err(Fout::invoer("school", "bij absoluut verzuim is de jongere niet ingeschreven: geen school"))
+        }
+        (None, false) => Err(Fout::invoer("school", "welke school meldt het verzuim? vul BRIN en vestiging in")),
+        (Some((brin, vestiging)), false) => {
+            let scholen = store.lees_waar::<School>("brin", brin).await?;
+            if scholen.iter().any(|s| &s.vestiging == vestiging) {
+                Ok(())
+            } else {
+                Err(Fout::invoer("school", format!("onbekende school {brin} vestiging {vestiging}")))
+            }
+        }
+        (None, true) => Ok(()),
+    }
+}
+
+/// An earlier, not withdrawn melding by the same school about an overlapping period.
+fn eerdere_melding_zelfde_verzuim<'d>(dossier: &'d Dossier, m: &Verzuimmelding) -> Option<&'d Verzuimmelding> {
+    dossier
+        .meldingen
+        .iter()
+        .filter(|e| e.status != "ingetrokken" && !e.preventief && e.brin == m.brin && e.vestiging == m.vestiging)
+        .filter(|e| perioden_overlappen((e.verzuim_van, e.verzuim_tot), (m.verzuim_van, m.verzuim_tot)))
+        .min_by_key(|e| (e.meldingsdatum, e.id.clone()))
+}
