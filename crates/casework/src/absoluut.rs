@@ -1,1 +1,290 @@
-//! TODO
+//! The absoluut-verzuim run (domain.md §3; Lpw art. 2, 4b): every youth living in the region's
+//! leerplicht area who is leer- or kwalificatieplichtig on the peildatum is compared with the
+//! enrolments and the running vrijstellingen. A new case opens a zaak (with its melding and, as
+//! every such youth is 5-18, a thuiszitter period); an existing one is left alone; an open case
+//! that has been resolved (enrolled, moved away, vrijstelling, no longer plichtig) is closed.
+//! Re-running on the same data changes nothing. The whole run is one transaction.
+use crate::dossier::Dossier;
+use crate::zaak::{Sluiting, schrijf_sluiting};
+use crate::{Result, ids};
+use chrono::{Days, Months};
+use leerspoor_domain::code_enum::CodeEnum;
+use leerspoor_domain::model::*;
+use leerspoor_domain::onderwijs::{DiplomaSoort, VsoProfiel};
+use leerspoor_domain::rules::thuiszitten::{Situatie, absoluut_verzuim};
+use leerspoor_domain::rules::{Leerplichtfeiten, Plichtstatus, leeftijd_op, mas, vrijstelling};
+use leerspoor_domain::{Datum, rules::is_startkwalificatie};
+use leerspoor_store::Store;
+use leerspoor_store::rij::{self, Type, Waarde};
+use std::collections::{BTreeMap, HashSet};
+use std::sync::LazyLock;
+
+/// What a run found and did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Uitkomst {
+    pub peildatum: Datum,
+    /// Youths of leerplichtige age living in the area without an enrolment on the peildatum.
+    pub niet_ingeschreven: usize,
+    /// … of whom not leer- or kwalificatieplichtig (a startkwalificatie, VSO arbeidsmarkt, not yet 5).
+    pub niet_plichtig: usize,
+    /// … of whom with a running vrijstelling.
+    pub met_vrijstelling: usize,
+    /// Absoluut verzuim: new zaken opened.
+    pub nieuw: Vec<String>,
+    /// Absoluut verzuim that already had an open zaak.
+    pub al_open: usize,
+    /// Open zaken closed, per closing reason.
+    pub gesloten: BTreeMap<String, usize>,
+    /// Youths whose records contradict each other (the rules refuse them); named for correction.
+    pub onjuiste_gegevens: Vec<(String, String)>,
+}
+
+/// Youths of leerplichtige age, alive, living in a gemeente whose leerplicht the region holds,
+/// without an enrolment on $1 — with the facts the rules need. Born after $2, up to $3: a margin
+/// around 4 and 18 years, the rules decide exactly. Which diplomas are a startkwalificatie comes
+/// from the rule itself.
+static NIET_INGESCHREVEN: LazyLock<String> = LazyLock::new(|| {
+    let sq: Vec<String> =
+        DiplomaSoort::ALL.iter().filter(|s| is_startkwalificatie(**s)).map(|s| format!("'{}'", s.code())).collect();
+    format!(
+        "SELECT j.id, j.geboortedatum, \
+           (SELECT MIN(d.datum) FROM diploma d WHERE d.jongere = j.id AND d.datum <= $1 AND d.soort IN ({})), \
+           (SELECT i.vso_profiel FROM inschrijving i WHERE i.jongere = j.id AND i.vso_profiel IS NOT NULL \
+              AND i.begindatum <= $1 ORDER BY i.begindatum DESC LIMIT 1), \
+           (SELECT MAX(i.einddatum) FROM inschrijving i WHERE i.jongere = j.id AND i.einddatum < $1), \
+           (SELECT MAX(w.begindatum) FROM woonadres w WHERE w.jongere = j.id AND w.begindatum <= $1) \
+         FROM jongere j \
+         WHERE j.geboortedatum > $2 AND j.geboortedatum <= $3 \
+           AND NOT EXISTS (SELECT 1 FROM inschrijving i WHERE i.jongere = j.id AND i.begindatum <= $1 \
+                           AND (i.einddatum IS NULL OR i.einddatum >= $1)) \
+           AND (j.overlijdensdatum IS NULL OR j.overlijdensdatum > $1) \
+           AND EXISTS (SELECT 1 FROM woonadres w JOIN gemeente g ON g.code = w.gemeente WHERE w.jongere = j.id \
+                       AND w.begindatum <= $1 AND (w.einddatum IS NULL OR w.einddatum >= $1) AND NOT g.leerplicht_lokaal) \
+         ORDER BY j.id",
+        sq.join(", ")
+    )
+});
+
+struct Kandidaat {
+    id: String,
+    geboortedatum: Datum,
+    startkwalificatie: Option<Datum>,
+    vso_profiel: Option<String>,
+    laatst_ingeschreven: Option<Datum>,
+    woont_hier_sinds: Option<Datum>,
+}
+
+pub async fn controleer(store: &Store, door: &Medewerker, peildatum: Datum) -> Result<Uitkomst> {
+    mas::mag_melding_registreren(door.rol)?;
+    let mut uit = Uitkomst { peildatum, ..Uitkomst::default() };
+    let kandidaten = niet_ingeschreven(store, peildatum).await?;
+    uit.niet_ingeschreven = kandidaten.len();
+    let vrijstellingen = lopende_vrijstellingen(store, peildatum).await?;
+    let open: Vec<Zaak> = store
+        .lees_met(
+            "WHERE soort = $1 AND status <> $2",
+            &[rij::code(ZaakSoort::AbsoluutVerzuim), rij::code(ZaakStatus::Gesloten)],
+        )
+        .await?;
+    let open_per_jongere: HashSet<&str> = open.iter().map(|z| z.jongere.as_str()).collect();
+
+    let mut verzuimers = HashSet::new();
+    let mut nieuw = Vec::new();
+    for k in &kandidaten {
+        let status = match plichtstatus(k, peildatum) {
+            Ok(s) => s,
+            Err(fout) => {
+                // Left alone, open case included, until the records are corrected.
+                verzuimers.insert(k.id.as_str());
+                uit.onjuiste_gegevens.push((k.id.clone(), fout));
+                continue;
+            }
+        };
+        let situatie = Situatie { status, ingeschreven: false, vrijstelling: vrijstellingen.contains(k.id.as_str()) };
+        if !absoluut_verzuim(situatie) {
+            if situatie.vrijstelling
+                && matches!(status, Plichtstatus::Leerplichtig | Plichtstatus::Kwalificatieplichtig)
+            {
+                uit.met_vrijstelling += 1;
+            } else {
+                uit.niet_plichtig += 1;
+            }
+            continue;
+        }
+        verzuimers.insert(k.id.as_str());
+        if open_per_jongere.contains(k.id.as_str()) {
+            uit.al_open += 1;
+        } else {
+            nieuw.push(nieuwe_zaak(k, peildatum)?);
+        }
+    }
+
+    let mut s = store.schrijver(&door.id, &format!("controle absoluut verzuim {peildatum}")).await?;
+    for (zaak, melding, periode) in &nieuw {
+        s.nieuw(zaak).await?;
+        s.nieuw(melding).await?;
+        s.nieuw(periode).await?;
+        uit.nieuw.push(zaak.id.clone());
+    }
+    for zaak in open.iter().filter(|z| !verzuimers.contains(z.jongere.as_str())) {
+        let dossier = Dossier::laad(store, &zaak.jongere).await?;
+        let (reden, opgelost_op) = reden_opgelost(&dossier, peildatum);
+        let gesloten = Zaak {
+            status: ZaakStatus::Gesloten,
+            gesloten_op: Some(peildatum.max(zaak.geopend_op)),
+            reden_sluiting: Some(reden.to_string()),
+            ..zaak.clone()
+        };
+        let meldingen: Vec<_> =
+            dossier.meldingen.iter().filter(|m| m.zaak.as_ref() == Some(&zaak.id)).cloned().collect();
+        let perioden: Vec<_> =
+            dossier.thuiszitperioden.iter().filter(|p| p.zaak.as_ref() == Some(&zaak.id)).cloned().collect();
+        let achttien = leeftijd_op(dossier.jongere.geboortedatum, opgelost_op) >= 18;
+        schrijf_sluiting(
+            &mut s,
+            Sluiting { oud: zaak, nieuw: &gesloten, meldingen: &meldingen, perioden: &perioden, opgelost_op, achttien },
+        )
+        .await?;
+        *uit.gesloten.entry(reden.to_string()).or_default() += 1;
+    }
+    s.vastleggen("controle absoluut verzuim", &peildatum.to_string()).await?;
+    Ok(uit)
+}
+
+async fn niet_ingeschreven(store: &Store, peildatum: Datum) -> Result<Vec<Kandidaat>> {
+    let jongst = peildatum - Months::new(4 * 12);
+    let oudst = peildatum - Months::new(18 * 12) - Days::new(2);
+    let rijen = store
+        .vraag(
+            NIET_INGESCHREVEN.as_str(),
+            &[rij::datum(peildatum), rij::datum(oudst), rij::datum(jongst)],
+            &[Type::Tekst, Type::Datum, Type::Datum, Type::Tekst, Type::Datum, Type::Datum],
+        )
+        .await?;
+    Ok(rijen
+        .into_iter()
+        .filter_map(|r| match <[Waarde; 6]>::try_from(r).ok()? {
+            [
+                Waarde::Tekst(Some(id)),
+                Waarde::Datum(Some(geboortedatum)),
+                Waarde::Datum(sq),
+                Waarde::Tekst(vso),
+                Waarde::Datum(laatst),
+                Waarde::Datum(sinds),
+            ] => Some(Kandidaat {
+                id,
+                geboortedatum,
+                startkwalificatie: sq,
+                vso_profiel: vso,
+                laatst_ingeschreven: laatst,
+                woont_hier_sinds: sinds,
+            }),
+            _ => None,
+        })
+        .collect())
+}
+
+/// Youths with a running vrijstelling that frees them from enrolment (not verlof).
+async fn lopende_vrijstellingen(store: &Store, peildatum: Datum) -> Result<HashSet<String>> {
+    let toegekend: Vec<Vrijstelling> =
+        store.lees_met("WHERE status = $1", &[rij::code(VrijstellingStatus::Toegekend)]).await?;
+    Ok(toegekend
+        .into_iter()
+        .filter(|v| vrijstelling::vrijstelt_van_inschrijving(&v.artikel) && vrijstelling::loopt_op(v, peildatum))
+        .map(|v| v.jongere)
+        .collect())
+}
+
+fn plichtstatus(k: &Kandidaat, peildatum: Datum) -> std::result::Result<Plichtstatus, String> {
+    let vso = k.vso_profiel.as_deref().map(VsoProfiel::parse_code).transpose()?;
+    let feiten = Leerplichtfeiten::nieuw(k.geboortedatum, k.startkwalificatie, None, vso).map_err(|e| e.to_string())?;
+    Ok(feiten.op(peildatum).map_err(|e| e.to_string())?.status)
+}
+
+/// A zaak for a new case, its melding (soort `absoluut`, no school) and its thuiszitter period.
+/// The absence began the day after the last enrolment, but not before leerplicht began nor
+/// before the youth came to live here.
+fn nieuwe_zaak(k: &Kandidaat, peildatum: Datum) -> Result<(Zaak, Verzuimmelding, Thuiszitperiode)> {
+    let feiten = Leerplichtfeiten::nieuw(k.geboortedatum, None, None, None).expect("gecontroleerd in plichtstatus");
+    let begin_leerplicht = feiten.op(peildatum).map(|s| s.leerplicht_begin).unwrap_or(peildatum);
+    let na_inschrijving = k.laatst_ingeschreven.and_then(|d| d.succ_opt());
+    let sinds = [Some(begin_leerplicht), na_inschrijving, k.woont_hier_sinds]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(peildatum)
+        .min(peildatum);
+    let zaak = Zaak {
+        id: ids::nieuw("Z"),
+        jongere: k.id.clone(),
+        soort: ZaakSoort::AbsoluutVerzuim,
+        medewerker: None,
+        geopend_op: peildatum,
+        status: ZaakStatus::Nieuw,
+        gesloten_op: None,
+        reden_sluiting: None,
+    };
+    let melding = Verzuimmelding {
+        id: ids::nieuw("M"),
+        jongere: k.id.clone(),
+        brin: None,
+        vestiging: None,
+        soort: "absoluut".into(),
+        meldingsdatum: peildatum,
+        verzuim_van: sinds,
+        verzuim_tot: None,
+        uren: None,
+        reden: format!("Niet ingeschreven op een school op {peildatum} (controle absoluut verzuim)"),
+        status: "geregistreerd".into(),
+        reden_afsluiting: None,
+        zaak: Some(zaak.id.clone()),
+        preventief: false,
+        vervolg_op: None,
+    };
+    let periode = Thuiszitperiode {
+        id: ids::nieuw("T"),
+        jongere: k.id.clone(),
+        zaak: Some(zaak.id.clone()),
+        soort: ThuiszitSoort::Absoluut,
+        begindatum: sinds,
+        einddatum: None,
+        reden_einde: None,
+        aanbod_datum: None,
+    };
+    Ok((zaak, melding, periode))
+}
+
+/// Why an open case is no longer absoluut verzuim, and the last day it was: died, moved out of the
+/// region's leerplicht area, enrolled, a vrijstelling, or no longer leer- or kwalificatieplichtig.
+fn reden_opgelost(d: &Dossier, peildatum: Datum) -> (&'static str, Datum) {
+    let dag_ervoor = |x: Datum| x.pred_opt().unwrap_or(x);
+    if let Some(overleden) = d.jongere.overlijdensdatum.filter(|o| *o <= peildatum) {
+        return ("overleden", overleden);
+    }
+    let adres = d.woonadressen.iter().find(|w| w.begindatum <= peildatum && w.einddatum.is_none_or(|e| peildatum <= e));
+    if adres.is_none() {
+        let vertrek =
+            d.woonadressen.iter().filter(|w| w.einddatum.is_some_and(|e| e < peildatum)).max_by_key(|w| w.einddatum);
+        let reden = if vertrek.and_then(|w| w.vertrek) == Some(Vertrek::Buitenland) {
+            "verhuisd_buitenland"
+        } else {
+            "verhuisd"
+        };
+        return (reden, vertrek.and_then(|w| w.einddatum).unwrap_or(peildatum));
+    }
+    if let Some(i) =
+        d.inschrijvingen.iter().find(|i| i.begindatum <= peildatum && i.einddatum.is_none_or(|e| peildatum <= e))
+    {
+        return ("ingeschreven", dag_ervoor(i.begindatum));
+    }
+    if let Some(v) = d.vrijstelling_op(peildatum) {
+        return ("vrijstelling", v.geldig_van.map(dag_ervoor).unwrap_or(peildatum));
+    }
+    // Moved to a gemeente that does its own leerplicht, or no longer plichtig.
+    match d.status_op(peildatum).map(|s| s.status) {
+        Ok(Plichtstatus::Leerplichtig | Plichtstatus::Kwalificatieplichtig) => {
+            ("verhuisd", adres.map(|a| dag_ervoor(a.begindatum)).unwrap_or(peildatum))
+        }
+        _ => ("niet_meer_plichtig", peildatum),
+    }
+}

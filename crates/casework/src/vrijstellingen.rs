@@ -1,1 +1,301 @@
-//! TODO
+//! Vrijstellingen and verlof (domain.md §5): a request is registered, completed, decided by the
+//! leerplichtambtenaar and perhaps contested; leave the school head gives is only recorded. The
+//! rules of [`leerspoor_domain::rules::vrijstelling`] decide; this module gathers their facts and
+//! writes, keeping each step's date and reasons in the toelichting.
+use crate::dossier::Dossier;
+use crate::{Fout, Result, bestaand, code_geldig, ids};
+use leerspoor_domain::Datum;
+use leerspoor_domain::code_enum::CodeEnum;
+use leerspoor_domain::codes::CodeLijst;
+use leerspoor_domain::model::*;
+use leerspoor_domain::rules::vrijstelling as regels;
+use leerspoor_store::Store;
+
+/// A request for a vrijstelling, or for leave the leerplichtambtenaar decides (art. 11 sub g over
+/// 10 school days per schooljaar).
+#[derive(Debug, Clone)]
+pub struct Aanvraag {
+    pub jongere: String,
+    /// Code of the list `vrijstelling_artikel`.
+    pub artikel: String,
+    pub aanvraagdatum: Datum,
+    pub geldig_van: Option<Datum>,
+    pub geldig_tot: Option<Datum>,
+    /// Verlof (art. 11): school days.
+    pub dagen: Option<u32>,
+    /// Art. 5 sub a: the independent doctor's statement and the samenwerkingsverband's advice.
+    pub artsverklaring_datum: Option<Datum>,
+    pub swv_advies_datum: Option<Datum>,
+    pub toelichting: String,
+}
+
+/// Leave the school head granted (art. 11 sub f; art. 11 sub g up to 10 school days per
+/// schooljaar): the office records it.
+#[derive(Debug, Clone)]
+pub struct Schoolverlof {
+    pub jongere: String,
+    /// `art11_sub_f` or `art11_sub_g`.
+    pub artikel: String,
+    pub aanvraagdatum: Datum,
+    pub besluitdatum: Datum,
+    pub geldig_van: Datum,
+    pub geldig_tot: Datum,
+    pub dagen: u32,
+    pub toelichting: String,
+}
+
+/// What a pending request gets on the way: each field given replaces the recorded one.
+#[derive(Debug, Clone, Default)]
+pub struct Aanvulling {
+    pub artsverklaring_datum: Option<Datum>,
+    pub swv_advies_datum: Option<Datum>,
+    pub geldig_van: Option<Datum>,
+    pub geldig_tot: Option<Datum>,
+    pub dagen: Option<u32>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Besluit {
+    pub toekennen: bool,
+    pub besluitdatum: Datum,
+    /// The validity granted; empty keeps what was requested.
+    pub geldig_van: Option<Datum>,
+    pub geldig_tot: Option<Datum>,
+    /// The reasons; a refusal must state them (Awb art. 3:46).
+    pub toelichting: String,
+}
+
+pub async fn vraag_aan(store: &Store, door: &Medewerker, a: Aanvraag) -> Result<Vrijstelling> {
+    regels::mag_registreren(door.rol)?;
+    let dossier = Dossier::laad(store, &a.jongere).await?;
+    code_geldig(store, "artikel", CodeLijst::VrijstellingArtikel, &a.artikel, a.aanvraagdatum).await?;
+    let v = Vrijstelling {
+        id: ids::nieuw("V"),
+        jongere: a.jongere,
+        artikel: a.artikel,
+        status: VrijstellingStatus::Aangevraagd,
+        aanvraagdatum: a.aanvraagdatum,
+        besluitdatum: None,
+        geldig_van: a.geldig_van,
+        geldig_tot: a.geldig_tot,
+        beslisser: Beslisser::Leerplichtambtenaar,
+        medewerker: None,
+        artsverklaring_datum: a.artsverklaring_datum,
+        swv_advies_datum: a.swv_advies_datum,
+        dagen: a.dagen,
+        toelichting: a.toelichting.trim().to_string(),
+    };
+    controleer(&dossier, &v)?;
+    // Leave the school head decides is not requested from the office (Lpw art. 13a, 14).
+    let eerder = regels::eerder_verlof(&v, &dossier.vrijstellingen);
+    regels::toets_beslisser(&v.artikel, v.dagen, eerder.dagen_11g, Beslisser::Leerplichtambtenaar)?;
+    schrijf(store, door, "vrijstelling aanvragen", None, v).await
+}
+
+/// Records leave the school head granted, checked as if granted: only art. 11 leave within the
+/// school head's 10 days, 11 sub f once per schooljaar and not in its first two weeks.
+pub async fn leg_verlof_vast(store: &Store, door: &Medewerker, l: Schoolverlof) -> Result<Vrijstelling> {
+    regels::mag_registreren(door.rol)?;
+    let dossier = Dossier::laad(store, &l.jongere).await?;
+    code_geldig(store, "artikel", CodeLijst::VrijstellingArtikel, &l.artikel, l.aanvraagdatum).await?;
+    if l.besluitdatum < l.aanvraagdatum {
+        return Err(Fout::invoer("besluitdatum", format!("het besluit ligt vóór de aanvraag ({})", l.aanvraagdatum)));
+    }
+    let v = Vrijstelling {
+        id: ids::nieuw("V"),
+        jongere: l.jongere,
+        artikel: l.artikel,
+        status: VrijstellingStatus::Toegekend,
+        aanvraagdatum: l.aanvraagdatum,
+        besluitdatum: Some(l.besluitdatum),
+        geldig_van: Some(l.geldig_van),
+        geldig_tot: Some(l.geldig_tot),
+        beslisser: Beslisser::Schoolleider,
+        medewerker: Some(door.id.clone()),
+        artsverklaring_datum: None,
+        swv_advies_datum: None,
+        dagen: Some(l.dagen),
+        toelichting: l.toelichting.trim().to_string(),
+    };
+    // First whether the school head could give it at all: only leave, within 10 days a schooljaar.
+    let eerder = regels::eerder_verlof(&v, &dossier.vrijstellingen);
+    regels::toets_beslisser(&v.artikel, v.dagen, eerder.dagen_11g, v.beslisser)?;
+    controleer(&dossier, &v)?;
+    regels::toets_toekenning(&v, &dossier.feiten()?, eerder)?;
+    schrijf(store, door, "verlof vastleggen", None, v).await
+}
+
+/// Takes a new request into handling; a leerplichtambtenaar taking it on becomes its caseworker.
+pub async fn in_behandeling(store: &Store, door: &Medewerker, id: &str) -> Result<Vrijstelling> {
+    regels::mag_registreren(door.rol)?;
+    let oud: Vrijstelling = bestaand(store, "vrijstelling", id).await?;
+    regels::overgang(oud.status, VrijstellingStatus::InBehandeling)?;
+    let lpa = (door.rol == Rol::Leerplichtambtenaar).then(|| door.id.clone());
+    let nieuw = Vrijstelling {
+        status: VrijstellingStatus::InBehandeling,
+        medewerker: oud.medewerker.clone().or(lpa),
+        ..oud.clone()
+    };
+    schrijf(store, door, "vrijstelling in behandeling", Some(&oud), nieuw).await
+}
+
+/// Completes a request while no decision stands: the doctor's statement and the SWV's advice
+/// (art. 5 sub a), the period, the number of days.
+pub async fn vul_aan(store: &Store, door: &Medewerker, id: &str, a: Aanvulling) -> Result<Vrijstelling> {
+    regels::mag_registreren(door.rol)?;
+    let oud: Vrijstelling = bestaand(store, "vrijstelling", id).await?;
+    regels::nog_open(oud.status)?;
+    let nieuw = Vrijstelling {
+        artsverklaring_datum: a.artsverklaring_datum.or(oud.artsverklaring_datum),
+        swv_advies_datum: a.swv_advies_datum.or(oud.swv_advies_datum),
+        geldig_van: a.geldig_van.or(oud.geldig_van),
+        geldig_tot: a.geldig_tot.or(oud.geldig_tot),
+        dagen: a.dagen.or(oud.dagen),
+        ..oud.clone()
+    };
+    controleer(&Dossier::laad(store, &oud.jongere).await?, &nieuw)?;
+    schrijf(store, door, "vrijstelling aanvullen", Some(&oud), nieuw).await
+}
+
+/// The leerplichtambtenaar's decision on a pending or contested request. Granting checks the
+/// article's rules on the youth's facts; refusing needs its reasons.
+pub async fn besluit(store: &Store, door: &Medewerker, id: &str, b: Besluit) -> Result<Vrijstelling> {
+    regels::mag_beslissen(door.rol)?;
+    let oud: Vrijstelling = bestaand(store, "vrijstelling", id).await?;
+    let status = if b.toekennen { VrijstellingStatus::Toegekend } else { VrijstellingStatus::Afgewezen };
+    regels::overgang(oud.status, status)?;
+    regels::motivering(b.toekennen, &b.toelichting)?;
+    if b.besluitdatum < oud.aanvraagdatum {
+        return Err(Fout::invoer("besluitdatum", format!("het besluit ligt vóór de aanvraag ({})", oud.aanvraagdatum)));
+    }
+    if let Some(vorig) = oud.besluitdatum.filter(|vorig| b.besluitdatum < *vorig) {
+        return Err(Fout::invoer("besluitdatum", format!("het besluit ligt vóór het bestreden besluit ({vorig})")));
+    }
+    let mut nieuw = Vrijstelling {
+        status,
+        besluitdatum: Some(b.besluitdatum),
+        beslisser: Beslisser::Leerplichtambtenaar,
+        medewerker: Some(door.id.clone()),
+        toelichting: met_notitie(
+            &oud.toelichting,
+            &format!("{} op {}", status.label(), b.besluitdatum),
+            &b.toelichting,
+        ),
+        ..oud.clone()
+    };
+    if b.toekennen {
+        nieuw.geldig_van = b.geldig_van.or(oud.geldig_van);
+        nieuw.geldig_tot = b.geldig_tot.or(oud.geldig_tot);
+        if nieuw.geldig_van.is_none() {
+            return Err(Fout::invoer("geldig_van", "vanaf welke datum geldt de vrijstelling?"));
+        }
+        let dossier = Dossier::laad(store, &oud.jongere).await?;
+        controleer(&dossier, &nieuw)?;
+        regels::toets_toekenning(&nieuw, &dossier.feiten()?, regels::eerder_verlof(&nieuw, &dossier.vrijstellingen))?;
+    }
+    schrijf(store, door, "besluit vrijstelling", Some(&oud), nieuw).await
+}
+
+/// Bezwaar or beroep against a decision, with its grounds (Awb art. 6:5); a new decision ends it.
+pub async fn bezwaar(store: &Store, door: &Medewerker, id: &str, datum: Datum, gronden: &str) -> Result<Vrijstelling> {
+    regels::mag_registreren(door.rol)?;
+    let oud: Vrijstelling = bestaand(store, "vrijstelling", id).await?;
+    regels::overgang(oud.status, VrijstellingStatus::BezwaarBeroep)?;
+    if gronden.trim().is_empty() {
+        return Err(Fout::invoer("gronden", "waarom is de indiener het niet eens met het besluit?"));
+    }
+    if let Some(besluit) = oud.besluitdatum.filter(|b| datum < *b) {
+        return Err(Fout::invoer("datum", format!("het bezwaar ligt vóór het besluit ({besluit})")));
+    }
+    let nieuw = Vrijstelling {
+        status: VrijstellingStatus::BezwaarBeroep,
+        toelichting: met_notitie(&oud.toelichting, &format!("Bezwaar/beroep op {datum}"), gronden),
+        ..oud.clone()
+    };
+    schrijf(store, door, "bezwaar vrijstelling", Some(&oud), nieuw).await
+}
+
+/// The applicant withdraws the request, before it is decided.
+pub async fn trek_in(store: &Store, door: &Medewerker, id: &str, toelichting: &str) -> Result<Vrijstelling> {
+    regels::mag_registreren(door.rol)?;
+    let oud: Vrijstelling = bestaand(store, "vrijstelling", id).await?;
+    regels::overgang(oud.status, VrijstellingStatus::Ingetrokken)?;
+    let nieuw = Vrijstelling {
+        status: VrijstellingStatus::Ingetrokken,
+        toelichting: met_notitie(&oud.toelichting, "Ingetrokken", toelichting),
+        ..oud.clone()
+    };
+    schrijf(store, door, "vrijstelling intrekken", Some(&oud), nieuw).await
+}
+
+/// The granted vrijstellingen and leave running on a peildatum (for the reports' "lopende"
+/// count); [`regels::vrijstelt_van_inschrijving`] tells the vrijstellingen from the leave.
+pub async fn lopend_op(store: &Store, datum: Datum) -> Result<Vec<Vrijstelling>> {
+    let toegekend: Vec<Vrijstelling> = store.lees_waar("status", VrijstellingStatus::Toegekend.code()).await?;
+    Ok(toegekend.into_iter().filter(|v| regels::loopt_op(v, datum)).collect())
+}
+
+/// Werkvoorraad: granted vrijstellingen ending within `binnen` days from `datum` for which no
+/// later request of the same youth and article is pending or granted.
+pub async fn te_verlengen(store: &Store, datum: Datum, binnen: u32) -> Result<Vec<Vrijstelling>> {
+    let alle: Vec<Vrijstelling> = store.lees().await?;
+    let verlengd = |v: &Vrijstelling| {
+        alle.iter().any(|n| {
+            n.jongere == v.jongere
+                && n.artikel == v.artikel
+                && n.aanvraagdatum > v.aanvraagdatum
+                && !matches!(n.status, VrijstellingStatus::Afgewezen | VrijstellingStatus::Ingetrokken)
+        })
+    };
+    Ok(alle.iter().filter(|v| regels::te_verlengen(v, datum, binnen) && !verlengd(v)).cloned().collect())
+}
+
+/// The field checks every step repeats on the whole record.
+fn controleer(dossier: &Dossier, v: &Vrijstelling) -> Result<()> {
+    let geboren = dossier.jongere.geboortedatum;
+    if v.aanvraagdatum < geboren {
+        return Err(Fout::invoer("aanvraagdatum", format!("ligt vóór de geboortedatum van de jongere ({geboren})")));
+    }
+    if v.geldig_van.is_some_and(|van| van < geboren) {
+        return Err(Fout::invoer("geldig_van", format!("ligt vóór de geboortedatum van de jongere ({geboren})")));
+    }
+    if let (Some(van), Some(tot)) = (v.geldig_van, v.geldig_tot)
+        && tot < van
+    {
+        return Err(Fout::invoer("geldig_tot", format!("de geldigheid eindigt vóór ze begint ({van})")));
+    }
+    let verlof = !regels::vrijstelt_van_inschrijving(&v.artikel);
+    match v.dagen {
+        None if verlof => Err(Fout::invoer("dagen", "hoeveel schooldagen verlof?")),
+        Some(0) => Err(Fout::invoer("dagen", "verlof is ten minste één schooldag")),
+        Some(_) if !verlof => Err(Fout::invoer("dagen", "alleen verlof (art. 11) telt schooldagen")),
+        _ if verlof && v.geldig_van.is_none() => Err(Fout::invoer("geldig_van", "vanaf welke dag is het verlof?")),
+        _ => Ok(()),
+    }
+}
+
+/// Keeps each step's reasons under the earlier ones: "Afgewezen op 2021-03-15: …".
+fn met_notitie(oud: &str, kop: &str, tekst: &str) -> String {
+    let regel = match tekst.trim() {
+        "" => kop.to_string(),
+        t => format!("{kop}: {t}"),
+    };
+    if oud.is_empty() { regel } else { format!("{oud}\n{regel}") }
+}
+
+/// One transaction per step, with the change log.
+async fn schrijf(
+    store: &Store,
+    door: &Medewerker,
+    handeling: &str,
+    oud: Option<&Vrijstelling>,
+    nieuw: Vrijstelling,
+) -> Result<Vrijstelling> {
+    let mut s = store.schrijver(&door.id, handeling).await?;
+    match oud {
+        Some(oud) => s.wijzig(oud, &nieuw).await?,
+        None => s.nieuw(&nieuw).await?,
+    }
+    s.vastleggen(handeling, &nieuw.id).await?;
+    Ok(nieuw)
+}

@@ -5,7 +5,7 @@ use leerspoor_domain::codes::CodeLijst;
 use leerspoor_domain::model::*;
 use leerspoor_domain::rules::{Weigering, leeftijd_op, mas, thuiszitten, zaak as regels};
 use leerspoor_domain::{Datum, SchoolJaar};
-use leerspoor_store::Store;
+use leerspoor_store::{Schrijver, Store};
 
 /// Assigns the zaak to a caseworker (a teamleider distributing the werkvoorraad, or a caseworker
 /// taking it on).
@@ -37,22 +37,45 @@ pub async fn sluit(store: &Store, door: &Medewerker, zaak: &str, datum: Datum, r
     let jongere: Jongere = bestaand(store, "jongere", &oud.jongere).await?;
     let perioden: Vec<Thuiszitperiode> = store.lees_waar("zaak", zaak).await?;
 
+    let achttien = leeftijd_op(jongere.geboortedatum, datum) >= 18;
     let mut s = store.schrijver(&door.id, "zaak sluiten").await?;
-    s.wijzig(&oud, &nieuw).await?;
-    for m in meldingen.iter().filter(|m| !matches!(m.status.as_str(), "afgesloten" | "ingetrokken")) {
+    schrijf_sluiting(
+        &mut s,
+        Sluiting { oud: &oud, nieuw: &nieuw, meldingen: &meldingen, perioden: &perioden, opgelost_op: datum, achttien },
+    )
+    .await?;
+    s.vastleggen("zaak sluiten", &nieuw.id).await?;
+    Ok(nieuw)
+}
+
+/// Everything a closing changes, for [`sluit`] and the absoluut-verzuim run.
+pub(crate) struct Sluiting<'a> {
+    pub oud: &'a Zaak,
+    pub nieuw: &'a Zaak,
+    pub meldingen: &'a [Verzuimmelding],
+    pub perioden: &'a [Thuiszitperiode],
+    /// The last day the youth was a thuiszitter, where known (the day before enrolling), else the closing date.
+    pub opgelost_op: Datum,
+    /// The youth turned 18 by then.
+    pub achttien: bool,
+}
+
+/// Writes a closing: the zaak, its open meldingen (afgesloten) and its running thuiszitter period.
+pub(crate) async fn schrijf_sluiting(s: &mut Schrijver, z: Sluiting<'_>) -> Result<()> {
+    s.wijzig(z.oud, z.nieuw).await?;
+    for m in z.meldingen.iter().filter(|m| !matches!(m.status.as_str(), "afgesloten" | "ingetrokken")) {
         s.wijzig(m, &Verzuimmelding { status: "afgesloten".into(), ..m.clone() }).await?;
     }
-    let achttien = leeftijd_op(jongere.geboortedatum, datum) >= 18;
-    for p in perioden.iter().filter(|p| p.einddatum.is_none()) {
+    let reden = z.nieuw.reden_sluiting.as_deref().unwrap_or_default();
+    for p in z.perioden.iter().filter(|p| p.einddatum.is_none()) {
         let einde = Thuiszitperiode {
-            einddatum: Some(datum.max(p.begindatum)),
-            reden_einde: Some(thuiszitten::einde_bij_sluiting(reden, achttien)),
+            einddatum: Some(z.opgelost_op.max(p.begindatum)),
+            reden_einde: Some(thuiszitten::einde_bij_sluiting(reden, z.achttien)),
             ..p.clone()
         };
         s.wijzig(p, &einde).await?;
     }
-    s.vastleggen("zaak sluiten", &nieuw.id).await?;
-    Ok(nieuw)
+    Ok(())
 }
 
 /// Reopens a closed zaak: its own right, back to "in onderzoek".

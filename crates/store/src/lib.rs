@@ -203,6 +203,9 @@ impl Store {
                 .journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Normal)
                 .busy_timeout(Duration::from_secs(10))
+                // 64 MiB of page cache per connection instead of 2: the register's runs and reports
+                // read large parts of the big tables.
+                .pragma("cache_size", "-65536")
                 .foreign_keys(true);
             // An in-memory database lives as long as its one connection.
             let pool = if geheugen {
@@ -249,14 +252,19 @@ impl Store {
 
     /// Every row of a record type, ordered by key.
     pub async fn lees<R: Rij>(&self) -> Result<Vec<R>> {
-        self.lees_sql::<R>("", None).await
+        self.lees_sql::<R>("", &[]).await
     }
 
     /// The rows of a record type whose column `kolom` holds `waarde` (all zaken of one youth, the
     /// actions of one zaak), ordered by key.
     pub async fn lees_waar<R: Rij>(&self, kolom: &'static str, waarde: &str) -> Result<Vec<R>> {
         assert!(R::KOLOMMEN.iter().any(|k| k.naam == kolom), "{} heeft geen kolom {kolom}", R::TABEL);
-        self.lees_sql::<R>(&format!("WHERE {kolom} = $1"), Some(waarde)).await
+        self.lees_sql::<R>(&format!("WHERE {kolom} = $1"), &[rij::tekst(waarde)]).await
+    }
+
+    /// The rows of a record type that match a condition (`WHERE …` with `$n` placeholders).
+    pub async fn lees_met<R: Rij>(&self, waar: &'static str, binds: &[Waarde]) -> Result<Vec<R>> {
+        self.lees_sql::<R>(waar, binds).await
     }
 
     /// One record by its (single-column) key.
@@ -264,13 +272,11 @@ impl Store {
         Ok(self.lees_waar::<R>(R::KOLOMMEN[0].naam, sleutel).await?.pop())
     }
 
-    async fn lees_sql<R: Rij>(&self, waar: &str, waarde: Option<&str>) -> Result<Vec<R>> {
+    async fn lees_sql<R: Rij>(&self, waar: &str, binds: &[Waarde]) -> Result<Vec<R>> {
         let kolommen: Vec<&str> = R::KOLOMMEN.iter().map(|k| k.naam).collect();
         let sleutel = kolommen[..R::SLEUTEL].join(", ");
         let sql = format!("SELECT {} FROM {} {waar} ORDER BY {sleutel}", kolommen.join(", "), R::TABEL);
-        let rijen = self
-            .vraag_intern(&sql, &waarde.map(|w| vec![rij::tekst(w)]).unwrap_or_default(), &kolom_typen::<R>())
-            .await?;
+        let rijen = self.vraag_intern(&sql, binds, &kolom_typen::<R>()).await?;
         rijen
             .into_iter()
             .map(|w| {

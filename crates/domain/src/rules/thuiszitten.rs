@@ -1,8 +1,10 @@
 //! Absoluut verzuim and thuiszitters (domain.md §3, §4; Lpw art. 2 and 4b; Thuiszitterspact).
+use super::Weigering;
 use super::status::Plichtstatus;
-use crate::Datum;
-use crate::model::ThuiszitEinde;
-use chrono::Months;
+use crate::code_enum::CodeEnum;
+use crate::model::{ThuiszitEinde, ThuiszitSoort, Thuiszitperiode, Verzuimmelding};
+use crate::{Datum, SchoolJaar};
+use chrono::{Days, Months};
 
 /// What is known about a youth on one date, as far as absence goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,7 +29,161 @@ pub fn thuiszitter(s: Situatie, ongeoorloofd_afwezig_sinds: Option<Datum>, ziek:
     if ziek || s.vrijstelling || !matches!(s.status, Plichtstatus::Leerplichtig | Plichtstatus::Kwalificatieplichtig) {
         return false;
     }
-    !s.ingeschreven || ongeoorloofd_afwezig_sinds.is_some_and(|sinds| sinds + chrono::Days::new(28) <= op)
+    !s.ingeschreven || ongeoorloofd_afwezig_sinds.is_some_and(|sinds| sinds + VIER_WEKEN <= op)
+}
+
+const VIER_WEKEN: Days = Days::new(28);
+
+/// [`thuiszitter`] with the reason when not: is the youth a thuiszitter of kind `soort` on `op`,
+/// absent without valid reason since `sinds` (for absoluut verzuim: not enrolled since `sinds`)?
+pub fn toets_thuiszitter(
+    s: Situatie,
+    soort: ThuiszitSoort,
+    sinds: Datum,
+    ziek: bool,
+    op: Datum,
+) -> Result<(), Weigering> {
+    if !matches!(s.status, Plichtstatus::Leerplichtig | Plichtstatus::Kwalificatieplichtig) {
+        return Err(Weigering::new(
+            "thuiszitter: leer- of kwalificatieplicht (Lpw art. 2, 4a)",
+            format!(
+                "op {op} is de jongere {}; alleen een leer- of kwalificatieplichtige jongere (5-18) kan thuiszitter zijn",
+                s.status.label().to_lowercase()
+            ),
+        ));
+    }
+    if s.vrijstelling {
+        return Err(Weigering::new(
+            "thuiszitter: vrijstelling",
+            format!("op {op} heeft de jongere een lopende vrijstelling; een vrijgestelde jongere is geen thuiszitter"),
+        ));
+    }
+    if ziek {
+        return Err(Weigering::new(
+            "thuiszitter: ziek",
+            format!(
+                "op {op} is de jongere ziek gemeld (zorgwekkend ziekteverzuim); een zieke jongere is geen thuiszitter"
+            ),
+        ));
+    }
+    match (soort, s.ingeschreven) {
+        (ThuiszitSoort::Absoluut, true) => Err(Weigering::new(
+            "thuiszitter: soort",
+            format!("op {op} is de jongere ingeschreven op een school: geen absoluut verzuim"),
+        )),
+        (ThuiszitSoort::LangdurigRelatief, false) => Err(Weigering::new(
+            "thuiszitter: soort",
+            format!("op {op} is de jongere niet ingeschreven: dat is absoluut verzuim, geen relatief verzuim"),
+        )),
+        (ThuiszitSoort::LangdurigRelatief, true) if op < sinds + VIER_WEKEN => Err(Weigering::new(
+            "thuiszitter: 4 weken ongeoorloofd verzuim",
+            format!(
+                "op {op} is de jongere {} dagen ongeoorloofd afwezig (sinds {sinds}); thuiszitter pas na 4 weken, vanaf {}",
+                (op - sinds).num_days().max(0),
+                sinds + VIER_WEKEN
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// A melding that counts: not withdrawn by the school, not a preventive contact.
+fn telt(m: &Verzuimmelding) -> bool {
+    m.status != "ingetrokken" && !m.preventief
+}
+
+fn dekt(m: &Verzuimmelding, op: Datum) -> bool {
+    m.verzuim_van <= op && m.verzuim_tot.is_none_or(|tot| op <= tot)
+}
+
+/// Ill on `op`: a melding of zorgwekkend ziekteverzuim covers that day (domain.md §3: signalled to
+/// the jeugdarts, not unauthorised).
+pub fn ziek_op(meldingen: &[Verzuimmelding], op: Datum) -> bool {
+    meldingen.iter().any(|m| telt(m) && m.soort == "zorgwekkend_ziekteverzuim" && dekt(m, op))
+}
+
+/// Since when the youth has been absent without valid reason, without a break, up to and including
+/// `op`, as the meldingen show it: the melding covering `op`, extended back through meldingen that
+/// overlap it or end the day before. Illness and absoluut verzuim (not enrolled) are not
+/// unauthorised absence of an enrolled youth; an open end means the absence goes on.
+pub fn ongeoorloofd_afwezig_sinds(meldingen: &[Verzuimmelding], op: Datum) -> Option<Datum> {
+    let ongeoorloofd: Vec<&Verzuimmelding> = meldingen
+        .iter()
+        .filter(|m| telt(m) && !matches!(m.soort.as_str(), "zorgwekkend_ziekteverzuim" | "absoluut"))
+        .collect();
+    let mut sinds = ongeoorloofd.iter().filter(|m| dekt(m, op)).map(|m| m.verzuim_van).min()?;
+    while let Some(eerder) = ongeoorloofd
+        .iter()
+        .filter(|m| m.verzuim_van < sinds && m.verzuim_tot.is_none_or(|tot| tot + Days::new(1) >= sinds))
+        .map(|m| m.verzuim_van)
+        .min()
+    {
+        sinds = eerder;
+    }
+    Some(sinds)
+}
+
+/// One thuiszitter period at a time per youth: a new one (from `begin`) may not overlap a period
+/// that is still open or ended on or after `begin` — that absence is already counted.
+pub fn toets_nieuwe_periode(bestaande: &[Thuiszitperiode], begin: Datum) -> Result<(), Weigering> {
+    const REGEL: &str = "thuiszitter: één periode tegelijk";
+    match bestaande.iter().find(|p| p.einddatum.is_none_or(|e| e >= begin)) {
+        Some(p) if p.einddatum.is_none() => Err(Weigering::new(
+            REGEL,
+            format!("de jongere zit al thuis sinds {} (periode {} loopt nog); beëindig die eerst", p.begindatum, p.id),
+        )),
+        Some(p) => Err(Weigering::new(
+            REGEL,
+            format!(
+                "periode {} liep van {} tot {}; een nieuwe periode begint na die einddatum, niet op {begin}",
+                p.id,
+                p.begindatum,
+                p.einddatum.unwrap_or(begin)
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Records the suitable offer (passend aanbod) of the pact: the first one counts for the norm, and
+/// it falls within the period.
+pub fn met_aanbod(p: &Thuiszitperiode, datum: Datum) -> Result<Thuiszitperiode, Weigering> {
+    const REGEL: &str = "thuiszitter: passend aanbod";
+    if let Some(eerder) = p.aanbod_datum {
+        return Err(Weigering::new(
+            REGEL,
+            format!("op {eerder} is al een passend aanbod vastgelegd; de norm van het pact telt het eerste aanbod"),
+        ));
+    }
+    if datum < p.begindatum {
+        return Err(Weigering::new(
+            REGEL,
+            format!("de periode begint op {}; een aanbod op {datum} ligt daarvóór", p.begindatum),
+        ));
+    }
+    if let Some(einde) = p.einddatum.filter(|e| datum > *e) {
+        return Err(Weigering::new(
+            REGEL,
+            format!("de periode is beëindigd op {einde}; een aanbod op {datum} valt erbuiten"),
+        ));
+    }
+    Ok(Thuiszitperiode { aanbod_datum: Some(datum), ..p.clone() })
+}
+
+/// Ends a period on `datum` (its last day) for `reden`: once, and not before it began.
+pub fn beeindigd(p: &Thuiszitperiode, datum: Datum, reden: ThuiszitEinde) -> Result<Thuiszitperiode, Weigering> {
+    const REGEL: &str = "thuiszitperiode beëindigen";
+    if let Some(einde) = p.einddatum {
+        let eerder = p.reden_einde.map_or(String::new(), |r| format!(" ({})", r.label().to_lowercase()));
+        return Err(Weigering::new(REGEL, format!("de periode is al beëindigd op {einde}{eerder}")));
+    }
+    if datum < p.begindatum {
+        return Err(Weigering::new(
+            REGEL,
+            format!("de periode begint op {}; beëindigen op {datum} kan niet", p.begindatum),
+        ));
+    }
+    Ok(Thuiszitperiode { einddatum: Some(datum), reden_einde: Some(reden), ..p.clone() })
 }
 
 /// "Langer dan 3 maanden": the period (up to its end, or up to `peildatum` while it runs) lasts
@@ -56,6 +212,46 @@ pub fn einde_bij_sluiting(reden_sluiting: &str, achttien_geworden: bool) -> Thui
         "niet_meer_plichtig" if achttien_geworden => ThuiszitEinde::AchttienGeworden,
         _ => ThuiszitEinde::Opgelost,
     }
+}
+
+/// The thuiszitters monitor for one schooljaar (domain.md §4). `totaal` = `bij_begin` + `nieuw`;
+/// each of those either ended in the year (by reason) or is `open_einde_jaar`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Jaartelling {
+    /// Running on 1 August, begun before.
+    pub bij_begin: u32,
+    /// Begun in the schooljaar.
+    pub nieuw: u32,
+    pub totaal: u32,
+    /// Of the total: longer than 3 months, measured up to 31 July.
+    pub langer_dan_drie_maanden: u32,
+    pub opgelost: u32,
+    pub verhuisd_overleden: u32,
+    pub achttien_geworden: u32,
+    /// Still running after 31 July: monitored the next year.
+    pub open_einde_jaar: u32,
+}
+
+pub fn jaartelling(perioden: &[Thuiszitperiode], jaar: SchoolJaar) -> Jaartelling {
+    let (eerste, laatste) = (jaar.eerste_dag(), jaar.laatste_dag());
+    let mut t = Jaartelling::default();
+    for p in perioden.iter().filter(|p| p.begindatum <= laatste && p.einddatum.is_none_or(|e| e >= eerste)) {
+        if p.begindatum < eerste {
+            t.bij_begin += 1;
+        } else {
+            t.nieuw += 1;
+        }
+        t.langer_dan_drie_maanden += u32::from(langer_dan_drie_maanden(p.begindatum, p.einddatum, laatste));
+        match p.einddatum.filter(|e| *e <= laatste).map(|_| p.reden_einde) {
+            None => t.open_einde_jaar += 1,
+            // An end without a reason (an old import) counts as resolved.
+            Some(Some(ThuiszitEinde::Opgelost) | None) => t.opgelost += 1,
+            Some(Some(ThuiszitEinde::VerhuisdOverleden)) => t.verhuisd_overleden += 1,
+            Some(Some(ThuiszitEinde::AchttienGeworden)) => t.achttien_geworden += 1,
+        }
+    }
+    t.totaal = t.bij_begin + t.nieuw;
+    t
 }
 
 #[cfg(test)]
@@ -118,5 +314,193 @@ mod tests {
         assert_eq!(aanbod_binnen_norm(d("2020-10-01"), Some(d("2021-01-02")), d("2021-07-31")), Some(false));
         assert_eq!(aanbod_binnen_norm(d("2020-10-01"), None, d("2020-12-15")), None, "nog binnen de termijn");
         assert_eq!(aanbod_binnen_norm(d("2020-10-01"), None, d("2021-01-02")), Some(false), "signaal");
+    }
+
+    const INGESCHREVEN: Situatie = Situatie { status: Leerplichtig, ingeschreven: true, vrijstelling: false };
+
+    fn regel(r: Result<(), Weigering>) -> &'static str {
+        r.map_or_else(|w| w.regel, |_| "ok")
+    }
+
+    #[test]
+    fn a_thuiszitter_is_refused_with_the_rule_that_fails() {
+        use ThuiszitSoort::*;
+        let (sinds, op) = (d("2020-10-05"), d("2020-11-02"));
+        assert_eq!(regel(toets_thuiszitter(INGESCHREVEN, LangdurigRelatief, sinds, false, op)), "ok");
+        assert_eq!(regel(toets_thuiszitter(NIET_INGESCHREVEN, Absoluut, sinds, false, sinds)), "ok", "geen 4 weken");
+        let w = toets_thuiszitter(INGESCHREVEN, LangdurigRelatief, sinds, false, d("2020-11-01")).unwrap_err();
+        assert_eq!(w.regel, "thuiszitter: 4 weken ongeoorloofd verzuim");
+        assert!(w.reden.contains("27 dagen") && w.reden.contains("vanaf 2020-11-02"), "{w}");
+        let w =
+            toets_thuiszitter(Situatie { status: RmcDoelgroep, ..INGESCHREVEN }, LangdurigRelatief, sinds, false, op)
+                .unwrap_err();
+        assert_eq!(w.regel, "thuiszitter: leer- of kwalificatieplicht (Lpw art. 2, 4a)");
+        assert!(w.reden.contains("rmc-doelgroep"), "{w}");
+        let vrij = Situatie { vrijstelling: true, ..INGESCHREVEN };
+        assert_eq!(regel(toets_thuiszitter(vrij, LangdurigRelatief, sinds, false, op)), "thuiszitter: vrijstelling");
+        assert_eq!(regel(toets_thuiszitter(INGESCHREVEN, LangdurigRelatief, sinds, true, op)), "thuiszitter: ziek");
+        assert_eq!(regel(toets_thuiszitter(INGESCHREVEN, Absoluut, sinds, false, op)), "thuiszitter: soort");
+        assert_eq!(
+            regel(toets_thuiszitter(NIET_INGESCHREVEN, LangdurigRelatief, sinds, false, op)),
+            "thuiszitter: soort"
+        );
+    }
+
+    #[test]
+    fn the_reasoned_check_agrees_with_the_rule() {
+        let sinds = d("2021-01-04");
+        for status in Plichtstatus::ALL.iter().copied() {
+            for (ingeschreven, vrijstelling, ziek) in
+                [false, true].into_iter().flat_map(|a| [(a, false, false), (a, true, false), (a, false, true)])
+            {
+                let s = Situatie { status, ingeschreven, vrijstelling };
+                for op in [sinds, sinds + Days::new(27), sinds + Days::new(28), sinds + Days::new(90)] {
+                    let soort = if ingeschreven { ThuiszitSoort::LangdurigRelatief } else { ThuiszitSoort::Absoluut };
+                    assert_eq!(
+                        toets_thuiszitter(s, soort, sinds, ziek, op).is_ok(),
+                        thuiszitter(s, ingeschreven.then_some(sinds), ziek, op),
+                        "{s:?} ziek={ziek} op={op}"
+                    );
+                }
+            }
+        }
+    }
+
+    fn melding(soort: &str, van: &str, tot: Option<&str>) -> Verzuimmelding {
+        Verzuimmelding {
+            id: format!("M-{van}"),
+            jongere: "J".into(),
+            brin: Some("10AB".into()),
+            vestiging: Some("00".into()),
+            soort: soort.into(),
+            meldingsdatum: d(van),
+            verzuim_van: d(van),
+            verzuim_tot: tot.map(d),
+            uren: Some(16),
+            reden: String::new(),
+            status: "geregistreerd".into(),
+            reden_afsluiting: None,
+            zaak: None,
+            preventief: false,
+            vervolg_op: None,
+        }
+    }
+
+    #[test]
+    fn unauthorised_absence_runs_back_through_adjoining_meldingen() {
+        let op = d("2020-11-16");
+        let open = melding("wettelijk_16_uur", "2020-10-05", None);
+        assert_eq!(ongeoorloofd_afwezig_sinds(std::slice::from_ref(&open), op), Some(d("2020-10-05")));
+        // Ended before the peildatum: not absent now.
+        let voorbij = melding("wettelijk_16_uur", "2020-10-05", Some("2020-11-13"));
+        assert_eq!(ongeoorloofd_afwezig_sinds(std::slice::from_ref(&voorbij), op), None);
+        // A second melding from the next day on continues the absence; after a gap it starts anew.
+        let aansluitend = melding("langdurig_1_maand", "2020-11-14", None);
+        assert_eq!(ongeoorloofd_afwezig_sinds(&[voorbij.clone(), aansluitend], op), Some(d("2020-10-05")));
+        let na_gat = melding("langdurig_1_maand", "2020-11-15", None);
+        assert_eq!(ongeoorloofd_afwezig_sinds(&[voorbij, na_gat], op), Some(d("2020-11-15")));
+        // Withdrawn, ill or absoluut: not unauthorised absence of an enrolled youth.
+        let ingetrokken = Verzuimmelding { status: "ingetrokken".into(), ..open.clone() };
+        assert_eq!(ongeoorloofd_afwezig_sinds(&[ingetrokken], op), None);
+        assert_eq!(ongeoorloofd_afwezig_sinds(&[melding("zorgwekkend_ziekteverzuim", "2020-10-05", None)], op), None);
+        assert_eq!(ongeoorloofd_afwezig_sinds(&[melding("absoluut", "2020-10-05", None)], op), None);
+    }
+
+    #[test]
+    fn ill_while_a_zorgwekkend_ziekteverzuim_melding_covers_the_day() {
+        let ziek = [melding("zorgwekkend_ziekteverzuim", "2020-10-19", Some("2020-12-18"))];
+        assert!(ziek_op(&ziek, d("2020-10-19")) && ziek_op(&ziek, d("2020-12-18")));
+        assert!(!ziek_op(&ziek, d("2020-10-18")) && !ziek_op(&ziek, d("2020-12-19")));
+        assert!(!ziek_op(&[melding("wettelijk_16_uur", "2020-10-01", None)], d("2020-11-01")));
+    }
+
+    fn periode(begin: &str, einde: Option<&str>, reden: Option<ThuiszitEinde>) -> Thuiszitperiode {
+        Thuiszitperiode {
+            id: format!("T-{begin}"),
+            jongere: "J".into(),
+            zaak: None,
+            soort: ThuiszitSoort::LangdurigRelatief,
+            begindatum: d(begin),
+            einddatum: einde.map(d),
+            reden_einde: reden,
+            aanbod_datum: None,
+        }
+    }
+
+    #[test]
+    fn one_period_at_a_time() {
+        let open = periode("2020-10-05", None, None);
+        let w = toets_nieuwe_periode(std::slice::from_ref(&open), d("2021-01-01")).unwrap_err();
+        assert_eq!(w.regel, "thuiszitter: één periode tegelijk");
+        assert!(w.reden.contains("sinds 2020-10-05"), "{w}");
+        let voorbij = periode("2020-10-05", Some("2020-12-01"), Some(ThuiszitEinde::Opgelost));
+        let w = toets_nieuwe_periode(std::slice::from_ref(&voorbij), d("2020-12-01")).unwrap_err();
+        assert!(w.reden.contains("tot 2020-12-01"), "{w}");
+        assert!(toets_nieuwe_periode(&[voorbij], d("2020-12-02")).is_ok());
+        assert!(toets_nieuwe_periode(&[], d("2020-12-02")).is_ok());
+    }
+
+    #[test]
+    fn an_offer_once_within_the_period() {
+        let p = periode("2020-10-05", None, None);
+        let met = met_aanbod(&p, d("2020-12-01")).unwrap();
+        assert_eq!(met.aanbod_datum, Some(d("2020-12-01")));
+        let w = met_aanbod(&met, d("2020-12-02")).unwrap_err();
+        assert_eq!(w.regel, "thuiszitter: passend aanbod");
+        assert!(w.reden.contains("eerste aanbod"), "{w}");
+        assert!(met_aanbod(&p, d("2020-10-04")).unwrap_err().reden.contains("daarvóór"));
+        let voorbij = periode("2020-10-05", Some("2020-11-30"), Some(ThuiszitEinde::Opgelost));
+        assert!(met_aanbod(&voorbij, d("2020-12-01")).unwrap_err().reden.contains("valt erbuiten"));
+    }
+
+    #[test]
+    fn a_period_ends_once_and_not_before_it_began() {
+        let p = periode("2020-10-05", None, None);
+        let einde = beeindigd(&p, d("2021-02-08"), ThuiszitEinde::AchttienGeworden).unwrap();
+        assert_eq!(
+            (einde.einddatum, einde.reden_einde),
+            (Some(d("2021-02-08")), Some(ThuiszitEinde::AchttienGeworden))
+        );
+        let w = beeindigd(&einde, d("2021-03-01"), ThuiszitEinde::Opgelost).unwrap_err();
+        assert_eq!(w.regel, "thuiszitperiode beëindigen");
+        assert_eq!(w.reden, "de periode is al beëindigd op 2021-02-08 (18 geworden)");
+        assert!(beeindigd(&p, d("2020-10-04"), ThuiszitEinde::Opgelost).unwrap_err().reden.contains("begint op"));
+        assert!(beeindigd(&p, d("2020-10-05"), ThuiszitEinde::Opgelost).is_ok(), "zelfde dag");
+    }
+
+    #[test]
+    fn the_monitor_counts_a_schooljaar() {
+        use ThuiszitEinde::*;
+        let perioden = [
+            // Begun the year before, resolved in this one after more than 3 months.
+            periode("2020-05-01", Some("2020-09-15"), Some(Opgelost)),
+            // Ended before this year: not counted.
+            periode("2020-03-01", Some("2020-07-31"), Some(Opgelost)),
+            // New, moved within 3 months.
+            periode("2020-10-05", Some("2020-11-20"), Some(VerhuisdOverleden)),
+            // New, turned 18 on the last day of the year.
+            periode("2021-03-01", Some("2021-07-31"), Some(AchttienGeworden)),
+            // New, still running at the end of the year; from before, running on past it.
+            periode("2021-06-01", None, None),
+            periode("2019-11-01", Some("2021-09-01"), Some(Opgelost)),
+            // Next year.
+            periode("2021-08-01", None, None),
+        ];
+        let t = jaartelling(&perioden, SchoolJaar::beginnend_in(2020));
+        assert_eq!(
+            t,
+            Jaartelling {
+                bij_begin: 2,
+                nieuw: 3,
+                totaal: 5,
+                langer_dan_drie_maanden: 3,
+                opgelost: 1,
+                verhuisd_overleden: 1,
+                achttien_geworden: 1,
+                open_einde_jaar: 2,
+            }
+        );
+        assert_eq!(t.totaal, t.opgelost + t.verhuisd_overleden + t.achttien_geworden + t.open_einde_jaar);
+        assert_eq!(jaartelling(&[], SchoolJaar::beginnend_in(2020)), Jaartelling::default());
     }
 }

@@ -4,31 +4,111 @@ use super::Weigering;
 use super::leeftijd::verjaardag;
 use super::status::{Leerplichtfeiten, Plichtstatus};
 use crate::code_enum::CodeEnum;
-use crate::model::{Beslisser, Vrijstelling};
+use crate::model::{Beslisser, Rol, Vrijstelling, VrijstellingStatus};
 use crate::{Datum, SchoolJaar};
 use chrono::{Days, Months};
 
-/// Checks a vrijstelling or verlof that is being granted (or, for leave up to 10 days, recorded).
-///
-/// `eerder_11f_dit_schooljaar`: the youth already had art. 11 sub f leave this schooljaar.
-pub fn toets_toekenning(
-    v: &Vrijstelling,
-    feiten: &Leerplichtfeiten,
-    eerder_11f_dit_schooljaar: bool,
-) -> Result<(), Weigering> {
+/// The youth's other granted leave in the same schooljaar: art. 11 sub f is once a year (art. 13a),
+/// and the school head gives art. 11 sub g leave up to 10 school days per schooljaar (art. 14).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EerderVerlof {
+    pub art11f: bool,
+    pub dagen_11g: u32,
+}
+
+/// The granted leave among `andere` (the youth's other records) in the schooljaar `v` starts in.
+pub fn eerder_verlof(v: &Vrijstelling, andere: &[Vrijstelling]) -> EerderVerlof {
+    let Some(jaar) = v.geldig_van.map(SchoolJaar::van) else { return EerderVerlof::default() };
+    let eerder = || {
+        andere.iter().filter(move |e| {
+            e.id != v.id
+                && e.status == VrijstellingStatus::Toegekend
+                && e.geldig_van.is_some_and(|van| SchoolJaar::van(van) == jaar)
+        })
+    };
+    EerderVerlof {
+        art11f: eerder().any(|e| e.artikel == "art11_sub_f"),
+        dagen_11g: eerder().filter(|e| e.artikel == "art11_sub_g").filter_map(|e| e.dagen).sum(),
+    }
+}
+
+/// Checks a vrijstelling or verlof that is being granted (or, for leave the school head gives,
+/// recorded).
+pub fn toets_toekenning(v: &Vrijstelling, feiten: &Leerplichtfeiten, eerder: EerderVerlof) -> Result<(), Weigering> {
     let Some(van) = v.geldig_van else {
         return Err(Weigering::new("vrijstelling", "vul in vanaf wanneer de vrijstelling geldt"));
     };
+    toets_beslisser(&v.artikel, v.dagen, eerder.dagen_11g, v.beslisser)?;
     let besluit = v.besluitdatum.unwrap_or(v.aanvraagdatum);
     match v.artikel.as_str() {
         "art3a" => vanaf_veertien(feiten, van),
         "art3b" => laatste_leerplichtjaar(feiten, van),
         "art5_sub_a" => lichamelijk_of_psychisch(v, besluit),
         "art5_sub_b" => richting(v, feiten, van),
-        "art11_sub_f" => beroep_ouder(v, van, eerder_11f_dit_schooljaar),
-        "art11_sub_g" => gewichtige_omstandigheden(v),
+        "art11_sub_f" => beroep_ouder(v, van, eerder.art11f),
         "art15" => ander_onderwijs(feiten, van),
         _ => Ok(()),
+    }
+}
+
+/// Who decides (Lpw art. 11, 13a, 14): the school head on leave for a parent's job (11 sub f) and
+/// on leave for important circumstances (11 sub g) while the youth's 11 sub g leave stays within
+/// 10 school days per schooljaar; the leerplichtambtenaar on longer leave and on every vrijstelling.
+///
+/// `eerder_dagen_11g`: the 11 sub g days the youth already has this schooljaar.
+pub fn toets_beslisser(
+    artikel: &str,
+    dagen: Option<u32>,
+    eerder_dagen_11g: u32,
+    wie: Beslisser,
+) -> Result<(), Weigering> {
+    use Beslisser::*;
+    match (artikel, wie) {
+        ("art11_sub_f", Leerplichtambtenaar) => Err(Weigering::new(
+            "Lpw art. 11 sub f, art. 13a",
+            "over verlof wegens het beroep van een ouder beslist alleen de directeur van de school",
+        )),
+        ("art11_sub_g", _) => {
+            const REGEL: &str = "Lpw art. 11 sub g, art. 14";
+            let Some(d) = dagen else { return Err(Weigering::new(REGEL, "vul het aantal schooldagen verlof in")) };
+            let totaal = eerder_dagen_11g + d;
+            let hoeveel = if eerder_dagen_11g == 0 {
+                format!("over {d} dagen verlof")
+            } else {
+                format!("over {d} dagen verlof (met de {eerder_dagen_11g} eerdere dagen dit schooljaar {totaal})")
+            };
+            match wie {
+                Schoolleider if totaal > 10 => Err(Weigering::new(
+                    REGEL,
+                    format!(
+                        "{hoeveel}: meer dan 10 per schooljaar, daarover beslist de leerplichtambtenaar, niet de directeur"
+                    ),
+                )),
+                Leerplichtambtenaar if totaal <= 10 => Err(Weigering::new(
+                    REGEL,
+                    format!(
+                        "{hoeveel}: 10 of minder per schooljaar, daarover beslist de directeur; de leerplichtambtenaar legt het alleen vast"
+                    ),
+                )),
+                _ => Ok(()),
+            }
+        }
+        (a, Schoolleider) if !a.starts_with("art11") => Err(Weigering::new(
+            "Lpw art. 11, 13a, 14",
+            format!(
+                "de directeur van de school geeft alleen verlof (art. 11 sub f en g); over een vrijstelling op grond van {} beslist de leerplichtambtenaar",
+                artikelnaam(a)
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// "art5_sub_a" → "art. 5 sub a", for messages.
+pub fn artikelnaam(artikel: &str) -> String {
+    match artikel.strip_prefix("art") {
+        Some(rest) => format!("art. {}", rest.replace("_sub_", " sub ")),
+        None => artikel.to_string(),
     }
 }
 
@@ -114,16 +194,11 @@ fn richting(v: &Vrijstelling, feiten: &Leerplichtfeiten, van: Datum) -> Result<(
     Ok(())
 }
 
-/// Art. 11 sub f with art. 13a: leave for a parent's job, granted by the school head only, at most
-/// 10 school days, once per schooljaar, never in the first two weeks of the schooljaar.
+/// Art. 11 sub f with art. 13a: leave for a parent's job (granted by the school head only, see
+/// [`toets_beslisser`]), at most 10 school days, once per schooljaar, never in the first two weeks
+/// of the schooljaar.
 fn beroep_ouder(v: &Vrijstelling, van: Datum, eerder: bool) -> Result<(), Weigering> {
     const REGEL: &str = "Lpw art. 11 sub f, art. 13a";
-    if v.beslisser != Beslisser::Schoolleider {
-        return Err(Weigering::new(
-            REGEL,
-            "over verlof wegens het beroep van een ouder beslist alleen de directeur van de school",
-        ));
-    }
     if v.dagen.is_none_or(|d| d > 10) {
         return Err(Weigering::new(
             REGEL,
@@ -141,26 +216,6 @@ fn beroep_ouder(v: &Vrijstelling, van: Datum, eerder: bool) -> Result<(), Weiger
         ));
     }
     Ok(())
-}
-
-/// Art. 11 sub g with art. 14: up to 10 school days the school head decides (Leerspoor only records
-/// it); more than 10 the leerplichtambtenaar.
-fn gewichtige_omstandigheden(v: &Vrijstelling) -> Result<(), Weigering> {
-    const REGEL: &str = "Lpw art. 11 sub g, art. 14";
-    match (v.dagen, v.beslisser) {
-        (None, _) => Err(Weigering::new(REGEL, "vul het aantal schooldagen verlof in")),
-        (Some(d), Beslisser::Schoolleider) if d > 10 => Err(Weigering::new(
-            REGEL,
-            format!("over {d} dagen verlof (meer dan 10) beslist de leerplichtambtenaar, niet de directeur"),
-        )),
-        (Some(d), Beslisser::Leerplichtambtenaar) if d <= 10 => Err(Weigering::new(
-            REGEL,
-            format!(
-                "over {d} dagen verlof (10 of minder) beslist de directeur; de leerplichtambtenaar legt het alleen vast"
-            ),
-        )),
-        _ => Ok(()),
-    }
 }
 
 /// Art. 15: only for a kwalificatieplichtige youth.
@@ -190,10 +245,105 @@ pub fn loopt_op(v: &Vrijstelling, datum: Datum) -> bool {
     v.status == Toegekend && v.geldig_van.is_some_and(|van| van <= datum) && v.geldig_tot.is_none_or(|tot| datum <= tot)
 }
 
+/// A granted vrijstelling (not verlof) whose validity ends within `binnen` days from `datum`: 5 sub b
+/// holds for one schooljaar and 5 sub c needs proof every year (Lpw art. 8, 9), so the office asks
+/// in time.
+pub fn te_verlengen(v: &Vrijstelling, datum: Datum, binnen: u32) -> bool {
+    vrijstelt_van_inschrijving(&v.artikel)
+        && v.status == VrijstellingStatus::Toegekend
+        && v.geldig_tot.is_some_and(|tot| datum <= tot && tot <= datum + Days::new(binnen.into()))
+}
+
+/// Registering requests, leave the school granted, completions and objections: the office's
+/// leerplichtambtenaren, its administration and the teamleider.
+pub fn mag_registreren(rol: Rol) -> Result<(), Weigering> {
+    match rol {
+        Rol::Leerplichtambtenaar | Rol::Administratief | Rol::Teamleider => Ok(()),
+        rol => Err(Weigering::new(
+            "rollen: vrijstellingen registreren",
+            format!("een {} registreert geen vrijstellingen of verlof", rol.label().to_lowercase()),
+        )),
+    }
+}
+
+/// Deciding on a vrijstelling or on leave over 10 days is the leerplichtambtenaar's (Lpw art. 14
+/// lid 3; for the vrijstellingen of art. 3a–15 under mandate of burgemeester en wethouders).
+pub fn mag_beslissen(rol: Rol) -> Result<(), Weigering> {
+    match rol {
+        Rol::Leerplichtambtenaar => Ok(()),
+        rol => Err(Weigering::new(
+            "rollen: besluiten over vrijstelling en verlof",
+            format!(
+                "alleen een leerplichtambtenaar besluit over vrijstelling en verlof, een {} niet",
+                rol.label().to_lowercase()
+            ),
+        )),
+    }
+}
+
+const VERLOOP: &str = "verloop van een aanvraag";
+
+/// A request's course: aangevraagd → in behandeling → toegekend or afgewezen; withdrawn only
+/// before the decision; a decision stands unless bezwaar or beroep is made, which a new decision
+/// ends (Awb art. 6:4, 7:11).
+pub fn overgang(van: VrijstellingStatus, naar: VrijstellingStatus) -> Result<(), Weigering> {
+    use VrijstellingStatus::*;
+    let mag = match naar {
+        Aangevraagd => false,
+        InBehandeling => van == Aangevraagd,
+        Toegekend | Afgewezen => matches!(van, Aangevraagd | InBehandeling | BezwaarBeroep),
+        BezwaarBeroep => matches!(van, Toegekend | Afgewezen),
+        Ingetrokken => matches!(van, Aangevraagd | InBehandeling),
+    };
+    if mag {
+        return Ok(());
+    }
+    let besloten = |van: VrijstellingStatus| van.label().to_lowercase();
+    let reden = match (van, naar) {
+        (Ingetrokken, _) => "de aanvraag is ingetrokken; registreer zo nodig een nieuwe aanvraag".to_string(),
+        (Toegekend | Afgewezen, Toegekend | Afgewezen) => format!(
+            "op deze aanvraag is al besloten ({}); een nieuw besluit volgt alleen op bezwaar of beroep",
+            besloten(van)
+        ),
+        (Toegekend | Afgewezen, Ingetrokken) => {
+            format!("na het besluit ({}) kan de aanvraag niet meer worden ingetrokken", besloten(van))
+        }
+        (BezwaarBeroep, BezwaarBeroep) => "er loopt al bezwaar of beroep".to_string(),
+        (BezwaarBeroep, _) => "er loopt bezwaar of beroep; dat eindigt met een nieuw besluit".to_string(),
+        (_, BezwaarBeroep) => "bezwaar of beroep kan pas tegen een besluit".to_string(),
+        (_, _) => format!("een aanvraag die {} is, gaat niet naar {}", besloten(van), besloten(naar)),
+    };
+    Err(Weigering::new(VERLOOP, reden))
+}
+
+/// A request can be completed (doctor's statement, advice, dates) while no decision stands.
+pub fn nog_open(status: VrijstellingStatus) -> Result<(), Weigering> {
+    use VrijstellingStatus::*;
+    match status {
+        Aangevraagd | InBehandeling | BezwaarBeroep => Ok(()),
+        s => Err(Weigering::new(
+            VERLOOP,
+            format!("de aanvraag is {}; aanvullen kan alleen zolang er niet besloten is", s.label().to_lowercase()),
+        )),
+    }
+}
+
+/// Awb art. 3:46: a decision rests on reasons; a refusal without them is not taken.
+pub fn motivering(toekennen: bool, toelichting: &str) -> Result<(), Weigering> {
+    if !toekennen && toelichting.trim().is_empty() {
+        return Err(Weigering::new(
+            "Awb art. 3:46",
+            "een afwijzing vermeldt waarom; vul de reden in de toelichting in",
+        ));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::VrijstellingStatus;
+
+    const GEEN: EerderVerlof = EerderVerlof { art11f: false, dagen_11g: 0 };
 
     fn d(s: &str) -> Datum {
         s.parse().unwrap()
@@ -227,32 +377,32 @@ mod tests {
         let mut v = aanvraag("art5_sub_a", "2021-02-01", "2021-04-01");
         v.besluitdatum = Some(d("2021-03-15"));
         v.swv_advies_datum = Some(d("2021-03-01"));
-        let w = toets_toekenning(&v, &feiten("2012-05-05"), false).unwrap_err();
+        let w = toets_toekenning(&v, &feiten("2012-05-05"), GEEN).unwrap_err();
         assert_eq!(w.regel, "Lpw art. 5 sub a, art. 7");
         assert!(w.reden.contains("verklaring van een onafhankelijk arts"), "{w}");
 
         v.artsverklaring_datum = Some(d("2021-01-20"));
-        assert!(toets_toekenning(&v, &feiten("2012-05-05"), false).is_ok());
+        assert!(toets_toekenning(&v, &feiten("2012-05-05"), GEEN).is_ok());
         v.artsverklaring_datum = Some(d("2020-10-31"));
-        assert!(toets_toekenning(&v, &feiten("2012-05-05"), false).unwrap_err().reden.contains("ouder dan 3 maanden"));
+        assert!(toets_toekenning(&v, &feiten("2012-05-05"), GEEN).unwrap_err().reden.contains("ouder dan 3 maanden"));
         v.artsverklaring_datum = Some(d("2021-01-20"));
         v.swv_advies_datum = None;
-        assert!(toets_toekenning(&v, &feiten("2012-05-05"), false).unwrap_err().reden.contains("samenwerkingsverband"));
+        assert!(toets_toekenning(&v, &feiten("2012-05-05"), GEEN).unwrap_err().reden.contains("samenwerkingsverband"));
     }
 
     #[test]
     fn art_5_sub_b_is_per_schooljaar_and_notified_before_1_july() {
         let kind = feiten("2010-05-05");
-        assert!(toets_toekenning(&aanvraag("art5_sub_b", "2021-06-30", "2021-08-01"), &kind, false).is_ok());
-        let w = toets_toekenning(&aanvraag("art5_sub_b", "2021-07-01", "2021-08-01"), &kind, false).unwrap_err();
+        assert!(toets_toekenning(&aanvraag("art5_sub_b", "2021-06-30", "2021-08-01"), &kind, GEEN).is_ok());
+        let w = toets_toekenning(&aanvraag("art5_sub_b", "2021-07-01", "2021-08-01"), &kind, GEEN).unwrap_err();
         assert!(w.reden.contains("vóór 1 juli binnen zijn (uiterlijk 2021-06-30)"), "{w}");
         let mut twee_jaar = aanvraag("art5_sub_b", "2021-06-01", "2021-08-01");
         twee_jaar.geldig_tot = Some(d("2022-08-31"));
-        assert!(toets_toekenning(&twee_jaar, &kind, false).unwrap_err().reden.contains("één schooljaar"));
+        assert!(toets_toekenning(&twee_jaar, &kind, GEEN).unwrap_err().reden.contains("één schooljaar"));
         // The first time: a month before leerplicht starts (born 2016-09-14 → leerplichtig 2021-10-01).
         let jong = feiten("2016-09-14");
-        assert!(toets_toekenning(&aanvraag("art5_sub_b", "2021-09-01", "2021-10-01"), &jong, false).is_ok());
-        assert!(toets_toekenning(&aanvraag("art5_sub_b", "2021-09-02", "2021-10-01"), &jong, false).is_err());
+        assert!(toets_toekenning(&aanvraag("art5_sub_b", "2021-09-01", "2021-10-01"), &jong, GEEN).is_ok());
+        assert!(toets_toekenning(&aanvraag("art5_sub_b", "2021-09-02", "2021-10-01"), &jong, GEEN).is_err());
     }
 
     #[test]
@@ -260,13 +410,13 @@ mod tests {
         let kind = feiten("2012-05-05");
         let mut v = aanvraag("art11_sub_g", "2021-03-01", "2021-03-15");
         v.dagen = Some(12);
-        assert!(toets_toekenning(&v, &kind, false).is_ok());
+        assert!(toets_toekenning(&v, &kind, GEEN).is_ok());
         v.beslisser = Beslisser::Schoolleider;
-        assert!(toets_toekenning(&v, &kind, false).unwrap_err().reden.contains("beslist de leerplichtambtenaar"));
+        assert!(toets_toekenning(&v, &kind, GEEN).unwrap_err().reden.contains("beslist de leerplichtambtenaar"));
         v.dagen = Some(10);
-        assert!(toets_toekenning(&v, &kind, false).is_ok(), "tot en met 10 dagen: de directeur, alleen vastgelegd");
+        assert!(toets_toekenning(&v, &kind, GEEN).is_ok(), "tot en met 10 dagen: de directeur, alleen vastgelegd");
         v.beslisser = Beslisser::Leerplichtambtenaar;
-        assert!(toets_toekenning(&v, &kind, false).unwrap_err().reden.contains("beslist de directeur"));
+        assert!(toets_toekenning(&v, &kind, GEEN).unwrap_err().reden.contains("beslist de directeur"));
     }
 
     #[test]
@@ -275,32 +425,37 @@ mod tests {
         let mut v = aanvraag("art11_sub_f", "2021-06-01", "2021-08-15");
         v.beslisser = Beslisser::Schoolleider;
         v.dagen = Some(10);
-        assert!(toets_toekenning(&v, &kind, false).is_ok());
-        assert!(toets_toekenning(&v, &kind, true).unwrap_err().reden.contains("één keer per schooljaar"));
+        assert!(toets_toekenning(&v, &kind, GEEN).is_ok());
+        assert!(
+            toets_toekenning(&v, &kind, EerderVerlof { art11f: true, ..GEEN })
+                .unwrap_err()
+                .reden
+                .contains("één keer per schooljaar")
+        );
         v.geldig_van = Some(d("2021-08-14"));
-        assert!(toets_toekenning(&v, &kind, false).unwrap_err().reden.contains("eerste twee weken"));
+        assert!(toets_toekenning(&v, &kind, GEEN).unwrap_err().reden.contains("eerste twee weken"));
         v.geldig_van = Some(d("2021-09-01"));
         v.dagen = Some(11);
-        assert!(toets_toekenning(&v, &kind, false).is_err());
+        assert!(toets_toekenning(&v, &kind, GEEN).is_err());
     }
 
     #[test]
     fn art_15_only_for_the_kwalificatieplichtige() {
         // Born 2004-09-10: leerplicht ends 2021-07-31, kwalificatieplichtig until 2022-09-10.
         let jongere = feiten("2004-09-10");
-        assert!(toets_toekenning(&aanvraag("art15", "2021-07-01", "2021-08-01"), &jongere, false).is_ok());
-        let w = toets_toekenning(&aanvraag("art15", "2021-07-01", "2021-07-31"), &jongere, false).unwrap_err();
+        assert!(toets_toekenning(&aanvraag("art15", "2021-07-01", "2021-08-01"), &jongere, GEEN).is_ok());
+        let w = toets_toekenning(&aanvraag("art15", "2021-07-01", "2021-07-31"), &jongere, GEEN).unwrap_err();
         assert!(w.reden.ends_with("is de jongere leerplichtig"), "{w}");
     }
 
     #[test]
     fn art_3b_only_in_the_last_leerplicht_year_and_3a_from_fourteen() {
         let jongere = feiten("2004-09-10");
-        assert!(toets_toekenning(&aanvraag("art3b", "2020-06-01", "2020-08-01"), &jongere, false).is_ok());
-        let w = toets_toekenning(&aanvraag("art3b", "2019-06-01", "2019-08-01"), &jongere, false).unwrap_err();
+        assert!(toets_toekenning(&aanvraag("art3b", "2020-06-01", "2020-08-01"), &jongere, GEEN).is_ok());
+        let w = toets_toekenning(&aanvraag("art3b", "2019-06-01", "2019-08-01"), &jongere, GEEN).unwrap_err();
         assert!(w.reden.contains("laatste leerplichtjaar (2020-2021), niet in 2019-2020"), "{w}");
-        assert!(toets_toekenning(&aanvraag("art3a", "2018-09-01", "2018-09-10"), &jongere, false).is_ok());
-        assert!(toets_toekenning(&aanvraag("art3a", "2018-09-01", "2018-09-09"), &jongere, false).is_err());
+        assert!(toets_toekenning(&aanvraag("art3a", "2018-09-01", "2018-09-10"), &jongere, GEEN).is_ok());
+        assert!(toets_toekenning(&aanvraag("art3a", "2018-09-01", "2018-09-09"), &jongere, GEEN).is_err());
     }
 
     #[test]
@@ -312,5 +467,92 @@ mod tests {
         assert!(!loopt_op(&v, d("2022-08-01")));
         v.status = VrijstellingStatus::Afgewezen;
         assert!(!loopt_op(&v, d("2021-09-01")));
+    }
+
+    #[test]
+    fn the_school_head_gives_11_g_leave_up_to_ten_days_per_schooljaar_in_total() {
+        let mut eerder = aanvraag("art11_sub_g", "2020-10-01", "2020-10-12");
+        (eerder.dagen, eerder.beslisser) = (Some(6), Beslisser::Schoolleider);
+        let mut afgewezen = eerder.clone();
+        (afgewezen.id, afgewezen.status) = ("V0".into(), VrijstellingStatus::Afgewezen);
+        let mut v = aanvraag("art11_sub_g", "2021-02-01", "2021-03-01");
+        (v.id, v.dagen, v.beslisser) = ("V2".into(), Some(5), Beslisser::Schoolleider);
+        let andere = [eerder.clone(), afgewezen];
+        assert_eq!(eerder_verlof(&v, &andere), EerderVerlof { art11f: false, dagen_11g: 6 });
+        let w = toets_toekenning(&v, &feiten("2012-05-05"), eerder_verlof(&v, &andere)).unwrap_err();
+        assert_eq!(w.regel, "Lpw art. 11 sub g, art. 14");
+        assert!(
+            w.reden.starts_with("over 5 dagen verlof (met de 6 eerdere dagen dit schooljaar 11): meer dan 10"),
+            "{w}"
+        );
+        v.beslisser = Beslisser::Leerplichtambtenaar;
+        assert!(toets_toekenning(&v, &feiten("2012-05-05"), eerder_verlof(&v, &andere)).is_ok());
+        // The next schooljaar starts again.
+        v.geldig_van = Some(d("2021-08-20"));
+        assert_eq!(eerder_verlof(&v, &andere), GEEN);
+        assert!(toets_beslisser("art11_sub_g", Some(5), 0, Beslisser::Schoolleider).is_ok());
+        let mut f = eerder;
+        (f.id, f.artikel) = ("V3".into(), "art11_sub_f".into());
+        assert!(eerder_verlof(&aanvraag("art11_sub_f", "2021-01-01", "2021-02-01"), &[f]).art11f);
+    }
+
+    #[test]
+    fn the_school_head_gives_only_leave_and_the_leerplichtambtenaar_no_11_f_leave() {
+        let mut v = aanvraag("art5_sub_c", "2020-06-01", "2020-08-01");
+        v.beslisser = Beslisser::Schoolleider;
+        let w = toets_toekenning(&v, &feiten("2012-05-05"), GEEN).unwrap_err();
+        assert_eq!(w.regel, "Lpw art. 11, 13a, 14");
+        assert!(w.reden.ends_with("op grond van art. 5 sub c beslist de leerplichtambtenaar"), "{w}");
+        let w = toets_beslisser("art11_sub_f", Some(3), 0, Beslisser::Leerplichtambtenaar).unwrap_err();
+        assert!(w.reden.contains("alleen de directeur"), "{w}");
+        assert_eq!(artikelnaam("art11_sub_g"), "art. 11 sub g");
+        assert_eq!(artikelnaam("art15"), "art. 15");
+    }
+
+    #[test]
+    fn the_office_registers_and_only_the_leerplichtambtenaar_decides() {
+        for rol in [Rol::Leerplichtambtenaar, Rol::Administratief, Rol::Teamleider] {
+            assert!(mag_registreren(rol).is_ok(), "{rol}");
+        }
+        let w = mag_registreren(Rol::Beleidsmedewerker).unwrap_err();
+        assert_eq!(w.reden, "een beleidsmedewerker registreert geen vrijstellingen of verlof");
+        assert!(mag_beslissen(Rol::Leerplichtambtenaar).is_ok());
+        for rol in [Rol::RmcConsulent, Rol::Administratief, Rol::Teamleider, Rol::Beleidsmedewerker] {
+            assert_eq!(mag_beslissen(rol).unwrap_err().regel, "rollen: besluiten over vrijstelling en verlof");
+        }
+        assert!(mag_beslissen(Rol::RmcConsulent).unwrap_err().reden.ends_with("een rmc-trajectbegeleider niet"));
+    }
+
+    #[test]
+    fn a_request_is_decided_once_unless_contested_and_withdrawn_only_before_the_decision() {
+        use VrijstellingStatus::*;
+        let mag = |van, naar| overgang(van, naar).is_ok();
+        assert!(mag(Aangevraagd, InBehandeling) && mag(Aangevraagd, Toegekend) && mag(InBehandeling, Afgewezen));
+        assert!(mag(Aangevraagd, Ingetrokken) && mag(InBehandeling, Ingetrokken));
+        assert!(mag(Afgewezen, BezwaarBeroep) && mag(Toegekend, BezwaarBeroep));
+        assert!(mag(BezwaarBeroep, Toegekend) && mag(BezwaarBeroep, Afgewezen));
+        let w = overgang(Toegekend, Afgewezen).unwrap_err();
+        assert_eq!(
+            w.reden,
+            "op deze aanvraag is al besloten (toegekend); een nieuw besluit volgt alleen op bezwaar of beroep"
+        );
+        assert!(overgang(Afgewezen, Ingetrokken).unwrap_err().reden.contains("niet meer worden ingetrokken"));
+        assert!(overgang(Ingetrokken, Toegekend).unwrap_err().reden.starts_with("de aanvraag is ingetrokken"));
+        assert!(overgang(InBehandeling, BezwaarBeroep).unwrap_err().reden.contains("pas tegen een besluit"));
+        assert!(overgang(BezwaarBeroep, BezwaarBeroep).is_err() && overgang(BezwaarBeroep, Ingetrokken).is_err());
+        assert!(overgang(InBehandeling, InBehandeling).is_err() && overgang(Toegekend, Aangevraagd).is_err());
+        assert!(nog_open(BezwaarBeroep).is_ok() && nog_open(Afgewezen).is_err() && nog_open(Ingetrokken).is_err());
+        assert_eq!(motivering(false, "  ").unwrap_err().regel, "Awb art. 3:46");
+        assert!(motivering(false, "geen bewijs van inschrijving").is_ok() && motivering(true, "").is_ok());
+    }
+
+    #[test]
+    fn a_vrijstelling_ending_soon_is_to_be_renewed_leave_is_not() {
+        let mut v = aanvraag("art5_sub_b", "2021-06-01", "2021-08-01");
+        v.geldig_tot = Some(d("2022-07-31"));
+        assert!(te_verlengen(&v, d("2022-06-01"), 60) && te_verlengen(&v, d("2022-07-31"), 0));
+        assert!(!te_verlengen(&v, d("2022-05-31"), 60) && !te_verlengen(&v, d("2022-08-01"), 60));
+        v.artikel = "art11_sub_g".into();
+        assert!(!te_verlengen(&v, d("2022-06-01"), 60));
     }
 }

