@@ -11,7 +11,7 @@ use chrono::{Days, Months};
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::model::*;
 use leerspoor_domain::onderwijs::{DiplomaSoort, VsoProfiel};
-use leerspoor_domain::rules::thuiszitten::{Situatie, absoluut_verzuim};
+use leerspoor_domain::rules::thuiszitten::{self, Situatie, absoluut_verzuim};
 use leerspoor_domain::rules::{Leerplichtfeiten, Plichtstatus, leeftijd_op, mas, vrijstelling};
 use leerspoor_domain::{Datum, rules::is_startkwalificatie};
 use leerspoor_store::Store;
@@ -80,13 +80,15 @@ pub async fn controleer(store: &Store, door: &Medewerker, peildatum: Datum) -> R
     let kandidaten = niet_ingeschreven(store, peildatum).await?;
     uit.niet_ingeschreven = kandidaten.len();
     let vrijstellingen = lopende_vrijstellingen(store, peildatum).await?;
-    let open: Vec<Zaak> = store
+    // Zaken running on the peildatum: a run on an earlier date must not reopen a case the office
+    // has since closed.
+    let lopend: Vec<Zaak> = store
         .lees_met(
-            "WHERE soort = $1 AND status <> $2",
-            &[rij::code(ZaakSoort::AbsoluutVerzuim), rij::code(ZaakStatus::Gesloten)],
+            "WHERE soort = $1 AND geopend_op <= $3 AND (status <> $2 OR gesloten_op > $3)",
+            &[rij::code(ZaakSoort::AbsoluutVerzuim), rij::code(ZaakStatus::Gesloten), rij::datum(peildatum)],
         )
         .await?;
-    let open_per_jongere: HashSet<&str> = open.iter().map(|z| z.jongere.as_str()).collect();
+    let lopend_per_jongere: HashSet<&str> = lopend.iter().map(|z| z.jongere.as_str()).collect();
 
     let mut verzuimers = HashSet::new();
     let mut nieuw = Vec::new();
@@ -112,10 +114,11 @@ pub async fn controleer(store: &Store, door: &Medewerker, peildatum: Datum) -> R
             continue;
         }
         verzuimers.insert(k.id.as_str());
-        if open_per_jongere.contains(k.id.as_str()) {
+        if lopend_per_jongere.contains(k.id.as_str()) {
             uit.al_open += 1;
         } else {
-            nieuw.push(nieuwe_zaak(k, peildatum)?);
+            let perioden: Vec<Thuiszitperiode> = store.lees_waar("jongere", &k.id).await?;
+            nieuw.push(nieuwe_zaak(k, peildatum, &perioden));
         }
     }
 
@@ -123,10 +126,14 @@ pub async fn controleer(store: &Store, door: &Medewerker, peildatum: Datum) -> R
     for (zaak, melding, periode) in &nieuw {
         s.nieuw(zaak).await?;
         s.nieuw(melding).await?;
-        s.nieuw(periode).await?;
+        if let Some(p) = periode {
+            s.nieuw(p).await?;
+        }
         uit.nieuw.push(zaak.id.clone());
     }
-    for zaak in open.iter().filter(|z| !verzuimers.contains(z.jongere.as_str())) {
+    let opgelost =
+        lopend.iter().filter(|z| z.status != ZaakStatus::Gesloten && !verzuimers.contains(z.jongere.as_str()));
+    for zaak in opgelost {
         let dossier = Dossier::laad(store, &zaak.jongere).await?;
         let (reden, opgelost_op) = reden_opgelost(&dossier, peildatum);
         let gesloten = Zaak {
@@ -201,10 +208,14 @@ fn plichtstatus(k: &Kandidaat, peildatum: Datum) -> std::result::Result<Plichtst
     Ok(feiten.op(peildatum).map_err(|e| e.to_string())?.status)
 }
 
-/// A zaak for a new case, its melding (soort `absoluut`, no school) and its thuiszitter period.
-/// The absence began the day after the last enrolment, but not before leerplicht began nor
-/// before the youth came to live here.
-fn nieuwe_zaak(k: &Kandidaat, peildatum: Datum) -> Result<(Zaak, Verzuimmelding, Thuiszitperiode)> {
+/// A zaak for a new case, its melding (soort `absoluut`, no school) and its thuiszitter period,
+/// unless a period already counts this absence. The absence began the day after the last
+/// enrolment, but not before leerplicht began nor before the youth came to live here.
+fn nieuwe_zaak(
+    k: &Kandidaat,
+    peildatum: Datum,
+    perioden: &[Thuiszitperiode],
+) -> (Zaak, Verzuimmelding, Option<Thuiszitperiode>) {
     let feiten = Leerplichtfeiten::nieuw(k.geboortedatum, None, None, None).expect("gecontroleerd in plichtstatus");
     let begin_leerplicht = feiten.op(peildatum).map(|s| s.leerplicht_begin).unwrap_or(peildatum);
     let na_inschrijving = k.laatst_ingeschreven.and_then(|d| d.succ_opt());
@@ -241,7 +252,7 @@ fn nieuwe_zaak(k: &Kandidaat, peildatum: Datum) -> Result<(Zaak, Verzuimmelding,
         preventief: false,
         vervolg_op: None,
     };
-    let periode = Thuiszitperiode {
+    let periode = thuiszitten::toets_nieuwe_periode(perioden, sinds).is_ok().then(|| Thuiszitperiode {
         id: ids::nieuw("T"),
         jongere: k.id.clone(),
         zaak: Some(zaak.id.clone()),
@@ -250,8 +261,8 @@ fn nieuwe_zaak(k: &Kandidaat, peildatum: Datum) -> Result<(Zaak, Verzuimmelding,
         einddatum: None,
         reden_einde: None,
         aanbod_datum: None,
-    };
-    Ok((zaak, melding, periode))
+    });
+    (zaak, melding, periode)
 }
 
 /// Why an open case is no longer absoluut verzuim, and the last day it was: died, moved out of the

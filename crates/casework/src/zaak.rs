@@ -101,8 +101,7 @@ async fn luxe_verzuim_afgehandeld(
     let Some(eerste) = luxe.iter().map(|m| m.verzuim_van).min() else { return Ok(()) };
     let dagen = luxe.iter().map(|m| mas::schooldagen(m.verzuim_van, m.verzuim_tot)).max().unwrap_or(0);
     let van_jongere: Vec<Verzuimmelding> = store.lees_waar("jongere", &zaak.jongere).await?;
-    let vorig_jaar =
-        SchoolJaar::van(eerste).eerste_dag().pred_opt().map(SchoolJaar::van).unwrap_or(SchoolJaar::van(eerste));
+    let vorig_jaar = SchoolJaar::van(eerste).vorig();
     let eerder = van_jongere.iter().any(|m| {
         m.soort == "luxe"
             && m.status != "ingetrokken"

@@ -3,7 +3,8 @@ mod common;
 use common::*;
 use leerspoor_casework::actie::{self, NieuweActie, Vervolg};
 use leerspoor_casework::melding::{self, Afloop, NieuweMelding};
-use leerspoor_casework::{Fout, zaak};
+use leerspoor_casework::{Fout, recidive, zaak};
+use leerspoor_domain::SchoolJaar;
 use leerspoor_domain::model::*;
 
 fn luxe_melding(jongere: &str, van: &str, tot: &str, gemeld: &str) -> NieuweMelding {
@@ -126,6 +127,11 @@ async fn one_day_of_luxe_verzuim_closes_after_a_warning_but_overmacht_needs_a_re
         };
         actie::neem(s, &lotte, overmacht).await.unwrap();
         zaak::sluit(s, &lotte, &z.id, d("2021-04-20"), "verzuim_gestopt").await.unwrap();
+
+        // For the report: after her first case closed in January, Sara was reported again.
+        let r = recidive::recidive(s, SchoolJaar::beginnend_in(2020)).await.unwrap();
+        assert_eq!((r.jongeren.len(), r.recidivisten()), (1, 1));
+        assert_eq!(r.jongeren[0].gesloten_op, d("2021-01-06"), "de eerste interventie");
     }
 }
 

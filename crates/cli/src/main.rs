@@ -3,6 +3,7 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 mod bundel;
+mod controle;
 mod demo;
 mod status;
 
@@ -59,6 +60,9 @@ enum Opdracht {
     /// Schrijf de hele database als uitwisselbundel naar een map
     #[command(help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     Export(bundel::ExportArgs),
+    /// Periodieke controles: absoluut verzuim, thuiszitters
+    #[command(help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties", subcommand_help_heading = "Controles", subcommand_value_name = "CONTROLE")]
+    Controle(controle::ControleArgs),
     /// Maak de fictieve demoregio (in de database, of als bundel met --export)
     #[command(help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     Demo(demo::DemoArgs),
@@ -74,6 +78,7 @@ fn main() -> ExitCode {
         Opdracht::Status(a) => status::run(a),
         Opdracht::Import(a) => bundel::import(a, &database),
         Opdracht::Export(a) => bundel::export(a, &database),
+        Opdracht::Controle(a) => controle::run(a, &database),
         Opdracht::Demo(a) => demo::run(a, &database),
     }
 }
@@ -95,11 +100,12 @@ fn meld_gebruiksfout(fout: clap::Error) -> ExitCode {
         ErrorKind::UnknownArgument => format!("onbekende optie '{arg}'"),
         ErrorKind::InvalidSubcommand => format!("onbekende opdracht '{}'", context(ContextKind::InvalidSubcommand)),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "geef een opdracht: status, import, export of demo".to_string()
+            "geef een opdracht: status, import, export, controle of demo".to_string()
         }
         ErrorKind::MissingRequiredArgument => format!("ontbreekt: {arg}"),
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
-            format!("ongeldige waarde '{}' voor {arg}", context(ContextKind::InvalidValue))
+            let waarom = std::error::Error::source(&fout).map(|b| format!(": {b}")).unwrap_or_default();
+            format!("ongeldige waarde '{}' voor {arg}{waarom}", context(ContextKind::InvalidValue))
         }
         ErrorKind::ArgumentConflict => format!("{arg} gaat niet samen met {}", context(ContextKind::PriorArg)),
         ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
@@ -108,7 +114,8 @@ fn meld_gebruiksfout(fout: clap::Error) -> ExitCode {
         _ => format!("ongeldige aanroep ({})", fout.kind()),
     };
     let gebruik = context(ContextKind::Usage).replace("Usage:", "Gebruik:");
-    eprintln!("fout: {melding}\n\n{}\n\nMeer uitleg: leerspoor --help", gebruik.trim());
+    let gebruik = if gebruik.trim().is_empty() { String::new() } else { format!("{}\n\n", gebruik.trim()) };
+    eprintln!("fout: {melding}\n\n{gebruik}Meer uitleg: leerspoor --help");
     ExitCode::from(2)
 }
 
