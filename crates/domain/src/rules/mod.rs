@@ -22,7 +22,10 @@
 //! | which meldingen the office takes on | [`melding::toets_melding`] | Lpw art. 2, 4a; RMC |
 //! | a zaak's lifecycle | [`zaak::status_na_actie`], [`zaak::sluit`], [`zaak::heropen`] | MAS |
 //! | granting a vrijstelling or verlof | [`vrijstelling::toets_toekenning`] | Lpw art. 3a–15 |
+//! | who decides: school head or leerplichtambtenaar; request steps | [`vrijstelling::toets_beslisser`], [`vrijstelling::overgang`] | Lpw art. 11, 13a, 14; Awb |
+//! | a running vrijstelling excludes absoluut verzuim | [`vrijstelling::loopt_op`], [`vrijstelling::vrijstelt_van_inschrijving`] | Lpw art. 5, 15 |
 //! | absoluut verzuim, thuiszitter, > 3 maanden, offer norm | [`thuiszitten`] | Lpw art. 2, 4b; pact |
+//! | thuiszitters per schooljaar | [`thuiszitten::jaartelling`] | domain.md §4 |
 //!
 //! Also elsewhere: the BSN elfproef ([`crate::bsn::elfproef`]) and the schooljaar
 //! ([`crate::SchoolJaar::van`]).
