@@ -25,10 +25,70 @@ pub fn jikp_groep(
     }
 }
 
+/// Where a JIKP pupil of one schooljaar is on 1 October of the next (seed 000 Tabel 8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overgang {
+    /// Still in the same kind of education (PRO, VMBO-BBL, VSO): not a transition. An MBO1 student
+    /// who stays in MBO1 is counted as doorstroom to MBO1 instead (Tabel 8, toelichting).
+    Blijft,
+    NaarMbo1,
+    NaarMbo2,
+    /// Out of education.
+    Uitstroom,
+    /// Elsewhere in education (mbo 3/4, havo, …): a transition, not a vulnerable one.
+    Elders,
+}
+
+impl Overgang {
+    /// Counted as door- or uitstroom (Tabel 8's "totale door- en uitstroom").
+    pub fn telt(self) -> bool {
+        self != Overgang::Blijft
+    }
+
+    /// MBO1, MBO2 or out of education: "kwetsbaar" (Tabel 8).
+    pub fn kwetsbaar(self) -> bool {
+        matches!(self, Overgang::NaarMbo1 | Overgang::NaarMbo2 | Overgang::Uitstroom)
+    }
+}
+
+/// The transition of a pupil of `groep`, given their enrolment a year later (`None`: not enrolled).
+pub fn overgang(groep: JikpGroep, volgend: Option<(Onderwijssoort, Option<Niveau>)>) -> Overgang {
+    let Some((soort, niveau)) = volgend else { return Overgang::Uitstroom };
+    let zelfde = match groep {
+        JikpGroep::Pro => soort == Onderwijssoort::Pro,
+        JikpGroep::VmboBbl => soort == Onderwijssoort::Vo && niveau == Some(Niveau::VmboBb),
+        JikpGroep::VsoArbeidsmarkt | JikpGroep::VsoVervolgonderwijs => soort == Onderwijssoort::Vso,
+        JikpGroep::Mbo1 => false,
+    };
+    match (soort, niveau) {
+        _ if zelfde => Overgang::Blijft,
+        (Onderwijssoort::Mbo, Some(Niveau::Mbo1)) => Overgang::NaarMbo1,
+        (Onderwijssoort::Mbo, Some(Niveau::Mbo2)) => Overgang::NaarMbo2,
+        _ => Overgang::Elders,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::code_enum::CodeEnum;
+
+    #[test]
+    fn door_and_uitstroom_as_tabel_8_counts_it() {
+        use Onderwijssoort::*;
+        // Tabel 8, toelichting: "Voor mbo1 geldt hierbij dat de jongeren die doorgaan in mbo1 ook tot
+        // doorstroom worden gerekend."
+        assert_eq!(overgang(JikpGroep::Mbo1, Some((Mbo, Some(Niveau::Mbo1)))), Overgang::NaarMbo1);
+        // "Voor de jongeren uit het pro, vmbo-bbl en vso gaat het bij de doorstroom om jongeren die niet
+        // doorgaan in dezelfde onderwijsrichting."
+        assert!(!overgang(JikpGroep::Pro, Some((Pro, None))).telt());
+        assert!(!overgang(JikpGroep::VsoArbeidsmarkt, Some((Vso, None))).telt());
+        assert_eq!(overgang(JikpGroep::VmboBbl, Some((Mbo, Some(Niveau::Mbo2)))), Overgang::NaarMbo2);
+        assert_eq!(overgang(JikpGroep::VmboBbl, Some((Vo, Some(Niveau::VmboKb)))), Overgang::Elders);
+        let werk = overgang(JikpGroep::Pro, None);
+        assert!(werk.telt() && werk.kwetsbaar());
+        assert!(!overgang(JikpGroep::VsoVervolgonderwijs, Some((Mbo, Some(Niveau::Mbo3)))).kwetsbaar());
+    }
 
     // Seed 000, Tabel 8 ("jongeren tot 23 jaar in een kwetsbare positie"): rows MBO1, PRO,
     // VMBO-BBL, VSO-arbeidsmarkt, VSO-vervolgonderwijs.

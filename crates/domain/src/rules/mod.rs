@@ -26,6 +26,9 @@
 //! | a running vrijstelling excludes absoluut verzuim | [`vrijstelling::loopt_op`], [`vrijstelling::vrijstelt_van_inschrijving`] | Lpw art. 5, 15 |
 //! | absoluut verzuim, thuiszitter, > 3 maanden, offer norm | [`thuiszitten`] | Lpw art. 2, 4b; pact |
 //! | thuiszitters per schooljaar | [`thuiszitten::jaartelling`] | domain.md §4 |
+//! | RMC-trajecten: who for whom, results, Tabel 10's groups | [`traject::mag_starten`], [`traject::toets_resultaat`], [`traject::resultaat_groep`] | domain.md §6 |
+//! | risk triage 18-23: points per named factor | [`triage::beoordeel`] | domain.md §6 |
+//! | VSV-er, overstaptermijn, oud-VSV, bestemming | [`vsv::is_vsv`], [`vsv::is_oud_vsv`], [`vsv::bestemming`] | domain.md §2, §6 |
 //!
 //! Also elsewhere: the BSN elfproef ([`crate::bsn::elfproef`]) and the schooljaar
 //! ([`crate::SchoolJaar::van`]).
@@ -40,7 +43,10 @@ pub mod schoolherkomst;
 pub mod startkwalificatie;
 pub mod status;
 pub mod thuiszitten;
+pub mod traject;
+pub mod triage;
 pub mod vrijstelling;
+pub mod vsv;
 mod weigering;
 pub mod zaak;
 

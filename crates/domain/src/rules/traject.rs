@@ -1,0 +1,162 @@
+//! RMC-trajecten (domain.md §6): who may start which traject for whom, how it ends, and how the
+//! outcome taxonomy of seed 000 Tabel 10 is grouped.
+use super::Weigering;
+use super::leeftijd::leeftijd_op;
+use crate::code_enum::CodeEnum;
+use crate::model::{Rol, TrajectSoort};
+use crate::{Datum, SchoolJaar, code_enum};
+
+code_enum!(
+    /// The subtotals of seed 000 Tabel 10.
+    ResultaatGroep, "resultaatgroep" {
+        Scholing = ("scholing", "Subtotaal herplaatsing naar een vorm van scholing"),
+        NietNaarScholing = ("niet_naar_scholing", "Subtotaal niet herplaatst naar scholing"),
+        Overig = ("overig", "Subtotaal overig"),
+        Monitoring = ("monitoring", "Subtotaal monitoring/in traject"),
+    }
+);
+
+/// The group of a code of the list `rmc_resultaat` (seed 000 Tabel 10); `None` for a code the
+/// office added itself.
+pub fn resultaat_groep(code: &str) -> Option<ResultaatGroep> {
+    use ResultaatGroep::*;
+    Some(match code {
+        "scholing" | "werk_en_scholing" | "stage_wet" | "opvangvoorziening" => Scholing,
+        "werk" | "niet_herplaatst" => NietNaarScholing,
+        "geen_rmc_vsv" | "overig_verhuisd" | "niet_doelgroep" => Overig,
+        "nog_in_traject"
+        | "jikp_arbeid"
+        | "jikp_pwet"
+        | "jikp_wajong"
+        | "jikp_ketenpartner"
+        | "buitenlands_onderwijs"
+        | "statushouder_inburgering"
+        | "statushouder_scholing" => Monitoring,
+        _ => return None,
+    })
+}
+
+code_enum!(
+    /// Seed 000 Tabel 10's columns: reported before the verslagjaar, or new in it.
+    SoortRmcer, "soort RMC-er" {
+        GemeldVoorVerslagjaar = ("gemeld_voor_verslagjaar", "Gemeld vóór verslagjaar"),
+        Nieuw = ("nieuw", "Nieuwe RMC-ers"),
+    }
+);
+
+pub fn soort_rmcer(aangemeld_op: Datum, verslagjaar: SchoolJaar) -> SoortRmcer {
+    if aangemeld_op < verslagjaar.eerste_dag() { SoortRmcer::GemeldVoorVerslagjaar } else { SoortRmcer::Nieuw }
+}
+
+/// Who may start a traject for whom (domain.md §2, §6): RMC-trajectbegeleiders and their teamleider
+/// start them; the regular work is for youths under 23 (the RMC-doelgroep and younger drop-outs),
+/// P-wet scholingsadvies for 23 up to 27, statushouder advice for 16 up to 27, the VO→MBO
+/// transition for pupils up to 18.
+pub fn mag_starten(rol: Rol, soort: TrajectSoort, geboortedatum: Datum, begindatum: Datum) -> Result<(), Weigering> {
+    use TrajectSoort::*;
+    if !matches!(rol, Rol::RmcConsulent | Rol::Teamleider) {
+        return Err(Weigering::new(
+            "rollen: RMC-trajecten",
+            format!("een {} begeleidt geen RMC-trajecten", rol.label().to_lowercase()),
+        ));
+    }
+    let leeftijd = leeftijd_op(geboortedatum, begindatum);
+    let (van, tot) = match soort {
+        Regulier | Wet | Leerwerkmakelaar | Zomeractie => (12, 23),
+        PwetScholingsadvies => (23, 27),
+        Statushouder => (16, 27),
+        OverstapVoMbo => (12, 18),
+    };
+    if !(van..tot).contains(&leeftijd) {
+        return Err(Weigering::new(
+            "RMC: doelgroep van het traject",
+            format!("{} is voor jongeren van {van} tot {tot}; de jongere is op {begindatum} {leeftijd}", soort.label()),
+        ));
+    }
+    Ok(())
+}
+
+/// A closed traject has a result; "nog in traject" is what a running one shows, and the
+/// statushouder advice belongs to a statushouder traject and only there.
+pub fn toets_resultaat(soort: TrajectSoort, resultaat: &str) -> Result<(), Weigering> {
+    const REGEL: &str = "RMC: resultaat van het traject";
+    if resultaat == "nog_in_traject" {
+        return Err(Weigering::new(REGEL, "een afgesloten traject is niet meer 'nog in traject': kies het resultaat"));
+    }
+    let statushouder = resultaat.starts_with("statushouder_");
+    if statushouder != (soort == TrajectSoort::Statushouder) {
+        return Err(Weigering::new(
+            REGEL,
+            if statushouder {
+                "een statushouderadvies hoort bij een traject 'Advies statushouder'".to_string()
+            } else {
+                "een traject 'Advies statushouder' eindigt met een advies inburgering of scholing".to_string()
+            },
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codes::{CodeLijst, standaard};
+
+    fn d(s: &str) -> Datum {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn every_outcome_of_tabel_10_has_its_subtotal() {
+        let codes: Vec<_> = standaard().into_iter().filter(|c| c.lijst == CodeLijst::RmcResultaat).collect();
+        assert_eq!(codes.len(), 17);
+        let in_groep = |g| codes.iter().filter(|c| resultaat_groep(&c.code) == Some(g)).count();
+        // Tabel 10: four rows of scholing, two not, three overig, eight monitoring/in traject.
+        assert_eq!(
+            [
+                ResultaatGroep::Scholing,
+                ResultaatGroep::NietNaarScholing,
+                ResultaatGroep::Overig,
+                ResultaatGroep::Monitoring
+            ]
+            .map(in_groep),
+            [4, 2, 3, 8]
+        );
+        assert_eq!(resultaat_groep("eigen_code"), None);
+    }
+
+    #[test]
+    fn reported_before_the_verslagjaar_or_new() {
+        let jaar = SchoolJaar::beginnend_in(2020);
+        assert_eq!(soort_rmcer(d("2020-07-31"), jaar), SoortRmcer::GemeldVoorVerslagjaar);
+        assert_eq!(soort_rmcer(d("2020-08-01"), jaar), SoortRmcer::Nieuw);
+    }
+
+    #[test]
+    fn each_traject_for_its_age_group_and_only_by_rmc() {
+        let rmc = Rol::RmcConsulent;
+        assert!(mag_starten(rmc, TrajectSoort::Regulier, d("2001-06-05"), d("2020-11-20")).is_ok());
+        let w = mag_starten(rmc, TrajectSoort::PwetScholingsadvies, d("2001-06-05"), d("2020-11-20")).unwrap_err();
+        assert_eq!(
+            w.reden,
+            "Scholingsadvies P-wet (23-27) is voor jongeren van 23 tot 27; de jongere is op 2020-11-20 19"
+        );
+        assert!(mag_starten(rmc, TrajectSoort::PwetScholingsadvies, d("1996-02-02"), d("2020-11-20")).is_ok());
+        assert!(
+            mag_starten(rmc, TrajectSoort::Regulier, d("1997-11-20"), d("2020-11-20")).is_err(),
+            "op de 23e verjaardag"
+        );
+        let w = mag_starten(Rol::Leerplichtambtenaar, TrajectSoort::Regulier, d("2001-06-05"), d("2020-11-20"))
+            .unwrap_err();
+        assert_eq!(w.regel, "rollen: RMC-trajecten");
+    }
+
+    #[test]
+    fn a_closed_traject_has_a_result_that_fits_it() {
+        assert!(toets_resultaat(TrajectSoort::Regulier, "scholing").is_ok());
+        assert!(toets_resultaat(TrajectSoort::Regulier, "nog_in_traject").is_err());
+        assert!(toets_resultaat(TrajectSoort::Regulier, "statushouder_scholing").is_err());
+        assert!(toets_resultaat(TrajectSoort::Statushouder, "statushouder_inburgering").is_ok());
+        assert!(toets_resultaat(TrajectSoort::Statushouder, "werk").is_err());
+    }
+}

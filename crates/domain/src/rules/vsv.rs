@@ -1,0 +1,181 @@
+//! Voortijdig schoolverlaten (domain.md §2, §6): who is a VSV-er, an oud-VSV-er, and where a VSV-er
+//! is a year later.
+use super::leeftijd::leeftijd_op;
+use crate::{Datum, code_enum};
+use chrono::{Datelike, Months};
+
+code_enum!(
+    /// Why leaving education is not voortijdig schoolverlaten.
+    GeenVsv, "reden geen VSV" {
+        Overstap = ("overstap", "Overstap: binnen de overstaptermijn weer ingeschreven"),
+        Startkwalificatie = ("startkwalificatie", "Heeft een startkwalificatie"),
+        TeJong = ("te_jong", "Jonger dan 12"),
+        DrieentwintigOfOuder = ("23_of_ouder", "23 jaar of ouder"),
+        Buitenland = ("buitenland", "Verhuisd naar het buitenland"),
+        Overleden = ("overleden", "Overleden"),
+    }
+);
+
+/// The facts about one uitschrijving.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Uitschrijving {
+    pub geboortedatum: Datum,
+    /// First day no longer enrolled (the day after the last day enrolled).
+    pub uitvaldatum: Datum,
+    /// The first startkwalificatie, if any.
+    pub startkwalificatie: Option<Datum>,
+    /// The next enrolment's first day, if the youth enrolled again.
+    pub weer_ingeschreven: Option<Datum>,
+    /// The day the youth left for abroad, if they did.
+    pub naar_buitenland: Option<Datum>,
+    pub overleden: Option<Datum>,
+}
+
+/// How long a youth may take to switch schools before leaving counts as dropping out: a month, and
+/// for who leaves in the summer (August, September) until 1 October, DUO's peildatum, as the new
+/// school year's programmes start through September.
+pub fn overstaptermijn(uitvaldatum: Datum) -> Datum {
+    let maand = uitvaldatum + Months::new(1);
+    if matches!(uitvaldatum.month(), 8 | 9) {
+        let een_oktober = Datum::from_ymd_opt(uitvaldatum.year(), 10, 1).expect("1 oktober bestaat");
+        maand.max(een_oktober)
+    } else {
+        maand
+    }
+}
+
+/// A VSV-er: a youth of 12 up to 23 who leaves education without a startkwalificatie (domain.md §2)
+/// and does not enrol again within the [`overstaptermijn`]. Moving abroad or dying within that term
+/// is not dropping out.
+pub fn is_vsv(u: &Uitschrijving) -> Result<(), GeenVsv> {
+    let termijn = overstaptermijn(u.uitvaldatum);
+    let binnen_termijn = |d: Option<Datum>| d.is_some_and(|d| d <= termijn);
+    let leeftijd = leeftijd_op(u.geboortedatum, u.uitvaldatum);
+    if u.startkwalificatie.is_some_and(|sq| sq <= u.uitvaldatum) {
+        Err(GeenVsv::Startkwalificatie)
+    } else if leeftijd < 12 {
+        Err(GeenVsv::TeJong)
+    } else if leeftijd >= 23 {
+        Err(GeenVsv::DrieentwintigOfOuder)
+    } else if binnen_termijn(u.weer_ingeschreven) {
+        Err(GeenVsv::Overstap)
+    } else if binnen_termijn(u.overleden) {
+        Err(GeenVsv::Overleden)
+    } else if binnen_termijn(u.naar_buitenland) {
+        Err(GeenVsv::Buitenland)
+    } else {
+        Ok(())
+    }
+}
+
+/// Oud-VSV on the peildatum 1 October of a schooljaar: under 23, no startkwalificatie, not enrolled,
+/// and the (last) drop-out before that schooljaar began.
+pub fn is_oud_vsv(
+    geboortedatum: Datum,
+    startkwalificatie: Option<Datum>,
+    ingeschreven: bool,
+    laatste_uitval: Datum,
+    een_oktober: Datum,
+) -> bool {
+    let begin_schooljaar = crate::SchoolJaar::van(een_oktober).eerste_dag();
+    leeftijd_op(geboortedatum, een_oktober) < 23
+        && startkwalificatie.is_none_or(|sq| sq > een_oktober)
+        && !ingeschreven
+        && laatste_uitval < begin_schooljaar
+}
+
+code_enum!(
+    /// Where a VSV-er is a year after dropping out (seed 002 "Bestemming VSV").
+    Bestemming, "bestemming" {
+        WeerOpSchool = ("weer_op_school", "Weer op school"),
+        Werk = ("werk", "Werk"),
+        Uitkering = ("uitkering", "Uitkering"),
+        InBegeleiding = ("in_begeleiding", "In begeleiding"),
+        OuderDan23 = ("ouder_dan_23", ">23 jaar, onbekend"),
+        Onbekend = ("onbekend", "Onbekend"),
+    }
+);
+
+/// The destination on a date: enrolled is back at school; otherwise what the last closed
+/// RMC-traject found (a code of `rmc_resultaat`), a running traject, or unknown.
+pub fn bestemming(ingeschreven: bool, leeftijd: u32, laatste_resultaat: Option<&str>, in_traject: bool) -> Bestemming {
+    if ingeschreven {
+        return Bestemming::WeerOpSchool;
+    }
+    match laatste_resultaat {
+        Some("werk" | "werk_en_scholing" | "jikp_arbeid" | "jikp_ketenpartner") => Bestemming::Werk,
+        Some("jikp_pwet" | "jikp_wajong") => Bestemming::Uitkering,
+        _ if in_traject => Bestemming::InBegeleiding,
+        _ if leeftijd >= 23 => Bestemming::OuderDan23,
+        _ => Bestemming::Onbekend,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Datum {
+        s.parse().unwrap()
+    }
+
+    fn uit(geboren: &str, uitval: &str) -> Uitschrijving {
+        Uitschrijving {
+            geboortedatum: d(geboren),
+            uitvaldatum: d(uitval),
+            startkwalificatie: None,
+            weer_ingeschreven: None,
+            naar_buitenland: None,
+            overleden: None,
+        }
+    }
+
+    #[test]
+    fn a_youth_of_12_to_23_leaving_without_sq_is_a_vsv_er() {
+        assert_eq!(is_vsv(&uit("2001-06-05", "2020-11-14")), Ok(()));
+        // The 23rd birthday is the last day of the doelgroep's reach.
+        assert_eq!(is_vsv(&uit("1997-11-14", "2020-11-14")), Err(GeenVsv::DrieentwintigOfOuder));
+        assert_eq!(is_vsv(&uit("1997-11-15", "2020-11-14")), Ok(()));
+        assert_eq!(is_vsv(&uit("2009-11-15", "2021-11-14")), Err(GeenVsv::TeJong));
+        let met_sq = Uitschrijving { startkwalificatie: Some(d("2020-07-03")), ..uit("2003-03-01", "2020-08-01") };
+        assert_eq!(is_vsv(&met_sq), Err(GeenVsv::Startkwalificatie));
+    }
+
+    #[test]
+    fn switching_schools_within_the_term_is_no_drop_out() {
+        // Leaving on 31 July: until 1 October to start somewhere else.
+        assert_eq!(overstaptermijn(d("2020-08-01")), d("2020-10-01"));
+        assert_eq!(overstaptermijn(d("2020-09-15")), d("2020-10-15"));
+        assert_eq!(overstaptermijn(d("2021-01-31")), d("2021-02-28"), "een maand, tot de laatste dag van februari");
+        let overstap = Uitschrijving { weer_ingeschreven: Some(d("2020-10-01")), ..uit("2004-06-02", "2020-08-01") };
+        assert_eq!(is_vsv(&overstap), Err(GeenVsv::Overstap));
+        let te_laat = Uitschrijving { weer_ingeschreven: Some(d("2020-10-02")), ..overstap };
+        assert_eq!(is_vsv(&te_laat), Ok(()), "weer op school, maar wel uitgevallen");
+        let buitenland = Uitschrijving { naar_buitenland: Some(d("2020-08-20")), ..uit("2004-06-02", "2020-08-01") };
+        assert_eq!(is_vsv(&buitenland), Err(GeenVsv::Buitenland));
+    }
+
+    #[test]
+    fn oud_vsv_on_1_october_dropped_out_before_the_schooljaar() {
+        let okt = d("2020-10-01");
+        assert!(is_oud_vsv(d("2001-03-01"), None, false, d("2019-03-01"), okt));
+        assert!(!is_oud_vsv(d("2001-03-01"), None, false, d("2020-08-01"), okt), "nieuwe VSV-er van dit schooljaar");
+        assert!(!is_oud_vsv(d("2001-03-01"), None, true, d("2019-03-01"), okt), "weer ingeschreven");
+        assert!(!is_oud_vsv(d("1997-10-01"), None, false, d("2019-03-01"), okt), "23 op de peildatum");
+        assert!(!is_oud_vsv(d("2001-03-01"), Some(d("2020-06-30")), false, d("2019-03-01"), okt));
+    }
+
+    #[test]
+    fn a_year_later_the_destination_follows_enrolment_then_the_trajects_result() {
+        assert_eq!(bestemming(true, 19, Some("niet_herplaatst"), false), Bestemming::WeerOpSchool);
+        assert_eq!(bestemming(false, 19, Some("jikp_arbeid"), false), Bestemming::Werk);
+        assert_eq!(bestemming(false, 19, Some("jikp_wajong"), false), Bestemming::Uitkering);
+        assert_eq!(
+            bestemming(false, 19, Some("scholing"), true),
+            Bestemming::InBegeleiding,
+            "uitgevallen, opnieuw in traject"
+        );
+        assert_eq!(bestemming(false, 23, None, false), Bestemming::OuderDan23);
+        assert_eq!(bestemming(false, 20, Some("niet_herplaatst"), false), Bestemming::Onbekend);
+    }
+}
