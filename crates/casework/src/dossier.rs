@@ -17,6 +17,8 @@ pub struct Dossier {
     pub acties: Vec<Actie>,
     pub vrijstellingen: Vec<Vrijstelling>,
     pub thuiszitperioden: Vec<Thuiszitperiode>,
+    pub vsv_meldingen: Vec<VsvMelding>,
+    pub rmc_trajecten: Vec<RmcTraject>,
 }
 
 impl Dossier {
@@ -35,6 +37,8 @@ impl Dossier {
             acties: store.lees_waar("jongere", id).await?,
             vrijstellingen: store.lees_waar("jongere", id).await?,
             thuiszitperioden: store.lees_waar("jongere", id).await?,
+            vsv_meldingen: store.lees_waar("jongere", id).await?,
+            rmc_trajecten: store.lees_waar("jongere", id).await?,
             jongere,
         })
     }
@@ -49,7 +53,20 @@ impl Dossier {
     }
 
     pub fn ingeschreven_op(&self, datum: Datum) -> bool {
-        self.inschrijvingen.iter().any(|i| i.begindatum <= datum && i.einddatum.is_none_or(|e| datum <= e))
+        self.inschrijving_op(datum).is_some()
+    }
+
+    /// The enrolment on a date (the latest begun, if there are several).
+    pub fn inschrijving_op(&self, datum: Datum) -> Option<&Inschrijving> {
+        self.inschrijvingen
+            .iter()
+            .filter(|i| i.begindatum <= datum && i.einddatum.is_none_or(|e| datum <= e))
+            .max_by_key(|i| i.begindatum)
+    }
+
+    /// The first startkwalificatie obtained, if any.
+    pub fn startkwalificatie(&self) -> Option<Datum> {
+        eerste_startkwalificatie(&self.diplomas)
     }
 
     /// A running vrijstelling that frees the youth from enrolment or attendance (not verlof).
@@ -79,11 +96,15 @@ pub fn leerplichtfeiten(
     diplomas: &[Diploma],
     inschrijvingen: &[Inschrijving],
 ) -> Result<Leerplichtfeiten> {
-    let sq = diplomas.iter().filter(|d| is_startkwalificatie(d.soort)).map(|d| d.datum).min();
+    let sq = eerste_startkwalificatie(diplomas);
     let vso = inschrijvingen
         .iter()
         .filter(|i| i.vso_profiel.is_some())
         .max_by_key(|i| i.begindatum)
         .and_then(|i| i.vso_profiel);
     Leerplichtfeiten::nieuw(j.geboortedatum, sq, None, vso).map_err(|e| Fout::invoer("jongere", e.to_string()))
+}
+
+pub fn eerste_startkwalificatie(diplomas: &[Diploma]) -> Option<Datum> {
+    diplomas.iter().filter(|d| is_startkwalificatie(d.soort)).map(|d| d.datum).min()
 }

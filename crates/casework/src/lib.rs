@@ -1,5 +1,6 @@
-//! The service layer of the caseworker's day (domain.md §3–§5): registering meldingen, the zaak
-//! and its MAS actions, the absoluut-verzuim run, thuiszitters and vrijstellingen.
+//! The service layer of the caseworker's day (domain.md §3–§6): registering meldingen, the zaak
+//! and its MAS actions, the absoluut-verzuim run, thuiszitters and vrijstellingen; and for RMC the
+//! VSV-registration, oud-VSV, JIKP transitions, trajecten and their results, and risk triage.
 //!
 //! The web app and the CLI both call these functions; they never write casework records
 //! themselves. Every function checks its input and the rules of [`leerspoor_domain::rules`], and
@@ -9,10 +10,14 @@ pub mod absoluut;
 pub mod actie;
 pub mod dossier;
 mod ids;
+pub mod jikp;
 pub mod melding;
 pub mod recidive;
 pub mod thuiszitters;
+pub mod trajecten;
+pub mod triage;
 pub mod vrijstellingen;
+pub mod vsv;
 pub mod zaak;
 
 use leerspoor_domain::model::Medewerker;

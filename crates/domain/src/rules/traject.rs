@@ -54,12 +54,7 @@ pub fn soort_rmcer(aangemeld_op: Datum, verslagjaar: SchoolJaar) -> SoortRmcer {
 /// transition for pupils up to 18.
 pub fn mag_starten(rol: Rol, soort: TrajectSoort, geboortedatum: Datum, begindatum: Datum) -> Result<(), Weigering> {
     use TrajectSoort::*;
-    if !matches!(rol, Rol::RmcConsulent | Rol::Teamleider) {
-        return Err(Weigering::new(
-            "rollen: RMC-trajecten",
-            format!("een {} begeleidt geen RMC-trajecten", rol.label().to_lowercase()),
-        ));
-    }
+    mag_begeleiden(rol)?;
     let leeftijd = leeftijd_op(geboortedatum, begindatum);
     let (van, tot) = match soort {
         Regulier | Wet | Leerwerkmakelaar | Zomeractie => (12, 23),
@@ -74,6 +69,18 @@ pub fn mag_starten(rol: Rol, soort: TrajectSoort, geboortedatum: Datum, begindat
         ));
     }
     Ok(())
+}
+
+/// RMC-trajectbegeleiders and their teamleider run trajecten.
+pub fn mag_begeleiden(rol: Rol) -> Result<(), Weigering> {
+    if matches!(rol, Rol::RmcConsulent | Rol::Teamleider) {
+        Ok(())
+    } else {
+        Err(Weigering::new(
+            "rollen: RMC-trajecten",
+            format!("een {} begeleidt geen RMC-trajecten", rol.label().to_lowercase()),
+        ))
+    }
 }
 
 /// A closed traject has a result; "nog in traject" is what a running one shows, and the
