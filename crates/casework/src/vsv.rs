@@ -28,7 +28,7 @@ static UITSCHRIJVINGEN: LazyLock<String> = LazyLock::new(|| {
         "SELECT i.jongere, i.einddatum, i.onderwijssoort, i.niveau, i.brin, j.geboortedatum, j.overlijdensdatum, \
            (SELECT MIN(d.datum) FROM diploma d WHERE d.jongere = i.jongere AND d.soort IN ({})), \
            (SELECT MIN(n.begindatum) FROM inschrijving n WHERE n.jongere = i.jongere AND n.begindatum > i.einddatum), \
-           (SELECT MIN(w.einddatum) FROM woonadres w WHERE w.jongere = i.jongere AND w.vertrek = $3 \
+           (SELECT MIN(w.einddatum) FROM woonadres w WHERE w.jongere = i.jongere AND w.vertrek IS NOT NULL \
               AND w.einddatum >= $1) \
          FROM inschrijving i JOIN jongere j ON j.id = i.jongere \
          WHERE i.einddatum >= $1 AND i.einddatum <= $2 \
@@ -62,7 +62,7 @@ pub async fn registreer_uitval(store: &Store, door: &Medewerker, schooljaar: Sch
     let rijen = store
         .vraag(
             UITSCHRIJVINGEN.as_str(),
-            &[rij::datum(van), rij::datum(tot), rij::code(Vertrek::Buitenland)],
+            &[rij::datum(van), rij::datum(tot)],
             &[
                 Type::Tekst,
                 Type::Datum,
@@ -97,7 +97,7 @@ pub async fn registreer_uitval(store: &Store, door: &Medewerker, schooljaar: Sch
                 Waarde::Datum(overleden),
                 Waarde::Datum(sq),
                 Waarde::Datum(weer),
-                Waarde::Datum(buitenland),
+                Waarde::Datum(vertrokken),
             ],
         ) = <[Waarde; 10]>::try_from(r)
         else {
@@ -114,7 +114,7 @@ pub async fn registreer_uitval(store: &Store, door: &Medewerker, schooljaar: Sch
             uitvaldatum,
             startkwalificatie: sq,
             weer_ingeschreven: weer,
-            naar_buitenland: buitenland,
+            vertrokken,
             overleden,
         };
         if let Err(reden) = vsv::is_vsv(&u) {
@@ -177,10 +177,10 @@ pub struct NieuweVsv {
 pub async fn registreer(store: &Store, door: &Medewerker, n: NieuweVsv) -> Result<VsvMelding> {
     mag_registreren(door)?;
     let d = Dossier::laad(store, &n.jongere).await?;
-    let buitenland = d
+    let vertrokken = d
         .woonadressen
         .iter()
-        .filter(|w| w.vertrek == Some(Vertrek::Buitenland))
+        .filter(|w| w.vertrek.is_some())
         .filter_map(|w| w.einddatum)
         .filter(|e| *e >= n.uitvaldatum - Months::new(1))
         .min();
@@ -189,7 +189,7 @@ pub async fn registreer(store: &Store, door: &Medewerker, n: NieuweVsv) -> Resul
         uitvaldatum: n.uitvaldatum,
         startkwalificatie: d.startkwalificatie(),
         weer_ingeschreven: d.inschrijvingen.iter().map(|i| i.begindatum).filter(|b| *b >= n.uitvaldatum).min(),
-        naar_buitenland: buitenland,
+        vertrokken,
         overleden: d.jongere.overlijdensdatum,
     };
     if d.ingeschreven_op(n.uitvaldatum) {

@@ -49,20 +49,7 @@ pub fn run(args: ControleArgs, database: &str) -> ExitCode {
         store.sluit().await;
         uit
     });
-    match resultaat {
-        Ok(tekst) => {
-            print!("{tekst}");
-            ExitCode::SUCCESS
-        }
-        Err(Fout::Store(e)) => {
-            eprintln!("fout: {e}");
-            ExitCode::from(1)
-        }
-        Err(e) => {
-            eprintln!("fout: {e}");
-            ExitCode::from(2)
-        }
-    }
+    crate::rapporteer(resultaat)
 }
 
 async fn absoluut_verzuim(store: &Store, g: &Gemeen) -> Result<String, Fout> {

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 mod bundel;
 mod controle;
 mod demo;
+mod rmc;
 mod status;
 
 const HULP_SJABLOON: &str = "\
@@ -63,6 +64,9 @@ enum Opdracht {
     /// Periodieke controles: absoluut verzuim, thuiszitters
     #[command(help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties", subcommand_help_heading = "Controles", subcommand_value_name = "CONTROLE")]
     Controle(controle::ControleArgs),
+    /// RMC: voortijdig schoolverlaters, oud-VSV, opvolging, JIKP, risico-inschatting
+    #[command(help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties", subcommand_help_heading = "Onderdelen", subcommand_value_name = "ONDERDEEL")]
+    Rmc(rmc::RmcArgs),
     /// Maak de fictieve demoregio (in de database, of als bundel met --export)
     #[command(help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     Demo(demo::DemoArgs),
@@ -79,6 +83,7 @@ fn main() -> ExitCode {
         Opdracht::Import(a) => bundel::import(a, &database),
         Opdracht::Export(a) => bundel::export(a, &database),
         Opdracht::Controle(a) => controle::run(a, &database),
+        Opdracht::Rmc(a) => rmc::run(a, &database),
         Opdracht::Demo(a) => demo::run(a, &database),
     }
 }
@@ -100,7 +105,7 @@ fn meld_gebruiksfout(fout: clap::Error) -> ExitCode {
         ErrorKind::UnknownArgument => format!("onbekende optie '{arg}'"),
         ErrorKind::InvalidSubcommand => format!("onbekende opdracht '{}'", context(ContextKind::InvalidSubcommand)),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "geef een opdracht: status, import, export, controle of demo".to_string()
+            "geef een opdracht: status, import, export, controle, rmc of demo".to_string()
         }
         ErrorKind::MissingRequiredArgument => format!("ontbreekt: {arg}"),
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
@@ -122,6 +127,22 @@ fn meld_gebruiksfout(fout: clap::Error) -> ExitCode {
 /// Runs async work on a runtime made for this one command.
 fn blokkeer<T>(werk: impl std::future::Future<Output = T>) -> T {
     tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("tokio-runtime").block_on(werk)
+}
+
+/// Prints a service command's report, or its error in Dutch: exit 2 for a refusal or bad input,
+/// 1 for a database failure. A closed pipe (`| head`) is not an error.
+fn rapporteer(resultaat: Result<String, leerspoor_casework::Fout>) -> ExitCode {
+    use std::io::Write;
+    match resultaat {
+        Ok(tekst) => {
+            let _ = std::io::stdout().lock().write_all(tekst.as_bytes());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("fout: {e}");
+            ExitCode::from(if matches!(e, leerspoor_casework::Fout::Store(_)) { 1 } else { 2 })
+        }
+    }
 }
 
 /// Who runs the command, for the audit trail.

@@ -11,7 +11,7 @@ code_enum!(
         Startkwalificatie = ("startkwalificatie", "Heeft een startkwalificatie"),
         TeJong = ("te_jong", "Jonger dan 12"),
         DrieentwintigOfOuder = ("23_of_ouder", "23 jaar of ouder"),
-        Buitenland = ("buitenland", "Verhuisd naar het buitenland"),
+        Verhuisd = ("verhuisd", "Verhuisd buiten de regio of naar het buitenland"),
         Overleden = ("overleden", "Overleden"),
     }
 );
@@ -26,8 +26,8 @@ pub struct Uitschrijving {
     pub startkwalificatie: Option<Datum>,
     /// The next enrolment's first day, if the youth enrolled again.
     pub weer_ingeschreven: Option<Datum>,
-    /// The day the youth left for abroad, if they did.
-    pub naar_buitenland: Option<Datum>,
+    /// The day the youth left the region (abroad, or to another RMC-regio, which then follows them).
+    pub vertrokken: Option<Datum>,
     pub overleden: Option<Datum>,
 }
 
@@ -45,24 +45,25 @@ pub fn overstaptermijn(uitvaldatum: Datum) -> Datum {
 }
 
 /// A VSV-er: a youth of 12 up to 23 who leaves education without a startkwalificatie (domain.md §2)
-/// and does not enrol again within the [`overstaptermijn`]. Moving abroad or dying within that term
-/// is not dropping out.
+/// and does not enrol again within the [`overstaptermijn`]. Leaving the region (abroad, or to another
+/// region, whose schools the register does not see) or dying within that term is not dropping out.
 pub fn is_vsv(u: &Uitschrijving) -> Result<(), GeenVsv> {
     let termijn = overstaptermijn(u.uitvaldatum);
     let binnen_termijn = |d: Option<Datum>| d.is_some_and(|d| d <= termijn);
     let leeftijd = leeftijd_op(u.geboortedatum, u.uitvaldatum);
-    if u.startkwalificatie.is_some_and(|sq| sq <= u.uitvaldatum) {
+    // A switch first: most uitschrijvingen are one, whatever else holds.
+    if binnen_termijn(u.weer_ingeschreven) {
+        Err(GeenVsv::Overstap)
+    } else if u.startkwalificatie.is_some_and(|sq| sq <= u.uitvaldatum) {
         Err(GeenVsv::Startkwalificatie)
     } else if leeftijd < 12 {
         Err(GeenVsv::TeJong)
     } else if leeftijd >= 23 {
         Err(GeenVsv::DrieentwintigOfOuder)
-    } else if binnen_termijn(u.weer_ingeschreven) {
-        Err(GeenVsv::Overstap)
     } else if binnen_termijn(u.overleden) {
         Err(GeenVsv::Overleden)
-    } else if binnen_termijn(u.naar_buitenland) {
-        Err(GeenVsv::Buitenland)
+    } else if binnen_termijn(u.vertrokken) {
+        Err(GeenVsv::Verhuisd)
     } else {
         Ok(())
     }
@@ -125,7 +126,7 @@ mod tests {
             uitvaldatum: d(uitval),
             startkwalificatie: None,
             weer_ingeschreven: None,
-            naar_buitenland: None,
+            vertrokken: None,
             overleden: None,
         }
     }
@@ -151,8 +152,8 @@ mod tests {
         assert_eq!(is_vsv(&overstap), Err(GeenVsv::Overstap));
         let te_laat = Uitschrijving { weer_ingeschreven: Some(d("2020-10-02")), ..overstap };
         assert_eq!(is_vsv(&te_laat), Ok(()), "weer op school, maar wel uitgevallen");
-        let buitenland = Uitschrijving { naar_buitenland: Some(d("2020-08-20")), ..uit("2004-06-02", "2020-08-01") };
-        assert_eq!(is_vsv(&buitenland), Err(GeenVsv::Buitenland));
+        let verhuisd = Uitschrijving { vertrokken: Some(d("2020-08-20")), ..uit("2004-06-02", "2020-08-01") };
+        assert_eq!(is_vsv(&verhuisd), Err(GeenVsv::Verhuisd));
     }
 
     #[test]
