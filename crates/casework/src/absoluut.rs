@@ -51,8 +51,7 @@ static NIET_INGESCHREVEN: LazyLock<String> = LazyLock::new(|| {
            (SELECT MIN(d.datum) FROM diploma d WHERE d.jongere = j.id AND d.datum <= $1 AND d.soort IN ({})), \
            (SELECT i.vso_profiel FROM inschrijving i WHERE i.jongere = j.id AND i.vso_profiel IS NOT NULL \
               AND i.begindatum <= $1 ORDER BY i.begindatum DESC LIMIT 1), \
-           (SELECT MAX(i.einddatum) FROM inschrijving i WHERE i.jongere = j.id AND i.einddatum < $1), \
-           (SELECT MAX(w.begindatum) FROM woonadres w WHERE w.jongere = j.id AND w.begindatum <= $1) \
+           (SELECT MAX(i.einddatum) FROM inschrijving i WHERE i.jongere = j.id AND i.einddatum < $1) \
          FROM jongere j \
          WHERE j.geboortedatum > $2 AND j.geboortedatum <= $3 \
            AND NOT EXISTS (SELECT 1 FROM inschrijving i WHERE i.jongere = j.id AND i.begindatum <= $1 \
@@ -71,7 +70,6 @@ struct Kandidaat {
     startkwalificatie: Option<Datum>,
     vso_profiel: Option<String>,
     laatst_ingeschreven: Option<Datum>,
-    woont_hier_sinds: Option<Datum>,
 }
 
 pub async fn controleer(store: &Store, door: &Medewerker, peildatum: Datum) -> Result<Uitkomst> {
@@ -80,15 +78,17 @@ pub async fn controleer(store: &Store, door: &Medewerker, peildatum: Datum) -> R
     let kandidaten = niet_ingeschreven(store, peildatum).await?;
     uit.niet_ingeschreven = kandidaten.len();
     let vrijstellingen = lopende_vrijstellingen(store, peildatum).await?;
-    // Zaken running on the peildatum: a run on an earlier date must not reopen a case the office
-    // has since closed.
+    // Zaken open now, or running on the peildatum: a run on an earlier date neither opens a second
+    // case beside a later one nor reopens a case the office has since closed.
     let lopend: Vec<Zaak> = store
         .lees_met(
-            "WHERE soort = $1 AND geopend_op <= $3 AND (status <> $2 OR gesloten_op > $3)",
+            "WHERE soort = $1 AND (status <> $2 OR (geopend_op <= $3 AND gesloten_op > $3))",
             &[rij::code(ZaakSoort::AbsoluutVerzuim), rij::code(ZaakStatus::Gesloten), rij::datum(peildatum)],
         )
         .await?;
     let lopend_per_jongere: HashSet<&str> = lopend.iter().map(|z| z.jongere.as_str()).collect();
+    let lokaal: HashSet<Gemeentecode> =
+        store.lees::<Gemeente>().await?.into_iter().filter(|g| g.leerplicht_lokaal).map(|g| g.code).collect();
 
     let mut verzuimers = HashSet::new();
     let mut nieuw = Vec::new();
@@ -118,11 +118,23 @@ pub async fn controleer(store: &Store, door: &Medewerker, peildatum: Datum) -> R
             uit.al_open += 1;
         } else {
             let perioden: Vec<Thuiszitperiode> = store.lees_waar("jongere", &k.id).await?;
-            nieuw.push(nieuwe_zaak(k, peildatum, &perioden));
+            let adressen: Vec<Woonadres> = store.lees_waar("jongere", &k.id).await?;
+            let sinds = aankomst(&adressen, &lokaal, peildatum);
+            nieuw.push(nieuwe_zaak(k, peildatum, sinds, &perioden));
         }
     }
 
     let mut s = store.schrijver(&door.id, &format!("controle absoluut verzuim {peildatum}")).await?;
+    // A case someone opened since the read above is left alone.
+    s.vergrendel("controle absoluut verzuim").await?;
+    let nu_open: HashSet<String> = s
+        .lees_waar::<Zaak>("soort", ZaakSoort::AbsoluutVerzuim.code())
+        .await?
+        .into_iter()
+        .filter(|z| z.status != ZaakStatus::Gesloten)
+        .map(|z| z.jongere)
+        .collect();
+    nieuw.retain(|(z, _, _)| !nu_open.contains(&z.jongere));
     for (zaak, melding, periode) in &nieuw {
         s.nieuw(zaak).await?;
         s.nieuw(melding).await?;
@@ -131,8 +143,9 @@ pub async fn controleer(store: &Store, door: &Medewerker, peildatum: Datum) -> R
         }
         uit.nieuw.push(zaak.id.clone());
     }
-    let opgelost =
-        lopend.iter().filter(|z| z.status != ZaakStatus::Gesloten && !verzuimers.contains(z.jongere.as_str()));
+    let opgelost = lopend.iter().filter(|z| {
+        z.status != ZaakStatus::Gesloten && z.geopend_op <= peildatum && !verzuimers.contains(z.jongere.as_str())
+    });
     for zaak in opgelost {
         let dossier = Dossier::laad(store, &zaak.jongere).await?;
         let (reden, opgelost_op) = reden_opgelost(&dossier, peildatum);
@@ -165,26 +178,24 @@ async fn niet_ingeschreven(store: &Store, peildatum: Datum) -> Result<Vec<Kandid
         .vraag(
             NIET_INGESCHREVEN.as_str(),
             &[rij::datum(peildatum), rij::datum(oudst), rij::datum(jongst)],
-            &[Type::Tekst, Type::Datum, Type::Datum, Type::Tekst, Type::Datum, Type::Datum],
+            &[Type::Tekst, Type::Datum, Type::Datum, Type::Tekst, Type::Datum],
         )
         .await?;
     Ok(rijen
         .into_iter()
-        .filter_map(|r| match <[Waarde; 6]>::try_from(r).ok()? {
+        .filter_map(|r| match <[Waarde; 5]>::try_from(r).ok()? {
             [
                 Waarde::Tekst(Some(id)),
                 Waarde::Datum(Some(geboortedatum)),
                 Waarde::Datum(sq),
                 Waarde::Tekst(vso),
                 Waarde::Datum(laatst),
-                Waarde::Datum(sinds),
             ] => Some(Kandidaat {
                 id,
                 geboortedatum,
                 startkwalificatie: sq,
                 vso_profiel: vso,
                 laatst_ingeschreven: laatst,
-                woont_hier_sinds: sinds,
             }),
             _ => None,
         })
@@ -214,12 +225,13 @@ fn plichtstatus(k: &Kandidaat, peildatum: Datum) -> std::result::Result<Plichtst
 fn nieuwe_zaak(
     k: &Kandidaat,
     peildatum: Datum,
+    woont_hier_sinds: Option<Datum>,
     perioden: &[Thuiszitperiode],
 ) -> (Zaak, Verzuimmelding, Option<Thuiszitperiode>) {
     let feiten = Leerplichtfeiten::nieuw(k.geboortedatum, None, None, None).expect("gecontroleerd in plichtstatus");
     let begin_leerplicht = feiten.op(peildatum).map(|s| s.leerplicht_begin).unwrap_or(peildatum);
     let na_inschrijving = k.laatst_ingeschreven.and_then(|d| d.succ_opt());
-    let sinds = [Some(begin_leerplicht), na_inschrijving, k.woont_hier_sinds]
+    let sinds = [Some(begin_leerplicht), na_inschrijving, woont_hier_sinds]
         .into_iter()
         .flatten()
         .max()
@@ -265,6 +277,29 @@ fn nieuwe_zaak(
     (zaak, melding, periode)
 }
 
+/// Since when the youth lives, without a break, in the region's leerplicht area: back from the
+/// address on the peildatum through addresses that follow on the next day, in gemeenten whose
+/// leerplicht the region holds. A move within that area does not restart it.
+fn aankomst(adressen: &[Woonadres], lokaal: &HashSet<Gemeentecode>, peildatum: Datum) -> Option<Datum> {
+    let hier = |w: &&Woonadres| !lokaal.contains(&w.gemeente);
+    let mut nu = adressen
+        .iter()
+        .filter(hier)
+        .find(|w| w.begindatum <= peildatum && w.einddatum.is_none_or(|e| peildatum <= e))?;
+    // At most one step per address, whatever the data.
+    for _ in 0..adressen.len() {
+        let vorig = adressen
+            .iter()
+            .filter(hier)
+            .find(|w| w.vertrek.is_none() && w.einddatum.and_then(|e| e.succ_opt()) == Some(nu.begindatum));
+        match vorig {
+            Some(v) => nu = v,
+            None => break,
+        }
+    }
+    Some(nu.begindatum)
+}
+
 /// Why an open case is no longer absoluut verzuim, and the last day it was: died, moved out of the
 /// region's leerplicht area, enrolled, a vrijstelling, or no longer leer- or kwalificatieplichtig.
 fn reden_opgelost(d: &Dossier, peildatum: Datum) -> (&'static str, Datum) {
@@ -291,11 +326,13 @@ fn reden_opgelost(d: &Dossier, peildatum: Datum) -> (&'static str, Datum) {
     if let Some(v) = d.vrijstelling_op(peildatum) {
         return ("vrijstelling", v.geldig_van.map(dag_ervoor).unwrap_or(peildatum));
     }
-    // Moved to a gemeente that does its own leerplicht, or no longer plichtig.
-    match d.status_op(peildatum).map(|s| s.status) {
-        Ok(Plichtstatus::Leerplichtig | Plichtstatus::Kwalificatieplichtig) => {
+    // Moved to a gemeente that does its own leerplicht, or no longer plichtig: since the 18th
+    // birthday or the startkwalificatie.
+    match d.status_op(peildatum) {
+        Ok(s) if matches!(s.status, Plichtstatus::Leerplichtig | Plichtstatus::Kwalificatieplichtig) => {
             ("verhuisd", adres.map(|a| dag_ervoor(a.begindatum)).unwrap_or(peildatum))
         }
-        _ => ("niet_meer_plichtig", peildatum),
+        Ok(s) => ("niet_meer_plichtig", s.kwalificatieplicht_einde.map(dag_ervoor).unwrap_or(peildatum).min(peildatum)),
+        Err(_) => ("niet_meer_plichtig", peildatum),
     }
 }

@@ -57,7 +57,17 @@ pub async fn neem(store: &Store, door: &Medewerker, a: NieuweActie) -> Result<Ge
         Some(z) => store.lees_waar("zaak", &z.id).await?,
         None => Vec::new(),
     };
-    let overtreding = meldingen.iter().map(|m| m.verzuim_van).min().unwrap_or(a.datum);
+    let overtreding =
+        meldingen.iter().filter(|m| m.status != "ingetrokken").map(|m| m.verzuim_van).min().unwrap_or(a.datum);
+    if matches!(a.soort, ActieSoort::Halt | ActieSoort::ProcesVerbaal) {
+        let feiten = crate::dossier::leerplichtfeiten(
+            &jongere,
+            &store.lees_waar("jongere", &jongere.id).await?,
+            &store.lees_waar("jongere", &jongere.id).await?,
+        )?;
+        let status = feiten.op(overtreding).map_err(|e| Fout::invoer("datum", e.to_string()))?.status;
+        mas::vereist_plicht(a.soort, status, overtreding)?;
+    }
     if a.soort == ActieSoort::Halt {
         mas::mag_halt(jongere.geboortedatum, overtreding)?;
     }

@@ -50,9 +50,21 @@ impl Fout {
 
 pub type Result<T> = std::result::Result<T, Fout>;
 
-/// The medewerker on whose behalf a service acts; refused when unknown or out of service.
+/// The medewerker on whose behalf a service acts; refused when unknown or out of service today.
 pub async fn medewerker(store: &Store, id: &str) -> Result<Medewerker> {
-    store.lees_een::<Medewerker>(id).await?.ok_or_else(|| Fout::Onbekend { wat: "medewerker", id: id.to_string() })
+    let m = store
+        .lees_een::<Medewerker>(id)
+        .await?
+        .ok_or_else(|| Fout::Onbekend { wat: "medewerker", id: id.to_string() })?;
+    let vandaag = chrono::Local::now().date_naive();
+    if m.in_dienst > vandaag || m.uit_dienst.is_some_and(|u| u < vandaag) {
+        return Err(Weigering::new(
+            "rollen: in dienst",
+            format!("{} ({}) is op {vandaag} niet in dienst", m.naam, m.id),
+        )
+        .into());
+    }
+    Ok(m)
 }
 
 fn uitvoerder(m: &Medewerker) -> Uitvoerder {

@@ -106,6 +106,20 @@ pub async fn registreer(store: &Store, door: &Medewerker, m: NieuweMelding) -> R
     };
     melding.zaak = zaak.as_ref().map(|z| z.id.clone());
     let mut schrijver = store.schrijver(&door.id, "melding registreren").await?;
+    // What was decided above from a read before the transaction must still hold: one open zaak
+    // per youth and kind, and the zaak joined still open.
+    schrijver.vergrendel(&m.jongere).await?;
+    let nu_open: Vec<Zaak> = schrijver.lees_waar::<Zaak>("jongere", &m.jongere).await?;
+    let nu_open: Vec<&Zaak> = nu_open.iter().filter(|z| z.status != ZaakStatus::Gesloten).collect();
+    let klopt = match (&zaak, &nieuwe_zaak) {
+        (Some(z), Some(_)) => !nu_open.iter().any(|o| o.soort == z.soort),
+        (Some(z), None) => nu_open.iter().any(|o| o.id == z.id),
+        (None, _) => true,
+    };
+    if !klopt {
+        let z = zaak.as_ref().map(|z| z.id.clone()).unwrap_or_default();
+        return Err(leerspoor_store::StoreFout::Gelijktijdig { tabel: "zaak", sleutel: z }.into());
+    }
     if let Some(z) = &nieuwe_zaak {
         schrijver.nieuw(z).await?;
     }
@@ -142,12 +156,18 @@ async fn controleer_invoer(store: &Store, m: &NieuweMelding) -> Result<()> {
     }
 }
 
-/// An earlier, not withdrawn melding by the same school about an overlapping period.
+/// An earlier, not withdrawn melding by the same school about an overlapping period, in a zaak
+/// that is still open: once the case closed, the absence it was about is over, whatever end the
+/// school gave.
 fn eerdere_melding_zelfde_verzuim<'d>(dossier: &'d Dossier, m: &Verzuimmelding) -> Option<&'d Verzuimmelding> {
+    let open = |e: &Verzuimmelding| {
+        dossier.zaken.iter().any(|z| Some(&z.id) == e.zaak.as_ref() && z.status != ZaakStatus::Gesloten)
+    };
     dossier
         .meldingen
         .iter()
         .filter(|e| e.status != "ingetrokken" && !e.preventief && e.brin == m.brin && e.vestiging == m.vestiging)
+        .filter(|e| open(e))
         .filter(|e| perioden_overlappen((e.verzuim_van, e.verzuim_tot), (m.verzuim_van, m.verzuim_tot)))
         .min_by_key(|e| (e.meldingsdatum, e.id.clone()))
 }

@@ -83,6 +83,18 @@ pub async fn heropen(store: &Store, door: &Medewerker, zaak: &str) -> Result<Zaa
     let oud: Zaak = bestaand(store, "zaak", zaak).await?;
     let nieuw = regels::heropen(&oud, door.rol)?;
     let mut s = store.schrijver(&door.id, "zaak heropenen").await?;
+    s.vergrendel(&oud.jongere).await?;
+    let zaken: Vec<Zaak> = s.lees_waar("jongere", &oud.jongere).await?;
+    if let Some(ander) = zaken.iter().find(|z| z.soort == oud.soort && z.status != ZaakStatus::Gesloten) {
+        return Err(Weigering::new(
+            "zaak heropenen",
+            format!(
+                "de jongere heeft al een open zaak van deze soort ({}); voeg daar de melding of actie toe",
+                ander.id
+            ),
+        )
+        .into());
+    }
     s.wijzig(&oud, &nieuw).await?;
     s.vastleggen("zaak heropenen", &nieuw.id).await?;
     Ok(nieuw)
@@ -109,6 +121,10 @@ async fn luxe_verzuim_afgehandeld(
             && m.verzuim_van < eerste
             && SchoolJaar::van(m.verzuim_van) >= vorig_jaar
     });
+    // Two separate luxe absences in this one zaak (not the same one reported twice) are repeated too.
+    let afzonderlijk: std::collections::HashSet<&str> =
+        luxe.iter().map(|m| m.vervolg_op.as_deref().unwrap_or(m.id.as_str())).collect();
+    let eerder = eerder || afzonderlijk.len() > 1;
     let pv = acties.iter().any(|a| a.soort == ActieSoort::ProcesVerbaal);
     let overmacht = acties.iter().filter_map(|a| a.overmacht.as_deref()).find(|o| !o.trim().is_empty());
     mas::luxe_verzuim_vereist_pv(dagen, eerder, pv, overmacht).map_err(|w: Weigering| w.into())

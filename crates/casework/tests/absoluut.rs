@@ -126,3 +126,16 @@ async fn only_those_who_register_meldingen_run_the_check() {
         assert_eq!(s.aantal("zaak").await.unwrap(), 0);
     }
 }
+
+/// A run for an earlier peildatum, after a later one, does not open a second case beside the first.
+#[tokio::test]
+async fn a_run_on_an_earlier_date_does_not_open_a_second_case() {
+    for db in regio().await {
+        let s = &db.store;
+        let anna = mw(s, ADMIN).await;
+        assert_eq!(absoluut::controleer(s, &anna, d("2020-12-01")).await.unwrap().nieuw.len(), 1);
+        let oktober = absoluut::controleer(s, &anna, d("2020-10-01")).await.unwrap();
+        assert_eq!((oktober.nieuw.len(), oktober.al_open, oktober.gesloten.len()), (0, 1, 0));
+        assert_eq!(s.aantal("zaak").await.unwrap(), 1);
+    }
+}

@@ -266,3 +266,110 @@ async fn a_closed_zaak_is_reopened_by_right_and_nothing_is_half_written() {
         assert_eq!(s.aantal("wijzigingslog").await.unwrap(), voor + 3, "alleen de heropening (status, datum, reden)");
     }
 }
+
+/// Two luxe absences in one open case are repeated luxe verzuim, even if each lasted a day.
+#[tokio::test]
+async fn two_separate_days_of_luxe_verzuim_in_one_case_need_a_pv() {
+    for db in regio().await {
+        let s = &db.store;
+        let lotte = mw(s, LPA).await;
+        let z = melding::registreer(s, &lotte, luxe_melding(SARA, "2020-10-09", "2020-10-09", "2020-10-12"))
+            .await
+            .unwrap()
+            .zaak
+            .unwrap();
+        let tweede =
+            melding::registreer(s, &lotte, luxe_melding(SARA, "2020-12-18", "2020-12-18", "2020-12-21")).await.unwrap();
+        assert_eq!(tweede.afloop, Afloop::BijOpenZaak);
+        actie::neem(s, &lotte, actie(&z, ActieSoort::Waarschuwing, "2021-01-06")).await.unwrap();
+        let w = weigering(zaak::sluit(s, &lotte, &z.id, d("2021-01-06"), "verzuim_gestopt").await.unwrap_err());
+        assert!(w.reden.starts_with("herhaald luxe verzuim"), "{w}");
+    }
+}
+
+/// Once a case is closed, its absence is over, even if the school gave no end: a new absence in the
+/// spring is a new case, and recidive.
+#[tokio::test]
+async fn an_absence_after_a_closed_case_is_a_new_case_not_a_repeat() {
+    for db in regio().await {
+        let s = &db.store;
+        let lotte = mw(s, LPA).await;
+        let zestien = |van: &str, gemeld: &str| NieuweMelding {
+            soort: "wettelijk_16_uur".into(),
+            verzuim_tot: None,
+            ..luxe_melding(SARA, van, van, gemeld)
+        };
+        let z = melding::registreer(s, &lotte, zestien("2020-10-05", "2020-10-30")).await.unwrap().zaak.unwrap();
+        zaak::sluit(s, &lotte, &z.id, d("2020-11-15"), "verzuim_gestopt").await.unwrap();
+        let maart = melding::registreer(s, &lotte, zestien("2021-03-01", "2021-03-26")).await.unwrap();
+        assert_eq!((maart.afloop, maart.melding.vervolg_op), (Afloop::NieuweZaak, None));
+        let r = recidive::recidive(s, SchoolJaar::beginnend_in(2020)).await.unwrap();
+        assert_eq!(r.recidivisten(), 1);
+    }
+}
+
+/// 18+ verzuim is guidance, not enforcement: no luxe verzuim and no PV for Noor (19).
+#[tokio::test]
+async fn no_luxe_verzuim_and_no_pv_without_leer_or_kwalificatieplicht() {
+    for db in regio().await {
+        let s = &db.store;
+        let bram = mw(s, BOA).await;
+        let luxe = NieuweMelding {
+            jongere: NOOR.into(),
+            school: school(ROC),
+            ..luxe_melding(NOOR, "2020-10-05", "2020-10-09", "2020-10-12")
+        };
+        let w = weigering(melding::registreer(s, &bram, luxe.clone()).await.unwrap_err());
+        assert_eq!(w.regel, "Lpw art. 11, 13a: luxe verzuim");
+        let z = melding::registreer(s, &bram, NieuweMelding { soort: "achttien_plus".into(), ..luxe })
+            .await
+            .unwrap()
+            .zaak
+            .unwrap();
+        let pv = NieuweActie { pv_tegen: Some(PvTegen::Jongere), ..actie(&z, ActieSoort::ProcesVerbaal, "2020-10-20") };
+        let w = weigering(actie::neem(s, &bram, pv).await.unwrap_err());
+        assert_eq!(w.regel, "Lpw art. 26: alleen bij leer- of kwalificatieplicht");
+        assert_eq!(s.aantal("actie").await.unwrap(), 0);
+    }
+}
+
+/// Two caseworkers on one dossier: a change made meanwhile is never silently overwritten.
+#[tokio::test]
+async fn a_change_made_meanwhile_is_not_overwritten() {
+    for db in regio().await {
+        let s = &db.store;
+        let lotte = mw(s, LPA).await;
+        let m =
+            NieuweMelding { soort: "signaal".into(), ..luxe_melding(SARA, "2020-10-05", "2020-10-09", "2020-10-12") };
+        let gelezen = melding::registreer(s, &lotte, m).await.unwrap().zaak.unwrap();
+        zaak::sluit(s, &lotte, &gelezen.id, d("2020-10-20"), "verzuim_gestopt").await.unwrap();
+        // Someone who read the zaak before it was closed tries to move it on.
+        let mut schrijver = s.schrijver(LPA, "test").await.unwrap();
+        let fout =
+            schrijver.wijzig(&gelezen, &Zaak { status: ZaakStatus::Maatregel, ..gelezen.clone() }).await.unwrap_err();
+        assert!(fout.to_string().contains("is intussen door een ander gewijzigd of vastgelegd"), "{fout}");
+        drop(schrijver);
+        let nu: Zaak = s.lees_een(&gelezen.id).await.unwrap().unwrap();
+        assert_eq!(nu.status, ZaakStatus::Gesloten);
+    }
+}
+
+/// Former staff no longer act in the register.
+#[tokio::test]
+async fn a_medewerker_out_of_service_is_refused() {
+    for db in regio().await {
+        let s = &db.store;
+        let mut oud = mw(s, BOA).await;
+        oud.uit_dienst = Some(d("2019-12-31"));
+        leerspoor_ingest::importeer_dataset(
+            s,
+            Dataset { medewerkers: vec![oud], ..Dataset::default() },
+            "personeelsadministratie",
+            &leerspoor_ingest::ImportOpties { dry_run: false, gebruiker: "test".into() },
+        )
+        .await
+        .unwrap();
+        let fout = leerspoor_casework::medewerker(s, BOA).await.unwrap_err();
+        assert_eq!(weigering(fout).regel, "rollen: in dienst");
+    }
+}

@@ -38,6 +38,11 @@ pub enum StoreFout {
     Sql(#[from] sqlx::Error),
     #[error("onverwachte inhoud in tabel {tabel}: {melding}")]
     Inhoud { tabel: &'static str, melding: String },
+    /// Someone else changed or added the same record meanwhile; nothing was written.
+    #[error(
+        "{tabel} {sleutel} is intussen door een ander gewijzigd of vastgelegd; er is niets opgeslagen, probeer het opnieuw"
+    )]
+    Gelijktijdig { tabel: &'static str, sleutel: String },
 }
 
 pub type Result<T> = std::result::Result<T, StoreFout>;
@@ -82,6 +87,26 @@ macro_rules! lees_waarde {
             Type::Getal => Waarde::Getal($row.try_get::<Option<f64>, _>($i)?),
         }
     };
+}
+
+/// Runs a query on an executor and reads each row as values of the given types.
+macro_rules! vraag_op {
+    ($exec:expr, $sql:expr, $binds:expr, $typen:expr) => {{
+        let mut q = sqlx::query(veilig($sql));
+        for w in $binds {
+            q = bind_waarde!(q, w);
+        }
+        let rows = q.fetch_all($exec).await?;
+        let mut uit = Vec::with_capacity(rows.len());
+        for row in rows {
+            let mut w = Vec::with_capacity($typen.len());
+            for (i, ty) in $typen.iter().enumerate() {
+                w.push(lees_waarde!(row, i, ty));
+            }
+            uit.push(w);
+        }
+        uit
+    }};
 }
 
 /// Writes one table's changes inside an open transaction (a macro: once per backend).
@@ -277,15 +302,7 @@ impl Store {
         let sleutel = kolommen[..R::SLEUTEL].join(", ");
         let sql = format!("SELECT {} FROM {} {waar} ORDER BY {sleutel}", kolommen.join(", "), R::TABEL);
         let rijen = self.vraag_intern(&sql, binds, &kolom_typen::<R>()).await?;
-        rijen
-            .into_iter()
-            .map(|w| {
-                R::uit_waarden(w).map_err(|f| StoreFout::Inhoud {
-                    tabel: R::TABEL,
-                    melding: f.into_iter().map(|f| f.melding).collect::<Vec<_>>().join("; "),
-                })
-            })
-            .collect()
+        rijen.into_iter().map(uit_rij::<R>).collect()
     }
 
     /// Runs a query written once for both backends (`$n` placeholders) and reads each row as
@@ -297,29 +314,16 @@ impl Store {
     }
 
     async fn vraag_intern(&self, sql: &str, binds: &[Waarde], typen: &[Type]) -> Result<Vec<Vec<Waarde>>> {
-        per_backend!(self, pool => {
-            let mut q = sqlx::query(veilig(sql));
-            for w in binds {
-                q = bind_waarde!(q, w);
-            }
-            let rows = q.fetch_all(pool).await?;
-            let mut uit = Vec::with_capacity(rows.len());
-            for row in rows {
-                let mut w = Vec::with_capacity(typen.len());
-                for (i, ty) in typen.iter().enumerate() {
-                    w.push(lees_waarde!(row, i, ty));
-                }
-                uit.push(w);
-            }
-            Ok(uit)
-        })
+        Ok(per_backend!(self, pool => vraag_op!(pool, sql, binds, typen)))
     }
 
     /// Starts one all-or-nothing write (an import): tables are written one by one into a single
     /// transaction, which [`Schrijver::klaar`] commits together with the import run and the access log.
     pub async fn schrijver(&self, gebruiker: &str, bron: &str) -> Result<Schrijver> {
+        // SQLite: take the write lock at the start, so that what a service checks inside the
+        // transaction is what it writes against (a deferred one would read an older snapshot).
         let tx = match self {
-            Store::Sqlite(pool) => Transactie::Sqlite(pool.begin().await?),
+            Store::Sqlite(pool) => Transactie::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
             Store::Postgres(pool) => Transactie::Postgres(pool.begin().await?),
         };
         Ok(Schrijver {
@@ -428,34 +432,6 @@ where
     Ok(())
 }
 
-async fn log_nieuw<'c, E, DB>(
-    conn: E,
-    nu: DateTime<Utc>,
-    gebruiker: &str,
-    tabel: &str,
-    sleutel: &str,
-    bron: &str,
-) -> Result<()>
-where
-    DB: sqlx::Database,
-    E: sqlx::Executor<'c, Database = DB>,
-    for<'q> DateTime<Utc>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
-    for<'q> &'q str: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
-    for<'q> <DB as sqlx::Database>::Arguments: sqlx::IntoArguments<DB>,
-{
-    sqlx::query(
-        "INSERT INTO wijzigingslog (tijdstip, gebruiker, tabel, sleutel, handeling, bron) VALUES ($1, $2, $3, $4, 'nieuw', $5)",
-    )
-    .bind(nu)
-    .bind(gebruiker)
-    .bind(tabel)
-    .bind(sleutel)
-    .bind(bron)
-    .execute(conn)
-    .await?;
-    Ok(())
-}
-
 fn sleuteltekst<R: Rij>(waarden: &[Waarde]) -> String {
     R::sleutel(waarden).iter().map(Waarde::als_tekst).collect::<Vec<_>>().join("/")
 }
@@ -502,34 +478,132 @@ impl Schrijver {
         Ok(())
     }
 
-    /// Adds one new record, with a line in the change log.
+    /// Adds one new record, with a line in the change log. A record someone else added meanwhile
+    /// (same key or unique value) is [`StoreFout::Gelijktijdig`].
     pub async fn nieuw<R: Rij>(&mut self, r: &R) -> Result<()> {
         let waarden = r.waarden();
         let sleutel = sleuteltekst::<R>(&waarden);
-        self.tabel(&TabelWijziging { nieuw: vec![waarden], ..TabelWijziging::leeg::<R>() }, |_| {}).await?;
-        let (nu, gebruiker, bron) = (self.nu, self.gebruiker.as_str(), self.bron.as_str());
-        match &mut self.tx {
-            Transactie::Sqlite(tx) => log_nieuw(&mut **tx, nu, gebruiker, R::TABEL, &sleutel, bron).await,
-            Transactie::Postgres(tx) => log_nieuw(&mut **tx, nu, gebruiker, R::TABEL, &sleutel, bron).await,
+        match self.tabel(&TabelWijziging { nieuw: vec![waarden], ..TabelWijziging::leeg::<R>() }, |_| {}).await {
+            Err(StoreFout::Sql(sqlx::Error::Database(e))) if e.is_unique_violation() => {
+                return Err(StoreFout::Gelijktijdig { tabel: R::TABEL, sleutel });
+            }
+            anders => anders?,
         }
+        self.log_wijziging(R::TABEL, &sleutel, None).await
     }
 
-    /// Writes the changed fields of a record (same key), each with its old and new value in the
-    /// change log; an unchanged record writes nothing.
+    /// Writes the changed fields of a record, each with its old and new value in the change log; an
+    /// unchanged record writes nothing. Only if the stored fields still hold the old values: a
+    /// change someone else made meanwhile is never overwritten ([`StoreFout::Gelijktijdig`]).
     pub async fn wijzig<R: Rij>(&mut self, oud: &R, nieuw: &R) -> Result<()> {
         let (o, n) = (oud.waarden(), nieuw.waarden());
         assert_eq!(R::sleutel(&o), R::sleutel(&n), "{}: de sleutel van een record verandert niet", R::TABEL);
-        let velden: Vec<_> = R::KOLOMMEN
-            .iter()
-            .zip(o.iter().zip(&n))
-            .filter(|(_, (a, b))| a != b)
-            .map(|(kolom, (a, b))| (kolom.naam, a.als_tekst(), b.als_tekst()))
-            .collect();
-        if velden.is_empty() {
+        let gewijzigd: Vec<usize> = (0..o.len()).filter(|i| o[*i] != n[*i]).collect();
+        if gewijzigd.is_empty() {
             return Ok(());
         }
-        let rij = GewijzigdeRij { sleutel: sleuteltekst::<R>(&n), waarden: n, velden };
-        self.tabel(&TabelWijziging { gewijzigd: vec![rij], ..TabelWijziging::leeg::<R>() }, |_| {}).await
+        let mut binds: Vec<Waarde> = Vec::new();
+        let plaats = |w: &Waarde, binds: &mut Vec<Waarde>| {
+            binds.push(w.clone());
+            format!("${}", binds.len())
+        };
+        let set: Vec<String> =
+            gewijzigd.iter().map(|i| format!("{} = {}", R::KOLOMMEN[*i].naam, plaats(&n[*i], &mut binds))).collect();
+        let mut waar: Vec<String> =
+            (0..R::SLEUTEL).map(|i| format!("{} = {}", R::KOLOMMEN[i].naam, plaats(&o[i], &mut binds))).collect();
+        for i in &gewijzigd {
+            let kolom = R::KOLOMMEN[*i].naam;
+            waar.push(if o[*i].is_leeg() {
+                format!("{kolom} IS NULL")
+            } else {
+                format!("{kolom} = {}", plaats(&o[*i], &mut binds))
+            });
+        }
+        let sql = format!("UPDATE {} SET {} WHERE {}", R::TABEL, set.join(", "), waar.join(" AND "));
+        let sleutel = sleuteltekst::<R>(&n);
+        if self.voer_uit(&sql, &binds).await? != 1 {
+            return Err(StoreFout::Gelijktijdig { tabel: R::TABEL, sleutel });
+        }
+        for i in gewijzigd {
+            let veld = (R::KOLOMMEN[i].naam, o[i].als_tekst(), n[i].als_tekst());
+            self.log_wijziging(R::TABEL, &sleutel, Some(veld)).await?;
+        }
+        self.gewijzigd += 1;
+        Ok(())
+    }
+
+    /// Waits until no other writer holds `sleutel` (a youth's id), up to the end of this
+    /// transaction: two services checking the same youth's open zaken then take turns. SQLite's
+    /// writers already take turns (`BEGIN IMMEDIATE`).
+    pub async fn vergrendel(&mut self, sleutel: &str) -> Result<()> {
+        if let Transactie::Postgres(tx) = &mut self.tx {
+            sqlx::query("SELECT pg_advisory_xact_lock(hashtext($1))").bind(sleutel).execute(&mut **tx).await?;
+        }
+        Ok(())
+    }
+
+    /// Reads inside the transaction (after [`Schrijver::vergrendel`]): what is there now.
+    pub async fn lees_waar<R: Rij>(&mut self, kolom: &'static str, waarde: &str) -> Result<Vec<R>> {
+        assert!(R::KOLOMMEN.iter().any(|k| k.naam == kolom), "{} heeft geen kolom {kolom}", R::TABEL);
+        let kolommen: Vec<&str> = R::KOLOMMEN.iter().map(|k| k.naam).collect();
+        let sql = format!("SELECT {} FROM {} WHERE {kolom} = $1", kolommen.join(", "), R::TABEL);
+        let typen = kolom_typen::<R>();
+        let binds = [rij::tekst(waarde)];
+        let rijen = match &mut self.tx {
+            Transactie::Sqlite(tx) => vraag_op!(&mut **tx, &sql, &binds, &typen),
+            Transactie::Postgres(tx) => vraag_op!(&mut **tx, &sql, &binds, &typen),
+        };
+        rijen.into_iter().map(uit_rij::<R>).collect()
+    }
+
+    /// One line of the change log: a new record (`veld` None) or one changed field with old and new value.
+    async fn log_wijziging(&mut self, tabel: &str, sleutel: &str, veld: Option<(&str, String, String)>) -> Result<()> {
+        let (handeling, veld, oud, nieuw) = match veld {
+            Some((v, o, n)) => ("gewijzigd", Some(v), Some(o), Some(n)),
+            None => ("nieuw", None, None, None),
+        };
+        macro_rules! loggen {
+            ($tx:expr) => {
+                sqlx::query(
+                    "INSERT INTO wijzigingslog (tijdstip, gebruiker, tabel, sleutel, handeling, veld, oud, nieuw, bron) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                )
+                .bind(self.nu)
+                .bind(&self.gebruiker)
+                .bind(tabel)
+                .bind(sleutel)
+                .bind(handeling)
+                .bind(veld)
+                .bind(&oud)
+                .bind(&nieuw)
+                .bind(&self.bron)
+                .execute(&mut **$tx)
+                .await?
+                .rows_affected()
+            };
+        }
+        match &mut self.tx {
+            Transactie::Sqlite(tx) => loggen!(tx),
+            Transactie::Postgres(tx) => loggen!(tx),
+        };
+        Ok(())
+    }
+
+    /// Runs one statement in the transaction; the number of rows it touched.
+    async fn voer_uit(&mut self, sql: &str, binds: &[Waarde]) -> Result<u64> {
+        macro_rules! uitvoeren {
+            ($tx:expr) => {{
+                let mut q = sqlx::query(veilig(sql));
+                for w in binds {
+                    q = bind_waarde!(q, w);
+                }
+                q.execute(&mut **$tx).await?.rows_affected()
+            }};
+        }
+        Ok(match &mut self.tx {
+            Transactie::Sqlite(tx) => uitvoeren!(tx),
+            Transactie::Postgres(tx) => uitvoeren!(tx),
+        })
     }
 
     /// Commits a change made by a person through a service (no import run), with a line in the
@@ -577,6 +651,13 @@ impl Schrijver {
         }
         Ok(())
     }
+}
+
+fn uit_rij<R: Rij>(w: Vec<Waarde>) -> Result<R> {
+    R::uit_waarden(w).map_err(|f| StoreFout::Inhoud {
+        tabel: R::TABEL,
+        melding: f.into_iter().map(|f| f.melding).collect::<Vec<_>>().join("; "),
+    })
 }
 
 fn kolom_typen<R: Rij>() -> Vec<Type> {

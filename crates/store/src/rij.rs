@@ -42,6 +42,11 @@ pub enum Waarde {
 }
 
 impl Waarde {
+    /// An empty optional cell (SQL NULL).
+    pub fn is_leeg(&self) -> bool {
+        matches!(self, Waarde::Tekst(None) | Waarde::Datum(None) | Waarde::Geheel(None) | Waarde::Getal(None))
+    }
+
     /// The value as the bundle and the change log write it: ISO dates, `ja`/`nee`, `.` as decimal
     /// point, empty for absent.
     pub fn als_tekst(&self) -> String {

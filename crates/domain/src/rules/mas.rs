@@ -2,6 +2,7 @@
 //! (domain.md §3; Lpw art. 16a–26; Methodische Aanpak Schoolverzuim).
 use super::Weigering;
 use super::leeftijd::verjaardag;
+use super::status::Plichtstatus;
 use crate::Datum;
 use crate::code_enum::CodeEnum;
 use crate::model::{ActieSoort, PvTegen, Rol, Uitkomst, ZaakStatus};
@@ -96,6 +97,24 @@ pub fn mag_halt(geboortedatum: Datum, overtreding: Datum) -> Result<(), Weigerin
             "Sr art. 77e: HALT van 12 tot 18",
             format!(
                 "HALT is voor jongeren van 12 tot 18 op de datum van het verzuim ({overtreding}); deze jongere is 12 op {twaalf} en 18 op {achttien}"
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// HALT and proces-verbaal enforce the Leerplichtwet: the youth was leer- or kwalificatieplichtig on
+/// the date of the offence (seed 000: "HALT en proces-verbaal (alleen leerplicht)"). For an 18+
+/// RMC case there is no offence to report.
+pub fn vereist_plicht(soort: ActieSoort, status: Plichtstatus, overtreding: Datum) -> Result<(), Weigering> {
+    let plichtig = matches!(status, Plichtstatus::Leerplichtig | Plichtstatus::Kwalificatieplichtig);
+    if matches!(soort, ActieSoort::Halt | ActieSoort::ProcesVerbaal) && !plichtig {
+        return Err(Weigering::new(
+            "Lpw art. 26: alleen bij leer- of kwalificatieplicht",
+            format!(
+                "een {} kan alleen bij een overtreding van de Leerplichtwet; op {overtreding} was de jongere {}",
+                soort.label(),
+                status.label().to_lowercase()
             ),
         ));
     }
@@ -226,6 +245,19 @@ mod tests {
         let w = mag_halt(d("2002-05-31"), d("2020-05-31")).unwrap_err();
         assert!(w.reden.contains("18 op 2020-05-31"), "{w}");
         assert!(mag_halt(d("2002-05-31"), d("2020-05-30")).is_ok(), "de dag voor de 18e verjaardag");
+    }
+
+    #[test]
+    fn halt_and_pv_only_for_an_offence_against_the_leerplichtwet() {
+        let op = d("2020-11-02");
+        assert!(vereist_plicht(ProcesVerbaal, Plichtstatus::Kwalificatieplichtig, op).is_ok());
+        let w = vereist_plicht(ProcesVerbaal, Plichtstatus::RmcDoelgroep, op).unwrap_err();
+        assert!(
+            w.reden.ends_with("op 2020-11-02 was de jongere rmc-doelgroep (18-23 zonder startkwalificatie)"),
+            "{w}"
+        );
+        assert!(vereist_plicht(Halt, Plichtstatus::Geen, op).is_err());
+        assert!(vereist_plicht(Hulpverlening, Plichtstatus::RmcDoelgroep, op).is_ok());
     }
 
     #[test]

@@ -51,6 +51,10 @@ pub fn toets_melding(
             format!("absoluut verzuim geldt voor een leer- of kwalificatieplichtige jongere; {}", op(status)),
         )),
         _ if soort == "absoluut" => Ok(MeldingDoel::Zaak(ZaakSoort::AbsoluutVerzuim)),
+        _ if soort == "luxe" && !plichtig => Err(Weigering::new(
+            "Lpw art. 11, 13a: luxe verzuim",
+            format!("luxe verzuim is verzuim van een leer- of kwalificatieplichtige; {}: kies 18+-verzuim", op(status)),
+        )),
         _ if soort == "achttien_plus" && plichtig => Err(Weigering::new(
             "18+ verzuim: RMC-doelgroep",
             format!(
@@ -119,6 +123,8 @@ mod tests {
         assert!(w.reden.contains("op 2020-10-05 is de jongere kwalificatieplichtig"), "{w}");
         let w = toets_melding("absoluut", RmcDoelgroep, false, van).unwrap_err();
         assert_eq!(w.regel, "Lpw art. 2, 4b");
+        let w = toets_melding("luxe", RmcDoelgroep, false, van).unwrap_err();
+        assert_eq!(w.regel, "Lpw art. 11, 13a: luxe verzuim");
     }
 
     #[test]

@@ -45,6 +45,7 @@ pub fn toets_toekenning(v: &Vrijstelling, feiten: &Leerplichtfeiten, eerder: Eer
         "art3b" => laatste_leerplichtjaar(feiten, van),
         "art5_sub_a" => lichamelijk_of_psychisch(v, besluit),
         "art5_sub_b" => richting(v, feiten, van),
+        "art5_sub_c" => een_schooljaar(v, van, "Lpw art. 5 sub c, art. 9"),
         "art11_sub_f" => beroep_ouder(v, van, eerder.art11f),
         "art15" => ander_onderwijs(feiten, van),
         _ => Ok(()),
@@ -167,13 +168,8 @@ fn lichamelijk_of_psychisch(v: &Vrijstelling, besluit: Datum) -> Result<(), Weig
 /// month before leerplicht starts) (Lpw art. 8).
 fn richting(v: &Vrijstelling, feiten: &Leerplichtfeiten, van: Datum) -> Result<(), Weigering> {
     const REGEL: &str = "Lpw art. 5 sub b, art. 8";
+    een_schooljaar(v, van, REGEL)?;
     let schooljaar = SchoolJaar::van(van);
-    if v.geldig_tot.is_some_and(|tot| SchoolJaar::van(tot) != schooljaar) {
-        return Err(Weigering::new(
-            REGEL,
-            format!("een vrijstelling op grond van 5 sub b geldt voor één schooljaar ({schooljaar})"),
-        ));
-    }
     let begin = feiten.op(van).map_err(|e| Weigering::new(REGEL, e.to_string()))?.leerplicht_begin;
     let eerste_keer = SchoolJaar::van(begin) == schooljaar;
     let uiterlijk = if eerste_keer {
@@ -192,6 +188,22 @@ fn richting(v: &Vrijstelling, feiten: &Leerplichtfeiten, van: Datum) -> Result<(
         ));
     }
     Ok(())
+}
+
+/// Art. 5 sub b (a notification each year, art. 8) and 5 sub c (proof each year, art. 9) hold for
+/// one schooljaar at a time: an end date is required, at the latest 31 July of that schooljaar.
+fn een_schooljaar(v: &Vrijstelling, van: Datum, regel: &'static str) -> Result<(), Weigering> {
+    let schooljaar = SchoolJaar::van(van);
+    match v.geldig_tot {
+        Some(tot) if SchoolJaar::van(tot) == schooljaar => Ok(()),
+        _ => Err(Weigering::new(
+            regel,
+            format!(
+                "deze vrijstelling geldt voor één schooljaar ({schooljaar}): vul een einddatum in, uiterlijk {}",
+                schooljaar.laatste_dag()
+            ),
+        )),
+    }
 }
 
 /// Art. 11 sub f with art. 13a: leave for a parent's job (granted by the school head only, see
@@ -373,6 +385,17 @@ mod tests {
     }
 
     #[test]
+    fn a_yearly_vrijstelling_needs_an_end_within_its_schooljaar() {
+        // Art. 9: "jaarlijks" proof of the school abroad; art. 8: a notification per schooljaar.
+        let zonder_einde = aanvraag("art5_sub_c", "2020-07-01", "2020-08-01");
+        let w = toets_toekenning(&zonder_einde, &feiten("2010-01-10"), EerderVerlof::default()).unwrap_err();
+        assert_eq!(w.regel, "Lpw art. 5 sub c, art. 9");
+        assert!(w.reden.ends_with("vul een einddatum in, uiterlijk 2021-07-31"), "{w}");
+        let een_jaar = Vrijstelling { geldig_tot: Some(d("2021-07-31")), ..zonder_einde };
+        assert!(toets_toekenning(&een_jaar, &feiten("2010-01-10"), EerderVerlof::default()).is_ok());
+    }
+
+    #[test]
     fn art_5_sub_a_is_refused_without_the_doctors_statement() {
         let mut v = aanvraag("art5_sub_a", "2021-02-01", "2021-04-01");
         v.besluitdatum = Some(d("2021-03-15"));
@@ -393,16 +416,22 @@ mod tests {
     #[test]
     fn art_5_sub_b_is_per_schooljaar_and_notified_before_1_july() {
         let kind = feiten("2010-05-05");
-        assert!(toets_toekenning(&aanvraag("art5_sub_b", "2021-06-30", "2021-08-01"), &kind, GEEN).is_ok());
-        let w = toets_toekenning(&aanvraag("art5_sub_b", "2021-07-01", "2021-08-01"), &kind, GEEN).unwrap_err();
+        let richting = |aanvraagdatum, van| Vrijstelling {
+            geldig_tot: Some(d("2022-07-31")),
+            ..aanvraag("art5_sub_b", aanvraagdatum, van)
+        };
+        assert!(toets_toekenning(&richting("2021-06-30", "2021-08-01"), &kind, GEEN).is_ok());
+        let w = toets_toekenning(&richting("2021-07-01", "2021-08-01"), &kind, GEEN).unwrap_err();
         assert!(w.reden.contains("vóór 1 juli binnen zijn (uiterlijk 2021-06-30)"), "{w}");
-        let mut twee_jaar = aanvraag("art5_sub_b", "2021-06-01", "2021-08-01");
+        let mut twee_jaar = richting("2021-06-01", "2021-08-01");
         twee_jaar.geldig_tot = Some(d("2022-08-31"));
         assert!(toets_toekenning(&twee_jaar, &kind, GEEN).unwrap_err().reden.contains("één schooljaar"));
+        twee_jaar.geldig_tot = None;
+        assert!(toets_toekenning(&twee_jaar, &kind, GEEN).unwrap_err().reden.contains("vul een einddatum in"));
         // The first time: a month before leerplicht starts (born 2016-09-14 → leerplichtig 2021-10-01).
         let jong = feiten("2016-09-14");
-        assert!(toets_toekenning(&aanvraag("art5_sub_b", "2021-09-01", "2021-10-01"), &jong, GEEN).is_ok());
-        assert!(toets_toekenning(&aanvraag("art5_sub_b", "2021-09-02", "2021-10-01"), &jong, GEEN).is_err());
+        assert!(toets_toekenning(&richting("2021-09-01", "2021-10-01"), &jong, GEEN).is_ok());
+        assert!(toets_toekenning(&richting("2021-09-02", "2021-10-01"), &jong, GEEN).is_err());
     }
 
     #[test]
