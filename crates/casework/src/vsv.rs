@@ -11,7 +11,7 @@ use leerspoor_domain::rules::{is_startkwalificatie, leeftijd_op};
 use leerspoor_domain::{Datum, SchoolJaar};
 use leerspoor_store::Store;
 use leerspoor_store::rij::{self, Type, Waarde};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
 /// The diplomas that are a startkwalificatie, as SQL, from the rule itself.
@@ -83,6 +83,11 @@ pub async fn registreer_uitval(store: &Store, door: &Medewerker, schooljaar: Sch
             &[rij::datum(van - Months::new(1)), rij::datum(tot + Months::new(2))],
         )
         .await?;
+    let mut per_jongere: HashMap<&str, Vec<Datum>> = HashMap::new();
+    for b in &bekend {
+        per_jongere.entry(b.jongere.as_str()).or_default().push(b.uitvaldatum);
+    }
+    let bekend = per_jongere;
     let mut uit = Uitval::default();
     let mut nieuw: Vec<VsvMelding> = Vec::new();
     for r in rijen {
@@ -121,7 +126,7 @@ pub async fn registreer_uitval(store: &Store, door: &Medewerker, schooljaar: Sch
             *uit.geen_vsv.entry(reden.label()).or_default() += 1;
             continue;
         }
-        if bekend.iter().any(|b| b.jongere == jongere && zelfde_uitval(b.uitvaldatum, uitvaldatum)) {
+        if bekend.get(jongere.as_str()).is_some_and(|d| d.iter().any(|b| zelfde_uitval(*b, uitvaldatum))) {
             uit.al_bekend += 1;
             continue;
         }
