@@ -84,6 +84,7 @@ pub async fn vraag_aan(store: &Store, door: &Medewerker, a: Aanvraag) -> Result<
         swv_advies_datum: a.swv_advies_datum,
         dagen: a.dagen,
         toelichting: a.toelichting.trim().to_string(),
+        bezwaar_op: None,
     };
     controleer(&dossier, &v)?;
     // Leave the school head decides is not requested from the office (Lpw art. 13a, 14).
@@ -116,6 +117,7 @@ pub async fn leg_verlof_vast(store: &Store, door: &Medewerker, l: Schoolverlof) 
         swv_advies_datum: None,
         dagen: Some(l.dagen),
         toelichting: l.toelichting.trim().to_string(),
+        bezwaar_op: None,
     };
     // First whether the school head could give it at all: only leave, within 10 days a schooljaar.
     let eerder = regels::eerder_verlof(&v, &dossier.vrijstellingen);
@@ -129,7 +131,7 @@ pub async fn leg_verlof_vast(store: &Store, door: &Medewerker, l: Schoolverlof) 
 pub async fn in_behandeling(store: &Store, door: &Medewerker, id: &str) -> Result<Vrijstelling> {
     regels::mag_registreren(door.rol)?;
     let oud: Vrijstelling = bestaand(store, "vrijstelling", id).await?;
-    regels::overgang(oud.status, VrijstellingStatus::InBehandeling)?;
+    regels::overgang(regels::stand(&oud), VrijstellingStatus::InBehandeling)?;
     let lpa = (door.rol == Rol::Leerplichtambtenaar).then(|| door.id.clone());
     let nieuw = Vrijstelling {
         status: VrijstellingStatus::InBehandeling,
@@ -144,7 +146,7 @@ pub async fn in_behandeling(store: &Store, door: &Medewerker, id: &str) -> Resul
 pub async fn vul_aan(store: &Store, door: &Medewerker, id: &str, a: Aanvulling) -> Result<Vrijstelling> {
     regels::mag_registreren(door.rol)?;
     let oud: Vrijstelling = bestaand(store, "vrijstelling", id).await?;
-    regels::nog_open(oud.status)?;
+    regels::nog_open(regels::stand(&oud))?;
     let nieuw = Vrijstelling {
         artsverklaring_datum: a.artsverklaring_datum.or(oud.artsverklaring_datum),
         swv_advies_datum: a.swv_advies_datum.or(oud.swv_advies_datum),
@@ -163,7 +165,7 @@ pub async fn besluit(store: &Store, door: &Medewerker, id: &str, b: Besluit) -> 
     regels::mag_beslissen(door.rol)?;
     let oud: Vrijstelling = bestaand(store, "vrijstelling", id).await?;
     let status = if b.toekennen { VrijstellingStatus::Toegekend } else { VrijstellingStatus::Afgewezen };
-    regels::overgang(oud.status, status)?;
+    regels::overgang(regels::stand(&oud), status)?;
     regels::motivering(b.toekennen, &b.toelichting)?;
     if b.besluitdatum < oud.aanvraagdatum {
         return Err(Fout::invoer("besluitdatum", format!("het besluit ligt vóór de aanvraag ({})", oud.aanvraagdatum)));
@@ -173,6 +175,7 @@ pub async fn besluit(store: &Store, door: &Medewerker, id: &str, b: Besluit) -> 
     }
     let mut nieuw = Vrijstelling {
         status,
+        bezwaar_op: None,
         besluitdatum: Some(b.besluitdatum),
         beslisser: Beslisser::Leerplichtambtenaar,
         medewerker: Some(door.id.clone()),
@@ -200,15 +203,16 @@ pub async fn besluit(store: &Store, door: &Medewerker, id: &str, b: Besluit) -> 
 pub async fn bezwaar(store: &Store, door: &Medewerker, id: &str, datum: Datum, gronden: &str) -> Result<Vrijstelling> {
     regels::mag_registreren(door.rol)?;
     let oud: Vrijstelling = bestaand(store, "vrijstelling", id).await?;
-    regels::overgang(oud.status, VrijstellingStatus::BezwaarBeroep)?;
+    regels::overgang(regels::stand(&oud), VrijstellingStatus::BezwaarBeroep)?;
     if gronden.trim().is_empty() {
         return Err(Fout::invoer("gronden", "waarom is de indiener het niet eens met het besluit?"));
     }
     if let Some(besluit) = oud.besluitdatum.filter(|b| datum < *b) {
         return Err(Fout::invoer("datum", format!("het bezwaar ligt vóór het besluit ({besluit})")));
     }
+    // The decision stays in `status` and in force meanwhile (Awb 6:16).
     let nieuw = Vrijstelling {
-        status: VrijstellingStatus::BezwaarBeroep,
+        bezwaar_op: Some(datum),
         toelichting: met_notitie(&oud.toelichting, &format!("Bezwaar/beroep op {datum}"), gronden),
         ..oud.clone()
     };
@@ -219,7 +223,7 @@ pub async fn bezwaar(store: &Store, door: &Medewerker, id: &str, datum: Datum, g
 pub async fn trek_in(store: &Store, door: &Medewerker, id: &str, toelichting: &str) -> Result<Vrijstelling> {
     regels::mag_registreren(door.rol)?;
     let oud: Vrijstelling = bestaand(store, "vrijstelling", id).await?;
-    regels::overgang(oud.status, VrijstellingStatus::Ingetrokken)?;
+    regels::overgang(regels::stand(&oud), VrijstellingStatus::Ingetrokken)?;
     let nieuw = Vrijstelling {
         status: VrijstellingStatus::Ingetrokken,
         toelichting: met_notitie(&oud.toelichting, "Ingetrokken", toelichting),

@@ -110,6 +110,7 @@ async fn a_case_closes_when_the_youth_moves_abroad_and_a_vrijstelling_prevents_o
             swv_advies_datum: None,
             dagen: None,
             toelichting: "Volgt een particuliere opleiding tot kok".into(),
+            bezwaar_op: None,
         };
         lever(s, Dataset { vrijstellingen: vec![vrijstelling], ..Dataset::default() }).await;
         let oktober = absoluut::controleer(s, &mw(s, ADMIN).await, d("2020-10-01")).await.unwrap();

@@ -166,6 +166,7 @@ async fn a_youth_with_a_vrijstelling_is_not_a_thuiszitter() {
             swv_advies_datum: Some(d("2020-10-13")),
             dagen: None,
             toelichting: String::new(),
+            bezwaar_op: None,
         };
         let mut w = s.schrijver(LPA, "test").await.unwrap();
         w.nieuw(&vrijstelling).await.unwrap();

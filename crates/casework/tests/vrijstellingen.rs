@@ -343,7 +343,8 @@ async fn a_refusal_contested_by_bezwaar_is_granted_by_a_new_decision_and_not_dec
         let v = vrijstellingen::bezwaar(s, &anna, &v.id, d("2020-08-10"), "bewijs van inschrijving nagestuurd")
             .await
             .unwrap();
-        assert_eq!(v.status, BezwaarBeroep);
+        // The refusal stands while the bezwaar runs (Awb 6:16).
+        assert_eq!((v.status, v.bezwaar_op), (Afgewezen, Some(d("2020-08-10"))));
         let w = weigering(vrijstellingen::bezwaar(s, &anna, &v.id, d("2020-08-11"), "nogmaals").await.unwrap_err());
         assert_eq!(w.reden, "er loopt al bezwaar of beroep");
         assert_eq!(
@@ -352,7 +353,7 @@ async fn a_refusal_contested_by_bezwaar_is_granted_by_a_new_decision_and_not_dec
         );
 
         let v = vrijstellingen::besluit(s, &lotte, &v.id, toekennen("2020-09-01")).await.unwrap();
-        assert_eq!((v.status, v.besluitdatum), (Toegekend, Some(d("2020-09-01"))));
+        assert_eq!((v.status, v.besluitdatum, v.bezwaar_op), (Toegekend, Some(d("2020-09-01")), None));
         assert_eq!(
             v.toelichting,
             format!(
@@ -364,6 +365,15 @@ async fn a_refusal_contested_by_bezwaar_is_granted_by_a_new_decision_and_not_dec
             vrijstellingen::besluit(s, &lotte, &v.id, afwijzen("2020-09-02", "toch niet")).await.unwrap_err(),
         );
         assert!(w.reden.starts_with("op deze aanvraag is al besloten (toegekend)"), "{w}");
+
+        // Now the school objects to the grant: it keeps running until the decision on the bezwaar.
+        let v =
+            vrijstellingen::bezwaar(s, &anna, &v.id, d("2020-09-20"), "school twijfelt aan het bewijs").await.unwrap();
+        assert_eq!((v.status, v.bezwaar_op), (Toegekend, Some(d("2020-09-20"))));
+        assert!(Dossier::laad(s, LIEKE).await.unwrap().vrijstelling_op(d("2020-10-01")).is_some());
+        let v = vrijstellingen::besluit(s, &lotte, &v.id, afwijzen("2020-10-15", "bewijs blijkt vals")).await.unwrap();
+        assert_eq!((v.status, v.bezwaar_op), (Afgewezen, None));
+        assert!(Dossier::laad(s, LIEKE).await.unwrap().vrijstelling_op(d("2020-10-16")).is_none());
     }
 }
 

@@ -337,6 +337,7 @@ fn casework(ds: &mut Dataset, w: &Wereld, werk: Werk) {
             swv_advies_datum: v.swv,
             dagen: v.dagen,
             toelichting: v.toelichting.to_string(),
+            bezwaar_op: None,
         })
         .collect();
     ds.thuiszitperioden = werk

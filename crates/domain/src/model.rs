@@ -365,6 +365,9 @@ pub struct Vrijstelling {
     /// Verlof (art. 11): number of school days.
     pub dagen: Option<u32>,
     pub toelichting: String,
+    /// Bezwaar or beroep lodged against the decision in `status`, pending until a new decision. The
+    /// decision stands meanwhile (Awb art. 6:16): a contested grant keeps running.
+    pub bezwaar_op: Option<Datum>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

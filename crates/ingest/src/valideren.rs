@@ -374,6 +374,9 @@ impl Controle<'_> {
             self.medewerker::<Vrijstelling>(i, ix, &v.medewerker);
             self.code::<Vrijstelling>(i, ix, "artikel", CodeLijst::VrijstellingArtikel, &v.artikel, v.aanvraagdatum);
             self.volgorde::<Vrijstelling>(i, v.aanvraagdatum, "besluitdatum", v.besluitdatum, "aanvraagdatum");
+            if let Some(besluit) = v.besluitdatum {
+                self.volgorde::<Vrijstelling>(i, besluit, "bezwaar_op", v.bezwaar_op, "besluitdatum");
+            }
             if let Some(van) = v.geldig_van {
                 self.volgorde::<Vrijstelling>(i, van, "geldig_tot", v.geldig_tot, "geldig_van");
             }

@@ -551,6 +551,7 @@ impl Rij for Vrijstelling {
         o("swv_advies_datum", D),
         o("dagen", Geheel),
         o("toelichting", T),
+        o("bezwaar_op", D),
     ];
     fn waarden(&self) -> Vec<Waarde> {
         vec![
@@ -568,6 +569,7 @@ impl Rij for Vrijstelling {
             opt_datum(self.swv_advies_datum),
             opt_aantal(self.dagen),
             vrije_tekst(&self.toelichting),
+            opt_datum(self.bezwaar_op),
         ]
     }
     fn uit_waarden(w: Vec<Waarde>) -> Result<Self, Vec<VeldFout>> {
@@ -587,6 +589,7 @@ impl Rij for Vrijstelling {
             swv_advies_datum: v.opt_datum(),
             dagen: v.opt_aantal(),
             toelichting: v.tekst(),
+            bezwaar_op: v.opt_datum(),
         };
         v.klaar(r)
     }

@@ -295,6 +295,17 @@ pub fn mag_beslissen(rol: Rol) -> Result<(), Weigering> {
 
 const VERLOOP: &str = "verloop van een aanvraag";
 
+/// Where a request stands in its procedure: its status, or bezwaar/beroep while one is pending
+/// against the decision. The decision itself stays in `status` and stays in force (Awb art. 6:16),
+/// so a contested grant keeps running ([`loopt_op`]).
+pub fn stand(v: &Vrijstelling) -> VrijstellingStatus {
+    use VrijstellingStatus::*;
+    match v.status {
+        Toegekend | Afgewezen if v.bezwaar_op.is_some() => BezwaarBeroep,
+        s => s,
+    }
+}
+
 /// A request's course: aangevraagd → in behandeling → toegekend or afgewezen; withdrawn only
 /// before the decision; a decision stands unless bezwaar or beroep is made, which a new decision
 /// ends (Awb art. 6:4, 7:11).
@@ -381,6 +392,7 @@ mod tests {
             swv_advies_datum: None,
             dagen: None,
             toelichting: String::new(),
+            bezwaar_op: None,
         }
     }
 
@@ -550,6 +562,15 @@ mod tests {
             assert_eq!(mag_beslissen(rol).unwrap_err().regel, "rollen: besluiten over vrijstelling en verlof");
         }
         assert!(mag_beslissen(Rol::RmcConsulent).unwrap_err().reden.ends_with("een rmc-trajectbegeleider niet"));
+    }
+
+    #[test]
+    fn a_contested_grant_keeps_running_until_a_new_decision() {
+        let mut v = aanvraag("art5_sub_c", "2020-07-01", "2020-08-01");
+        v.geldig_tot = Some(d("2021-07-31"));
+        v.bezwaar_op = Some(d("2020-08-20"));
+        assert_eq!(stand(&v), VrijstellingStatus::BezwaarBeroep);
+        assert!(loopt_op(&v, d("2020-09-01")), "Awb 6:16: bezwaar schorst de werking niet");
     }
 
     #[test]

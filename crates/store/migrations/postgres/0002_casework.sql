@@ -3,6 +3,8 @@
 -- vervolg_op has no foreign key: a bundle may list a melding before the one it follows, across
 -- the import's multi-row statements; the import and the services check the reference instead.
 ALTER TABLE verzuimmelding ADD COLUMN vervolg_op TEXT;
+-- A pending bezwaar/beroep against a vrijstelling decision, which stands meanwhile (Awb 6:16).
+ALTER TABLE vrijstelling ADD COLUMN bezwaar_op DATE;
 CREATE INDEX verzuimmelding_zaak ON verzuimmelding (zaak);
 CREATE INDEX actie_jongere ON actie (jongere);
 CREATE INDEX thuiszitperiode_jongere ON thuiszitperiode (jongere);
