@@ -7,8 +7,8 @@ use leerspoor_domain::Datum;
 use leerspoor_domain::model::*;
 use leerspoor_domain::rules::thuiszitten as regels;
 use leerspoor_domain::rules::{mas, zaak::mag_behandelen};
-use leerspoor_store::rij::{self, Rij, Type, Waarde};
-use leerspoor_store::{Store, StoreFout};
+use leerspoor_store::Store;
+use leerspoor_store::rij::{self, Type, Waarde};
 
 /// What a run of [`signaleer`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -177,34 +177,18 @@ async fn wijzig(
 
 /// The periods running on `peildatum`, oldest first.
 pub async fn overzicht(store: &Store, peildatum: Datum) -> Result<Vec<Stand>> {
-    let typen: Vec<Type> = Thuiszitperiode::KOLOMMEN.iter().map(|k| k.ty).collect();
-    let rijen = store
-        .vraag(
-            "SELECT id, jongere, zaak, soort, begindatum, einddatum, reden_einde, aanbod_datum \
-             FROM thuiszitperiode WHERE begindatum <= $1 AND (einddatum IS NULL OR einddatum >= $1) \
-             ORDER BY begindatum, id",
-            &[rij::datum(peildatum)],
-            &typen,
-        )
+    let mut perioden: Vec<Thuiszitperiode> = store
+        .lees_met("WHERE begindatum <= $1 AND (einddatum IS NULL OR einddatum >= $1)", &[rij::datum(peildatum)])
         .await?;
-    rijen
+    perioden.sort_by(|a, b| (a.begindatum, &a.id).cmp(&(b.begindatum, &b.id)));
+    Ok(perioden
         .into_iter()
-        .map(|w| {
-            let periode = Thuiszitperiode::uit_waarden(w).map_err(|f| StoreFout::Inhoud {
-                tabel: Thuiszitperiode::TABEL,
-                melding: f.into_iter().map(|f| f.melding).collect::<Vec<_>>().join("; "),
-            })?;
-            Ok(Stand {
-                langer_dan_drie_maanden: regels::langer_dan_drie_maanden(
-                    periode.begindatum,
-                    periode.einddatum,
-                    peildatum,
-                ),
-                aanbod_binnen_norm: regels::aanbod_binnen_norm(periode.begindatum, periode.aanbod_datum, peildatum),
-                periode,
-            })
+        .map(|periode| Stand {
+            langer_dan_drie_maanden: regels::langer_dan_drie_maanden(periode.begindatum, periode.einddatum, peildatum),
+            aanbod_binnen_norm: regels::aanbod_binnen_norm(periode.begindatum, periode.aanbod_datum, peildatum),
+            periode,
         })
-        .collect()
+        .collect())
 }
 
 /// The pact's signal list: running periods whose 3 months have passed without an offer, oldest first.
