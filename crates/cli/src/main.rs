@@ -5,6 +5,7 @@ use std::process::ExitCode;
 mod bundel;
 mod controle;
 mod demo;
+mod report;
 mod rmc;
 mod status;
 
@@ -67,6 +68,9 @@ enum Opdracht {
     /// RMC: voortijdig schoolverlaters, oud-VSV, opvolging, JIKP, risico-inschatting
     #[command(help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties", subcommand_help_heading = "Onderdelen", subcommand_value_name = "ONDERDEEL")]
     Rmc(rmc::RmcArgs),
+    /// Tabellen van het jaarverslag per jaar en scope, als JSON of CSV
+    #[command(help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties")]
+    Report(report::ReportArgs),
     /// Maak de fictieve demoregio (in de database, of als bundel met --export)
     #[command(help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     Demo(demo::DemoArgs),
@@ -84,6 +88,7 @@ fn main() -> ExitCode {
         Opdracht::Export(a) => bundel::export(a, &database),
         Opdracht::Controle(a) => controle::run(a, &database),
         Opdracht::Rmc(a) => rmc::run(a, &database),
+        Opdracht::Report(a) => report::run(a, &database),
         Opdracht::Demo(a) => demo::run(a, &database),
     }
 }
@@ -105,7 +110,7 @@ fn meld_gebruiksfout(fout: clap::Error) -> ExitCode {
         ErrorKind::UnknownArgument => format!("onbekende optie '{arg}'"),
         ErrorKind::InvalidSubcommand => format!("onbekende opdracht '{}'", context(ContextKind::InvalidSubcommand)),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "geef een opdracht: status, import, export, controle, rmc of demo".to_string()
+            "geef een opdracht: status, import, export, controle, rmc, report of demo".to_string()
         }
         ErrorKind::MissingRequiredArgument => format!("ontbreekt: {arg}"),
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {

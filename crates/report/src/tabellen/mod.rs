@@ -1,0 +1,45 @@
+//! The catalogue of spec/reports.md, one module per table, each reading like its definition.
+use crate::{Fout, Kader, Tabel};
+use leerspoor_domain::SchoolJaar;
+
+mod jikp_door_uitstroom;
+mod maatregelen_per_jaar;
+mod recidive;
+mod rmc_aantal;
+mod rmc_resultaat;
+mod thuiszitters_verloop;
+mod verzuim_schoolherkomst;
+
+/// The ids of the tables built so far, in report order.
+pub const IDS: &[&str] = &[
+    "verzuim_schoolherkomst",
+    "maatregelen_per_jaar",
+    "recidive",
+    "thuiszitters_verloop",
+    "jikp_door_uitstroom",
+    "rmc_aantal",
+    "rmc_resultaat",
+];
+
+pub async fn bereken(kader: &mut Kader<'_>, id: &str) -> Result<Tabel, Fout> {
+    match id {
+        "verzuim_schoolherkomst" => verzuim_schoolherkomst::bereken(kader).await,
+        "maatregelen_per_jaar" => maatregelen_per_jaar::bereken(kader).await,
+        "recidive" => recidive::bereken(kader).await,
+        "thuiszitters_verloop" => thuiszitters_verloop::bereken(kader).await,
+        "jikp_door_uitstroom" => jikp_door_uitstroom::bereken(kader).await,
+        "rmc_aantal" => rmc_aantal::bereken(kader).await,
+        "rmc_resultaat" => rmc_resultaat::bereken(kader).await,
+        _ => unreachable!("id gecontroleerd tegen IDS"),
+    }
+}
+
+/// `n` schooljaren up to and including `jaar`, oldest first.
+fn jaren_tot(jaar: SchoolJaar, n: i32) -> Vec<SchoolJaar> {
+    (0..n).rev().map(|i| SchoolJaar::beginnend_in(jaar.beginjaar() - i)).collect()
+}
+
+/// A row key for a schooljaar: `2019_2020`.
+fn sleutel(jaar: SchoolJaar) -> String {
+    jaar.to_string().replace('-', "_")
+}

@@ -1,0 +1,22 @@
+//! `rmc_aantal` (seed 000 Tabel 9): RMC-ers per schooljaar, three years — every traject that ran in
+//! the schooljaar, as Tabel 10 counts them.
+use super::{jaren_tot, sleutel};
+use crate::tabel::Waarde;
+use crate::{Fout, Kader, Tabel};
+use leerspoor_casework::trajecten;
+use leerspoor_domain::model::RmcTraject;
+
+pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
+    let alle: Vec<RmcTraject> = kader.store.lees().await?;
+    let mut t = Tabel::nieuw("rmc_aantal", "Aantal RMC-ers", &[("aantal", "Aantal RMC-ers")]);
+    for jaar in jaren_tot(kader.jaar, 3) {
+        let peildatum = jaar.een_oktober();
+        kader.laad_woonplaats(peildatum).await?;
+        let eigen: Vec<RmcTraject> = alle.iter().filter(|r| kader.telt(&r.jongere, peildatum)).cloned().collect();
+        let n: u32 = trajecten::resultaten(&eigen, jaar).values().map(|v| v[0] + v[1]).sum();
+        t.rij(sleutel(jaar), jaar.to_string(), vec![Waarde::getal(n)]);
+    }
+    t.noot("Per traject dat in het schooljaar liep (een jongere met twee trajecten telt twee keer), zoals Tabel 10.");
+    t.noot(kader.noot_woonplaats("op 1 oktober van dat schooljaar"));
+    Ok(t)
+}

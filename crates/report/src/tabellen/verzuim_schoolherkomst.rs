@@ -1,0 +1,124 @@
+//! `verzuim_schoolherkomst` (seed 000 Tabel 3): meldingen of unauthorised absence of 5- to
+//! 23-year-olds by kind and schoolherkomst, the verslagjaar and the year before. Counted per melding,
+//! in the schooljaar of its meldingsdatum, in the gemeente the youth lived in on that date.
+use super::sleutel;
+use crate::tabel::Waarde;
+use crate::{Fout, Kader, Tabel};
+use leerspoor_domain::code_enum::CodeEnum;
+use leerspoor_domain::model::{Inschrijving, Jongere, Subregio, Verzuimmelding};
+use leerspoor_domain::onderwijs::Schoolherkomst;
+use leerspoor_domain::rules::{leeftijd_op, schoolherkomst};
+use leerspoor_domain::{Datum, SchoolJaar};
+use leerspoor_store::rij;
+use std::collections::HashMap;
+
+pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
+    let jaren = [kader.jaar.vorig(), kader.jaar];
+    let meldingen: Vec<Verzuimmelding> = kader
+        .store
+        .lees_met(
+            "WHERE meldingsdatum >= $1 AND meldingsdatum <= $2",
+            &[rij::datum(jaren[0].eerste_dag()), rij::datum(kader.jaar.laatste_dag())],
+        )
+        .await?;
+    let geboren: HashMap<String, Datum> =
+        kader.store.lees::<Jongere>().await?.into_iter().map(|j| (j.id, j.geboortedatum)).collect();
+    let mut inschrijvingen: HashMap<String, Vec<Inschrijving>> = HashMap::new();
+    for i in kader.store.lees::<Inschrijving>().await? {
+        inschrijvingen.entry(i.jongere.clone()).or_default().push(i);
+    }
+    let subregios: Vec<Subregio> = kader.store.lees().await?;
+    kader.laad_adressen().await?;
+
+    let kolommen: Vec<(&str, &str)> =
+        Schoolherkomst::ALL.iter().map(|s| (s.code(), s.label())).chain([("totaal", "Totaal")]).collect();
+    let mut t =
+        Tabel::nieuw("verzuim_schoolherkomst", "Ongeoorloofd verzuim 5- tot 23-jarigen naar schoolherkomst", &kolommen);
+    // Which subregios hold leerplicht themselves (the region has only their 18-23 work).
+    let lokaal = |sub: &str| kader.regio.values().any(|g| g.subregio == sub && g.leerplicht_lokaal);
+    for jaar in jaren {
+        let mut tel: HashMap<String, [u32; 6]> = HashMap::new();
+        for m in meldingen.iter().filter(|m| SchoolJaar::van(m.meldingsdatum) == jaar) {
+            if m.preventief || m.status == "ingetrokken" || m.soort == "zorgwekkend_ziekteverzuim" {
+                continue;
+            }
+            let Some(geboortedatum) = geboren.get(&m.jongere) else { continue };
+            let leeftijd = leeftijd_op(*geboortedatum, m.verzuim_van);
+            if !(5..23).contains(&leeftijd) {
+                continue;
+            }
+            let gemeente = kader.gemeente_op(&m.jongere, m.meldingsdatum);
+            if !matches!(kader.scope, crate::Scope::Regio) && !gemeente.is_some_and(|g| kader.in_scope(&g.code)) {
+                continue;
+            }
+            let lokaal_gm = gemeente.is_some_and(|g| g.leerplicht_lokaal);
+            let rij = match m.soort.as_str() {
+                s if s == "achttien_plus" || leeftijd >= 18 => match gemeente {
+                    Some(g) => format!("relatief_18plus_{}", g.subregio),
+                    None => "relatief_18plus".to_string(),
+                },
+                _ if lokaal_gm => continue,
+                "luxe" => "luxe".to_string(),
+                "absoluut" => "absoluut".to_string(),
+                _ => "relatief".to_string(),
+            };
+            let herkomst = herkomst(inschrijvingen.get(&m.jongere).map(Vec::as_slice).unwrap_or(&[]), m);
+            let k = Schoolherkomst::ALL.iter().position(|s| *s == herkomst).expect("bekende schoolherkomst");
+            tel.entry(rij).or_default()[k] += 1;
+        }
+        let rijen = |t: &mut Tabel, key: &str, label: String, v: [u32; 6]| {
+            let som: u32 = v.iter().sum();
+            t.rij(
+                format!("{key}_{}", sleutel(jaar)),
+                format!("{label} {jaar}"),
+                v.iter().chain([&som]).map(|n| Waarde::getal(*n)).collect(),
+            );
+        };
+        let opgeteld = |sleutels: &[String]| {
+            let mut s = [0u32; 6];
+            for k in sleutels {
+                for (a, b) in s.iter_mut().zip(tel.get(k).copied().unwrap_or_default()) {
+                    *a += b;
+                }
+            }
+            s
+        };
+        let mut boven = vec!["relatief".to_string()];
+        rijen(&mut t, "relatief", "Relatief verzuim".into(), opgeteld(&["relatief".into()]));
+        for s in subregios.iter().filter(|s| !lokaal(&s.code)) {
+            let k = format!("relatief_18plus_{}", s.code);
+            rijen(&mut t, &k, format!("Relatief verzuim 18+ {}", s.naam), opgeteld(std::slice::from_ref(&k)));
+            boven.push(k);
+        }
+        for (k, label) in [("luxe", "Luxe verzuim"), ("absoluut", "Absoluut verzuim (18-)")] {
+            rijen(&mut t, k, label.into(), opgeteld(&[k.to_string()]));
+            boven.push(k.to_string());
+        }
+        rijen(&mut t, "subtotaal", "Subtotaal 5-23".into(), opgeteld(&boven));
+        let mut alle = boven;
+        for s in subregios.iter().filter(|s| lokaal(&s.code)) {
+            let k = format!("relatief_18plus_{}", s.code);
+            rijen(&mut t, &k, format!("Relatief verzuim 18+ {}", s.naam), opgeteld(std::slice::from_ref(&k)));
+            alle.push(k);
+        }
+        alle.push("relatief_18plus".into());
+        rijen(&mut t, "totaal", "Totaal".into(), opgeteld(&alle));
+    }
+    t.noot("Per melding, in het schooljaar van de meldingsdatum; niet: preventief contact, ingetrokken meldingen, zorgwekkend ziekteverzuim.");
+    t.noot("Schoolherkomst: de inschrijving op de meldingsdatum; bij absoluut verzuim het laatst gevolgde onderwijs.");
+    t.noot("Gemeente: de woonplaats op de meldingsdatum (zo komt de melding van DUO bij de gemeente). Subregio's die de leerplicht zelf doen: alleen 18-23.");
+    Ok(t)
+}
+
+/// The schoolherkomst of a melding: the enrolment on its date; for absoluut verzuim the education
+/// last followed.
+fn herkomst(inschrijvingen: &[Inschrijving], m: &Verzuimmelding) -> Schoolherkomst {
+    let op = m.meldingsdatum;
+    let nu = inschrijvingen
+        .iter()
+        .filter(|i| i.begindatum <= op && i.einddatum.is_none_or(|e| op <= e))
+        .max_by_key(|i| i.begindatum);
+    let laatst = || inschrijvingen.iter().filter(|i| i.begindatum <= op).max_by_key(|i| i.begindatum);
+    let i = if m.soort == "absoluut" { nu.or_else(laatst) } else { nu };
+    schoolherkomst(i.map(|i| i.onderwijssoort))
+}
