@@ -2,6 +2,7 @@
 use crate::{Fout, Kader, Tabel};
 use leerspoor_domain::SchoolJaar;
 
+mod halt_pv;
 mod jikp_door_uitstroom;
 mod maatregelen_per_jaar;
 mod recidive;
@@ -9,10 +10,14 @@ mod rmc_aantal;
 mod rmc_resultaat;
 mod thuiszitters_verloop;
 mod verzuim_schoolherkomst;
+mod vrijstellingen;
 
 /// The ids of the tables built so far, in report order.
 pub const IDS: &[&str] = &[
+    "vrijstellingen",
     "verzuim_schoolherkomst",
+    "halt_pv_soort",
+    "halt_pv_afhandeling",
     "maatregelen_per_jaar",
     "recidive",
     "thuiszitters_verloop",
@@ -23,7 +28,10 @@ pub const IDS: &[&str] = &[
 
 pub async fn bereken(kader: &mut Kader<'_>, id: &str) -> Result<Tabel, Fout> {
     match id {
+        "vrijstellingen" => vrijstellingen::bereken(kader).await,
         "verzuim_schoolherkomst" => verzuim_schoolherkomst::bereken(kader).await,
+        "halt_pv_soort" => halt_pv::soort(kader).await,
+        "halt_pv_afhandeling" => halt_pv::afhandeling_tabel(kader).await,
         "maatregelen_per_jaar" => maatregelen_per_jaar::bereken(kader).await,
         "recidive" => recidive::bereken(kader).await,
         "thuiszitters_verloop" => thuiszitters_verloop::bereken(kader).await,
