@@ -1,0 +1,70 @@
+//! `leerspoor report` on the small test bundle: the JSON document for scripts, CSV per table, and
+//! refusals in Dutch.
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn leerspoor(database: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_leerspoor"))
+        .args(args)
+        .env("LEERSPOOR_DATABASE_URL", database)
+        .output()
+        .expect("leerspoor starten")
+}
+
+fn database() -> (tempfile::TempDir, String) {
+    let map = tempfile::tempdir().unwrap();
+    let db = format!("sqlite:{}", map.path().join("ls.sqlite").display());
+    let bundel = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ingest/tests/bundels/klein");
+    assert!(leerspoor(&db, &["import", bundel.to_str().unwrap()]).status.success());
+    (map, db)
+}
+
+#[test]
+fn json_for_scripts_with_every_table_and_plain_numbers() {
+    let (_map, db) = database();
+    let uit = leerspoor(&db, &["report", "--jaar", "2019-2020", "--format", "json"]);
+    assert!(uit.status.success(), "{}", String::from_utf8_lossy(&uit.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&uit.stdout).unwrap();
+    assert_eq!((doc["jaar"].as_str(), doc["scope"].as_str()), (Some("2019-2020"), Some("regio")));
+    let tabellen = doc["tables"].as_array().unwrap();
+    assert!(tabellen.len() >= 10, "{}", tabellen.len());
+    // Noor (J3) had an RMC traject from February 2020, aangemeld that schooljaar: a new RMC-er.
+    let rmc = tabellen.iter().find(|t| t["id"] == "rmc_aantal").unwrap();
+    let rij = rmc["rows"].as_array().unwrap().iter().find(|r| r["key"] == "2019_2020").unwrap();
+    assert_eq!(rij["values"], serde_json::json!([1]));
+    assert!(rmc["notes"].as_array().is_some_and(|n| !n.is_empty()));
+}
+
+#[test]
+fn csv_writes_one_file_per_table_and_refusals_are_dutch() {
+    let (map, db) = database();
+    let uit = map.path().join("csv");
+    let o = leerspoor(
+        &db,
+        &[
+            "report",
+            "--jaar",
+            "2019-2020",
+            "--tabel",
+            "rmc_resultaat",
+            "--format",
+            "csv",
+            "--out",
+            uit.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let csv = std::fs::read_to_string(uit.join("rmc_resultaat.csv")).unwrap();
+    assert!(csv.starts_with("key,label,gemeld_voor_verslagjaar_2018_2019,nieuw_2018_2019,totaal_2018_2019,"), "{csv}");
+    // Her traject ran until 1 September 2020: on 31 July still "nog in traject".
+    assert!(csv.contains("\nnog_in_traject,Nog in traject RMC,0,0,0,0,1,1\n"), "{csv}");
+    assert!(csv.contains("\nscholing,Herplaatst naar scholing,0,0,0,0,0,0\n"), "{csv}");
+
+    let o = leerspoor(&db, &["report", "--jaar", "2019-2020", "--tabel", "bestaat_niet", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).starts_with("fout: onbekende tabel 'bestaat_niet'; beschikbaar: "));
+    let o = leerspoor(&db, &["report", "--jaar", "2019-2020", "--scope", "gemeente:GM0001", "--format", "json"]);
+    assert_eq!(String::from_utf8_lossy(&o.stderr), "fout: gemeente GM0001 hoort niet bij de regio\n");
+    let o = leerspoor(&db, &["report", "--jaar", "2019-2020", "--format", "csv"]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("geef een map met --out"));
+}
