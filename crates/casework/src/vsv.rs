@@ -347,6 +347,16 @@ impl Opvolging {
 
 /// Follows up every VSV-er of the schooljaar on the day a year after their uitvaldatum.
 pub async fn opvolging(store: &Store, schooljaar: SchoolJaar) -> Result<Opvolging> {
+    bestemmingen(store, schooljaar, |v| v.uitvaldatum + Months::new(12)).await
+}
+
+/// Where every VSV-er of the schooljaar is on the day `op` gives for their melding (a year after
+/// the drop-out for the follow-up; the end of the verslagjaar for the annual report).
+pub async fn bestemmingen(
+    store: &Store,
+    schooljaar: SchoolJaar,
+    op: impl Fn(&VsvMelding) -> Datum,
+) -> Result<Opvolging> {
     let cohort: Vec<VsvMelding> = store
         .lees_met(
             "WHERE uitvaldatum >= $1 AND uitvaldatum <= $2",
@@ -356,7 +366,7 @@ pub async fn opvolging(store: &Store, schooljaar: SchoolJaar) -> Result<Opvolgin
     let mut per_jongere = Vec::with_capacity(cohort.len());
     for v in cohort {
         let d = Dossier::laad(store, &v.jongere).await?;
-        let op = v.uitvaldatum + Months::new(12);
+        let op = op(&v);
         let laatste = d
             .rmc_trajecten
             .iter()

@@ -8,9 +8,11 @@ mod maatregelen_per_jaar;
 mod recidive;
 mod rmc_aantal;
 mod rmc_resultaat;
+mod thuiszitters;
 mod thuiszitters_verloop;
 mod verzuim_schoolherkomst;
 mod vrijstellingen;
+mod vsv_bestemming;
 
 /// The ids of the tables built so far, in report order.
 pub const IDS: &[&str] = &[
@@ -20,10 +22,12 @@ pub const IDS: &[&str] = &[
     "halt_pv_afhandeling",
     "maatregelen_per_jaar",
     "recidive",
+    "thuiszitters",
     "thuiszitters_verloop",
     "jikp_door_uitstroom",
     "rmc_aantal",
     "rmc_resultaat",
+    "vsv_bestemming",
 ];
 
 pub async fn bereken(kader: &mut Kader<'_>, id: &str) -> Result<Tabel, Fout> {
@@ -34,10 +38,12 @@ pub async fn bereken(kader: &mut Kader<'_>, id: &str) -> Result<Tabel, Fout> {
         "halt_pv_afhandeling" => halt_pv::afhandeling_tabel(kader).await,
         "maatregelen_per_jaar" => maatregelen_per_jaar::bereken(kader).await,
         "recidive" => recidive::bereken(kader).await,
+        "thuiszitters" => thuiszitters::bereken(kader).await,
         "thuiszitters_verloop" => thuiszitters_verloop::bereken(kader).await,
         "jikp_door_uitstroom" => jikp_door_uitstroom::bereken(kader).await,
         "rmc_aantal" => rmc_aantal::bereken(kader).await,
         "rmc_resultaat" => rmc_resultaat::bereken(kader).await,
+        "vsv_bestemming" => vsv_bestemming::bereken(kader).await,
         _ => unreachable!("id gecontroleerd tegen IDS"),
     }
 }

@@ -1,0 +1,81 @@
+//! `thuiszitters` (seed 000 Tabel 6): thuiszitters (5-18) per subregio, the verslagjaar and the year
+//! before: total, of whom absoluut and langdurig relatief, longer than 3 months, resolved.
+use super::sleutel;
+use crate::tabel::Waarde;
+use crate::{Fout, Kader, Tabel};
+use leerspoor_domain::model::{Subregio, ThuiszitEinde, ThuiszitSoort, Thuiszitperiode};
+use leerspoor_domain::rules::thuiszitten::langer_dan_drie_maanden;
+use leerspoor_store::rij;
+
+const RIJEN: [(&str, &str); 5] = [
+    ("aantal", "Aantal thuiszitters"),
+    ("waarvan_absoluut", "waarvan absoluut verzuim"),
+    ("waarvan_langdurig_relatief", "waarvan langdurig relatief verzuim"),
+    ("langer_dan_3_maanden", "> 3 maanden"),
+    ("opgelost", "Opgelost"),
+];
+
+fn tel(perioden: &[&Thuiszitperiode], jaar: leerspoor_domain::SchoolJaar) -> [u32; 5] {
+    let n = |f: &dyn Fn(&Thuiszitperiode) -> bool| perioden.iter().filter(|p| f(p)).count() as u32;
+    let einde = jaar.laatste_dag();
+    [
+        n(&|_| true),
+        n(&|p| p.soort == ThuiszitSoort::Absoluut),
+        n(&|p| p.soort == ThuiszitSoort::LangdurigRelatief),
+        n(&|p| langer_dan_drie_maanden(p.begindatum, p.einddatum, einde)),
+        n(&|p| p.reden_einde == Some(ThuiszitEinde::Opgelost) && p.einddatum.is_some_and(|e| e <= einde)),
+    ]
+}
+
+pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
+    let jaren = [kader.jaar.vorig(), kader.jaar];
+    let subregios: Vec<Subregio> = kader.store.lees().await?;
+    let subregios: Vec<&Subregio> =
+        subregios.iter().filter(|s| kader.gemeenten.iter().any(|g| g.subregio == s.code)).collect();
+    let mut kolommen = Vec::new();
+    for j in jaren {
+        for s in &subregios {
+            kolommen.push((format!("{}_{}", s.code, sleutel(j)), format!("{} {j}", s.naam)));
+        }
+        kolommen.push((format!("totaal_{}", sleutel(j)), format!("Totaal {j}")));
+    }
+    let k: Vec<(&str, &str)> = kolommen.iter().map(|(k, l)| (k.as_str(), l.as_str())).collect();
+    let mut t = Tabel::nieuw("thuiszitters", "Thuiszitters (5- tot 18-jarigen) per subregio", &k);
+    let perioden: Vec<Thuiszitperiode> = kader
+        .store
+        .lees_met(
+            "WHERE begindatum <= $1 AND (einddatum IS NULL OR einddatum >= $2)",
+            &[rij::datum(kader.jaar.laatste_dag()), rij::datum(jaren[0].eerste_dag())],
+        )
+        .await?;
+    let mut kolom_waarden: Vec<[u32; 5]> = Vec::new();
+    for jaar in jaren {
+        let peildatum = jaar.een_oktober();
+        kader.laad_woonplaats(peildatum).await?;
+        let in_jaar: Vec<&Thuiszitperiode> = perioden
+            .iter()
+            .filter(|p| p.begindatum <= jaar.laatste_dag() && p.einddatum.is_none_or(|e| e >= jaar.eerste_dag()))
+            .filter(|p| kader.telt(&p.jongere, peildatum))
+            .collect();
+        for s in &subregios {
+            let hier: Vec<&Thuiszitperiode> = in_jaar
+                .iter()
+                .copied()
+                .filter(|p| {
+                    kader
+                        .gemeente_van(&p.jongere, peildatum)
+                        .and_then(|g| kader.regio.get(g))
+                        .is_some_and(|g| g.subregio == s.code)
+                })
+                .collect();
+            kolom_waarden.push(tel(&hier, jaar));
+        }
+        kolom_waarden.push(tel(&in_jaar, jaar));
+    }
+    for (i, (k, l)) in RIJEN.iter().enumerate() {
+        t.rij(*k, *l, kolom_waarden.iter().map(|v| Waarde::getal(v[i])).collect());
+    }
+    t.noot("Per thuiszitperiode die in het schooljaar liep: absoluut verzuim en langdurig relatief verzuim (4 weken of langer); > 3 maanden gemeten tot het einde of tot 31 juli; opgelost vóór 1 augustus.");
+    t.noot(kader.noot_woonplaats("op 1 oktober van dat schooljaar"));
+    Ok(t)
+}
