@@ -1,10 +1,10 @@
 //! JIKP door- en uitstroom (seed 000 Tabel 8): the pupils of PRO, VSO, Entree and vmbo-basis on
 //! 1 October of a schooljaar, and where they are on 1 October of the next.
 use crate::Result;
-use leerspoor_domain::SchoolJaar;
 use leerspoor_domain::model::Inschrijving;
 use leerspoor_domain::onderwijs::JikpGroep;
 use leerspoor_domain::rules::jikp::{Overgang, jikp_groep, overgang};
+use leerspoor_domain::{Datum, SchoolJaar};
 use leerspoor_store::Store;
 use leerspoor_store::rij;
 use std::collections::{BTreeMap, HashMap};
@@ -67,15 +67,15 @@ pub fn bereken(op_peildatum: &[Inschrijving], een_jaar_later: &[Inschrijving]) -
     uit
 }
 
+/// The enrolments running on a peildatum.
+pub async fn inschrijvingen_op(store: &Store, peildatum: Datum) -> Result<Vec<Inschrijving>> {
+    Ok(store
+        .lees_met("WHERE begindatum <= $1 AND (einddatum IS NULL OR einddatum >= $1)", &[rij::datum(peildatum)])
+        .await?)
+}
+
 /// Tabel 8 for `schooljaar` → the next, from the register.
 pub async fn door_uitstroom(store: &Store, schooljaar: SchoolJaar) -> Result<BTreeMap<JikpGroep, Stroom>> {
-    let op = |d| async move {
-        store
-            .lees_met::<Inschrijving>(
-                "WHERE begindatum <= $1 AND (einddatum IS NULL OR einddatum >= $1)",
-                &[rij::datum(d)],
-            )
-            .await
-    };
-    Ok(bereken(&op(schooljaar.een_oktober()).await?, &op(schooljaar.volgend().een_oktober()).await?))
+    let van = inschrijvingen_op(store, schooljaar.een_oktober()).await?;
+    Ok(bereken(&van, &inschrijvingen_op(store, schooljaar.volgend().een_oktober()).await?))
 }

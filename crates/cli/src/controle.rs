@@ -49,7 +49,7 @@ pub fn run(args: ControleArgs, database: &str) -> ExitCode {
         store.sluit().await;
         uit
     });
-    crate::rapporteer(resultaat)
+    crate::rapporteer(resultaat, |e| matches!(e, Fout::Store(_)))
 }
 
 async fn absoluut_verzuim(store: &Store, g: &Gemeen) -> Result<String, Fout> {

@@ -134,9 +134,9 @@ fn blokkeer<T>(werk: impl std::future::Future<Output = T>) -> T {
     tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("tokio-runtime").block_on(werk)
 }
 
-/// Prints a service command's report, or its error in Dutch: exit 2 for a refusal or bad input,
-/// 1 for a database failure. A closed pipe (`| head`) is not an error.
-fn rapporteer(resultaat: Result<String, leerspoor_casework::Fout>) -> ExitCode {
+/// Prints a command's report, or its error in Dutch: exit 2 for a refusal or bad input, 1 for a
+/// database failure (`databasefout`). A closed pipe (`| head`) is not an error.
+fn rapporteer<E: std::fmt::Display>(resultaat: Result<String, E>, databasefout: impl Fn(&E) -> bool) -> ExitCode {
     use std::io::Write;
     match resultaat {
         Ok(tekst) => {
@@ -145,7 +145,7 @@ fn rapporteer(resultaat: Result<String, leerspoor_casework::Fout>) -> ExitCode {
         }
         Err(e) => {
             eprintln!("fout: {e}");
-            ExitCode::from(if matches!(e, leerspoor_casework::Fout::Store(_)) { 1 } else { 2 })
+            ExitCode::from(if databasefout(&e) { 1 } else { 2 })
         }
     }
 }

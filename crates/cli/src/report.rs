@@ -58,15 +58,5 @@ pub fn run(args: ReportArgs, database: &str) -> ExitCode {
             )),
         }
     });
-    match resultaat {
-        Ok(tekst) => {
-            use std::io::Write;
-            let _ = std::io::stdout().lock().write_all(tekst.as_bytes());
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("fout: {e}");
-            ExitCode::from(if matches!(e, leerspoor_report::Fout::Store(_)) { 1 } else { 2 })
-        }
-    }
+    crate::rapporteer(resultaat, |e| matches!(e, leerspoor_report::Fout::Store(_)))
 }

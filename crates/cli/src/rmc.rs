@@ -77,7 +77,7 @@ pub fn run(args: RmcArgs, database: &str) -> ExitCode {
         store.sluit().await;
         uit
     });
-    crate::rapporteer(resultaat)
+    crate::rapporteer(resultaat, |e| matches!(e, Fout::Store(_)))
 }
 
 async fn onderdeel(store: &Store, als: &str, o: &Onderdeel) -> Result<String, Fout> {

@@ -2,17 +2,8 @@
 //! 29 February 2016, so his leerplicht begins on 1 April 2021; he has a vrijstelling (art. 5 sub a)
 //! up to 31 July 2022 and is enrolled nowhere. Sem (J1, 12) leaves primary school on 31 July 2022
 //! and the bundle knows no secondary school for him.
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn leerspoor(database: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_leerspoor"))
-        .args(args)
-        .env("LEERSPOOR_DATABASE_URL", database)
-        .env_remove("LEERSPOOR_MEDEWERKER")
-        .output()
-        .expect("leerspoor starten")
-}
+mod common;
+use common::*;
 
 fn controle(db: &str, peildatum: &str) -> String {
     let uit = leerspoor(db, &["controle", "absoluut-verzuim", "--peildatum", peildatum, "--als", "MW001"]);
@@ -28,10 +19,7 @@ fn regel(uitvoer: &str, begin: &str) -> u64 {
 
 #[test]
 fn the_absoluut_verzuim_run_follows_leerplicht_and_vrijstelling_and_opens_a_case_once() {
-    let map = tempfile::tempdir().unwrap();
-    let db = format!("sqlite:{}", map.path().join("ls.sqlite").display());
-    let bundel = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ingest/tests/bundels/klein");
-    assert!(leerspoor(&db, &["import", bundel.to_str().unwrap()]).status.success());
+    let (_map, db) = database_met_klein();
 
     let maart = controle(&db, "2021-03-31");
     assert!(maart.starts_with("Controle absoluut verzuim op 2021-03-31\n"), "{maart}");
@@ -49,10 +37,7 @@ fn the_absoluut_verzuim_run_follows_leerplicht_and_vrijstelling_and_opens_a_case
 
 #[test]
 fn an_unknown_medewerker_or_a_missing_date_is_refused_in_dutch() {
-    let map = tempfile::tempdir().unwrap();
-    let db = format!("sqlite:{}", map.path().join("ls.sqlite").display());
-    let bundel = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ingest/tests/bundels/klein");
-    assert!(leerspoor(&db, &["import", bundel.to_str().unwrap()]).status.success());
+    let (_map, db) = database_met_klein();
     let uit = leerspoor(&db, &["controle", "thuiszitters", "--peildatum", "2021-10-01", "--als", "MW999"]);
     assert_eq!(uit.status.code(), Some(2));
     assert_eq!(String::from_utf8_lossy(&uit.stderr), "fout: medewerker 'MW999' bestaat niet\n");

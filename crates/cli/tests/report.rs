@@ -1,27 +1,11 @@
 //! `leerspoor report` on the small test bundle: the JSON document for scripts, CSV per table, and
 //! refusals in Dutch.
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn leerspoor(database: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_leerspoor"))
-        .args(args)
-        .env("LEERSPOOR_DATABASE_URL", database)
-        .output()
-        .expect("leerspoor starten")
-}
-
-fn database() -> (tempfile::TempDir, String) {
-    let map = tempfile::tempdir().unwrap();
-    let db = format!("sqlite:{}", map.path().join("ls.sqlite").display());
-    let bundel = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ingest/tests/bundels/klein");
-    assert!(leerspoor(&db, &["import", bundel.to_str().unwrap()]).status.success());
-    (map, db)
-}
+mod common;
+use common::*;
 
 #[test]
 fn json_for_scripts_with_every_table_and_plain_numbers() {
-    let (_map, db) = database();
+    let (_map, db) = database_met_klein();
     let uit = leerspoor(&db, &["report", "--jaar", "2019-2020", "--format", "json"]);
     assert!(uit.status.success(), "{}", String::from_utf8_lossy(&uit.stderr));
     let doc: serde_json::Value = serde_json::from_slice(&uit.stdout).unwrap();
@@ -37,7 +21,7 @@ fn json_for_scripts_with_every_table_and_plain_numbers() {
 
 #[test]
 fn csv_writes_one_file_per_table_and_refusals_are_dutch() {
-    let (map, db) = database();
+    let (map, db) = database_met_klein();
     let uit = map.path().join("csv");
     let o = leerspoor(
         &db,

@@ -1,24 +1,8 @@
 //! `leerspoor rmc` on the small test bundle: Noor (J3, born 28 February 2002) left the ROC on
 //! 31 January 2020 without a diploma; the bundle already holds her VSV-melding (S1).
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn leerspoor(database: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_leerspoor"))
-        .args(args)
-        .env("LEERSPOOR_DATABASE_URL", database)
-        .env_remove("LEERSPOOR_MEDEWERKER")
-        .output()
-        .expect("leerspoor starten")
-}
-
-fn database() -> (tempfile::TempDir, String) {
-    let map = tempfile::tempdir().unwrap();
-    let db = format!("sqlite:{}", map.path().join("ls.sqlite").display());
-    let bundel = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ingest/tests/bundels/klein");
-    assert!(leerspoor(&db, &["import", bundel.to_str().unwrap()]).status.success());
-    (map, db)
-}
+mod common;
+use common::*;
+use std::process::Output;
 
 fn uitvoer(o: Output) -> String {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -27,7 +11,7 @@ fn uitvoer(o: Output) -> String {
 
 #[test]
 fn the_vsv_run_knows_a_registered_drop_out_and_she_is_oud_vsv_the_next_year() {
-    let (_map, db) = database();
+    let (_map, db) = database_met_klein();
     let run = uitvoer(leerspoor(&db, &["rmc", "vsv", "--schooljaar", "2019-2020", "--als", "MW002"]));
     assert!(run.contains("nieuwe VSV-meldingen                              0"), "{run}");
     assert!(run.contains("al geregistreerd                                  1"), "{run}");
@@ -41,7 +25,7 @@ fn the_vsv_run_knows_a_registered_drop_out_and_she_is_oud_vsv_the_next_year() {
 
 #[test]
 fn triage_shows_every_point_with_its_reason_and_reads_an_offices_own_factors() {
-    let (map, db) = database();
+    let (map, db) = database_met_klein();
     let uit =
         uitvoer(leerspoor(&db, &["rmc", "triage", "--jongere", "J3", "--peildatum", "2020-02-10", "--als", "MW002"]));
     // No diploma, and the school reported her absence once before (melding VM2, an 18+ melding).

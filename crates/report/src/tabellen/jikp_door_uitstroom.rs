@@ -6,7 +6,6 @@ use leerspoor_casework::jikp::{self, Stroom};
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::model::Inschrijving;
 use leerspoor_domain::onderwijs::JikpGroep;
-use leerspoor_store::rij;
 
 const KOLOMMEN: &[(&str, &str)] = &[
     ("deelnemers", "Aantal deelnemers"),
@@ -31,17 +30,9 @@ pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
     let (vorig, jaar) = (kader.jaar.vorig(), kader.jaar);
     let (van, naar) = (vorig.een_oktober(), jaar.een_oktober());
     kader.laad_woonplaats(van).await?;
-    let store = kader.store;
-    let op = |d| async move {
-        store
-            .lees_met::<Inschrijving>(
-                "WHERE begindatum <= $1 AND (einddatum IS NULL OR einddatum >= $1)",
-                &[rij::datum(d)],
-            )
-            .await
-    };
-    let deelnemers: Vec<Inschrijving> = op(van).await?.into_iter().filter(|i| kader.telt(&i.jongere, van)).collect();
-    let tabel = jikp::bereken(&deelnemers, &op(naar).await?);
+    let deelnemers: Vec<Inschrijving> =
+        jikp::inschrijvingen_op(kader.store, van).await?.into_iter().filter(|i| kader.telt(&i.jongere, van)).collect();
+    let tabel = jikp::bereken(&deelnemers, &jikp::inschrijvingen_op(kader.store, naar).await?);
     let mut t = Tabel::nieuw(
         "jikp_door_uitstroom",
         format!("Door- en uitstroom jongeren in een kwetsbare positie {vorig} → {jaar}"),
