@@ -2,6 +2,7 @@
 use crate::{Fout, Kader, Tabel};
 use leerspoor_domain::SchoolJaar;
 
+mod bevolking;
 mod halt_pv;
 mod jikp_door_uitstroom;
 mod maatregelen_per_jaar;
@@ -16,6 +17,8 @@ mod vsv_bestemming;
 
 /// The ids of the tables built so far, in report order.
 pub const IDS: &[&str] = &[
+    "ingeschreven_pct",
+    "verzuim_per_1000",
     "vrijstellingen",
     "verzuim_schoolherkomst",
     "halt_pv_soort",
@@ -32,6 +35,8 @@ pub const IDS: &[&str] = &[
 
 pub async fn bereken(kader: &mut Kader<'_>, id: &str) -> Result<Tabel, Fout> {
     match id {
+        "ingeschreven_pct" => bevolking::ingeschreven_pct(kader).await,
+        "verzuim_per_1000" => bevolking::verzuim_per_1000(kader).await,
         "vrijstellingen" => vrijstellingen::bereken(kader).await,
         "verzuim_schoolherkomst" => verzuim_schoolherkomst::bereken(kader).await,
         "halt_pv_soort" => halt_pv::soort(kader).await,
