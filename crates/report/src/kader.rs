@@ -77,6 +77,11 @@ impl<'s> Kader<'s> {
         Ok(Kader { store, jaar, scope, gemeenten, codes, regio, woonplaats: HashMap::new(), adressen: None })
     }
 
+    /// Prepares [`Kader::telt`] for `peildatum`: in the regio everyone counts and nothing is loaded.
+    pub async fn bereid_scope(&mut self, peildatum: Datum) -> Result<(), Fout> {
+        if self.scope == Scope::Regio { Ok(()) } else { self.laad_woonplaats(peildatum).await }
+    }
+
     /// Loads where every youth lived on `peildatum` (once per date).
     pub async fn laad_woonplaats(&mut self, peildatum: Datum) -> Result<(), Fout> {
         if self.woonplaats.contains_key(&peildatum) {
@@ -102,16 +107,29 @@ impl<'s> Kader<'s> {
         Ok(())
     }
 
-    /// Loads every address, for tables that place each record on its own date.
-    pub async fn laad_adressen(&mut self) -> Result<(), Fout> {
+    /// Loads the addresses matching `waar` (e.g. of the youths with a melding in the report's
+    /// years), for tables that place each record on its own date.
+    pub async fn laad_adressen(&mut self, waar: &'static str, binds: &[Waarde]) -> Result<(), Fout> {
         if self.adressen.is_none() {
             let mut per: HashMap<String, Vec<Woonadres>> = HashMap::new();
-            for w in self.store.lees::<Woonadres>().await? {
+            for w in self.store.lees_met::<Woonadres>(waar, binds).await? {
                 per.entry(w.jongere.clone()).or_default().push(w);
             }
             self.adressen = Some(per);
         }
         Ok(())
+    }
+
+    /// Dates of birth of the youths selected by `sql` (`SELECT id, geboortedatum FROM jongere …`).
+    pub async fn geboortedata(&self, sql: &'static str, binds: &[Waarde]) -> Result<HashMap<String, Datum>, Fout> {
+        let rijen = self.store.vraag(sql, binds, &[Type::Tekst, Type::Datum]).await?;
+        Ok(rijen
+            .into_iter()
+            .filter_map(|r| match <[Waarde; 2]>::try_from(r).ok()? {
+                [Waarde::Tekst(Some(id)), Waarde::Datum(Some(d))] => Some((id, d)),
+                _ => None,
+            })
+            .collect())
     }
 
     /// The gemeente a youth lived in on any date (after [`Kader::laad_adressen`]).
@@ -131,8 +149,8 @@ impl<'s> Kader<'s> {
         self.woonplaats.get(&peildatum).expect("woonplaats geladen voor deze peildatum").get(jongere)
     }
 
-    /// Does a youth count in this scope, by residence on `peildatum`? In the regio everyone on the
-    /// register counts, also who had moved away by then.
+    /// Does a youth count in this scope, by residence on `peildatum` (after [`Kader::bereid_scope`])?
+    /// In the regio everyone on the register counts, also who had moved away by then.
     pub fn telt(&self, jongere: &str, peildatum: Datum) -> bool {
         match self.scope {
             Scope::Regio => true,

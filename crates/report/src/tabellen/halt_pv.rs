@@ -37,7 +37,7 @@ async fn laad(kader: &mut Kader<'_>) -> Result<Maatregelen, Fout> {
     let mut uit = Vec::new();
     for jaar in jaren {
         let peildatum = jaar.een_oktober();
-        kader.laad_woonplaats(peildatum).await?;
+        kader.bereid_scope(peildatum).await?;
         for a in acties.iter().filter(|a| SchoolJaar::van(a.datum) == jaar) {
             if !matches!(a.soort, ActieSoort::Halt | ActieSoort::ProcesVerbaal) || !kader.telt(&a.jongere, peildatum) {
                 continue;

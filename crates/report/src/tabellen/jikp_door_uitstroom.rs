@@ -29,7 +29,7 @@ fn waarden(s: &Stroom) -> Vec<Waarde> {
 pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
     let (vorig, jaar) = (kader.jaar.vorig(), kader.jaar);
     let (van, naar) = (vorig.een_oktober(), jaar.een_oktober());
-    kader.laad_woonplaats(van).await?;
+    kader.bereid_scope(van).await?;
     let deelnemers: Vec<Inschrijving> =
         jikp::inschrijvingen_op(kader.store, van).await?.into_iter().filter(|i| kader.telt(&i.jongere, van)).collect();
     let tabel = jikp::bereken(&deelnemers, &jikp::inschrijvingen_op(kader.store, naar).await?);

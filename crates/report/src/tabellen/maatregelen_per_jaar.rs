@@ -26,7 +26,7 @@ pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
     let mut t = Tabel::nieuw("maatregelen_per_jaar", "Maatregelen ingezet per schooljaar", &kolommen);
     for jaar in jaren {
         let peildatum = jaar.een_oktober();
-        kader.laad_woonplaats(peildatum).await?;
+        kader.bereid_scope(peildatum).await?;
         let in_jaar = |soort| {
             acties
                 .iter()

@@ -34,7 +34,7 @@ pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
     );
     for jaar in jaren {
         let peildatum = jaar.een_oktober();
-        kader.laad_woonplaats(peildatum).await?;
+        kader.bereid_scope(peildatum).await?;
         let r = recidive::bereken(jaar, &zaken, &meldingen);
         let jongeren: Vec<_> = r.jongeren.iter().filter(|j| kader.telt(&j.jongere, peildatum)).collect();
         let n = jongeren.len() as f64;

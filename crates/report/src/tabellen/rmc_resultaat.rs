@@ -31,7 +31,7 @@ pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
     let mut per_jaar: Vec<Telling> = Vec::new();
     for jaar in jaren {
         let peildatum = jaar.een_oktober();
-        kader.laad_woonplaats(peildatum).await?;
+        kader.bereid_scope(peildatum).await?;
         let eigen: Vec<RmcTraject> = alle.iter().filter(|r| kader.telt(&r.jongere, peildatum)).cloned().collect();
         per_jaar.push(trajecten::resultaten(&eigen, jaar));
     }

@@ -5,12 +5,16 @@ use super::sleutel;
 use crate::tabel::Waarde;
 use crate::{Fout, Kader, Tabel};
 use leerspoor_domain::code_enum::CodeEnum;
-use leerspoor_domain::model::{Inschrijving, Jongere, Subregio, Verzuimmelding};
+use leerspoor_domain::model::{Inschrijving, Subregio, Verzuimmelding};
 use leerspoor_domain::onderwijs::Schoolherkomst;
 use leerspoor_domain::rules::{leeftijd_op, schoolherkomst};
 use leerspoor_domain::{Datum, SchoolJaar};
 use leerspoor_store::rij;
 use std::collections::HashMap;
+
+/// The records of youths with a melding from $1 up to $2.
+const MET_MELDING: &str =
+    "WHERE jongere IN (SELECT jongere FROM verzuimmelding WHERE meldingsdatum >= $1 AND meldingsdatum <= $2)";
 
 pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
     let jaren = [kader.jaar.vorig(), kader.jaar];
@@ -21,14 +25,21 @@ pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
             &[rij::datum(jaren[0].eerste_dag()), rij::datum(kader.jaar.laatste_dag())],
         )
         .await?;
-    let geboren: HashMap<String, Datum> =
-        kader.store.lees::<Jongere>().await?.into_iter().map(|j| (j.id, j.geboortedatum)).collect();
+    // Only the youths with a melding in the two years.
+    let venster = [rij::datum(jaren[0].eerste_dag()), rij::datum(kader.jaar.laatste_dag())];
+    let geboren: HashMap<String, Datum> = kader
+        .geboortedata(
+            "SELECT id, geboortedatum FROM jongere WHERE id IN \
+             (SELECT jongere FROM verzuimmelding WHERE meldingsdatum >= $1 AND meldingsdatum <= $2)",
+            &venster,
+        )
+        .await?;
     let mut inschrijvingen: HashMap<String, Vec<Inschrijving>> = HashMap::new();
-    for i in kader.store.lees::<Inschrijving>().await? {
+    for i in kader.store.lees_met::<Inschrijving>(MET_MELDING, &venster).await? {
         inschrijvingen.entry(i.jongere.clone()).or_default().push(i);
     }
     let subregios: Vec<Subregio> = kader.store.lees().await?;
-    kader.laad_adressen().await?;
+    kader.laad_adressen(MET_MELDING, &venster).await?;
 
     let kolommen: Vec<(&str, &str)> =
         Schoolherkomst::ALL.iter().map(|s| (s.code(), s.label())).chain([("totaal", "Totaal")]).collect();

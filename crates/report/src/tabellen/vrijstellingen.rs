@@ -3,7 +3,7 @@
 use super::sleutel;
 use crate::tabel::Waarde;
 use crate::{Fout, Kader, Tabel};
-use leerspoor_domain::model::{Beslisser, Jongere, Vrijstelling, VrijstellingStatus};
+use leerspoor_domain::model::{Beslisser, Vrijstelling, VrijstellingStatus};
 use leerspoor_domain::rules::leeftijd_op;
 use leerspoor_domain::{Datum, SchoolJaar};
 use leerspoor_store::rij;
@@ -37,12 +37,16 @@ pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
             ],
         )
         .await?;
-    let geboren: HashMap<String, Datum> =
-        kader.store.lees::<Jongere>().await?.into_iter().map(|j| (j.id, j.geboortedatum)).collect();
+    let geboren: HashMap<String, Datum> = kader
+        .geboortedata(
+            "SELECT id, geboortedatum FROM jongere WHERE id IN (SELECT jongere FROM vrijstelling WHERE status = $1)",
+            &[rij::code(VrijstellingStatus::Toegekend)],
+        )
+        .await?;
     let mut per: HashMap<(&str, SchoolJaar), u32> = HashMap::new();
     for jaar in jaren {
         let peildatum = jaar.een_oktober();
-        kader.laad_woonplaats(peildatum).await?;
+        kader.bereid_scope(peildatum).await?;
         for v in &toegekend {
             let besluit = v.besluitdatum.expect("gefilterd op besluitdatum");
             let vijf_tot_achttien =
