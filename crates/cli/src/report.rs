@@ -14,7 +14,7 @@ enum Formaat {
 
 #[derive(Debug, clap::Args)]
 #[command(
-    override_usage = "leerspoor report --jaar 2020-2021 [--scope regio|subregio:CODE|gemeente:GMxxxx] [--tabel ID]… --format json|csv [--out PAD]"
+    override_usage = "leerspoor report --jaar 2020-2021 [--scope regio|subregio:CODE|gemeente:GMxxxx] [--tabel ID]… --format json|csv [--out PAD] [--publicatie [--drempel 5]]"
 )]
 pub struct ReportArgs {
     /// Het verslagjaar, bijv. 2020-2021
@@ -32,13 +32,33 @@ pub struct ReportArgs {
     /// Bestand (json) of map (csv); zonder: json naar het scherm
     #[arg(long, value_name = "PAD")]
     out: Option<PathBuf>,
+    /// Voor publicatie: kleine aantallen verbergen (en wat ze terug zou laten rekenen); weigert
+    /// tabellen waarvan de totalen niet kloppen
+    #[arg(long)]
+    publicatie: bool,
+    /// Aantallen onder deze grens worden bij --publicatie niet getoond
+    #[arg(long, default_value_t = 5, value_name = "N", requires = "publicatie")]
+    drempel: u32,
 }
 
 pub fn run(args: ReportArgs, database: &str) -> ExitCode {
     let resultaat: Result<String, leerspoor_report::Fout> = blokkeer(async {
         let store = Store::open_bestaand(database).await?;
         let mut kader = Kader::nieuw(&store, args.jaar, args.scope.clone()).await?;
-        let tabellen = leerspoor_report::bereken(&mut kader, &args.tabellen).await?;
+        let mut tabellen = leerspoor_report::bereken(&mut kader, &args.tabellen).await?;
+        let fouten: Vec<String> = tabellen.iter().flat_map(|t| t.controleer()).collect();
+        if args.publicatie {
+            if !fouten.is_empty() {
+                return Err(leerspoor_report::Fout::Controle(fouten));
+            }
+            for t in &mut tabellen {
+                t.publiceer(args.drempel);
+            }
+        } else {
+            for f in &fouten {
+                eprintln!("let op: {f}");
+            }
+        }
         store.log(&gebruiker(), "rapportage", &format!("{} {}", args.jaar, args.scope), "gelukt", None).await?;
         store.sluit().await;
         let jaar = args.jaar.to_string();

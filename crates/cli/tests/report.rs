@@ -52,3 +52,22 @@ fn csv_writes_one_file_per_table_and_refusals_are_dutch() {
     let o = leerspoor(&db, &["report", "--jaar", "2019-2020", "--format", "csv"]);
     assert!(String::from_utf8_lossy(&o.stderr).contains("geef een map met --out"));
 }
+
+#[test]
+fn for_publication_small_counts_are_hidden_and_cannot_be_derived_back() {
+    let (_map, db) = database_met_klein();
+    let o = leerspoor(
+        &db,
+        &["report", "--jaar", "2019-2020", "--tabel", "rmc_resultaat", "--format", "json", "--publicatie"],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let t = &doc["tables"][0];
+    let rij = |key: &str| t["rows"].as_array().unwrap().iter().find(|r| r["key"] == key).unwrap()["values"].clone();
+    // Noor is the one RMC-er: her 1 is hidden, and so is every total that would give it away.
+    assert_eq!(rij("nog_in_traject"), serde_json::json!([0, 0, 0, 0, null, null]));
+    assert_eq!(rij("totaal"), serde_json::json!([0, 0, 0, 0, null, null]));
+    assert!(t["notes"].as_array().unwrap().iter().any(|n| n.as_str().unwrap().starts_with("Aantallen van 1 tot 5")));
+    let zonder = leerspoor(&db, &["report", "--jaar", "2019-2020", "--format", "json", "--drempel", "3"]);
+    assert_eq!(zonder.status.code(), Some(2), "--drempel hoort bij --publicatie");
+}

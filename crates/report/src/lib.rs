@@ -24,6 +24,9 @@ pub enum Fout {
     Dienst(#[from] leerspoor_casework::Fout),
     #[error("schrijven mislukt: {0}")]
     Schrijven(String),
+    /// The self-check found totals that are not the sum of their parts: not for publication.
+    #[error("niet gepubliceerd, de totalen kloppen niet:\n  {}", .0.join("\n  "))]
+    Controle(Vec<String>),
 }
 
 /// The tables of one report: all of the catalogue that is built, or the ones asked for.

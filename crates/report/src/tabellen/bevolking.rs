@@ -68,6 +68,9 @@ pub async fn ingeschreven_pct(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
     }
     let alle: Vec<&Inwoner> = inwoners.iter().filter(|j| kader.in_scope(&j.gemeente)).collect();
     rij(&mut t, "totaal", "Totaal", &alle);
+    let gemeenten: Vec<&str> = kader.gemeenten.iter().map(|g| g.code.as_str()).collect();
+    t.som_van_rijen("totaal", &gemeenten, &["aantal", "ingeschreven"]);
+    t.afgeleide_kolommen(&["pct"]);
     t.noot(format!(
         "Jongeren van 5 tot en met 17 jaar die op {peildatum} in de gemeente woonden; ingeschreven op die dag."
     ));
@@ -147,6 +150,12 @@ pub async fn verzuim_per_1000(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
         rij(g.code.as_str(), &g.naam, per_gemeente.get(&g.code).map(Vec::as_slice).unwrap_or(&[]), g.leerplicht_lokaal);
     }
     rij("regio", "Regio (zonder gemeenten met eigen leerplicht)", &regio, false);
+    t.afgeleide_kolommen(&["absoluut_per_1000", "relatief_per_1000", "regio_gemiddelde"]);
+    if kader.scope == crate::Scope::Regio {
+        let delen: Vec<&str> = gemeenten.iter().filter(|g| !g.leerplicht_lokaal).map(|g| g.code.as_str()).collect();
+        t.som_van_rijen("regio", &delen, &["pop_5_15", "pop_16_17", "pop_5_17", "absoluut", "relatief"]);
+    }
+    t.som_van_kolommen("pop_5_17", &["pop_5_15", "pop_16_17"]);
     t.noot(format!("Jongeren van 5 t/m 17 die op {peildatum} in de gemeente woonden; verzuimers: unieke jongeren met een melding in {jaar}."));
     if gemeenten.iter().any(|g| g.leerplicht_lokaal) {
         t.noot(

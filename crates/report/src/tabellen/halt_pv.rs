@@ -65,6 +65,18 @@ fn kolommen(jaren: [SchoolJaar; 2], soorten: &[(&str, &str)]) -> Vec<(String, St
         .collect()
 }
 
+/// Totaal row = the three kinds; per year, `totaal_{jaar}` = the given columns of that year.
+fn sommen(t: &mut Tabel, jaren: [SchoolJaar; 2], delen: &[&str]) {
+    let alle: Vec<String> = t.columns.iter().map(|c| c.key.clone()).collect();
+    let alle: Vec<&str> = alle.iter().map(String::as_str).collect();
+    t.som_van_rijen("totaal", &SOORTEN.map(|(k, _)| k), &alle);
+    for j in jaren {
+        let j = sleutel(j);
+        let delen: Vec<String> = delen.iter().map(|d| format!("{d}_{j}")).collect();
+        t.som_van_kolommen(&format!("totaal_{j}"), &delen.iter().map(String::as_str).collect::<Vec<_>>());
+    }
+}
+
 fn tabel(id: &'static str, titel: &str, kolommen: &[(String, String)]) -> Tabel {
     let k: Vec<(&str, &str)> = kolommen.iter().map(|(k, l)| (k.as_str(), l.as_str())).collect();
     Tabel::nieuw(id, titel, &k)
@@ -96,6 +108,8 @@ pub async fn soort(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
     t.rij("totaal", "Totaal", cellen(None));
     let boas: Vec<Waarde> = m.boas.iter().flat_map(|b| [Waarde(None), Waarde(None), Waarde::getal(*b)]).collect();
     t.rij("aantal_boas", "Aantal BOA's (1 oktober)", boas);
+    t.buiten_sommen.push("aantal_boas".into());
+    sommen(&mut t, m.jaren, &["halt", "pv"]);
     t.noot("Per maatregel, in het schooljaar van de datum; alleen leerplicht- en kwalificatieplichtzaken (geen 18+). Luxe: de zaak heeft een melding van luxe verzuim.");
     t.noot(kader.noot_woonplaats("op 1 oktober van dat schooljaar"));
     Ok(t)
@@ -153,6 +167,7 @@ pub async fn afhandeling_tabel(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
         t.rij(k, l, cellen(Some(k)));
     }
     t.rij("totaal", "Totaal", cellen(None));
+    sommen(&mut t, m.jaren, &["halt_leerstraf", "schikking", "zitting", "overig", "onbekend"]);
     t.noot("HALT-afdoeningen zijn leerstraffen: elke HALT-verwijzing staat onder HALT. Overig: hulp en steun (bijv. jeugdreclassering) of sepot. Onbekend: nog geen terugkoppeling van het OM.");
     t.noot(kader.noot_woonplaats("op 1 oktober van dat schooljaar"));
     Ok(t)

@@ -49,6 +49,10 @@ pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
         t.rij(groep.code(), groep.label(), waarden(&s));
     }
     t.rij("totaal", "Totaal", waarden(&totaal));
+    let groepen: Vec<&str> = JikpGroep::ALL.iter().map(|g| g.code()).collect();
+    t.som_van_rijen("totaal", &groepen, &["deelnemers", "door_uitstroom", "mbo1", "mbo2", "uitstroom", "kwetsbaar"]);
+    t.som_van_kolommen("kwetsbaar", &["mbo1", "mbo2", "uitstroom"]);
+    t.afgeleide_kolommen(&["pct"]);
     t.noot(format!("Deelnemers: ingeschreven op {van} in mbo1 (Entree), pro, vmbo-bbl of vso (arbeidsmarkt, vervolgonderwijs); hun inschrijving op {naar}."));
     t.noot("Door- en uitstroom: voor mbo1 iedereen; voor pro, vmbo-bbl en vso wie niet in dezelfde onderwijssoort doorgaat. Kwetsbaar: naar mbo1, mbo2 of uit het onderwijs.");
     t.noot(kader.noot_woonplaats(&format!("op {van}")));

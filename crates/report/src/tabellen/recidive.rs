@@ -41,6 +41,7 @@ pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
         let terug = jongeren.iter().filter(|j| j.nieuwe_melding.is_some()).count() as f64;
         t.rij(sleutel(jaar), jaar.to_string(), vec![Waarde::getal(n), Waarde::getal(terug), percentage(terug, n, 1)]);
     }
+    t.afgeleide_kolommen(&["pct"]);
     t.noot("Per jongere: de eerste zaak (relatief of 18+ verzuim) die in het schooljaar sloot, en een nieuwe melding daarna in hetzelfde of het volgende schooljaar.");
     t.noot(kader.noot_woonplaats("op 1 oktober van dat schooljaar"));
     t.noot(format!("Voor {} is het volgende schooljaar nog niet voorbij: een voorlopig cijfer.", kader.jaar));

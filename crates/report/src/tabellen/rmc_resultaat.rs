@@ -62,6 +62,24 @@ pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
         t.rij(c.code.clone(), c.omschrijving.clone(), cellen(&|k| k == c.code));
     }
     t.rij("totaal", "Totaal", cellen(&|_| true));
+    let telkolommen: Vec<String> = t.columns.iter().map(|c| c.key.clone()).collect();
+    let telkolommen: Vec<&str> = telkolommen.iter().map(String::as_str).collect();
+    for groep in ResultaatGroep::ALL {
+        let delen: Vec<&str> =
+            codes.iter().filter(|c| resultaat_groep(&c.code) == Some(*groep)).map(|c| c.code.as_str()).collect();
+        t.som_van_rijen(&format!("subtotaal_{}", groep.code()), &delen, &telkolommen);
+    }
+    let subtotalen: Vec<String> = ResultaatGroep::ALL.iter().map(|g| format!("subtotaal_{}", g.code())).collect();
+    let delen: Vec<&str> = subtotalen
+        .iter()
+        .map(String::as_str)
+        .chain(codes.iter().filter(|c| resultaat_groep(&c.code).is_none()).map(|c| c.code.as_str()))
+        .collect();
+    t.som_van_rijen("totaal", &delen, &telkolommen);
+    for jaar in jaren {
+        let j = sleutel(jaar);
+        t.som_van_kolommen(&format!("totaal_{j}"), &[&format!("gemeld_voor_verslagjaar_{j}"), &format!("nieuw_{j}")]);
+    }
     t.noot("Per traject dat in het schooljaar liep; het resultaat op 31 juli ('nog in traject' als het doorloopt).");
     t.noot("Gemeld vóór verslagjaar: aangemeld bij RMC vóór 1 augustus van het schooljaar.");
     t.noot(kader.noot_woonplaats("op 1 oktober van dat schooljaar"));

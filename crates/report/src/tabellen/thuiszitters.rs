@@ -75,6 +75,8 @@ pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
     for (i, (k, l)) in RIJEN.iter().enumerate() {
         t.rij(*k, *l, kolom_waarden.iter().map(|v| Waarde::getal(v[i])).collect());
     }
+    let alle: Vec<&str> = kolommen.iter().map(|(k, _)| k.as_str()).collect();
+    t.som_van_rijen("aantal", &["waarvan_absoluut", "waarvan_langdurig_relatief"], &alle);
     t.noot("Per thuiszitperiode die in het schooljaar liep: absoluut verzuim en langdurig relatief verzuim (4 weken of langer); > 3 maanden gemeten tot het einde of tot 31 juli; opgelost vóór 1 augustus.");
     t.noot(kader.noot_woonplaats("op 1 oktober van dat schooljaar"));
     Ok(t)

@@ -52,6 +52,8 @@ pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
     }
     let in_scope: Vec<Thuiszitperiode> = perioden.into_iter().filter(|p| kader.telt(&p.jongere, peildatum)).collect();
     t.rij("totaal", "Totaal", waarden(&jaartelling(&in_scope, jaar)));
+    t.som_van_kolommen("totaal", &["bij_aanvang", "nieuw"]);
+    t.som_van_kolommen("totaal", &["opgelost", "verhuisd_overleden", "achttien_geworden", "actueel_einde"]);
     t.noot("Per thuiszitperiode: absoluut verzuim en langdurig relatief verzuim (4 weken of langer), 5-18 jaar, zonder vrijstelling, niet ziek.");
     t.noot("Langer dan 3 maanden: gemeten tot het einde van de periode of tot 31 juli.");
     t.noot(format!(

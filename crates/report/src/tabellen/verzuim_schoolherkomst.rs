@@ -66,7 +66,7 @@ pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
             let rij = match m.soort.as_str() {
                 s if s == "achttien_plus" || leeftijd >= 18 => match gemeente {
                     Some(g) => format!("relatief_18plus_{}", g.subregio),
-                    None => "relatief_18plus".to_string(),
+                    None => "relatief_18plus_onbekend".to_string(),
                 },
                 _ if lokaal_gm => continue,
                 "luxe" => "luxe".to_string(),
@@ -106,15 +106,33 @@ pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
             boven.push(k.to_string());
         }
         rijen(&mut t, "subtotaal", "Subtotaal 5-23".into(), opgeteld(&boven));
+        let boven_sleutels = boven.clone();
         let mut alle = boven;
         for s in subregios.iter().filter(|s| lokaal(&s.code)) {
             let k = format!("relatief_18plus_{}", s.code);
             rijen(&mut t, &k, format!("Relatief verzuim 18+ {}", s.naam), opgeteld(std::slice::from_ref(&k)));
             alle.push(k);
         }
-        alle.push("relatief_18plus".into());
+        // 18+ youths with no address in the region on the melding date, if any.
+        if tel.contains_key("relatief_18plus_onbekend") {
+            let k = "relatief_18plus_onbekend".to_string();
+            rijen(&mut t, &k, "Relatief verzuim 18+ woonplaats onbekend".into(), opgeteld(std::slice::from_ref(&k)));
+            alle.push(k);
+        }
         rijen(&mut t, "totaal", "Totaal".into(), opgeteld(&alle));
+        let j = sleutel(jaar);
+        let metjaar = |ks: &[String]| ks.iter().map(|k| format!("{k}_{j}")).collect::<Vec<_>>();
+        let (boven_j, alle_j) = (metjaar(&boven_sleutels), metjaar(&alle[..]));
+        let kol: Vec<&str> = kolommen.iter().map(|(k, _)| *k).collect();
+        t.som_van_rijen(&format!("subtotaal_{j}"), &boven_j.iter().map(String::as_str).collect::<Vec<_>>(), &kol);
+        let subtotaal = format!("subtotaal_{j}");
+        let delen: Vec<&str> = std::iter::once(subtotaal.as_str())
+            .chain(alle_j.iter().map(String::as_str).filter(|k| !boven_j.iter().any(|b| b == k)))
+            .collect();
+        t.som_van_rijen(&format!("totaal_{j}"), &delen, &kol);
     }
+    let herkomsten: Vec<&str> = Schoolherkomst::ALL.iter().map(|s| s.code()).collect();
+    t.som_van_kolommen("totaal", &herkomsten);
     t.noot("Per melding, in het schooljaar van de meldingsdatum; niet: preventief contact, ingetrokken meldingen, zorgwekkend ziekteverzuim.");
     t.noot("Schoolherkomst: de inschrijving op de meldingsdatum; bij absoluut verzuim het laatst gevolgde onderwijs.");
     t.noot("Gemeente: de woonplaats op de meldingsdatum (zo komt de melding van DUO bij de gemeente). Subregio's die de leerplicht zelf doen: alleen 18-23.");

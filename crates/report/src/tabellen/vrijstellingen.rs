@@ -66,6 +66,9 @@ pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
         t.rij(*key, *label, v.into_iter().map(Waarde::getal).collect());
     }
     t.rij("totaal", "Totaal", totaal.into_iter().map(Waarde::getal).collect());
+    let delen: Vec<&str> = ARTIKELEN.iter().map(|(k, _, _)| *k).collect();
+    let jaarkolommen: Vec<String> = jaren.iter().map(|j| sleutel(*j)).collect();
+    t.som_van_rijen("totaal", &delen, &jaarkolommen.iter().map(String::as_str).collect::<Vec<_>>());
     t.noot("Toegekend door de leerplichtambtenaar, in het schooljaar van het besluit; jongeren van 5 tot 18 op de besluitdatum. Verlof tot en met 10 dagen (de directeur) telt niet.");
     t.noot(kader.noot_woonplaats("op 1 oktober van dat schooljaar"));
     Ok(t)

@@ -18,6 +18,8 @@ pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
         t.rij(b.code(), b.label(), vec![Waarde::getal(hier.iter().filter(|x| *x == b).count() as u32)]);
     }
     t.rij("totaal", "Totaal", vec![Waarde::getal(hier.len() as u32)]);
+    let delen: Vec<&str> = Bestemming::ALL.iter().map(|b| b.code()).collect();
+    t.som_van_rijen("totaal", &delen, &["aantal"]);
     t.noot(format!("VSV-meldingen met een uitvaldatum in {jaar}; de bestemming op {einde}: ingeschreven is weer op school, anders het resultaat van het laatst afgesloten RMC-traject, een lopend traject is in begeleiding."));
     t.noot(kader.noot_woonplaats(&format!("op {peildatum}")));
     Ok(t)
