@@ -32,6 +32,7 @@ async fn laad(kader: &mut Kader<'_>) -> Result<Maatregelen, Fout> {
         .lees_met::<Verzuimmelding>("WHERE soort = $1", &[rij::tekst("luxe")])
         .await?
         .into_iter()
+        .filter(|m| !m.preventief && m.status != "ingetrokken")
         .filter_map(|m| m.zaak)
         .collect();
     let mut uit = Vec::new();
