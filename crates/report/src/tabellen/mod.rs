@@ -9,10 +9,12 @@ mod maatregelen_per_jaar;
 mod recidive;
 mod rmc_aantal;
 mod rmc_resultaat;
+mod rmc_trajecten;
 mod thuiszitters;
 mod thuiszitters_verloop;
 mod verzuim_schoolherkomst;
 mod vrijstellingen;
+mod vrijstellingen_overzicht;
 mod vsv_bestemming;
 
 /// The ids of the tables built so far, in report order.
@@ -20,6 +22,8 @@ pub const IDS: &[&str] = &[
     "ingeschreven_pct",
     "verzuim_per_1000",
     "vrijstellingen",
+    "vrijstellingen_gemeente",
+    "vrijstelling_aanvragen",
     "verzuim_schoolherkomst",
     "halt_pv_soort",
     "halt_pv_afhandeling",
@@ -30,6 +34,7 @@ pub const IDS: &[&str] = &[
     "jikp_door_uitstroom",
     "rmc_aantal",
     "rmc_resultaat",
+    "rmc_trajecten",
     "vsv_bestemming",
 ];
 
@@ -38,6 +43,8 @@ pub async fn bereken(kader: &mut Kader<'_>, id: &str) -> Result<Tabel, Fout> {
         "ingeschreven_pct" => bevolking::ingeschreven_pct(kader).await,
         "verzuim_per_1000" => bevolking::verzuim_per_1000(kader).await,
         "vrijstellingen" => vrijstellingen::bereken(kader).await,
+        "vrijstellingen_gemeente" => vrijstellingen_overzicht::per_gemeente(kader).await,
+        "vrijstelling_aanvragen" => vrijstellingen_overzicht::aanvragen(kader).await,
         "verzuim_schoolherkomst" => verzuim_schoolherkomst::bereken(kader).await,
         "halt_pv_soort" => halt_pv::soort(kader).await,
         "halt_pv_afhandeling" => halt_pv::afhandeling_tabel(kader).await,
@@ -48,6 +55,7 @@ pub async fn bereken(kader: &mut Kader<'_>, id: &str) -> Result<Tabel, Fout> {
         "jikp_door_uitstroom" => jikp_door_uitstroom::bereken(kader).await,
         "rmc_aantal" => rmc_aantal::bereken(kader).await,
         "rmc_resultaat" => rmc_resultaat::bereken(kader).await,
+        "rmc_trajecten" => rmc_trajecten::bereken(kader).await,
         "vsv_bestemming" => vsv_bestemming::bereken(kader).await,
         _ => unreachable!("id gecontroleerd tegen IDS"),
     }

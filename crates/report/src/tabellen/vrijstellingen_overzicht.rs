@@ -1,0 +1,140 @@
+//! `vrijstellingen_gemeente` and `vrijstelling_aanvragen` (seeds 001, 004): the vrijstellingen
+//! running on 1 October per gemeente and article (also per 1000 youths of 5-17), and the requests of
+//! the verslagjaar by how they stand.
+use crate::tabel::{Waarde, percentage};
+use crate::{Fout, Kader, Tabel};
+use leerspoor_domain::Gemeentecode;
+use leerspoor_domain::model::{Beslisser, Vrijstelling, VrijstellingStatus};
+use leerspoor_domain::rules::vrijstelling::{loopt_op, stand, vrijstelt_van_inschrijving};
+use leerspoor_store::rij::{self, Type, Waarde as Cel};
+use std::collections::HashMap;
+
+/// Column key, label, code of the list `vrijstelling_artikel`: the vrijstellingen (not verlof).
+const VRIJSTELLINGEN: &[(&str, &str, &str)] = &[
+    ("art_3a", "3a", "art3a"),
+    ("art_3b", "3b", "art3b"),
+    ("art_5a", "5 sub a", "art5_sub_a"),
+    ("art_5b", "5 sub b", "art5_sub_b"),
+    ("art_5c", "5 sub c", "art5_sub_c"),
+    ("art_5a_trekkend", "5a", "art5a"),
+    ("art_15", "15", "art15"),
+];
+
+pub async fn per_gemeente(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
+    let peildatum = kader.jaar.een_oktober();
+    kader.laad_woonplaats(peildatum).await?;
+    let alle: Vec<Vrijstelling> =
+        kader.store.lees_met("WHERE status = $1", &[rij::code(VrijstellingStatus::Toegekend)]).await?;
+    let lopend: Vec<&Vrijstelling> =
+        alle.iter().filter(|v| vrijstelt_van_inschrijving(&v.artikel) && loopt_op(v, peildatum)).collect();
+    // Youths of 5-17 per gemeente on the peildatum, for the rate.
+    let rijen = kader
+        .store
+        .vraag(
+            "SELECT id FROM jongere WHERE geboortedatum > $1 AND geboortedatum <= $2",
+            &[
+                rij::datum(peildatum - chrono::Months::new(18 * 12)),
+                rij::datum(peildatum - chrono::Months::new(5 * 12)),
+            ],
+            &[Type::Tekst],
+        )
+        .await?;
+    let mut bevolking: HashMap<Gemeentecode, u32> = HashMap::new();
+    for r in rijen {
+        if let [Cel::Tekst(Some(id))] = &r[..]
+            && let Some(g) = kader.gemeente_van(id, peildatum)
+        {
+            *bevolking.entry(g.clone()).or_default() += 1;
+        }
+    }
+    let mut kolommen: Vec<(&str, &str)> = VRIJSTELLINGEN.iter().map(|(k, l, _)| (*k, *l)).collect();
+    kolommen.extend([("totaal", "Totaal"), ("per_1000", "Per 1000 jongeren 5-17")]);
+    let mut t = Tabel::nieuw("vrijstellingen_gemeente", format!("Lopende vrijstellingen op {peildatum}"), &kolommen);
+    let cellen = |hier: &[&&Vrijstelling], pop: u32| -> Vec<Waarde> {
+        let mut w: Vec<Waarde> = VRIJSTELLINGEN
+            .iter()
+            .map(|(_, _, code)| Waarde::getal(hier.iter().filter(|v| v.artikel == *code).count() as u32))
+            .collect();
+        let n = hier.iter().filter(|v| VRIJSTELLINGEN.iter().any(|(_, _, c)| *c == v.artikel)).count() as f64;
+        w.push(Waarde::getal(n));
+        w.push(percentage(n * 10.0, f64::from(pop), 1));
+        w
+    };
+    let mut totaal_pop = 0;
+    for g in &kader.gemeenten {
+        let hier: Vec<&&Vrijstelling> =
+            lopend.iter().filter(|v| kader.gemeente_van(&v.jongere, peildatum) == Some(&g.code)).collect();
+        let pop = bevolking.get(&g.code).copied().unwrap_or(0);
+        totaal_pop += pop;
+        t.rij(g.code.as_str(), g.naam.clone(), cellen(&hier, pop));
+    }
+    let hier: Vec<&&Vrijstelling> = lopend
+        .iter()
+        .filter(|v| kader.gemeente_van(&v.jongere, peildatum).is_some_and(|g| kader.in_scope(g)))
+        .collect();
+    t.rij("totaal", "Totaal", cellen(&hier, totaal_pop));
+    let gemeenten: Vec<&str> = kader.gemeenten.iter().map(|g| g.code.as_str()).collect();
+    let artikelen: Vec<&str> = VRIJSTELLINGEN.iter().map(|(k, _, _)| *k).collect();
+    t.som_van_rijen("totaal", &gemeenten, &[artikelen.as_slice(), &["totaal"]].concat());
+    t.som_van_kolommen("totaal", &artikelen);
+    t.afgeleide_kolommen(&["per_1000"]);
+    t.noot(format!("Toegekende vrijstellingen die op {peildatum} liepen, bij jongeren die toen in de gemeente woonden; per 1000 jongeren van 5 t/m 17."));
+    Ok(t)
+}
+
+/// The row of a request by where it stands.
+fn rij_van(s: VrijstellingStatus) -> &'static str {
+    use VrijstellingStatus::*;
+    match s {
+        Toegekend => "toegekend",
+        Afgewezen => "afgewezen",
+        Aangevraagd | InBehandeling | BezwaarBeroep => "in_behandeling",
+        Ingetrokken => "ingetrokken",
+    }
+}
+
+pub async fn aanvragen(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
+    let jaar = kader.jaar;
+    let peildatum = jaar.een_oktober();
+    kader.bereid_scope(peildatum).await?;
+    let alle: Vec<Vrijstelling> = kader
+        .store
+        .lees_met(
+            "WHERE aanvraagdatum >= $1 AND aanvraagdatum <= $2",
+            &[rij::datum(jaar.eerste_dag()), rij::datum(jaar.laatste_dag())],
+        )
+        .await?;
+    let artikelen: Vec<(&str, &str, &str)> =
+        VRIJSTELLINGEN.iter().copied().chain([("art_11g", "11 sub g (> 10 dagen)", "art11_sub_g")]).collect();
+    let mut kolommen: Vec<(&str, &str)> = artikelen.iter().map(|(k, l, _)| (*k, *l)).collect();
+    kolommen.push(("totaal", "Totaal"));
+    let mut t = Tabel::nieuw("vrijstelling_aanvragen", format!("Aanvragen vrijstelling en verlof {jaar}"), &kolommen);
+    // Leave the school head gave is only recorded, not requested from the office.
+    let hier: Vec<&Vrijstelling> = alle
+        .iter()
+        .filter(|v| v.beslisser == Beslisser::Leerplichtambtenaar && kader.telt(&v.jongere, peildatum))
+        .collect();
+    const RIJEN: [(&str, &str); 4] = [
+        ("toegekend", "Toegekend"),
+        ("afgewezen", "Afgewezen"),
+        ("in_behandeling", "In behandeling (ook bezwaar/beroep)"),
+        ("ingetrokken", "Ingetrokken"),
+    ];
+    for (key, label) in RIJEN {
+        let past = |s: VrijstellingStatus| rij_van(s) == key;
+        let mut w: Vec<Waarde> = artikelen
+            .iter()
+            .map(|(_, _, code)| {
+                Waarde::getal(hier.iter().filter(|v| v.artikel == *code && past(stand(v))).count() as u32)
+            })
+            .collect();
+        let n = hier.iter().filter(|v| artikelen.iter().any(|(_, _, c)| *c == v.artikel) && past(stand(v))).count();
+        w.push(Waarde::getal(n as u32));
+        t.rij(key, label, w);
+    }
+    let keys: Vec<&str> = artikelen.iter().map(|(k, _, _)| *k).collect();
+    t.som_van_kolommen("totaal", &keys);
+    t.noot(format!("Aanvragen met een aanvraagdatum in {jaar}, zoals ze nu staan; een besluit waartegen bezwaar loopt staat onder in behandeling."));
+    t.noot(kader.noot_woonplaats(&format!("op {peildatum}")));
+    Ok(t)
+}
