@@ -357,25 +357,44 @@ pub async fn bestemmingen(
     schooljaar: SchoolJaar,
     op: impl Fn(&VsvMelding) -> Datum,
 ) -> Result<Opvolging> {
-    let cohort: Vec<VsvMelding> = store
-        .lees_met(
-            "WHERE uitvaldatum >= $1 AND uitvaldatum <= $2",
-            &[rij::datum(schooljaar.eerste_dag()), rij::datum(schooljaar.laatste_dag())],
+    let venster = [rij::datum(schooljaar.eerste_dag()), rij::datum(schooljaar.laatste_dag())];
+    let cohort: Vec<VsvMelding> = store.lees_met("WHERE uitvaldatum >= $1 AND uitvaldatum <= $2", &venster).await?;
+    // The cohort's records in three reads, not a dossier each.
+    const VAN_COHORT: &str =
+        "WHERE jongere IN (SELECT jongere FROM vsv_melding WHERE uitvaldatum >= $1 AND uitvaldatum <= $2)";
+    let jongeren: HashMap<String, Datum> = store
+        .lees_met::<Jongere>(
+            "WHERE id IN (SELECT jongere FROM vsv_melding WHERE uitvaldatum >= $1 AND uitvaldatum <= $2)",
+            &venster,
         )
-        .await?;
+        .await?
+        .into_iter()
+        .map(|j| (j.id, j.geboortedatum))
+        .collect();
+    let mut inschrijvingen: HashMap<String, Vec<Inschrijving>> = HashMap::new();
+    for i in store.lees_met::<Inschrijving>(VAN_COHORT, &venster).await? {
+        inschrijvingen.entry(i.jongere.clone()).or_default().push(i);
+    }
+    let mut trajecten: HashMap<String, Vec<RmcTraject>> = HashMap::new();
+    for t in store.lees_met::<RmcTraject>(VAN_COHORT, &venster).await? {
+        trajecten.entry(t.jongere.clone()).or_default().push(t);
+    }
     let mut per_jongere = Vec::with_capacity(cohort.len());
     for v in cohort {
-        let d = Dossier::laad(store, &v.jongere).await?;
+        let Some(geboren) = jongeren.get(&v.jongere) else { continue };
         let op = op(&v);
-        let laatste = d
-            .rmc_trajecten
+        let eigen = trajecten.get(&v.jongere).map(Vec::as_slice).unwrap_or(&[]);
+        let laatste = eigen
             .iter()
             .filter(|t| t.einddatum.is_some_and(|e| e <= op) && t.begindatum >= v.uitvaldatum - Months::new(1))
             .max_by_key(|t| t.einddatum);
-        let in_traject = d.rmc_trajecten.iter().any(|t| t.begindatum <= op && t.einddatum.is_none_or(|e| e > op));
+        let in_traject = eigen.iter().any(|t| t.begindatum <= op && t.einddatum.is_none_or(|e| e > op));
+        let ingeschreven = inschrijvingen
+            .get(&v.jongere)
+            .is_some_and(|l| l.iter().any(|i| i.begindatum <= op && i.einddatum.is_none_or(|e| op <= e)));
         let b = vsv::bestemming(
-            d.ingeschreven_op(op),
-            leeftijd_op(d.jongere.geboortedatum, op),
+            ingeschreven,
+            leeftijd_op(*geboren, op),
             laatste.and_then(|t| t.resultaat.as_deref()),
             in_traject,
         );
