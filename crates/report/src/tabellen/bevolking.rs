@@ -9,15 +9,15 @@ use leerspoor_store::rij::{self, Type, Waarde as Cel};
 use std::collections::{HashMap, HashSet};
 
 /// A youth of 5 to 17 on the peildatum, where they lived, and whether enrolled.
-struct Inwoner {
-    id: String,
-    leeftijd: u32,
-    gemeente: Gemeentecode,
-    ingeschreven: bool,
+pub(super) struct Inwoner {
+    pub id: String,
+    pub leeftijd: u32,
+    pub gemeente: Gemeentecode,
+    pub ingeschreven: bool,
 }
 
-/// Youths of 5 up to 18 on the peildatum with an address in the region.
-async fn inwoners(kader: &mut Kader<'_>, peildatum: Datum) -> Result<Vec<Inwoner>, Fout> {
+/// Youths of 5 up to 18 on the peildatum, alive, with an address in the region.
+pub(super) async fn inwoners(kader: &mut Kader<'_>, peildatum: Datum) -> Result<Vec<Inwoner>, Fout> {
     kader.laad_woonplaats(peildatum).await?;
     let rijen = kader
         .store

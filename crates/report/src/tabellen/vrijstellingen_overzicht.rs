@@ -6,7 +6,7 @@ use crate::{Fout, Kader, Tabel};
 use leerspoor_domain::Gemeentecode;
 use leerspoor_domain::model::{Beslisser, Vrijstelling, VrijstellingStatus};
 use leerspoor_domain::rules::vrijstelling::{loopt_op, stand, vrijstelt_van_inschrijving};
-use leerspoor_store::rij::{self, Type, Waarde as Cel};
+use leerspoor_store::rij;
 use std::collections::HashMap;
 
 /// Column key, label, code of the list `vrijstelling_artikel`: the vrijstellingen (not verlof).
@@ -27,26 +27,15 @@ pub async fn per_gemeente(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
         kader.store.lees_met("WHERE status = $1", &[rij::code(VrijstellingStatus::Toegekend)]).await?;
     let lopend: Vec<&Vrijstelling> =
         alle.iter().filter(|v| vrijstelt_van_inschrijving(&v.artikel) && loopt_op(v, peildatum)).collect();
-    // Youths of 5-17 per gemeente on the peildatum, for the rate.
-    let rijen = kader
-        .store
-        .vraag(
-            "SELECT id FROM jongere WHERE geboortedatum > $1 AND geboortedatum <= $2",
-            &[
-                rij::datum(peildatum - chrono::Months::new(18 * 12)),
-                rij::datum(peildatum - chrono::Months::new(5 * 12)),
-            ],
-            &[Type::Tekst],
-        )
-        .await?;
+    // Youths of 5-17 living in each gemeente on the peildatum: the rate's population, and whose
+    // vrijstellingen count, so numerator and denominator are the same youths.
+    let inwoners = super::bevolking::inwoners(kader, peildatum).await?;
     let mut bevolking: HashMap<Gemeentecode, u32> = HashMap::new();
-    for r in rijen {
-        if let [Cel::Tekst(Some(id))] = &r[..]
-            && let Some(g) = kader.gemeente_van(id, peildatum)
-        {
-            *bevolking.entry(g.clone()).or_default() += 1;
-        }
+    for j in &inwoners {
+        *bevolking.entry(j.gemeente.clone()).or_default() += 1;
     }
+    let woont: HashMap<&str, &Gemeentecode> = inwoners.iter().map(|j| (j.id.as_str(), &j.gemeente)).collect();
+    let lopend: Vec<&Vrijstelling> = lopend.into_iter().filter(|v| woont.contains_key(v.jongere.as_str())).collect();
     let mut kolommen: Vec<(&str, &str)> = VRIJSTELLINGEN.iter().map(|(k, l, _)| (*k, *l)).collect();
     kolommen.extend([("totaal", "Totaal"), ("per_1000", "Per 1000 jongeren 5-17")]);
     let mut t = Tabel::nieuw("vrijstellingen_gemeente", format!("Lopende vrijstellingen op {peildatum}"), &kolommen);
@@ -63,22 +52,20 @@ pub async fn per_gemeente(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
     let mut totaal_pop = 0;
     for g in &kader.gemeenten {
         let hier: Vec<&&Vrijstelling> =
-            lopend.iter().filter(|v| kader.gemeente_van(&v.jongere, peildatum) == Some(&g.code)).collect();
+            lopend.iter().filter(|v| woont.get(v.jongere.as_str()) == Some(&&g.code)).collect();
         let pop = bevolking.get(&g.code).copied().unwrap_or(0);
         totaal_pop += pop;
         t.rij(g.code.as_str(), g.naam.clone(), cellen(&hier, pop));
     }
-    let hier: Vec<&&Vrijstelling> = lopend
-        .iter()
-        .filter(|v| kader.gemeente_van(&v.jongere, peildatum).is_some_and(|g| kader.in_scope(g)))
-        .collect();
+    let hier: Vec<&&Vrijstelling> =
+        lopend.iter().filter(|v| woont.get(v.jongere.as_str()).is_some_and(|g| kader.in_scope(g))).collect();
     t.rij("totaal", "Totaal", cellen(&hier, totaal_pop));
     let gemeenten: Vec<&str> = kader.gemeenten.iter().map(|g| g.code.as_str()).collect();
     let artikelen: Vec<&str> = VRIJSTELLINGEN.iter().map(|(k, _, _)| *k).collect();
     t.som_van_rijen("totaal", &gemeenten, &[artikelen.as_slice(), &["totaal"]].concat());
     t.som_van_kolommen("totaal", &artikelen);
     t.afgeleide_kolommen(&["per_1000"]);
-    t.noot(format!("Toegekende vrijstellingen die op {peildatum} liepen, bij jongeren die toen in de gemeente woonden; per 1000 jongeren van 5 t/m 17."));
+    t.noot(format!("Toegekende vrijstellingen die op {peildatum} liepen, van jongeren van 5 t/m 17 die toen in de gemeente woonden; per 1000 van die jongeren."));
     Ok(t)
 }
 
