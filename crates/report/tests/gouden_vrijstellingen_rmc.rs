@@ -15,7 +15,6 @@ mod common;
 use common::*;
 use leerspoor_domain::codes::{Code, CodeLijst};
 use leerspoor_domain::model::*;
-use leerspoor_report::Tabel;
 use leerspoor_testdb::TestDb;
 
 const KWELDERDORP: &str = "GM9921";
@@ -104,20 +103,9 @@ fn inwoners(ds: &mut Dataset, voorvoegsel: &str, n: usize, geboren: &str, gemeen
     }
 }
 
-/// The table's own check: every total it declares is the sum of its parts.
-fn klopt(t: &Tabel) {
-    assert_eq!(t.controleer(), Vec::<String>::new(), "{}", t.id);
-}
-
 /// A register of Noordkust with only the records `bouw` adds.
 async fn noordkust(bouw: fn(&mut Dataset)) -> Vec<TestDb> {
-    register(move || {
-        let mut ds = Dataset::default();
-        organisatie(&mut ds);
-        bouw(&mut ds);
-        ds
-    })
-    .await
+    register_met(organisatie, bouw).await
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -234,6 +234,17 @@ pub async fn register(dataset: impl Fn() -> Dataset) -> Vec<TestDb> {
     dbs
 }
 
+/// [`register`] of a region `organisatie` declares, with only the records `bouw` adds.
+pub async fn register_met(organisatie: fn(&mut Dataset), bouw: fn(&mut Dataset)) -> Vec<TestDb> {
+    register(move || {
+        let mut ds = Dataset::default();
+        organisatie(&mut ds);
+        bouw(&mut ds);
+        ds
+    })
+    .await
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reading tables.
 // ---------------------------------------------------------------------------------------------
@@ -266,4 +277,9 @@ pub fn rijen(t: &Tabel) -> Vec<&str> {
 
 pub fn kolommen(t: &Tabel) -> Vec<&str> {
     t.columns.iter().map(|k| k.key.as_str()).collect()
+}
+
+/// The table's own check: every total it declares is the sum of its parts.
+pub fn klopt(t: &Tabel) {
+    assert_eq!(t.controleer(), Vec::<String>::new(), "{}", t.id);
 }
