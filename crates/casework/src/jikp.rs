@@ -1,10 +1,10 @@
 //! JIKP door- en uitstroom (seed 000 Tabel 8): the pupils of PRO, VSO, Entree and vmbo-basis on
 //! 1 October of a schooljaar, and where they are on 1 October of the next.
 use crate::Result;
+use leerspoor_domain::SchoolJaar;
 use leerspoor_domain::model::Inschrijving;
 use leerspoor_domain::onderwijs::JikpGroep;
 use leerspoor_domain::rules::jikp::{Overgang, jikp_groep, overgang};
-use leerspoor_domain::{Datum, SchoolJaar};
 use leerspoor_store::Store;
 use leerspoor_store::rij;
 use std::collections::{BTreeMap, HashMap};
@@ -67,15 +67,36 @@ pub fn bereken(op_peildatum: &[Inschrijving], een_jaar_later: &[Inschrijving]) -
     uit
 }
 
-/// The enrolments running on a peildatum.
-pub async fn inschrijvingen_op(store: &Store, peildatum: Datum) -> Result<Vec<Inschrijving>> {
-    Ok(store
-        .lees_met("WHERE begindatum <= $1 AND (einddatum IS NULL OR einddatum >= $1)", &[rij::datum(peildatum)])
-        .await?)
+/// The youths who could be JIKP pupils on $1 ([`jikp_groep`] decides): enrolled in PRO or VSO,
+/// Entree or vmbo-basis. Their other enrolments are read too, for "the one begun last".
+macro_rules! kandidaten {
+    () => {
+        "jongere IN (SELECT jongere FROM inschrijving WHERE begindatum <= $1 AND (einddatum IS NULL OR einddatum >= $1) \
+         AND (onderwijssoort IN ('pro', 'vso') OR niveau IN ('mbo1', 'vmbo_bb')))"
+    };
+}
+
+/// The enrolments on 1 October of `schooljaar` and of the next of the youths who could be JIKP
+/// pupils then — not the whole register, which at national scale is millions of enrolments.
+pub async fn inschrijvingen(store: &Store, schooljaar: SchoolJaar) -> Result<(Vec<Inschrijving>, Vec<Inschrijving>)> {
+    let (van, naar) = (rij::datum(schooljaar.een_oktober()), rij::datum(schooljaar.volgend().een_oktober()));
+    let op = store
+        .lees_met(
+            concat!("WHERE begindatum <= $1 AND (einddatum IS NULL OR einddatum >= $1) AND ", kandidaten!()),
+            &[van.clone()],
+        )
+        .await?;
+    let later = store
+        .lees_met(
+            concat!("WHERE begindatum <= $2 AND (einddatum IS NULL OR einddatum >= $2) AND ", kandidaten!()),
+            &[van, naar],
+        )
+        .await?;
+    Ok((op, later))
 }
 
 /// Tabel 8 for `schooljaar` → the next, from the register.
 pub async fn door_uitstroom(store: &Store, schooljaar: SchoolJaar) -> Result<BTreeMap<JikpGroep, Stroom>> {
-    let van = inschrijvingen_op(store, schooljaar.een_oktober()).await?;
-    Ok(bereken(&van, &inschrijvingen_op(store, schooljaar.volgend().een_oktober()).await?))
+    let (van, naar) = inschrijvingen(store, schooljaar).await?;
+    Ok(bereken(&van, &naar))
 }

@@ -7,7 +7,7 @@ use leerspoor_domain::model::{Verzuimmelding, Zaak, ZaakSoort, ZaakStatus};
 use leerspoor_domain::{Datum, SchoolJaar};
 use leerspoor_store::Store;
 use leerspoor_store::rij;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// One youth whose case closed in the schooljaar.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,13 +64,21 @@ pub fn bereken(schooljaar: SchoolJaar, zaken: &[Zaak], meldingen: &[Verzuimmeldi
     // A repeated melding of the absence the case was about is not new verzuim.
     let van_zaak: HashSet<(&str, &str)> =
         meldingen.iter().filter_map(|m| Some((m.zaak.as_deref()?, m.id.as_str()))).collect();
+    // Per youth, so a region's year (tens of thousands of cases) stays linear.
+    let mut per_jongere: HashMap<&str, Vec<&Verzuimmelding>> = HashMap::new();
+    for m in meldingen.iter().filter(|m| eerste.contains_key(m.jongere.as_str())) {
+        per_jongere.entry(m.jongere.as_str()).or_default().push(m);
+    }
     let jongeren = eerste
         .into_iter()
         .map(|(jongere, z)| {
             let dicht = z.gesloten_op.expect("gesloten zaak heeft een datum");
-            let nieuwe_melding = meldingen
-                .iter()
-                .filter(|m| m.jongere == jongere && nieuw_verzuim(m))
+            let nieuwe_melding = per_jongere
+                .get(jongere)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|m| nieuw_verzuim(m))
                 .filter(|m| m.meldingsdatum > dicht && m.meldingsdatum <= tot)
                 .filter(|m| m.zaak.as_deref() != Some(z.id.as_str()))
                 .filter(|m| !m.vervolg_op.as_deref().is_some_and(|e| van_zaak.contains(&(z.id.as_str(), e))))

@@ -1,11 +1,13 @@
 //! What a report is about: the verslagjaar and the scope, and which gemeente each youth counts in.
 use crate::Fout;
+use crate::tabellen::bevolking::Groep;
 use leerspoor_domain::model::{Gemeente, Subregio, Woonadres};
 use leerspoor_domain::{Datum, Gemeentecode, SchoolJaar};
 use leerspoor_store::Store;
 use leerspoor_store::rij::{self, Type, Waarde};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::sync::{Arc, LazyLock};
 
 /// The area a report covers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,9 +49,19 @@ pub struct Kader<'s> {
     codes: HashSet<Gemeentecode>,
     /// Every gemeente of the region, also outside the scope (subregio, local leerplicht).
     pub regio: HashMap<Gemeentecode, Gemeente>,
-    woonplaats: HashMap<Datum, HashMap<String, Gemeentecode>>,
-    adressen: Option<HashMap<String, Vec<Woonadres>>>,
+    /// The addresses of the youths read so far (an empty list: no address in the register).
+    adressen: HashMap<String, Vec<Woonadres>>,
+    /// The population on a peildatum, counted once for all tables that need it.
+    pub(crate) bevolking: HashMap<Datum, Arc<[Groep]>>,
 }
+
+/// `WHERE jongere IN ($1, …, $500)`: addresses are read for the youths a table counts, a batch at a
+/// time, never the whole register (millions of addresses at national scale).
+const PARTIJ: usize = 500;
+static PER_PARTIJ: LazyLock<String> = LazyLock::new(|| {
+    let binds: Vec<String> = (1..=PARTIJ).map(|i| format!("${i}")).collect();
+    format!("WHERE jongere IN ({})", binds.join(", "))
+});
 
 impl<'s> Kader<'s> {
     pub async fn nieuw(store: &'s Store, jaar: SchoolJaar, scope: Scope) -> Result<Kader<'s>, Fout> {
@@ -74,48 +86,30 @@ impl<'s> Kader<'s> {
             }
         };
         let codes = gemeenten.iter().map(|g| g.code.clone()).collect();
-        Ok(Kader { store, jaar, scope, gemeenten, codes, regio, woonplaats: HashMap::new(), adressen: None })
+        Ok(Kader { store, jaar, scope, gemeenten, codes, regio, adressen: HashMap::new(), bevolking: HashMap::new() })
     }
 
-    /// Prepares [`Kader::telt`] for `peildatum`: in the regio everyone counts and nothing is loaded.
-    pub async fn bereid_scope(&mut self, peildatum: Datum) -> Result<(), Fout> {
-        if self.scope == Scope::Regio { Ok(()) } else { self.laad_woonplaats(peildatum).await }
+    /// Prepares [`Kader::telt`] for these youths: in the regio everyone counts and nothing is read.
+    pub async fn bereid_scope<'a>(&mut self, jongeren: impl IntoIterator<Item = &'a str>) -> Result<(), Fout> {
+        if self.scope == Scope::Regio { Ok(()) } else { self.laad_adressen(jongeren).await }
     }
 
-    /// Loads where every youth lived on `peildatum` (once per date).
-    pub async fn laad_woonplaats(&mut self, peildatum: Datum) -> Result<(), Fout> {
-        if self.woonplaats.contains_key(&peildatum) {
-            return Ok(());
-        }
-        let rijen = self
-            .store
-            .vraag(
-                "SELECT jongere, gemeente FROM woonadres WHERE begindatum <= $1 AND (einddatum IS NULL OR einddatum >= $1)",
-                &[rij::datum(peildatum)],
-                &[Type::Tekst, Type::Tekst],
-            )
-            .await?;
-        let mut per = HashMap::with_capacity(rijen.len());
-        for r in rijen {
-            if let [Waarde::Tekst(Some(j)), Waarde::Tekst(Some(g))] = &r[..]
-                && let Ok(g) = Gemeentecode::parse(g)
-            {
-                per.insert(j.clone(), g);
+    /// Reads the addresses of these youths (those not read before), for [`Kader::gemeente_op`].
+    pub async fn laad_adressen<'a>(&mut self, jongeren: impl IntoIterator<Item = &'a str>) -> Result<(), Fout> {
+        let mut nieuw: Vec<String> =
+            jongeren.into_iter().filter(|j| !self.adressen.contains_key(*j)).map(String::from).collect();
+        nieuw.sort_unstable();
+        nieuw.dedup();
+        for partij in nieuw.chunks(PARTIJ) {
+            // A short last batch repeats its last id: the statement keeps its fixed number of binds.
+            let binds: Vec<Waarde> =
+                (0..PARTIJ).map(|i| rij::tekst(partij.get(i).unwrap_or(&partij[partij.len() - 1]))).collect();
+            for j in partij {
+                self.adressen.entry(j.clone()).or_default();
             }
-        }
-        self.woonplaats.insert(peildatum, per);
-        Ok(())
-    }
-
-    /// Loads the addresses matching `waar` (e.g. of the youths with a melding in the report's
-    /// years), for tables that place each record on its own date.
-    pub async fn laad_adressen(&mut self, waar: &'static str, binds: &[Waarde]) -> Result<(), Fout> {
-        if self.adressen.is_none() {
-            let mut per: HashMap<String, Vec<Woonadres>> = HashMap::new();
-            for w in self.store.lees_met::<Woonadres>(waar, binds).await? {
-                per.entry(w.jongere.clone()).or_default().push(w);
+            for w in self.store.lees_met::<Woonadres>(PER_PARTIJ.as_str(), &binds).await? {
+                self.adressen.entry(w.jongere.clone()).or_default().push(w);
             }
-            self.adressen = Some(per);
         }
         Ok(())
     }
@@ -132,9 +126,9 @@ impl<'s> Kader<'s> {
             .collect())
     }
 
-    /// The gemeente a youth lived in on any date (after [`Kader::laad_adressen`]).
+    /// The gemeente of the region a youth lived in on a date (after [`Kader::laad_adressen`]).
     pub fn gemeente_op(&self, jongere: &str, datum: Datum) -> Option<&Gemeente> {
-        let adressen = self.adressen.as_ref().expect("adressen geladen").get(jongere)?;
+        let adressen = self.adressen.get(jongere).expect("adressen van deze jongere gelezen");
         let w = adressen.iter().find(|w| w.begindatum <= datum && w.einddatum.is_none_or(|e| datum <= e))?;
         self.regio.get(&w.gemeente)
     }
@@ -144,17 +138,12 @@ impl<'s> Kader<'s> {
         self.codes.contains(g)
     }
 
-    /// The gemeente a youth lived in on `peildatum` (after [`Kader::laad_woonplaats`]).
-    pub fn gemeente_van(&self, jongere: &str, peildatum: Datum) -> Option<&Gemeentecode> {
-        self.woonplaats.get(&peildatum).expect("woonplaats geladen voor deze peildatum").get(jongere)
-    }
-
     /// Does a youth count in this scope, by residence on `peildatum` (after [`Kader::bereid_scope`])?
     /// In the regio everyone on the register counts, also who had moved away by then.
     pub fn telt(&self, jongere: &str, peildatum: Datum) -> bool {
         match self.scope {
             Scope::Regio => true,
-            _ => self.gemeente_van(jongere, peildatum).is_some_and(|g| self.codes.contains(g)),
+            _ => self.gemeente_op(jongere, peildatum).is_some_and(|g| self.codes.contains(&g.code)),
         }
     }
 

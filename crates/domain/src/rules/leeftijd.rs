@@ -39,6 +39,19 @@ pub fn leeftijd_op(geboortedatum: Datum, peildatum: Datum) -> u32 {
     if verjaardag(geboortedatum, jaren) > peildatum { jaren - 1 } else { jaren }
 }
 
+/// The last date of birth of someone who has reached `jaren` on `peildatum`: everyone born on or
+/// before it is at least that old. Lets a database count age bands by comparing dates, with the
+/// cut-off taken from [`leeftijd_op`] itself (so 29 February follows [`verjaardag`]).
+pub fn geboren_uiterlijk(peildatum: Datum, jaren: u32) -> Datum {
+    let mut d =
+        peildatum.with_day(1).and_then(|p| p.checked_sub_months(chrono::Months::new(12 * jaren))).expect("datum");
+    // Age falls as the birth date rises: step to the last date that still has the age.
+    while leeftijd_op(d.succ_opt().expect("datum"), peildatum) >= jaren {
+        d = d.succ_opt().expect("datum");
+    }
+    d
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,5 +97,22 @@ mod tests {
         assert_eq!(leeftijd_op(geboren, d("2022-03-01")), 18);
         assert_eq!(leeftijd_op(geboren, d("2020-02-28")), 15);
         assert_eq!(leeftijd_op(geboren, d("2020-02-29")), 16);
+    }
+
+    #[test]
+    fn geboren_uiterlijk_geeft_de_laatste_geboortedatum_met_die_leeftijd() {
+        // On 1 October 2020 whoever was born on 1 October 2002 has just turned 18.
+        assert_eq!(geboren_uiterlijk(d("2020-10-01"), 18), d("2002-10-01"));
+        assert_eq!(geboren_uiterlijk(d("2020-10-31"), 5), d("2015-10-31"));
+        // A schrikkelkind turns 17 on 1 March 2021, so on 28 February it is not yet 17 …
+        assert_eq!(geboren_uiterlijk(d("2021-02-28"), 17), d("2004-02-28"));
+        // … and on 1 March everyone born up to 1 March 2004 is.
+        assert_eq!(geboren_uiterlijk(d("2021-03-01"), 17), d("2004-03-01"));
+        // On 29 February 2024 someone born on 29 February 2008 turns 16.
+        assert_eq!(geboren_uiterlijk(d("2024-02-29"), 16), d("2008-02-29"));
+        for (p, j) in [("2020-10-01", 5), ("2021-02-28", 12), ("2024-02-29", 23), ("2021-07-31", 16)] {
+            let g = geboren_uiterlijk(d(p), j);
+            assert!(leeftijd_op(g, d(p)) >= j && leeftijd_op(g.succ_opt().unwrap(), d(p)) < j, "{p} {j}");
+        }
     }
 }

@@ -51,7 +51,7 @@ mod weigering;
 pub mod zaak;
 
 pub use jikp::jikp_groep;
-pub use leeftijd::{leeftijd_op, verjaardag};
+pub use leeftijd::{geboren_uiterlijk, leeftijd_op, verjaardag};
 pub use leerplicht::{kwalificatieplicht_einde, leerplicht_begin, leerplicht_einde};
 pub use rmc::rmc_doelgroep;
 pub use schoolherkomst::schoolherkomst;

@@ -2,47 +2,140 @@
 //! enrolled or not, and the verzuimers per 1000 (seeds 001 and 004; BBV indicators).
 use crate::tabel::{Waarde, percentage};
 use crate::{Fout, Kader, Tabel};
+use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::model::{Gemeente, Verzuimmelding};
-use leerspoor_domain::rules::leeftijd_op;
+use leerspoor_domain::onderwijs::Onderwijssoort;
+use leerspoor_domain::rules::{geboren_uiterlijk, leeftijd_op};
 use leerspoor_domain::{Datum, Gemeentecode, SchoolJaar};
 use leerspoor_store::rij::{self, Type, Waarde as Cel};
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
-/// A youth of 5 to 17 on the peildatum, where they lived, and whether enrolled.
-pub(super) struct Inwoner {
-    pub id: String,
-    pub leeftijd: u32,
-    pub gemeente: Gemeentecode,
-    pub ingeschreven: bool,
+/// The age bands the population tables count in, by age on the peildatum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Band {
+    /// 5 up to 12: primary school age.
+    Vijf,
+    /// 12 up to 16.
+    Twaalf,
+    /// 16 and 17: kwalificatieplicht age.
+    Zestien,
+    /// 18 up to 23: the RMC-doelgroep.
+    Achttien,
 }
 
-/// Youths of 5 up to 18 on the peildatum, alive, with an address in the region.
-pub(super) async fn inwoners(kader: &mut Kader<'_>, peildatum: Datum) -> Result<Vec<Inwoner>, Fout> {
-    kader.laad_woonplaats(peildatum).await?;
-    let rijen = kader
-        .store
-        .vraag(
-            "SELECT j.id, j.geboortedatum, EXISTS (SELECT 1 FROM inschrijving i WHERE i.jongere = j.id \
-               AND i.begindatum <= $1 AND (i.einddatum IS NULL OR i.einddatum >= $1)) \
-             FROM jongere j WHERE j.geboortedatum > $2 AND j.geboortedatum <= $3 \
-               AND (j.overlijdensdatum IS NULL OR j.overlijdensdatum > $1)",
-            &[
-                rij::datum(peildatum),
-                rij::datum(peildatum - chrono::Months::new(18 * 12) - chrono::Days::new(2)),
-                rij::datum(peildatum - chrono::Months::new(5 * 12)),
-            ],
-            &[Type::Tekst, Type::Datum, Type::Bool],
-        )
-        .await?;
-    Ok(rijen
+impl Band {
+    /// 5 up to and including 17.
+    pub fn onder_achttien(self) -> bool {
+        self != Band::Achttien
+    }
+}
+
+/// A number of youths alike on the peildatum: where they lived, sex, age band, and the
+/// onderwijssoort of their enrolment then (the one begun last; `None`: not enrolled).
+#[derive(Debug, Clone)]
+pub(crate) struct Groep {
+    pub gemeente: Gemeentecode,
+    pub geslacht: String,
+    pub band: Band,
+    pub onderwijssoort: Option<Onderwijssoort>,
+    pub aantal: u32,
+}
+
+/// SQLite walks the youths in table order (`NOT INDEXED`): their addresses and enrolments are then
+/// read in key order, several times faster than in birth-date order.
+const BEVOLKING_SQLITE: &str = "SELECT gemeente, geslacht, band, soort, count(*) FROM ( \
+     SELECT w.gemeente AS gemeente, j.geslacht AS geslacht, \
+       CASE WHEN j.geboortedatum > $3 THEN 1 WHEN j.geboortedatum > $4 THEN 2 WHEN j.geboortedatum > $5 THEN 3 ELSE 4 END AS band, \
+       (SELECT substr(max(i.begindatum || i.onderwijssoort), 11) FROM inschrijving i WHERE i.jongere = j.id \
+          AND i.begindatum <= $1 AND (i.einddatum IS NULL OR i.einddatum >= $1)) AS soort \
+     FROM jongere j NOT INDEXED \
+     JOIN woonadres w ON w.jongere = j.id AND w.begindatum <= $1 AND (w.einddatum IS NULL OR w.einddatum >= $1) \
+     WHERE j.geboortedatum <= $2 AND j.geboortedatum > $6 AND (j.overlijdensdatum IS NULL OR j.overlijdensdatum > $1) \
+     LIMIT -1) GROUP BY gemeente, geslacht, band, soort";
+
+/// PostgreSQL joins the day's enrolments by hash; the one begun last per youth, as on SQLite.
+const BEVOLKING_POSTGRES: &str = "WITH ins AS (SELECT DISTINCT ON (jongere) jongere, onderwijssoort FROM inschrijving \
+       WHERE begindatum <= $1 AND (einddatum IS NULL OR einddatum >= $1) ORDER BY jongere, begindatum DESC, onderwijssoort DESC) \
+     SELECT w.gemeente, j.geslacht, \
+       CAST(CASE WHEN j.geboortedatum > $3 THEN 1 WHEN j.geboortedatum > $4 THEN 2 WHEN j.geboortedatum > $5 THEN 3 ELSE 4 END AS BIGINT), \
+       ins.onderwijssoort, count(*) \
+     FROM jongere j \
+     JOIN woonadres w ON w.jongere = j.id AND w.begindatum <= $1 AND (w.einddatum IS NULL OR w.einddatum >= $1) \
+     LEFT JOIN ins ON ins.jongere = j.id \
+     WHERE j.geboortedatum <= $2 AND j.geboortedatum > $6 AND (j.overlijdensdatum IS NULL OR j.overlijdensdatum > $1) \
+     GROUP BY 1, 2, 3, 4";
+
+/// Youths of 5 up to 23 on the peildatum, alive, with an address in the register, as [`Groep`]s.
+/// Counted by the database: at national scale these are millions of youths. The age cut-offs come
+/// from the rule ([`geboren_uiterlijk`]), not from date arithmetic in SQL.
+pub(crate) async fn bevolking(kader: &mut Kader<'_>, peildatum: Datum) -> Result<Arc<[Groep]>, Fout> {
+    if let Some(b) = kader.bevolking.get(&peildatum) {
+        return Ok(b.clone());
+    }
+    let sql =
+        if matches!(kader.store, leerspoor_store::Store::Postgres(_)) { BEVOLKING_POSTGRES } else { BEVOLKING_SQLITE };
+    let grens = |jaren| rij::datum(geboren_uiterlijk(peildatum, jaren));
+    let binds = [rij::datum(peildatum), grens(5), grens(12), grens(16), grens(18), grens(23)];
+    let rijen =
+        kader.store.vraag(sql, &binds, &[Type::Tekst, Type::Tekst, Type::Geheel, Type::Tekst, Type::Geheel]).await?;
+    let mut groepen = Vec::with_capacity(rijen.len());
+    for r in rijen {
+        if let [
+            Cel::Tekst(Some(g)),
+            Cel::Tekst(Some(geslacht)),
+            Cel::Geheel(Some(band)),
+            Cel::Tekst(soort),
+            Cel::Geheel(Some(n)),
+        ] = &r[..]
+            && let Ok(gemeente) = Gemeentecode::parse(g)
+        {
+            let band = match band {
+                1 => Band::Vijf,
+                2 => Band::Twaalf,
+                3 => Band::Zestien,
+                _ => Band::Achttien,
+            };
+            let onderwijssoort = soort.as_deref().and_then(|s| Onderwijssoort::from_code(s));
+            let aantal = u32::try_from(*n).unwrap_or(u32::MAX);
+            groepen.push(Groep { gemeente, geslacht: geslacht.clone(), band, onderwijssoort, aantal });
+        }
+    }
+    let groepen: Arc<[Groep]> = groepen.into();
+    kader.bevolking.insert(peildatum, groepen.clone());
+    Ok(groepen)
+}
+
+/// Youths of 5 up to 18 per gemeente on the peildatum: (all, enrolled).
+fn leerplichtigen(groepen: &[Groep]) -> HashMap<&Gemeentecode, (u32, u32)> {
+    let mut per: HashMap<&Gemeentecode, (u32, u32)> = HashMap::new();
+    for g in groepen.iter().filter(|g| g.band.onder_achttien()) {
+        let e = per.entry(&g.gemeente).or_default();
+        e.0 += g.aantal;
+        if g.onderwijssoort.is_some() {
+            e.1 += g.aantal;
+        }
+    }
+    per
+}
+
+/// Of the youths selected by `sql` (`SELECT id, geboortedatum FROM jongere WHERE …`, with $1 the
+/// peildatum), the gemeente where those of 5 up to 18, alive, lived on the peildatum: the few
+/// youths with a melding or a vrijstelling, to set beside the counts of [`bevolking`].
+pub(super) async fn woonplaats_5_17(
+    kader: &mut Kader<'_>,
+    sql: &'static str,
+    binds: &[Cel],
+    peildatum: Datum,
+) -> Result<HashMap<String, Gemeentecode>, Fout> {
+    let geboren = kader.geboortedata(sql, binds).await?;
+    kader.laad_adressen(geboren.keys().map(String::as_str)).await?;
+    Ok(geboren
         .into_iter()
-        .filter_map(|r| match <[Cel; 3]>::try_from(r).ok()? {
-            [Cel::Tekst(Some(id)), Cel::Datum(Some(geboren)), Cel::Bool(ingeschreven)] => {
-                let leeftijd = leeftijd_op(geboren, peildatum);
-                let gemeente = kader.gemeente_van(&id, peildatum)?.clone();
-                (5..18).contains(&leeftijd).then_some(Inwoner { id, leeftijd, gemeente, ingeschreven })
-            }
-            _ => None,
+        .filter(|(_, g)| (5..18).contains(&leeftijd_op(*g, peildatum)))
+        .filter_map(|(id, _)| {
+            let gemeente = kader.gemeente_op(&id, peildatum)?.code.clone();
+            Some((id, gemeente))
         })
         .collect())
 }
@@ -51,23 +144,24 @@ pub(super) async fn inwoners(kader: &mut Kader<'_>, peildatum: Datum) -> Result<
 /// 1 October, and the share enrolled at a school.
 pub async fn ingeschreven_pct(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
     let peildatum = kader.jaar.een_oktober();
-    let inwoners = inwoners(kader, peildatum).await?;
+    let groepen = bevolking(kader, peildatum).await?;
+    let per = leerplichtigen(&groepen);
     let mut t = Tabel::nieuw(
         "ingeschreven_pct",
         "Jongeren van 5 tot en met 17 jaar en het deel dat op een school staat ingeschreven",
         &[("aantal", "Jongeren 5 t/m 17"), ("ingeschreven", "Ingeschreven"), ("pct", "% ingeschreven")],
     );
-    let rij = |t: &mut Tabel, key: &str, label: &str, hier: &[&Inwoner]| {
-        let n = hier.len() as f64;
-        let i = hier.iter().filter(|j| j.ingeschreven).count() as f64;
+    let rij = |t: &mut Tabel, key: &str, label: &str, (n, i): (u32, u32)| {
+        let (n, i) = (f64::from(n), f64::from(i));
         t.rij(key, label, vec![Waarde::getal(n), Waarde::getal(i), percentage(i, n, 1)]);
     };
+    let mut totaal = (0, 0);
     for g in &kader.gemeenten {
-        let hier: Vec<&Inwoner> = inwoners.iter().filter(|j| j.gemeente == g.code).collect();
-        rij(&mut t, g.code.as_str(), &g.naam, &hier);
+        let (n, i) = per.get(&g.code).copied().unwrap_or_default();
+        totaal = (totaal.0 + n, totaal.1 + i);
+        rij(&mut t, g.code.as_str(), &g.naam, (n, i));
     }
-    let alle: Vec<&Inwoner> = inwoners.iter().filter(|j| kader.in_scope(&j.gemeente)).collect();
-    rij(&mut t, "totaal", "Totaal", &alle);
+    rij(&mut t, "totaal", "Totaal", totaal);
     let gemeenten: Vec<&str> = kader.gemeenten.iter().map(|g| g.code.as_str()).collect();
     t.som_van_rijen("totaal", &gemeenten, &["aantal", "ingeschreven"]);
     t.afgeleide_kolommen(&["pct"]);
@@ -88,7 +182,7 @@ fn relatief(m: &Verzuimmelding) -> bool {
 pub async fn verzuim_per_1000(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
     let jaar: SchoolJaar = kader.jaar;
     let peildatum = jaar.een_oktober();
-    let inwoners = inwoners(kader, peildatum).await?;
+    let groepen = bevolking(kader, peildatum).await?;
     let meldingen: Vec<Verzuimmelding> = kader
         .store
         .lees_met(
@@ -96,26 +190,44 @@ pub async fn verzuim_per_1000(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
             &[rij::datum(jaar.eerste_dag()), rij::datum(jaar.laatste_dag())],
         )
         .await?;
+    // The verzuimers count where they lived on the peildatum, if 5-17 then: the same youths as the
+    // population they are set against.
+    let woont = woonplaats_5_17(
+        kader,
+        "SELECT id, geboortedatum FROM jongere WHERE (overlijdensdatum IS NULL OR overlijdensdatum > $1) \
+         AND id IN (SELECT jongere FROM verzuimmelding WHERE meldingsdatum >= $2 AND meldingsdatum <= $3)",
+        &[rij::datum(peildatum), rij::datum(jaar.eerste_dag()), rij::datum(jaar.laatste_dag())],
+        peildatum,
+    )
+    .await?;
     let telt = |m: &&Verzuimmelding| !m.preventief && m.status != "ingetrokken";
-    let absoluut: HashSet<&str> =
-        meldingen.iter().filter(telt).filter(|m| m.soort == "absoluut").map(|m| m.jongere.as_str()).collect();
-    let relatief: HashSet<&str> =
-        meldingen.iter().filter(telt).filter(|m| relatief(m)).map(|m| m.jongere.as_str()).collect();
-    let per_gemeente: HashMap<&Gemeentecode, Vec<&Inwoner>> = inwoners.iter().fold(HashMap::new(), |mut m, j| {
-        m.entry(&j.gemeente).or_insert_with(Vec::new).push(j);
-        m
-    });
-    let cijfers = |hier: &[&Inwoner]| {
-        let pop = |van: u32, tot: u32| hier.iter().filter(|j| (van..=tot).contains(&j.leeftijd)).count() as f64;
-        let a = hier.iter().filter(|j| absoluut.contains(j.id.as_str())).count() as f64;
-        let r = hier.iter().filter(|j| relatief.contains(j.id.as_str())).count() as f64;
-        (pop(5, 15), pop(16, 17), pop(5, 17), a, r)
+    let verzuimers = |soort: &dyn Fn(&Verzuimmelding) -> bool| -> HashMap<&Gemeentecode, f64> {
+        let jongeren: HashSet<&str> =
+            meldingen.iter().filter(telt).filter(|m| soort(m)).map(|m| m.jongere.as_str()).collect();
+        let mut per: HashMap<&Gemeentecode, f64> = HashMap::new();
+        for g in jongeren.into_iter().filter_map(|j| woont.get(j)) {
+            *per.entry(g).or_default() += 1.0;
+        }
+        per
+    };
+    let absoluut = verzuimers(&|m| m.soort == "absoluut");
+    let relatief = verzuimers(&relatief);
+    // Per gemeente: 5-15, 16-17, 5-17, absolute and relative verzuimers.
+    let cijfers = |gemeenten: &[&Gemeentecode]| {
+        let pop = |banden: &[Band]| {
+            groepen
+                .iter()
+                .filter(|g| banden.contains(&g.band) && gemeenten.contains(&&g.gemeente))
+                .map(|g| f64::from(g.aantal))
+                .sum::<f64>()
+        };
+        let som = |per: &HashMap<&Gemeentecode, f64>| gemeenten.iter().filter_map(|g| per.get(g)).sum::<f64>();
+        let (p515, p1617) = (pop(&[Band::Vijf, Band::Twaalf]), pop(&[Band::Zestien]));
+        (p515, p1617, p515 + p1617, som(&absoluut), som(&relatief))
     };
     let per_1000 = |deel: f64, geheel: f64| percentage(deel * 10.0, geheel, 1);
     // Verzuim of gemeenten that do leerplicht themselves is not in this register (reports.md).
-    let lokaal: HashSet<&Gemeentecode> =
-        kader.regio.values().filter(|g| g.leerplicht_lokaal).map(|g| &g.code).collect();
-    let regio: Vec<&Inwoner> = inwoners.iter().filter(|j| !lokaal.contains(&j.gemeente)).collect();
+    let regio: Vec<&Gemeentecode> = kader.regio.values().filter(|g| !g.leerplicht_lokaal).map(|g| &g.code).collect();
     let (.., rp, _, rr) = cijfers(&regio);
     let gemiddelde = per_1000(rr, rp);
     let mut t = Tabel::nieuw(
@@ -132,7 +244,7 @@ pub async fn verzuim_per_1000(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
             ("regio_gemiddelde", "Regio: relatief per 1000"),
         ],
     );
-    let mut rij = |key: &str, label: &str, hier: &[&Inwoner], eigen_leerplicht: bool| {
+    let mut rij = |key: &str, label: &str, hier: &[&Gemeentecode], eigen_leerplicht: bool| {
         let (p515, p1617, p, a, r) = cijfers(hier);
         let leeg = Waarde(None);
         let verzuim = if eigen_leerplicht {
@@ -147,7 +259,7 @@ pub async fn verzuim_per_1000(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
     };
     let gemeenten: Vec<Gemeente> = kader.gemeenten.clone();
     for g in &gemeenten {
-        rij(g.code.as_str(), &g.naam, per_gemeente.get(&g.code).map(Vec::as_slice).unwrap_or(&[]), g.leerplicht_lokaal);
+        rij(g.code.as_str(), &g.naam, &[&g.code], g.leerplicht_lokaal);
     }
     rij("regio", "Regio (zonder gemeenten met eigen leerplicht)", &regio, false);
     t.afgeleide_kolommen(&["absoluut_per_1000", "relatief_per_1000", "regio_gemiddelde"]);

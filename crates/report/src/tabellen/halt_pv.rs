@@ -25,20 +25,29 @@ async fn laad(kader: &mut Kader<'_>) -> Result<Maatregelen, Fout> {
     let (van, tot) = (jaren[0].eerste_dag(), kader.jaar.laatste_dag());
     let acties: Vec<Actie> =
         kader.store.lees_met("WHERE datum >= $1 AND datum <= $2", &[rij::datum(van), rij::datum(tot)]).await?;
-    let zaken: HashMap<String, Zaak> =
-        kader.store.lees::<Zaak>().await?.into_iter().map(|z| (z.id.clone(), z)).collect();
+    let binds = [rij::datum(van), rij::datum(tot)];
+    let zaken: HashMap<String, Zaak> = kader
+        .store
+        .lees_met::<Zaak>("WHERE id IN (SELECT zaak FROM actie WHERE datum >= $1 AND datum <= $2)", &binds)
+        .await?
+        .into_iter()
+        .map(|z| (z.id.clone(), z))
+        .collect();
     let luxe: std::collections::HashSet<String> = kader
         .store
-        .lees_met::<Verzuimmelding>("WHERE soort = $1", &[rij::tekst("luxe")])
+        .lees_met::<Verzuimmelding>(
+            "WHERE soort = 'luxe' AND zaak IN (SELECT zaak FROM actie WHERE datum >= $1 AND datum <= $2)",
+            &binds,
+        )
         .await?
         .into_iter()
         .filter(|m| !m.preventief && m.status != "ingetrokken")
         .filter_map(|m| m.zaak)
         .collect();
+    kader.bereid_scope(acties.iter().map(|a| a.jongere.as_str())).await?;
     let mut uit = Vec::new();
     for jaar in jaren {
         let peildatum = jaar.een_oktober();
-        kader.bereid_scope(peildatum).await?;
         for a in acties.iter().filter(|a| SchoolJaar::van(a.datum) == jaar) {
             if !matches!(a.soort, ActieSoort::Halt | ActieSoort::ProcesVerbaal) || !kader.telt(&a.jongere, peildatum) {
                 continue;

@@ -29,10 +29,10 @@ fn waarden(s: &Stroom) -> Vec<Waarde> {
 pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
     let (vorig, jaar) = (kader.jaar.vorig(), kader.jaar);
     let (van, naar) = (vorig.een_oktober(), jaar.een_oktober());
-    kader.bereid_scope(van).await?;
-    let deelnemers: Vec<Inschrijving> =
-        jikp::inschrijvingen_op(kader.store, van).await?.into_iter().filter(|i| kader.telt(&i.jongere, van)).collect();
-    let tabel = jikp::bereken(&deelnemers, &jikp::inschrijvingen_op(kader.store, naar).await?);
+    let (op, later) = jikp::inschrijvingen(kader.store, vorig).await?;
+    kader.bereid_scope(op.iter().map(|i| i.jongere.as_str())).await?;
+    let deelnemers: Vec<Inschrijving> = op.into_iter().filter(|i| kader.telt(&i.jongere, van)).collect();
+    let tabel = jikp::bereken(&deelnemers, &later);
     let mut t = Tabel::nieuw(
         "jikp_door_uitstroom",
         format!("Door- en uitstroom jongeren in een kwetsbare positie {vorig} → {jaar}"),

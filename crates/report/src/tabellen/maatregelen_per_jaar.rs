@@ -24,9 +24,9 @@ pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
         .await?;
     let kolommen: Vec<(&str, &str)> = SOORTEN.iter().map(|(_, k, l)| (*k, *l)).collect();
     let mut t = Tabel::nieuw("maatregelen_per_jaar", "Maatregelen ingezet per schooljaar", &kolommen);
+    kader.bereid_scope(acties.iter().map(|a| a.jongere.as_str())).await?;
     for jaar in jaren {
         let peildatum = jaar.een_oktober();
-        kader.bereid_scope(peildatum).await?;
         let in_jaar = |soort| {
             acties
                 .iter()

@@ -2,7 +2,7 @@
 use crate::{Fout, Kader, Tabel};
 use leerspoor_domain::SchoolJaar;
 
-mod bevolking;
+pub(crate) mod bevolking;
 mod halt_pv;
 mod jikp_door_uitstroom;
 mod maatregelen_per_jaar;

@@ -32,9 +32,9 @@ pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
             ("pct", "% opnieuw gemeld"),
         ],
     );
+    kader.bereid_scope(zaken.iter().map(|z| z.jongere.as_str())).await?;
     for jaar in jaren {
         let peildatum = jaar.een_oktober();
-        kader.bereid_scope(peildatum).await?;
         let r = recidive::bereken(jaar, &zaken, &meldingen);
         let jongeren: Vec<_> = r.jongeren.iter().filter(|j| kader.telt(&j.jongere, peildatum)).collect();
         let n = jongeren.len() as f64;

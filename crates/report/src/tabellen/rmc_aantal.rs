@@ -9,9 +9,9 @@ use leerspoor_domain::model::RmcTraject;
 pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
     let alle: Vec<RmcTraject> = kader.store.lees().await?;
     let mut t = Tabel::nieuw("rmc_aantal", "Aantal RMC-ers", &[("aantal", "Aantal RMC-ers")]);
+    kader.bereid_scope(alle.iter().map(|r| r.jongere.as_str())).await?;
     for jaar in jaren_tot(kader.jaar, 3) {
         let peildatum = jaar.een_oktober();
-        kader.bereid_scope(peildatum).await?;
         let eigen: Vec<RmcTraject> = alle.iter().filter(|r| kader.telt(&r.jongere, peildatum)).cloned().collect();
         let n: u32 = trajecten::resultaten(&eigen, jaar).values().map(|v| v[0] + v[1]).sum();
         t.rij(sleutel(jaar), jaar.to_string(), vec![Waarde::getal(n)]);

@@ -29,9 +29,9 @@ pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
     let mut t = Tabel::nieuw("rmc_resultaat", "Resultaat RMC naar soort herplaatsing en soort RMC-er", &kolommen);
 
     let mut per_jaar: Vec<Telling> = Vec::new();
+    kader.bereid_scope(alle.iter().map(|r| r.jongere.as_str())).await?;
     for jaar in jaren {
         let peildatum = jaar.een_oktober();
-        kader.bereid_scope(peildatum).await?;
         let eigen: Vec<RmcTraject> = alle.iter().filter(|r| kader.telt(&r.jongere, peildatum)).cloned().collect();
         per_jaar.push(trajecten::resultaten(&eigen, jaar));
     }

@@ -29,9 +29,9 @@ fn kolom(resultaat: &str) -> &'static str {
 pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
     let jaar = kader.jaar;
     let peildatum = jaar.een_oktober();
-    kader.bereid_scope(peildatum).await?;
     let (van, tot) = (jaar.eerste_dag(), jaar.laatste_dag());
     let alle: Vec<RmcTraject> = kader.store.lees().await?;
+    kader.bereid_scope(alle.iter().map(|r| r.jongere.as_str())).await?;
     let hier: Vec<&RmcTraject> = alle
         .iter()
         .filter(|t| t.begindatum <= tot && t.einddatum.is_none_or(|e| e >= van) && kader.telt(&t.jongere, peildatum))

@@ -48,10 +48,10 @@ pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
             &[rij::datum(kader.jaar.laatste_dag()), rij::datum(jaren[0].eerste_dag())],
         )
         .await?;
+    kader.laad_adressen(perioden.iter().map(|p| p.jongere.as_str())).await?;
     let mut kolom_waarden: Vec<[u32; 5]> = Vec::new();
     for jaar in jaren {
         let peildatum = jaar.een_oktober();
-        kader.laad_woonplaats(peildatum).await?;
         let in_jaar: Vec<&Thuiszitperiode> = perioden
             .iter()
             .filter(|p| p.begindatum <= jaar.laatste_dag() && p.einddatum.is_none_or(|e| e >= jaar.eerste_dag()))
@@ -61,12 +61,7 @@ pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
             let hier: Vec<&Thuiszitperiode> = in_jaar
                 .iter()
                 .copied()
-                .filter(|p| {
-                    kader
-                        .gemeente_van(&p.jongere, peildatum)
-                        .and_then(|g| kader.regio.get(g))
-                        .is_some_and(|g| g.subregio == s.code)
-                })
+                .filter(|p| kader.gemeente_op(&p.jongere, peildatum).is_some_and(|g| g.subregio == s.code))
                 .collect();
             kolom_waarden.push(tel(&hier, jaar));
         }

@@ -43,11 +43,14 @@ pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
         )
         .await?;
     let peildatum = jaar.een_oktober();
-    kader.laad_woonplaats(peildatum).await?;
+    kader.laad_adressen(perioden.iter().map(|p| p.jongere.as_str())).await?;
     let mut t = Tabel::nieuw("thuiszitters_verloop", format!("Verloop thuiszitters {jaar}"), KOLOMMEN);
     for g in &kader.gemeenten {
-        let eigen: Vec<Thuiszitperiode> =
-            perioden.iter().filter(|p| kader.gemeente_van(&p.jongere, peildatum) == Some(&g.code)).cloned().collect();
+        let eigen: Vec<Thuiszitperiode> = perioden
+            .iter()
+            .filter(|p| kader.gemeente_op(&p.jongere, peildatum).is_some_and(|w| w.code == g.code))
+            .cloned()
+            .collect();
         t.rij(g.code.as_str(), g.naam.clone(), waarden(&jaartelling(&eigen, jaar)));
     }
     let in_scope: Vec<Thuiszitperiode> = perioden.into_iter().filter(|p| kader.telt(&p.jongere, peildatum)).collect();

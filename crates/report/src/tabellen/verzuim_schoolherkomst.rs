@@ -39,7 +39,7 @@ pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
         inschrijvingen.entry(i.jongere.clone()).or_default().push(i);
     }
     let subregios: Vec<Subregio> = kader.store.lees().await?;
-    kader.laad_adressen(MET_MELDING, &venster).await?;
+    kader.laad_adressen(meldingen.iter().map(|m| m.jongere.as_str())).await?;
 
     let kolommen: Vec<(&str, &str)> =
         Schoolherkomst::ALL.iter().map(|s| (s.code(), s.label())).chain([("totaal", "Totaal")]).collect();

@@ -44,9 +44,9 @@ pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
         )
         .await?;
     let mut per: HashMap<(&str, SchoolJaar), u32> = HashMap::new();
+    kader.bereid_scope(toegekend.iter().map(|v| v.jongere.as_str())).await?;
     for jaar in jaren {
         let peildatum = jaar.een_oktober();
-        kader.bereid_scope(peildatum).await?;
         for v in &toegekend {
             let besluit = v.besluitdatum.expect("gefilterd op besluitdatum");
             let vijf_tot_achttien =

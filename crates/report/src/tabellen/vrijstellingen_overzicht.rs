@@ -22,19 +22,25 @@ const VRIJSTELLINGEN: &[(&str, &str, &str)] = &[
 
 pub async fn per_gemeente(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
     let peildatum = kader.jaar.een_oktober();
-    kader.laad_woonplaats(peildatum).await?;
     let alle: Vec<Vrijstelling> =
         kader.store.lees_met("WHERE status = $1", &[rij::code(VrijstellingStatus::Toegekend)]).await?;
     let lopend: Vec<&Vrijstelling> =
         alle.iter().filter(|v| vrijstelt_van_inschrijving(&v.artikel) && loopt_op(v, peildatum)).collect();
     // Youths of 5-17 living in each gemeente on the peildatum: the rate's population, and whose
     // vrijstellingen count, so numerator and denominator are the same youths.
-    let inwoners = super::bevolking::inwoners(kader, peildatum).await?;
-    let mut bevolking: HashMap<Gemeentecode, u32> = HashMap::new();
-    for j in &inwoners {
-        *bevolking.entry(j.gemeente.clone()).or_default() += 1;
+    let groepen = super::bevolking::bevolking(kader, peildatum).await?;
+    let mut bevolking: HashMap<&Gemeentecode, u32> = HashMap::new();
+    for g in groepen.iter().filter(|g| g.band.onder_achttien()) {
+        *bevolking.entry(&g.gemeente).or_default() += g.aantal;
     }
-    let woont: HashMap<&str, &Gemeentecode> = inwoners.iter().map(|j| (j.id.as_str(), &j.gemeente)).collect();
+    let woont = super::bevolking::woonplaats_5_17(
+        kader,
+        "SELECT id, geboortedatum FROM jongere WHERE (overlijdensdatum IS NULL OR overlijdensdatum > $1) \
+         AND id IN (SELECT jongere FROM vrijstelling WHERE status = $2)",
+        &[rij::datum(peildatum), rij::code(VrijstellingStatus::Toegekend)],
+        peildatum,
+    )
+    .await?;
     let lopend: Vec<&Vrijstelling> = lopend.into_iter().filter(|v| woont.contains_key(v.jongere.as_str())).collect();
     let mut kolommen: Vec<(&str, &str)> = VRIJSTELLINGEN.iter().map(|(k, l, _)| (*k, *l)).collect();
     kolommen.extend([("totaal", "Totaal"), ("per_1000", "Per 1000 jongeren 5-17")]);
@@ -52,7 +58,7 @@ pub async fn per_gemeente(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
     let mut totaal_pop = 0;
     for g in &kader.gemeenten {
         let hier: Vec<&&Vrijstelling> =
-            lopend.iter().filter(|v| woont.get(v.jongere.as_str()) == Some(&&g.code)).collect();
+            lopend.iter().filter(|v| woont.get(v.jongere.as_str()) == Some(&g.code)).collect();
         let pop = bevolking.get(&g.code).copied().unwrap_or(0);
         totaal_pop += pop;
         t.rij(g.code.as_str(), g.naam.clone(), cellen(&hier, pop));
@@ -83,7 +89,6 @@ fn rij_van(s: VrijstellingStatus) -> &'static str {
 pub async fn aanvragen(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
     let jaar = kader.jaar;
     let peildatum = jaar.een_oktober();
-    kader.bereid_scope(peildatum).await?;
     let alle: Vec<Vrijstelling> = kader
         .store
         .lees_met(
@@ -91,6 +96,7 @@ pub async fn aanvragen(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
             &[rij::datum(jaar.eerste_dag()), rij::datum(jaar.laatste_dag())],
         )
         .await?;
+    kader.bereid_scope(alle.iter().map(|v| v.jongere.as_str())).await?;
     let artikelen: Vec<(&str, &str, &str)> =
         VRIJSTELLINGEN.iter().copied().chain([("art_11g", "11 sub g (> 10 dagen)", "art11_sub_g")]).collect();
     let mut kolommen: Vec<(&str, &str)> = artikelen.iter().map(|(k, l, _)| (*k, *l)).collect();

@@ -10,7 +10,7 @@ pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
     let einde = jaar.laatste_dag();
     let o = vsv::bestemmingen(kader.store, jaar, |_| einde).await?;
     let peildatum = jaar.een_oktober();
-    kader.bereid_scope(peildatum).await?;
+    kader.bereid_scope(o.per_jongere.iter().map(|(j, _)| j.as_str())).await?;
     let hier: Vec<Bestemming> =
         o.per_jongere.iter().filter(|(j, _)| kader.telt(j, peildatum)).map(|(_, b)| *b).collect();
     let mut t = Tabel::nieuw("vsv_bestemming", format!("Bestemming VSV-ers {jaar}"), &[("aantal", "Aantal")]);
