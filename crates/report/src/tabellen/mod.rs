@@ -5,6 +5,7 @@ use leerspoor_domain::SchoolJaar;
 mod bevolking;
 mod halt_pv;
 mod jikp_door_uitstroom;
+mod jongeren_schoolherkomst;
 mod maatregelen_per_jaar;
 mod recidive;
 mod rmc_aantal;
@@ -19,8 +20,8 @@ mod vsv_bestemming;
 
 /// The ids of the tables built so far, in report order.
 pub const IDS: &[&str] = &[
+    "jongeren_schoolherkomst",
     "ingeschreven_pct",
-    "verzuim_per_1000",
     "vrijstellingen",
     "vrijstellingen_gemeente",
     "vrijstelling_aanvragen",
@@ -31,15 +32,17 @@ pub const IDS: &[&str] = &[
     "recidive",
     "thuiszitters",
     "thuiszitters_verloop",
+    "verzuim_per_1000",
     "jikp_door_uitstroom",
     "rmc_aantal",
     "rmc_resultaat",
-    "rmc_trajecten",
     "vsv_bestemming",
+    "rmc_trajecten",
 ];
 
 pub async fn bereken(kader: &mut Kader<'_>, id: &str) -> Result<Tabel, Fout> {
     match id {
+        "jongeren_schoolherkomst" => jongeren_schoolherkomst::bereken(kader).await,
         "ingeschreven_pct" => bevolking::ingeschreven_pct(kader).await,
         "verzuim_per_1000" => bevolking::verzuim_per_1000(kader).await,
         "vrijstellingen" => vrijstellingen::bereken(kader).await,
