@@ -3,6 +3,7 @@ use crate::{Fout, Kader, Tabel};
 use leerspoor_domain::SchoolJaar;
 
 mod bevolking;
+mod gemeente_onderwijssoort;
 mod halt_pv;
 mod jikp_door_uitstroom;
 mod jongeren_schoolherkomst;
@@ -33,6 +34,8 @@ pub const IDS: &[&str] = &[
     "thuiszitters",
     "thuiszitters_verloop",
     "verzuim_per_1000",
+    "relatief_gemeente_onderwijssoort",
+    "pv_gemeente_onderwijssoort",
     "jikp_door_uitstroom",
     "rmc_aantal",
     "rmc_resultaat",
@@ -60,6 +63,8 @@ pub async fn bereken(kader: &mut Kader<'_>, id: &str) -> Result<Tabel, Fout> {
         "rmc_resultaat" => rmc_resultaat::bereken(kader).await,
         "rmc_trajecten" => rmc_trajecten::bereken(kader).await,
         "vsv_bestemming" => vsv_bestemming::bereken(kader).await,
+        "relatief_gemeente_onderwijssoort" => gemeente_onderwijssoort::relatief_verzuimers(kader).await,
+        "pv_gemeente_onderwijssoort" => gemeente_onderwijssoort::processen_verbaal(kader).await,
         _ => unreachable!("id gecontroleerd tegen IDS"),
     }
 }
