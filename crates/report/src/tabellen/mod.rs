@@ -14,6 +14,7 @@ mod rmc_resultaat;
 mod rmc_trajecten;
 mod thuiszitters;
 mod thuiszitters_verloop;
+mod verzuim_per_school;
 mod verzuim_schoolherkomst;
 mod vrijstellingen;
 mod vrijstellingen_overzicht;
@@ -36,6 +37,7 @@ pub const IDS: &[&str] = &[
     "verzuim_per_1000",
     "relatief_gemeente_onderwijssoort",
     "pv_gemeente_onderwijssoort",
+    "verzuim_per_school",
     "jikp_door_uitstroom",
     "rmc_aantal",
     "rmc_resultaat",
@@ -63,6 +65,7 @@ pub async fn bereken(kader: &mut Kader<'_>, id: &str) -> Result<Tabel, Fout> {
         "rmc_resultaat" => rmc_resultaat::bereken(kader).await,
         "rmc_trajecten" => rmc_trajecten::bereken(kader).await,
         "vsv_bestemming" => vsv_bestemming::bereken(kader).await,
+        "verzuim_per_school" => verzuim_per_school::bereken(kader).await,
         "relatief_gemeente_onderwijssoort" => gemeente_onderwijssoort::relatief_verzuimers(kader).await,
         "pv_gemeente_onderwijssoort" => gemeente_onderwijssoort::processen_verbaal(kader).await,
         _ => unreachable!("id gecontroleerd tegen IDS"),
