@@ -49,6 +49,9 @@ pub struct Kader<'s> {
     pub regio: HashMap<Gemeentecode, Gemeente>,
     woonplaats: HashMap<Datum, HashMap<String, Gemeentecode>>,
     adressen: Option<HashMap<String, Vec<Woonadres>>>,
+    /// The national VSV figures of the verslagjaar (DUO's), an input beside the register:
+    /// `vsv_nieuw` compares the region with them; without them its national columns are empty.
+    pub landelijk: Option<crate::tabellen::Landelijk>,
 }
 
 impl<'s> Kader<'s> {
@@ -74,7 +77,17 @@ impl<'s> Kader<'s> {
             }
         };
         let codes = gemeenten.iter().map(|g| g.code.clone()).collect();
-        Ok(Kader { store, jaar, scope, gemeenten, codes, regio, woonplaats: HashMap::new(), adressen: None })
+        Ok(Kader {
+            store,
+            jaar,
+            scope,
+            gemeenten,
+            codes,
+            regio,
+            woonplaats: HashMap::new(),
+            adressen: None,
+            landelijk: None,
+        })
     }
 
     /// Prepares [`Kader::telt`] for `peildatum`: in the regio everyone counts and nothing is loaded.

@@ -19,6 +19,9 @@ mod verzuim_schoolherkomst;
 mod vrijstellingen;
 mod vrijstellingen_overzicht;
 mod vsv_bestemming;
+mod vsv_nieuw;
+
+pub use vsv_nieuw::{Landelijk, LandelijkCijfer};
 
 /// The ids of the tables built so far, in report order.
 pub const IDS: &[&str] = &[
@@ -38,6 +41,7 @@ pub const IDS: &[&str] = &[
     "relatief_gemeente_onderwijssoort",
     "pv_gemeente_onderwijssoort",
     "verzuim_per_school",
+    "vsv_nieuw",
     "jikp_door_uitstroom",
     "rmc_aantal",
     "rmc_resultaat",
@@ -65,6 +69,7 @@ pub async fn bereken(kader: &mut Kader<'_>, id: &str) -> Result<Tabel, Fout> {
         "rmc_resultaat" => rmc_resultaat::bereken(kader).await,
         "rmc_trajecten" => rmc_trajecten::bereken(kader).await,
         "vsv_bestemming" => vsv_bestemming::bereken(kader).await,
+        "vsv_nieuw" => vsv_nieuw::bereken(kader).await,
         "verzuim_per_school" => verzuim_per_school::bereken(kader).await,
         "relatief_gemeente_onderwijssoort" => gemeente_onderwijssoort::relatief_verzuimers(kader).await,
         "pv_gemeente_onderwijssoort" => gemeente_onderwijssoort::processen_verbaal(kader).await,
