@@ -3,6 +3,7 @@ use crate::{Fout, Kader, Tabel};
 use leerspoor_domain::SchoolJaar;
 
 mod bevolking;
+mod doelen;
 mod gemeente_onderwijssoort;
 mod halt_pv;
 mod jikp_door_uitstroom;
@@ -47,6 +48,7 @@ pub const IDS: &[&str] = &[
     "rmc_resultaat",
     "vsv_bestemming",
     "rmc_trajecten",
+    "doelen",
 ];
 
 pub async fn bereken(kader: &mut Kader<'_>, id: &str) -> Result<Tabel, Fout> {
@@ -70,6 +72,7 @@ pub async fn bereken(kader: &mut Kader<'_>, id: &str) -> Result<Tabel, Fout> {
         "rmc_trajecten" => rmc_trajecten::bereken(kader).await,
         "vsv_bestemming" => vsv_bestemming::bereken(kader).await,
         "vsv_nieuw" => vsv_nieuw::bereken(kader).await,
+        "doelen" => doelen::bereken(kader).await,
         "verzuim_per_school" => verzuim_per_school::bereken(kader).await,
         "relatief_gemeente_onderwijssoort" => gemeente_onderwijssoort::relatief_verzuimers(kader).await,
         "pv_gemeente_onderwijssoort" => gemeente_onderwijssoort::processen_verbaal(kader).await,
