@@ -4,6 +4,7 @@ use leerspoor_domain::SchoolJaar;
 
 mod bevolking;
 mod doelen;
+mod factsheet_gemeente;
 mod gemeente_onderwijssoort;
 mod halt_pv;
 mod jikp_door_uitstroom;
@@ -48,6 +49,7 @@ pub const IDS: &[&str] = &[
     "rmc_resultaat",
     "vsv_bestemming",
     "rmc_trajecten",
+    "factsheet_gemeente",
     "doelen",
 ];
 
@@ -72,6 +74,7 @@ pub async fn bereken(kader: &mut Kader<'_>, id: &str) -> Result<Tabel, Fout> {
         "rmc_trajecten" => rmc_trajecten::bereken(kader).await,
         "vsv_bestemming" => vsv_bestemming::bereken(kader).await,
         "vsv_nieuw" => vsv_nieuw::bereken(kader).await,
+        "factsheet_gemeente" => factsheet_gemeente::bereken(kader).await,
         "doelen" => doelen::bereken(kader).await,
         "verzuim_per_school" => verzuim_per_school::bereken(kader).await,
         "relatief_gemeente_onderwijssoort" => gemeente_onderwijssoort::relatief_verzuimers(kader).await,
