@@ -25,7 +25,7 @@ mod vsv_nieuw;
 
 pub use vsv_nieuw::{Landelijk, LandelijkCijfer};
 
-/// The ids of the tables built so far, in report order.
+/// The ids of the catalogue's tables, in the order of spec/reports.md.
 pub const IDS: &[&str] = &[
     "jongeren_schoolherkomst",
     "ingeschreven_pct",
