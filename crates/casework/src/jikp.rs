@@ -1,12 +1,12 @@
 //! JIKP door- en uitstroom (seed 000 Tabel 8): the pupils of PRO, VSO, Entree and vmbo-basis on
 //! 1 October of a schooljaar, and where they are on 1 October of the next.
 use crate::Result;
-use leerspoor_domain::SchoolJaar;
 use leerspoor_domain::model::Inschrijving;
 use leerspoor_domain::onderwijs::JikpGroep;
 use leerspoor_domain::rules::jikp::{Overgang, jikp_groep, overgang};
+use leerspoor_domain::{Datum, SchoolJaar};
 use leerspoor_store::Store;
-use leerspoor_store::rij;
+use leerspoor_store::rij::{self, Type, Waarde};
 use std::collections::{BTreeMap, HashMap};
 
 /// One row of Tabel 8.
@@ -71,7 +71,7 @@ pub fn bereken(op_peildatum: &[Inschrijving], een_jaar_later: &[Inschrijving]) -
 /// Entree or vmbo-basis. Their other enrolments are read too, for "the one begun last".
 macro_rules! kandidaten {
     () => {
-        "jongere IN (SELECT jongere FROM inschrijving WHERE begindatum <= $1 AND (einddatum IS NULL OR einddatum >= $1) \
+        "(SELECT jongere FROM inschrijving WHERE begindatum <= $1 AND (einddatum IS NULL OR einddatum >= $1) \
          AND (onderwijssoort IN ('pro', 'vso') OR niveau IN ('mbo1', 'vmbo_bb')))"
     };
 }
@@ -82,17 +82,35 @@ pub async fn inschrijvingen(store: &Store, schooljaar: SchoolJaar) -> Result<(Ve
     let (van, naar) = (rij::datum(schooljaar.een_oktober()), rij::datum(schooljaar.volgend().een_oktober()));
     let op = store
         .lees_met(
-            concat!("WHERE begindatum <= $1 AND (einddatum IS NULL OR einddatum >= $1) AND ", kandidaten!()),
+            concat!("WHERE begindatum <= $1 AND (einddatum IS NULL OR einddatum >= $1) AND jongere IN ", kandidaten!()),
             &[van.clone()],
         )
         .await?;
     let later = store
         .lees_met(
-            concat!("WHERE begindatum <= $2 AND (einddatum IS NULL OR einddatum >= $2) AND ", kandidaten!()),
+            concat!("WHERE begindatum <= $2 AND (einddatum IS NULL OR einddatum >= $2) AND jongere IN ", kandidaten!()),
             &[van, naar],
         )
         .await?;
     Ok((op, later))
+}
+
+/// The dates of birth of the youths who could be JIKP pupils on 1 October of `schooljaar`.
+pub async fn geboortedata(store: &Store, schooljaar: SchoolJaar) -> Result<HashMap<String, Datum>> {
+    let rijen = store
+        .vraag(
+            concat!("SELECT id, geboortedatum FROM jongere WHERE id IN ", kandidaten!()),
+            &[rij::datum(schooljaar.een_oktober())],
+            &[Type::Tekst, Type::Datum],
+        )
+        .await?;
+    Ok(rijen
+        .into_iter()
+        .filter_map(|r| match <[Waarde; 2]>::try_from(r).ok()? {
+            [Waarde::Tekst(Some(id)), Waarde::Datum(Some(d))] => Some((id, d)),
+            _ => None,
+        })
+        .collect())
 }
 
 /// Tabel 8 for `schooljaar` → the next, from the register.

@@ -1,9 +1,10 @@
 //! `leerspoor report`: the jaarverslag's tables for a year and a scope, as JSON or CSV.
 use crate::{blokkeer, gebruiker};
 use leerspoor_domain::SchoolJaar;
+use leerspoor_report::tabellen::Landelijk;
 use leerspoor_report::{Kader, Scope, uitvoer};
 use leerspoor_store::Store;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -14,7 +15,7 @@ enum Formaat {
 
 #[derive(Debug, clap::Args)]
 #[command(
-    override_usage = "leerspoor report --jaar 2020-2021 [--scope regio|subregio:CODE|gemeente:GMxxxx] [--tabel ID]… --format json|csv [--out PAD] [--publicatie [--drempel 5]]"
+    override_usage = "leerspoor report --jaar 2020-2021 [--scope regio|subregio:CODE|gemeente:GMxxxx] [--tabel ID]… --format json|csv [--out PAD] [--publicatie [--drempel 5]] [--landelijk PAD]"
 )]
 pub struct ReportArgs {
     /// Het verslagjaar, bijv. 2020-2021
@@ -39,12 +40,17 @@ pub struct ReportArgs {
     /// Aantallen onder deze grens worden bij --publicatie niet getoond
     #[arg(long, default_value_t = 5, value_name = "N", requires = "publicatie")]
     drempel: u32,
+    /// De landelijke VSV-cijfers voor vsv_nieuw, een JSON-bestand:
+    /// {"vo": {"deelnemers": N, "vsv": N}, "mbo": {…}, "vavo": {…}}
+    #[arg(long, value_name = "PAD", value_parser = |pad: &str| Landelijk::lees(Path::new(pad)))]
+    landelijk: Option<Landelijk>,
 }
 
 pub fn run(args: ReportArgs, database: &str) -> ExitCode {
     let resultaat: Result<String, leerspoor_report::Fout> = blokkeer(async {
         let store = Store::open_bestaand(database).await?;
         let mut kader = Kader::nieuw(&store, args.jaar, args.scope.clone()).await?;
+        kader.landelijk = args.landelijk;
         let mut tabellen = leerspoor_report::bereken(&mut kader, &args.tabellen).await?;
         let fouten: Vec<String> = tabellen.iter().flat_map(|t| t.controleer()).collect();
         if args.publicatie {

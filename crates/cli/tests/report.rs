@@ -71,3 +71,34 @@ fn for_publication_small_counts_are_hidden_and_cannot_be_derived_back() {
     let zonder = leerspoor(&db, &["report", "--jaar", "2019-2020", "--format", "json", "--drempel", "3"]);
     assert_eq!(zonder.status.code(), Some(2), "--drempel hoort bij --publicatie");
 }
+
+#[test]
+fn national_vsv_figures_come_from_a_json_file_and_a_wrong_one_is_named() {
+    let (map, db) = database_met_klein();
+    let pad = map.path().join("landelijk.json");
+    std::fs::write(
+        &pad,
+        r#"{"vo": {"deelnemers": 912240, "vsv": 3607}, "mbo": {"deelnemers": 403254, "vsv": 18512},
+            "vavo": {"deelnemers": 7492, "vsv": 666}}"#,
+    )
+    .unwrap();
+    let args = |pad: &str| {
+        ["report", "--jaar", "2019-2020", "--tabel", "vsv_nieuw", "--format", "json", "--landelijk", pad]
+            .map(String::from)
+    };
+    let o = leerspoor(&db, &args(pad.to_str().unwrap()).each_ref().map(String::as_str));
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let totaal = doc["tables"][0]["rows"].as_array().unwrap().iter().find(|r| r["key"] == "totaal").unwrap().clone();
+    // Seed 000 Tabel 7's national figures: 1,72 % over all sectors.
+    assert_eq!(
+        totaal["values"].as_array().unwrap()[3..],
+        [serde_json::json!(1_322_986), serde_json::json!(22_785), serde_json::json!(1.72)]
+    );
+
+    std::fs::write(&pad, r#"{"vo": {"deelnemers": 912240, "vsv": 3607}, "mbo": {"deelnemers": 403254}}"#).unwrap();
+    let o = leerspoor(&db, &args(pad.to_str().unwrap()).each_ref().map(String::as_str));
+    assert_eq!(o.status.code(), Some(2));
+    let fout = String::from_utf8_lossy(&o.stderr);
+    assert!(fout.contains(&format!("{}: veld 'mbo.vsv' ontbreekt of is geen geheel getal", pad.display())), "{fout}");
+}

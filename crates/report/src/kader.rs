@@ -53,6 +53,9 @@ pub struct Kader<'s> {
     adressen: HashMap<String, Vec<Woonadres>>,
     /// The population on a peildatum, counted once for all tables that need it.
     pub(crate) bevolking: HashMap<Datum, Arc<[Groep]>>,
+    /// The national VSV figures of the verslagjaar (DUO's), an input beside the register:
+    /// `vsv_nieuw` compares the region with them; without them its national columns are empty.
+    pub landelijk: Option<crate::tabellen::Landelijk>,
 }
 
 /// `WHERE jongere IN ($1, …, $500)`: addresses are read for the youths a table counts, a batch at a
@@ -86,7 +89,17 @@ impl<'s> Kader<'s> {
             }
         };
         let codes = gemeenten.iter().map(|g| g.code.clone()).collect();
-        Ok(Kader { store, jaar, scope, gemeenten, codes, regio, adressen: HashMap::new(), bevolking: HashMap::new() })
+        Ok(Kader {
+            store,
+            jaar,
+            scope,
+            gemeenten,
+            codes,
+            regio,
+            adressen: HashMap::new(),
+            bevolking: HashMap::new(),
+            landelijk: None,
+        })
     }
 
     /// Prepares [`Kader::telt`] for these youths: in the regio everyone counts and nothing is read.

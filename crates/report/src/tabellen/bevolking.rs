@@ -96,7 +96,8 @@ pub(crate) async fn bevolking(kader: &mut Kader<'_>, peildatum: Datum) -> Result
                 3 => Band::Zestien,
                 _ => Band::Achttien,
             };
-            let onderwijssoort = soort.as_deref().and_then(|s| Onderwijssoort::from_code(s));
+            let onderwijssoort =
+                soort.as_deref().map(|s| Onderwijssoort::from_code(s).unwrap_or(Onderwijssoort::Onbekend));
             let aantal = u32::try_from(*n).unwrap_or(u32::MAX);
             groepen.push(Groep { gemeente, geslacht: geslacht.clone(), band, onderwijssoort, aantal });
         }
@@ -171,12 +172,6 @@ pub async fn ingeschreven_pct(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
     Ok(t)
 }
 
-/// The relatief verzuim that counts for the BBV indicator: meldingen of unauthorised absence by an
-/// enrolled youth — not luxe, not illness, not 18+.
-fn relatief(m: &Verzuimmelding) -> bool {
-    matches!(m.soort.as_str(), "wettelijk_16_uur" | "signaal" | "beginnend" | "langdurig_1_maand")
-}
-
 /// `verzuim_per_1000` (seed 004; BBV indicators): absolute and relative verzuimers per 1000 youths
 /// of 5-17 per gemeente, with the regional average.
 pub async fn verzuim_per_1000(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
@@ -211,7 +206,7 @@ pub async fn verzuim_per_1000(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
         per
     };
     let absoluut = verzuimers(&|m| m.soort == "absoluut");
-    let relatief = verzuimers(&relatief);
+    let relatief = verzuimers(&super::gemeente_onderwijssoort::relatief);
     // Per gemeente: 5-15, 16-17, 5-17, absolute and relative verzuimers.
     let cijfers = |gemeenten: &[&Gemeentecode]| {
         let pop = |banden: &[Band]| {

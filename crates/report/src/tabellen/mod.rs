@@ -3,8 +3,12 @@ use crate::{Fout, Kader, Tabel};
 use leerspoor_domain::SchoolJaar;
 
 pub(crate) mod bevolking;
+mod doelen;
+mod factsheet_gemeente;
+mod gemeente_onderwijssoort;
 mod halt_pv;
 mod jikp_door_uitstroom;
+mod jongeren_schoolherkomst;
 mod maatregelen_per_jaar;
 mod recidive;
 mod rmc_aantal;
@@ -12,15 +16,19 @@ mod rmc_resultaat;
 mod rmc_trajecten;
 mod thuiszitters;
 mod thuiszitters_verloop;
+mod verzuim_per_school;
 mod verzuim_schoolherkomst;
 mod vrijstellingen;
 mod vrijstellingen_overzicht;
 mod vsv_bestemming;
+mod vsv_nieuw;
 
-/// The ids of the tables built so far, in report order.
+pub use vsv_nieuw::{Landelijk, LandelijkCijfer};
+
+/// The ids of the catalogue's tables, in the order of spec/reports.md.
 pub const IDS: &[&str] = &[
+    "jongeren_schoolherkomst",
     "ingeschreven_pct",
-    "verzuim_per_1000",
     "vrijstellingen",
     "vrijstellingen_gemeente",
     "vrijstelling_aanvragen",
@@ -31,15 +39,23 @@ pub const IDS: &[&str] = &[
     "recidive",
     "thuiszitters",
     "thuiszitters_verloop",
+    "verzuim_per_1000",
+    "relatief_gemeente_onderwijssoort",
+    "pv_gemeente_onderwijssoort",
+    "verzuim_per_school",
+    "vsv_nieuw",
     "jikp_door_uitstroom",
     "rmc_aantal",
     "rmc_resultaat",
-    "rmc_trajecten",
     "vsv_bestemming",
+    "rmc_trajecten",
+    "factsheet_gemeente",
+    "doelen",
 ];
 
 pub async fn bereken(kader: &mut Kader<'_>, id: &str) -> Result<Tabel, Fout> {
     match id {
+        "jongeren_schoolherkomst" => jongeren_schoolherkomst::bereken(kader).await,
         "ingeschreven_pct" => bevolking::ingeschreven_pct(kader).await,
         "verzuim_per_1000" => bevolking::verzuim_per_1000(kader).await,
         "vrijstellingen" => vrijstellingen::bereken(kader).await,
@@ -57,6 +73,12 @@ pub async fn bereken(kader: &mut Kader<'_>, id: &str) -> Result<Tabel, Fout> {
         "rmc_resultaat" => rmc_resultaat::bereken(kader).await,
         "rmc_trajecten" => rmc_trajecten::bereken(kader).await,
         "vsv_bestemming" => vsv_bestemming::bereken(kader).await,
+        "vsv_nieuw" => vsv_nieuw::bereken(kader).await,
+        "factsheet_gemeente" => factsheet_gemeente::bereken(kader).await,
+        "doelen" => doelen::bereken(kader).await,
+        "verzuim_per_school" => verzuim_per_school::bereken(kader).await,
+        "relatief_gemeente_onderwijssoort" => gemeente_onderwijssoort::relatief_verzuimers(kader).await,
+        "pv_gemeente_onderwijssoort" => gemeente_onderwijssoort::processen_verbaal(kader).await,
         _ => unreachable!("id gecontroleerd tegen IDS"),
     }
 }

@@ -64,6 +64,29 @@ pub fn jongere(ds: &mut Dataset, id: &str, geboren: &str, gemeente: &str) {
     });
 }
 
+/// The youth's registered sex ([`jongere`] leaves it unknown).
+pub fn geslacht(ds: &mut Dataset, id: &str, geslacht: Geslacht) {
+    ds.jongeren.iter_mut().find(|j| j.id == id).expect("een jongere").geslacht = geslacht;
+}
+
+/// The youth died on `datum`.
+pub fn overlijdt(ds: &mut Dataset, id: &str, datum: &str) {
+    ds.jongeren.iter_mut().find(|j| j.id == id).expect("een jongere").overlijdensdatum = Some(d(datum));
+}
+
+/// A VSV-melding from DUO: the youth left `soort` on `uitval` (the day after the last day enrolled).
+pub fn vsv_melding(ds: &mut Dataset, jongere: &str, uitval: &str, soort: Onderwijssoort, niveau: Option<Niveau>) {
+    ds.vsv_meldingen.push(VsvMelding {
+        id: format!("VSV-{jongere}-{uitval}"),
+        jongere: jongere.into(),
+        uitvaldatum: d(uitval),
+        bron: VsvBron::Duo,
+        onderwijssoort: soort,
+        niveau,
+        brin: None,
+    });
+}
+
 /// The youth moves to `naar` on `datum`: the current address ends the day before.
 pub fn verhuist(ds: &mut Dataset, id: &str, datum: &str, naar: &str) {
     let oud = ds.woonadressen.iter_mut().rfind(|a| a.jongere == id).expect("een adres");

@@ -1,0 +1,336 @@
+//! `factsheet_gemeente` (seed 001, reports.md): the key figures of the one-page factsheet, one
+//! column per gemeente of the scope. Each figure comes from the table or casework rule that defines
+//! it (ingeschreven_pct, recidive, vrijstellingen_gemeente, vrijstelling_aanvragen, VSV
+//! bestemming, JIKP); rows are grouped by key prefix for the renderer.
+use super::gemeente_onderwijssoort::{Inschrijvingen, MET_MELDING, relatief, telt};
+use super::{bevolking, vrijstellingen_overzicht};
+use crate::tabel::{Waarde, percentage};
+use crate::{Fout, Kader, Scope, Tabel};
+use leerspoor_casework::dossier::eerste_startkwalificatie;
+use leerspoor_casework::{jikp, recidive, vsv};
+use leerspoor_domain::model::{
+    Diploma, Inschrijving, Jongere, RmcTraject, Verzuimmelding, Vrijstelling, VsvMelding, Zaak,
+};
+use leerspoor_domain::onderwijs::{Niveau, Onderwijssoort};
+use leerspoor_domain::rules::vrijstelling::loopt_op;
+use leerspoor_domain::rules::vsv::{Bestemming, bestemming, is_oud_vsv};
+use leerspoor_domain::rules::{jikp_groep, leeftijd_op};
+use leerspoor_domain::{Datum, Gemeentecode};
+use leerspoor_store::rij;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Row key, label, and whether it is leerplicht work (empty for a gemeente that does it itself).
+const RIJEN: &[(&str, &str, bool)] = &[
+    ("jongeren_5_17", "Jongeren van 5 t/m 17 jaar", false),
+    ("ingeschreven_pct", "% leerplichtige jongeren ingeschreven op een school", false),
+    ("meldingen_luxe", "Meldingen luxe verzuim", true),
+    ("meldingen_signaal", "Meldingen signaalverzuim (overig relatief verzuim)", true),
+    ("jongeren_verzuim", "Jongeren met een melding van luxe of signaalverzuim", true),
+    ("niet_opnieuw_pct", "% jongeren verzuimden na interventie van leerplicht niet meer", true),
+    ("meldingen_absoluut", "Meldingen absoluut verzuim", true),
+    ("absoluut_naar_school", "Daarna ingeschreven op een school", true),
+    ("absoluut_naar_school_pct", "% ingeschreven na interventie van leerplicht", true),
+    ("vsv_meldingen", "Meldingen van voortijdig schoolverlaters", false),
+    ("vsv_werk", "VSV: aan het werk", false),
+    ("vsv_school_sq", "VSV: terug naar school of startkwalificatie", false),
+    ("vsv_uitkering_zorg", "VSV: uitkering of zorg", false),
+    ("oud_vsv_gevolgd", "Oud-VSV-ers gemonitord", false),
+    ("oud_vsv_werk", "Oud-VSV: aan het werk", false),
+    ("oud_vsv_uitkering", "Oud-VSV: uitkering van UWV of gemeente", false),
+    ("oud_vsv_school", "Oud-VSV: weer naar school", false),
+    ("jikp_gevolgd", "Jongeren in een kwetsbare positie gemonitord (niet op school)", false),
+    ("jikp_werk", "JIKP: aan het werk", false),
+    ("jikp_uitkering", "JIKP: uitkering van UWV of gemeente", false),
+    ("jikp_geen_inkomen", "JIKP: geen inkomen", false),
+    ("jikp_pro", "JIKP ingeschreven: praktijkonderwijs", false),
+    ("jikp_vso", "JIKP ingeschreven: VSO", false),
+    ("jikp_entree", "JIKP ingeschreven: Entree (mbo 1)", false),
+    ("jikp_mbo2_4", "JIKP ingeschreven: mbo 2-4", false),
+    ("vrijstelling_art_3a", "Lopende vrijstellingen art. 3a", true),
+    ("vrijstelling_art_3b", "Lopende vrijstellingen art. 3b", true),
+    ("vrijstelling_art_5a", "Lopende vrijstellingen art. 5 sub a", true),
+    ("vrijstelling_art_5b", "Lopende vrijstellingen art. 5 sub b", true),
+    ("vrijstelling_art_5c", "Lopende vrijstellingen art. 5 sub c", true),
+    ("vrijstelling_art_5a_trekkend", "Lopende vrijstellingen art. 5a (trekkend bestaan)", true),
+    ("vrijstelling_art_11g", "Lopend verlof art. 11 sub g (meer dan 10 dagen)", true),
+    ("vrijstelling_art_15", "Lopende vrijstellingen art. 15", true),
+    ("aanvragen_toegekend", "Aanvragen vrijstelling/verlof: toegekend", true),
+    ("aanvragen_afgewezen", "Aanvragen vrijstelling/verlof: afgewezen", true),
+    ("aanvragen_in_behandeling", "Aanvragen vrijstelling/verlof: in behandeling", true),
+];
+
+/// Rows computed from others: percentages.
+const PERCENTAGES: [&str; 3] = ["ingeschreven_pct", "niet_opnieuw_pct", "absoluut_naar_school_pct"];
+
+/// The cells: (row, gemeente) → value; a count missing is 0, a percentage missing is empty.
+#[derive(Default)]
+struct Cellen(HashMap<(&'static str, Gemeentecode), f64>);
+
+impl Cellen {
+    fn tel(&mut self, rij: &'static str, g: &Gemeentecode) {
+        *self.0.entry((rij, g.clone())).or_default() += 1.0;
+    }
+
+    fn zet(&mut self, rij: &'static str, g: &Gemeentecode, v: Option<f64>) {
+        if let Some(v) = v {
+            self.0.insert((rij, g.clone()), v);
+        }
+    }
+
+    fn get(&self, rij: &'static str, g: &Gemeentecode) -> f64 {
+        self.0.get(&(rij, g.clone())).copied().unwrap_or(0.0)
+    }
+}
+
+/// Where a youth out of school stands on `op`, by the last RMC-traject closed by then and begun
+/// from `sinds`, or one running (the rule of the VSV bestemming).
+fn stand(trajecten: &[&RmcTraject], ingeschreven: bool, leeftijd: u32, sinds: Datum, op: Datum) -> Bestemming {
+    let laatste = trajecten
+        .iter()
+        .filter(|t| t.einddatum.is_some_and(|e| e <= op) && t.begindatum >= sinds)
+        .max_by_key(|t| t.einddatum);
+    let in_traject = trajecten.iter().any(|t| t.begindatum <= op && t.einddatum.is_none_or(|e| e > op));
+    bestemming(ingeschreven, leeftijd, laatste.and_then(|t| t.resultaat.as_deref()), in_traject)
+}
+
+pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
+    let jaar = kader.jaar;
+    let (peildatum, einde) = (jaar.een_oktober(), jaar.laatste_dag());
+    let mut c = Cellen::default();
+
+    // Population: the ingeschreven_pct table itself.
+    let ingeschreven = bevolking::ingeschreven_pct(kader).await?;
+    for g in &kader.gemeenten {
+        c.zet("jongeren_5_17", &g.code, ingeschreven.cel(g.code.as_str(), "aantal"));
+        c.zet("ingeschreven_pct", &g.code, ingeschreven.cel(g.code.as_str(), "pct"));
+    }
+
+    // Verzuim: per melding in the gemeente of residence on the melding date; youths per gemeente.
+    let venster = [rij::datum(jaar.eerste_dag()), rij::datum(einde)];
+    let meldingen: Vec<Verzuimmelding> =
+        kader.store.lees_met("WHERE meldingsdatum >= $1 AND meldingsdatum <= $2", &venster).await?;
+    kader.laad_adressen(meldingen.iter().map(|m| m.jongere.as_str())).await?;
+    let inschrijvingen = Inschrijvingen::laad(kader, MET_MELDING, &venster).await?;
+    let mut verzuimers: BTreeSet<(Gemeentecode, &str)> = BTreeSet::new();
+    for m in meldingen.iter().filter(|m| telt(m)) {
+        let Some(g) = kader.gemeente_op(&m.jongere, m.meldingsdatum).filter(|g| kader.in_scope(&g.code)) else {
+            continue;
+        };
+        if m.soort == "luxe" || relatief(m) {
+            c.tel(if m.soort == "luxe" { "meldingen_luxe" } else { "meldingen_signaal" }, &g.code);
+            verzuimers.insert((g.code.clone(), &m.jongere));
+        } else if m.soort == "absoluut" {
+            c.tel("meldingen_absoluut", &g.code);
+            if inschrijvingen.begonnen(&m.jongere, m.meldingsdatum, einde) {
+                c.tel("absoluut_naar_school", &g.code);
+            }
+        }
+    }
+    for (g, _) in &verzuimers {
+        c.tel("jongeren_verzuim", g);
+    }
+
+    // Recidive: the casework rule, youths by residence on 1 October (as the recidive table).
+    let zaken: Vec<Zaak> = kader
+        .store
+        .lees_met("WHERE gesloten_op >= $1 AND gesloten_op <= $2", &[rij::datum(jaar.eerste_dag()), rij::datum(einde)])
+        .await?;
+    let alle_meldingen: Vec<Verzuimmelding> = kader
+        .store
+        .lees_met(
+            "WHERE meldingsdatum >= $1 AND meldingsdatum <= $2",
+            &[rij::datum(jaar.vorig().eerste_dag()), rij::datum(jaar.volgend().laatste_dag())],
+        )
+        .await?;
+    let mut na_interventie: HashMap<Gemeentecode, (f64, f64)> = HashMap::new();
+    let na = recidive::bereken(jaar, &zaken, &alle_meldingen).jongeren;
+    kader.laad_adressen(na.iter().map(|j| j.jongere.as_str())).await?;
+    for j in na {
+        if let Some(g) = kader.gemeente_op(&j.jongere, peildatum) {
+            let e = na_interventie.entry(g.code.clone()).or_default();
+            e.0 += 1.0;
+            e.1 += f64::from(u8::from(j.nieuwe_melding.is_none()));
+        }
+    }
+    for (g, (n, niet_opnieuw)) in &na_interventie {
+        c.zet("niet_opnieuw_pct", g, percentage(*niet_opnieuw, *n, 0).0);
+    }
+    for g in &kader.gemeenten {
+        let (n, naar_school) = (c.get("meldingen_absoluut", &g.code), c.get("absoluut_naar_school", &g.code));
+        c.zet("absoluut_naar_school_pct", &g.code, percentage(naar_school, n, 0).0);
+    }
+
+    // VSV of the year: where they are on 31 July, as the vsv_bestemming table.
+    let o = vsv::bestemmingen(kader.store, jaar, |_| einde).await?;
+    kader.laad_adressen(o.per_jongere.iter().map(|(j, _)| j.as_str())).await?;
+    for (jongere, b) in &o.per_jongere {
+        let Some(g) = kader.gemeente_op(jongere, peildatum).map(|g| g.code.clone()) else { continue };
+        c.tel("vsv_meldingen", &g);
+        match b {
+            Bestemming::Werk => c.tel("vsv_werk", &g),
+            Bestemming::WeerOpSchool => c.tel("vsv_school_sq", &g),
+            Bestemming::Uitkering => c.tel("vsv_uitkering_zorg", &g),
+            _ => {}
+        }
+    }
+
+    let trajecten: Vec<RmcTraject> = kader.store.lees().await?;
+    let mut per_jongere: HashMap<&str, Vec<&RmcTraject>> = HashMap::new();
+    for t in &trajecten {
+        per_jongere.entry(t.jongere.as_str()).or_default().push(t);
+    }
+    let trajecten_van = |j: &str| per_jongere.get(j).cloned().unwrap_or_default();
+
+    // Oud-VSV on 1 October (the rule is_oud_vsv), and where they are on 31 July.
+    const VAN_VSV: &str = "WHERE jongere IN (SELECT jongere FROM vsv_melding)";
+    let mut laatste_uitval: BTreeMap<String, Datum> = BTreeMap::new();
+    for v in kader.store.lees::<VsvMelding>().await? {
+        let e = laatste_uitval.entry(v.jongere).or_insert(v.uitvaldatum);
+        *e = (*e).max(v.uitvaldatum);
+    }
+    let jongeren: HashMap<String, Jongere> = kader
+        .store
+        .lees_met::<Jongere>("WHERE id IN (SELECT jongere FROM vsv_melding)", &[])
+        .await?
+        .into_iter()
+        .map(|j| (j.id.clone(), j))
+        .collect();
+    let mut diplomas: HashMap<String, Vec<Diploma>> = HashMap::new();
+    for d in kader.store.lees_met::<Diploma>(VAN_VSV, &[]).await? {
+        diplomas.entry(d.jongere.clone()).or_default().push(d);
+    }
+    let vsv_inschrijvingen = Inschrijvingen::laad(kader, VAN_VSV, &[]).await?;
+    kader.laad_adressen(laatste_uitval.keys().map(String::as_str)).await?;
+    for (id, uitval) in &laatste_uitval {
+        let Some(j) = jongeren.get(id).filter(|j| j.overlijdensdatum.is_none_or(|o| o > peildatum)) else { continue };
+        let sq = eerste_startkwalificatie(diplomas.get(id).map(Vec::as_slice).unwrap_or(&[]));
+        let ingeschreven = vsv_inschrijvingen.op(id, peildatum).is_some();
+        let Some(g) = kader.gemeente_op(id, peildatum).map(|g| g.code.clone()) else { continue };
+        if !is_oud_vsv(j.geboortedatum, sq, ingeschreven, *uitval, peildatum) {
+            continue;
+        }
+        c.tel("oud_vsv_gevolgd", &g);
+        let nu = vsv_inschrijvingen.op(id, einde).is_some();
+        let sinds = *uitval - chrono::Months::new(1);
+        match stand(&trajecten_van(id), nu, leeftijd_op(j.geboortedatum, einde), sinds, einde) {
+            Bestemming::Werk => c.tel("oud_vsv_werk", &g),
+            Bestemming::Uitkering => c.tel("oud_vsv_uitkering", &g),
+            Bestemming::WeerOpSchool => c.tel("oud_vsv_school", &g),
+            _ => {}
+        }
+    }
+
+    // JIKP: the pupils of the JIKP groups on 1 October of the year before (as Tabel 8), where
+    // they are on 1 October of the verslagjaar; who is not at school is followed to 31 July.
+    let van = jaar.vorig().een_oktober();
+    let laatste = |lijst: Vec<Inschrijving>| {
+        let mut per: HashMap<String, Inschrijving> = HashMap::new();
+        for i in lijst {
+            if per.get(&i.jongere).is_none_or(|x| (x.begindatum, &x.id) < (i.begindatum, &i.id)) {
+                per.insert(i.jongere.clone(), i);
+            }
+        }
+        per
+    };
+    let (op, na) = jikp::inschrijvingen(kader.store, jaar.vorig()).await?;
+    let (cohort, later) = (laatste(op), laatste(na));
+    kader.laad_adressen(cohort.keys().map(String::as_str)).await?;
+    let geboren = jikp::geboortedata(kader.store, jaar.vorig()).await?;
+    for (id, i) in &cohort {
+        if jikp_groep(i.onderwijssoort, i.niveau, i.vso_profiel).is_none() {
+            continue;
+        }
+        let Some(g) = kader.gemeente_op(id, van).map(|g| g.code.clone()) else { continue };
+        let Some(nu) = later.get(id) else {
+            c.tel("jikp_gevolgd", &g);
+            let leeftijd = geboren.get(id).map_or(0, |b| leeftijd_op(*b, einde));
+            match stand(&trajecten_van(id), false, leeftijd, van, einde) {
+                Bestemming::Werk => c.tel("jikp_werk", &g),
+                Bestemming::Uitkering => c.tel("jikp_uitkering", &g),
+                _ => c.tel("jikp_geen_inkomen", &g),
+            }
+            continue;
+        };
+        match (nu.onderwijssoort, nu.niveau) {
+            (Onderwijssoort::Pro, _) => c.tel("jikp_pro", &g),
+            (Onderwijssoort::Vso, _) => c.tel("jikp_vso", &g),
+            (Onderwijssoort::Mbo, Some(Niveau::Mbo1)) => c.tel("jikp_entree", &g),
+            (Onderwijssoort::Mbo, Some(Niveau::Mbo2 | Niveau::Mbo3 | Niveau::Mbo4)) => c.tel("jikp_mbo2_4", &g),
+            _ => {}
+        }
+    }
+
+    // Vrijstellingen running on 1 October: the vrijstellingen_gemeente table; verlof art. 11 sub g
+    // (not a vrijstelling of the inschrijving, so not in that table) for the same youths.
+    let lopend = vrijstellingen_overzicht::per_gemeente(kader).await?;
+    for g in &kader.gemeenten {
+        for (rij, kolom) in [
+            ("vrijstelling_art_3a", "art_3a"),
+            ("vrijstelling_art_3b", "art_3b"),
+            ("vrijstelling_art_5a", "art_5a"),
+            ("vrijstelling_art_5b", "art_5b"),
+            ("vrijstelling_art_5c", "art_5c"),
+            ("vrijstelling_art_5a_trekkend", "art_5a_trekkend"),
+            ("vrijstelling_art_15", "art_15"),
+        ] {
+            c.zet(rij, &g.code, lopend.cel(g.code.as_str(), kolom));
+        }
+    }
+    let woont = bevolking::woonplaats_5_17(
+        kader,
+        "SELECT id, geboortedatum FROM jongere WHERE (overlijdensdatum IS NULL OR overlijdensdatum > $1) \
+         AND id IN (SELECT jongere FROM vrijstelling WHERE artikel = $2)",
+        &[rij::datum(peildatum), rij::tekst("art11_sub_g")],
+        peildatum,
+    )
+    .await?;
+    let verlof: Vec<Vrijstelling> = kader.store.lees_met("WHERE artikel = $1", &[rij::tekst("art11_sub_g")]).await?;
+    for v in verlof.iter().filter(|v| loopt_op(v, peildatum)) {
+        if let Some(g) = woont.get(v.jongere.as_str()) {
+            c.tel("vrijstelling_art_11g", g);
+        }
+    }
+
+    // Requests of the year: the vrijstelling_aanvragen table of each gemeente.
+    for g in kader.gemeenten.clone() {
+        let mut eigen = Kader::nieuw(kader.store, jaar, Scope::Gemeente(g.code.clone())).await?;
+        let t = vrijstellingen_overzicht::aanvragen(&mut eigen).await?;
+        for (rij, bron) in [
+            ("aanvragen_toegekend", "toegekend"),
+            ("aanvragen_afgewezen", "afgewezen"),
+            ("aanvragen_in_behandeling", "in_behandeling"),
+        ] {
+            c.zet(rij, &g.code, t.cel(bron, "totaal"));
+        }
+    }
+
+    let kolommen: Vec<(&str, &str)> = kader.gemeenten.iter().map(|g| (g.code.as_str(), g.naam.as_str())).collect();
+    let mut t = Tabel::nieuw("factsheet_gemeente", format!("Factsheet per gemeente {jaar}"), &kolommen);
+    for (key, label, leerplicht) in RIJEN {
+        let waarden = kader
+            .gemeenten
+            .iter()
+            .map(|g| match c.0.get(&(*key, g.code.clone())) {
+                _ if *leerplicht && g.leerplicht_lokaal => Waarde(None),
+                None if PERCENTAGES.contains(key) => Waarde(None),
+                v => Waarde::getal(v.copied().unwrap_or(0.0)),
+            })
+            .collect();
+        t.rij(*key, *label, waarden);
+    }
+    let alle: Vec<&str> = kolommen.iter().map(|(k, _)| *k).collect();
+    t.som_van_rijen("jikp_gevolgd", &["jikp_werk", "jikp_uitkering", "jikp_geen_inkomen"], &alle);
+    t.noot(format!("Eén kolom per gemeente. Jongeren 5 t/m 17 en % ingeschreven: op {peildatum}, zoals ingeschreven_pct (1 decimaal); de andere percentages in hele procenten, half naar boven."));
+    t.noot(format!("Verzuim: per melding in {jaar} (niet ingetrokken of preventief) in de gemeente waar de jongere op de meldingsdatum woonde. Signaalverzuim is al het relatief verzuim dat geen luxe verzuim is (16 uur, signaal-, beginnend verzuim, 1 maand of langer; zonder ziekte en 18+). Jongeren: uniek per gemeente."));
+    t.noot(format!("Niet meer verzuimd: jongeren van wie in {jaar} een zaak (relatief of 18+ verzuim) sloot zonder nieuwe melding in dat of het volgende schooljaar (de telling van recidive; woonplaats op {peildatum}); voorlopig zolang het volgende schooljaar loopt."));
+    t.noot(format!("Absoluut verzuim: meldingen in {jaar}; naar school: de jongere schreef zich na de meldingsdatum en uiterlijk {einde} in; % = ingeschreven / meldingen."));
+    t.noot(format!("VSV: meldingen met een uitvaldatum in {jaar} en de bestemming op {einde}, zoals vsv_bestemming (school = weer ingeschreven; uitkering/zorg = P-wet of Wajong); woonplaats op {peildatum}."));
+    t.noot(format!("Oud-VSV: op {peildatum} jonger dan 23, zonder startkwalificatie, niet ingeschreven en uitgevallen vóór het schooljaar; hun stand op {einde} (ingeschreven, of het resultaat van het laatst afgesloten RMC-traject)."));
+    t.noot(format!("JIKP: leerlingen van pro, vso (arbeidsmarkt, vervolgonderwijs), Entree en vmbo-basis op {van} (woonplaats toen, zoals jikp_door_uitstroom). Ingeschreven: hun inschrijving op {peildatum}. Gemonitord: niet ingeschreven op {peildatum}; werk of uitkering volgens het laatst afgesloten RMC-traject tot {einde}, anders geen inkomen."));
+    t.noot(format!("Vrijstellingen: toegekend en lopend op {peildatum}, van jongeren van 5 t/m 17 die er toen woonden (zoals vrijstellingen_gemeente); 11 sub g is verlof van meer dan 10 dagen dat op die dag liep."));
+    t.noot(format!("Aanvragen: met een aanvraagdatum in {jaar}, zoals ze nu staan (zoals vrijstelling_aanvragen)."));
+    if kader.gemeenten.iter().any(|g| g.leerplicht_lokaal) {
+        t.noot("Gemeenten die de leerplicht zelf uitvoeren: de leerplichtcijfers (verzuim, vrijstellingen, aanvragen) zijn leeg; hun RMC-cijfers staan er wel.");
+    }
+    Ok(t)
+}

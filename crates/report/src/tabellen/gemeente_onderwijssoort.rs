@@ -1,0 +1,162 @@
+//! `relatief_gemeente_onderwijssoort` and `pv_gemeente_onderwijssoort` (seed 004): relative
+//! verzuimers and processen-verbaal of the verslagjaar per gemeente, by the onderwijssoort of the
+//! enrolment on the day. Each record counts in the gemeente the youth lived in on its own date.
+use crate::tabel::Waarde;
+use crate::{Fout, Kader, Tabel};
+use leerspoor_domain::model::{Actie, ActieSoort, Gemeente, Inschrijving, Verzuimmelding};
+use leerspoor_domain::onderwijs::Schoolherkomst;
+use leerspoor_domain::rules::schoolherkomst;
+use leerspoor_domain::{Datum, Gemeentecode};
+use leerspoor_store::rij::{self, Waarde as Cel};
+use std::collections::{BTreeMap, HashMap};
+
+/// The enrolments of the youths a table is about.
+pub(super) struct Inschrijvingen(HashMap<String, Vec<Inschrijving>>);
+
+impl Inschrijvingen {
+    pub(super) async fn laad(kader: &Kader<'_>, waar: &'static str, binds: &[Cel]) -> Result<Inschrijvingen, Fout> {
+        let mut per: HashMap<String, Vec<Inschrijving>> = HashMap::new();
+        for i in kader.store.lees_met::<Inschrijving>(waar, binds).await? {
+            per.entry(i.jongere.clone()).or_default().push(i);
+        }
+        Ok(Inschrijvingen(per))
+    }
+
+    /// The enrolment running on `datum` (of two, the one begun last).
+    pub(super) fn op(&self, jongere: &str, datum: Datum) -> Option<&Inschrijving> {
+        self.0
+            .get(jongere)?
+            .iter()
+            .filter(|i| i.begindatum <= datum && i.einddatum.is_none_or(|e| datum <= e))
+            .max_by_key(|i| (i.begindatum, &i.id))
+    }
+
+    /// An enrolment begun from `van` up to and including `tot`.
+    pub(super) fn begonnen(&self, jongere: &str, van: Datum, tot: Datum) -> bool {
+        self.0.get(jongere).is_some_and(|l| l.iter().any(|i| van <= i.begindatum && i.begindatum <= tot))
+    }
+}
+
+/// The relatief verzuim of the BBV indicator, as `verzuim_per_1000` counts it: meldingen of
+/// unauthorised absence by an enrolled youth — not luxe, not illness, not 18+.
+pub(super) fn relatief(m: &Verzuimmelding) -> bool {
+    matches!(m.soort.as_str(), "wettelijk_16_uur" | "signaal" | "beginnend" | "langdurig_1_maand")
+}
+
+/// A melding that counts: not withdrawn by the school, not a preventive contact.
+pub(super) fn telt(m: &Verzuimmelding) -> bool {
+    !m.preventief && m.status != "ingetrokken"
+}
+
+/// Seed 004's columns: the schoolherkomst under the names of the gemeenten's tables.
+const KOLOMMEN: [(Schoolherkomst, &str, &str); 6] = [
+    (Schoolherkomst::Wpo, "bo_sbo", "BO/SBO"),
+    (Schoolherkomst::Wvo, "vo", "VO"),
+    (Schoolherkomst::Wec, "vso_so", "VSO/SO"),
+    (Schoolherkomst::Web, "beroepsonderwijs", "Beroepsonderwijs (MBO, VAVO)"),
+    (Schoolherkomst::Onbekend, "onbekend", "Onderwijs onbekend"),
+    (Schoolherkomst::GeenInschrijving, "geen", "Geen inschrijving"),
+];
+
+fn kolom(i: Option<&Inschrijving>) -> usize {
+    let h = schoolherkomst(i.map(|i| i.onderwijssoort));
+    KOLOMMEN.iter().position(|(s, _, _)| *s == h).expect("elke schoolherkomst heeft een kolom")
+}
+
+/// The table of counts per gemeente (rows) and column; gemeenten that do leerplicht themselves
+/// have an empty row and are outside the total.
+fn tabel(kader: &Kader<'_>, id: &'static str, titel: String, tellingen: &[(Gemeentecode, usize)]) -> Tabel {
+    let kolommen: Vec<(&str, &str)> = KOLOMMEN.iter().map(|(_, k, l)| (*k, *l)).chain([("totaal", "Totaal")]).collect();
+    let mut t = Tabel::nieuw(id, titel, &kolommen);
+    let mut per: BTreeMap<&Gemeentecode, [u32; 6]> = BTreeMap::new();
+    for (g, k) in tellingen {
+        per.entry(g).or_default()[*k] += 1;
+    }
+    let cellen = |v: [u32; 6]| v.iter().chain([&v.iter().sum()]).map(|n| Waarde::getal(*n)).collect();
+    let mut totaal = [0u32; 6];
+    for g in &kader.gemeenten {
+        if g.leerplicht_lokaal {
+            t.rij(g.code.as_str(), g.naam.clone(), vec![Waarde(None); 7]);
+            continue;
+        }
+        let v = per.get(&g.code).copied().unwrap_or_default();
+        totaal.iter_mut().zip(v).for_each(|(a, b)| *a += b);
+        t.rij(g.code.as_str(), g.naam.clone(), cellen(v));
+    }
+    t.rij("totaal", "Totaal", cellen(totaal));
+    let gemeenten: Vec<&str> = kader.gemeenten.iter().map(|g| g.code.as_str()).collect();
+    let kol: Vec<&str> = kolommen.iter().map(|(k, _)| *k).collect();
+    t.som_van_rijen("totaal", &gemeenten, &kol);
+    t.som_van_kolommen("totaal", &kol[..6]);
+    if kader.gemeenten.iter().any(|g| g.leerplicht_lokaal) {
+        t.noot("Gemeenten die de leerplicht zelf uitvoeren: leeg; hun verzuim staat niet in dit register.");
+    }
+    t.noot("Onderwijssoort: de inschrijving op de datum zelf (bij twee de laatst begonnen): BO/SBO = WPO, VO = vo en pro, VSO/SO = WEC, beroepsonderwijs = mbo en vavo.");
+    t
+}
+
+/// The gemeente a record of `jongere` on `datum` counts in, if it is in the scope.
+fn in_scope<'k>(kader: &'k Kader<'_>, jongere: &str, datum: Datum) -> Option<&'k Gemeente> {
+    kader.gemeente_op(jongere, datum).filter(|g| kader.in_scope(&g.code) && !g.leerplicht_lokaal)
+}
+
+pub(super) const MET_MELDING: &str =
+    "WHERE jongere IN (SELECT jongere FROM verzuimmelding WHERE meldingsdatum >= $1 AND meldingsdatum <= $2)";
+
+pub async fn relatief_verzuimers(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
+    let jaar = kader.jaar;
+    let venster = [rij::datum(jaar.eerste_dag()), rij::datum(jaar.laatste_dag())];
+    let meldingen: Vec<Verzuimmelding> =
+        kader.store.lees_met("WHERE meldingsdatum >= $1 AND meldingsdatum <= $2", &venster).await?;
+    kader.laad_adressen(meldingen.iter().map(|m| m.jongere.as_str())).await?;
+    let inschrijvingen = Inschrijvingen::laad(kader, MET_MELDING, &venster).await?;
+    // Per jongere: the first relatief melding of the year places the youth, once.
+    let mut eerste: BTreeMap<&str, &Verzuimmelding> = BTreeMap::new();
+    for m in meldingen.iter().filter(|m| telt(m) && relatief(m)) {
+        let e = eerste.entry(m.jongere.as_str()).or_insert(m);
+        if (m.meldingsdatum, &m.id) < (e.meldingsdatum, &e.id) {
+            *e = m;
+        }
+    }
+    let tellingen: Vec<(Gemeentecode, usize)> = eerste
+        .values()
+        .filter_map(|m| {
+            let g = in_scope(kader, &m.jongere, m.meldingsdatum)?;
+            Some((g.code.clone(), kolom(inschrijvingen.op(&m.jongere, m.meldingsdatum))))
+        })
+        .collect();
+    let mut t = tabel(
+        kader,
+        "relatief_gemeente_onderwijssoort",
+        format!("Relatief verzuimers per gemeente naar onderwijssoort {jaar}"),
+        &tellingen,
+    );
+    t.noot(format!("Per jongere (niet per melding): wie in {jaar} een melding van relatief verzuim kreeg (16 uur, signaal-, beginnend verzuim, verzuim van 1 maand of langer; niet luxe, ziekte of 18+, niet ingetrokken of preventief), zoals verzuim_per_1000."));
+    t.noot("De eerste melding van het jaar bepaalt de gemeente (woonplaats op de meldingsdatum) en de onderwijssoort: elke jongere telt één keer.");
+    Ok(t)
+}
+
+const MET_PV: &str = "WHERE jongere IN (SELECT jongere FROM actie WHERE soort = $1 AND datum >= $2 AND datum <= $3)";
+
+pub async fn processen_verbaal(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
+    let jaar = kader.jaar;
+    let venster = [rij::code(ActieSoort::ProcesVerbaal), rij::datum(jaar.eerste_dag()), rij::datum(jaar.laatste_dag())];
+    let pvs: Vec<Actie> = kader.store.lees_met("WHERE soort = $1 AND datum >= $2 AND datum <= $3", &venster).await?;
+    kader.laad_adressen(pvs.iter().map(|a| a.jongere.as_str())).await?;
+    let inschrijvingen = Inschrijvingen::laad(kader, MET_PV, &venster).await?;
+    let tellingen: Vec<(Gemeentecode, usize)> = pvs
+        .iter()
+        .filter_map(|a| {
+            let g = in_scope(kader, &a.jongere, a.datum)?;
+            Some((g.code.clone(), kolom(inschrijvingen.op(&a.jongere, a.datum))))
+        })
+        .collect();
+    let mut t = tabel(
+        kader,
+        "pv_gemeente_onderwijssoort",
+        format!("Processen-verbaal per gemeente naar onderwijssoort {jaar}"),
+        &tellingen,
+    );
+    t.noot(format!("Per proces-verbaal (ook tegen een ouder) met een datum in {jaar}; gemeente: de woonplaats van de jongere op die datum."));
+    Ok(t)
+}

@@ -1,0 +1,197 @@
+//! `vsv_nieuw` (seed 000 Tabel 7): new VSV-ers of the verslagjaar against the deelnemers on
+//! 1 October, per VO, MBO, VAVO and MBO incl. VAVO, beside the national figures (an input).
+use super::bevolking::bevolking;
+use crate::tabel::{Waarde, percentage};
+use crate::{Fout, Kader, Tabel};
+use leerspoor_domain::model::VsvMelding;
+use leerspoor_domain::onderwijs::Onderwijssoort;
+use leerspoor_store::rij;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Deelnemers and VSV-ers of one sector, nationally.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LandelijkCijfer {
+    pub deelnemers: u64,
+    pub vsv: u64,
+}
+
+/// The national figures of the verslagjaar (DUO's VSV-cijfers), read from a JSON file:
+/// `{"vo": {"deelnemers": 912240, "vsv": 3607}, "mbo": {…}, "vavo": {…}}`. MBO incl. VAVO and the
+/// total are derived, as in Tabel 7.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Landelijk {
+    pub vo: LandelijkCijfer,
+    pub mbo: LandelijkCijfer,
+    pub vavo: LandelijkCijfer,
+}
+
+impl Landelijk {
+    /// Reads the file; a Dutch message names the file and the field that is wrong.
+    pub fn lees(pad: &Path) -> Result<Landelijk, String> {
+        let tekst = std::fs::read_to_string(pad).map_err(|e| format!("{}: niet te lezen: {e}", pad.display()))?;
+        Landelijk::uit_json(&tekst).map_err(|m| format!("{}: {m}", pad.display()))
+    }
+
+    fn uit_json(tekst: &str) -> Result<Landelijk, String> {
+        let doc: serde_json::Value = serde_json::from_str(tekst).map_err(|e| format!("geen geldige JSON ({e})"))?;
+        let doc = doc.as_object().ok_or("verwacht een object met de velden vo, mbo en vavo")?;
+        if let Some(k) = doc.keys().find(|k| !["vo", "mbo", "vavo"].contains(&k.as_str())) {
+            return Err(format!("onbekend veld '{k}'; verwacht vo, mbo en vavo"));
+        }
+        let sector = |naam: &str| -> Result<LandelijkCijfer, String> {
+            let s = doc.get(naam).ok_or(format!("veld '{naam}' ontbreekt"))?;
+            let getal = |veld: &str| {
+                s.get(veld)
+                    .and_then(serde_json::Value::as_u64)
+                    .ok_or(format!("veld '{naam}.{veld}' ontbreekt of is geen geheel getal ≥ 0"))
+            };
+            let (deelnemers, vsv) = (getal("deelnemers")?, getal("vsv")?);
+            if vsv > deelnemers {
+                return Err(format!("'{naam}.vsv' ({vsv}) is groter dan '{naam}.deelnemers' ({deelnemers})"));
+            }
+            Ok(LandelijkCijfer { deelnemers, vsv })
+        };
+        Ok(Landelijk { vo: sector("vo")?, mbo: sector("mbo")?, vavo: sector("vavo")? })
+    }
+}
+
+/// The VSV sectors of Tabel 7 (VO is the WVO: vo and pro; VSO, under the WEC, is none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Sector {
+    Vo,
+    Mbo,
+    Vavo,
+}
+
+fn sector(soort: Onderwijssoort) -> Option<Sector> {
+    match soort {
+        Onderwijssoort::Vo | Onderwijssoort::Pro => Some(Sector::Vo),
+        Onderwijssoort::Mbo => Some(Sector::Mbo),
+        Onderwijssoort::Vavo => Some(Sector::Vavo),
+        _ => None,
+    }
+}
+
+const KOLOMMEN: &[(&str, &str)] = &[
+    ("deelnemers", "Deelnemers"),
+    ("vsv", "VSV-ers"),
+    ("pct", "VSV %"),
+    ("landelijk_deelnemers", "Landelijk: deelnemers"),
+    ("landelijk_vsv", "Landelijk: VSV-ers"),
+    ("landelijk_pct", "Landelijk: VSV %"),
+];
+
+pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
+    let jaar = kader.jaar;
+    let peildatum = jaar.een_oktober();
+    // Deelnemers: youths under 23 living in the scope on 1 October, by the enrolment begun last.
+    let mut deelnemers: BTreeMap<Sector, u64> = BTreeMap::new();
+    for g in bevolking(kader, peildatum).await?.iter().filter(|g| kader.in_scope(&g.gemeente)) {
+        if let Some(s) = g.onderwijssoort.and_then(sector) {
+            *deelnemers.entry(s).or_default() += u64::from(g.aantal);
+        }
+    }
+    let meldingen: Vec<VsvMelding> = kader
+        .store
+        .lees_met(
+            "WHERE uitvaldatum >= $1 AND uitvaldatum <= $2",
+            &[rij::datum(jaar.eerste_dag()), rij::datum(jaar.laatste_dag())],
+        )
+        .await?;
+    // Per youth once: the first drop-out of the year decides the sector.
+    kader.bereid_scope(meldingen.iter().map(|m| m.jongere.as_str())).await?;
+    let mut eerste: BTreeMap<&str, &VsvMelding> = BTreeMap::new();
+    for m in meldingen.iter().filter(|m| kader.telt(&m.jongere, peildatum)) {
+        let e = eerste.entry(m.jongere.as_str()).or_insert(m);
+        if (m.uitvaldatum, &m.id) < (e.uitvaldatum, &e.id) {
+            *e = m;
+        }
+    }
+    let mut vsv: BTreeMap<Sector, u64> = BTreeMap::new();
+    for s in eerste.values().filter_map(|m| sector(m.onderwijssoort)) {
+        *vsv.entry(s).or_default() += 1;
+    }
+
+    let mut t = Tabel::nieuw("vsv_nieuw", format!("Nieuwe VSV-ers naar soort onderwijs {jaar}"), KOLOMMEN);
+    let regio = |sectoren: &[Sector]| {
+        let n = |m: &BTreeMap<Sector, u64>| sectoren.iter().map(|s| m.get(s).copied().unwrap_or(0)).sum::<u64>();
+        (n(&deelnemers), n(&vsv))
+    };
+    let landelijk = kader.landelijk;
+    let land = |sectoren: &[Sector]| {
+        landelijk.map(|l| {
+            let c = |s: &Sector| match s {
+                Sector::Vo => l.vo,
+                Sector::Mbo => l.mbo,
+                Sector::Vavo => l.vavo,
+            };
+            (sectoren.iter().map(|s| c(s).deelnemers).sum::<u64>(), sectoren.iter().map(|s| c(s).vsv).sum::<u64>())
+        })
+    };
+    use Sector::*;
+    let rijen: [(&str, &str, &[Sector]); 5] = [
+        ("vo", "Voortgezet onderwijs", &[Vo]),
+        ("mbo", "Middelbaar beroepsonderwijs", &[Mbo]),
+        ("vavo", "VAVO", &[Vavo]),
+        ("mbo_incl_vavo", "Middelbaar beroepsonderwijs incl. VAVO", &[Mbo, Vavo]),
+        ("totaal", "Totaal", &[Vo, Mbo, Vavo]),
+    ];
+    for (key, label, sectoren) in rijen {
+        let (d, v) = regio(sectoren);
+        let (d, v) = (d as f64, v as f64);
+        let mut w = vec![Waarde::getal(d), Waarde::getal(v), percentage(v, d, 2)];
+        match land(sectoren) {
+            Some((ld, lv)) => {
+                let (ld, lv) = (ld as f64, lv as f64);
+                w.extend([Waarde::getal(ld), Waarde::getal(lv), percentage(lv, ld, 2)]);
+            }
+            None => w.extend([Waarde(None); 3]),
+        }
+        t.rij(key, label, w);
+    }
+    let tellingen = ["deelnemers", "vsv", "landelijk_deelnemers", "landelijk_vsv"];
+    t.som_van_rijen("mbo_incl_vavo", &["mbo", "vavo"], &tellingen);
+    t.som_van_rijen("totaal", &["vo", "mbo_incl_vavo"], &tellingen);
+    t.afgeleide_kolommen(&["pct", "landelijk_pct"]);
+    t.noot(format!("Deelnemers: jongeren onder 23 die op {peildatum} ingeschreven waren (bij twee inschrijvingen de laatst begonnen); VO is vo en praktijkonderwijs, vso telt niet mee."));
+    t.noot(format!("VSV-ers: per jongere, met een VSV-melding met uitvaldatum in {jaar}; de eerste uitval van het jaar bepaalt de sector."));
+    t.noot("VSV % = VSV-ers / deelnemers, afgerond op 2 decimalen (half naar boven).");
+    t.noot(kader.noot_woonplaats(&format!("op {peildatum}")));
+    if landelijk.is_none() {
+        t.noot(
+            "De landelijke cijfers zijn niet aangeleverd (leerspoor report --landelijk PAD): die kolommen zijn leeg.",
+        );
+    } else {
+        t.noot("Landelijke cijfers: aangeleverd (DUO); MBO incl. VAVO en het totaal zijn daaruit opgeteld.");
+    }
+    Ok(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_national_figures_are_read_with_dutch_messages_naming_the_field() {
+        let ok = r#"{"vo": {"deelnemers": 912240, "vsv": 3607},
+                     "mbo": {"deelnemers": 403254, "vsv": 18512},
+                     "vavo": {"deelnemers": 7492, "vsv": 666}}"#;
+        let l = Landelijk::uit_json(ok).unwrap();
+        assert_eq!(l.vavo, LandelijkCijfer { deelnemers: 7492, vsv: 666 });
+        let fout = |s: &str| Landelijk::uit_json(s).unwrap_err();
+        assert_eq!(
+            fout(r#"{"vo": {"deelnemers": 1, "vsv": 0}, "mbo": {"deelnemers": 1}}"#),
+            "veld 'mbo.vsv' ontbreekt of is geen geheel getal ≥ 0"
+        );
+        assert_eq!(fout(r#"{"vo": {"deelnemers": 1, "vsv": 0}}"#), "veld 'mbo' ontbreekt");
+        assert_eq!(fout(r#"{"vso": {}}"#), "onbekend veld 'vso'; verwacht vo, mbo en vavo");
+        assert_eq!(
+            fout(
+                r#"{"vo": {"deelnemers": 1, "vsv": 2}, "mbo": {"deelnemers": 1, "vsv": 0}, "vavo": {"deelnemers": 1, "vsv": 0}}"#
+            ),
+            "'vo.vsv' (2) is groter dan 'vo.deelnemers' (1)"
+        );
+        assert!(fout("[").starts_with("geen geldige JSON"));
+    }
+}
