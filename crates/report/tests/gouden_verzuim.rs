@@ -640,22 +640,30 @@ async fn thuiszitters_per_subregio_by_residence_on_1_october() {
         klopt(&t);
         assert_eq!(
             kolommen(&t),
-            ["DL_2019_2020", "HM_2019_2020", "totaal_2019_2020", "DL_2020_2021", "HM_2020_2021", "totaal_2020_2021"]
+            [
+                "DL_2019_2020",
+                "HM_2019_2020",
+                "totaal_2019_2020",
+                "DL_2020_2021",
+                "HM_2020_2021",
+                "elders_2020_2021",
+                "totaal_2020_2021"
+            ]
         );
         assert_eq!(
             rijen(&t),
             ["aantal", "waarvan_absoluut", "waarvan_langdurig_relatief", "langer_dan_3_maanden", "opgelost"]
         );
         // 2019-2020: DL Aart, Kim, Gerrit; HM Eef. 2020-2021: DL Aart, Britt, Cas, Fien; HM Dina, Eef,
-        // Joost; the totaal also Ilse.
-        assert_eq!(rij(&t, "aantal"), w(&[3.0, 1.0, 4.0, 4.0, 3.0, 8.0]));
-        // Kim; Britt, Cas (+ Ilse).
-        assert_eq!(rij(&t, "waarvan_absoluut"), w(&[1.0, 0.0, 1.0, 2.0, 0.0, 3.0]));
-        assert_eq!(rij(&t, "waarvan_langdurig_relatief"), w(&[2.0, 1.0, 3.0, 2.0, 3.0, 5.0]));
+        // Joost; Ilse lived abroad on 1 October: a column "elders" so the totaal adds up.
+        assert_eq!(rij(&t, "aantal"), w(&[3.0, 1.0, 4.0, 4.0, 3.0, 1.0, 8.0]));
+        // Kim; Britt, Cas, Ilse.
+        assert_eq!(rij(&t, "waarvan_absoluut"), w(&[1.0, 0.0, 1.0, 2.0, 0.0, 1.0, 3.0]));
+        assert_eq!(rij(&t, "waarvan_langdurig_relatief"), w(&[2.0, 1.0, 3.0, 2.0, 3.0, 0.0, 5.0]));
         // Aart, Gerrit; Aart, Britt, Fien | Eef, Joost. Not Kim, Cas (1 May), Dina (exactly 3 months).
-        assert_eq!(rij(&t, "langer_dan_3_maanden"), w(&[2.0, 0.0, 2.0, 3.0, 2.0, 5.0]));
-        // Kim; Aart | Dina, Eef (31 July). Not Fien (1 August).
-        assert_eq!(rij(&t, "opgelost"), w(&[1.0, 0.0, 1.0, 1.0, 2.0, 3.0]));
+        assert_eq!(rij(&t, "langer_dan_3_maanden"), w(&[2.0, 0.0, 2.0, 3.0, 2.0, 0.0, 5.0]));
+        // Kim; Aart | Dina, Eef (31 July). Not Fien (1 August), nor Ilse (verhuisd).
+        assert_eq!(rij(&t, "opgelost"), w(&[1.0, 0.0, 1.0, 1.0, 2.0, 0.0, 3.0]));
 
         // Subregio DL: its column and a totaal of the same, without Ilse and Joost.
         let t = tabel(&db.store, "subregio:DL", "thuiszitters").await;

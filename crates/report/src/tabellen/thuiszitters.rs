@@ -32,15 +32,6 @@ pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
     let subregios: Vec<Subregio> = kader.store.lees().await?;
     let subregios: Vec<&Subregio> =
         subregios.iter().filter(|s| kader.gemeenten.iter().any(|g| g.subregio == s.code)).collect();
-    let mut kolommen = Vec::new();
-    for j in jaren {
-        for s in &subregios {
-            kolommen.push((format!("{}_{}", s.code, sleutel(j)), format!("{} {j}", s.naam)));
-        }
-        kolommen.push((format!("totaal_{}", sleutel(j)), format!("Totaal {j}")));
-    }
-    let k: Vec<(&str, &str)> = kolommen.iter().map(|(k, l)| (k.as_str(), l.as_str())).collect();
-    let mut t = Tabel::nieuw("thuiszitters", "Thuiszitters (5- tot 18-jarigen) per subregio", &k);
     let perioden: Vec<Thuiszitperiode> = kader
         .store
         .lees_met(
@@ -49,23 +40,43 @@ pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
         )
         .await?;
     kader.laad_adressen(perioden.iter().map(|p| p.jongere.as_str())).await?;
+    // Per year the columns: each subregio, those who lived elsewhere on 1 October (only in the
+    // regio, and only if any: someone who moved in later), and the total.
+    let mut kolommen: Vec<(String, String)> = Vec::new();
     let mut kolom_waarden: Vec<[u32; 5]> = Vec::new();
+    let mut sommen: Vec<(String, Vec<String>)> = Vec::new();
     for jaar in jaren {
         let peildatum = jaar.een_oktober();
+        let j = sleutel(jaar);
         let in_jaar: Vec<&Thuiszitperiode> = perioden
             .iter()
             .filter(|p| p.begindatum <= jaar.laatste_dag() && p.einddatum.is_none_or(|e| e >= jaar.eerste_dag()))
             .filter(|p| kader.telt(&p.jongere, peildatum))
             .collect();
+        let subregio = |p: &Thuiszitperiode| kader.gemeente_op(&p.jongere, peildatum).map(|g| g.subregio.as_str());
+        let mut delen = Vec::new();
         for s in &subregios {
-            let hier: Vec<&Thuiszitperiode> = in_jaar
-                .iter()
-                .copied()
-                .filter(|p| kader.gemeente_op(&p.jongere, peildatum).is_some_and(|g| g.subregio == s.code))
-                .collect();
+            let hier: Vec<&Thuiszitperiode> =
+                in_jaar.iter().copied().filter(|p| subregio(p) == Some(&s.code)).collect();
+            kolommen.push((format!("{}_{j}", s.code), format!("{} {jaar}", s.naam)));
             kolom_waarden.push(tel(&hier, jaar));
+            delen.push(format!("{}_{j}", s.code));
         }
+        let elders: Vec<&Thuiszitperiode> =
+            in_jaar.iter().copied().filter(|p| !subregios.iter().any(|s| subregio(p) == Some(&s.code))).collect();
+        if !elders.is_empty() {
+            kolommen.push((format!("elders_{j}"), format!("Woonde op 1 oktober elders {jaar}")));
+            kolom_waarden.push(tel(&elders, jaar));
+            delen.push(format!("elders_{j}"));
+        }
+        kolommen.push((format!("totaal_{j}"), format!("Totaal {jaar}")));
         kolom_waarden.push(tel(&in_jaar, jaar));
+        sommen.push((format!("totaal_{j}"), delen));
+    }
+    let k: Vec<(&str, &str)> = kolommen.iter().map(|(k, l)| (k.as_str(), l.as_str())).collect();
+    let mut t = Tabel::nieuw("thuiszitters", "Thuiszitters (5- tot 18-jarigen) per subregio", &k);
+    for (totaal, delen) in &sommen {
+        t.som_van_kolommen(totaal, &delen.iter().map(String::as_str).collect::<Vec<_>>());
     }
     for (i, (k, l)) in RIJEN.iter().enumerate() {
         t.rij(*k, *l, kolom_waarden.iter().map(|v| Waarde::getal(v[i])).collect());

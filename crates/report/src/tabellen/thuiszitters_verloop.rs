@@ -54,7 +54,21 @@ pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
         t.rij(g.code.as_str(), g.naam.clone(), waarden(&jaartelling(&eigen, jaar)));
     }
     let in_scope: Vec<Thuiszitperiode> = perioden.into_iter().filter(|p| kader.telt(&p.jongere, peildatum)).collect();
+    // In the regio also who lived elsewhere on 1 October (moved in later): a row of their own, so
+    // the gemeenten add up to the total.
+    let elders: Vec<Thuiszitperiode> = in_scope
+        .iter()
+        .filter(|p| !kader.gemeente_op(&p.jongere, peildatum).is_some_and(|g| kader.in_scope(&g.code)))
+        .cloned()
+        .collect();
+    let mut delen: Vec<&str> = kader.gemeenten.iter().map(|g| g.code.as_str()).collect();
+    if !elders.is_empty() {
+        t.rij("elders", format!("Woonde op {peildatum} elders"), waarden(&jaartelling(&elders, jaar)));
+        delen.push("elders");
+    }
     t.rij("totaal", "Totaal", waarden(&jaartelling(&in_scope, jaar)));
+    let kolommen: Vec<&str> = KOLOMMEN.iter().map(|(k, _)| *k).collect();
+    t.som_van_rijen("totaal", &delen, &kolommen);
     t.som_van_kolommen("totaal", &["bij_aanvang", "nieuw"]);
     t.som_van_kolommen("totaal", &["opgelost", "verhuisd_overleden", "achttien_geworden", "actueel_einde"]);
     t.noot("Per thuiszitperiode: absoluut verzuim en langdurig relatief verzuim (4 weken of langer), 5-18 jaar, zonder vrijstelling, niet ziek.");
