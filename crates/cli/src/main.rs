@@ -2,6 +2,7 @@
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+mod bench;
 mod bundel;
 mod controle;
 mod demo;
@@ -74,6 +75,9 @@ enum Opdracht {
     /// Maak de fictieve demoregio (in de database, of als bundel met --export)
     #[command(help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     Demo(demo::DemoArgs),
+    /// Meet de snelheid: het jaarverslag per tabel, formaat en scope
+    #[command(help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties", subcommand_value_name = "WAT")]
+    Bench(bench::BenchArgs),
 }
 
 fn main() -> ExitCode {
@@ -90,6 +94,7 @@ fn main() -> ExitCode {
         Opdracht::Rmc(a) => rmc::run(a, &database),
         Opdracht::Report(a) => report::run(a, &database),
         Opdracht::Demo(a) => demo::run(a, &database),
+        Opdracht::Bench(a) => bench::run(a, &database),
     }
 }
 
@@ -110,7 +115,7 @@ fn meld_gebruiksfout(fout: clap::Error) -> ExitCode {
         ErrorKind::UnknownArgument => format!("onbekende optie '{arg}'"),
         ErrorKind::InvalidSubcommand => format!("onbekende opdracht '{}'", context(ContextKind::InvalidSubcommand)),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "geef een opdracht: status, import, export, controle, rmc, report of demo".to_string()
+            "geef een opdracht: status, import, export, controle, rmc, report, demo of bench".to_string()
         }
         ErrorKind::MissingRequiredArgument => format!("ontbreekt: {arg}"),
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {

@@ -1,0 +1,110 @@
+//! `leerspoor bench rapport`: times the jaarverslag in-process — every table of every scope asked
+//! for, then each output format — and prints the median of a number of runs per step, with the
+//! process's peak memory. The speed targets of the report engine are checked with this.
+use crate::blokkeer;
+use leerspoor_domain::SchoolJaar;
+use leerspoor_report::{Kader, Scope, Tabel};
+use leerspoor_store::Store;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+#[derive(Debug, clap::Args)]
+#[command(override_usage = "leerspoor bench rapport --jaar 2020-2021 [--scope SCOPE]… [--alle-scopes] [--herhaal N]")]
+pub struct BenchArgs {
+    #[command(subcommand)]
+    wat: Wat,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum Wat {
+    /// Het jaarverslag: elke tabel en elk formaat, per scope
+    Rapport(RapportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct RapportArgs {
+    /// Het verslagjaar, bijv. 2020-2021
+    #[arg(long, value_name = "JJJJ-JJJJ", value_parser = SchoolJaar::parse)]
+    jaar: SchoolJaar,
+    /// Scope(s); standaard de regio
+    #[arg(long = "scope", value_name = "SCOPE", value_parser = Scope::parse)]
+    scopes: Vec<Scope>,
+    /// De regio, elke subregio en elke gemeente
+    #[arg(long, conflicts_with = "scopes")]
+    alle_scopes: bool,
+    /// Aantal keren per scope; de mediaan telt
+    #[arg(long, default_value_t = 3, value_name = "N")]
+    herhaal: usize,
+}
+
+pub fn run(args: BenchArgs, database: &str) -> ExitCode {
+    let Wat::Rapport(args) = args.wat;
+    let resultaat: Result<String, leerspoor_report::Fout> = blokkeer(async {
+        let store = Store::open_bestaand(database).await?;
+        let scopes = if args.alle_scopes { alle_scopes(&store).await? } else { args.scopes.clone() };
+        let scopes = if scopes.is_empty() { vec![Scope::Regio] } else { scopes };
+        let mut uit = format!("Jaarverslag {} — mediaan van {} keer, in ms\n", args.jaar, args.herhaal.max(1));
+        for scope in scopes {
+            let mut metingen: Vec<Vec<(String, Duration)>> = Vec::new();
+            for _ in 0..args.herhaal.max(1) {
+                metingen.push(meet(&store, args.jaar, &scope).await?);
+            }
+            uit.push_str(&format!("\n{scope}\n"));
+            for (i, (stap, _)) in metingen[0].iter().enumerate() {
+                let mut duur: Vec<Duration> = metingen.iter().map(|m| m[i].1).collect();
+                duur.sort();
+                uit.push_str(&format!("  {stap:<36} {:>9.1}\n", duur[duur.len() / 2].as_secs_f64() * 1000.0));
+            }
+        }
+        uit.push_str(&format!("\npiekgeheugen van het proces: {}\n", piekgeheugen()));
+        store.sluit().await;
+        Ok(uit)
+    });
+    crate::rapporteer(resultaat, |f| matches!(f, leerspoor_report::Fout::Store(_)))
+}
+
+/// One run of a scope: each table on a fresh [`Kader`] shared by the tables (as `report` does),
+/// then the whole report.
+async fn meet(
+    store: &Store,
+    jaar: SchoolJaar,
+    scope: &Scope,
+) -> Result<Vec<(String, Duration)>, leerspoor_report::Fout> {
+    let begin = Instant::now();
+    let mut kader = Kader::nieuw(store, jaar, scope.clone()).await?;
+    let mut stappen = Vec::new();
+    let mut tabellen: Vec<Tabel> = Vec::new();
+    for id in leerspoor_report::tabellen::IDS {
+        let t0 = Instant::now();
+        tabellen.extend(leerspoor_report::bereken(&mut kader, &[id.to_string()]).await?);
+        stappen.push((format!("tabel {id}"), t0.elapsed()));
+    }
+    stappen.push(("alle tabellen".to_string(), begin.elapsed()));
+    let t0 = Instant::now();
+    let json = leerspoor_report::uitvoer::json(&jaar.to_string(), &scope.to_string(), &tabellen);
+    std::hint::black_box(json);
+    stappen.push(("formaat json".to_string(), t0.elapsed()));
+    stappen.push(("totaal".to_string(), begin.elapsed()));
+    Ok(stappen)
+}
+
+/// The regio, its subregios and its gemeenten.
+async fn alle_scopes(store: &Store) -> Result<Vec<Scope>, leerspoor_report::Fout> {
+    let subregios: Vec<leerspoor_domain::model::Subregio> = store.lees().await?;
+    let gemeenten: Vec<leerspoor_domain::model::Gemeente> = store.lees().await?;
+    Ok(std::iter::once(Scope::Regio)
+        .chain(subregios.into_iter().map(|s| Scope::Subregio(s.code)))
+        .chain(gemeenten.into_iter().map(|g| Scope::Gemeente(g.code)))
+        .collect())
+}
+
+/// The peak resident memory of this process (Linux), e.g. "159 MB".
+fn piekgeheugen() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines().find(|l| l.starts_with("VmHWM:")).map(|l| l.trim_start_matches("VmHWM:").trim().to_string())
+        })
+        .and_then(|kb| kb.trim_end_matches(" kB").trim().parse::<u64>().ok())
+        .map_or_else(|| "onbekend".to_string(), |kb| format!("{} MB", kb / 1024))
+}
