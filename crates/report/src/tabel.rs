@@ -18,6 +18,9 @@ pub struct Tabel {
     /// Columns computed from others (percentages, rates): not counts, never summed.
     #[serde(skip)]
     pub afgeleid: Vec<String>,
+    /// Rows computed from others (a factsheet's percentages): not counts either.
+    #[serde(skip)]
+    pub afgeleide_rijen: Vec<String>,
     /// Rows outside the column sums (a count of staff beside the table's measures).
     #[serde(skip)]
     pub buiten_sommen: Vec<String>,
@@ -75,8 +78,14 @@ impl Tabel {
             sommen: Vec::new(),
             onderdrukt: Vec::new(),
             afgeleid: Vec::new(),
+            afgeleide_rijen: Vec::new(),
             buiten_sommen: Vec::new(),
         }
+    }
+
+    /// Marks rows as computed from others (percentages in a table of key figures).
+    pub fn afgeleide_rijen(&mut self, rijen: &[&str]) {
+        self.afgeleide_rijen.extend(rijen.iter().map(|k| k.to_string()));
     }
 
     /// Marks columns as computed from others (percentages, rates per 1000).
@@ -162,9 +171,10 @@ impl Tabel {
     /// hidden count are hidden too.
     pub fn publiceer(&mut self, drempel: u32) {
         let afgeleid: Vec<usize> = self.afgeleid.iter().filter_map(|k| self.kolom_index(k)).collect();
+        let afgeleide_rijen: Vec<usize> = self.afgeleide_rijen.iter().filter_map(|k| self.rij_index(k)).collect();
         let telling: Vec<usize> = (0..self.columns.len()).filter(|k| !afgeleid.contains(k)).collect();
         let mut verborgen: std::collections::BTreeSet<(usize, usize)> = std::collections::BTreeSet::new();
-        for (r, rij) in self.rows.iter().enumerate() {
+        for (r, rij) in self.rows.iter().enumerate().filter(|(r, _)| !afgeleide_rijen.contains(r)) {
             for &k in &telling {
                 if rij.values[k].0.is_some_and(|v| v > 0.0 && v < f64::from(drempel)) {
                     verborgen.insert((r, k));
@@ -192,8 +202,15 @@ impl Tabel {
             verborgen.extend(erbij);
         }
         let rijen_met_verborgen: Vec<usize> = verborgen.iter().map(|(r, _)| *r).collect();
+        let kolommen_met_verborgen: Vec<usize> = verborgen.iter().map(|(_, k)| *k).collect();
         for r in rijen_met_verborgen {
             for &k in &afgeleid {
+                verborgen.insert((r, k));
+            }
+        }
+        // A derived row may rest on any count of its column (a factsheet): hidden with them.
+        for k in kolommen_met_verborgen {
+            for &r in &afgeleide_rijen {
                 verborgen.insert((r, k));
             }
         }
@@ -280,6 +297,19 @@ mod tests {
             assert!(n != 1, "{g:?}");
         }
         assert!(t.notes.last().unwrap().starts_with("Aantallen van 1 tot 5 zijn niet getoond"));
+    }
+
+    #[test]
+    fn a_factsheets_percentage_rows_are_not_counts_but_go_with_a_hidden_count() {
+        // One column per gemeente; "% ingeschreven" is a row. 3 (< 5) hides; 2 is a percentage.
+        let mut t = Tabel::nieuw("f", "factsheet", &[("GM0001", "Eerstedorp"), ("GM0002", "Tweede")]);
+        t.rij("jongeren", "Jongeren", [1200.0, 900.0].map(Waarde::getal).to_vec());
+        t.rij("meldingen_luxe", "Luxe", [3.0, 12.0].map(Waarde::getal).to_vec());
+        t.rij("pct", "% ingeschreven", [2.0, 98.5].map(Waarde::getal).to_vec());
+        t.afgeleide_rijen(&["pct"]);
+        t.publiceer(5);
+        assert_eq!(t.onderdrukt, [(1, 0), (2, 0)], "de 3 en het percentage in die kolom");
+        assert_eq!(t.rows[2].values[1], Waarde::getal(98.5), "een percentage van 98,5 is geen klein aantal");
     }
 
     #[test]

@@ -320,6 +320,7 @@ pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
     }
     let alle: Vec<&str> = kolommen.iter().map(|(k, _)| *k).collect();
     t.som_van_rijen("jikp_gevolgd", &["jikp_werk", "jikp_uitkering", "jikp_geen_inkomen"], &alle);
+    t.afgeleide_rijen(&PERCENTAGES);
     t.noot(format!("Eén kolom per gemeente. Jongeren 5 t/m 17 en % ingeschreven: op {peildatum}, zoals ingeschreven_pct (1 decimaal); de andere percentages in hele procenten, half naar boven."));
     t.noot(format!("Verzuim: per melding in {jaar} (niet ingetrokken of preventief) in de gemeente waar de jongere op de meldingsdatum woonde. Signaalverzuim is al het relatief verzuim dat geen luxe verzuim is (16 uur, signaal-, beginnend verzuim, 1 maand of langer; zonder ziekte en 18+). Jongeren: uniek per gemeente."));
     t.noot(format!("Niet meer verzuimd: jongeren van wie in {jaar} een zaak (relatief of 18+ verzuim) sloot zonder nieuwe melding in dat of het volgende schooljaar (de telling van recidive; woonplaats op {peildatum}); voorlopig zolang het volgende schooljaar loopt."));
