@@ -83,7 +83,7 @@ pub async fn inschrijvingen(store: &Store, schooljaar: SchoolJaar) -> Result<(Ve
     let op = store
         .lees_met(
             concat!("WHERE begindatum <= $1 AND (einddatum IS NULL OR einddatum >= $1) AND jongere IN ", kandidaten!()),
-            &[van.clone()],
+            std::slice::from_ref(&van),
         )
         .await?;
     let later = store
