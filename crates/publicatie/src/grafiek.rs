@@ -13,7 +13,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// The font family named in the SVG: the one the PDF bundles.
-pub const LETTER: &str = "Inter";
+const LETTER: &str = "Inter";
 const BREEDTE: u32 = 720;
 const TEKST: RGBColor = RGBColor(0x1a, 0x1a, 0x1a);
 const RASTER: RGBColor = RGBColor(0xd9, 0xd9, 0xd9);

@@ -8,14 +8,14 @@
 //! - [`pdf`]: the jaarverslag typeset in-process by typst, with a factsheet per gemeente.
 mod factsheet;
 pub mod getal;
-pub mod grafiek;
+mod grafiek;
 mod hoofdstuk;
 mod html;
 mod pdf;
 mod xlsx;
 
-pub use grafiek::grafiek;
-pub use html::{html, html_tabel};
+pub use grafiek::{Grafiek, grafiek};
+pub use html::{STIJL, html, html_tabel};
 pub use pdf::pdf;
 pub use xlsx::xlsx;
 

@@ -20,7 +20,8 @@ const TEKEN_EM: f64 = 0.6;
 /// Room between number columns, in em, and the narrowest a number column gets.
 const MARGE_EM: f64 = 1.6;
 const GETAL_MIN_EM: f64 = 4.5;
-/// The label column gets at least this much, in em, before a table goes on its side.
+/// The label column keeps room for its longest label up to this many em (longer ones wrap)
+/// before a table goes on its side.
 const LABEL_MIN_EM: f64 = 12.0;
 
 /// `s` as a typst string literal.
@@ -140,7 +141,9 @@ fn opmaak(t: &Tabel, cellen: &[Vec<String>]) -> Opmaak {
             (kop.max(getallen) * TEKEN_EM + MARGE_EM).max(GETAL_MIN_EM)
         })
         .collect();
-    let totaal: f64 = nodig.iter().sum::<f64>() + LABEL_MIN_EM;
+    let langste_label = t.rows.iter().map(|r| tekens(&r.label)).fold(0.0, f64::max);
+    let label_min = (langste_label * TEKEN_EM + MARGE_EM).min(LABEL_MIN_EM);
+    let totaal: f64 = nodig.iter().sum::<f64>() + label_min;
     let (liggend, klein) = if totaal <= STAAND_PT / GEWOON_PT {
         (false, false)
     } else if totaal <= LIGGEND_PT / GEWOON_PT {
@@ -150,7 +153,7 @@ fn opmaak(t: &Tabel, cellen: &[Vec<String>]) -> Opmaak {
     };
     let past = totaal <= LIGGEND_PT / KLEIN_PT;
     let getal = |b: &f64| if past { format!("{b:.1}em") } else { "1fr".to_string() };
-    let label = if past { "1fr".to_string() } else { format!("{LABEL_MIN_EM:.1}em") };
+    let label = if past { "1fr".to_string() } else { format!("{label_min:.1}em") };
     Opmaak { liggend, klein, kolommen: std::iter::once(label).chain(nodig.iter().map(getal)).collect() }
 }
 
