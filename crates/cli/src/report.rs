@@ -1,6 +1,9 @@
-//! `leerspoor report`: the jaarverslag's tables for a year and a scope, as JSON or CSV.
+//! `leerspoor report`: the jaarverslag's tables for a year and a scope, as JSON or CSV for
+//! scripts, or laid out for publication as XLSX, HTML or PDF (leerspoor-publicatie).
 use crate::{blokkeer, gebruiker};
 use leerspoor_domain::SchoolJaar;
+use leerspoor_domain::model::{Regio, Subregio};
+use leerspoor_publicatie::Publicatie;
 use leerspoor_report::tabellen::Landelijk;
 use leerspoor_report::{Kader, Scope, uitvoer};
 use leerspoor_store::Store;
@@ -11,11 +14,14 @@ use std::process::ExitCode;
 enum Formaat {
     Json,
     Csv,
+    Xlsx,
+    Html,
+    Pdf,
 }
 
 #[derive(Debug, clap::Args)]
 #[command(
-    override_usage = "leerspoor report --jaar 2020-2021 [--scope regio|subregio:CODE|gemeente:GMxxxx] [--tabel ID]… --format json|csv [--out PAD] [--publicatie [--drempel 5]] [--landelijk PAD]"
+    override_usage = "leerspoor report --jaar 2020-2021 [--scope regio|subregio:CODE|gemeente:GMxxxx] [--tabel ID]… --format json|csv|xlsx|html|pdf [--out PAD] [--publicatie [--drempel 5]] [--landelijk PAD]"
 )]
 pub struct ReportArgs {
     /// Het verslagjaar, bijv. 2020-2021
@@ -27,10 +33,11 @@ pub struct ReportArgs {
     /// Alleen deze tabel(len); standaard alle
     #[arg(long = "tabel", value_name = "ID")]
     tabellen: Vec<String>,
-    /// json (één document) of csv (één bestand per tabel, in de map --out)
+    /// json (één document), csv (één bestand per tabel, in de map --out), xlsx (één blad per
+    /// tabel), html (het jaarverslag als webpagina) of pdf (het jaarverslag)
     #[arg(long = "format", value_enum)]
     formaat: Formaat,
-    /// Bestand (json) of map (csv); zonder: json naar het scherm
+    /// Bestand (json, xlsx, html, pdf) of map (csv); zonder: json en html naar het scherm
     #[arg(long, value_name = "PAD")]
     out: Option<PathBuf>,
     /// Voor publicatie: kleine aantallen verbergen (en wat ze terug zou laten rekenen); weigert
@@ -48,10 +55,20 @@ pub struct ReportArgs {
 
 pub fn run(args: ReportArgs, database: &str) -> ExitCode {
     let resultaat: Result<String, leerspoor_report::Fout> = blokkeer(async {
+        let schrijven = |e: &dyn std::fmt::Display| leerspoor_report::Fout::Schrijven(e.to_string());
+        // Refuse before the work: a workbook or a PDF does not go to the screen.
+        if let (Formaat::Csv | Formaat::Xlsx | Formaat::Pdf, None) = (args.formaat, &args.out) {
+            return Err(schrijven(&match args.formaat {
+                Formaat::Csv => "--format csv schrijft één bestand per tabel: geef een map met --out",
+                Formaat::Xlsx => "--format xlsx schrijft een werkmap: geef een bestand met --out",
+                _ => "--format pdf schrijft een document: geef een bestand met --out",
+            }));
+        }
         let store = Store::open_bestaand(database).await?;
         let mut kader = Kader::nieuw(&store, args.jaar, args.scope.clone()).await?;
         kader.landelijk = args.landelijk;
         let mut tabellen = leerspoor_report::bereken(&mut kader, &args.tabellen).await?;
+        let gebied = gebied(&store, &kader).await?;
         let fouten: Vec<String> = tabellen.iter().flat_map(|t| t.controleer()).collect();
         if args.publicatie {
             if !fouten.is_empty() {
@@ -68,21 +85,53 @@ pub fn run(args: ReportArgs, database: &str) -> ExitCode {
         store.log(&gebruiker(), "rapportage", &format!("{} {}", args.jaar, args.scope), "gelukt", None).await?;
         store.sluit().await;
         let jaar = args.jaar.to_string();
-        match (args.formaat, &args.out) {
-            (Formaat::Json, None) => Ok(uitvoer::json(&jaar, &args.scope.to_string(), &tabellen) + "\n"),
-            (Formaat::Json, Some(pad)) => {
-                std::fs::write(pad, uitvoer::json(&jaar, &args.scope.to_string(), &tabellen))
-                    .map_err(|e| leerspoor_report::Fout::Schrijven(format!("{}: {e}", pad.display())))?;
+        let publicatie = Publicatie {
+            jaar: jaar.clone(),
+            gebied,
+            datum: chrono::Local::now().date_naive(),
+            drempel: args.publicatie.then_some(args.drempel),
+        };
+        let inhoud: Vec<u8> = match args.formaat {
+            Formaat::Json => uitvoer::json(&jaar, &args.scope.to_string(), &tabellen).into_bytes(),
+            Formaat::Csv => {
+                let map = args.out.as_ref().expect("hierboven gecontroleerd");
+                uitvoer::csv(map, &tabellen)?;
+                return Ok(format!("{} tabellen geschreven naar {}\n", tabellen.len(), map.display()));
+            }
+            Formaat::Xlsx => leerspoor_publicatie::xlsx(&publicatie, &tabellen).map_err(|e| schrijven(&e))?,
+            Formaat::Html => leerspoor_publicatie::html(&publicatie, &tabellen).into_bytes(),
+            Formaat::Pdf => leerspoor_publicatie::pdf(&publicatie, &tabellen).map_err(|e| schrijven(&e))?,
+        };
+        match &args.out {
+            None => Ok(String::from_utf8(inhoud).expect("json en html zijn tekst") + "\n"),
+            Some(pad) => {
+                std::fs::write(pad, inhoud).map_err(|e| schrijven(&format!("{}: {e}", pad.display())))?;
                 Ok(format!("{} tabellen geschreven naar {}\n", tabellen.len(), pad.display()))
             }
-            (Formaat::Csv, Some(map)) => {
-                uitvoer::csv(map, &tabellen)?;
-                Ok(format!("{} tabellen geschreven naar {}\n", tabellen.len(), map.display()))
-            }
-            (Formaat::Csv, None) => Err(leerspoor_report::Fout::Schrijven(
-                "--format csv schrijft één bestand per tabel: geef een map met --out".into(),
-            )),
         }
     });
     crate::rapporteer(resultaat, |e| matches!(e, leerspoor_report::Fout::Store(_)))
+}
+
+/// The area by name for the title page: `Regio IJsselland`, `Subregio Noord`, `Gemeente Zwolle`.
+async fn gebied(store: &Store, kader: &Kader<'_>) -> Result<String, leerspoor_report::Fout> {
+    // A name that already says what it is ("Regio Duinkust") keeps it once.
+    let met = |soort: &str, naam: &str| {
+        if naam.to_lowercase().starts_with(&soort.to_lowercase()) {
+            naam.to_string()
+        } else {
+            format!("{soort} {naam}")
+        }
+    };
+    Ok(match &kader.scope {
+        Scope::Regio => {
+            let regio: Vec<Regio> = store.lees().await?;
+            met("Regio", regio.first().map_or("", |r| r.naam.as_str())).trim().to_string()
+        }
+        Scope::Subregio(code) => {
+            let subregios: Vec<Subregio> = store.lees().await?;
+            met("Subregio", subregios.iter().find(|s| &s.code == code).map_or(code.as_str(), |s| s.naam.as_str()))
+        }
+        Scope::Gemeente(_) => met("Gemeente", &kader.gemeenten[0].naam),
+    })
 }

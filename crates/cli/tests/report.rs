@@ -1,5 +1,5 @@
-//! `leerspoor report` on the small test bundle: the JSON document for scripts, CSV per table, and
-//! refusals in Dutch.
+//! `leerspoor report` on the small test bundle: the JSON document for scripts, CSV per table, the
+//! published formats (XLSX, HTML, PDF), and refusals in Dutch.
 mod common;
 use common::*;
 
@@ -101,4 +101,43 @@ fn national_vsv_figures_come_from_a_json_file_and_a_wrong_one_is_named() {
     assert_eq!(o.status.code(), Some(2));
     let fout = String::from_utf8_lossy(&o.stderr);
     assert!(fout.contains(&format!("{}: veld 'mbo.vsv' ontbreekt of is geen geheel getal", pad.display())), "{fout}");
+}
+
+#[test]
+fn xlsx_and_pdf_are_files_and_need_out() {
+    let (map, db) = database_met_klein();
+    let xlsx = map.path().join("jaarverslag.xlsx");
+    let o = leerspoor(&db, &["report", "--jaar", "2019-2020", "--format", "xlsx", "--out", xlsx.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    use calamine::Reader;
+    let boek = calamine::open_workbook::<calamine::Xlsx<_>, _>(&xlsx).unwrap();
+    let namen = boek.sheet_names();
+    assert!(namen.iter().any(|n| n == "rmc_aantal") && namen.iter().any(|n| n == "vrijstellingen"), "{namen:?}");
+
+    let pdf = map.path().join("jaarverslag.pdf");
+    let o = leerspoor(&db, &["report", "--jaar", "2019-2020", "--format", "pdf", "--out", pdf.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+
+    for formaat in ["xlsx", "pdf"] {
+        let o = leerspoor(&db, &["report", "--jaar", "2019-2020", "--format", formaat]);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&o.stderr).contains("geef een bestand met --out"), "{formaat}");
+    }
+}
+
+#[test]
+fn html_is_one_accessible_page_with_hidden_cells_for_publication() {
+    let (_map, db) = database_met_klein();
+    let o = leerspoor(
+        &db,
+        &["report", "--jaar", "2019-2020", "--tabel", "rmc_resultaat", "--format", "html", "--publicatie"],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = String::from_utf8(o.stdout).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"nl\">"));
+    assert!(html.contains("<caption id=\"t-rmc_resultaat-titel\">Tabel 1 – "), "{html}");
+    assert!(html.contains("<th scope=\"col\">"));
+    // Noor's 1 is hidden: "< 5", not an empty cell.
+    assert!(html.contains(">&lt; 5</abbr></td>"), "{html}");
 }
