@@ -54,6 +54,14 @@ enum Ontwerp {
 /// The chart of table `t`, if its kind has one.
 pub fn grafiek(t: &Tabel) -> Option<Grafiek> {
     let (beschrijving, ontwerp) = ontwerp(t)?;
+    let (Ontwerp::Lijnen { reeksen, .. } | Ontwerp::Staven { reeksen, .. }) = &ontwerp;
+    // Published tables hide small counts and the rates beside them: a chart with most of its
+    // values hidden says nothing, and the table says why they are missing.
+    let getoond = reeksen.iter().flat_map(|r| &r.waarden).filter(|w| w.is_some()).count();
+    let alle = reeksen.iter().map(|r| r.waarden.len()).sum::<usize>();
+    if getoond * 2 < alle {
+        return None;
+    }
     let svg = match ontwerp {
         Ontwerp::Lijnen { x, reeksen } => lijnen(&x, &reeksen),
         Ontwerp::Staven { categorieen, reeksen, referentie } => staven(&categorieen, &reeksen, referentie),
@@ -332,6 +340,17 @@ mod tests {
         }
         assert!(van("doelen").is_none());
         assert!(van("iets_nieuws").is_none());
+    }
+
+    #[test]
+    fn no_chart_when_publication_hid_most_of_its_values() {
+        let mut t = voorbeeld().into_iter().find(|t| t.id == "ingeschreven_pct").unwrap();
+        for r in 0..3 {
+            t.rows[r].values[2].0 = None;
+        }
+        assert!(grafiek(&t).is_none());
+        t.rows[0].values[2].0 = Some(90.0);
+        assert!(grafiek(&t).is_some(), "de helft getoond is genoeg");
     }
 
     #[test]

@@ -75,8 +75,8 @@ fn blad_vullen(blad: &mut Worksheet, t: &Tabel, drempel: Option<u32>) -> Result<
             label = label.set_bold().set_border_top(FormatBorder::Thin);
         }
         blad.write_string_with_format(nr, 0, &rij.label, &label)?;
-        for k in 0..t.columns.len() {
-            let mut f = Format::new().set_num_format(getalformaat(decimalen[k]));
+        for (k, d) in decimalen.iter().enumerate() {
+            let mut f = Format::new().set_num_format(getalformaat(*d));
             if vet {
                 f = f.set_bold().set_border_top(FormatBorder::Thin);
             }

@@ -211,7 +211,7 @@ mod tests {
         assert_eq!((o.liggend, o.klein), (false, false));
         assert_eq!(o.kolommen[0], "1fr", "het label krijgt de rest");
         let (t, c) = tabel_met(9, "Relatief per 1000");
-        assert_eq!(opmaak(&t, &c).liggend, true);
+        assert!(opmaak(&t, &c).liggend);
         let (t, c) = tabel_met(16, "Kolom met een kop");
         let o = opmaak(&t, &c);
         assert_eq!((o.liggend, o.klein), (true, true));
