@@ -3,7 +3,8 @@
 //! process's peak memory. The speed targets of the report engine are checked with this.
 use crate::blokkeer;
 use leerspoor_domain::SchoolJaar;
-use leerspoor_report::{Kader, Scope, Tabel};
+use leerspoor_publicatie::Publicatie;
+use leerspoor_report::{Kader, Scope, Tabel, uitvoer};
 use leerspoor_store::Store;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -80,10 +81,27 @@ async fn meet(
         stappen.push((format!("tabel {id}"), t0.elapsed()));
     }
     stappen.push(("alle tabellen".to_string(), begin.elapsed()));
-    let t0 = Instant::now();
-    let json = leerspoor_report::uitvoer::json(&jaar.to_string(), &scope.to_string(), &tabellen);
-    std::hint::black_box(json);
-    stappen.push(("formaat json".to_string(), t0.elapsed()));
+    let publicatie = Publicatie {
+        jaar: jaar.to_string(),
+        gebied: kader.gebied().await?,
+        datum: chrono::Local::now().date_naive(),
+        drempel: None,
+    };
+    let mut formaat = |naam: &str, maak: &dyn Fn() -> Result<usize, String>| -> Result<(), leerspoor_report::Fout> {
+        let t0 = Instant::now();
+        std::hint::black_box(maak().map_err(leerspoor_report::Fout::Schrijven)?);
+        stappen.push((format!("formaat {naam}"), t0.elapsed()));
+        Ok(())
+    };
+    let map = std::env::temp_dir().join(format!("leerspoor-bench-{}", std::process::id()));
+    formaat("json", &|| Ok(uitvoer::json(&jaar.to_string(), &scope.to_string(), &tabellen).len()))?;
+    formaat("csv", &|| uitvoer::csv(&map, &tabellen).map(|()| tabellen.len()).map_err(|e| e.to_string()))?;
+    formaat("xlsx", &|| {
+        leerspoor_publicatie::xlsx(&publicatie, &tabellen).map(|b| b.len()).map_err(|e| e.to_string())
+    })?;
+    formaat("html", &|| Ok(leerspoor_publicatie::html(&publicatie, &tabellen).len()))?;
+    formaat("pdf", &|| leerspoor_publicatie::pdf(&publicatie, &tabellen).map(|b| b.len()).map_err(|e| e.to_string()))?;
+    let _ = std::fs::remove_dir_all(&map);
     stappen.push(("totaal".to_string(), begin.elapsed()));
     Ok(stappen)
 }

@@ -9,7 +9,9 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 #[derive(Debug, clap::Args)]
-#[command(override_usage = "leerspoor demo [--seed N] [--scale N] [--export MAP] [--database-url URL]")]
+#[command(
+    override_usage = "leerspoor demo [--seed N] [--scale N] [--export MAP | --alleen-maken] [--adres 127.0.0.1:8080] [--database-url URL]"
+)]
 pub struct DemoArgs {
     /// Startwaarde van de toevalsgenerator: dezelfde waarde geeft dezelfde regio
     #[arg(long, default_value_t = 2021)]
@@ -18,9 +20,18 @@ pub struct DemoArgs {
     #[arg(long, default_value_t = 1.0)]
     scale: f64,
     /// Schrijf de regio als uitwisselbundel naar deze map in plaats van in de database
-    #[arg(long, value_name = "MAP")]
+    #[arg(long, value_name = "MAP", conflicts_with = "alleen_maken")]
     export: Option<PathBuf>,
+    /// Maak de regio in de database en stop; zonder deze optie start daarna de webapplicatie
+    #[arg(long)]
+    alleen_maken: bool,
+    #[command(flatten)]
+    server: crate::serve::ServeArgs,
 }
+
+/// The demo's today: the demo region's records end on 31 July 2021, so the werkvoorraad of the
+/// demo is that of a day in its last schooljaar.
+const DEMO_VANDAAG: leerspoor_domain::Datum = chrono::NaiveDate::from_ymd_opt(2021, 6, 15).expect("geldige datum");
 
 pub fn run(args: DemoArgs, database: &str) -> ExitCode {
     if !(args.scale > 0.0 && args.scale <= 200.0) {
@@ -28,30 +39,70 @@ pub fn run(args: DemoArgs, database: &str) -> ExitCode {
         return ExitCode::from(2);
     }
     let start = Instant::now();
-    let dataset = leerspoor_demo::genereer(&DemoOpties { seed: args.seed, scale: args.scale });
-    eprintln!("Demoregio gemaakt in {:.1} s", start.elapsed().as_secs_f64());
-    let overzicht = overzicht(&dataset);
-    let resultaat: Result<String, IngestFout> = match &args.export {
-        Some(map) => leerspoor_ingest::schrijf_bundel(&dataset, map)
-            .map(|n| format!("{n} rijen geschreven naar {}", map.display())),
-        None => blokkeer(async {
-            let store = Store::open(database).await?;
-            let opties = ImportOpties { dry_run: false, gebruiker: gebruiker() };
-            let bron = format!("demo --seed {} --scale {}", args.seed, args.scale);
-            let s = leerspoor_ingest::importeer_dataset(&store, dataset, &bron, &opties).await;
-            let soort = store.soort();
-            store.sluit().await;
-            s.map(|s| format!("{s} in {soort} ({})", leerspoor_store::zonder_wachtwoord(database)))
-        }),
-    };
-    match resultaat {
-        Ok(regel) => {
-            println!("{overzicht}");
-            println!("{regel}; klaar in {:.1} s", start.elapsed().as_secs_f64());
-            ExitCode::SUCCESS
-        }
-        Err(e) => meld_fout(&e),
+    if let Some(map) = &args.export {
+        let dataset = leerspoor_demo::genereer(&DemoOpties { seed: args.seed, scale: args.scale });
+        let overzicht = overzicht(&dataset);
+        return match leerspoor_ingest::schrijf_bundel(&dataset, map) {
+            Ok(n) => {
+                println!("{overzicht}");
+                println!(
+                    "{n} rijen geschreven naar {}; klaar in {:.1} s",
+                    map.display(),
+                    start.elapsed().as_secs_f64()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => meld_fout(&e),
+        };
     }
+    blokkeer(async {
+        let store = match Store::open(database).await {
+            Ok(s) => s,
+            Err(e) => return meld_fout(&IngestFout::Store(e)),
+        };
+        match store.aantal("regio").await {
+            Ok(0) => {
+                let dataset = leerspoor_demo::genereer(&DemoOpties { seed: args.seed, scale: args.scale });
+                eprintln!("Demoregio gemaakt in {:.1} s", start.elapsed().as_secs_f64());
+                println!("{}", overzicht(&dataset));
+                let opties = ImportOpties { dry_run: false, gebruiker: gebruiker() };
+                let bron = format!("demo --seed {} --scale {}", args.seed, args.scale);
+                match leerspoor_ingest::importeer_dataset(&store, dataset, &bron, &opties).await {
+                    Ok(s) => println!(
+                        "{s} in {} ({}); klaar in {:.1} s",
+                        store.soort(),
+                        leerspoor_store::zonder_wachtwoord(database),
+                        start.elapsed().as_secs_f64()
+                    ),
+                    Err(e) => return meld_fout(&e),
+                }
+            }
+            Ok(_) => println!(
+                "De database {} bevat al een regio; die wordt gebruikt.",
+                leerspoor_store::zonder_wachtwoord(database)
+            ),
+            Err(e) => return meld_fout(&IngestFout::Store(e)),
+        }
+        if args.alleen_maken {
+            store.sluit().await;
+            return ExitCode::SUCCESS;
+        }
+        match crate::serve::demo_accounts(&store).await {
+            Ok(accounts) => {
+                println!("Demo-accounts (wachtwoord voor allemaal: {}):", crate::serve::DEMO_WACHTWOORD);
+                for (naam, wie) in accounts {
+                    println!("  {naam:<14} {wie}");
+                }
+            }
+            Err(e) => {
+                eprintln!("fout: demo-accounts: {e}");
+                return ExitCode::from(1);
+            }
+        }
+        let mut server = args.server;
+        server.vandaag = Some(server.vandaag.unwrap_or(DEMO_VANDAAG));
+        crate::serve::start(store, &server).await
+    })
 }
 
 /// What the demo made, in a few lines.

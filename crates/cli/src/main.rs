@@ -8,6 +8,7 @@ mod controle;
 mod demo;
 mod report;
 mod rmc;
+mod serve;
 mod status;
 
 const HULP_SJABLOON: &str = "\
@@ -72,9 +73,15 @@ enum Opdracht {
     /// Tabellen van het jaarverslag per jaar en scope, als JSON of CSV
     #[command(help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     Report(report::ReportArgs),
-    /// Maak de fictieve demoregio (in de database, of als bundel met --export)
+    /// Maak de fictieve demoregio en start de webapplicatie erop (of schrijf hem als bundel met --export)
     #[command(help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     Demo(demo::DemoArgs),
+    /// Start de webapplicatie voor medewerkers
+    #[command(help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties")]
+    Serve(serve::ServeArgs),
+    /// Maak of herstel het account van een medewerker (wachtwoord via LEERSPOOR_WACHTWOORD of de invoer)
+    #[command(help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties")]
+    Account(serve::AccountArgs),
     /// Meet de snelheid: het jaarverslag per tabel, formaat en scope
     #[command(help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties", subcommand_value_name = "WAT")]
     Bench(bench::BenchArgs),
@@ -94,6 +101,8 @@ fn main() -> ExitCode {
         Opdracht::Rmc(a) => rmc::run(a, &database),
         Opdracht::Report(a) => report::run(a, &database),
         Opdracht::Demo(a) => demo::run(a, &database),
+        Opdracht::Serve(a) => serve::serve(a, &database),
+        Opdracht::Account(a) => serve::account(a, &database),
         Opdracht::Bench(a) => bench::run(a, &database),
     }
 }
@@ -115,7 +124,8 @@ fn meld_gebruiksfout(fout: clap::Error) -> ExitCode {
         ErrorKind::UnknownArgument => format!("onbekende optie '{arg}'"),
         ErrorKind::InvalidSubcommand => format!("onbekende opdracht '{}'", context(ContextKind::InvalidSubcommand)),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "geef een opdracht: status, import, export, controle, rmc, report, demo of bench".to_string()
+            "geef een opdracht: status, import, export, controle, rmc, report, demo, serve, account of bench"
+                .to_string()
         }
         ErrorKind::MissingRequiredArgument => format!("ontbreekt: {arg}"),
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {

@@ -2,7 +2,6 @@
 //! scripts, or laid out for publication as XLSX, HTML or PDF (leerspoor-publicatie).
 use crate::{blokkeer, gebruiker};
 use leerspoor_domain::SchoolJaar;
-use leerspoor_domain::model::{Regio, Subregio};
 use leerspoor_publicatie::Publicatie;
 use leerspoor_report::tabellen::Landelijk;
 use leerspoor_report::{Kader, Scope, uitvoer};
@@ -68,7 +67,7 @@ pub fn run(args: ReportArgs, database: &str) -> ExitCode {
         let mut kader = Kader::nieuw(&store, args.jaar, args.scope.clone()).await?;
         kader.landelijk = args.landelijk;
         let mut tabellen = leerspoor_report::bereken(&mut kader, &args.tabellen).await?;
-        let gebied = gebied(&store, &kader).await?;
+        let gebied = kader.gebied().await?;
         let fouten: Vec<String> = tabellen.iter().flat_map(|t| t.controleer()).collect();
         if args.publicatie {
             if !fouten.is_empty() {
@@ -111,27 +110,4 @@ pub fn run(args: ReportArgs, database: &str) -> ExitCode {
         }
     });
     crate::rapporteer(resultaat, |e| matches!(e, leerspoor_report::Fout::Store(_)))
-}
-
-/// The area by name for the title page: `Regio IJsselland`, `Subregio Noord`, `Gemeente Zwolle`.
-async fn gebied(store: &Store, kader: &Kader<'_>) -> Result<String, leerspoor_report::Fout> {
-    // A name that already says what it is ("Regio Duinkust") keeps it once.
-    let met = |soort: &str, naam: &str| {
-        if naam.to_lowercase().starts_with(&soort.to_lowercase()) {
-            naam.to_string()
-        } else {
-            format!("{soort} {naam}")
-        }
-    };
-    Ok(match &kader.scope {
-        Scope::Regio => {
-            let regio: Vec<Regio> = store.lees().await?;
-            met("Regio", regio.first().map_or("", |r| r.naam.as_str())).trim().to_string()
-        }
-        Scope::Subregio(code) => {
-            let subregios: Vec<Subregio> = store.lees().await?;
-            met("Subregio", subregios.iter().find(|s| &s.code == code).map_or(code.as_str(), |s| s.naam.as_str()))
-        }
-        Scope::Gemeente(_) => met("Gemeente", &kader.gemeenten[0].naam),
-    })
 }

@@ -1,7 +1,7 @@
 //! What a report is about: the verslagjaar and the scope, and which gemeente each youth counts in.
 use crate::Fout;
 use crate::tabellen::bevolking::Groep;
-use leerspoor_domain::model::{Gemeente, Subregio, Woonadres};
+use leerspoor_domain::model::{Gemeente, Regio, Subregio, Woonadres};
 use leerspoor_domain::{Datum, Gemeentecode, SchoolJaar};
 use leerspoor_store::Store;
 use leerspoor_store::rij::{self, Type, Waarde};
@@ -99,6 +99,29 @@ impl<'s> Kader<'s> {
             adressen: HashMap::new(),
             bevolking: HashMap::new(),
             landelijk: None,
+        })
+    }
+
+    /// The area by name for the title page: `Regio IJsselland`, `Subregio Noord`, `Gemeente Zwolle`.
+    pub async fn gebied(&self) -> Result<String, Fout> {
+        // A name that already says what it is ("Regio Duinkust") keeps it once.
+        let met = |soort: &str, naam: &str| {
+            if naam.to_lowercase().starts_with(&soort.to_lowercase()) {
+                naam.to_string()
+            } else {
+                format!("{soort} {naam}")
+            }
+        };
+        Ok(match &self.scope {
+            Scope::Regio => {
+                let regio: Vec<Regio> = self.store.lees().await?;
+                met("Regio", regio.first().map_or("", |r| r.naam.as_str())).trim().to_string()
+            }
+            Scope::Subregio(code) => {
+                let subregios: Vec<Subregio> = self.store.lees().await?;
+                met("Subregio", subregios.iter().find(|s| &s.code == code).map_or(code.as_str(), |s| s.naam.as_str()))
+            }
+            Scope::Gemeente(_) => met("Gemeente", &self.gemeenten[0].naam),
         })
     }
 

@@ -17,23 +17,31 @@ pub fn json(jaar: &str, scope: &str, tabellen: &[Tabel]) -> String {
     serde_json::to_string_pretty(&doc).expect("een tabel is altijd als JSON te schrijven")
 }
 
-/// One CSV file per table in `map` (`{id}.csv`): a header of keys, then `key,label,values…` with
-/// plain numbers and empty cells for empty values.
+/// One CSV file per table in `map` (`{id}.csv`), each as [`csv_tabel`] writes it.
 pub fn csv(map: &Path, tabellen: &[Tabel]) -> Result<(), Fout> {
     let fout = |e: &dyn std::fmt::Display| Fout::Schrijven(format!("{}: {e}", map.display()));
     std::fs::create_dir_all(map).map_err(|e| fout(&e))?;
     for t in tabellen {
-        let mut w = csv::Writer::from_path(map.join(format!("{}.csv", t.id))).map_err(|e| fout(&e))?;
-        let kop: Vec<&str> = ["key", "label"].into_iter().chain(t.columns.iter().map(|c| c.key.as_str())).collect();
-        w.write_record(&kop).map_err(|e| fout(&e))?;
-        for r in &t.rows {
-            let cellen = r.values.iter().map(|v| {
-                v.0.map(|g| if g.fract() == 0.0 { format!("{g:.0}") } else { g.to_string() }).unwrap_or_default()
-            });
-            let rij: Vec<String> = [r.key.clone(), r.label.clone()].into_iter().chain(cellen).collect();
-            w.write_record(&rij).map_err(|e| fout(&e))?;
-        }
-        w.flush().map_err(|e| fout(&e))?;
+        std::fs::write(map.join(format!("{}.csv", t.id)), csv_tabel(t)).map_err(|e| fout(&e))?;
     }
     Ok(())
+}
+
+/// One table as CSV: a header of keys, then `key,label,values…` with plain numbers and empty
+/// cells for empty values.
+pub fn csv_tabel(t: &Tabel) -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let kop: Vec<&str> = ["key", "label"].into_iter().chain(t.columns.iter().map(|c| c.key.as_str())).collect();
+    let mut rijen = vec![kop.iter().map(|s| s.to_string()).collect::<Vec<_>>()];
+    for r in &t.rows {
+        let cellen = r
+            .values
+            .iter()
+            .map(|v| v.0.map(|g| if g.fract() == 0.0 { format!("{g:.0}") } else { g.to_string() }).unwrap_or_default());
+        rijen.push([r.key.clone(), r.label.clone()].into_iter().chain(cellen).collect());
+    }
+    for rij in rijen {
+        w.write_record(&rij).expect("CSV in het geheugen schrijven");
+    }
+    w.into_inner().expect("CSV in het geheugen schrijven")
 }

@@ -194,6 +194,8 @@ struct Bulk {
 const SQLITE_BULK: Bulk = Bulk { rijen: 1000, plaats: |_| "?".to_string() };
 const POSTGRES_BULK: Bulk = Bulk { rijen: 1000, plaats: |i| format!("${i}") };
 
+pub mod toegang;
+
 impl Store {
     /// Opens (and creates, for SQLite) the database at `url` and brings its schema up to date.
     pub async fn open(url: &str) -> Result<Store> {

@@ -193,10 +193,15 @@ pub fn langer_dan_drie_maanden(begin: Datum, einde: Option<Datum>, peildatum: Da
     tot > begin + Months::new(3)
 }
 
+/// The last day of the pact's 3 months for a suitable offer (seed 003), for the werkvoorraad.
+pub fn aanbod_uiterlijk(begin: Datum) -> Datum {
+    begin + Months::new(3)
+}
+
 /// The pact's norm: a suitable offer within 3 months of the start. `None` while the 3 months have not
 /// passed and no offer was made yet (too early to tell).
 pub fn aanbod_binnen_norm(begin: Datum, aanbod: Option<Datum>, peildatum: Datum) -> Option<bool> {
-    let norm = begin + Months::new(3);
+    let norm = aanbod_uiterlijk(begin);
     match aanbod {
         Some(a) => Some(a <= norm),
         None if peildatum > norm => Some(false),
@@ -310,6 +315,9 @@ mod tests {
 
     #[test]
     fn an_offer_within_three_months_meets_the_pacts_norm() {
+        assert_eq!(aanbod_uiterlijk(d("2019-11-30")), d("2020-02-29"), "schrikkeljaar: de laatste dag van februari");
+        assert_eq!(aanbod_uiterlijk(d("2020-11-30")), d("2021-02-28"));
+        assert_eq!(aanbod_uiterlijk(d("2020-05-01")), d("2020-08-01"), "over 31 juli / 1 augustus");
         assert_eq!(aanbod_binnen_norm(d("2020-10-01"), Some(d("2021-01-01")), d("2021-07-31")), Some(true));
         assert_eq!(aanbod_binnen_norm(d("2020-10-01"), Some(d("2021-01-02")), d("2021-07-31")), Some(false));
         assert_eq!(aanbod_binnen_norm(d("2020-10-01"), None, d("2020-12-15")), None, "nog binnen de termijn");

@@ -73,6 +73,29 @@ pub fn heropen(zaak: &Zaak, rol: Rol) -> Result<Zaak, Weigering> {
     Ok(Zaak { status: ZaakStatus::InOnderzoek, gesloten_op: None, reden_sluiting: None, ..zaak.clone() })
 }
 
+/// The next deadline of an open zaak on the werkvoorraad. These are the office's working
+/// agreements under the MAS, not terms of the Leerplichtwet: first contact (an invitation or a
+/// talk) within [`EERSTE_CONTACT_DAGEN`] days after the zaak opened, then a review at most
+/// [`HEROVERWEGING_DAGEN`] days after the last action.
+pub fn volgende_termijn(zaak: &Zaak, laatste_actie: Option<Datum>) -> Option<Termijn> {
+    if zaak.status == ZaakStatus::Gesloten {
+        return None;
+    }
+    Some(match laatste_actie {
+        None => Termijn { datum: zaak.geopend_op + chrono::Days::new(EERSTE_CONTACT_DAGEN), wat: "eerste contact" },
+        Some(l) => Termijn { datum: l + chrono::Days::new(HEROVERWEGING_DAGEN), wat: "heroverweging" },
+    })
+}
+
+pub const EERSTE_CONTACT_DAGEN: u64 = 7;
+pub const HEROVERWEGING_DAGEN: u64 = 42;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Termijn {
+    pub datum: Datum,
+    pub wat: &'static str,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,5 +165,14 @@ mod tests {
             "een administratief medewerker behandelt geen zaken"
         );
         assert!(heropen(&zaak(), Rol::Teamleider).is_err(), "een open zaak");
+    }
+
+    #[test]
+    fn a_new_zaak_is_due_for_first_contact_in_a_week_then_a_review_six_weeks_after_each_action() {
+        assert_eq!(volgende_termijn(&zaak(), None), Some(Termijn { datum: d("2020-10-19"), wat: "eerste contact" }));
+        let t = volgende_termijn(&zaak(), Some(d("2020-12-31"))).unwrap();
+        assert_eq!((t.datum, t.wat), (d("2021-02-11"), "heroverweging"), "over de jaargrens");
+        let gesloten = sluit(&zaak(), d("2020-12-01"), "verzuim_gestopt", None).unwrap();
+        assert_eq!(volgende_termijn(&gesloten, None), None);
     }
 }

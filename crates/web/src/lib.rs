@@ -1,0 +1,119 @@
+//! The web application for caseworkers (issue 7): server-rendered Dutch pages over the service
+//! layer (`leerspoor_casework`) and the report engine. Every route passes the door
+//! ([`poort`]): session, role, gemeente scope, CSRF and the access log.
+pub mod aanmelden;
+mod codes;
+mod csrf;
+mod formulier;
+pub mod pagina;
+mod paginas;
+pub mod poort;
+pub mod rechten;
+mod sessies;
+mod statisch;
+
+use leerspoor_store::Store;
+use poort::{Routes, Toegang};
+use rechten::Recht;
+use std::net::SocketAddr;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+
+/// What every handler may reach.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    pub store: Store,
+    /// The date the application treats as today (see [`Instellingen::vandaag`]).
+    vandaag: Option<leerspoor_domain::Datum>,
+}
+
+impl AppState {
+    pub fn vandaag(&self) -> leerspoor_domain::Datum {
+        self.vandaag.unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+}
+
+/// How the application runs.
+#[derive(Debug, Clone)]
+pub struct Instellingen {
+    /// Send the session cookie only over HTTPS. Off only for a demo on plain http beyond localhost.
+    pub veilige_cookie: bool,
+    /// A session ends after this long without a request.
+    pub sessieduur: time::Duration,
+    /// The werkvoorraad's today; `None` is the calendar date. The demo region ends on 31 July
+    /// 2021, so its demo runs on a day inside its last schooljaar.
+    pub vandaag: Option<leerspoor_domain::Datum>,
+}
+
+impl Default for Instellingen {
+    fn default() -> Self {
+        Instellingen { veilige_cookie: true, sessieduur: time::Duration::hours(8), vandaag: None }
+    }
+}
+
+/// The routes, each with the right the door checks.
+pub fn routes(state: AppState) -> Routes {
+    use Recht::*;
+    use Toegang::{Aangemeld, Openbaar};
+    use paginas::*;
+    Routes::new(state)
+        .get("/static/{bestand}", Openbaar, statisch::bestand)
+        .get("/aanmelden", Openbaar, inloggen::formulier)
+        .post("/aanmelden", Openbaar, inloggen::aanmelden)
+        .post("/afmelden", Aangemeld, inloggen::afmelden)
+        .get("/", Aangemeld, werkvoorraad::pagina)
+        .get("/zoeken", Toegang::Recht(DossierLezen), zoeken::pagina)
+        .get("/jongeren/{jongere}", Toegang::Recht(DossierLezen), dossier::pagina)
+        .get("/jongeren/{jongere}/audit", Toegang::Recht(AuditLezen), audit::pagina)
+        .get("/jongeren/{jongere}/melding", Toegang::Recht(CasusSchrijven), melding::formulier)
+        .post("/jongeren/{jongere}/melding", Toegang::Recht(CasusSchrijven), melding::registreer)
+        .get("/jongeren/{jongere}/zaken/{zaak}/actie", Toegang::Recht(CasusSchrijven), actie::formulier)
+        .post("/jongeren/{jongere}/zaken/{zaak}/actie", Toegang::Recht(CasusSchrijven), actie::neem)
+        .post("/jongeren/{jongere}/acties/{actie}/uitkomst", Toegang::Recht(CasusSchrijven), actie::uitkomst)
+        .post("/jongeren/{jongere}/zaken/{zaak}/toewijzen", Toegang::Recht(CasusSchrijven), werkvoorraad::toewijzen)
+        .post("/jongeren/{jongere}/zaken/{zaak}/sluiten", Toegang::Recht(CasusSchrijven), actie::sluit_zaak)
+        .get("/jongeren/{jongere}/vrijstelling", Toegang::Recht(CasusSchrijven), vrijstelling::formulier)
+        .post("/jongeren/{jongere}/vrijstelling", Toegang::Recht(CasusSchrijven), vrijstelling::aanvragen)
+        .post(
+            "/jongeren/{jongere}/vrijstellingen/{vrijstelling}/besluit",
+            Toegang::Recht(CasusSchrijven),
+            vrijstelling::besluit,
+        )
+        .get("/jongeren/{jongere}/traject", Toegang::Recht(CasusSchrijven), traject::formulier)
+        .post("/jongeren/{jongere}/traject", Toegang::Recht(CasusSchrijven), traject::start)
+        .post("/jongeren/{jongere}/trajecten/{traject}/sluiten", Toegang::Recht(CasusSchrijven), traject::sluit)
+        .get("/rapportages", Toegang::Recht(Rapportage), rapportage::pagina)
+        .get("/rapportages/download", Toegang::Recht(Rapportage), rapportage::download)
+        .get("/beheer", Toegang::Recht(Beheer), beheer::pagina)
+        .post("/beheer/accounts", Toegang::Recht(Beheer), beheer::account)
+        .post("/beheer/bundel", Toegang::Recht(Beheer), beheer::bundel)
+}
+
+/// The whole application: routes behind the door, with sessions in the database.
+pub fn app(store: Store, instellingen: &Instellingen) -> axum::Router {
+    let state = AppState { store: store.clone(), vandaag: instellingen.vandaag };
+    let sessies = SessionManagerLayer::new(sessies::DatabaseSessies(store))
+        .with_name("leerspoor_sessie")
+        .with_secure(instellingen.veilige_cookie)
+        .with_http_only(true)
+        .with_same_site(SameSite::Strict)
+        .with_expiry(Expiry::OnInactivity(instellingen.sessieduur));
+    routes(state.clone())
+        .router()
+        .fallback(|| async { pagina::fout(404, "Deze pagina bestaat niet.") })
+        .layer(sessies)
+        .with_state(state)
+}
+
+/// Serves the application until the process is stopped; expired sessions are cleared hourly.
+pub async fn serve(store: Store, adres: SocketAddr, instellingen: Instellingen) -> std::io::Result<()> {
+    let opruimen = store.clone();
+    tokio::spawn(async move {
+        loop {
+            let _ = opruimen.verwijder_verlopen_sessies(chrono::Utc::now()).await;
+            tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
+        }
+    });
+    let luisteraar = tokio::net::TcpListener::bind(adres).await?;
+    axum::serve(luisteraar, app(store, &instellingen)).await
+}

@@ -1,0 +1,80 @@
+//! The audit trail of one dossier for the teamleider: who opened it, searched, refused, and every
+//! field change of its records (DESIGN.md: access log and change log, two tables).
+use crate::AppState;
+use crate::pagina::{self, Kop, Melding};
+use crate::paginas::naam_van;
+use crate::poort::Gebruiker;
+use askama::Template;
+use axum::Extension;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use leerspoor_casework::Dossier;
+use leerspoor_domain::model::*;
+use leerspoor_store::rij::Rij;
+use leerspoor_store::toegang::{Toegang, Wijziging};
+
+#[derive(Template)]
+#[template(path = "audit.html")]
+struct Audit {
+    kop: Kop,
+    id: String,
+    naam: String,
+    toegang: Vec<Toegang>,
+    wijzigingen: Vec<Wijziging>,
+}
+
+impl Audit {
+    fn tijd(&self, t: &chrono::DateTime<chrono::Utc>) -> String {
+        t.with_timezone(&chrono::Local).format("%d-%m-%Y %H:%M:%S").to_string()
+    }
+}
+
+fn sleutels<R: Rij>(rijen: &[R], id: impl Fn(&R) -> &str) -> Vec<(&'static str, String)> {
+    rijen.iter().map(|r| (R::TABEL, id(r).to_string())).collect()
+}
+
+pub async fn pagina(
+    State(state): State<AppState>,
+    Extension(g): Extension<Gebruiker>,
+    Path(jongere): Path<String>,
+) -> Response {
+    let kop = Kop::voor(&g, "/zoeken");
+    let d = match Dossier::laad(&state.store, &jongere).await {
+        Ok(d) => d,
+        Err(leerspoor_casework::Fout::Onbekend { .. }) => {
+            return pagina::met_kop(
+                404,
+                &kop,
+                "Niet gevonden",
+                Melding::fout(format!("Er is geen jongere '{jongere}'.")),
+            );
+        }
+        Err(e) => return pagina::serverfout(&e),
+    };
+    let mut records = vec![(Jongere::TABEL, d.jongere.id.clone())];
+    records.extend(sleutels(&d.woonadressen, |r| &r.id));
+    records.extend(sleutels(&d.inschrijvingen, |r| &r.id));
+    records.extend(sleutels(&d.diplomas, |r| &r.id));
+    records.extend(sleutels(&d.zaken, |r| &r.id));
+    records.extend(sleutels(&d.meldingen, |r| &r.id));
+    records.extend(sleutels(&d.acties, |r| &r.id));
+    records.extend(sleutels(&d.vrijstellingen, |r| &r.id));
+    records.extend(sleutels(&d.thuiszitperioden, |r| &r.id));
+    records.extend(sleutels(&d.vsv_meldingen, |r| &r.id));
+    records.extend(sleutels(&d.rmc_trajecten, |r| &r.id));
+    let paren: Vec<(&str, &str)> = records.iter().map(|(t, s)| (*t, s.as_str())).collect();
+    let object = format!("jongere:{jongere}");
+    let gelezen = async {
+        state.store.log(g.id(), "inzage auditlog", &object, "gelukt", None).await?;
+        Ok::<_, leerspoor_store::StoreFout>((
+            state.store.toegang_van(&object).await?,
+            state.store.wijzigingen_van(&paren).await?,
+        ))
+    };
+    match gelezen.await {
+        Ok((toegang, wijzigingen)) => {
+            pagina::toon(&Audit { kop, id: jongere, naam: naam_van(&d.jongere), toegang, wijzigingen })
+        }
+        Err(e) => pagina::serverfout(&e),
+    }
+}

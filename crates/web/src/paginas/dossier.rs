@@ -1,0 +1,333 @@
+//! A youth's dossier: who, the status the law gives today, what is open, and the timeline of
+//! everything the register holds. Every opening is in the access log.
+use crate::AppState;
+use crate::codes::Labels;
+use crate::pagina::{self, Kop, Melding};
+use crate::poort::Gebruiker;
+use crate::rechten::{Recht, heeft};
+use askama::Template;
+use axum::Extension;
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use leerspoor_casework::Dossier;
+use leerspoor_domain::Datum;
+use leerspoor_domain::code_enum::CodeEnum;
+use leerspoor_domain::codes::CodeLijst;
+use leerspoor_domain::model::*;
+use leerspoor_domain::rules::{leeftijd_op, rmc_doelgroep, vrijstelling};
+
+pub struct Gebeurtenis {
+    pub datum: Datum,
+    pub datum_tekst: String,
+    pub soort: &'static str,
+    pub tekst: String,
+}
+
+/// An open zaak with what can be done in it.
+pub struct OpenZaak {
+    pub id: String,
+    pub soort: String,
+    pub status: String,
+    pub geopend: String,
+    pub medewerker: String,
+}
+
+/// A HALT or PV whose outcome is not yet recorded.
+pub struct OpenAfhandeling {
+    pub id: String,
+    pub tekst: String,
+    pub uitkomsten: Vec<(String, String)>,
+}
+
+pub struct OpenVrijstelling {
+    pub id: String,
+    pub tekst: String,
+}
+
+pub struct OpenTraject {
+    pub id: String,
+    pub tekst: String,
+}
+
+#[derive(Template)]
+#[template(path = "dossier.html")]
+struct DossierPagina {
+    kop: Kop,
+    melding: Option<Melding>,
+    id: String,
+    naam: String,
+    bsn: String,
+    geboren: String,
+    leeftijd: u32,
+    geslacht: String,
+    adres: String,
+    school: String,
+    status: String,
+    leerplicht_einde: String,
+    kwalificatieplicht_einde: String,
+    rmc: bool,
+    vrijstelling: String,
+    zaken: Vec<OpenZaak>,
+    afhandelingen: Vec<OpenAfhandeling>,
+    vrijstellingen: Vec<OpenVrijstelling>,
+    trajecten: Vec<OpenTraject>,
+    redenen_sluiting: Vec<(String, String)>,
+    resultaten: Vec<(String, String)>,
+    tijdlijn: Vec<Gebeurtenis>,
+    schrijven: bool,
+    audit: bool,
+    vandaag: String,
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct Gelukt {
+    #[serde(default)]
+    gelukt: String,
+}
+
+pub async fn pagina(
+    State(state): State<AppState>,
+    Extension(g): Extension<Gebruiker>,
+    Path(jongere): Path<String>,
+    Query(q): Query<Gelukt>,
+) -> Response {
+    let kop = Kop::voor(&g, "/zoeken");
+    let dossier = match Dossier::laad(&state.store, &jongere).await {
+        Ok(d) => d,
+        Err(leerspoor_casework::Fout::Onbekend { .. }) => {
+            return pagina::met_kop(
+                404,
+                &kop,
+                "Niet gevonden",
+                Melding::fout(format!("Er is geen jongere '{jongere}'.")),
+            );
+        }
+        Err(e) => return pagina::serverfout(&e),
+    };
+    if let Err(e) = state.store.log(g.id(), "inzage dossier", &format!("jongere:{jongere}"), "gelukt", None).await {
+        return pagina::serverfout(&e);
+    }
+    let labels = match Labels::laad(&state.store).await {
+        Ok(l) => l,
+        Err(e) => return pagina::serverfout(&e),
+    };
+    let medewerkers: Vec<Medewerker> = match state.store.lees().await {
+        Ok(m) => m,
+        Err(e) => return pagina::serverfout(&e),
+    };
+    let melding = match q.gelukt.as_str() {
+        "" => None,
+        "melding" => Some(Melding::ok("De melding is geregistreerd.")),
+        "actie" => Some(Melding::ok("De actie is vastgelegd.")),
+        "uitkomst" => Some(Melding::ok("De afloop is vastgelegd.")),
+        "uitkomst_pv" => {
+            Some(Melding::ok("De afloop is vastgelegd. HALT negatief: in beginsel volgt een proces-verbaal."))
+        }
+        "zaak_gesloten" => Some(Melding::ok("De zaak is gesloten.")),
+        "toegewezen" => Some(Melding::ok("De zaak is toegewezen.")),
+        "vrijstelling" => Some(Melding::ok("De aanvraag is geregistreerd.")),
+        "besluit" => Some(Melding::ok("Het besluit is vastgelegd.")),
+        "traject" => Some(Melding::ok("Het RMC-traject is gestart.")),
+        "traject_gesloten" => Some(Melding::ok("Het RMC-traject is afgesloten.")),
+        _ => None,
+    };
+    pagina::toon(&opbouw(&state, &g, kop, melding, &dossier, &labels, &medewerkers))
+}
+
+fn opbouw(
+    state: &AppState,
+    g: &Gebruiker,
+    kop: Kop,
+    melding: Option<Melding>,
+    d: &Dossier,
+    labels: &Labels,
+    medewerkers: &[Medewerker],
+) -> DossierPagina {
+    let vandaag = state.vandaag();
+    let j = &d.jongere;
+    let wie = |id: &Option<String>| {
+        id.as_ref()
+            .map(|id| medewerkers.iter().find(|m| &m.id == id).map(|m| m.naam.clone()).unwrap_or_else(|| id.clone()))
+            .unwrap_or_else(|| "niet toegewezen".to_string())
+    };
+    let status = d.status_op(vandaag.max(j.geboortedatum)).ok();
+    let adres = d
+        .woonadressen
+        .iter()
+        .filter(|a| a.begindatum <= vandaag && a.einddatum.is_none_or(|e| vandaag <= e))
+        .max_by_key(|a| a.begindatum)
+        .map(|a| format!("{} {}, {} {} ({})", a.straat, a.huisnummer, a.postcode, a.woonplaats, a.gemeente))
+        .unwrap_or_else(|| "geen adres in de regio".to_string());
+    let school = d
+        .inschrijving_op(vandaag)
+        .map(|i| format!("{} · {}", labels.school(&i.brin, &i.vestiging), i.onderwijssoort.label()))
+        .unwrap_or_else(|| "niet ingeschreven".to_string());
+    let open_zaken: Vec<&Zaak> = d.zaken.iter().filter(|z| z.status != ZaakStatus::Gesloten).collect();
+    let afhandelingen = d
+        .acties
+        .iter()
+        .filter(|a| matches!(a.soort, ActieSoort::Halt | ActieSoort::ProcesVerbaal) && a.uitkomst.is_none())
+        .map(|a| OpenAfhandeling {
+            id: a.id.clone(),
+            tekst: format!("{} van {}", a.soort.label(), pagina::datum(&a.datum)),
+            uitkomsten: Uitkomst::ALL
+                .iter()
+                .filter(|u| leerspoor_domain::rules::mas::uitkomst_past(a.soort, **u).is_ok())
+                .map(|u| (u.code().to_string(), u.label().to_string()))
+                .collect(),
+        })
+        .collect();
+    let vrijstellingen = d
+        .vrijstellingen
+        .iter()
+        .filter(|v| matches!(v.status, VrijstellingStatus::Aangevraagd | VrijstellingStatus::InBehandeling))
+        .map(|v| OpenVrijstelling {
+            id: v.id.clone(),
+            tekst: format!(
+                "{}, aangevraagd op {}",
+                vrijstelling::artikelnaam(&v.artikel),
+                pagina::datum(&v.aanvraagdatum)
+            ),
+        })
+        .collect();
+    let trajecten = d
+        .rmc_trajecten
+        .iter()
+        .filter(|t| t.einddatum.is_none())
+        .map(|t| OpenTraject {
+            id: t.id.clone(),
+            tekst: format!("{} sinds {}", t.soort.label(), pagina::datum(&t.begindatum)),
+        })
+        .collect();
+    DossierPagina {
+        melding,
+        id: j.id.clone(),
+        naam: pagina::naam(&j.voornamen, &j.tussenvoegsel, &j.achternaam),
+        bsn: j.bsn.as_digits(),
+        geboren: pagina::datum(&j.geboortedatum),
+        leeftijd: leeftijd_op(j.geboortedatum, vandaag.max(j.geboortedatum)),
+        geslacht: j.geslacht.label().to_string(),
+        adres,
+        school,
+        status: status.map(|s| s.status.label().to_string()).unwrap_or_else(|| "onbekend".into()),
+        leerplicht_einde: status.map(|s| pagina::datum(&s.leerplicht_einde)).unwrap_or_default(),
+        kwalificatieplicht_einde: status
+            .map(|s| pagina::datum_of_streep(&s.kwalificatieplicht_einde))
+            .unwrap_or_default(),
+        rmc: rmc_doelgroep(j.geboortedatum, d.startkwalificatie(), vandaag),
+        vrijstelling: d
+            .vrijstelling_op(vandaag)
+            .map(|v| {
+                format!("{} tot {}", vrijstelling::artikelnaam(&v.artikel), pagina::datum_of_streep(&v.geldig_tot))
+            })
+            .unwrap_or_else(|| "geen".into()),
+        zaken: open_zaken
+            .iter()
+            .map(|z| OpenZaak {
+                id: z.id.clone(),
+                soort: z.soort.label().to_string(),
+                status: z.status.label().to_string(),
+                geopend: pagina::datum(&z.geopend_op),
+                medewerker: wie(&z.medewerker),
+            })
+            .collect(),
+        afhandelingen,
+        vrijstellingen,
+        trajecten,
+        redenen_sluiting: labels.keuzes(CodeLijst::ZaakRedenSluiting),
+        resultaten: labels.keuzes(CodeLijst::RmcResultaat),
+        tijdlijn: tijdlijn(d, labels, &wie),
+        schrijven: heeft(g.medewerker.rol, Recht::CasusSchrijven),
+        audit: heeft(g.medewerker.rol, Recht::AuditLezen),
+        vandaag: vandaag.to_string(),
+        kop,
+    }
+}
+
+/// Everything dated in the dossier, newest first.
+fn tijdlijn(d: &Dossier, labels: &Labels, wie: &dyn Fn(&Option<String>) -> String) -> Vec<Gebeurtenis> {
+    let mut t = Vec::new();
+    let mut voeg = |datum: Datum, soort: &'static str, tekst: String| {
+        t.push(Gebeurtenis { datum, datum_tekst: pagina::datum(&datum), soort, tekst });
+    };
+    for a in &d.woonadressen {
+        voeg(
+            a.begindatum,
+            "Adres",
+            format!("Woont in {} ({}), {} {}", a.woonplaats, a.gemeente, a.straat, a.huisnummer),
+        );
+        if let (Some(e), Some(v)) = (a.einddatum, a.vertrek) {
+            voeg(e, "Adres", v.label().to_string());
+        }
+    }
+    for i in &d.inschrijvingen {
+        let school = labels.school(&i.brin, &i.vestiging);
+        voeg(i.begindatum, "Inschrijving", format!("Ingeschreven bij {school} ({})", i.onderwijssoort.label()));
+        if let Some(e) = i.einddatum {
+            voeg(e, "Uitschrijving", format!("Uitgeschreven bij {school}"));
+        }
+    }
+    for dip in &d.diplomas {
+        voeg(dip.datum, "Diploma", dip.soort.label().to_string());
+    }
+    for m in &d.meldingen {
+        let mut tekst = format!(
+            "{}{}",
+            labels.code(CodeLijst::Verzuimsoort, &m.soort),
+            m.uren.map(|u| format!(", {u} uur")).unwrap_or_default()
+        );
+        if let Some(b) = &m.brin {
+            tekst.push_str(&format!(" · gemeld door {}", labels.school(b, m.vestiging.as_deref().unwrap_or(""))));
+        }
+        if m.vervolg_op.is_some() {
+            tekst.push_str(" · herhaalde melding van hetzelfde verzuim");
+        }
+        voeg(m.meldingsdatum, "Verzuimmelding", tekst);
+    }
+    for z in &d.zaken {
+        voeg(z.geopend_op, "Zaak", format!("Zaak {} geopend ({})", z.soort.label().to_lowercase(), wie(&z.medewerker)));
+        if let Some(s) = z.gesloten_op {
+            let reden =
+                z.reden_sluiting.as_deref().map(|r| labels.code(CodeLijst::ZaakRedenSluiting, r)).unwrap_or_default();
+            voeg(s, "Zaak", format!("Zaak gesloten: {reden}"));
+        }
+    }
+    for a in &d.acties {
+        let mut tekst = a.soort.label().to_string();
+        if !a.toelichting.is_empty() {
+            tekst.push_str(&format!(": {}", a.toelichting));
+        }
+        tekst.push_str(&format!(" ({})", wie(&a.medewerker)));
+        voeg(a.datum, "Actie", tekst);
+        if let (Some(u), Some(ud)) = (a.uitkomst, a.uitkomst_datum) {
+            voeg(ud, "Afloop", format!("{}: {}", a.soort.label(), u.label()));
+        }
+    }
+    for v in &d.vrijstellingen {
+        voeg(v.aanvraagdatum, "Vrijstelling", format!("Aanvraag {}", vrijstelling::artikelnaam(&v.artikel)));
+        if let Some(b) = v.besluitdatum {
+            voeg(b, "Vrijstelling", format!("{}: {}", v.status.label(), vrijstelling::artikelnaam(&v.artikel)));
+        }
+    }
+    for p in &d.thuiszitperioden {
+        voeg(p.begindatum, "Thuiszitter", format!("Thuiszitter ({})", p.soort.label().to_lowercase()));
+        if let Some(a) = p.aanbod_datum {
+            voeg(a, "Thuiszitter", "Passend aanbod gedaan".to_string());
+        }
+        if let (Some(e), Some(r)) = (p.einddatum, p.reden_einde) {
+            voeg(e, "Thuiszitter", format!("Niet meer thuis: {}", r.label().to_lowercase()));
+        }
+    }
+    for v in &d.vsv_meldingen {
+        voeg(v.uitvaldatum, "VSV", format!("Voortijdig schoolverlater ({})", v.bron.label()));
+    }
+    for r in &d.rmc_trajecten {
+        voeg(r.begindatum, "RMC-traject", format!("{} gestart ({})", r.soort.label(), wie(&r.medewerker)));
+        if let Some(e) = r.einddatum {
+            let res = r.resultaat.as_deref().map(|c| labels.code(CodeLijst::RmcResultaat, c)).unwrap_or_default();
+            voeg(e, "RMC-traject", format!("{} afgesloten: {res}", r.soort.label()));
+        }
+    }
+    t.sort_by(|a, b| b.datum.cmp(&a.datum));
+    t
+}

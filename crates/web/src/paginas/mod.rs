@@ -1,0 +1,46 @@
+//! One module per page or form, named after what it does.
+pub mod actie;
+pub mod audit;
+pub mod beheer;
+pub mod dossier;
+pub mod inloggen;
+pub mod melding;
+pub mod rapportage;
+pub mod traject;
+pub mod vrijstelling;
+pub mod werkvoorraad;
+pub mod zoeken;
+
+use crate::AppState;
+use crate::codes::Labels;
+use crate::pagina::{self, Kop, Melding};
+use crate::poort::Gebruiker;
+use axum::response::Response;
+use leerspoor_domain::model::Jongere;
+
+/// What a registration form needs to know: the youth (by name, for the title) and the labels of
+/// the code lists; an unknown youth is a 404 page.
+pub(crate) async fn voor_formulier(
+    state: &AppState,
+    g: &Gebruiker,
+    jongere: &str,
+) -> Result<(Jongere, Labels), Response> {
+    let j = match state.store.lees_een::<Jongere>(jongere).await {
+        Ok(Some(j)) => j,
+        Ok(None) => {
+            return Err(pagina::met_kop(
+                404,
+                &Kop::voor(g, "/zoeken"),
+                "Niet gevonden",
+                Melding::fout(format!("Er is geen jongere '{jongere}'.")),
+            ));
+        }
+        Err(e) => return Err(pagina::serverfout(&e)),
+    };
+    let labels = Labels::laad(&state.store).await.map_err(|e| pagina::serverfout(&e))?;
+    Ok((j, labels))
+}
+
+pub(crate) fn naam_van(j: &Jongere) -> String {
+    pagina::naam(&j.voornamen, &j.tussenvoegsel, &j.achternaam)
+}

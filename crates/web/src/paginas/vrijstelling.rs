@@ -1,0 +1,152 @@
+//! Vrijstellingen and verlof (Lpw art. 3a–15, domain.md §5): registering a request and deciding
+//! on it. The rules of the articles (the doctor's statement for 5 sub a, who decides, the reasons
+//! of a refusal) are the domain's; their refusals appear beside the field.
+use super::{naam_van, voor_formulier};
+use crate::AppState;
+use crate::codes::Labels;
+use crate::formulier::{Formulier, Soort, Veld};
+use crate::pagina::{self, Kop};
+use crate::poort::Gebruiker;
+use axum::Extension;
+use axum::extract::{Form, Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use leerspoor_casework::vrijstellingen::{Aanvraag, Besluit};
+use leerspoor_domain::codes::CodeLijst;
+use leerspoor_domain::model::Jongere;
+use std::collections::HashMap;
+
+type Invoer = Form<HashMap<String, String>>;
+
+fn aanvraagformulier(g: &Gebruiker, j: &Jongere, labels: &Labels, vandaag: &str) -> Formulier {
+    Formulier {
+        kop: Kop::voor(g, "/zoeken"),
+        titel: format!("Vrijstelling of verlof aanvragen voor {}", naam_van(j)),
+        intro: "Registreer de aanvraag; het besluit volgt in het dossier.".into(),
+        actie: format!("/jongeren/{}/vrijstelling", j.id),
+        knop: "Aanvraag registreren",
+        terug: format!("/jongeren/{}", j.id),
+        velden: vec![
+            Veld::new("artikel", "Artikel", Soort::Keuze)
+                .verplicht()
+                .keuzes(labels.keuzes(CodeLijst::VrijstellingArtikel)),
+            Veld::new("aanvraagdatum", "Datum aanvraag", Soort::Datum).verplicht().waarde(vandaag),
+            Veld::new("geldig_van", "Gevraagd vanaf", Soort::Datum),
+            Veld::new("geldig_tot", "Gevraagd tot en met", Soort::Datum),
+            Veld::new("dagen", "Schooldagen verlof", Soort::Getal).hulp("Alleen bij verlof (art. 11)."),
+            Veld::new("artsverklaring_datum", "Datum verklaring onafhankelijk arts", Soort::Datum)
+                .hulp("Art. 5 sub a: de verklaring is ten hoogste 3 maanden oud."),
+            Veld::new("swv_advies_datum", "Datum advies samenwerkingsverband", Soort::Datum).hulp("Art. 5 sub a."),
+            Veld::new("toelichting", "Toelichting", Soort::Tekstvak),
+        ],
+        algemeen: None,
+    }
+}
+
+pub async fn formulier(
+    State(state): State<AppState>,
+    Extension(g): Extension<Gebruiker>,
+    Path(jongere): Path<String>,
+) -> Response {
+    match voor_formulier(&state, &g, &jongere).await {
+        Ok((j, labels)) => pagina::toon(&aanvraagformulier(&g, &j, &labels, &state.vandaag().to_string())),
+        Err(r) => r,
+    }
+}
+
+pub async fn aanvragen(
+    State(state): State<AppState>,
+    Extension(g): Extension<Gebruiker>,
+    Path(jongere): Path<String>,
+    Form(invoer): Invoer,
+) -> Response {
+    let (j, labels) = match voor_formulier(&state, &g, &jongere).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let mut f = aanvraagformulier(&g, &j, &labels, "").met_invoer(&invoer);
+    let artikel = f.tekst("artikel");
+    let aanvraagdatum = f.datum("aanvraagdatum");
+    let geldig_van = f.datum("geldig_van");
+    let geldig_tot = f.datum("geldig_tot");
+    let dagen = f.aantal("dagen");
+    let arts = f.datum("artsverklaring_datum");
+    let swv = f.datum("swv_advies_datum");
+    let toelichting = f.tekst("toelichting");
+    let (
+        Some(artikel),
+        Some(Some(aanvraagdatum)),
+        Some(geldig_van),
+        Some(geldig_tot),
+        Some(dagen),
+        Some(arts),
+        Some(swv),
+        Some(toelichting),
+    ) = (artikel, aanvraagdatum, geldig_van, geldig_tot, dagen, arts, swv, toelichting)
+    else {
+        return f.terug_met_fouten();
+    };
+    let a = Aanvraag {
+        jongere: j.id.clone(),
+        artikel,
+        aanvraagdatum,
+        geldig_van,
+        geldig_tot,
+        dagen,
+        artsverklaring_datum: arts,
+        swv_advies_datum: swv,
+        toelichting,
+    };
+    match leerspoor_casework::vrijstellingen::vraag_aan(&state.store, &g.medewerker, a).await {
+        Ok(_) => Redirect::to(&format!("/jongeren/{}?gelukt=vrijstelling", j.id)).into_response(),
+        Err(e) => f.weigering(e, "artikel"),
+    }
+}
+
+fn besluitformulier(g: &Gebruiker, j: &Jongere, id: &str) -> Formulier {
+    Formulier {
+        kop: Kop::voor(g, "/zoeken"),
+        titel: format!("Besluit over de aanvraag van {}", naam_van(j)),
+        intro: "Een afwijzing vermeldt de redenen (Awb art. 3:46).".into(),
+        actie: format!("/jongeren/{}/vrijstellingen/{id}/besluit", j.id),
+        knop: "Besluit vastleggen",
+        terug: format!("/jongeren/{}", j.id),
+        velden: vec![
+            Veld::new("besluit", "Besluit", Soort::Keuze)
+                .verplicht()
+                .keuzes(vec![("toekennen".into(), "Toekennen".into()), ("afwijzen".into(), "Afwijzen".into())]),
+            Veld::new("besluitdatum", "Datum besluit", Soort::Datum).verplicht(),
+            Veld::new("geldig_van", "Geldig vanaf", Soort::Datum).hulp("Leeg: zoals aangevraagd."),
+            Veld::new("geldig_tot", "Geldig tot en met", Soort::Datum).hulp("Leeg: zoals aangevraagd."),
+            Veld::new("toelichting", "Motivering", Soort::Tekstvak),
+        ],
+        algemeen: None,
+    }
+}
+
+pub async fn besluit(
+    State(state): State<AppState>,
+    Extension(g): Extension<Gebruiker>,
+    Path((jongere, id)): Path<(String, String)>,
+    Form(invoer): Invoer,
+) -> Response {
+    let (j, _) = match voor_formulier(&state, &g, &jongere).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let mut f = besluitformulier(&g, &j, &id).met_invoer(&invoer);
+    let keuze = f.tekst("besluit");
+    let besluitdatum = f.datum("besluitdatum");
+    let geldig_van = f.datum("geldig_van");
+    let geldig_tot = f.datum("geldig_tot");
+    let toelichting = f.tekst("toelichting");
+    let (Some(keuze), Some(Some(besluitdatum)), Some(geldig_van), Some(geldig_tot), Some(toelichting)) =
+        (keuze, besluitdatum, geldig_van, geldig_tot, toelichting)
+    else {
+        return f.terug_met_fouten();
+    };
+    let b = Besluit { toekennen: keuze == "toekennen", besluitdatum, geldig_van, geldig_tot, toelichting };
+    match leerspoor_casework::vrijstellingen::besluit(&state.store, &g.medewerker, &id, b).await {
+        Ok(_) => Redirect::to(&format!("/jongeren/{}?gelukt=besluit", j.id)).into_response(),
+        Err(e) => f.weigering(e, "besluit"),
+    }
+}

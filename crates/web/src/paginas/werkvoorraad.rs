@@ -1,0 +1,299 @@
+//! The caseworker's home page: what needs doing today, nearest deadline first.
+use crate::AppState;
+use crate::pagina::{self, Kop, Melding};
+use crate::poort::Gebruiker;
+use crate::rechten::{Recht, heeft, startpagina};
+use askama::Template;
+use axum::Extension;
+use axum::extract::{Form, Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use leerspoor_domain::code_enum::CodeEnum;
+use leerspoor_domain::model::{ZaakSoort, ZaakStatus};
+use leerspoor_domain::rules::{thuiszitten, zaak::volgende_termijn};
+use leerspoor_domain::{Datum, SchoolJaar};
+use leerspoor_store::StoreFout;
+use leerspoor_store::rij::{self, Type, Velden};
+
+/// How many rows a tile shows; the count above it says how many there are.
+const PER_TEGEL: usize = 25;
+
+pub struct Regel {
+    pub jongere: String,
+    pub naam: String,
+    pub wat: String,
+    /// For sorting; `datum_tekst` for reading.
+    pub datum: Option<Datum>,
+    pub datum_tekst: String,
+    /// The deadline has passed.
+    pub te_laat: bool,
+    pub zaak: Option<String>,
+}
+
+pub struct Tegel {
+    pub titel: &'static str,
+    pub leeg: &'static str,
+    pub totaal: usize,
+    pub regels: Vec<Regel>,
+    /// Rows get a button to take the zaak on.
+    pub toewijzen: bool,
+}
+
+#[derive(Template)]
+#[template(path = "werkvoorraad.html")]
+struct Werkvoorraad {
+    kop: Kop,
+    vandaag: String,
+    tegels: Vec<Tegel>,
+}
+
+pub async fn pagina(State(state): State<AppState>, Extension(g): Extension<Gebruiker>) -> Response {
+    if !heeft(g.medewerker.rol, Recht::Werkvoorraad) {
+        return Redirect::to(startpagina(g.medewerker.rol)).into_response();
+    }
+    match tegels(&state, &g).await {
+        Ok(tegels) => {
+            pagina::toon(&Werkvoorraad { kop: Kop::voor(&g, "/"), vandaag: pagina::datum(&state.vandaag()), tegels })
+        }
+        Err(e) => pagina::serverfout(&e),
+    }
+}
+
+async fn tegels(state: &AppState, g: &Gebruiker) -> Result<Vec<Tegel>, StoreFout> {
+    let vandaag = state.vandaag();
+    let zaken = open_zaken(state, vandaag).await?;
+    let mijn: Vec<Regel> =
+        zaken.iter().filter(|z| z.medewerker.as_deref() == Some(g.id())).map(|z| z.regel(vandaag)).collect();
+    let nieuw: Vec<Regel> = zaken.iter().filter(|z| z.medewerker.is_none()).map(|z| z.regel(vandaag)).collect();
+    let absoluut: Vec<Regel> =
+        zaken.iter().filter(|z| z.soort == ZaakSoort::AbsoluutVerzuim).map(|z| z.regel(vandaag)).collect();
+    Ok(vec![
+        tegel("Mijn open zaken", "U hebt geen open zaken.", mijn, false),
+        tegel("Nieuwe meldingen, nog niet toegewezen", "Alle zaken zijn toegewezen.", nieuw, true),
+        tegel(
+            "Thuiszitters zonder passend aanbod",
+            "Geen thuiszitters zonder aanbod.",
+            thuiszitters(state, vandaag).await?,
+            false,
+        ),
+        tegel(
+            "Vrijstellingen te verlengen (60 dagen)",
+            "Geen vrijstellingen die binnenkort aflopen.",
+            te_verlengen(state, vandaag).await?,
+            false,
+        ),
+        tegel("Absoluut verzuim", "Geen open zaken van absoluut verzuim.", absoluut, false),
+        tegel(
+            "RMC: jongeren te benaderen",
+            "Alle voortijdig schoolverlaters van dit schooljaar hebben een traject.",
+            rmc(state, vandaag).await?,
+            false,
+        ),
+    ])
+}
+
+fn tegel(titel: &'static str, leeg: &'static str, mut regels: Vec<Regel>, toewijzen: bool) -> Tegel {
+    regels.sort_by(|a, b| (!a.te_laat, &a.datum).cmp(&(!b.te_laat, &b.datum)));
+    let totaal = regels.len();
+    regels.truncate(PER_TEGEL);
+    Tegel { titel, leeg, totaal, regels, toewijzen }
+}
+
+struct OpenZaak {
+    id: String,
+    jongere: String,
+    naam: String,
+    soort: ZaakSoort,
+    status: ZaakStatus,
+    medewerker: Option<String>,
+    geopend_op: Datum,
+    laatste_actie: Option<Datum>,
+}
+
+impl OpenZaak {
+    fn regel(&self, vandaag: Datum) -> Regel {
+        let zaak = leerspoor_domain::model::Zaak {
+            id: self.id.clone(),
+            jongere: self.jongere.clone(),
+            soort: self.soort,
+            medewerker: self.medewerker.clone(),
+            geopend_op: self.geopend_op,
+            status: self.status,
+            gesloten_op: None,
+            reden_sluiting: None,
+        };
+        let termijn = volgende_termijn(&zaak, self.laatste_actie);
+        Regel {
+            jongere: self.jongere.clone(),
+            naam: self.naam.clone(),
+            wat: format!(
+                "{} · {}{}",
+                self.soort.label(),
+                self.status.label(),
+                termijn.map(|t| format!(" · {}", t.wat)).unwrap_or_default()
+            ),
+            datum: termijn.map(|t| t.datum),
+            datum_tekst: pagina::datum_of_streep(&termijn.map(|t| t.datum)),
+            te_laat: termijn.is_some_and(|t| t.datum < vandaag),
+            zaak: Some(self.id.clone()),
+        }
+    }
+}
+
+async fn open_zaken(state: &AppState, vandaag: Datum) -> Result<Vec<OpenZaak>, StoreFout> {
+    let rijen = state
+        .store
+        .vraag(
+            "SELECT z.id, z.jongere, z.soort, z.status, z.medewerker, z.geopend_op, \
+             j.voornamen, j.tussenvoegsel, j.achternaam, \
+             (SELECT MAX(a.datum) FROM actie a WHERE a.zaak = z.id) \
+             FROM zaak z JOIN jongere j ON j.id = z.jongere \
+             WHERE z.status <> 'gesloten' AND z.geopend_op <= $1",
+            &[rij::datum(vandaag)],
+            &[
+                Type::Tekst,
+                Type::Tekst,
+                Type::Tekst,
+                Type::Tekst,
+                Type::Tekst,
+                Type::Datum,
+                Type::Tekst,
+                Type::Tekst,
+                Type::Tekst,
+                Type::Datum,
+            ],
+        )
+        .await?;
+    Ok(rijen
+        .into_iter()
+        .filter_map(|w| {
+            let mut v = Velden::new(w);
+            Some(OpenZaak {
+                id: v.tekst(),
+                jongere: v.tekst(),
+                soort: v.opt_code()?,
+                status: v.opt_code()?,
+                medewerker: v.opt_tekst(),
+                geopend_op: v.datum(),
+                naam: pagina::naam(&v.tekst(), &v.tekst(), &v.tekst()),
+                laatste_actie: v.opt_datum(),
+            })
+        })
+        .collect())
+}
+
+async fn thuiszitters(state: &AppState, vandaag: Datum) -> Result<Vec<Regel>, StoreFout> {
+    let rijen = state
+        .store
+        .vraag(
+            "SELECT t.jongere, t.zaak, t.begindatum, j.voornamen, j.tussenvoegsel, j.achternaam \
+             FROM thuiszitperiode t JOIN jongere j ON j.id = t.jongere \
+             WHERE t.begindatum <= $1 AND (t.einddatum IS NULL OR t.einddatum >= $1) AND t.aanbod_datum IS NULL",
+            &[rij::datum(vandaag)],
+            &[Type::Tekst, Type::Tekst, Type::Datum, Type::Tekst, Type::Tekst, Type::Tekst],
+        )
+        .await?;
+    Ok(rijen
+        .into_iter()
+        .map(|w| {
+            let mut v = Velden::new(w);
+            let (jongere, zaak, begin) = (v.tekst(), v.opt_tekst(), v.datum());
+            let uiterlijk = thuiszitten::aanbod_uiterlijk(begin);
+            Regel {
+                jongere,
+                naam: pagina::naam(&v.tekst(), &v.tekst(), &v.tekst()),
+                wat: format!("thuis sinds {} · aanbod uiterlijk", pagina::datum(&begin)),
+                datum: Some(uiterlijk),
+                datum_tekst: pagina::datum(&uiterlijk),
+                te_laat: uiterlijk < vandaag,
+                zaak,
+            }
+        })
+        .collect())
+}
+
+async fn te_verlengen(state: &AppState, vandaag: Datum) -> Result<Vec<Regel>, StoreFout> {
+    let lijst = match leerspoor_casework::vrijstellingen::te_verlengen(&state.store, vandaag, 60).await {
+        Ok(l) => l,
+        Err(leerspoor_casework::Fout::Store(e)) => return Err(e),
+        Err(e) => return Err(StoreFout::Inhoud { tabel: "vrijstelling", melding: e.to_string() }),
+    };
+    let mut uit = Vec::new();
+    for v in lijst {
+        let naam = match state.store.lees_een::<leerspoor_domain::model::Jongere>(&v.jongere).await? {
+            Some(j) => pagina::naam(&j.voornamen, &j.tussenvoegsel, &j.achternaam),
+            None => v.jongere.clone(),
+        };
+        let tot = v.geldig_tot.unwrap_or(vandaag);
+        uit.push(Regel {
+            jongere: v.jongere.clone(),
+            naam,
+            wat: format!("{} · geldig tot", leerspoor_domain::rules::vrijstelling::artikelnaam(&v.artikel)),
+            datum: Some(tot),
+            datum_tekst: pagina::datum(&tot),
+            te_laat: false,
+            zaak: None,
+        });
+    }
+    Ok(uit)
+}
+
+/// Voortijdig schoolverlaters of this schooljaar without an RMC-traject since they left.
+async fn rmc(state: &AppState, vandaag: Datum) -> Result<Vec<Regel>, StoreFout> {
+    let jaar = SchoolJaar::van(vandaag);
+    let rijen = state
+        .store
+        .vraag(
+            "SELECT v.jongere, v.uitvaldatum, j.voornamen, j.tussenvoegsel, j.achternaam \
+             FROM vsv_melding v JOIN jongere j ON j.id = v.jongere \
+             WHERE v.uitvaldatum >= $1 AND v.uitvaldatum <= $2 \
+             AND NOT EXISTS (SELECT 1 FROM rmc_traject t WHERE t.jongere = v.jongere AND t.begindatum >= v.uitvaldatum)",
+            &[rij::datum(jaar.eerste_dag()), rij::datum(vandaag)],
+            &[Type::Tekst, Type::Datum, Type::Tekst, Type::Tekst, Type::Tekst],
+        )
+        .await?;
+    Ok(rijen
+        .into_iter()
+        .map(|w| {
+            let mut v = Velden::new(w);
+            let (jongere, uitval) = (v.tekst(), v.datum());
+            Regel {
+                jongere,
+                naam: pagina::naam(&v.tekst(), &v.tekst(), &v.tekst()),
+                wat: "zonder startkwalificatie van school sinds".to_string(),
+                datum: Some(uitval),
+                datum_tekst: pagina::datum(&uitval),
+                te_laat: false,
+                zaak: None,
+            }
+        })
+        .collect())
+}
+
+#[derive(serde::Deserialize)]
+pub struct Toewijzing {
+    /// The caseworker to assign to; empty: the one signed in.
+    #[serde(default)]
+    aan: String,
+}
+
+/// Assigns a zaak (a caseworker takes it on, a teamleider distributes).
+pub async fn toewijzen(
+    State(state): State<AppState>,
+    Extension(g): Extension<Gebruiker>,
+    Path((jongere, zaak)): Path<(String, String)>,
+    Form(f): Form<Toewijzing>,
+) -> Response {
+    let aan = if f.aan.trim().is_empty() {
+        g.medewerker.clone()
+    } else {
+        match leerspoor_casework::medewerker(&state.store, f.aan.trim()).await {
+            Ok(m) => m,
+            Err(e) => return pagina::met_kop(422, &Kop::voor(&g, "/"), "Toewijzen", Melding::fout(e.to_string())),
+        }
+    };
+    match leerspoor_casework::zaak::toewijzen(&state.store, &g.medewerker, &zaak, &aan).await {
+        Ok(_) => Redirect::to(&format!("/jongeren/{jongere}?gelukt=toegewezen")).into_response(),
+        Err(leerspoor_casework::Fout::Store(e)) => pagina::serverfout(&e),
+        Err(e) => pagina::met_kop(422, &Kop::voor(&g, "/"), "Toewijzen", Melding::fout(e.to_string())),
+    }
+}

@@ -1,0 +1,111 @@
+//! What each role may open in the web application (domain.md §1): need-to-know, one table.
+//!
+//! These are the coarse rights of the door ([`crate::poort`]): which pages and forms a role
+//! reaches. The legal limits inside a form (only a BOA issues HALT or PV, an RMC-consulent has only
+//! the first means, only a leerplichtambtenaar decides on a vrijstelling) stay in
+//! `leerspoor_domain::rules`, which the service layer applies and whose refusals the form shows.
+use leerspoor_domain::model::Rol;
+
+/// A right: a resource with an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Recht {
+    /// The caseworker's home page: zaken, meldingen, thuiszitters, vrijstellingen, RMC.
+    Werkvoorraad,
+    /// Search youths and read their dossier (personal records).
+    DossierLezen,
+    /// Register meldingen, take MAS actions, handle vrijstellingen and RMC-trajecten.
+    CasusSchrijven,
+    /// Aggregate report tables and their downloads.
+    Rapportage,
+    /// The audit trail of a dossier.
+    AuditLezen,
+    /// Users, gemeenten, schools and bundle uploads.
+    Beheer,
+}
+
+impl Recht {
+    pub const ALLE: [Recht; 6] = [
+        Recht::Werkvoorraad,
+        Recht::DossierLezen,
+        Recht::CasusSchrijven,
+        Recht::Rapportage,
+        Recht::AuditLezen,
+        Recht::Beheer,
+    ];
+}
+
+/// Whether a role holds a right. A gemeente viewer's dossier right is limited to its own gemeente
+/// by the door; a beleidsmedewerker sees aggregates only.
+pub fn heeft(rol: Rol, recht: Recht) -> bool {
+    use Recht::*;
+    use Rol::*;
+    match recht {
+        Werkvoorraad | CasusSchrijven => {
+            matches!(rol, Leerplichtambtenaar | RmcConsulent | Administratief | Teamleider)
+        }
+        DossierLezen => matches!(rol, Leerplichtambtenaar | RmcConsulent | Administratief | Teamleider | Gemeente),
+        Rapportage => matches!(rol, Leerplichtambtenaar | RmcConsulent | Teamleider | Beleidsmedewerker | Gemeente),
+        AuditLezen => matches!(rol, Teamleider),
+        Beheer => matches!(rol, Beheerder),
+    }
+}
+
+/// The page a role starts on after signing in.
+pub fn startpagina(rol: Rol) -> &'static str {
+    if heeft(rol, Recht::Werkvoorraad) {
+        "/"
+    } else if heeft(rol, Recht::DossierLezen) {
+        "/zoeken"
+    } else if heeft(rol, Recht::Rapportage) {
+        "/rapportages"
+    } else {
+        "/beheer"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use leerspoor_domain::code_enum::CodeEnum;
+
+    #[test]
+    fn a_beleidsmedewerker_sees_aggregates_and_no_personal_record() {
+        assert!(heeft(Rol::Beleidsmedewerker, Recht::Rapportage));
+        assert!(!heeft(Rol::Beleidsmedewerker, Recht::DossierLezen));
+        assert!(!heeft(Rol::Beleidsmedewerker, Recht::Werkvoorraad));
+    }
+
+    #[test]
+    fn a_gemeente_viewer_reads_but_does_not_write() {
+        assert!(heeft(Rol::Gemeente, Recht::DossierLezen));
+        assert!(!heeft(Rol::Gemeente, Recht::CasusSchrijven));
+        assert!(!heeft(Rol::Gemeente, Recht::AuditLezen));
+    }
+
+    #[test]
+    fn the_beheerder_manages_the_system_but_opens_no_dossier() {
+        assert!(heeft(Rol::Beheerder, Recht::Beheer));
+        assert!(!heeft(Rol::Beheerder, Recht::DossierLezen));
+        assert!(!heeft(Rol::Beheerder, Recht::Rapportage));
+    }
+
+    #[test]
+    fn only_the_teamleider_reads_the_audit_trail() {
+        for rol in Rol::ALL {
+            assert_eq!(heeft(*rol, Recht::AuditLezen), *rol == Rol::Teamleider, "{rol}");
+        }
+    }
+
+    #[test]
+    fn every_role_lands_on_a_page_it_may_open() {
+        for rol in Rol::ALL {
+            let recht = match startpagina(*rol) {
+                "/" => Recht::Werkvoorraad,
+                "/zoeken" => Recht::DossierLezen,
+                "/rapportages" => Recht::Rapportage,
+                _ => Recht::Beheer,
+            };
+            assert!(heeft(*rol, recht), "{rol}");
+        }
+    }
+}
