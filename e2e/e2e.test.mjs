@@ -1,0 +1,308 @@
+// End-to-end tests of the web application in Debian's headless Chromium (issue 7).
+//
+// Starts `leerspoor demo` on a fresh database (a small demo region), then walks what caseworkers
+// do: sign in per role, find a youth, register a melding, issue a HALT as a BOA and be refused as a
+// non-BOA, grant a vrijstelling, download the PDF report, and a gemeente viewer refused another
+// gemeente's dossier. Every main page gets an axe-core audit (WCAG 2.1 A and AA) and a screenshot
+// in e2e/screenshots/.
+//
+// LEERSPOOR: the binary (default ../target/debug/leerspoor); CHROMIUM: the browser
+// (default /usr/bin/chromium).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const hier = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+const LEERSPOOR = process.env.LEERSPOOR ?? join(hier, '..', 'target', 'debug', 'leerspoor');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const POORT = 18000 + (process.pid % 1000);
+const BASIS = `http://127.0.0.1:${POORT}`;
+const WACHTWOORD = 'leerspoor-demo';
+const SCHERMEN = join(hier, 'screenshots');
+
+let server;
+let browser;
+let map;
+
+before(async () => {
+  map = mkdtempSync(join(tmpdir(), 'leerspoor-e2e-'));
+  mkdirSync(SCHERMEN, { recursive: true });
+  server = spawn(LEERSPOOR, ['demo', '--scale', '0.1', '--adres', `127.0.0.1:${POORT}`,
+    '--database-url', `sqlite:${join(map, 'demo.sqlite')}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let uitvoer = '';
+  await new Promise((klaar, mislukt) => {
+    const stop = setTimeout(() => mislukt(new Error(`leerspoor demo startte niet:\n${uitvoer}`)), 120_000);
+    const lees = (d) => {
+      uitvoer += d;
+      if (uitvoer.includes('draait op')) { clearTimeout(stop); klaar(); }
+    };
+    server.stdout.on('data', lees);
+    server.stderr.on('data', lees);
+    server.on('exit', (code) => mislukt(new Error(`leerspoor demo stopte (${code}):\n${uitvoer}`)));
+  });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill();
+  if (map) rmSync(map, { recursive: true, force: true });
+});
+
+async function aanmelden(naam) {
+  const context = await browser.newContext({ acceptDownloads: true, locale: 'nl-NL', viewport: { width: 1360, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${BASIS}/aanmelden`);
+  await page.getByLabel('Gebruikersnaam').fill(naam);
+  await page.getByLabel('Wachtwoord').fill(WACHTWOORD);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await page.waitForLoadState('load');
+  return page;
+}
+
+/** axe-core in the page: no WCAG 2.1 A/AA violation. */
+async function toegankelijk(page, naam) {
+  await page.addScriptTag({ path: AXE });
+  const uitslag = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  const fouten = uitslag.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(fouten, [], `toegankelijkheid van ${naam}`);
+}
+
+async function scherm(page, naam) {
+  await page.screenshot({ path: join(SCHERMEN, `${naam}.png`), fullPage: true });
+}
+
+/** A youth's dossier id from the search results, with its gemeente. */
+async function zoek(page, term) {
+  await page.goto(`${BASIS}/zoeken`);
+  await page.getByLabel('BSN, naam of geboortedatum').fill(term);
+  await page.getByRole('button', { name: 'Zoeken' }).click();
+  const rijen = page.locator('table.tabel tbody tr');
+  const n = await rijen.count();
+  const uit = [];
+  for (let i = 0; i < n; i++) {
+    const href = await rijen.nth(i).locator('a').getAttribute('href');
+    const gemeente = await rijen.nth(i).locator('td').nth(4).innerText();
+    const leeftijd = Number(await rijen.nth(i).locator('td').nth(3).innerText());
+    uit.push({ id: href.split('/').pop(), gemeente, leeftijd });
+  }
+  return uit;
+}
+
+test('every role signs in and lands on a page its role may open', async () => {
+  const verwacht = {
+    'lpa-boa': 'Werkvoorraad', lpa: 'Werkvoorraad', rmc: 'Werkvoorraad', administratie: 'Werkvoorraad',
+    teamleider: 'Werkvoorraad', beleid: 'Rapportages', gemeente: 'Jongere zoeken', beheer: 'Beheer',
+  };
+  for (const [naam, kop] of Object.entries(verwacht)) {
+    const page = await aanmelden(naam);
+    await assert.doesNotReject(page.getByRole('heading', { level: 1, name: kop }).waitFor({ timeout: 10_000 }), `${naam} → ${kop}`);
+    await page.context().close();
+  }
+});
+
+test('a wrong password is refused in Dutch and the name stays filled in', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${BASIS}/aanmelden`);
+  await page.getByLabel('Gebruikersnaam').fill('lpa');
+  await page.getByLabel('Wachtwoord').fill('fout-wachtwoord');
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await page.getByText('De combinatie van gebruikersnaam en wachtwoord is onjuist.').waitFor();
+  assert.equal(await page.getByLabel('Gebruikersnaam').inputValue(), 'lpa');
+  await toegankelijk(page, 'aanmelden');
+  await scherm(page, 'aanmelden-fout');
+  await context.close();
+});
+
+test('the werkvoorraad, search and dossier of a leerplichtambtenaar', async () => {
+  const page = await aanmelden('lpa-boa');
+  await toegankelijk(page, 'werkvoorraad');
+  await scherm(page, 'werkvoorraad');
+  const gevonden = await zoek(page, 'an');
+  assert.ok(gevonden.length > 0, 'zoeken op "an" vindt jongeren');
+  await toegankelijk(page, 'zoeken');
+  await scherm(page, 'zoeken');
+  await page.goto(`${BASIS}/jongeren/${gevonden[0].id}`);
+  await page.getByRole('heading', { name: 'Tijdlijn' }).waitFor();
+  assert.ok((await page.locator('#status').innerText()).length > 0, 'de status van vandaag staat er');
+  await toegankelijk(page, 'dossier');
+  await scherm(page, 'dossier');
+  await page.context().close();
+});
+
+/** A youth of leerplichtige age with an open zaak of relatief verzuim, from the werkvoorraad. */
+async function jongereMetOpenZaak(page) {
+  await page.goto(`${BASIS}/`);
+  const links = page.locator('section.tegel table a');
+  const n = await links.count();
+  for (let i = 0; i < n; i++) {
+    const href = await links.nth(i).getAttribute('href');
+    const wat = await links.nth(i).locator('xpath=../following-sibling::td[1]').innerText();
+    if (wat.startsWith('Relatief verzuim')) return href.split('/').pop();
+  }
+  throw new Error('geen zaak van relatief verzuim in de werkvoorraad');
+}
+
+test('registering a melding: an impossible date is refused beside its field, then it is registered', async () => {
+  const page = await aanmelden('lpa-boa');
+  const jongere = await jongereMetOpenZaak(page);
+  await page.goto(`${BASIS}/jongeren/${jongere}/melding`);
+  await page.getByLabel('Soort verzuim').selectOption({ index: 1 });
+  await page.getByLabel('Melder (school en vestiging)').selectOption({ index: 1 });
+  await page.getByLabel('Eerste verzuimdag').fill('2021-06-01');
+  await page.getByLabel('Verzuimde uren').fill('-4');
+  await page.getByRole('button', { name: 'Melding registreren' }).click();
+  await page.getByText("'-4' is geen heel getal van 0 of meer.").waitFor();
+  assert.equal(await page.getByLabel('Eerste verzuimdag').inputValue(), '2021-06-01', 'wat de gebruiker typte blijft staan');
+  await toegankelijk(page, 'melding met fout');
+  await scherm(page, 'melding-fout');
+  await page.getByLabel('Soort verzuim').selectOption('wettelijk_16_uur');
+  await page.getByLabel('Verzuimde uren').fill('18');
+  await page.getByRole('button', { name: 'Melding registreren' }).click();
+  const gelukt = page.getByText('De melding is geregistreerd.');
+  const fout = page.locator('.veld__fout, #formulierfout');
+  await Promise.race([gelukt.waitFor(), fout.first().waitFor()]);
+  assert.ok(await gelukt.isVisible(), `geregistreerd, of: ${await fout.allInnerTexts()}`);
+  await page.context().close();
+});
+
+async function haltInZaak(naam, jongere) {
+  const page = await aanmelden(naam);
+  await page.goto(`${BASIS}/jongeren/${jongere}`);
+  await page.getByRole('link', { name: 'Actie nemen' }).first().click();
+  await page.getByLabel('Actie', { exact: true }).selectOption('halt');
+  await page.getByLabel('Datum').fill('2021-06-14');
+  await page.getByRole('button', { name: 'Actie vastleggen' }).click();
+  await page.waitForLoadState('load');
+  return page;
+}
+
+test('only a BOA issues a HALT: the non-BOA is refused beside the choice, the BOA succeeds', async () => {
+  const zoeker = await aanmelden('lpa-boa');
+  // A youth of 12 to 17 (HALT is for 12 and older) with an open zaak of relatief verzuim.
+  let jongere;
+  await zoeker.goto(`${BASIS}/`);
+  const links = zoeker.locator('section.tegel table a');
+  for (let i = 0; i < await links.count() && !jongere; i++) {
+    const id = (await links.nth(i).getAttribute('href')).split('/').pop();
+    const wat = await links.nth(i).locator('xpath=../following-sibling::td[1]').innerText();
+    if (!wat.startsWith('Relatief verzuim')) continue;
+    await zoeker.goto(`${BASIS}/jongeren/${id}`);
+    const geboren = await zoeker.locator('.status-kaart dd').nth(1).innerText();
+    const leeftijd = Number(geboren.match(/\((\d+) jaar/)[1]);
+    if (leeftijd >= 12 && leeftijd < 17) jongere = id;
+    await zoeker.goto(`${BASIS}/`);
+  }
+  await zoeker.context().close();
+  assert.ok(jongere, 'een jongere van 12 tot 17 met een open zaak');
+
+  const lpa = await haltInZaak('lpa', jongere);
+  await lpa.getByText('alleen een leerplichtambtenaar met BOA-bevoegdheid mag een HALT-verwijzing uitvaardigen').waitFor();
+  assert.equal(await lpa.getByLabel('Actie', { exact: true }).inputValue(), 'halt', 'de keuze blijft staan');
+  await toegankelijk(lpa, 'actie met weigering');
+  await scherm(lpa, 'halt-geweigerd');
+  await lpa.context().close();
+
+  const boa = await haltInZaak('lpa-boa', jongere);
+  const gelukt = boa.getByText('De actie is vastgelegd.');
+  const fout = boa.locator('.veld__fout, #formulierfout');
+  await Promise.race([gelukt.waitFor(), fout.first().waitFor()]);
+  assert.ok(await gelukt.isVisible(), `HALT door de BOA, of: ${await fout.allInnerTexts()}`);
+  assert.ok(await boa.getByText('HALT-verwijzing').first().isVisible(), 'de HALT staat in de tijdlijn');
+  await scherm(boa, 'halt-gelukt');
+  await boa.context().close();
+});
+
+test('a vrijstelling is requested and granted', async () => {
+  const page = await aanmelden('lpa-boa');
+  const jongere = await jongereMetOpenZaak(page);
+  await page.goto(`${BASIS}/jongeren/${jongere}/vrijstelling`);
+  await page.getByLabel('Artikel').selectOption('art5_sub_c');
+  await page.getByLabel('Datum aanvraag').fill('2021-06-01');
+  await page.getByLabel('Gevraagd vanaf').fill('2021-08-01');
+  await page.getByLabel('Gevraagd tot en met').fill('2022-07-31');
+  await page.getByLabel('Toelichting').fill('Ingeschreven bij een school in het buitenland; bewijs van inschrijving ontvangen.');
+  await page.getByRole('button', { name: 'Aanvraag registreren' }).click();
+  await page.getByText('De aanvraag is geregistreerd.').waitFor();
+  const kaart = page.locator('.tegel', { hasText: 'Aanvraag' }).last();
+  await kaart.getByLabel('Besluit', { exact: true }).selectOption('toekennen');
+  await kaart.getByLabel('Datum besluit').fill('2021-06-10');
+  await kaart.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  const gelukt = page.getByText('Het besluit is vastgelegd.');
+  const fout = page.locator('.veld__fout, #formulierfout');
+  await Promise.race([gelukt.waitFor(), fout.first().waitFor()]);
+  assert.ok(await gelukt.isVisible(), `toegekend, of: ${await fout.allInnerTexts()}`);
+  assert.ok(await page.getByText('Toegekend:').first().isVisible(), 'het besluit staat in de tijdlijn');
+  await page.context().close();
+});
+
+test('a beleidsmedewerker sees the report and downloads the PDF, but opens no dossier', async () => {
+  const page = await aanmelden('beleid');
+  await page.goto(`${BASIS}/rapportages?jaar=2020-2021&scope=regio&tabel=verzuim_per_1000`);
+  await page.locator('.rapport table').first().waitFor();
+  await toegankelijk(page, 'rapportages');
+  await scherm(page, 'rapportages');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Jaarverslag als PDF' }).click(),
+  ]);
+  const pad = join(map, 'jaarverslag.pdf');
+  await download.saveAs(pad);
+  const pdf = readFileSync(pad);
+  assert.equal(pdf.subarray(0, 5).toString(), '%PDF-', 'een PDF-bestand');
+  assert.ok(pdf.length > 50_000, `een heel jaarverslag (${pdf.length} bytes)`);
+  const antwoord = await page.goto(`${BASIS}/zoeken`);
+  assert.equal(antwoord.status(), 403, 'een beleidsmedewerker zoekt geen personen');
+  await page.context().close();
+});
+
+test("a gemeente viewer opens a dossier of its own gemeente but not another gemeente's", async () => {
+  const lpa = await aanmelden('lpa-boa');
+  const alle = await zoek(lpa, 'an');
+  await lpa.context().close();
+  const viewer = await aanmelden('gemeente');
+  const eigen = await zoek(viewer, 'an');
+  assert.ok(eigen.length > 0, 'de gemeente vindt haar eigen jongeren');
+  const gemeente = eigen[0].gemeente;
+  assert.ok(eigen.every((j) => j.gemeente === gemeente), 'alleen de eigen gemeente in de zoekresultaten');
+  const eigenDossier = await viewer.goto(`${BASIS}/jongeren/${eigen[0].id}`);
+  assert.equal(eigenDossier.status(), 200);
+  const ander = alle.find((j) => j.gemeente !== gemeente && j.gemeente !== '');
+  assert.ok(ander, 'een jongere uit een andere gemeente');
+  const geweigerd = await viewer.goto(`${BASIS}/jongeren/${ander.id}`);
+  assert.equal(geweigerd.status(), 403);
+  await viewer.getByText('jongere woont niet in uw gemeente').waitFor();
+  await scherm(viewer, 'gemeente-geweigerd');
+  await viewer.context().close();
+});
+
+test('beheer and the audit log of a dossier', async () => {
+  const beheer = await aanmelden('beheer');
+  await toegankelijk(beheer, 'beheer');
+  await scherm(beheer, 'beheer');
+  await beheer.context().close();
+  const tl = await aanmelden('teamleider');
+  const gevonden = await zoek(tl, 'an');
+  await tl.goto(`${BASIS}/jongeren/${gevonden[0].id}`);
+  await tl.getByRole('link', { name: 'Auditlog' }).click();
+  await tl.getByRole('heading', { name: /Auditlog van het dossier/ }).waitFor();
+  assert.ok(await tl.locator('#toegang').getByText('inzage dossier').first().isVisible(), 'de inzage staat in het log');
+  await toegankelijk(tl, 'auditlog');
+  await scherm(tl, 'auditlog');
+  await tl.context().close();
+});
