@@ -225,7 +225,7 @@ impl Store {
                 }
             });
         }
-        uit.sort_by(|a, b| b.tijdstip.cmp(&a.tijdstip));
+        uit.sort_by_key(|w| std::cmp::Reverse(w.tijdstip));
         Ok(uit)
     }
 }

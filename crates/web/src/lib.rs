@@ -28,6 +28,10 @@ pub struct AppState {
 }
 
 impl AppState {
+    pub fn new(store: Store, vandaag: Option<leerspoor_domain::Datum>) -> AppState {
+        AppState { store, vandaag }
+    }
+
     pub fn vandaag(&self) -> leerspoor_domain::Datum {
         self.vandaag.unwrap_or_else(|| chrono::Local::now().date_naive())
     }
@@ -91,7 +95,7 @@ pub fn routes(state: AppState) -> Routes {
 
 /// The whole application: routes behind the door, with sessions in the database.
 pub fn app(store: Store, instellingen: &Instellingen) -> axum::Router {
-    let state = AppState { store: store.clone(), vandaag: instellingen.vandaag };
+    let state = AppState::new(store.clone(), instellingen.vandaag);
     let sessies = SessionManagerLayer::new(sessies::DatabaseSessies(store))
         .with_name("leerspoor_sessie")
         .with_secure(instellingen.veilige_cookie)

@@ -16,7 +16,7 @@ use axum::handler::Handler;
 use axum::middleware::{Next, from_fn_with_state};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{MethodRouter, get, post};
-use leerspoor_domain::model::{Medewerker, Rol, Woonadres};
+use leerspoor_domain::model::{Jongere, Medewerker, Rol, Woonadres};
 use std::collections::HashMap;
 use tower_sessions::Session;
 
@@ -167,8 +167,8 @@ fn naar_aanmelden(req: &Request) -> Response {
     }
 }
 
-/// A gemeente viewer sees only youths who live in its gemeente today; other roles the whole
-/// region. An unknown youth passes (the handler answers 404 in its own words).
+/// A gemeente viewer sees only youths who live in its gemeente today (the application's today);
+/// other roles the whole region. An unknown youth passes: the handler answers 404 in its own words.
 async fn binnen_gemeente(state: &AppState, m: &Medewerker, jongere: &str) -> Result<bool, Response> {
     if m.rol != Rol::Gemeente {
         return Ok(true);
@@ -176,18 +176,16 @@ async fn binnen_gemeente(state: &AppState, m: &Medewerker, jongere: &str) -> Res
     let Some(eigen) = &m.gemeente else { return Ok(false) };
     let adressen: Vec<Woonadres> =
         state.store.lees_waar("jongere", jongere).await.map_err(|e| pagina::serverfout(&e))?;
-    let vandaag = chrono::Local::now().date_naive();
+    let vandaag = state.vandaag();
     let huidig = adressen
         .iter()
         .filter(|a| a.begindatum <= vandaag && a.einddatum.is_none_or(|e| vandaag <= e))
         .max_by_key(|a| a.begindatum);
-    Ok(match huidig {
-        Some(a) => &a.gemeente == eigen,
-        None => {
-            adressen.is_empty()
-                && state.store.lees_een::<leerspoor_domain::model::Jongere>(jongere).await.ok().flatten().is_none()
-        }
-    })
+    if let Some(a) = huidig {
+        return Ok(&a.gemeente == eigen);
+    }
+    let bestaat = state.store.lees_een::<Jongere>(jongere).await.map_err(|e| pagina::serverfout(&e))?.is_some();
+    Ok(!bestaat)
 }
 
 async fn weiger(state: &AppState, g: &Gebruiker, object: &str, reden: &str) -> Response {

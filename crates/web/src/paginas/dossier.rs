@@ -328,6 +328,6 @@ fn tijdlijn(d: &Dossier, labels: &Labels, wie: &dyn Fn(&Option<String>) -> Strin
             voeg(e, "RMC-traject", format!("{} afgesloten: {res}", r.soort.label()));
         }
     }
-    t.sort_by(|a, b| b.datum.cmp(&a.datum));
+    t.sort_by_key(|g| std::cmp::Reverse(g.datum));
     t
 }

@@ -115,7 +115,7 @@ pub async fn pagina(
         Err(e) => return pagina::met_kop(403, &kop, "Rapportages", Melding::fout(e)),
     };
     let tabel = if IDS.contains(&k.tabel.as_str()) { k.tabel.clone() } else { IDS[0].to_string() };
-    let (inhoud, melding) = match bereken(&state, jaar, &scope, &[tabel.clone()]).await {
+    let (inhoud, melding) = match bereken(&state, jaar, &scope, std::slice::from_ref(&tabel)).await {
         Ok((mut tabellen, _)) => {
             let t = tabellen.remove(0);
             let fouten = t.controleer();

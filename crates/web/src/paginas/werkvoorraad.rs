@@ -15,7 +15,7 @@ use leerspoor_store::StoreFout;
 use leerspoor_store::rij::{self, Type, Velden};
 
 /// How many rows a tile shows; the count above it says how many there are.
-const PER_TEGEL: usize = 25;
+const PER_TEGEL: usize = 10;
 
 pub struct Regel {
     pub jongere: String,
@@ -201,7 +201,7 @@ async fn thuiszitters(state: &AppState, vandaag: Datum) -> Result<Vec<Regel>, St
             Regel {
                 jongere,
                 naam: pagina::naam(&v.tekst(), &v.tekst(), &v.tekst()),
-                wat: format!("thuis sinds {} · aanbod uiterlijk", pagina::datum(&begin)),
+                wat: format!("thuis sinds {}; aanbod uiterlijk", pagina::datum(&begin)),
                 datum: Some(uiterlijk),
                 datum_tekst: pagina::datum(&uiterlijk),
                 te_laat: uiterlijk < vandaag,
@@ -259,7 +259,7 @@ async fn rmc(state: &AppState, vandaag: Datum) -> Result<Vec<Regel>, StoreFout> 
             Regel {
                 jongere,
                 naam: pagina::naam(&v.tekst(), &v.tekst(), &v.tekst()),
-                wat: "zonder startkwalificatie van school sinds".to_string(),
+                wat: "van school zonder startkwalificatie".to_string(),
                 datum: Some(uitval),
                 datum_tekst: pagina::datum(&uitval),
                 te_laat: false,
