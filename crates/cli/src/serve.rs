@@ -34,14 +34,17 @@ impl ServeArgs {
 
 pub fn serve(args: ServeArgs, database: &str) -> ExitCode {
     blokkeer(async {
-        let store = match Store::open_bestaand(database).await {
-            Ok(s) => s,
-            Err(e) => {
-                eprintln!("fout: {e}");
-                return ExitCode::from(1);
-            }
-        };
-        start(store, &args).await
+        match bestaande(database).await {
+            Ok(store) => start(store, &args).await,
+            Err(code) => code,
+        }
+    })
+}
+
+async fn bestaande(database: &str) -> Result<Store, ExitCode> {
+    Store::open_bestaand(database).await.map_err(|e| {
+        eprintln!("fout: {e}");
+        ExitCode::from(1)
     })
 }
 
@@ -89,12 +92,9 @@ pub fn account(args: AccountArgs, database: &str) -> ExitCode {
         return ExitCode::from(2);
     }
     blokkeer(async {
-        let store = match Store::open_bestaand(database).await {
+        let store = match bestaande(database).await {
             Ok(s) => s,
-            Err(e) => {
-                eprintln!("fout: {e}");
-                return ExitCode::from(1);
-            }
+            Err(code) => return code,
         };
         match maak_account(&store, &args.gebruikersnaam, &args.medewerker, &wachtwoord).await {
             Ok(m) => {

@@ -19,6 +19,26 @@ pub use html::{STIJL, html, html_tabel};
 pub use pdf::pdf;
 pub use xlsx::xlsx;
 
+/// A date as Dutch text: `23 november 2026`.
+pub fn datum_tekst(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    const MAANDEN: [&str; 12] = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    format!("{} {} {}", d.day(), MAANDEN[d.month0() as usize], d.year())
+}
+
 /// What the published document is about, beside its tables.
 #[derive(Debug, Clone)]
 pub struct Publicatie {
@@ -40,22 +60,7 @@ impl Publicatie {
 
     /// `23 november 2026`.
     pub fn datum_tekst(&self) -> String {
-        use chrono::Datelike;
-        const MAANDEN: [&str; 12] = [
-            "januari",
-            "februari",
-            "maart",
-            "april",
-            "mei",
-            "juni",
-            "juli",
-            "augustus",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ];
-        format!("{} {} {}", self.datum.day(), MAANDEN[self.datum.month0() as usize], self.datum.year())
+        datum_tekst(self.datum)
     }
 }
 

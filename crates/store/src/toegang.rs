@@ -44,29 +44,10 @@ pub struct Wijziging {
 
 impl Store {
     pub async fn account(&self, gebruikersnaam: &str) -> Result<Option<Account>> {
-        per_backend!(self, pool => {
-            let rij = sqlx::query(
-                "SELECT gebruikersnaam, medewerker, wachtwoord_hash, mislukte_pogingen, geblokkeerd_tot, actief \
-                 FROM account WHERE gebruikersnaam = $1",
-            )
-            .bind(gebruikersnaam)
-            .fetch_optional(pool)
-            .await?;
-            Ok(match rij {
-                Some(r) => Some(Account {
-                    gebruikersnaam: r.try_get(0)?,
-                    medewerker: r.try_get(1)?,
-                    wachtwoord_hash: r.try_get(2)?,
-                    mislukte_pogingen: r.try_get(3)?,
-                    geblokkeerd_tot: r.try_get(4)?,
-                    actief: r.try_get(5)?,
-                }),
-                None => None,
-            })
-        })
+        Ok(self.accounts().await?.into_iter().find(|a| a.gebruikersnaam == gebruikersnaam))
     }
 
-    /// The accounts, ordered by name (for beheer).
+    /// The accounts, ordered by name (for beheer and sign-in: an office has tens of them).
     pub async fn accounts(&self) -> Result<Vec<Account>> {
         per_backend!(self, pool => {
             let rijen = sqlx::query(

@@ -117,22 +117,7 @@ pub fn naam(voornamen: &str, tussenvoegsel: &str, achternaam: &str) -> String {
 
 /// Dutch date, `3 maart 2021`, for people; forms use ISO dates.
 pub fn datum(d: &leerspoor_domain::Datum) -> String {
-    const MAANDEN: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    use chrono::Datelike;
-    format!("{} {} {}", d.day(), MAANDEN[d.month0() as usize], d.year())
+    leerspoor_publicatie::datum_tekst(*d)
 }
 
 /// Dutch date of an optional value, or a dash.

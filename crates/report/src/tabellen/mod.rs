@@ -53,6 +53,37 @@ pub const IDS: &[&str] = &[
     "doelen",
 ];
 
+/// A table's name in a menu, without the year or peildatum its full title carries.
+pub fn menunaam(id: &str) -> &'static str {
+    match id {
+        "jongeren_schoolherkomst" => "Jongeren naar schoolherkomst",
+        "ingeschreven_pct" => "Ingeschreven leerplichtigen (%)",
+        "vrijstellingen" => "Afgegeven vrijstellingen",
+        "vrijstellingen_gemeente" => "Lopende vrijstellingen per gemeente",
+        "vrijstelling_aanvragen" => "Aanvragen vrijstelling en verlof",
+        "verzuim_schoolherkomst" => "Verzuim naar schoolherkomst",
+        "halt_pv_soort" => "HALT en proces-verbaal naar soort verzuim",
+        "halt_pv_afhandeling" => "Afhandeling HALT en proces-verbaal",
+        "maatregelen_per_jaar" => "Maatregelen per schooljaar",
+        "recidive" => "Recidive",
+        "thuiszitters" => "Thuiszitters per subregio",
+        "thuiszitters_verloop" => "Verloop thuiszitters",
+        "verzuim_per_1000" => "Verzuim per 1000 leerlingen",
+        "relatief_gemeente_onderwijssoort" => "Relatief verzuimers per gemeente en onderwijssoort",
+        "pv_gemeente_onderwijssoort" => "Processen-verbaal per gemeente en onderwijssoort",
+        "verzuim_per_school" => "Verzuim per VO-school",
+        "vsv_nieuw" => "Nieuwe voortijdig schoolverlaters",
+        "jikp_door_uitstroom" => "Jongeren in een kwetsbare positie",
+        "rmc_aantal" => "Aantal RMC-ers",
+        "rmc_resultaat" => "Resultaat RMC",
+        "vsv_bestemming" => "Bestemming VSV-ers",
+        "rmc_trajecten" => "RMC-trajecten",
+        "factsheet_gemeente" => "Factsheet per gemeente",
+        "doelen" => "Doelen en normen",
+        _ => "Onbekende tabel",
+    }
+}
+
 pub async fn bereken(kader: &mut Kader<'_>, id: &str) -> Result<Tabel, Fout> {
     match id {
         "jongeren_schoolherkomst" => jongeren_schoolherkomst::bereken(kader).await,
@@ -91,4 +122,16 @@ fn jaren_tot(jaar: SchoolJaar, n: i32) -> Vec<SchoolJaar> {
 /// A row key for a schooljaar: `2019_2020`.
 fn sleutel(jaar: SchoolJaar) -> String {
     jaar.to_string().replace('-', "_")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_table_has_a_menu_name_of_its_own() {
+        let namen: std::collections::BTreeSet<_> = IDS.iter().map(|id| menunaam(id)).collect();
+        assert_eq!(namen.len(), IDS.len());
+        assert!(!namen.contains("Onbekende tabel"));
+    }
 }

@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Response};
 use leerspoor_domain::SchoolJaar;
 use leerspoor_domain::model::{Gemeente, Rol, Subregio};
 use leerspoor_publicatie::Publicatie;
-use leerspoor_report::tabellen::IDS;
+use leerspoor_report::tabellen::{IDS, menunaam};
 use leerspoor_report::{Kader, Scope, Tabel};
 
 /// Published figures hide counts below this (spec: default 5).
@@ -132,7 +132,7 @@ pub async fn pagina(
     if let Err(e) = state.store.log(g.id(), "rapportage", &format!("{jaar} {scope} {tabel}"), "gelukt", None).await {
         return pagina::serverfout(&e);
     }
-    let titels = IDS.iter().map(|id| (id.to_string(), titel(id))).collect();
+    let titels = IDS.iter().map(|id| (id.to_string(), menunaam(id).to_string())).collect();
     pagina::toon(&Rapportage {
         kop,
         jaar: jaar.to_string(),
@@ -144,11 +144,6 @@ pub async fn pagina(
         inhoud,
         melding,
     })
-}
-
-/// The catalogue's title of a table, for the menu.
-fn titel(id: &str) -> String {
-    id.replace('_', " ")
 }
 
 async fn bereken(
