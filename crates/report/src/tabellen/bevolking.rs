@@ -172,12 +172,17 @@ pub async fn ingeschreven_pct(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
     Ok(t)
 }
 
-/// `verzuim_per_1000` (seed 004; BBV indicators): absolute and relative verzuimers per 1000 youths
-/// of 5-17 per gemeente, with the regional average.
-pub async fn verzuim_per_1000(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
-    let jaar: SchoolJaar = kader.jaar;
+/// The verzuimers of the verslagjaar per gemeente where they lived on 1 October, if 5-17 then:
+/// unique youths with a melding (not preventief or ingetrokken), absoluut and relatief. The
+/// numerators of [`verzuim_per_1000`], and the verzuimers of the targets (doelen).
+pub(super) struct Verzuimers {
+    pub absoluut: HashMap<Gemeentecode, f64>,
+    pub relatief: HashMap<Gemeentecode, f64>,
+}
+
+pub(super) async fn verzuimers(kader: &mut Kader<'_>) -> Result<Verzuimers, Fout> {
+    let jaar = kader.jaar;
     let peildatum = jaar.een_oktober();
-    let groepen = bevolking(kader, peildatum).await?;
     let meldingen: Vec<Verzuimmelding> = kader
         .store
         .lees_met(
@@ -196,17 +201,28 @@ pub async fn verzuim_per_1000(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
     )
     .await?;
     let telt = |m: &&Verzuimmelding| !m.preventief && m.status != "ingetrokken";
-    let verzuimers = |soort: &dyn Fn(&Verzuimmelding) -> bool| -> HashMap<&Gemeentecode, f64> {
+    let verzuimers = |soort: &dyn Fn(&Verzuimmelding) -> bool| -> HashMap<Gemeentecode, f64> {
         let jongeren: HashSet<&str> =
             meldingen.iter().filter(telt).filter(|m| soort(m)).map(|m| m.jongere.as_str()).collect();
-        let mut per: HashMap<&Gemeentecode, f64> = HashMap::new();
+        let mut per: HashMap<Gemeentecode, f64> = HashMap::new();
         for g in jongeren.into_iter().filter_map(|j| woont.get(j)) {
-            *per.entry(g).or_default() += 1.0;
+            *per.entry(g.clone()).or_default() += 1.0;
         }
         per
     };
-    let absoluut = verzuimers(&|m| m.soort == "absoluut");
-    let relatief = verzuimers(&super::gemeente_onderwijssoort::relatief);
+    Ok(Verzuimers {
+        absoluut: verzuimers(&|m| m.soort == "absoluut"),
+        relatief: verzuimers(&super::gemeente_onderwijssoort::relatief),
+    })
+}
+
+/// `verzuim_per_1000` (seed 004; BBV indicators): absolute and relative verzuimers per 1000 youths
+/// of 5-17 per gemeente, with the regional average.
+pub async fn verzuim_per_1000(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
+    let jaar: SchoolJaar = kader.jaar;
+    let peildatum = jaar.een_oktober();
+    let groepen = bevolking(kader, peildatum).await?;
+    let Verzuimers { absoluut, relatief } = verzuimers(kader).await?;
     // Per gemeente: 5-15, 16-17, 5-17, absolute and relative verzuimers.
     let cijfers = |gemeenten: &[&Gemeentecode]| {
         let pop = |banden: &[Band]| {
@@ -216,7 +232,7 @@ pub async fn verzuim_per_1000(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
                 .map(|g| f64::from(g.aantal))
                 .sum::<f64>()
         };
-        let som = |per: &HashMap<&Gemeentecode, f64>| gemeenten.iter().filter_map(|g| per.get(g)).sum::<f64>();
+        let som = |per: &HashMap<Gemeentecode, f64>| gemeenten.iter().filter_map(|g| per.get(*g)).sum::<f64>();
         let (p515, p1617) = (pop(&[Band::Vijf, Band::Twaalf]), pop(&[Band::Zestien]));
         (p515, p1617, p515 + p1617, som(&absoluut), som(&relatief))
     };

@@ -5,9 +5,9 @@
 use super::{bevolking, sleutel, thuiszitters, vsv_nieuw};
 use crate::tabel::{Waarde, percentage};
 use crate::{Fout, Kader, Tabel};
-use leerspoor_domain::SchoolJaar;
 use leerspoor_domain::model::Thuiszitperiode;
 use leerspoor_domain::rules::thuiszitten::aanbod_binnen_norm;
+use leerspoor_domain::{Gemeentecode, SchoolJaar};
 use leerspoor_store::rij;
 
 /// Seed 003: "Als peiljaar voor de streefcijfers 2024 is dan ook het schooljaar 2018-2019 genomen."
@@ -18,11 +18,11 @@ const BASISJAAR: i32 = 2018;
 async fn meting(kader: &mut Kader<'_>) -> Result<[Option<f64>; 4], Fout> {
     let j = sleutel(kader.jaar);
     let thuis = thuiszitters::bereken(kader).await?.cel("aantal", &format!("totaal_{j}"));
-    // Gemeenten that do leerplicht themselves have no verzuim in the register (an empty cell).
-    let verzuim = bevolking::verzuim_per_1000(kader).await?;
-    let verzuimers: Vec<f64> =
-        kader.gemeenten.iter().filter_map(|g| verzuim.cel(g.code.as_str(), "relatief")).collect();
-    let verzuimers = (!verzuimers.is_empty()).then(|| verzuimers.iter().sum());
+    // The numerator of verzuim_per_1000 (without its population, which is costly at national
+    // scale). Gemeenten that do leerplicht themselves have no verzuim in the register (empty).
+    let relatief = bevolking::verzuimers(kader).await?.relatief;
+    let hier: Vec<&Gemeentecode> = kader.gemeenten.iter().filter(|g| !g.leerplicht_lokaal).map(|g| &g.code).collect();
+    let verzuimers = (!hier.is_empty()).then(|| hier.iter().filter_map(|g| relatief.get(*g)).sum());
     let vsv = vsv_nieuw::bereken(kader).await?.cel("totaal", "vsv");
     Ok([thuis, verzuimers, vsv, aanbod_pct(kader).await?])
 }
