@@ -242,7 +242,15 @@ pub async fn lopend_op(store: &Store, datum: Datum) -> Result<Vec<Vrijstelling>>
 /// Werkvoorraad: granted vrijstellingen ending within `binnen` days from `datum` for which no
 /// later request of the same youth and article is pending or granted.
 pub async fn te_verlengen(store: &Store, datum: Datum, binnen: u32) -> Result<Vec<Vrijstelling>> {
-    let alle: Vec<Vrijstelling> = store.lees().await?;
+    // The youths with a vrijstelling ending in the window, with all their requests (to see a
+    // renewal): the werkvoorraad asks this on every visit, and a register holds many thousands.
+    let tot = datum + chrono::Days::new(binnen.into());
+    let alle: Vec<Vrijstelling> = store
+        .lees_met(
+            "WHERE jongere IN (SELECT jongere FROM vrijstelling WHERE geldig_tot >= $1 AND geldig_tot <= $2)",
+            &[leerspoor_store::rij::datum(datum), leerspoor_store::rij::datum(tot)],
+        )
+        .await?;
     let verlengd = |v: &Vrijstelling| {
         alle.iter().any(|n| {
             n.jongere == v.jongere
