@@ -9,7 +9,8 @@ use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::codes::CodeLijst;
 use leerspoor_domain::model::*;
 use leerspoor_domain::rules::vrijstelling as regels;
-use leerspoor_store::Store;
+use leerspoor_store::{Store, rij};
+use std::collections::HashMap;
 
 /// A request for a vrijstelling, or for leave the leerplichtambtenaar decides (art. 11 sub g over
 /// 10 school days per schooljaar).
@@ -240,17 +241,23 @@ pub async fn lopend_op(store: &Store, datum: Datum) -> Result<Vec<Vrijstelling>>
 }
 
 /// Werkvoorraad: granted vrijstellingen ending within `binnen` days from `datum` for which no
-/// later request of the same youth and article is pending or granted.
-pub async fn te_verlengen(store: &Store, datum: Datum, binnen: u32) -> Result<Vec<Vrijstelling>> {
-    // The youths with a vrijstelling ending in the window, with all their requests (to see a
+/// later request of the same youth and article is pending or granted, each with its youth.
+pub async fn te_verlengen(store: &Store, datum: Datum, binnen: u32) -> Result<Vec<(Vrijstelling, Jongere)>> {
+    // Only the youths with a vrijstelling ending in the window, with all their requests (to see a
     // renewal): the werkvoorraad asks this on every visit, and a register holds many thousands.
-    let tot = datum + chrono::Days::new(binnen.into());
-    let alle: Vec<Vrijstelling> = store
-        .lees_met(
-            "WHERE jongere IN (SELECT jongere FROM vrijstelling WHERE geldig_tot >= $1 AND geldig_tot <= $2)",
-            &[leerspoor_store::rij::datum(datum), leerspoor_store::rij::datum(tot)],
-        )
-        .await?;
+    macro_rules! in_venster {
+        () => {
+            "(SELECT jongere FROM vrijstelling WHERE geldig_tot >= $1 AND geldig_tot <= $2)"
+        };
+    }
+    let venster = [rij::datum(datum), rij::datum(datum + chrono::Days::new(binnen.into()))];
+    let alle: Vec<Vrijstelling> = store.lees_met(concat!("WHERE jongere IN ", in_venster!()), &venster).await?;
+    let jongeren: HashMap<String, Jongere> = store
+        .lees_met::<Jongere>(concat!("WHERE id IN ", in_venster!()), &venster)
+        .await?
+        .into_iter()
+        .map(|j| (j.id.clone(), j))
+        .collect();
     let verlengd = |v: &Vrijstelling| {
         alle.iter().any(|n| {
             n.jongere == v.jongere
@@ -259,7 +266,13 @@ pub async fn te_verlengen(store: &Store, datum: Datum, binnen: u32) -> Result<Ve
                 && !matches!(n.status, VrijstellingStatus::Afgewezen | VrijstellingStatus::Ingetrokken)
         })
     };
-    Ok(alle.iter().filter(|v| regels::te_verlengen(v, datum, binnen) && !verlengd(v)).cloned().collect())
+    alle.iter()
+        .filter(|v| regels::te_verlengen(v, datum, binnen) && !verlengd(v))
+        .map(|v| match jongeren.get(&v.jongere) {
+            Some(j) => Ok((v.clone(), j.clone())),
+            None => Err(Fout::Onbekend { wat: "jongere", id: v.jongere.clone() }),
+        })
+        .collect()
 }
 
 /// The field checks every step repeats on the whole record.

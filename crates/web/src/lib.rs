@@ -25,11 +25,13 @@ pub struct AppState {
     pub store: Store,
     /// The date the application treats as today (see [`Instellingen::vandaag`]).
     vandaag: Option<leerspoor_domain::Datum>,
+    /// The werkvoorraad's region-wide lists, kept between visits.
+    pub(crate) werkvoorraad: std::sync::Arc<paginas::werkvoorraad::Bewaarde>,
 }
 
 impl AppState {
     pub fn new(store: Store, vandaag: Option<leerspoor_domain::Datum>) -> AppState {
-        AppState { store, vandaag }
+        AppState { store, vandaag, werkvoorraad: Default::default() }
     }
 
     pub fn vandaag(&self) -> leerspoor_domain::Datum {

@@ -139,7 +139,13 @@ async fn deur(State((state, toegang)): State<(AppState, Toegang)>, req: Request,
         }
     }
     parts.extensions.insert(gebruiker);
-    next.run(Request::from_parts(parts, body)).await
+    let wijziging = parts.method == axum::http::Method::POST;
+    let antwoord = next.run(Request::from_parts(parts, body)).await;
+    if wijziging {
+        // A form may have changed the register: the werkvoorraad is read anew.
+        state.werkvoorraad.verouderd();
+    }
+    antwoord
 }
 
 /// The medewerker of the session, if signed in and still in service; a session whose medewerker

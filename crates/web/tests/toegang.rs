@@ -230,3 +230,46 @@ async fn signing_out_ends_the_session_on_the_server() {
     let b = vraag(&r.app, "GET", "/zoeken", Some(&cookie), None).await;
     assert_eq!(b.status, StatusCode::SEE_OTHER, "het oude cookie opent niets meer");
 }
+
+/// The count in the werkvoorraad tile with this title.
+fn teller(html: &str, titel: &str) -> usize {
+    let i = html.find(titel).unwrap_or_else(|| panic!("tegel {titel}"));
+    let rest = &html[i..];
+    let j = rest.find("in totaal\">").expect("een teller") + 11;
+    rest[j..].split('<').next().unwrap().parse().unwrap()
+}
+
+/// The werkvoorraad's region-wide lists are kept between visits (every caseworker opens it all
+/// day): a change made outside the app shows within a minute, a form sent through the app at once.
+#[tokio::test]
+async fn a_form_sent_through_the_app_refreshes_the_werkvoorraad_at_once() {
+    let r = regio(leerspoor_testdb::sqlite().await).await;
+    let (cookie, token) = aanmelden(&r.app, "leerplichtambtenaar", WACHTWOORD).await.unwrap();
+    const TEGEL: &str = "Thuiszitters zonder passend aanbod";
+    let voor = teller(&vraag(&r.app, "GET", "/", Some(&cookie), None).await.body, TEGEL);
+
+    // A thuiszitter registered outside the app (an import, say).
+    let jongere = jongere(&r.dataset, &r.dataset.gemeenten[0].code, true);
+    let periode = leerspoor_domain::model::Thuiszitperiode {
+        id: "T-TEST".into(),
+        jongere: jongere.clone(),
+        zaak: None,
+        soort: leerspoor_domain::model::ThuiszitSoort::Absoluut,
+        begindatum: vandaag() - chrono::Days::new(100),
+        einddatum: None,
+        reden_einde: None,
+        aanbod_datum: None,
+    };
+    let mut s = r.store.schrijver("test", "test").await.unwrap();
+    s.nieuw(&periode).await.unwrap();
+    s.vastleggen("thuiszitperiode", "T-TEST").await.unwrap();
+    let kort_daarna = teller(&vraag(&r.app, "GET", "/", Some(&cookie), None).await.body, TEGEL);
+    assert_eq!(kort_daarna, voor, "binnen een minuut mag de werkvoorraad de wijziging van buiten nog missen");
+
+    // Any form sent through the app, even one refused, reads the lists anew.
+    let form = format!("csrf={token}&soort=&meldingsdatum=&verzuim_van=");
+    let melding = vraag(&r.app, "POST", &format!("/jongeren/{jongere}/melding"), Some(&cookie), Some(form)).await;
+    assert_eq!(melding.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", melding.body);
+    let na = teller(&vraag(&r.app, "GET", "/", Some(&cookie), None).await.body, TEGEL);
+    assert_eq!(na, voor + 1);
+}

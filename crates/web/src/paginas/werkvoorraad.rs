@@ -13,10 +13,13 @@ use leerspoor_domain::rules::{thuiszitten, zaak::volgende_termijn};
 use leerspoor_domain::{Datum, SchoolJaar};
 use leerspoor_store::StoreFout;
 use leerspoor_store::rij::{self, Type, Velden};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 
 /// How many rows a tile shows; the count above it says how many there are.
 const PER_TEGEL: usize = 10;
 
+#[derive(Clone)]
 pub struct Regel {
     pub jongere: String,
     pub naam: String,
@@ -60,42 +63,103 @@ pub async fn pagina(State(state): State<AppState>, Extension(g): Extension<Gebru
 
 async fn tegels(state: &AppState, g: &Gebruiker) -> Result<Vec<Tegel>, StoreFout> {
     let vandaag = state.vandaag();
-    let zaken = open_zaken(state, vandaag).await?;
-    let mijn: Vec<Regel> =
-        zaken.iter().filter(|z| z.medewerker.as_deref() == Some(g.id())).map(|z| z.regel(vandaag)).collect();
-    let nieuw: Vec<Regel> = zaken.iter().filter(|z| z.medewerker.is_none()).map(|z| z.regel(vandaag)).collect();
-    let absoluut: Vec<Regel> =
-        zaken.iter().filter(|z| z.soort == ZaakSoort::AbsoluutVerzuim).map(|z| z.regel(vandaag)).collect();
+    let b = state.werkvoorraad.bronnen(state, vandaag).await?;
+    let zaken = |welke: &dyn Fn(&OpenZaak) -> bool| -> Vec<Regel> {
+        b.zaken.iter().filter(|z| welke(z)).map(|z| z.regel(vandaag)).collect()
+    };
+    let mijn = zaken(&|z| z.medewerker.as_deref() == Some(g.id()));
+    let nieuw = zaken(&|z| z.medewerker.is_none());
+    let absoluut = zaken(&|z| z.soort == ZaakSoort::AbsoluutVerzuim);
     Ok(vec![
-        tegel("Mijn open zaken", "U hebt geen open zaken.", mijn, false),
-        tegel("Nieuwe meldingen, nog niet toegewezen", "Alle zaken zijn toegewezen.", nieuw, true),
-        tegel(
-            "Thuiszitters zonder passend aanbod",
-            "Geen thuiszitters zonder aanbod.",
-            thuiszitters(state, vandaag).await?,
-            false,
-        ),
+        tegel("Mijn open zaken", "U hebt geen open zaken.", &mijn, false),
+        tegel("Nieuwe meldingen, nog niet toegewezen", "Alle zaken zijn toegewezen.", &nieuw, true),
+        tegel("Thuiszitters zonder passend aanbod", "Geen thuiszitters zonder aanbod.", &b.thuiszitters, false),
         tegel(
             "Vrijstellingen te verlengen (60 dagen)",
             "Geen vrijstellingen die binnenkort aflopen.",
-            te_verlengen(state, vandaag).await?,
+            &b.te_verlengen,
             false,
         ),
-        tegel("Absoluut verzuim", "Geen open zaken van absoluut verzuim.", absoluut, false),
+        tegel("Absoluut verzuim", "Geen open zaken van absoluut verzuim.", &absoluut, false),
         tegel(
             "RMC: jongeren te benaderen",
             "Alle voortijdig schoolverlaters van dit schooljaar hebben een traject.",
-            rmc(state, vandaag).await?,
+            &b.rmc,
             false,
         ),
     ])
 }
 
-fn tegel(titel: &'static str, leeg: &'static str, mut regels: Vec<Regel>, toewijzen: bool) -> Tegel {
-    regels.sort_by(|a, b| (!a.te_laat, &a.datum).cmp(&(!b.te_laat, &b.datum)));
+fn tegel(titel: &'static str, leeg: &'static str, regels: &[Regel], toewijzen: bool) -> Tegel {
     let totaal = regels.len();
-    regels.truncate(PER_TEGEL);
+    let mut gesorteerd: Vec<&Regel> = regels.iter().collect();
+    gesorteerd.sort_by(|a, b| (!a.te_laat, &a.datum).cmp(&(!b.te_laat, &b.datum)));
+    let regels = gesorteerd.into_iter().take(PER_TEGEL).cloned().collect();
     Tegel { titel, leeg, totaal, regels, toewijzen }
+}
+
+/// What the werkvoorraad lists for the whole region: the same for every caseworker, and read
+/// from several tables. Every caseworker opens it many times a day, so it is kept until the
+/// register changes: any form sent through the app ([`Bewaarde::verouderd`], called by the
+/// door after each POST), a new day, or [`VERS`] (for changes made outside the app, such as an
+/// import or a `leerspoor controle` run from the command line).
+struct Bronnen {
+    zaken: Vec<OpenZaak>,
+    thuiszitters: Vec<Regel>,
+    te_verlengen: Vec<Regel>,
+    rmc: Vec<Regel>,
+}
+
+/// How long the werkvoorraad may show changes made outside the app late.
+const VERS: std::time::Duration = std::time::Duration::from_secs(60);
+
+struct Bewaard {
+    versie: u64,
+    vandaag: Datum,
+    gemaakt: std::time::Instant,
+    bronnen: Arc<Bronnen>,
+}
+
+/// The werkvoorraad lists kept, and the number of changes made through the app.
+#[derive(Default)]
+pub struct Bewaarde {
+    versie: AtomicU64,
+    bewaard: Mutex<Option<Bewaard>>,
+}
+
+impl std::fmt::Debug for Bewaarde {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Bewaarde(versie {})", self.versie.load(Ordering::Relaxed))
+    }
+}
+
+impl Bewaarde {
+    /// Something may have changed: the next visit reads the lists anew.
+    pub fn verouderd(&self) {
+        self.versie.fetch_add(1, Ordering::AcqRel);
+    }
+
+    async fn bronnen(&self, state: &AppState, vandaag: Datum) -> Result<Arc<Bronnen>, StoreFout> {
+        // The version is taken before reading: a change committed while reading makes the result
+        // old at once.
+        let versie = self.versie.load(Ordering::Acquire);
+        if let Some(b) = self.bewaard.lock().expect("werkvoorraad").as_ref()
+            && b.versie == versie
+            && b.vandaag == vandaag
+            && b.gemaakt.elapsed() < VERS
+        {
+            return Ok(b.bronnen.clone());
+        }
+        let bronnen = Arc::new(Bronnen {
+            zaken: open_zaken(state, vandaag).await?,
+            thuiszitters: thuiszitters(state, vandaag).await?,
+            te_verlengen: te_verlengen(state, vandaag).await?,
+            rmc: rmc(state, vandaag).await?,
+        });
+        let bewaard = Bewaard { versie, vandaag, gemaakt: std::time::Instant::now(), bronnen: bronnen.clone() };
+        *self.bewaard.lock().expect("werkvoorraad") = Some(bewaard);
+        Ok(bronnen)
+    }
 }
 
 struct OpenZaak {
@@ -218,11 +282,8 @@ async fn te_verlengen(state: &AppState, vandaag: Datum) -> Result<Vec<Regel>, St
         Err(e) => return Err(StoreFout::Inhoud { tabel: "vrijstelling", melding: e.to_string() }),
     };
     let mut uit = Vec::new();
-    for v in lijst {
-        let naam = match state.store.lees_een::<leerspoor_domain::model::Jongere>(&v.jongere).await? {
-            Some(j) => pagina::naam(&j.voornamen, &j.tussenvoegsel, &j.achternaam),
-            None => v.jongere.clone(),
-        };
+    for (v, j) in lijst {
+        let naam = pagina::naam(&j.voornamen, &j.tussenvoegsel, &j.achternaam);
         let tot = v.geldig_tot.unwrap_or(vandaag);
         uit.push(Regel {
             jongere: v.jongere.clone(),
