@@ -23,7 +23,8 @@ async fn meting(kader: &mut Kader<'_>) -> Result<[Option<f64>; 4], Fout> {
     let relatief = bevolking::verzuimers(kader).await?.relatief;
     let hier: Vec<&Gemeentecode> = kader.gemeenten.iter().filter(|g| !g.leerplicht_lokaal).map(|g| &g.code).collect();
     let verzuimers = (!hier.is_empty()).then(|| hier.iter().filter_map(|g| relatief.get(*g)).sum());
-    let vsv = vsv_nieuw::bereken(kader).await?.cel("totaal", "vsv");
+    // The VSV-ers of vsv_nieuw, without its deelnemers (a population query per year).
+    let vsv = Some(vsv_nieuw::vsv_totaal(kader).await? as f64);
     Ok([thuis, verzuimers, vsv, aanbod_pct(kader).await?])
 }
 

@@ -82,16 +82,12 @@ const KOLOMMEN: &[(&str, &str)] = &[
     ("landelijk_pct", "Landelijk: VSV %"),
 ];
 
-pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
+/// The new VSV-ers of the verslagjaar per sector: per youth counted in the scope on 1 October,
+/// with a VSV-melding dated in the year; the first drop-out of the year decides the sector. The
+/// numerator of [`bereken`], and the VSV-ers of the targets (doelen).
+async fn vsv_ers(kader: &mut Kader<'_>) -> Result<BTreeMap<Sector, u64>, Fout> {
     let jaar = kader.jaar;
     let peildatum = jaar.een_oktober();
-    // Deelnemers: youths under 23 living in the scope on 1 October, by the enrolment begun last.
-    let mut deelnemers: BTreeMap<Sector, u64> = BTreeMap::new();
-    for g in bevolking(kader, peildatum).await?.iter().filter(|g| kader.in_scope(&g.gemeente)) {
-        if let Some(s) = g.onderwijssoort.and_then(sector) {
-            *deelnemers.entry(s).or_default() += u64::from(g.aantal);
-        }
-    }
     let meldingen: Vec<VsvMelding> = kader
         .store
         .lees_met(
@@ -99,7 +95,6 @@ pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
             &[rij::datum(jaar.eerste_dag()), rij::datum(jaar.laatste_dag())],
         )
         .await?;
-    // Per youth once: the first drop-out of the year decides the sector.
     kader.bereid_scope(meldingen.iter().map(|m| m.jongere.as_str())).await?;
     let mut eerste: BTreeMap<&str, &VsvMelding> = BTreeMap::new();
     for m in meldingen.iter().filter(|m| kader.telt(&m.jongere, peildatum)) {
@@ -112,6 +107,25 @@ pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
     for s in eerste.values().filter_map(|m| sector(m.onderwijssoort)) {
         *vsv.entry(s).or_default() += 1;
     }
+    Ok(vsv)
+}
+
+/// All new VSV-ers of the verslagjaar ([`vsv_ers`] over the sectors of the table).
+pub(super) async fn vsv_totaal(kader: &mut Kader<'_>) -> Result<u64, Fout> {
+    Ok(vsv_ers(kader).await?.values().sum())
+}
+
+pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
+    let jaar = kader.jaar;
+    let peildatum = jaar.een_oktober();
+    // Deelnemers: youths under 23 living in the scope on 1 October, by the enrolment begun last.
+    let mut deelnemers: BTreeMap<Sector, u64> = BTreeMap::new();
+    for g in bevolking(kader, peildatum).await?.iter().filter(|g| kader.in_scope(&g.gemeente)) {
+        if let Some(s) = g.onderwijssoort.and_then(sector) {
+            *deelnemers.entry(s).or_default() += u64::from(g.aantal);
+        }
+    }
+    let vsv = vsv_ers(kader).await?;
 
     let mut t = Tabel::nieuw("vsv_nieuw", format!("Nieuwe VSV-ers naar soort onderwijs {jaar}"), KOLOMMEN);
     let regio = |sectoren: &[Sector]| {
