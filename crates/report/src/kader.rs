@@ -1,7 +1,7 @@
 //! What a report is about: the verslagjaar and the scope, and which gemeente each youth counts in.
 use crate::Fout;
 use crate::tabellen::bevolking::Groep;
-use leerspoor_domain::model::{Gemeente, Regio, Subregio, Woonadres};
+use leerspoor_domain::model::{Gemeente, Inschrijving, Regio, RmcTraject, Subregio, Woonadres};
 use leerspoor_domain::{Datum, Gemeentecode, SchoolJaar};
 use leerspoor_store::Store;
 use leerspoor_store::rij::{self, Type, Waarde};
@@ -39,6 +39,13 @@ impl fmt::Display for Scope {
     }
 }
 
+/// Enrolments of the JIKP candidates: on 1 October of the year before the verslagjaar, and a
+/// year later.
+pub struct JikpInschrijvingen {
+    pub op: Vec<Inschrijving>,
+    pub later: Vec<Inschrijving>,
+}
+
 /// The verslagjaar, the scope resolved to its gemeenten, and the residence of youths on peildata.
 pub struct Kader<'s> {
     pub store: &'s Store,
@@ -53,6 +60,10 @@ pub struct Kader<'s> {
     adressen: HashMap<String, Vec<Woonadres>>,
     /// The population on a peildatum, counted once for all tables that need it.
     pub(crate) bevolking: HashMap<Datum, Arc<[Groep]>>,
+    /// Every RMC-traject of the register, read once for the four tables that go through them all.
+    trajecten: Option<Arc<[RmcTraject]>>,
+    /// The JIKP candidates' enrolments on 1 October of the year before and of the verslagjaar.
+    jikp: Option<Arc<JikpInschrijvingen>>,
     /// The national VSV figures of the verslagjaar (DUO's), an input beside the register:
     /// `vsv_nieuw` compares the region with them; without them its national columns are empty.
     pub landelijk: Option<crate::tabellen::Landelijk>,
@@ -98,6 +109,8 @@ impl<'s> Kader<'s> {
             regio,
             adressen: HashMap::new(),
             bevolking: HashMap::new(),
+            trajecten: None,
+            jikp: None,
             landelijk: None,
         })
     }
@@ -123,6 +136,29 @@ impl<'s> Kader<'s> {
             }
             Scope::Gemeente(_) => met("Gemeente", &self.gemeenten[0].naam),
         })
+    }
+
+    /// Every RMC-traject of the register (hundreds of thousands at national scale), read once.
+    pub async fn rmc_trajecten(&mut self) -> Result<Arc<[RmcTraject]>, Fout> {
+        if let Some(t) = &self.trajecten {
+            return Ok(t.clone());
+        }
+        let alle: Arc<[RmcTraject]> = self.store.lees::<RmcTraject>().await?.into();
+        self.trajecten = Some(alle.clone());
+        Ok(alle)
+    }
+
+    /// The enrolments of the youths who could be JIKP pupils on 1 October of the year before the
+    /// verslagjaar (as [`leerspoor_casework::jikp::inschrijvingen`]), read once for the two
+    /// tables that follow them (jikp_door_uitstroom and the factsheet).
+    pub async fn jikp_inschrijvingen(&mut self) -> Result<Arc<JikpInschrijvingen>, Fout> {
+        if let Some(j) = &self.jikp {
+            return Ok(j.clone());
+        }
+        let (op, later) = leerspoor_casework::jikp::inschrijvingen(self.store, self.jaar.vorig()).await?;
+        let j = Arc::new(JikpInschrijvingen { op, later });
+        self.jikp = Some(j.clone());
+        Ok(j)
     }
 
     /// Prepares [`Kader::telt`] for these youths: in the regio everyone counts and nothing is read.

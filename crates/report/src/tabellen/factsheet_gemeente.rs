@@ -174,9 +174,9 @@ pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
         }
     }
 
-    let trajecten: Vec<RmcTraject> = kader.store.lees().await?;
+    let trajecten = kader.rmc_trajecten().await?;
     let mut per_jongere: HashMap<&str, Vec<&RmcTraject>> = HashMap::new();
-    for t in &trajecten {
+    for t in trajecten.iter() {
         per_jongere.entry(t.jongere.as_str()).or_default().push(t);
     }
     let trajecten_van = |j: &str| per_jongere.get(j).cloned().unwrap_or_default();
@@ -223,17 +223,17 @@ pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
     // JIKP: the pupils of the JIKP groups on 1 October of the year before (as Tabel 8), where
     // they are on 1 October of the verslagjaar; who is not at school is followed to 31 July.
     let van = jaar.vorig().een_oktober();
-    let laatste = |lijst: Vec<Inschrijving>| {
+    let laatste = |lijst: &[Inschrijving]| {
         let mut per: HashMap<String, Inschrijving> = HashMap::new();
         for i in lijst {
             if per.get(&i.jongere).is_none_or(|x| (x.begindatum, &x.id) < (i.begindatum, &i.id)) {
-                per.insert(i.jongere.clone(), i);
+                per.insert(i.jongere.clone(), i.clone());
             }
         }
         per
     };
-    let (op, na) = jikp::inschrijvingen(kader.store, jaar.vorig()).await?;
-    let (cohort, later) = (laatste(op), laatste(na));
+    let ins = kader.jikp_inschrijvingen().await?;
+    let (cohort, later) = (laatste(&ins.op), laatste(&ins.later));
     kader.laad_adressen(cohort.keys().map(String::as_str)).await?;
     let geboren = jikp::geboortedata(kader.store, jaar.vorig()).await?;
     for (id, i) in &cohort {

@@ -29,10 +29,10 @@ fn waarden(s: &Stroom) -> Vec<Waarde> {
 pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
     let (vorig, jaar) = (kader.jaar.vorig(), kader.jaar);
     let (van, naar) = (vorig.een_oktober(), jaar.een_oktober());
-    let (op, later) = jikp::inschrijvingen(kader.store, vorig).await?;
-    kader.bereid_scope(op.iter().map(|i| i.jongere.as_str())).await?;
-    let deelnemers: Vec<Inschrijving> = op.into_iter().filter(|i| kader.telt(&i.jongere, van)).collect();
-    let tabel = jikp::bereken(&deelnemers, &later);
+    let ins = kader.jikp_inschrijvingen().await?;
+    kader.bereid_scope(ins.op.iter().map(|i| i.jongere.as_str())).await?;
+    let deelnemers: Vec<Inschrijving> = ins.op.iter().filter(|i| kader.telt(&i.jongere, van)).cloned().collect();
+    let tabel = jikp::bereken(&deelnemers, &ins.later);
     let mut t = Tabel::nieuw(
         "jikp_door_uitstroom",
         format!("Door- en uitstroom jongeren in een kwetsbare positie {vorig} → {jaar}"),

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 type Telling = BTreeMap<String, [u32; 2]>;
 
 pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
-    let alle: Vec<RmcTraject> = kader.store.lees().await?;
+    let alle = kader.rmc_trajecten().await?;
     let codes: Vec<Code> = kader.store.lees_waar("lijst", CodeLijst::RmcResultaat.code()).await?;
     let jaren = [kader.jaar.vorig(), kader.jaar];
     let mut kolommen = Vec::new();

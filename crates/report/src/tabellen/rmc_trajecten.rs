@@ -30,7 +30,7 @@ pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
     let jaar = kader.jaar;
     let peildatum = jaar.een_oktober();
     let (van, tot) = (jaar.eerste_dag(), jaar.laatste_dag());
-    let alle: Vec<RmcTraject> = kader.store.lees().await?;
+    let alle = kader.rmc_trajecten().await?;
     kader.bereid_scope(alle.iter().map(|r| r.jongere.as_str())).await?;
     let hier: Vec<&RmcTraject> = alle
         .iter()
