@@ -92,6 +92,10 @@ pub fn hoofd(
             let _ = writeln!(m, "#breed[\n{groep}]");
         }
     }
+    if let Some(eerste) = factsheets.first() {
+        let noten = lijst(eerste.noten.iter().map(|n| tekst(n)));
+        let _ = writeln!(m, "\n#factsheet_toelichting(noten: {noten})");
+    }
     for f in factsheets {
         let blokken = f.blokken.iter().enumerate().map(|(i, b)| {
             let cijfers = lijst(b.cijfers.iter().map(|(w, l)| format!("({}, {})", tekst(w), tekst(l))));
@@ -101,11 +105,10 @@ pub fn hoofd(
         });
         let _ = writeln!(
             m,
-            "\n#factsheet(naam: {}, jaar: {}, blokken: {}, noten: {})",
+            "\n#factsheet(naam: {}, jaar: {}, blokken: {})",
             tekst(&f.naam),
             tekst(&p.jaar),
-            lijst(blokken),
-            lijst(f.noten.iter().map(|n| tekst(n)))
+            lijst(blokken)
         );
     }
     m
