@@ -4,6 +4,7 @@
 //! [`per_backend!`] runs the same body against either pool. Backend-specific SQL stays in the
 //! migrations (`migrations/sqlite`, `migrations/postgres`, same names and same tables).
 
+mod lezer;
 pub mod records;
 pub mod rij;
 
@@ -36,6 +37,8 @@ pub enum StoreFout {
     Migratie(#[from] sqlx::migrate::MigrateError),
     #[error("databasefout: {0}")]
     Sql(#[from] sqlx::Error),
+    #[error("databasefout bij het lezen: {0}")]
+    Lezen(String),
     #[error("onverwachte inhoud in tabel {tabel}: {melding}")]
     Inhoud { tabel: &'static str, melding: String },
     /// Someone else changed or added the same record meanwhile; nothing was written.
@@ -50,7 +53,9 @@ pub type Result<T> = std::result::Result<T, StoreFout>;
 /// An open register database.
 #[derive(Debug, Clone)]
 pub enum Store {
-    Sqlite(SqlitePool),
+    /// The sqlx pool writes; reads outside a transaction go through [`lezer::Lezers`] (none for an
+    /// in-memory database, which lives only in the pool's one connection).
+    Sqlite(SqlitePool, Option<std::sync::Arc<lezer::Lezers>>),
     Postgres(PgPool),
 }
 
@@ -59,7 +64,7 @@ pub enum Store {
 macro_rules! per_backend {
     ($store:expr, $pool:ident => $body:expr) => {
         match $store {
-            Store::Sqlite($pool) => $body,
+            Store::Sqlite($pool, _) => $body,
             Store::Postgres($pool) => $body,
         }
     };
@@ -243,7 +248,7 @@ impl Store {
             let pool =
                 pool.connect_with(opties).await.map_err(|bron| StoreFout::Openen { url: url.to_string(), bron })?;
             SQLITE_MIGRATIES.run(&pool).await?;
-            Store::Sqlite(pool)
+            Store::Sqlite(pool, (!geheugen).then(|| lezer::Lezers::nieuw(pad)))
         } else {
             return Err(StoreFout::OnbekendSchema(zonder_wachtwoord(url)));
         };
@@ -253,7 +258,7 @@ impl Store {
 
     pub fn soort(&self) -> &'static str {
         match self {
-            Store::Sqlite(_) => "SQLite",
+            Store::Sqlite(..) => "SQLite",
             Store::Postgres(_) => "PostgreSQL",
         }
     }
@@ -315,8 +320,37 @@ impl Store {
         self.vraag_intern(sql, binds, typen).await
     }
 
+    /// As [`Store::vraag`], but each row is folded into `acc` as it is read instead of kept: for
+    /// selections of millions of rows that a report only counts. (PostgreSQL reads them at once.)
+    pub async fn vraag_per_rij<A, F>(
+        &self,
+        sql: &'static str,
+        binds: &[Waarde],
+        typen: &[Type],
+        acc: A,
+        mut per_rij: F,
+    ) -> Result<A>
+    where
+        A: Send + 'static,
+        F: FnMut(&mut A, Vec<Waarde>) + Send + 'static,
+    {
+        match self {
+            Store::Sqlite(_, Some(lezers)) => lezers.vraag(sql, binds, typen, acc, per_rij).await,
+            _ => {
+                let mut acc = acc;
+                for r in per_backend!(self, pool => vraag_op!(pool, sql, binds, typen)) {
+                    per_rij(&mut acc, r);
+                }
+                Ok(acc)
+            }
+        }
+    }
+
     async fn vraag_intern(&self, sql: &str, binds: &[Waarde], typen: &[Type]) -> Result<Vec<Vec<Waarde>>> {
-        Ok(per_backend!(self, pool => vraag_op!(pool, sql, binds, typen)))
+        match self {
+            Store::Sqlite(_, Some(lezers)) => lezers.vraag(sql, binds, typen, Vec::new(), |v, r| v.push(r)).await,
+            _ => Ok(per_backend!(self, pool => vraag_op!(pool, sql, binds, typen))),
+        }
     }
 
     /// Starts one all-or-nothing write (an import): tables are written one by one into a single
@@ -325,7 +359,7 @@ impl Store {
         // SQLite: take the write lock at the start, so that what a service checks inside the
         // transaction is what it writes against (a deferred one would read an older snapshot).
         let tx = match self {
-            Store::Sqlite(pool) => Transactie::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
+            Store::Sqlite(pool, _) => Transactie::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
             Store::Postgres(pool) => Transactie::Postgres(pool.begin().await?),
         };
         Ok(Schrijver {
@@ -364,7 +398,7 @@ impl Store {
     /// The tables and their columns as the database sees them, to compare the two backends.
     pub async fn schema(&self) -> Result<Vec<(String, Vec<String>)>> {
         let tabellen: Vec<String> = match self {
-            Store::Sqlite(pool) => sqlx::query_scalar(
+            Store::Sqlite(pool, _) => sqlx::query_scalar(
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_sqlx%' ORDER BY name",
             )
             .fetch_all(pool)
@@ -379,7 +413,7 @@ impl Store {
         let mut uit = Vec::new();
         for t in tabellen {
             let kolommen: Vec<String> = match self {
-                Store::Sqlite(pool) => {
+                Store::Sqlite(pool, _) => {
                     sqlx::query_scalar("SELECT name FROM pragma_table_info($1) ORDER BY cid")
                         .bind(&t)
                         .fetch_all(pool)
