@@ -1,13 +1,14 @@
 //! What a report is about: the verslagjaar and the scope, and which gemeente each youth counts in.
 use crate::Fout;
 use crate::tabellen::bevolking::Groep;
-use leerspoor_domain::model::{Gemeente, Inschrijving, Regio, RmcTraject, Subregio, Woonadres};
+use leerspoor_domain::model::{Gemeente, Inschrijving, Regio, RmcTraject, Subregio};
 use leerspoor_domain::{Datum, Gemeentecode, SchoolJaar};
 use leerspoor_store::Store;
 use leerspoor_store::rij::{self, Type, Waarde};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, LazyLock, Mutex, RwLock};
+use tokio::sync::OnceCell;
 
 /// The area a report covers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,6 +48,10 @@ pub struct JikpInschrijvingen {
 }
 
 /// The verslagjaar, the scope resolved to its gemeenten, and the residence of youths on peildata.
+///
+/// Tables share one `&Kader` and may be computed at the same time ([`crate::bereken`]): what it
+/// reads once for several tables sits behind a lock or a [`OnceCell`], so the second table to ask
+/// waits for the first read instead of repeating it.
 pub struct Kader<'s> {
     pub store: &'s Store,
     pub jaar: SchoolJaar,
@@ -57,24 +62,32 @@ pub struct Kader<'s> {
     /// Every gemeente of the region, also outside the scope (subregio, local leerplicht).
     pub regio: HashMap<Gemeentecode, Gemeente>,
     /// The addresses of the youths read so far (an empty list: no address in the register).
-    adressen: HashMap<String, Vec<Woonadres>>,
+    adressen: RwLock<HashMap<String, Box<[Verblijf]>>>,
     /// The population on a peildatum, counted once for all tables that need it.
-    pub(crate) bevolking: HashMap<Datum, Arc<[Groep]>>,
+    pub(crate) bevolking: Mutex<HashMap<Datum, Arc<OnceCell<Arc<[Groep]>>>>>,
     /// Every RMC-traject of the register, read once for the four tables that go through them all.
-    trajecten: Option<Arc<[RmcTraject]>>,
+    trajecten: OnceCell<Arc<[RmcTraject]>>,
     /// The JIKP candidates' enrolments on 1 October of the year before and of the verslagjaar.
-    jikp: Option<Arc<JikpInschrijvingen>>,
+    jikp: OnceCell<Arc<JikpInschrijvingen>>,
     /// The national VSV figures of the verslagjaar (DUO's), an input beside the register:
     /// `vsv_nieuw` compares the region with them; without them its national columns are empty.
     pub landelijk: Option<crate::tabellen::Landelijk>,
 }
 
+/// Where a youth lived from when to when: of an address, what the tables count by.
+struct Verblijf {
+    gemeente: Gemeentecode,
+    begindatum: Datum,
+    einddatum: Option<Datum>,
+}
+
 /// `WHERE jongere IN ($1, …, $500)`: addresses are read for the youths a table counts, a batch at a
-/// time, never the whole register (millions of addresses at national scale).
+/// time, never the whole register (millions of addresses at national scale). Only the columns of
+/// [`Verblijf`]: the index `woonadres_jongere` holds them, so the rows themselves are not read.
 const PARTIJ: usize = 500;
 static PER_PARTIJ: LazyLock<String> = LazyLock::new(|| {
     let binds: Vec<String> = (1..=PARTIJ).map(|i| format!("${i}")).collect();
-    format!("WHERE jongere IN ({})", binds.join(", "))
+    format!("SELECT jongere, gemeente, begindatum, einddatum FROM woonadres WHERE jongere IN ({})", binds.join(", "))
 });
 
 impl<'s> Kader<'s> {
@@ -107,10 +120,10 @@ impl<'s> Kader<'s> {
             gemeenten,
             codes,
             regio,
-            adressen: HashMap::new(),
-            bevolking: HashMap::new(),
-            trajecten: None,
-            jikp: None,
+            adressen: RwLock::default(),
+            bevolking: Mutex::default(),
+            trajecten: OnceCell::new(),
+            jikp: OnceCell::new(),
             landelijk: None,
         })
     }
@@ -139,48 +152,56 @@ impl<'s> Kader<'s> {
     }
 
     /// Every RMC-traject of the register (hundreds of thousands at national scale), read once.
-    pub async fn rmc_trajecten(&mut self) -> Result<Arc<[RmcTraject]>, Fout> {
-        if let Some(t) = &self.trajecten {
-            return Ok(t.clone());
-        }
-        let alle: Arc<[RmcTraject]> = self.store.lees::<RmcTraject>().await?.into();
-        self.trajecten = Some(alle.clone());
-        Ok(alle)
+    pub async fn rmc_trajecten(&self) -> Result<Arc<[RmcTraject]>, Fout> {
+        let alle = self.trajecten.get_or_try_init(|| async { Ok::<_, Fout>(self.store.lees::<RmcTraject>().await?.into()) });
+        Ok(alle.await?.clone())
     }
 
     /// The enrolments of the youths who could be JIKP pupils on 1 October of the year before the
     /// verslagjaar (as [`leerspoor_casework::jikp::inschrijvingen`]), read once for the two
     /// tables that follow them (jikp_door_uitstroom and the factsheet).
-    pub async fn jikp_inschrijvingen(&mut self) -> Result<Arc<JikpInschrijvingen>, Fout> {
-        if let Some(j) = &self.jikp {
-            return Ok(j.clone());
-        }
-        let (op, later) = leerspoor_casework::jikp::inschrijvingen(self.store, self.jaar.vorig()).await?;
-        let j = Arc::new(JikpInschrijvingen { op, later });
-        self.jikp = Some(j.clone());
-        Ok(j)
+    pub async fn jikp_inschrijvingen(&self) -> Result<Arc<JikpInschrijvingen>, Fout> {
+        let j = self.jikp.get_or_try_init(|| async {
+            let (op, later) = leerspoor_casework::jikp::inschrijvingen(self.store, self.jaar.vorig()).await?;
+            Ok::<_, Fout>(Arc::new(JikpInschrijvingen { op, later }))
+        });
+        Ok(j.await?.clone())
     }
 
     /// Prepares [`Kader::telt`] for these youths: in the regio everyone counts and nothing is read.
-    pub async fn bereid_scope<'a>(&mut self, jongeren: impl IntoIterator<Item = &'a str>) -> Result<(), Fout> {
+    pub async fn bereid_scope<'a>(&self, jongeren: impl IntoIterator<Item = &'a str>) -> Result<(), Fout> {
         if self.scope == Scope::Regio { Ok(()) } else { self.laad_adressen(jongeren).await }
     }
 
     /// Reads the addresses of these youths (those not read before), for [`Kader::gemeente_op`].
-    pub async fn laad_adressen<'a>(&mut self, jongeren: impl IntoIterator<Item = &'a str>) -> Result<(), Fout> {
-        let mut nieuw: Vec<String> =
-            jongeren.into_iter().filter(|j| !self.adressen.contains_key(*j)).map(String::from).collect();
+    /// Two tables at once may both read a youth not yet read; the second read replaces the first
+    /// with the same addresses.
+    pub async fn laad_adressen<'a>(&self, jongeren: impl IntoIterator<Item = &'a str>) -> Result<(), Fout> {
+        let mut nieuw: Vec<String> = {
+            let gelezen = self.adressen.read().expect("adressen");
+            jongeren.into_iter().filter(|j| !gelezen.contains_key(*j)).map(String::from).collect()
+        };
         nieuw.sort_unstable();
         nieuw.dedup();
         for partij in nieuw.chunks(PARTIJ) {
             // A short last batch repeats its last id: the statement keeps its fixed number of binds.
             let binds: Vec<Waarde> =
                 (0..PARTIJ).map(|i| rij::tekst(partij.get(i).unwrap_or(&partij[partij.len() - 1]))).collect();
-            for j in partij {
-                self.adressen.entry(j.clone()).or_default();
+            let mut per: HashMap<&str, Vec<Verblijf>> = partij.iter().map(|j| (j.as_str(), Vec::new())).collect();
+            let typen = [Type::Tekst, Type::Tekst, Type::Datum, Type::Datum];
+            for r in self.store.vraag(PER_PARTIJ.as_str(), &binds, &typen).await? {
+                let Ok([Waarde::Tekst(Some(j)), Waarde::Tekst(Some(g)), Waarde::Datum(Some(begindatum)), Waarde::Datum(einddatum)]) =
+                    <[Waarde; 4]>::try_from(r)
+                else {
+                    continue;
+                };
+                if let (Some(lijst), Ok(gemeente)) = (per.get_mut(j.as_str()), Gemeentecode::parse(&g)) {
+                    lijst.push(Verblijf { gemeente, begindatum, einddatum });
+                }
             }
-            for w in self.store.lees_met::<Woonadres>(PER_PARTIJ.as_str(), &binds).await? {
-                self.adressen.entry(w.jongere.clone()).or_default().push(w);
+            let mut adressen = self.adressen.write().expect("adressen");
+            for (j, lijst) in per {
+                adressen.insert(j.to_string(), lijst.into());
             }
         }
         Ok(())
@@ -200,8 +221,9 @@ impl<'s> Kader<'s> {
 
     /// The gemeente of the region a youth lived in on a date (after [`Kader::laad_adressen`]).
     pub fn gemeente_op(&self, jongere: &str, datum: Datum) -> Option<&Gemeente> {
-        let adressen = self.adressen.get(jongere).expect("adressen van deze jongere gelezen");
-        let w = adressen.iter().find(|w| w.begindatum <= datum && w.einddatum.is_none_or(|e| datum <= e))?;
+        let adressen = self.adressen.read().expect("adressen");
+        let lijst = adressen.get(jongere).expect("adressen van deze jongere gelezen");
+        let w = lijst.iter().find(|w| w.begindatum <= datum && w.einddatum.is_none_or(|e| datum <= e))?;
         self.regio.get(&w.gemeente)
     }
 

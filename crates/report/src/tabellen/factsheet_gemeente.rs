@@ -93,7 +93,7 @@ fn stand(trajecten: &[&RmcTraject], ingeschreven: bool, leeftijd: u32, sinds: Da
     bestemming(ingeschreven, leeftijd, laatste.and_then(|t| t.resultaat.as_deref()), in_traject)
 }
 
-pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
+pub async fn bereken(kader: &Kader<'_>) -> Result<Tabel, Fout> {
     let jaar = kader.jaar;
     let (peildatum, einde) = (jaar.een_oktober(), jaar.laatste_dag());
     let mut c = Cellen::default();
@@ -293,8 +293,8 @@ pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
 
     // Requests of the year: the vrijstelling_aanvragen table of each gemeente.
     for g in kader.gemeenten.clone() {
-        let mut eigen = Kader::nieuw(kader.store, jaar, Scope::Gemeente(g.code.clone())).await?;
-        let t = vrijstellingen_overzicht::aanvragen(&mut eigen).await?;
+        let eigen = Kader::nieuw(kader.store, jaar, Scope::Gemeente(g.code.clone())).await?;
+        let t = vrijstellingen_overzicht::aanvragen(&eigen).await?;
         for (rij, bron) in [
             ("aanvragen_toegekend", "toegekend"),
             ("aanvragen_afgewezen", "afgewezen"),

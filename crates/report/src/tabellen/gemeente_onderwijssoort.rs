@@ -103,7 +103,7 @@ fn in_scope<'k>(kader: &'k Kader<'_>, jongere: &str, datum: Datum) -> Option<&'k
 pub(super) const MET_MELDING: &str =
     "WHERE jongere IN (SELECT jongere FROM verzuimmelding WHERE meldingsdatum >= $1 AND meldingsdatum <= $2)";
 
-pub async fn relatief_verzuimers(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
+pub async fn relatief_verzuimers(kader: &Kader<'_>) -> Result<Tabel, Fout> {
     let jaar = kader.jaar;
     let venster = [rij::datum(jaar.eerste_dag()), rij::datum(jaar.laatste_dag())];
     let meldingen: Vec<Verzuimmelding> =
@@ -138,7 +138,7 @@ pub async fn relatief_verzuimers(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
 
 const MET_PV: &str = "WHERE jongere IN (SELECT jongere FROM actie WHERE soort = $1 AND datum >= $2 AND datum <= $3)";
 
-pub async fn processen_verbaal(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
+pub async fn processen_verbaal(kader: &Kader<'_>) -> Result<Tabel, Fout> {
     let jaar = kader.jaar;
     let venster = [rij::code(ActieSoort::ProcesVerbaal), rij::datum(jaar.eerste_dag()), rij::datum(jaar.laatste_dag())];
     let pvs: Vec<Actie> = kader.store.lees_met("WHERE soort = $1 AND datum >= $2 AND datum <= $3", &venster).await?;

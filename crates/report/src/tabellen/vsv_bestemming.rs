@@ -5,7 +5,7 @@ use leerspoor_casework::vsv;
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::rules::vsv::Bestemming;
 
-pub async fn bereken(kader: &mut Kader<'_>) -> Result<Tabel, Fout> {
+pub async fn bereken(kader: &Kader<'_>) -> Result<Tabel, Fout> {
     let jaar = kader.jaar;
     let einde = jaar.laatste_dag();
     let o = vsv::bestemmingen(kader.store, jaar, |_| einde).await?;
