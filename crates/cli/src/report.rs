@@ -66,6 +66,7 @@ pub fn run(args: ReportArgs, database: &str) -> ExitCode {
         let store = Store::open_bestaand(database).await?;
         let mut kader = Kader::nieuw(&store, args.jaar, args.scope.clone()).await?;
         kader.landelijk = args.landelijk;
+        let kader = std::sync::Arc::new(kader);
         let mut tabellen = leerspoor_report::bereken(&kader, &args.tabellen).await?;
         let gebied = kader.gebied().await?;
         let fouten: Vec<String> = tabellen.iter().flat_map(|t| t.controleer()).collect();

@@ -47,13 +47,17 @@ pub struct JikpInschrijvingen {
     pub later: Vec<Inschrijving>,
 }
 
+/// The population on one peildatum, counted by the first table that asks.
+pub(crate) type Bevolking = Arc<OnceCell<Arc<[Groep]>>>;
+
 /// The verslagjaar, the scope resolved to its gemeenten, and the residence of youths on peildata.
 ///
 /// Tables share one `&Kader` and may be computed at the same time ([`crate::bereken`]): what it
 /// reads once for several tables sits behind a lock or a [`OnceCell`], so the second table to ask
 /// waits for the first read instead of repeating it.
-pub struct Kader<'s> {
-    pub store: &'s Store,
+pub struct Kader {
+    /// A handle on the register's pool (a clone shares it), so that tables may run as tasks.
+    pub store: Store,
     pub jaar: SchoolJaar,
     pub scope: Scope,
     /// The gemeenten of the scope, in code order.
@@ -64,7 +68,7 @@ pub struct Kader<'s> {
     /// The addresses of the youths read so far (an empty list: no address in the register).
     adressen: RwLock<HashMap<String, Box<[Verblijf]>>>,
     /// The population on a peildatum, counted once for all tables that need it.
-    pub(crate) bevolking: Mutex<HashMap<Datum, Arc<OnceCell<Arc<[Groep]>>>>>,
+    pub(crate) bevolking: Mutex<HashMap<Datum, Bevolking>>,
     /// Every RMC-traject of the register, read once for the four tables that go through them all.
     trajecten: OnceCell<Arc<[RmcTraject]>>,
     /// The JIKP candidates' enrolments on 1 October of the year before and of the verslagjaar.
@@ -90,8 +94,8 @@ static PER_PARTIJ: LazyLock<String> = LazyLock::new(|| {
     format!("SELECT jongere, gemeente, begindatum, einddatum FROM woonadres WHERE jongere IN ({})", binds.join(", "))
 });
 
-impl<'s> Kader<'s> {
-    pub async fn nieuw(store: &'s Store, jaar: SchoolJaar, scope: Scope) -> Result<Kader<'s>, Fout> {
+impl Kader {
+    pub async fn nieuw(store: &Store, jaar: SchoolJaar, scope: Scope) -> Result<Kader, Fout> {
         let alle: Vec<Gemeente> = store.lees().await?;
         let regio = alle.iter().map(|g| (g.code.clone(), g.clone())).collect();
         let gemeenten: Vec<Gemeente> = match &scope {
@@ -114,7 +118,7 @@ impl<'s> Kader<'s> {
         };
         let codes = gemeenten.iter().map(|g| g.code.clone()).collect();
         Ok(Kader {
-            store,
+            store: store.clone(),
             jaar,
             scope,
             gemeenten,
@@ -153,7 +157,8 @@ impl<'s> Kader<'s> {
 
     /// Every RMC-traject of the register (hundreds of thousands at national scale), read once.
     pub async fn rmc_trajecten(&self) -> Result<Arc<[RmcTraject]>, Fout> {
-        let alle = self.trajecten.get_or_try_init(|| async { Ok::<_, Fout>(self.store.lees::<RmcTraject>().await?.into()) });
+        let alle =
+            self.trajecten.get_or_try_init(|| async { Ok::<_, Fout>(self.store.lees::<RmcTraject>().await?.into()) });
         Ok(alle.await?.clone())
     }
 
@@ -162,7 +167,7 @@ impl<'s> Kader<'s> {
     /// tables that follow them (jikp_door_uitstroom and the factsheet).
     pub async fn jikp_inschrijvingen(&self) -> Result<Arc<JikpInschrijvingen>, Fout> {
         let j = self.jikp.get_or_try_init(|| async {
-            let (op, later) = leerspoor_casework::jikp::inschrijvingen(self.store, self.jaar.vorig()).await?;
+            let (op, later) = leerspoor_casework::jikp::inschrijvingen(&self.store, self.jaar.vorig()).await?;
             Ok::<_, Fout>(Arc::new(JikpInschrijvingen { op, later }))
         });
         Ok(j.await?.clone())
@@ -190,8 +195,14 @@ impl<'s> Kader<'s> {
             let mut per: HashMap<&str, Vec<Verblijf>> = partij.iter().map(|j| (j.as_str(), Vec::new())).collect();
             let typen = [Type::Tekst, Type::Tekst, Type::Datum, Type::Datum];
             for r in self.store.vraag(PER_PARTIJ.as_str(), &binds, &typen).await? {
-                let Ok([Waarde::Tekst(Some(j)), Waarde::Tekst(Some(g)), Waarde::Datum(Some(begindatum)), Waarde::Datum(einddatum)]) =
-                    <[Waarde; 4]>::try_from(r)
+                let Ok(
+                    [
+                        Waarde::Tekst(Some(j)),
+                        Waarde::Tekst(Some(g)),
+                        Waarde::Datum(Some(begindatum)),
+                        Waarde::Datum(einddatum),
+                    ],
+                ) = <[Waarde; 4]>::try_from(r)
                 else {
                     continue;
                 };

@@ -706,8 +706,8 @@ async fn an_unknown_gemeente_or_subregio_is_a_scope_error() {
                 None => panic!("{scope}: geen fout"),
             }
         }
-        let mut k = kader(s, "regio").await.unwrap();
-        let fout = leerspoor_report::bereken(&mut k, &["bestaat_niet".to_string()]).await.unwrap_err();
+        let k = std::sync::Arc::new(kader(s, "regio").await.unwrap());
+        let fout = leerspoor_report::bereken(&k, &["bestaat_niet".to_string()]).await.unwrap_err();
         assert!(matches!(fout, Fout::OnbekendeTabel(ref id, _) if id == "bestaat_niet"), "{fout}");
     }
 }
@@ -723,9 +723,9 @@ const ZES: [&str; 6] =
 async fn the_json_document_has_the_agreed_shape() {
     use serde_json::Value;
     for db in zuidkust().await {
-        let mut k = kader(&db.store, "regio").await.unwrap();
+        let k = std::sync::Arc::new(kader(&db.store, "regio").await.unwrap());
         let ids: Vec<String> = ZES.iter().map(|s| s.to_string()).collect();
-        let tabellen = leerspoor_report::bereken(&mut k, &ids).await.unwrap();
+        let tabellen = leerspoor_report::bereken(&k, &ids).await.unwrap();
         let json = leerspoor_report::uitvoer::json(VERSLAGJAAR, "regio", &tabellen);
         let doc: Value = serde_json::from_str(&json).expect("geldige JSON");
         let sleutels = |v: &Value| -> Vec<String> {

@@ -536,7 +536,7 @@ async fn vsv_nieuw_per_sector_with_vsv_pct_to_two_decimals() {
             mbo: LandelijkCijfer { deelnemers: 403_254, vsv: 18_512 },
             vavo: LandelijkCijfer { deelnemers: 7_492, vsv: 666 },
         });
-        let t = leerspoor_report::bereken(&mut k, &["vsv_nieuw".into()]).await.unwrap().remove(0);
+        let t = leerspoor_report::bereken(&std::sync::Arc::new(k), &["vsv_nieuw".into()]).await.unwrap().remove(0);
         // The seed's 0,40 %, 4,59 %, 8,89 %, 4,67 % and its "landelijk gemiddelde van 1,72%".
         assert_eq!(rij(&t, "vo"), w(&[3.0, 1.0, 33.33, 912_240.0, 3_607.0, 0.40]));
         assert_eq!(rij(&t, "mbo"), w(&[32.0, 1.0, 3.13, 403_254.0, 18_512.0, 4.59]));

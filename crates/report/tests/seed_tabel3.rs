@@ -147,7 +147,7 @@ async fn seed_000_tabel_3_is_reproduced_cell_for_cell() {
         let s = &db.store;
         let opties = ImportOpties { dry_run: false, gebruiker: "test".into() };
         importeer_dataset(s, regio(), "seed 000 tabel 3", &opties).await.expect("geldige registratie");
-        let mut kader = Kader::nieuw(s, SchoolJaar::beginnend_in(2020), Scope::Regio).await.unwrap();
+        let kader = std::sync::Arc::new(Kader::nieuw(s, SchoolJaar::beginnend_in(2020), Scope::Regio).await.unwrap());
         let t = leerspoor_report::bereken(&kader, &["verzuim_schoolherkomst".to_string()]).await.unwrap().remove(0);
         assert!(t.controleer().is_empty(), "{:?}", t.controleer());
         let kolommen = ["wpo", "wec", "wvo", "web", "onbekend", "geen_inschrijving", "totaal"];

@@ -38,8 +38,9 @@ impl Lezers {
         if let Some(c) = self.vrij.lock().expect("lezers").pop() {
             return Ok(c);
         }
-        let c = Connection::open_with_flags(&self.pad, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-            .map_err(fout)?;
+        let c =
+            Connection::open_with_flags(&self.pad, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+                .map_err(fout)?;
         c.busy_timeout(Duration::from_secs(10)).map_err(fout)?;
         // As the sqlx connections (64 MiB of page cache), and never a write by mistake.
         c.execute_batch("PRAGMA cache_size = -65536; PRAGMA query_only = ON;").map_err(fout)?;
@@ -55,7 +56,14 @@ impl Lezers {
 
     /// Runs `sql` (with `$n` placeholders) on a blocking thread and hands each row, read as values
     /// of `typen`, to `per_rij`, which folds it into `acc`.
-    pub async fn vraag<A, F>(self: &Arc<Self>, sql: &str, binds: &[Waarde], typen: &[Type], acc: A, per_rij: F) -> Result<A>
+    pub async fn vraag<A, F>(
+        self: &Arc<Self>,
+        sql: &str,
+        binds: &[Waarde],
+        typen: &[Type],
+        acc: A,
+        per_rij: F,
+    ) -> Result<A>
     where
         A: Send + 'static,
         F: FnMut(&mut A, Vec<Waarde>) + Send + 'static,
@@ -114,9 +122,9 @@ fn waarde(v: ValueRef<'_>, ty: Type, kolom: usize) -> Result<Waarde> {
         }
         (Type::Tekst, ValueRef::Integer(n)) => Waarde::Tekst(Some(n.to_string())),
         (Type::Datum, ValueRef::Null) => Waarde::Datum(None),
-        (Type::Datum, ValueRef::Text(t)) => Waarde::Datum(Some(datum(t).ok_or_else(|| {
-            mis(&format!("'{}' is geen datum", String::from_utf8_lossy(t)))
-        })?)),
+        (Type::Datum, ValueRef::Text(t)) => Waarde::Datum(Some(
+            datum(t).ok_or_else(|| mis(&format!("'{}' is geen datum", String::from_utf8_lossy(t))))?,
+        )),
         (Type::Geheel, ValueRef::Null) => Waarde::Geheel(None),
         (Type::Geheel, ValueRef::Integer(n)) => Waarde::Geheel(Some(n)),
         (Type::Bool, ValueRef::Integer(n)) => Waarde::Bool(n != 0),

@@ -308,8 +308,22 @@ impl Store {
         let kolommen: Vec<&str> = R::KOLOMMEN.iter().map(|k| k.naam).collect();
         let sleutel = kolommen[..R::SLEUTEL].join(", ");
         let sql = format!("SELECT {} FROM {} {waar} ORDER BY {sleutel}", kolommen.join(", "), R::TABEL);
-        let rijen = self.vraag_intern(&sql, binds, &kolom_typen::<R>()).await?;
-        rijen.into_iter().map(uit_rij::<R>).collect()
+        let typen = kolom_typen::<R>();
+        match self {
+            // Each row becomes its record as it is read: no list of rows beside the list of records.
+            Store::Sqlite(_, Some(lezers)) => {
+                let per_rij = |uit: &mut Result<Vec<R>>, rij: Vec<Waarde>| {
+                    if let Ok(lijst) = uit {
+                        match uit_rij::<R>(rij) {
+                            Ok(r) => lijst.push(r),
+                            Err(e) => *uit = Err(e),
+                        }
+                    }
+                };
+                lezers.vraag(&sql, binds, &typen, Ok(Vec::new()), per_rij).await?
+            }
+            _ => self.vraag_intern(&sql, binds, &typen).await?.into_iter().map(uit_rij::<R>).collect(),
+        }
     }
 
     /// Runs a query written once for both backends (`$n` placeholders) and reads each row as

@@ -68,12 +68,12 @@ const BEVOLKING_POSTGRES: &str = "WITH ins AS (SELECT DISTINCT ON (jongere) jong
 /// Youths of 5 up to 23 on the peildatum, alive, with an address in the register, as [`Groep`]s.
 /// Counted by the database: at national scale these are millions of youths. The age cut-offs come
 /// from the rule ([`geboren_uiterlijk`]), not from date arithmetic in SQL.
-pub(crate) async fn bevolking(kader: &Kader<'_>, peildatum: Datum) -> Result<Arc<[Groep]>, Fout> {
+pub(crate) async fn bevolking(kader: &Kader, peildatum: Datum) -> Result<Arc<[Groep]>, Fout> {
     let cel = kader.bevolking.lock().expect("bevolking").entry(peildatum).or_default().clone();
     Ok(cel.get_or_try_init(|| tel_bevolking(kader, peildatum)).await?.clone())
 }
 
-async fn tel_bevolking(kader: &Kader<'_>, peildatum: Datum) -> Result<Arc<[Groep]>, Fout> {
+async fn tel_bevolking(kader: &Kader, peildatum: Datum) -> Result<Arc<[Groep]>, Fout> {
     let sql =
         if matches!(kader.store, leerspoor_store::Store::Postgres(_)) { BEVOLKING_POSTGRES } else { BEVOLKING_SQLITE };
     let grens = |jaren| rij::datum(geboren_uiterlijk(peildatum, jaren));
@@ -84,7 +84,13 @@ async fn tel_bevolking(kader: &Kader<'_>, peildatum: Datum) -> Result<Arc<[Groep
         .store
         .vraag_per_rij(sql, &binds, &typen, HashMap::<Sleutel, i64>::new(), |tel, r| {
             if let Ok(
-                [Cel::Tekst(Some(gemeente)), Cel::Tekst(Some(geslacht)), Cel::Geheel(Some(band)), Cel::Tekst(soort), Cel::Geheel(Some(n))],
+                [
+                    Cel::Tekst(Some(gemeente)),
+                    Cel::Tekst(Some(geslacht)),
+                    Cel::Geheel(Some(band)),
+                    Cel::Tekst(soort),
+                    Cel::Geheel(Some(n)),
+                ],
             ) = <[Cel; 5]>::try_from(r)
             {
                 *tel.entry((gemeente, geslacht, band, soort)).or_default() += n;
@@ -124,7 +130,7 @@ fn leerplichtigen(groepen: &[Groep]) -> HashMap<&Gemeentecode, (u32, u32)> {
 /// peildatum), the gemeente where those of 5 up to 18, alive, lived on the peildatum: the few
 /// youths with a melding or a vrijstelling, to set beside the counts of [`bevolking`].
 pub(super) async fn woonplaats_5_17(
-    kader: &Kader<'_>,
+    kader: &Kader,
     sql: &'static str,
     binds: &[Cel],
     peildatum: Datum,
@@ -143,7 +149,7 @@ pub(super) async fn woonplaats_5_17(
 
 /// `ingeschreven_pct` (seed 001 factsheet): youths of 5 up to and including 17 per gemeente on
 /// 1 October, and the share enrolled at a school.
-pub async fn ingeschreven_pct(kader: &Kader<'_>) -> Result<Tabel, Fout> {
+pub async fn ingeschreven_pct(kader: &Kader) -> Result<Tabel, Fout> {
     let peildatum = kader.jaar.een_oktober();
     let groepen = bevolking(kader, peildatum).await?;
     let per = leerplichtigen(&groepen);
@@ -180,7 +186,7 @@ pub(super) struct Verzuimers {
     pub relatief: HashMap<Gemeentecode, f64>,
 }
 
-pub(super) async fn verzuimers(kader: &Kader<'_>) -> Result<Verzuimers, Fout> {
+pub(super) async fn verzuimers(kader: &Kader) -> Result<Verzuimers, Fout> {
     let jaar = kader.jaar;
     let peildatum = jaar.een_oktober();
     let meldingen: Vec<Verzuimmelding> = kader
@@ -218,7 +224,7 @@ pub(super) async fn verzuimers(kader: &Kader<'_>) -> Result<Verzuimers, Fout> {
 
 /// `verzuim_per_1000` (seed 004; BBV indicators): absolute and relative verzuimers per 1000 youths
 /// of 5-17 per gemeente, with the regional average.
-pub async fn verzuim_per_1000(kader: &Kader<'_>) -> Result<Tabel, Fout> {
+pub async fn verzuim_per_1000(kader: &Kader) -> Result<Tabel, Fout> {
     let jaar: SchoolJaar = kader.jaar;
     let peildatum = jaar.een_oktober();
     let groepen = bevolking(kader, peildatum).await?;

@@ -15,7 +15,7 @@ const BASISJAAR: i32 = 2018;
 
 /// The measures of one schooljaar and scope: thuiszitters, verzuimers < 18, new VSV-ers, and the
 /// share of thuiszitters with an offer within 3 months.
-async fn meting(kader: &Kader<'_>) -> Result<[Option<f64>; 4], Fout> {
+async fn meting(kader: &Kader) -> Result<[Option<f64>; 4], Fout> {
     let j = sleutel(kader.jaar);
     let thuis = thuiszitters::bereken(kader).await?.cel("aantal", &format!("totaal_{j}"));
     // The numerator of verzuim_per_1000 (without its population, which is costly at national
@@ -31,7 +31,7 @@ async fn meting(kader: &Kader<'_>) -> Result<[Option<f64>; 4], Fout> {
 /// Of the thuiszitter periods of the year (as `thuiszitters` selects them), the share with an offer
 /// within 3 months of their start, among those whose 3 months passed before they ended or 31 July
 /// or that had an offer. A period that ended within 3 months without one needed none.
-async fn aanbod_pct(kader: &Kader<'_>) -> Result<Option<f64>, Fout> {
+async fn aanbod_pct(kader: &Kader) -> Result<Option<f64>, Fout> {
     let jaar = kader.jaar;
     let peildatum = jaar.een_oktober();
     let perioden: Vec<Thuiszitperiode> = kader
@@ -60,10 +60,10 @@ fn min_tien_procent(basis: f64) -> f64 {
     ((basis * 9.0 + 5.0) / 10.0).floor()
 }
 
-pub async fn bereken(kader: &Kader<'_>) -> Result<Tabel, Fout> {
+pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let basisjaar = SchoolJaar::beginnend_in(BASISJAAR);
-    let mut basis_kader = Kader::nieuw(kader.store, basisjaar, kader.scope.clone()).await?;
-    let basis = meting(&mut basis_kader).await?;
+    let basis_kader = Kader::nieuw(&kader.store, basisjaar, kader.scope.clone()).await?;
+    let basis = meting(&basis_kader).await?;
     let actueel = meting(kader).await?;
     let jaar = kader.jaar;
     let actueel_label = format!("Actueel {jaar}");

@@ -93,7 +93,7 @@ fn stand(trajecten: &[&RmcTraject], ingeschreven: bool, leeftijd: u32, sinds: Da
     bestemming(ingeschreven, leeftijd, laatste.and_then(|t| t.resultaat.as_deref()), in_traject)
 }
 
-pub async fn bereken(kader: &Kader<'_>) -> Result<Tabel, Fout> {
+pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let jaar = kader.jaar;
     let (peildatum, einde) = (jaar.een_oktober(), jaar.laatste_dag());
     let mut c = Cellen::default();
@@ -161,7 +161,7 @@ pub async fn bereken(kader: &Kader<'_>) -> Result<Tabel, Fout> {
     }
 
     // VSV of the year: where they are on 31 July, as the vsv_bestemming table.
-    let o = vsv::bestemmingen(kader.store, jaar, |_| einde).await?;
+    let o = vsv::bestemmingen(&kader.store, jaar, |_| einde).await?;
     kader.laad_adressen(o.per_jongere.iter().map(|(j, _)| j.as_str())).await?;
     for (jongere, b) in &o.per_jongere {
         let Some(g) = kader.gemeente_op(jongere, peildatum).map(|g| g.code.clone()) else { continue };
@@ -235,7 +235,7 @@ pub async fn bereken(kader: &Kader<'_>) -> Result<Tabel, Fout> {
     let ins = kader.jikp_inschrijvingen().await?;
     let (cohort, later) = (laatste(&ins.op), laatste(&ins.later));
     kader.laad_adressen(cohort.keys().map(String::as_str)).await?;
-    let geboren = jikp::geboortedata(kader.store, jaar.vorig()).await?;
+    let geboren = jikp::geboortedata(&kader.store, jaar.vorig()).await?;
     for (id, i) in &cohort {
         if jikp_groep(i.onderwijssoort, i.niveau, i.vso_profiel).is_none() {
             continue;
@@ -293,7 +293,7 @@ pub async fn bereken(kader: &Kader<'_>) -> Result<Tabel, Fout> {
 
     // Requests of the year: the vrijstelling_aanvragen table of each gemeente.
     for g in kader.gemeenten.clone() {
-        let eigen = Kader::nieuw(kader.store, jaar, Scope::Gemeente(g.code.clone())).await?;
+        let eigen = Kader::nieuw(&kader.store, jaar, Scope::Gemeente(g.code.clone())).await?;
         let t = vrijstellingen_overzicht::aanvragen(&eigen).await?;
         for (rij, bron) in [
             ("aanvragen_toegekend", "toegekend"),

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, HashMap};
 pub(super) struct Inschrijvingen(HashMap<String, Vec<Inschrijving>>);
 
 impl Inschrijvingen {
-    pub(super) async fn laad(kader: &Kader<'_>, waar: &'static str, binds: &[Cel]) -> Result<Inschrijvingen, Fout> {
+    pub(super) async fn laad(kader: &Kader, waar: &'static str, binds: &[Cel]) -> Result<Inschrijvingen, Fout> {
         let mut per: HashMap<String, Vec<Inschrijving>> = HashMap::new();
         for i in kader.store.lees_met::<Inschrijving>(waar, binds).await? {
             per.entry(i.jongere.clone()).or_default().push(i);
@@ -65,7 +65,7 @@ fn kolom(i: Option<&Inschrijving>) -> usize {
 
 /// The table of counts per gemeente (rows) and column; gemeenten that do leerplicht themselves
 /// have an empty row and are outside the total.
-fn tabel(kader: &Kader<'_>, id: &'static str, titel: String, tellingen: &[(Gemeentecode, usize)]) -> Tabel {
+fn tabel(kader: &Kader, id: &'static str, titel: String, tellingen: &[(Gemeentecode, usize)]) -> Tabel {
     let kolommen: Vec<(&str, &str)> = KOLOMMEN.iter().map(|(_, k, l)| (*k, *l)).chain([("totaal", "Totaal")]).collect();
     let mut t = Tabel::nieuw(id, titel, &kolommen);
     let mut per: BTreeMap<&Gemeentecode, [u32; 6]> = BTreeMap::new();
@@ -96,14 +96,14 @@ fn tabel(kader: &Kader<'_>, id: &'static str, titel: String, tellingen: &[(Gemee
 }
 
 /// The gemeente a record of `jongere` on `datum` counts in, if it is in the scope.
-fn in_scope<'k>(kader: &'k Kader<'_>, jongere: &str, datum: Datum) -> Option<&'k Gemeente> {
+fn in_scope<'k>(kader: &'k Kader, jongere: &str, datum: Datum) -> Option<&'k Gemeente> {
     kader.gemeente_op(jongere, datum).filter(|g| kader.in_scope(&g.code) && !g.leerplicht_lokaal)
 }
 
 pub(super) const MET_MELDING: &str =
     "WHERE jongere IN (SELECT jongere FROM verzuimmelding WHERE meldingsdatum >= $1 AND meldingsdatum <= $2)";
 
-pub async fn relatief_verzuimers(kader: &Kader<'_>) -> Result<Tabel, Fout> {
+pub async fn relatief_verzuimers(kader: &Kader) -> Result<Tabel, Fout> {
     let jaar = kader.jaar;
     let venster = [rij::datum(jaar.eerste_dag()), rij::datum(jaar.laatste_dag())];
     let meldingen: Vec<Verzuimmelding> =
@@ -138,7 +138,7 @@ pub async fn relatief_verzuimers(kader: &Kader<'_>) -> Result<Tabel, Fout> {
 
 const MET_PV: &str = "WHERE jongere IN (SELECT jongere FROM actie WHERE soort = $1 AND datum >= $2 AND datum <= $3)";
 
-pub async fn processen_verbaal(kader: &Kader<'_>) -> Result<Tabel, Fout> {
+pub async fn processen_verbaal(kader: &Kader) -> Result<Tabel, Fout> {
     let jaar = kader.jaar;
     let venster = [rij::code(ActieSoort::ProcesVerbaal), rij::datum(jaar.eerste_dag()), rij::datum(jaar.laatste_dag())];
     let pvs: Vec<Actie> = kader.store.lees_met("WHERE soort = $1 AND datum >= $2 AND datum <= $3", &venster).await?;

@@ -20,7 +20,7 @@ struct Maatregelen {
     boas: [u32; 2],
 }
 
-async fn laad(kader: &Kader<'_>) -> Result<Maatregelen, Fout> {
+async fn laad(kader: &Kader) -> Result<Maatregelen, Fout> {
     let jaren = [kader.jaar.vorig(), kader.jaar];
     let (van, tot) = (jaren[0].eerste_dag(), kader.jaar.laatste_dag());
     let acties: Vec<Actie> =
@@ -92,7 +92,7 @@ fn tabel(id: &'static str, titel: &str, kolommen: &[(String, String)]) -> Tabel 
     Tabel::nieuw(id, titel, &k)
 }
 
-pub async fn soort(kader: &Kader<'_>) -> Result<Tabel, Fout> {
+pub async fn soort(kader: &Kader) -> Result<Tabel, Fout> {
     let m = laad(kader).await?;
     let mut t = tabel(
         "halt_pv_soort",
@@ -145,7 +145,7 @@ fn afhandeling(a: &Actie) -> &'static str {
     }
 }
 
-pub async fn afhandeling_tabel(kader: &Kader<'_>) -> Result<Tabel, Fout> {
+pub async fn afhandeling_tabel(kader: &Kader) -> Result<Tabel, Fout> {
     let m = laad(kader).await?;
     let mut t =
         tabel("halt_pv_afhandeling", "HALT en processen-verbaal naar afhandeling", &kolommen(m.jaren, &AFHANDELING));

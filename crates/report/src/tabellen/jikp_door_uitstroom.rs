@@ -26,7 +26,7 @@ fn waarden(s: &Stroom) -> Vec<Waarde> {
     w
 }
 
-pub async fn bereken(kader: &Kader<'_>) -> Result<Tabel, Fout> {
+pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let (vorig, jaar) = (kader.jaar.vorig(), kader.jaar);
     let (van, naar) = (vorig.een_oktober(), jaar.een_oktober());
     let ins = kader.jikp_inschrijvingen().await?;

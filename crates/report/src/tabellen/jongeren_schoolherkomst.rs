@@ -9,7 +9,7 @@ use leerspoor_domain::onderwijs::Schoolherkomst;
 use leerspoor_domain::rules::schoolherkomst;
 use std::collections::HashMap;
 
-pub async fn bereken(kader: &Kader<'_>) -> Result<Tabel, Fout> {
+pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let peildatum = kader.jaar.een_oktober();
     let groepen = bevolking(kader, peildatum).await?;
     // Per row key: a count per schoolherkomst (Schoolherkomst::ALL order).

@@ -13,7 +13,7 @@ const SOORTEN: [(ActieSoort, &str, &str); 3] = [
     (ActieSoort::ProcesVerbaal, "pv", "Proces-verbaal"),
 ];
 
-pub async fn bereken(kader: &Kader<'_>) -> Result<Tabel, Fout> {
+pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let jaren = jaren_tot(kader.jaar, 4);
     let acties: Vec<Actie> = kader
         .store

@@ -84,7 +84,7 @@ pub fn menunaam(id: &str) -> &'static str {
     }
 }
 
-pub async fn bereken(kader: &Kader<'_>, id: &str) -> Result<Tabel, Fout> {
+pub async fn bereken(kader: &std::sync::Arc<Kader>, id: &str) -> Result<Tabel, Fout> {
     match id {
         "jongeren_schoolherkomst" => jongeren_schoolherkomst::bereken(kader).await,
         "ingeschreven_pct" => bevolking::ingeschreven_pct(kader).await,

@@ -7,7 +7,7 @@ use leerspoor_casework::recidive;
 use leerspoor_domain::model::{Verzuimmelding, Zaak};
 use leerspoor_store::rij;
 
-pub async fn bereken(kader: &Kader<'_>) -> Result<Tabel, Fout> {
+pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let jaren = jaren_tot(kader.jaar, 4);
     let zaken: Vec<Zaak> = kader
         .store

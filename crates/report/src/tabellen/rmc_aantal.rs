@@ -6,7 +6,7 @@ use crate::{Fout, Kader, Tabel};
 use leerspoor_casework::trajecten;
 use leerspoor_domain::model::RmcTraject;
 
-pub async fn bereken(kader: &Kader<'_>) -> Result<Tabel, Fout> {
+pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let alle = kader.rmc_trajecten().await?;
     let mut t = Tabel::nieuw("rmc_aantal", "Aantal RMC-ers", &[("aantal", "Aantal RMC-ers")]);
     kader.bereid_scope(alle.iter().map(|r| r.jongere.as_str())).await?;

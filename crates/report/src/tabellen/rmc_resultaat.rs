@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 /// Per outcome code: [gemeld vóór verslagjaar, nieuw].
 type Telling = BTreeMap<String, [u32; 2]>;
 
-pub async fn bereken(kader: &Kader<'_>) -> Result<Tabel, Fout> {
+pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let alle = kader.rmc_trajecten().await?;
     let codes: Vec<Code> = kader.store.lees_waar("lijst", CodeLijst::RmcResultaat.code()).await?;
     let jaren = [kader.jaar.vorig(), kader.jaar];

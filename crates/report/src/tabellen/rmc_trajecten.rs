@@ -26,7 +26,7 @@ fn kolom(resultaat: &str) -> &'static str {
     }
 }
 
-pub async fn bereken(kader: &Kader<'_>) -> Result<Tabel, Fout> {
+pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let jaar = kader.jaar;
     let peildatum = jaar.een_oktober();
     let (van, tot) = (jaar.eerste_dag(), jaar.laatste_dag());

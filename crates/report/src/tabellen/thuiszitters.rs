@@ -27,7 +27,7 @@ fn tel(perioden: &[&Thuiszitperiode], jaar: leerspoor_domain::SchoolJaar) -> [u3
     ]
 }
 
-pub async fn bereken(kader: &Kader<'_>) -> Result<Tabel, Fout> {
+pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let jaren = [kader.jaar.vorig(), kader.jaar];
     let subregios: Vec<Subregio> = kader.store.lees().await?;
     let subregios: Vec<&Subregio> =

@@ -33,7 +33,7 @@ fn waarden(t: &Jaartelling) -> Vec<Waarde> {
     .collect()
 }
 
-pub async fn bereken(kader: &Kader<'_>) -> Result<Tabel, Fout> {
+pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let jaar = kader.jaar;
     let perioden: Vec<Thuiszitperiode> = kader
         .store

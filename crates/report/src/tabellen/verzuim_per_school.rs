@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 /// A school location is a VO school when it has enrolments in the WVO (vo, pro).
 const VO_SCHOLEN: &str = "SELECT DISTINCT brin, vestiging FROM inschrijving WHERE onderwijssoort IN ('vo', 'pro')";
 
-pub async fn bereken(kader: &Kader<'_>) -> Result<Tabel, Fout> {
+pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let jaren = jaren_tot(kader.jaar, 3);
     let vo: HashSet<(String, String)> = kader
         .store

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 const MET_MELDING: &str =
     "WHERE jongere IN (SELECT jongere FROM verzuimmelding WHERE meldingsdatum >= $1 AND meldingsdatum <= $2)";
 
-pub async fn bereken(kader: &Kader<'_>) -> Result<Tabel, Fout> {
+pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let jaren = [kader.jaar.vorig(), kader.jaar];
     let meldingen: Vec<Verzuimmelding> = kader
         .store

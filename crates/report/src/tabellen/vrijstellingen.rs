@@ -21,7 +21,7 @@ const ARTIKELEN: &[(&str, &str, &str)] = &[
     ("art_15", "15 ander onderwijs", "art15"),
 ];
 
-pub async fn bereken(kader: &Kader<'_>) -> Result<Tabel, Fout> {
+pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let jaren = [kader.jaar.vorig(), kader.jaar];
     let kolommen: Vec<(String, String)> = jaren.iter().map(|j| (sleutel(*j), j.to_string())).collect();
     let kolommen: Vec<(&str, &str)> = kolommen.iter().map(|(k, l)| (k.as_str(), l.as_str())).collect();

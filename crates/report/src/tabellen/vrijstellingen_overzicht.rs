@@ -20,7 +20,7 @@ const VRIJSTELLINGEN: &[(&str, &str, &str)] = &[
     ("art_15", "15", "art15"),
 ];
 
-pub async fn per_gemeente(kader: &Kader<'_>) -> Result<Tabel, Fout> {
+pub async fn per_gemeente(kader: &Kader) -> Result<Tabel, Fout> {
     let peildatum = kader.jaar.een_oktober();
     let alle: Vec<Vrijstelling> =
         kader.store.lees_met("WHERE status = $1", &[rij::code(VrijstellingStatus::Toegekend)]).await?;
@@ -86,7 +86,7 @@ fn rij_van(s: VrijstellingStatus) -> &'static str {
     }
 }
 
-pub async fn aanvragen(kader: &Kader<'_>) -> Result<Tabel, Fout> {
+pub async fn aanvragen(kader: &Kader) -> Result<Tabel, Fout> {
     let jaar = kader.jaar;
     let peildatum = jaar.een_oktober();
     let alle: Vec<Vrijstelling> = kader

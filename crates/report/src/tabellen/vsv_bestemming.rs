@@ -5,10 +5,10 @@ use leerspoor_casework::vsv;
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::rules::vsv::Bestemming;
 
-pub async fn bereken(kader: &Kader<'_>) -> Result<Tabel, Fout> {
+pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let jaar = kader.jaar;
     let einde = jaar.laatste_dag();
-    let o = vsv::bestemmingen(kader.store, jaar, |_| einde).await?;
+    let o = vsv::bestemmingen(&kader.store, jaar, |_| einde).await?;
     let peildatum = jaar.een_oktober();
     kader.bereid_scope(o.per_jongere.iter().map(|(j, _)| j.as_str())).await?;
     let hier: Vec<Bestemming> =

@@ -85,7 +85,7 @@ const KOLOMMEN: &[(&str, &str)] = &[
 /// The new VSV-ers of the verslagjaar per sector: per youth counted in the scope on 1 October,
 /// with a VSV-melding dated in the year; the first drop-out of the year decides the sector. The
 /// numerator of [`bereken`], and the VSV-ers of the targets (doelen).
-async fn vsv_ers(kader: &Kader<'_>) -> Result<BTreeMap<Sector, u64>, Fout> {
+async fn vsv_ers(kader: &Kader) -> Result<BTreeMap<Sector, u64>, Fout> {
     let jaar = kader.jaar;
     let peildatum = jaar.een_oktober();
     let meldingen: Vec<VsvMelding> = kader
@@ -111,11 +111,11 @@ async fn vsv_ers(kader: &Kader<'_>) -> Result<BTreeMap<Sector, u64>, Fout> {
 }
 
 /// All new VSV-ers of the verslagjaar ([`vsv_ers`] over the sectors of the table).
-pub(super) async fn vsv_totaal(kader: &Kader<'_>) -> Result<u64, Fout> {
+pub(super) async fn vsv_totaal(kader: &Kader) -> Result<u64, Fout> {
     Ok(vsv_ers(kader).await?.values().sum())
 }
 
-pub async fn bereken(kader: &Kader<'_>) -> Result<Tabel, Fout> {
+pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let jaar = kader.jaar;
     let peildatum = jaar.een_oktober();
     // Deelnemers: youths under 23 living in the scope on 1 October, by the enrolment begun last.

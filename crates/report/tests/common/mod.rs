@@ -272,13 +272,13 @@ pub async fn register_met(organisatie: fn(&mut Dataset), bouw: fn(&mut Dataset))
 // Reading tables.
 // ---------------------------------------------------------------------------------------------
 
-pub async fn kader<'s>(store: &'s Store, scope: &str) -> Result<Kader<'s>, Fout> {
+pub async fn kader(store: &Store, scope: &str) -> Result<Kader, Fout> {
     Kader::nieuw(store, SchoolJaar::parse(VERSLAGJAAR).unwrap(), Scope::parse(scope).expect("scope")).await
 }
 
 pub async fn tabel(store: &Store, scope: &str, id: &str) -> Tabel {
-    let mut k = kader(store, scope).await.expect("bekende scope");
-    let mut t = leerspoor_report::bereken(&mut k, &[id.to_string()]).await.expect("tabel");
+    let k = std::sync::Arc::new(kader(store, scope).await.expect("bekende scope"));
+    let mut t = leerspoor_report::bereken(&k, &[id.to_string()]).await.expect("tabel");
     assert_eq!(t.len(), 1);
     t.remove(0)
 }

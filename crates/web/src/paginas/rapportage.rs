@@ -153,7 +153,7 @@ async fn bereken(
     ids: &[String],
 ) -> Result<(Vec<Tabel>, String), leerspoor_report::Fout> {
     let scope = Scope::parse(scope).map_err(leerspoor_report::Fout::Scope)?;
-    let kader = Kader::nieuw(&state.store, jaar, scope).await?;
+    let kader = std::sync::Arc::new(Kader::nieuw(&state.store, jaar, scope).await?);
     let tabellen = leerspoor_report::bereken(&kader, ids).await?;
     Ok((tabellen, kader.gebied().await?))
 }
