@@ -47,6 +47,9 @@ pub struct JikpInschrijvingen {
     pub later: Vec<Inschrijving>,
 }
 
+/// Enrolments by youth.
+pub(crate) type PerJongere = HashMap<String, Vec<Inschrijving>>;
+
 /// The population on one peildatum, counted by the first table that asks.
 pub(crate) type Bevolking = Arc<OnceCell<Arc<[Groep]>>>;
 
@@ -73,6 +76,8 @@ pub struct Kader {
     trajecten: OnceCell<Arc<[RmcTraject]>>,
     /// The JIKP candidates' enrolments on 1 October of the year before and of the verslagjaar.
     jikp: OnceCell<Arc<JikpInschrijvingen>>,
+    /// The enrolments of the youths with a verzuimmelding in the verslagjaar or the year before.
+    verzuimers: OnceCell<Arc<PerJongere>>,
     /// The national VSV figures of the verslagjaar (DUO's), an input beside the register:
     /// `vsv_nieuw` compares the region with them; without them its national columns are empty.
     pub landelijk: Option<crate::tabellen::Landelijk>,
@@ -128,6 +133,7 @@ impl Kader {
             bevolking: Mutex::default(),
             trajecten: OnceCell::new(),
             jikp: OnceCell::new(),
+            verzuimers: OnceCell::new(),
             landelijk: None,
         })
     }
@@ -171,6 +177,24 @@ impl Kader {
             Ok::<_, Fout>(Arc::new(JikpInschrijvingen { op, later }))
         });
         Ok(j.await?.clone())
+    }
+
+    /// The enrolments of every youth with a verzuimmelding in the verslagjaar or the year before,
+    /// read once for the tables that look up the school of a melding's date (verzuim_schoolherkomst,
+    /// relatief_gemeente_onderwijssoort, the factsheet). A table about the verslagjaar alone finds
+    /// its youths among them, each with all their enrolments.
+    pub async fn inschrijvingen_van_verzuimers(&self) -> Result<Arc<PerJongere>, Fout> {
+        let per = self.verzuimers.get_or_try_init(|| async {
+            const MET_MELDING: &str = "WHERE jongere IN \
+                 (SELECT jongere FROM verzuimmelding WHERE meldingsdatum >= $1 AND meldingsdatum <= $2)";
+            let venster = [rij::datum(self.jaar.vorig().eerste_dag()), rij::datum(self.jaar.laatste_dag())];
+            let mut per = PerJongere::new();
+            for i in self.store.lees_met::<Inschrijving>(MET_MELDING, &venster).await? {
+                per.entry(i.jongere.clone()).or_default().push(i);
+            }
+            Ok::<_, Fout>(Arc::new(per))
+        });
+        Ok(per.await?.clone())
     }
 
     /// Prepares [`Kader::telt`] for these youths: in the regio everyone counts and nothing is read.

@@ -2,7 +2,7 @@
 //! column per gemeente of the scope. Each figure comes from the table or casework rule that defines
 //! it (ingeschreven_pct, recidive, vrijstellingen_gemeente, vrijstelling_aanvragen, VSV
 //! bestemming, JIKP); rows are grouped by key prefix for the renderer.
-use super::gemeente_onderwijssoort::{Inschrijvingen, MET_MELDING, relatief, telt};
+use super::gemeente_onderwijssoort::{Inschrijvingen, relatief, telt};
 use super::{bevolking, vrijstellingen_overzicht};
 use crate::tabel::{Waarde, percentage};
 use crate::{Fout, Kader, Scope, Tabel};
@@ -110,7 +110,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let meldingen: Vec<Verzuimmelding> =
         kader.store.lees_met("WHERE meldingsdatum >= $1 AND meldingsdatum <= $2", &venster).await?;
     kader.laad_adressen(meldingen.iter().map(|m| m.jongere.as_str())).await?;
-    let inschrijvingen = Inschrijvingen::laad(kader, MET_MELDING, &venster).await?;
+    let inschrijvingen = Inschrijvingen::van_verzuimers(kader).await?;
     let mut verzuimers: BTreeSet<(Gemeentecode, &str)> = BTreeSet::new();
     for m in meldingen.iter().filter(|m| telt(m)) {
         let Some(g) = kader.gemeente_op(&m.jongere, m.meldingsdatum).filter(|g| kader.in_scope(&g.code)) else {

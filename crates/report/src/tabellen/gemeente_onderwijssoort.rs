@@ -1,6 +1,7 @@
 //! `relatief_gemeente_onderwijssoort` and `pv_gemeente_onderwijssoort` (seed 004): relative
 //! verzuimers and processen-verbaal of the verslagjaar per gemeente, by the onderwijssoort of the
 //! enrolment on the day. Each record counts in the gemeente the youth lived in on its own date.
+use crate::kader::PerJongere;
 use crate::tabel::Waarde;
 use crate::{Fout, Kader, Tabel};
 use leerspoor_domain::model::{Actie, ActieSoort, Gemeente, Inschrijving, Verzuimmelding};
@@ -8,18 +9,24 @@ use leerspoor_domain::onderwijs::Schoolherkomst;
 use leerspoor_domain::rules::schoolherkomst;
 use leerspoor_domain::{Datum, Gemeentecode};
 use leerspoor_store::rij::{self, Waarde as Cel};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// The enrolments of the youths a table is about.
-pub(super) struct Inschrijvingen(HashMap<String, Vec<Inschrijving>>);
+pub(super) struct Inschrijvingen(Arc<PerJongere>);
 
 impl Inschrijvingen {
     pub(super) async fn laad(kader: &Kader, waar: &'static str, binds: &[Cel]) -> Result<Inschrijvingen, Fout> {
-        let mut per: HashMap<String, Vec<Inschrijving>> = HashMap::new();
+        let mut per = PerJongere::new();
         for i in kader.store.lees_met::<Inschrijving>(waar, binds).await? {
             per.entry(i.jongere.clone()).or_default().push(i);
         }
-        Ok(Inschrijvingen(per))
+        Ok(Inschrijvingen(Arc::new(per)))
+    }
+
+    /// Those of the youths with a verzuimmelding in the verslagjaar (or the year before).
+    pub(super) async fn van_verzuimers(kader: &Kader) -> Result<Inschrijvingen, Fout> {
+        Ok(Inschrijvingen(kader.inschrijvingen_van_verzuimers().await?))
     }
 
     /// The enrolment running on `datum` (of two, the one begun last).
@@ -100,16 +107,13 @@ fn in_scope<'k>(kader: &'k Kader, jongere: &str, datum: Datum) -> Option<&'k Gem
     kader.gemeente_op(jongere, datum).filter(|g| kader.in_scope(&g.code) && !g.leerplicht_lokaal)
 }
 
-pub(super) const MET_MELDING: &str =
-    "WHERE jongere IN (SELECT jongere FROM verzuimmelding WHERE meldingsdatum >= $1 AND meldingsdatum <= $2)";
-
 pub async fn relatief_verzuimers(kader: &Kader) -> Result<Tabel, Fout> {
     let jaar = kader.jaar;
     let venster = [rij::datum(jaar.eerste_dag()), rij::datum(jaar.laatste_dag())];
     let meldingen: Vec<Verzuimmelding> =
         kader.store.lees_met("WHERE meldingsdatum >= $1 AND meldingsdatum <= $2", &venster).await?;
     kader.laad_adressen(meldingen.iter().map(|m| m.jongere.as_str())).await?;
-    let inschrijvingen = Inschrijvingen::laad(kader, MET_MELDING, &venster).await?;
+    let inschrijvingen = Inschrijvingen::van_verzuimers(kader).await?;
     // Per jongere: the first relatief melding of the year places the youth, once.
     let mut eerste: BTreeMap<&str, &Verzuimmelding> = BTreeMap::new();
     for m in meldingen.iter().filter(|m| telt(m) && relatief(m)) {

@@ -12,10 +12,6 @@ use leerspoor_domain::{Datum, SchoolJaar};
 use leerspoor_store::rij;
 use std::collections::HashMap;
 
-/// The records of youths with a melding from $1 up to $2.
-const MET_MELDING: &str =
-    "WHERE jongere IN (SELECT jongere FROM verzuimmelding WHERE meldingsdatum >= $1 AND meldingsdatum <= $2)";
-
 pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let jaren = [kader.jaar.vorig(), kader.jaar];
     let meldingen: Vec<Verzuimmelding> = kader
@@ -34,10 +30,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
             &venster,
         )
         .await?;
-    let mut inschrijvingen: HashMap<String, Vec<Inschrijving>> = HashMap::new();
-    for i in kader.store.lees_met::<Inschrijving>(MET_MELDING, &venster).await? {
-        inschrijvingen.entry(i.jongere.clone()).or_default().push(i);
-    }
+    let inschrijvingen = kader.inschrijvingen_van_verzuimers().await?;
     let subregios: Vec<Subregio> = kader.store.lees().await?;
     kader.laad_adressen(meldingen.iter().map(|m| m.jongere.as_str())).await?;
 
