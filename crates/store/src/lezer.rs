@@ -77,7 +77,7 @@ impl Lezers {
             uit
         })
         .await
-        .expect("leesdraad")
+        .unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()))
     }
 }
 

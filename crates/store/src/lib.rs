@@ -308,22 +308,16 @@ impl Store {
         let kolommen: Vec<&str> = R::KOLOMMEN.iter().map(|k| k.naam).collect();
         let sleutel = kolommen[..R::SLEUTEL].join(", ");
         let sql = format!("SELECT {} FROM {} {waar} ORDER BY {sleutel}", kolommen.join(", "), R::TABEL);
-        let typen = kolom_typen::<R>();
-        match self {
-            // Each row becomes its record as it is read: no list of rows beside the list of records.
-            Store::Sqlite(_, Some(lezers)) => {
-                let per_rij = |uit: &mut Result<Vec<R>>, rij: Vec<Waarde>| {
-                    if let Ok(lijst) = uit {
-                        match uit_rij::<R>(rij) {
-                            Ok(r) => lijst.push(r),
-                            Err(e) => *uit = Err(e),
-                        }
-                    }
-                };
-                lezers.vraag(&sql, binds, &typen, Ok(Vec::new()), per_rij).await?
+        // Each row becomes its record as it is read: no list of rows beside the list of records.
+        let per_rij = |uit: &mut Result<Vec<R>>, rij: Vec<Waarde>| {
+            if let Ok(lijst) = uit {
+                match uit_rij::<R>(rij) {
+                    Ok(r) => lijst.push(r),
+                    Err(e) => *uit = Err(e),
+                }
             }
-            _ => self.vraag_intern(&sql, binds, &typen).await?.into_iter().map(uit_rij::<R>).collect(),
-        }
+        };
+        self.vouw(&sql, binds, &kolom_typen::<R>(), Ok(Vec::new()), per_rij).await?
     }
 
     /// Runs a query written once for both backends (`$n` placeholders) and reads each row as
@@ -331,7 +325,7 @@ impl Store {
     ///
     /// The SQL is `'static`: values are always bound, never spliced in.
     pub async fn vraag(&self, sql: &'static str, binds: &[Waarde], typen: &[Type]) -> Result<Vec<Vec<Waarde>>> {
-        self.vraag_intern(sql, binds, typen).await
+        self.vouw(sql, binds, typen, Vec::new(), |v, r| v.push(r)).await
     }
 
     /// As [`Store::vraag`], but each row is folded into `acc` as it is read instead of kept: for
@@ -342,29 +336,28 @@ impl Store {
         binds: &[Waarde],
         typen: &[Type],
         acc: A,
-        mut per_rij: F,
+        per_rij: F,
     ) -> Result<A>
     where
         A: Send + 'static,
         F: FnMut(&mut A, Vec<Waarde>) + Send + 'static,
     {
-        match self {
-            Store::Sqlite(_, Some(lezers)) => lezers.vraag(sql, binds, typen, acc, per_rij).await,
-            _ => {
-                let mut acc = acc;
-                for r in per_backend!(self, pool => vraag_op!(pool, sql, binds, typen)) {
-                    per_rij(&mut acc, r);
-                }
-                Ok(acc)
-            }
-        }
+        self.vouw(sql, binds, typen, acc, per_rij).await
     }
 
-    async fn vraag_intern(&self, sql: &str, binds: &[Waarde], typen: &[Type]) -> Result<Vec<Vec<Waarde>>> {
-        match self {
-            Store::Sqlite(_, Some(lezers)) => lezers.vraag(sql, binds, typen, Vec::new(), |v, r| v.push(r)).await,
-            _ => Ok(per_backend!(self, pool => vraag_op!(pool, sql, binds, typen))),
+    /// The one read path outside a transaction: rusqlite on SQLite, sqlx otherwise.
+    async fn vouw<A, F>(&self, sql: &str, binds: &[Waarde], typen: &[Type], mut acc: A, mut per_rij: F) -> Result<A>
+    where
+        A: Send + 'static,
+        F: FnMut(&mut A, Vec<Waarde>) + Send + 'static,
+    {
+        if let Store::Sqlite(_, Some(lezers)) = self {
+            return lezers.vraag(sql, binds, typen, acc, per_rij).await;
         }
+        for r in per_backend!(self, pool => vraag_op!(pool, sql, binds, typen)) {
+            per_rij(&mut acc, r);
+        }
+        Ok(acc)
     }
 
     /// Starts one all-or-nothing write (an import): tables are written one by one into a single

@@ -66,7 +66,8 @@ const BEVOLKING_POSTGRES: &str = "WITH ins AS (SELECT DISTINCT ON (jongere) jong
      GROUP BY 1, 2, 3, 4";
 
 /// Youths of 5 up to 23 on the peildatum, alive, with an address in the register, as [`Groep`]s.
-/// Counted by the database: at national scale these are millions of youths. The age cut-offs come
+/// Counted as the database reads them (grouped by PostgreSQL, summed here on SQLite), never kept
+/// one by one: at national scale these are millions of youths. The age cut-offs come
 /// from the rule ([`geboren_uiterlijk`]), not from date arithmetic in SQL.
 pub(crate) async fn bevolking(kader: &Kader, peildatum: Datum) -> Result<Arc<[Groep]>, Fout> {
     let cel = kader.bevolking.lock().expect("bevolking").entry(peildatum).or_default().clone();
