@@ -1,7 +1,8 @@
 //! What a report is about: the verslagjaar and the scope, and which gemeente each youth counts in.
 use crate::Fout;
-use crate::tabellen::bevolking::Groep;
-use leerspoor_domain::model::{Gemeente, Inschrijving, Regio, RmcTraject, Subregio};
+use crate::gedateerd::Gedateerd;
+use crate::tabellen::bevolking::{Groep, Verzuimers};
+use leerspoor_domain::model::{Actie, Gemeente, Inschrijving, Regio, RmcTraject, Subregio, Verzuimmelding};
 use leerspoor_domain::{Datum, Gemeentecode, SchoolJaar};
 use leerspoor_store::Store;
 use leerspoor_store::rij::{self, Type, Waarde};
@@ -78,6 +79,13 @@ pub struct Kader {
     jikp: OnceCell<Arc<JikpInschrijvingen>>,
     /// The enrolments of the youths with a verzuimmelding in the verslagjaar or the year before.
     verzuimers: OnceCell<Arc<PerJongere>>,
+    /// The verzuimers per gemeente on 1 October, for verzuim_per_1000 and the targets.
+    pub(crate) verzuimers_per_gemeente: OnceCell<Arc<Verzuimers>>,
+    /// The verzuimmeldingen from the fifth year before the verslagjaar up to the end of the next:
+    /// recidive follows four years' closed cases into the year after each.
+    meldingen: Gedateerd<Verzuimmelding>,
+    /// The actions from the fourth year before the verslagjaar up to its end (maatregelen_per_jaar).
+    acties: Gedateerd<Actie>,
     /// The national VSV figures of the verslagjaar (DUO's), an input beside the register:
     /// `vsv_nieuw` compares the region with them; without them its national columns are empty.
     pub landelijk: Option<crate::tabellen::Landelijk>,
@@ -134,6 +142,19 @@ impl Kader {
             trajecten: OnceCell::new(),
             jikp: OnceCell::new(),
             verzuimers: OnceCell::new(),
+            verzuimers_per_gemeente: OnceCell::new(),
+            meldingen: Gedateerd::nieuw(
+                "WHERE meldingsdatum >= $1 AND meldingsdatum <= $2",
+                |m| m.meldingsdatum,
+                SchoolJaar::beginnend_in(jaar.beginjaar() - 4).eerste_dag(),
+                jaar.volgend().laatste_dag(),
+            ),
+            acties: Gedateerd::nieuw(
+                "WHERE datum >= $1 AND datum <= $2",
+                |a| a.datum,
+                SchoolJaar::beginnend_in(jaar.beginjaar() - 3).eerste_dag(),
+                jaar.laatste_dag(),
+            ),
             landelijk: None,
         })
     }
@@ -177,6 +198,23 @@ impl Kader {
             Ok::<_, Fout>(Arc::new(JikpInschrijvingen { op, later }))
         });
         Ok(j.await?.clone())
+    }
+
+    /// The verzuimmeldingen dated from `van` up to and including `tot` (at most five years before
+    /// the verslagjaar, at most one after), in key order.
+    pub async fn verzuimmeldingen(&self, van: Datum, tot: Datum) -> Result<Vec<&Verzuimmelding>, Fout> {
+        self.meldingen.tussen(&self.store, van, tot).await
+    }
+
+    /// Every verzuimmelding of those years: for a rule that picks its own (recidive).
+    pub async fn alle_verzuimmeldingen(&self) -> Result<&[Verzuimmelding], Fout> {
+        self.meldingen.alle(&self.store).await
+    }
+
+    /// The actions dated from `van` up to and including `tot` (at most three years before the
+    /// verslagjaar), in key order.
+    pub async fn acties(&self, van: Datum, tot: Datum) -> Result<Vec<&Actie>, Fout> {
+        self.acties.tussen(&self.store, van, tot).await
     }
 
     /// The enrolments of every youth with a verzuimmelding in the verslagjaar or the year before,

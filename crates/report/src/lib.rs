@@ -4,6 +4,7 @@
 //! Tables that rest on a rule of the casework (recidive, Tabel 10, JIKP, thuiszitters) call the same
 //! pure functions the services use, so the report and the caseworker's screen cannot disagree.
 
+mod gedateerd;
 mod kader;
 pub mod tabel;
 pub mod tabellen;

@@ -182,21 +182,23 @@ pub async fn ingeschreven_pct(kader: &Kader) -> Result<Tabel, Fout> {
 /// The verzuimers of the verslagjaar per gemeente where they lived on 1 October, if 5-17 then:
 /// unique youths with a melding (not preventief or ingetrokken), absoluut and relatief. The
 /// numerators of [`verzuim_per_1000`], and the verzuimers of the targets (doelen).
-pub(super) struct Verzuimers {
+pub(crate) struct Verzuimers {
     pub absoluut: HashMap<Gemeentecode, f64>,
     pub relatief: HashMap<Gemeentecode, f64>,
 }
 
-pub(super) async fn verzuimers(kader: &Kader) -> Result<Verzuimers, Fout> {
+/// [`Verzuimers`], counted once per report for the two tables that ask.
+pub(super) async fn verzuimers(kader: &Kader) -> Result<Arc<Verzuimers>, Fout> {
+    let v = kader
+        .verzuimers_per_gemeente
+        .get_or_try_init(|| async { Ok::<_, Fout>(Arc::new(tel_verzuimers(kader).await?)) });
+    Ok(v.await?.clone())
+}
+
+async fn tel_verzuimers(kader: &Kader) -> Result<Verzuimers, Fout> {
     let jaar = kader.jaar;
     let peildatum = jaar.een_oktober();
-    let meldingen: Vec<Verzuimmelding> = kader
-        .store
-        .lees_met(
-            "WHERE meldingsdatum >= $1 AND meldingsdatum <= $2",
-            &[rij::datum(jaar.eerste_dag()), rij::datum(jaar.laatste_dag())],
-        )
-        .await?;
+    let meldingen = kader.verzuimmeldingen(jaar.eerste_dag(), jaar.laatste_dag()).await?;
     // The verzuimers count where they lived on the peildatum, if 5-17 then: the same youths as the
     // population they are set against.
     let woont = woonplaats_5_17(
@@ -210,7 +212,7 @@ pub(super) async fn verzuimers(kader: &Kader) -> Result<Verzuimers, Fout> {
     let telt = |m: &&Verzuimmelding| !m.preventief && m.status != "ingetrokken";
     let verzuimers = |soort: &dyn Fn(&Verzuimmelding) -> bool| -> HashMap<Gemeentecode, f64> {
         let jongeren: HashSet<&str> =
-            meldingen.iter().filter(telt).filter(|m| soort(m)).map(|m| m.jongere.as_str()).collect();
+            meldingen.iter().copied().filter(telt).filter(|m| soort(m)).map(|m| m.jongere.as_str()).collect();
         let mut per: HashMap<Gemeentecode, f64> = HashMap::new();
         for g in jongeren.into_iter().filter_map(|j| woont.get(j)) {
             *per.entry(g.clone()).or_default() += 1.0;
@@ -229,7 +231,8 @@ pub async fn verzuim_per_1000(kader: &Kader) -> Result<Tabel, Fout> {
     let jaar: SchoolJaar = kader.jaar;
     let peildatum = jaar.een_oktober();
     let groepen = bevolking(kader, peildatum).await?;
-    let Verzuimers { absoluut, relatief } = verzuimers(kader).await?;
+    let verzuimers = verzuimers(kader).await?;
+    let (absoluut, relatief) = (&verzuimers.absoluut, &verzuimers.relatief);
     // Per gemeente: 5-15, 16-17, 5-17, absolute and relative verzuimers.
     let cijfers = |gemeenten: &[&Gemeentecode]| {
         let pop = |banden: &[Band]| {
@@ -241,7 +244,7 @@ pub async fn verzuim_per_1000(kader: &Kader) -> Result<Tabel, Fout> {
         };
         let som = |per: &HashMap<Gemeentecode, f64>| gemeenten.iter().filter_map(|g| per.get(*g)).sum::<f64>();
         let (p515, p1617) = (pop(&[Band::Vijf, Band::Twaalf]), pop(&[Band::Zestien]));
-        (p515, p1617, p515 + p1617, som(&absoluut), som(&relatief))
+        (p515, p1617, p515 + p1617, som(absoluut), som(relatief))
     };
     let per_1000 = |deel: f64, geheel: f64| percentage(deel * 10.0, geheel, 1);
     // Verzuim of gemeenten that do leerplicht themselves is not in this register (reports.md).

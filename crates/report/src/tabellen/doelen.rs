@@ -20,7 +20,8 @@ async fn meting(kader: &Kader) -> Result<[Option<f64>; 4], Fout> {
     let thuis = thuiszitters::bereken(kader).await?.cel("aantal", &format!("totaal_{j}"));
     // The numerator of verzuim_per_1000 (without its population, which is costly at national
     // scale). Gemeenten that do leerplicht themselves have no verzuim in the register (empty).
-    let relatief = bevolking::verzuimers(kader).await?.relatief;
+    let verzuimers = bevolking::verzuimers(kader).await?;
+    let relatief = &verzuimers.relatief;
     let hier: Vec<&Gemeentecode> = kader.gemeenten.iter().filter(|g| !g.leerplicht_lokaal).map(|g| &g.code).collect();
     let verzuimers = (!hier.is_empty()).then(|| hier.iter().filter_map(|g| relatief.get(*g)).sum());
     // The VSV-ers of vsv_nieuw, without its deelnemers (a population query per year).

@@ -8,9 +8,7 @@ use crate::tabel::{Waarde, percentage};
 use crate::{Fout, Kader, Scope, Tabel};
 use leerspoor_casework::dossier::eerste_startkwalificatie;
 use leerspoor_casework::{jikp, recidive, vsv};
-use leerspoor_domain::model::{
-    Diploma, Inschrijving, Jongere, RmcTraject, Verzuimmelding, Vrijstelling, VsvMelding, Zaak,
-};
+use leerspoor_domain::model::{Diploma, Inschrijving, Jongere, RmcTraject, Vrijstelling, VsvMelding, Zaak};
 use leerspoor_domain::onderwijs::{Niveau, Onderwijssoort};
 use leerspoor_domain::rules::vrijstelling::loopt_op;
 use leerspoor_domain::rules::vsv::{Bestemming, bestemming, is_oud_vsv};
@@ -106,9 +104,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     }
 
     // Verzuim: per melding in the gemeente of residence on the melding date; youths per gemeente.
-    let venster = [rij::datum(jaar.eerste_dag()), rij::datum(einde)];
-    let meldingen: Vec<Verzuimmelding> =
-        kader.store.lees_met("WHERE meldingsdatum >= $1 AND meldingsdatum <= $2", &venster).await?;
+    let meldingen = kader.verzuimmeldingen(jaar.eerste_dag(), einde).await?;
     kader.laad_adressen(meldingen.iter().map(|m| m.jongere.as_str())).await?;
     let inschrijvingen = Inschrijvingen::van_verzuimers(kader).await?;
     let mut verzuimers: BTreeSet<(Gemeentecode, &str)> = BTreeSet::new();
@@ -135,15 +131,9 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
         .store
         .lees_met("WHERE gesloten_op >= $1 AND gesloten_op <= $2", &[rij::datum(jaar.eerste_dag()), rij::datum(einde)])
         .await?;
-    let alle_meldingen: Vec<Verzuimmelding> = kader
-        .store
-        .lees_met(
-            "WHERE meldingsdatum >= $1 AND meldingsdatum <= $2",
-            &[rij::datum(jaar.vorig().eerste_dag()), rij::datum(jaar.volgend().laatste_dag())],
-        )
-        .await?;
+    let alle_meldingen = kader.alle_verzuimmeldingen().await?;
     let mut na_interventie: HashMap<Gemeentecode, (f64, f64)> = HashMap::new();
-    let na = recidive::bereken(jaar, &zaken, &alle_meldingen).jongeren;
+    let na = recidive::bereken(jaar, &zaken, alle_meldingen).jongeren;
     kader.laad_adressen(na.iter().map(|j| j.jongere.as_str())).await?;
     for j in na {
         if let Some(g) = kader.gemeente_op(&j.jongere, peildatum) {

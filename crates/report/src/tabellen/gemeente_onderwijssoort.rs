@@ -109,14 +109,12 @@ fn in_scope<'k>(kader: &'k Kader, jongere: &str, datum: Datum) -> Option<&'k Gem
 
 pub async fn relatief_verzuimers(kader: &Kader) -> Result<Tabel, Fout> {
     let jaar = kader.jaar;
-    let venster = [rij::datum(jaar.eerste_dag()), rij::datum(jaar.laatste_dag())];
-    let meldingen: Vec<Verzuimmelding> =
-        kader.store.lees_met("WHERE meldingsdatum >= $1 AND meldingsdatum <= $2", &venster).await?;
+    let meldingen = kader.verzuimmeldingen(jaar.eerste_dag(), jaar.laatste_dag()).await?;
     kader.laad_adressen(meldingen.iter().map(|m| m.jongere.as_str())).await?;
     let inschrijvingen = Inschrijvingen::van_verzuimers(kader).await?;
     // Per jongere: the first relatief melding of the year places the youth, once.
     let mut eerste: BTreeMap<&str, &Verzuimmelding> = BTreeMap::new();
-    for m in meldingen.iter().filter(|m| telt(m) && relatief(m)) {
+    for m in meldingen.iter().copied().filter(|m| telt(m) && relatief(m)) {
         let e = eerste.entry(m.jongere.as_str()).or_insert(m);
         if (m.meldingsdatum, &m.id) < (e.meldingsdatum, &e.id) {
             *e = m;

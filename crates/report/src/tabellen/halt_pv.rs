@@ -23,8 +23,7 @@ struct Maatregelen {
 async fn laad(kader: &Kader) -> Result<Maatregelen, Fout> {
     let jaren = [kader.jaar.vorig(), kader.jaar];
     let (van, tot) = (jaren[0].eerste_dag(), kader.jaar.laatste_dag());
-    let acties: Vec<Actie> =
-        kader.store.lees_met("WHERE datum >= $1 AND datum <= $2", &[rij::datum(van), rij::datum(tot)]).await?;
+    let acties = kader.acties(van, tot).await?;
     let binds = [rij::datum(van), rij::datum(tot)];
     let zaken: HashMap<String, Zaak> = kader
         .store
@@ -59,7 +58,7 @@ async fn laad(kader: &Kader) -> Result<Maatregelen, Fout> {
                 Some(z) if luxe.contains(&z.id) => "luxe",
                 _ => "relatief",
             };
-            uit.push((soort, jaar, a.clone()));
+            uit.push((soort, jaar, (*a).clone()));
         }
     }
     let medewerkers: Vec<Medewerker> = kader.store.lees().await?;

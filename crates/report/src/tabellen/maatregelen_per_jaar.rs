@@ -4,8 +4,7 @@ use super::{jaren_tot, sleutel};
 use crate::tabel::Waarde;
 use crate::{Fout, Kader, Tabel};
 use leerspoor_domain::SchoolJaar;
-use leerspoor_domain::model::{Actie, ActieSoort};
-use leerspoor_store::rij;
+use leerspoor_domain::model::ActieSoort;
 
 const SOORTEN: [(ActieSoort, &str, &str); 3] = [
     (ActieSoort::PreventiefGesprek, "preventief_gesprek", "Preventief gesprek"),
@@ -15,13 +14,7 @@ const SOORTEN: [(ActieSoort, &str, &str); 3] = [
 
 pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let jaren = jaren_tot(kader.jaar, 4);
-    let acties: Vec<Actie> = kader
-        .store
-        .lees_met(
-            "WHERE datum >= $1 AND datum <= $2",
-            &[rij::datum(jaren[0].eerste_dag()), rij::datum(kader.jaar.laatste_dag())],
-        )
-        .await?;
+    let acties = kader.acties(jaren[0].eerste_dag(), kader.jaar.laatste_dag()).await?;
     let kolommen: Vec<(&str, &str)> = SOORTEN.iter().map(|(_, k, l)| (*k, *l)).collect();
     let mut t = Tabel::nieuw("maatregelen_per_jaar", "Maatregelen ingezet per schooljaar", &kolommen);
     kader.bereid_scope(acties.iter().map(|a| a.jongere.as_str())).await?;

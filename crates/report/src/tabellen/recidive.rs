@@ -4,7 +4,7 @@ use super::{jaren_tot, sleutel};
 use crate::tabel::{Waarde, percentage};
 use crate::{Fout, Kader, Tabel};
 use leerspoor_casework::recidive;
-use leerspoor_domain::model::{Verzuimmelding, Zaak};
+use leerspoor_domain::model::Zaak;
 use leerspoor_store::rij;
 
 pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
@@ -16,13 +16,8 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
             &[rij::datum(jaren[0].eerste_dag()), rij::datum(kader.jaar.laatste_dag())],
         )
         .await?;
-    let meldingen: Vec<Verzuimmelding> = kader
-        .store
-        .lees_met(
-            "WHERE meldingsdatum >= $1 AND meldingsdatum <= $2",
-            &[rij::datum(jaren[0].vorig().eerste_dag()), rij::datum(kader.jaar.volgend().laatste_dag())],
-        )
-        .await?;
+    // From the year before the first: the meldingen of a case that opened then, for `vervolg_op`.
+    let meldingen = kader.alle_verzuimmeldingen().await?;
     let mut t = Tabel::nieuw(
         "recidive",
         "Herhaald verzuim na een afgesloten zaak",
@@ -35,7 +30,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     kader.bereid_scope(zaken.iter().map(|z| z.jongere.as_str())).await?;
     for jaar in jaren {
         let peildatum = jaar.een_oktober();
-        let r = recidive::bereken(jaar, &zaken, &meldingen);
+        let r = recidive::bereken(jaar, &zaken, meldingen);
         let jongeren: Vec<_> = r.jongeren.iter().filter(|j| kader.telt(&j.jongere, peildatum)).collect();
         let n = jongeren.len() as f64;
         let terug = jongeren.iter().filter(|j| j.nieuwe_melding.is_some()).count() as f64;

@@ -4,8 +4,8 @@ use super::{jaren_tot, sleutel};
 use crate::tabel::Waarde;
 use crate::{Fout, Kader, Tabel};
 use leerspoor_domain::SchoolJaar;
-use leerspoor_domain::model::{School, Verzuimmelding};
-use leerspoor_store::rij::{self, Type, Waarde as Cel};
+use leerspoor_domain::model::School;
+use leerspoor_store::rij::{Type, Waarde as Cel};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 /// A school location is a VO school when it has enrolments in the WVO (vo, pro).
@@ -23,13 +23,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
             _ => None,
         })
         .collect();
-    let meldingen: Vec<Verzuimmelding> = kader
-        .store
-        .lees_met(
-            "WHERE meldingsdatum >= $1 AND meldingsdatum <= $2",
-            &[rij::datum(jaren[0].eerste_dag()), rij::datum(kader.jaar.laatste_dag())],
-        )
-        .await?;
+    let meldingen = kader.verzuimmeldingen(jaren[0].eerste_dag(), kader.jaar.laatste_dag()).await?;
     // Per school and year the distinct youths; per year the distinct youths of all VO schools.
     let mut per: BTreeMap<(String, String), BTreeMap<SchoolJaar, BTreeSet<&str>>> = BTreeMap::new();
     let mut alle: BTreeMap<SchoolJaar, BTreeSet<&str>> = BTreeMap::new();

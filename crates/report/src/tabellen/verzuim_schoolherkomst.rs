@@ -14,13 +14,7 @@ use std::collections::HashMap;
 
 pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let jaren = [kader.jaar.vorig(), kader.jaar];
-    let meldingen: Vec<Verzuimmelding> = kader
-        .store
-        .lees_met(
-            "WHERE meldingsdatum >= $1 AND meldingsdatum <= $2",
-            &[rij::datum(jaren[0].eerste_dag()), rij::datum(kader.jaar.laatste_dag())],
-        )
-        .await?;
+    let meldingen = kader.verzuimmeldingen(jaren[0].eerste_dag(), kader.jaar.laatste_dag()).await?;
     // Only the youths with a melding in the two years.
     let venster = [rij::datum(jaren[0].eerste_dag()), rij::datum(kader.jaar.laatste_dag())];
     let geboren: HashMap<String, Datum> = kader
