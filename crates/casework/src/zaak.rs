@@ -10,8 +10,7 @@ use leerspoor_store::{Schrijver, Store};
 /// Assigns the zaak to a caseworker (a teamleider distributing the werkvoorraad, or a caseworker
 /// taking it on).
 pub async fn toewijzen(store: &Store, door: &Medewerker, zaak: &str, aan: &Medewerker) -> Result<Zaak> {
-    regels::mag_behandelen(door.rol)?;
-    regels::mag_behandelen(aan.rol)?;
+    regels::mag_toewijzen(door, aan)?;
     let oud: Zaak = bestaand(store, "zaak", zaak).await?;
     mas::zaak_open(oud.status)?;
     let nieuw = Zaak { medewerker: Some(aan.id.clone()), ..oud.clone() };

@@ -60,8 +60,8 @@ pub fn run(args: DemoArgs, database: &str) -> ExitCode {
             Ok(s) => s,
             Err(e) => return meld_fout(&IngestFout::Store(e)),
         };
-        match store.aantal("regio").await {
-            Ok(0) => {
+        match demo_database(&store).await {
+            Ok(Demo::Leeg) => {
                 let dataset = leerspoor_demo::genereer(&DemoOpties { seed: args.seed, scale: args.scale });
                 eprintln!("Demoregio gemaakt in {:.1} s", start.elapsed().as_secs_f64());
                 println!("{}", overzicht(&dataset));
@@ -76,11 +76,23 @@ pub fn run(args: DemoArgs, database: &str) -> ExitCode {
                     ),
                     Err(e) => return meld_fout(&e),
                 }
+                if let Err(e) = store.zet_systeem(GEMAAKT_DOOR, "leerspoor demo").await {
+                    return meld_fout(&IngestFout::Store(e));
+                }
             }
-            Ok(_) => println!(
-                "De database {} bevat al een regio; die wordt gebruikt.",
+            Ok(Demo::Eigen) => println!(
+                "De database {} bevat al een demoregio; die wordt gebruikt.",
                 leerspoor_store::zonder_wachtwoord(database)
             ),
+            Ok(Demo::Vreemd) => {
+                eprintln!(
+                    "fout: de database {} is niet door `leerspoor demo` gemaakt (er staat al een regio of een account \
+                     in). De demo start daar niet: de demo-accounts hebben een openbaar wachtwoord. Gebruik \
+                     `leerspoor serve`, of geef de demo een eigen database met --database-url.",
+                    leerspoor_store::zonder_wachtwoord(database)
+                );
+                return ExitCode::from(2);
+            }
             Err(e) => return meld_fout(&IngestFout::Store(e)),
         }
         if args.alleen_maken {
@@ -103,6 +115,28 @@ pub fn run(args: DemoArgs, database: &str) -> ExitCode {
         server.vandaag = Some(server.vandaag.unwrap_or(DEMO_VANDAAG));
         crate::serve::start(store, &server).await
     })
+}
+
+/// The mark `leerspoor demo` leaves in a database it made (table `systeem`).
+const GEMAAKT_DOOR: &str = "gemaakt_door";
+
+enum Demo {
+    /// No region and no account: the demo may make its region here.
+    Leeg,
+    /// Made by the demo before.
+    Eigen,
+    /// Anything else, such as an office's register: the demo must not touch it.
+    Vreemd,
+}
+
+async fn demo_database(store: &Store) -> Result<Demo, leerspoor_store::StoreFout> {
+    if store.systeem(GEMAAKT_DOOR).await?.as_deref() == Some("leerspoor demo") {
+        return Ok(Demo::Eigen);
+    }
+    if store.aantal("regio").await? == 0 && store.aantal("account").await? == 0 {
+        return Ok(Demo::Leeg);
+    }
+    Ok(Demo::Vreemd)
 }
 
 /// What the demo made, in a few lines.

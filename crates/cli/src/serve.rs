@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
 #[command(
-    override_usage = "leerspoor serve [--adres 127.0.0.1:8080] [--http-cookie] [--vandaag JJJJ-MM-DD] [--database-url URL]"
+    override_usage = "leerspoor serve [--adres 127.0.0.1:8080] [--http-cookie] [--vandaag JJJJ-MM-DD] [--sessie-minuten 30] [--achter-proxy] [--database-url URL]"
 )]
 pub struct ServeArgs {
     /// Adres en poort waarop de webapplicatie luistert
@@ -24,11 +24,24 @@ pub struct ServeArgs {
     /// De datum die de werkvoorraad als vandaag neemt (standaard de echte datum)
     #[arg(long, value_name = "JJJJ-MM-DD")]
     pub vandaag: Option<Datum>,
+    /// Na zoveel minuten zonder verzoek is een sessie verlopen
+    #[arg(long, env = "LEERSPOOR_SESSIE_MINUTEN", default_value_t = 30, value_parser = clap::value_parser!(u16).range(1..=600))]
+    pub sessie_minuten: u16,
+    /// Leerspoor draait achter een proxy die X-Forwarded-For zet: het laatste adres daarin is dat
+    /// van de client (voor het toegangslog en het afremmen van aanmeldpogingen)
+    #[arg(long, env = "LEERSPOOR_ACHTER_PROXY")]
+    pub achter_proxy: bool,
 }
 
 impl ServeArgs {
     pub fn instellingen(&self) -> Instellingen {
-        Instellingen { veilige_cookie: !self.http_cookie, vandaag: self.vandaag, ..Instellingen::default() }
+        Instellingen {
+            veilige_cookie: !self.http_cookie,
+            vandaag: self.vandaag,
+            sessie_inactief: leerspoor_web::Duur::minutes(self.sessie_minuten.into()),
+            achter_proxy: self.achter_proxy,
+            ..Instellingen::default()
+        }
     }
 }
 
@@ -87,10 +100,6 @@ pub fn account(args: AccountArgs, database: &str) -> ExitCode {
             regel.trim_end_matches(['\n', '\r']).to_string()
         }
     };
-    if wachtwoord.chars().count() < 12 {
-        eprintln!("fout: het wachtwoord moet ten minste 12 tekens hebben");
-        return ExitCode::from(2);
-    }
     blokkeer(async {
         let store = match bestaande(database).await {
             Ok(s) => s,
@@ -109,23 +118,37 @@ pub fn account(args: AccountArgs, database: &str) -> ExitCode {
     })
 }
 
+/// Creates an account, or gives an existing one a new password (which ends its sessions and lifts
+/// a lock). The rules of beheer hold: a strong password, one account per medewerker, only for a
+/// medewerker in service.
 async fn maak_account(store: &Store, naam: &str, medewerker: &str, wachtwoord: &str) -> Result<Medewerker, String> {
-    let m = store
-        .lees_een::<Medewerker>(medewerker)
-        .await
-        .map_err(|e| e.to_string())?
-        .ok_or_else(|| format!("medewerker '{medewerker}' bestaat niet"))?;
+    let m = leerspoor_casework::medewerker(store, medewerker).await.map_err(|e| e.to_string())?;
+    if let Some(reden) = leerspoor_web::aanmelden::wachtwoord_zwak(wachtwoord, &[naam, &m.naam]) {
+        return Err(format!("wachtwoord: {reden}"));
+    }
+    if naam.is_empty()
+        || naam.chars().count() > leerspoor_web::aanmelden::MAX_GEBRUIKERSNAAM
+        || !naam.chars().all(|c| c.is_ascii_graphic())
+    {
+        return Err("gebruikersnaam: letters, cijfers of leestekens, zonder spaties, ten hoogste 64".into());
+    }
+    let eerder = store.account(naam).await.map_err(|e| e.to_string())?;
+    if eerder.as_ref().is_some_and(|a| a.medewerker != m.id) {
+        return Err(format!("account '{naam}' is van een andere medewerker"));
+    }
+    if let Some(a) = store.account_van(&m.id).await.map_err(|e| e.to_string())?.filter(|a| a.gebruikersnaam != naam) {
+        return Err(format!(
+            "{} heeft al het account '{}'; een medewerker heeft één account",
+            m.naam, a.gebruikersnaam
+        ));
+    }
     let account = Account {
-        gebruikersnaam: naam.to_string(),
-        medewerker: m.id.clone(),
-        wachtwoord_hash: leerspoor_web::aanmelden::hash(wachtwoord),
-        mislukte_pogingen: 0,
-        geblokkeerd_tot: None,
-        actief: true,
+        generatie: eerder.map_or(0, |a| a.generatie + 1),
+        ..Account::nieuw(naam, &m.id, leerspoor_web::aanmelden::hash(wachtwoord))
     };
     store.bewaar_account(&account).await.map_err(|e| e.to_string())?;
     store
-        .log(&crate::gebruiker(), "beheer account", &format!("account:{naam}"), "gelukt", None)
+        .log(&crate::gebruiker(), "beheer account", &format!("account:{naam}"), "gelukt", Some("wachtwoord ingesteld"))
         .await
         .map_err(|e| e.to_string())?;
     Ok(m)
@@ -135,7 +158,8 @@ async fn maak_account(store: &Store, naam: &str, medewerker: &str, wachtwoord: &
 pub const DEMO_WACHTWOORD: &str = "leerspoor-demo";
 
 /// One demo account per role (and a leerplichtambtenaar with and without BOA): the first
-/// medewerker in service with that role. Returns `(gebruikersnaam, omschrijving)`.
+/// medewerker in service with that role. Accounts that exist are left as they are: a demo
+/// never resets a password or re-activates an account. Returns `(gebruikersnaam, omschrijving)`.
 pub async fn demo_accounts(store: &Store) -> Result<Vec<(String, String)>, String> {
     let medewerkers: Vec<Medewerker> = store.lees().await.map_err(|e| e.to_string())?;
     let vandaag = chrono::Local::now().date_naive();
@@ -150,13 +174,32 @@ pub async fn demo_accounts(store: &Store) -> Result<Vec<(String, String)>, Strin
         ("gemeente", Rol::Gemeente, None),
         ("beheer", Rol::Beheerder, None),
     ];
+    let hash = leerspoor_web::aanmelden::hash(DEMO_WACHTWOORD);
     let mut uit = Vec::new();
     for (naam, rol, boa) in soorten {
         let Some(m) = medewerkers.iter().filter(in_dienst).find(|m| m.rol == rol && boa.is_none_or(|b| m.boa == b))
         else {
             continue;
         };
-        maak_account(store, naam, &m.id, DEMO_WACHTWOORD).await?;
+        match (store.account(naam).await, store.account_van(&m.id).await) {
+            (Ok(Some(a)), _) if a.medewerker == m.id => {}
+            (Ok(None), Ok(None)) => {
+                store.bewaar_account(&Account::nieuw(naam, &m.id, hash.clone())).await.map_err(|e| e.to_string())?;
+                store
+                    .log(
+                        &crate::gebruiker(),
+                        "beheer account",
+                        &format!("account:{naam}"),
+                        "gelukt",
+                        Some("demo-account"),
+                    )
+                    .await
+                    .map_err(|e| e.to_string())?;
+            }
+            (Err(e), _) | (_, Err(e)) => return Err(e.to_string()),
+            // The name or the medewerker has another account: leave both alone.
+            _ => continue,
+        }
         let extra = match (&m.gemeente, m.boa) {
             (Some(g), _) => format!(", {g}"),
             (None, true) => " met BOA".to_string(),
@@ -165,4 +208,30 @@ pub async fn demo_accounts(store: &Store) -> Result<Vec<(String, String)>, Strin
         uit.push((naam.to_string(), format!("{} ({}{extra})", rol.label(), m.naam)));
     }
     Ok(uit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn the_demo_never_resets_or_reactivates_an_account_that_exists() {
+        let db = leerspoor_testdb::sqlite().await;
+        let dataset = leerspoor_demo::genereer(&leerspoor_demo::DemoOpties { seed: 7, scale: 0.02 });
+        let opties = leerspoor_ingest::ImportOpties { dry_run: false, gebruiker: "test".into() };
+        leerspoor_ingest::importeer_dataset(&db.store, dataset, "test", &opties).await.unwrap();
+        let eerste = demo_accounts(&db.store).await.unwrap();
+        assert!(eerste.iter().any(|(naam, _)| naam == "lpa"));
+        let mut lpa = db.store.account("lpa").await.unwrap().unwrap();
+        lpa.wachtwoord_hash = leerspoor_web::aanmelden::hash("paars konijn fietst naar Zwolle");
+        lpa.actief = false;
+        db.store.bewaar_account(&lpa).await.unwrap();
+
+        demo_accounts(&db.store).await.unwrap();
+        assert_eq!(
+            db.store.account("lpa").await.unwrap().unwrap(),
+            lpa,
+            "unchanged: no published password, still inactive"
+        );
+    }
 }

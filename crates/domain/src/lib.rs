@@ -13,6 +13,7 @@ pub mod model;
 pub mod onderwijs;
 pub mod rules;
 pub mod schooljaar;
+pub mod spreadsheet;
 
 pub use bsn::Bsn;
 pub use model::Gemeentecode;

@@ -4,7 +4,11 @@ use leerspoor_store::rij::{Kolom, Type, Waarde};
 
 /// Formats a value for the bundle (see [`Waarde::als_tekst`]).
 pub fn schrijf(w: &Waarde) -> String {
-    w.als_tekst()
+    match w {
+        // A spreadsheet must not run a name or note as a formula; `lees` removes the mark.
+        Waarde::Tekst(Some(t)) => leerspoor_domain::spreadsheet::als_cel(t).into_owned(),
+        _ => w.als_tekst(),
+    }
 }
 
 /// Parses one cell of a column; the error is a Dutch sentence without the location.
@@ -25,7 +29,7 @@ pub fn lees(kolom: &Kolom, tekst: &str) -> Result<Waarde, String> {
         Type::Tekst if t.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')) => {
             Err("bevat een stuurteken (onzichtbaar teken); verwijder het".into())
         }
-        Type::Tekst => Ok(Waarde::Tekst(Some(t.to_string()))),
+        Type::Tekst => Ok(Waarde::Tekst(Some(leerspoor_domain::spreadsheet::uit_cel(t).to_string()))),
         Type::Datum => parse_datum(t).map(|d| Waarde::Datum(Some(d))),
         Type::Geheel => t.parse().map(|n| Waarde::Geheel(Some(n))).map_err(|_| format!("'{t}' is geen geheel getal")),
         Type::Getal => t
@@ -59,6 +63,8 @@ mod tests {
     fn every_type_reads_back_what_it_writes() {
         let gevallen = [
             (k("a", Type::Tekst), Waarde::Tekst(Some("Zeester".into()))),
+            (k("a", Type::Tekst), Waarde::Tekst(Some("=HYPERLINK(\"https://elders.nl\")".into()))),
+            (k("a", Type::Tekst), Waarde::Tekst(Some("'s-Hertogenbosch".into()))),
             (k("a", Type::Datum), Waarde::Datum(NaiveDate::from_ymd_opt(2016, 2, 29))),
             (k("a", Type::Geheel), Waarde::Geheel(Some(16))),
             (k("a", Type::Bool), Waarde::Bool(false)),
@@ -69,6 +75,7 @@ mod tests {
             assert_eq!(lees(&kolom, &schrijf(&w)).unwrap(), w);
         }
         assert_eq!(lees(&k("fte", Type::Getal), "0,8").unwrap(), Waarde::Getal(Some(0.8)));
+        assert_eq!(schrijf(&Waarde::Tekst(Some("-gesprek".into()))), "'-gesprek", "written as text for a spreadsheet");
         assert!(lees(&k("boa", Type::Bool), "misschien").is_err());
     }
 }

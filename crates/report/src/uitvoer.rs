@@ -28,7 +28,8 @@ pub fn csv(map: &Path, tabellen: &[Tabel]) -> Result<(), Fout> {
 }
 
 /// One table as CSV: a header of keys, then `key,label,values…` with plain numbers and empty
-/// cells for empty values.
+/// cells for empty values. A label a spreadsheet would run as a formula is written as text
+/// (`leerspoor_domain::spreadsheet`).
 pub fn csv_tabel(t: &Tabel) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let kop: Vec<&str> = ["key", "label"].into_iter().chain(t.columns.iter().map(|c| c.key.as_str())).collect();
@@ -38,7 +39,8 @@ pub fn csv_tabel(t: &Tabel) -> Vec<u8> {
             .values
             .iter()
             .map(|v| v.0.map(|g| if g.fract() == 0.0 { format!("{g:.0}") } else { g.to_string() }).unwrap_or_default());
-        rijen.push([r.key.clone(), r.label.clone()].into_iter().chain(cellen).collect());
+        let tekst = |t: &str| leerspoor_domain::spreadsheet::als_cel(t).into_owned();
+        rijen.push([tekst(&r.key), tekst(&r.label)].into_iter().chain(cellen).collect());
     }
     for rij in rijen {
         w.write_record(&rij).expect("CSV in het geheugen schrijven");

@@ -379,7 +379,8 @@ impl Store {
         })
     }
 
-    /// Records an access (view, search, export, import, sign-in, refusal) in the access log.
+    /// Records an access (view, search, export, import, sign-in, refusal) in the access log, from
+    /// the command line (no client address).
     pub async fn log(
         &self,
         gebruiker: &str,
@@ -388,10 +389,24 @@ impl Store {
         resultaat: &str,
         reden: Option<&str>,
     ) -> Result<()> {
+        self.log_van(&toegang::Herkomst::default(), gebruiker, handeling, object, resultaat, reden).await
+    }
+
+    /// Records an access in the access log with the client it came from.
+    pub async fn log_van(
+        &self,
+        herkomst: &toegang::Herkomst,
+        gebruiker: &str,
+        handeling: &str,
+        object: &str,
+        resultaat: &str,
+        reden: Option<&str>,
+    ) -> Result<()> {
+        let regel = Logregel { gebruiker, handeling, object, resultaat, reden, herkomst };
         let nu = Utc::now();
         per_backend!(self, pool => {
             let mut conn = pool.acquire().await?;
-            log_toegang(&mut *conn, nu, gebruiker, handeling, object, resultaat, reden).await
+            log_toegang(&mut *conn, nu, &regel).await
         })
     }
 
@@ -444,15 +459,17 @@ impl Store {
     }
 }
 
-async fn log_toegang<'c, E, DB>(
-    conn: E,
-    nu: DateTime<Utc>,
-    gebruiker: &str,
-    handeling: &str,
-    object: &str,
-    resultaat: &str,
-    reden: Option<&str>,
-) -> Result<()>
+/// One line of the access log, as it is written.
+struct Logregel<'a> {
+    gebruiker: &'a str,
+    handeling: &'a str,
+    object: &'a str,
+    resultaat: &'a str,
+    reden: Option<&'a str>,
+    herkomst: &'a toegang::Herkomst,
+}
+
+async fn log_toegang<'c, E, DB>(conn: E, nu: DateTime<Utc>, r: &Logregel<'_>) -> Result<()>
 where
     DB: sqlx::Database,
     E: sqlx::Executor<'c, Database = DB>,
@@ -462,14 +479,17 @@ where
     for<'q> <DB as sqlx::Database>::Arguments: sqlx::IntoArguments<DB>,
 {
     sqlx::query(
-        "INSERT INTO toegangslog (tijdstip, gebruiker, handeling, object, resultaat, reden) VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO toegangslog (tijdstip, gebruiker, handeling, object, resultaat, reden, adres, agent) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(nu)
-    .bind(gebruiker)
-    .bind(handeling)
-    .bind(object)
-    .bind(resultaat)
-    .bind(reden)
+    .bind(r.gebruiker)
+    .bind(r.handeling)
+    .bind(r.object)
+    .bind(r.resultaat)
+    .bind(r.reden)
+    .bind(r.herkomst.adres.as_deref())
+    .bind(r.herkomst.agent.as_deref())
     .execute(conn)
     .await?;
     Ok(())
@@ -653,13 +673,22 @@ impl Schrijver {
     /// access log.
     pub async fn vastleggen(self, handeling: &str, object: &str) -> Result<()> {
         let Schrijver { tx, nu, gebruiker, .. } = self;
+        let herkomst = toegang::Herkomst::default();
+        let regel = Logregel {
+            gebruiker: &gebruiker,
+            handeling,
+            object,
+            resultaat: "gelukt",
+            reden: None,
+            herkomst: &herkomst,
+        };
         match tx {
             Transactie::Sqlite(mut tx) => {
-                log_toegang(&mut *tx, nu, &gebruiker, handeling, object, "gelukt", None).await?;
+                log_toegang(&mut *tx, nu, &regel).await?;
                 tx.commit().await?;
             }
             Transactie::Postgres(mut tx) => {
-                log_toegang(&mut *tx, nu, &gebruiker, handeling, object, "gelukt", None).await?;
+                log_toegang(&mut *tx, nu, &regel).await?;
                 tx.commit().await?;
             }
         }
@@ -669,6 +698,15 @@ impl Schrijver {
     /// Records the import run and commits.
     pub async fn klaar(self, ongewijzigd: u64) -> Result<()> {
         let Schrijver { tx, nu, gebruiker, bron, nieuw, gewijzigd } = self;
+        let herkomst = toegang::Herkomst::default();
+        let regel = Logregel {
+            gebruiker: &gebruiker,
+            handeling: "import",
+            object: &bron,
+            resultaat: "gelukt",
+            reden: None,
+            herkomst: &herkomst,
+        };
         macro_rules! afronden {
             ($tx:expr) => {{
                 let mut tx = $tx;
@@ -684,7 +722,7 @@ impl Schrijver {
                 .bind(ongewijzigd as i64)
                 .execute(&mut *tx)
                 .await?;
-                log_toegang(&mut *tx, nu, &gebruiker, "import", &bron, "gelukt", None).await?;
+                log_toegang(&mut *tx, nu, &regel).await?;
                 tx.commit().await?;
             }};
         }
@@ -709,7 +747,7 @@ fn kolom_typen<R: Rij>() -> Vec<Type> {
 
 /// SQL built here only ever joins the static table and column names of [`Rij`] types with `$n`
 /// placeholders; values are always bound.
-fn veilig(sql: &str) -> sqlx::AssertSqlSafe<&str> {
+pub(crate) fn veilig(sql: &str) -> sqlx::AssertSqlSafe<&str> {
     sqlx::AssertSqlSafe(sql)
 }
 

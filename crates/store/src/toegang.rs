@@ -6,7 +6,7 @@ use crate::{Result, Store};
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
-/// A sign-in account of a medewerker.
+/// A sign-in account of a medewerker (at most one per medewerker).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Account {
     pub gebruikersnaam: String,
@@ -16,6 +16,35 @@ pub struct Account {
     pub mislukte_pogingen: i64,
     pub geblokkeerd_tot: Option<DateTime<Utc>>,
     pub actief: bool,
+    /// Goes up when the account is deactivated, its password reset or its role changed; a session
+    /// signed in under another generation has ended.
+    pub generatie: i64,
+    /// A beheerder chose the password: its owner chooses a new one before anything else.
+    pub moet_wijzigen: bool,
+}
+
+impl Account {
+    /// A new, active account with no failed attempts.
+    pub fn nieuw(gebruikersnaam: &str, medewerker: &str, wachtwoord_hash: String) -> Account {
+        Account {
+            gebruikersnaam: gebruikersnaam.to_string(),
+            medewerker: medewerker.to_string(),
+            wachtwoord_hash,
+            mislukte_pogingen: 0,
+            geblokkeerd_tot: None,
+            actief: true,
+            generatie: 0,
+            moet_wijzigen: false,
+        }
+    }
+}
+
+/// Where a request came from, for the access log.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Herkomst {
+    /// The client's IP address (from the proxy's `X-Forwarded-For` when one is configured).
+    pub adres: Option<String>,
+    pub agent: Option<String>,
 }
 
 /// One line of the access log.
@@ -44,19 +73,31 @@ pub struct Wijziging {
 
 impl Store {
     pub async fn account(&self, gebruikersnaam: &str) -> Result<Option<Account>> {
-        Ok(self.accounts().await?.into_iter().find(|a| a.gebruikersnaam == gebruikersnaam))
+        Ok(self.lees_accounts("WHERE gebruikersnaam = $1", Some(gebruikersnaam)).await?.pop())
     }
 
-    /// The accounts, ordered by name (for beheer and sign-in: an office has tens of them).
+    /// The account of a medewerker, if it has one.
+    pub async fn account_van(&self, medewerker: &str) -> Result<Option<Account>> {
+        Ok(self.lees_accounts("WHERE medewerker = $1", Some(medewerker)).await?.pop())
+    }
+
+    /// The accounts, ordered by name (for beheer: an office has tens of them).
     pub async fn accounts(&self) -> Result<Vec<Account>> {
+        self.lees_accounts("", None).await
+    }
+
+    async fn lees_accounts(&self, waar: &'static str, waarde: Option<&str>) -> Result<Vec<Account>> {
+        let sql = format!(
+            "SELECT gebruikersnaam, medewerker, wachtwoord_hash, mislukte_pogingen, geblokkeerd_tot, actief, \
+             generatie, moet_wijzigen FROM account {waar} ORDER BY gebruikersnaam"
+        );
         per_backend!(self, pool => {
-            let rijen = sqlx::query(
-                "SELECT gebruikersnaam, medewerker, wachtwoord_hash, mislukte_pogingen, geblokkeerd_tot, actief \
-                 FROM account ORDER BY gebruikersnaam",
-            )
-            .fetch_all(pool)
-            .await?;
-            rijen
+            let mut q = sqlx::query(crate::veilig(&sql));
+            if let Some(w) = waarde {
+                q = q.bind(w);
+            }
+            q.fetch_all(pool)
+                .await?
                 .into_iter()
                 .map(|r| {
                     Ok(Account {
@@ -66,20 +107,23 @@ impl Store {
                         mislukte_pogingen: r.try_get(3)?,
                         geblokkeerd_tot: r.try_get(4)?,
                         actief: r.try_get(5)?,
+                        generatie: r.try_get(6)?,
+                        moet_wijzigen: r.try_get(7)?,
                     })
                 })
                 .collect()
         })
     }
 
-    /// Creates an account or replaces it (a new password resets the lock-out).
+    /// Creates an account or replaces it. A second account for the same medewerker is refused by
+    /// the database (a unique index).
     pub async fn bewaar_account(&self, a: &Account) -> Result<()> {
         per_backend!(self, pool => {
             sqlx::query(
-                "INSERT INTO account (gebruikersnaam, medewerker, wachtwoord_hash, mislukte_pogingen, geblokkeerd_tot, actief) \
-                 VALUES ($1, $2, $3, $4, $5, $6) \
+                "INSERT INTO account (gebruikersnaam, medewerker, wachtwoord_hash, mislukte_pogingen, geblokkeerd_tot, \
+                 actief, generatie, moet_wijzigen) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
                  ON CONFLICT (gebruikersnaam) DO UPDATE SET medewerker = $2, wachtwoord_hash = $3, \
-                 mislukte_pogingen = $4, geblokkeerd_tot = $5, actief = $6",
+                 mislukte_pogingen = $4, geblokkeerd_tot = $5, actief = $6, generatie = $7, moet_wijzigen = $8",
             )
             .bind(&a.gebruikersnaam)
             .bind(&a.medewerker)
@@ -87,26 +131,93 @@ impl Store {
             .bind(a.mislukte_pogingen)
             .bind(a.geblokkeerd_tot)
             .bind(a.actief)
+            .bind(a.generatie)
+            .bind(a.moet_wijzigen)
             .execute(pool)
             .await?;
             Ok(())
         })
     }
 
-    /// Records the outcome of a sign-in attempt on the account: the failure count and lock.
-    pub async fn zet_pogingen(
+    /// Counts a sign-in attempt *before* its password is checked, in one statement, so that
+    /// parallel attempts cannot all read the same count. The `max`-th attempt sets the lock until
+    /// `blokkade_tot`; after a lock has expired the count starts again. `None`: no such account, or
+    /// it is locked (the attempt is not counted and its password must not be checked).
+    pub async fn reserveer_poging(
         &self,
         gebruikersnaam: &str,
-        mislukt: i64,
-        geblokkeerd_tot: Option<DateTime<Utc>>,
-    ) -> Result<()> {
+        nu: DateTime<Utc>,
+        max: i64,
+        blokkade_tot: DateTime<Utc>,
+    ) -> Result<Option<i64>> {
+        // Both databases evaluate every right-hand side against the row as it was.
+        let sql = "UPDATE account SET \
+             mislukte_pogingen = CASE WHEN geblokkeerd_tot IS NOT NULL THEN 1 ELSE mislukte_pogingen + 1 END, \
+             geblokkeerd_tot = CASE WHEN geblokkeerd_tot IS NULL AND mislukte_pogingen + 1 >= $3 THEN $4 END \
+             WHERE gebruikersnaam = $1 AND (geblokkeerd_tot IS NULL OR geblokkeerd_tot <= $2) \
+             RETURNING mislukte_pogingen";
         per_backend!(self, pool => {
-            sqlx::query("UPDATE account SET mislukte_pogingen = $1, geblokkeerd_tot = $2 WHERE gebruikersnaam = $3")
-                .bind(mislukt)
-                .bind(geblokkeerd_tot)
+            let rij = sqlx::query(sql)
+                .bind(gebruikersnaam)
+                .bind(nu)
+                .bind(max)
+                .bind(blokkade_tot)
+                .fetch_optional(pool)
+                .await?;
+            Ok(match rij {
+                Some(r) => Some(r.try_get(0)?),
+                None => None,
+            })
+        })
+    }
+
+    /// A right password: the count of failed attempts starts again and a lock is lifted.
+    pub async fn aanmelding_gelukt(&self, gebruikersnaam: &str) -> Result<()> {
+        per_backend!(self, pool => {
+            sqlx::query("UPDATE account SET mislukte_pogingen = 0, geblokkeerd_tot = NULL WHERE gebruikersnaam = $1")
                 .bind(gebruikersnaam)
                 .execute(pool)
                 .await?;
+            Ok(())
+        })
+    }
+
+    /// The owner chose a new password: it replaces the old one and the obligation to change it,
+    /// and the account's other sessions end. The new generation, for the session that changed it.
+    pub async fn wijzig_wachtwoord(&self, gebruikersnaam: &str, wachtwoord_hash: &str) -> Result<i64> {
+        per_backend!(self, pool => {
+            let rij = sqlx::query(
+                "UPDATE account SET wachtwoord_hash = $2, moet_wijzigen = $3, generatie = generatie + 1 \
+                 WHERE gebruikersnaam = $1 RETURNING generatie",
+            )
+            .bind(gebruikersnaam)
+            .bind(wachtwoord_hash)
+            .bind(false)
+            .fetch_one(pool)
+            .await?;
+            Ok(rij.try_get(0)?)
+        })
+    }
+
+    /// A fact about the database itself (table `systeem`).
+    pub async fn systeem(&self, sleutel: &str) -> Result<Option<String>> {
+        per_backend!(self, pool => {
+            Ok(sqlx::query_scalar("SELECT waarde FROM systeem WHERE sleutel = $1")
+                .bind(sleutel)
+                .fetch_optional(pool)
+                .await?)
+        })
+    }
+
+    pub async fn zet_systeem(&self, sleutel: &str, waarde: &str) -> Result<()> {
+        per_backend!(self, pool => {
+            sqlx::query(
+                "INSERT INTO systeem (sleutel, waarde) VALUES ($1, $2) ON CONFLICT (sleutel) DO UPDATE SET waarde = $2",
+            )
+            .bind(sleutel)
+            .bind(waarde)
+            .execute(pool)
+            .await?;
             Ok(())
         })
     }

@@ -2,6 +2,7 @@
 //! layer (`leerspoor_casework`) and the report engine. Every route passes the door
 //! ([`poort`]): session, role, gemeente scope, CSRF and the access log.
 pub mod aanmelden;
+mod afremmen;
 mod codes;
 mod csrf;
 mod formulier;
@@ -11,11 +12,16 @@ pub mod poort;
 pub mod rechten;
 mod sessies;
 mod statisch;
+mod veiligheid;
 
 use leerspoor_store::Store;
 use poort::{Routes, Toegang};
 use rechten::Recht;
 use std::net::SocketAddr;
+use std::sync::Arc;
+
+/// Durations of the settings (the `time` crate's, as tower-sessions uses).
+pub type Duur = time::Duration;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
@@ -26,12 +32,35 @@ pub struct AppState {
     /// The date the application treats as today (see [`Instellingen::vandaag`]).
     vandaag: Option<leerspoor_domain::Datum>,
     /// The werkvoorraad's region-wide lists, kept between visits.
-    pub(crate) werkvoorraad: std::sync::Arc<paginas::werkvoorraad::Bewaarde>,
+    pub(crate) werkvoorraad: Arc<paginas::werkvoorraad::Bewaarde>,
+    /// See [`Instellingen::sessie_inactief`].
+    pub(crate) sessie_inactief: time::Duration,
+    /// See [`Instellingen::sessie_max`].
+    pub(crate) sessie_max: time::Duration,
+    /// See [`Instellingen::achter_proxy`].
+    pub(crate) achter_proxy: bool,
+    pub(crate) veilige_cookie: bool,
+    pub(crate) afremmer: Arc<afremmen::Afremmer>,
+    pub(crate) wachtwoorden: aanmelden::Wachtwoorden,
 }
 
 impl AppState {
     pub fn new(store: Store, vandaag: Option<leerspoor_domain::Datum>) -> AppState {
-        AppState { store, vandaag, werkvoorraad: Default::default() }
+        AppState::met(store, &Instellingen { vandaag, ..Instellingen::default() })
+    }
+
+    fn met(store: Store, i: &Instellingen) -> AppState {
+        AppState {
+            store,
+            vandaag: i.vandaag,
+            werkvoorraad: Default::default(),
+            sessie_inactief: i.sessie_inactief,
+            sessie_max: i.sessie_max,
+            achter_proxy: i.achter_proxy,
+            veilige_cookie: i.veilige_cookie,
+            afremmer: Default::default(),
+            wachtwoorden: Default::default(),
+        }
     }
 
     pub fn vandaag(&self) -> leerspoor_domain::Datum {
@@ -42,10 +71,16 @@ impl AppState {
 /// How the application runs.
 #[derive(Debug, Clone)]
 pub struct Instellingen {
-    /// Send the session cookie only over HTTPS. Off only for a demo on plain http beyond localhost.
+    /// Send the session cookie only over HTTPS (and send HSTS). Off only for a demo on plain
+    /// http beyond localhost.
     pub veilige_cookie: bool,
-    /// A session ends after this long without a request.
-    pub sessieduur: time::Duration,
+    /// A session ends after this long without a request (BIO: a screen left alone locks).
+    pub sessie_inactief: time::Duration,
+    /// A session ends this long after signing in, however busy (one working day).
+    pub sessie_max: time::Duration,
+    /// Leerspoor runs behind a reverse proxy that sets `X-Forwarded-For`: the client's address is
+    /// the last one it adds. Off, the header is ignored (a client could write anything in it).
+    pub achter_proxy: bool,
     /// The werkvoorraad's today; `None` is the calendar date. The demo region ends on 31 July
     /// 2021, so its demo runs on a day inside its last schooljaar.
     pub vandaag: Option<leerspoor_domain::Datum>,
@@ -53,7 +88,13 @@ pub struct Instellingen {
 
 impl Default for Instellingen {
     fn default() -> Self {
-        Instellingen { veilige_cookie: true, sessieduur: time::Duration::hours(8), vandaag: None }
+        Instellingen {
+            veilige_cookie: true,
+            sessie_inactief: time::Duration::minutes(30),
+            sessie_max: time::Duration::hours(10),
+            achter_proxy: false,
+            vandaag: None,
+        }
     }
 }
 
@@ -67,6 +108,8 @@ pub fn routes(state: AppState) -> Routes {
         .get("/aanmelden", Openbaar, inloggen::formulier)
         .post("/aanmelden", Openbaar, inloggen::aanmelden)
         .post("/afmelden", Aangemeld, inloggen::afmelden)
+        .get("/wachtwoord", Aangemeld, wachtwoord::formulier)
+        .post("/wachtwoord", Aangemeld, wachtwoord::wijzig)
         .get("/", Aangemeld, werkvoorraad::pagina)
         .get("/zoeken", Toegang::Recht(DossierLezen), zoeken::pagina)
         .get("/jongeren/{jongere}", Toegang::Recht(DossierLezen), dossier::pagina)
@@ -95,19 +138,22 @@ pub fn routes(state: AppState) -> Routes {
         .post("/beheer/bundel", Toegang::Recht(Beheer), beheer::bundel)
 }
 
-/// The whole application: routes behind the door, with sessions in the database.
+/// The whole application: routes behind the door, with sessions in the database, security
+/// headers on every response and a limit on every request body.
 pub fn app(store: Store, instellingen: &Instellingen) -> axum::Router {
-    let state = AppState::new(store.clone(), instellingen.vandaag);
+    let state = AppState::met(store.clone(), instellingen);
     let sessies = SessionManagerLayer::new(sessies::DatabaseSessies(store))
         .with_name("leerspoor_sessie")
         .with_secure(instellingen.veilige_cookie)
         .with_http_only(true)
         .with_same_site(SameSite::Strict)
-        .with_expiry(Expiry::OnInactivity(instellingen.sessieduur));
+        .with_expiry(Expiry::OnInactivity(instellingen.sessie_inactief));
     routes(state.clone())
         .router()
         .fallback(|| async { pagina::fout(404, "Deze pagina bestaat niet.") })
         .layer(sessies)
+        .layer(axum::extract::DefaultBodyLimit::max(veiligheid::MAX_VERZOEK))
+        .layer(axum::middleware::from_fn_with_state(instellingen.veilige_cookie, veiligheid::koppen))
         .with_state(state)
 }
 
@@ -121,5 +167,6 @@ pub async fn serve(store: Store, adres: SocketAddr, instellingen: Instellingen) 
         }
     });
     let luisteraar = tokio::net::TcpListener::bind(adres).await?;
-    axum::serve(luisteraar, app(store, &instellingen)).await
+    let app = app(store, &instellingen).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(luisteraar, app).await
 }

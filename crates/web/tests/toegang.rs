@@ -9,7 +9,7 @@ use leerspoor_domain::model::{Dataset, Medewerker, Rol};
 use leerspoor_store::Store;
 use leerspoor_store::toegang::Account;
 use leerspoor_web::poort::Toegang;
-use leerspoor_web::rechten::heeft;
+use leerspoor_web::rechten::{Recht, heeft};
 use leerspoor_web::{AppState, Instellingen};
 use tower::ServiceExt;
 
@@ -34,15 +34,7 @@ async fn regio(db: leerspoor_testdb::TestDb) -> Regio {
     let hash = leerspoor_web::aanmelden::hash(WACHTWOORD);
     for rol in <Rol as leerspoor_domain::code_enum::CodeEnum>::ALL {
         let m = medewerker(&dataset, *rol);
-        let account = Account {
-            gebruikersnaam: rol.to_string(),
-            medewerker: m.id.clone(),
-            wachtwoord_hash: hash.clone(),
-            mislukte_pogingen: 0,
-            geblokkeerd_tot: None,
-            actief: true,
-        };
-        db.store.bewaar_account(&account).await.unwrap();
+        db.store.bewaar_account(&Account::nieuw(&rol.to_string(), &m.id, hash.clone())).await.unwrap();
     }
     let instellingen = Instellingen { vandaag: Some(vandaag()), ..Instellingen::default() };
     Regio { store: db.store.clone(), app: leerspoor_web::app(db.store.clone(), &instellingen), dataset, _db: db }
@@ -74,6 +66,17 @@ struct Antwoord {
 }
 
 async fn vraag(app: &Router, methode: &str, pad: &str, cookie: Option<&str>, form: Option<String>) -> Antwoord {
+    vraag_met(app, methode, pad, cookie, form).await.0
+}
+
+/// [`vraag`], with the response's headers.
+async fn vraag_met(
+    app: &Router,
+    methode: &str,
+    pad: &str,
+    cookie: Option<&str>,
+    form: Option<String>,
+) -> (Antwoord, axum::http::HeaderMap) {
     let mut req = Request::builder().method(methode).uri(pad);
     if let Some(c) = cookie {
         req = req.header(header::COOKIE, c);
@@ -85,10 +88,10 @@ async fn vraag(app: &Router, methode: &str, pad: &str, cookie: Option<&str>, for
     .unwrap();
     let res = app.clone().oneshot(req).await.unwrap();
     let status = res.status();
-    let cookie =
-        res.headers().get(header::SET_COOKIE).map(|v| v.to_str().unwrap().split(';').next().unwrap().to_string());
+    let headers = res.headers().clone();
+    let cookie = headers.get(header::SET_COOKIE).map(|v| v.to_str().unwrap().split(';').next().unwrap().to_string());
     let body = String::from_utf8(to_bytes(res.into_body(), usize::MAX).await.unwrap().to_vec()).unwrap();
-    Antwoord { status, cookie, body }
+    (Antwoord { status, cookie, body }, headers)
 }
 
 fn csrf(html: &str) -> String {
@@ -96,13 +99,18 @@ fn csrf(html: &str) -> String {
     html[i..i + 64].to_string()
 }
 
-/// Signs in; the session cookie and the CSRF token of the signed-in session.
-async fn aanmelden(app: &Router, naam: &str, wachtwoord: &str) -> Result<(String, String), Antwoord> {
+/// Sends the sign-in form; the response (a redirect with the new session's cookie, or a refusal).
+async fn probeer_aan_te_melden(app: &Router, naam: &str, wachtwoord: &str) -> Antwoord {
     let a = vraag(app, "GET", "/aanmelden", None, None).await;
-    let cookie = a.cookie.clone().unwrap();
+    let cookie = a.cookie.clone().expect("het cookie van het aanmeldformulier");
     let form =
         format!("csrf={}&gebruikersnaam={naam}&wachtwoord={}&terug=", csrf(&a.body), wachtwoord.replace(' ', "+"));
-    let b = vraag(app, "POST", "/aanmelden", Some(&cookie), Some(form)).await;
+    vraag(app, "POST", "/aanmelden", Some(&cookie), Some(form)).await
+}
+
+/// Signs in; the session cookie and the CSRF token of the signed-in session.
+async fn aanmelden(app: &Router, naam: &str, wachtwoord: &str) -> Result<(String, String), Antwoord> {
+    let b = probeer_aan_te_melden(app, naam, wachtwoord).await;
     if b.status != StatusCode::SEE_OTHER {
         return Err(b);
     }
@@ -161,12 +169,16 @@ async fn every_route_for_every_role_opens_exactly_what_the_role_needs() {
                     };
                     let wat =
                         format!("{rol} {} {pad}: {} {}", route.methode, a.status, &a.body[..a.body.len().min(300)]);
+                    let buiten_gemeente = *rol == Rol::Gemeente && !in_gemeente && heeft(*rol, Recht::DossierLezen);
                     if mag {
                         assert!(
                             !matches!(a.status, StatusCode::FORBIDDEN | StatusCode::UNAUTHORIZED)
                                 && a.status.as_u16() < 500,
                             "toegestaan: {wat}"
                         );
+                    } else if buiten_gemeente && route.toegang == Toegang::Recht(Recht::DossierLezen) {
+                        // Another gemeente's youth reads as an unknown one.
+                        assert_eq!(a.status, StatusCode::NOT_FOUND, "verborgen: {wat}");
                     } else {
                         assert_eq!(a.status, StatusCode::FORBIDDEN, "geweigerd: {wat}");
                     }
@@ -205,20 +217,98 @@ async fn five_wrong_passwords_lock_the_account_even_for_the_right_one() {
     for db in leerspoor_testdb::alle().await {
         let r = regio(db).await;
         for poging in 1..=5 {
-            let a = aanmelden(&r.app, "teamleider", "verkeerd wachtwoord!").await.unwrap_err();
-            assert_eq!(a.status, StatusCode::UNAUTHORIZED);
-            let verwacht = if poging < 5 { "onjuist" } else { "tijdelijk geblokkeerd" };
-            assert!(a.body.contains(verwacht), "poging {poging}: {}", a.body);
+            let a = probeer_aan_te_melden(&r.app, "teamleider", "verkeerd wachtwoord!").await;
+            assert_eq!(a.status, StatusCode::UNAUTHORIZED, "poging {poging}");
+            assert!(a.body.contains("Aanmelden is niet gelukt."), "poging {poging}: {}", a.body);
         }
-        let a = aanmelden(&r.app, "teamleider", WACHTWOORD).await.expect_err("geblokkeerd");
-        assert!(a.body.contains("tijdelijk geblokkeerd"));
+        let geblokkeerd = probeer_aan_te_melden(&r.app, "teamleider", WACHTWOORD).await;
+        assert_eq!(geblokkeerd.status, StatusCode::UNAUTHORIZED, "geblokkeerd, ook met het juiste wachtwoord");
         assert!(aanmelden(&r.app, "leerplichtambtenaar", WACHTWOORD).await.is_ok(), "andere accounts niet");
-        let onbekend = aanmelden(&r.app, "niemand", WACHTWOORD).await.unwrap_err();
-        assert!(
-            onbekend.body.contains("De combinatie van gebruikersnaam en wachtwoord is onjuist."),
-            "verraadt niet dat het account niet bestaat"
-        );
+        let onbekend = probeer_aan_te_melden(&r.app, "niemand", WACHTWOORD).await;
+        // Locked, unknown and wrong read alike: the page does not tell which accounts exist.
+        assert_eq!(melding(&onbekend.body), melding(&geblokkeerd.body));
+        let fout = probeer_aan_te_melden(&r.app, "leerplichtambtenaar", "verkeerd wachtwoord!").await;
+        assert_eq!(melding(&fout.body), melding(&geblokkeerd.body));
     }
+}
+
+/// The error message of the sign-in page.
+fn melding(html: &str) -> &str {
+    let i = html.find("id=\"aanmeldfout\"><p>").expect("een foutmelding") + 20;
+    &html[i..i + html[i..].find("</p>").unwrap()]
+}
+
+/// The failed-attempt count of an account.
+async fn pogingen(store: &Store, naam: &str) -> i64 {
+    store.account(naam).await.unwrap().unwrap().mislukte_pogingen
+}
+
+#[tokio::test]
+async fn thirty_parallel_wrong_passwords_check_only_five_and_lock_the_account() {
+    for db in leerspoor_testdb::alle().await {
+        let r = regio(db).await;
+        let pogingen_tegelijk = (0..30).map(|i| {
+            let app = r.app.clone();
+            tokio::spawn(
+                async move { probeer_aan_te_melden(&app, "teamleider", &format!("verkeerd wachtwoord {i}")).await },
+            )
+        });
+        for p in pogingen_tegelijk {
+            assert_eq!(p.await.unwrap().status, StatusCode::UNAUTHORIZED);
+        }
+        assert_eq!(pogingen(&r.store, "teamleider").await, 5, "each attempt counted once, in one statement");
+        let account = r.store.account("teamleider").await.unwrap().unwrap();
+        assert!(account.geblokkeerd_tot.is_some(), "geblokkeerd");
+        let gecontroleerd = r
+            .store
+            .vraag(
+                "SELECT COUNT(*) FROM toegangslog WHERE handeling = 'aanmelden' AND reden = 'wachtwoord onjuist'",
+                &[],
+                &[leerspoor_store::rij::Type::Geheel],
+            )
+            .await
+            .unwrap();
+        assert_eq!(gecontroleerd[0][0], leerspoor_store::rij::Waarde::Geheel(Some(5)), "only five passwords checked");
+        assert_eq!(probeer_aan_te_melden(&r.app, "teamleider", WACHTWOORD).await.status, StatusCode::UNAUTHORIZED);
+    }
+}
+
+#[tokio::test]
+async fn one_client_typing_colleagues_names_is_held_back_before_it_locks_them_out() {
+    let r = regio(leerspoor_testdb::sqlite().await).await;
+    // Four wrong passwords for each of five colleagues: twenty failures from one address.
+    let namen = ["leerplichtambtenaar", "rmc_consulent", "administratief", "beleidsmedewerker", "gemeente"];
+    for naam in namen {
+        for _ in 0..4 {
+            probeer_aan_te_melden(&r.app, naam, "raden maar ergens").await;
+        }
+        assert_eq!(pogingen(&r.store, naam).await, 4);
+    }
+    // From now on this address is refused without any account being tried or counted.
+    let a = probeer_aan_te_melden(&r.app, "teamleider", "raden maar ergens").await;
+    assert_eq!(a.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(pogingen(&r.store, "teamleider").await, 0, "not counted against the account");
+    let juist = probeer_aan_te_melden(&r.app, "teamleider", WACHTWOORD).await;
+    assert_eq!(juist.status, StatusCode::UNAUTHORIZED, "held back, whatever the password");
+    assert_eq!(melding(&juist.body), melding(&a.body));
+}
+
+#[tokio::test]
+async fn a_visitor_who_does_not_sign_in_leaves_no_session_behind() {
+    let r = regio(leerspoor_testdb::sqlite().await).await;
+    for _ in 0..10 {
+        let a = vraag(&r.app, "GET", "/aanmelden", None, None).await;
+        assert!(a.cookie.unwrap().starts_with("leerspoor_aanmelden="), "only the form's token cookie");
+    }
+    probeer_aan_te_melden(&r.app, "niemand", "verkeerd wachtwoord!").await;
+    vraag(&r.app, "GET", "/jongeren/J1", None, None).await;
+    assert_eq!(r.store.aantal("sessie").await.unwrap(), 0);
+    // A sign-in form from elsewhere (no token cookie) is refused.
+    let a = vraag(&r.app, "GET", "/aanmelden", None, None).await;
+    let form = format!("csrf={}&gebruikersnaam=teamleider&wachtwoord={}", csrf(&a.body), WACHTWOORD.replace(' ', "+"));
+    let zonder_cookie = vraag(&r.app, "POST", "/aanmelden", None, Some(form)).await;
+    assert_eq!(zonder_cookie.status, StatusCode::FORBIDDEN);
+    assert_eq!(r.store.aantal("sessie").await.unwrap(), 0);
 }
 
 #[tokio::test]
@@ -272,4 +362,286 @@ async fn a_form_sent_through_the_app_refreshes_the_werkvoorraad_at_once() {
     assert_eq!(melding.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", melding.body);
     let na = teller(&vraag(&r.app, "GET", "/", Some(&cookie), None).await.body, TEGEL);
     assert_eq!(na, voor + 1);
+}
+
+/// The beheer form for an account, as the beheerder sends it.
+fn accountformulier(token: &str, m: &Medewerker, naam: &str, wachtwoord: &str, actief: bool) -> String {
+    let gemeente = m.gemeente.as_ref().map(|g| g.to_string()).unwrap_or_default();
+    let mut form = format!(
+        "csrf={token}&medewerker={}&gebruikersnaam={naam}&wachtwoord={}&rol={}&gemeente={gemeente}",
+        m.id,
+        wachtwoord.replace(' ', "+"),
+        m.rol
+    );
+    if m.boa {
+        form.push_str("&boa=ja");
+    }
+    if actief {
+        form.push_str("&actief=ja");
+    }
+    form
+}
+
+#[tokio::test]
+async fn deactivating_an_account_or_resetting_its_password_ends_its_sessions_at_once() {
+    for db in leerspoor_testdb::alle().await {
+        let r = regio(db).await;
+        let lpa = medewerker(&r.dataset, Rol::Leerplichtambtenaar).clone();
+        let (beheer, token) = aanmelden(&r.app, "beheerder", WACHTWOORD).await.unwrap();
+        let (sessie, _) = aanmelden(&r.app, "leerplichtambtenaar", WACHTWOORD).await.unwrap();
+        assert_eq!(vraag(&r.app, "GET", "/zoeken", Some(&sessie), None).await.status, StatusCode::OK);
+
+        let nieuw = "paars konijn fietst naar Zwolle";
+        let form = accountformulier(&token, &lpa, "leerplichtambtenaar", nieuw, true);
+        let a = vraag(&r.app, "POST", "/beheer/accounts", Some(&beheer), Some(form)).await;
+        assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+        assert_eq!(vraag(&r.app, "GET", "/zoeken", Some(&sessie), None).await.status, StatusCode::SEE_OTHER);
+
+        let (sessie, _) = aanmelden_en_wijzigen(&r.app, "leerplichtambtenaar", nieuw, WACHTWOORD).await;
+        assert_eq!(vraag(&r.app, "GET", "/zoeken", Some(&sessie), None).await.status, StatusCode::OK);
+        let form = accountformulier(&token, &lpa, "leerplichtambtenaar", "", false);
+        assert_eq!(vraag(&r.app, "POST", "/beheer/accounts", Some(&beheer), Some(form)).await.status, StatusCode::OK);
+        assert_eq!(vraag(&r.app, "GET", "/zoeken", Some(&sessie), None).await.status, StatusCode::SEE_OTHER);
+        let inactief = probeer_aan_te_melden(&r.app, "leerplichtambtenaar", WACHTWOORD).await;
+        assert_eq!(inactief.status, StatusCode::UNAUTHORIZED);
+        assert!(inactief.body.contains("Aanmelden is niet gelukt."));
+    }
+}
+
+/// Signs in with the password a beheerder chose, is sent to choose a new one, and does.
+async fn aanmelden_en_wijzigen(app: &Router, naam: &str, gekregen: &str, eigen: &str) -> (String, String) {
+    let a = probeer_aan_te_melden(app, naam, gekregen).await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    let cookie = a.cookie.unwrap();
+    let b = vraag(app, "GET", "/", Some(&cookie), None).await;
+    assert_eq!(b.status, StatusCode::SEE_OTHER, "every page sends to /wachtwoord first");
+    let c = vraag(app, "GET", "/wachtwoord", Some(&cookie), None).await;
+    assert!(c.body.contains("De beheerder heeft een wachtwoord voor u gekozen"));
+    let token = csrf(&c.body);
+    let form = |nieuw: &str| {
+        format!(
+            "csrf={token}&huidig={}&nieuw={}&herhaling={}",
+            gekregen.replace(' ', "+"),
+            nieuw.replace(' ', "+"),
+            nieuw.replace(' ', "+")
+        )
+    };
+    let zwak = vraag(app, "POST", "/wachtwoord", Some(&cookie), Some(form("welkom12345678"))).await;
+    assert_eq!(zwak.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(zwak.body.contains("te makkelijk te raden"), "{}", zwak.body);
+    let goed = vraag(app, "POST", "/wachtwoord", Some(&cookie), Some(form(eigen))).await;
+    assert_eq!(goed.status, StatusCode::OK, "{}", goed.body);
+    let cookie = goed.cookie.expect("a new session id after the change");
+    let d = vraag(app, "GET", "/", Some(&cookie), None).await;
+    assert!(d.status.is_success() || d.status == StatusCode::SEE_OTHER);
+    (cookie.clone(), csrf(&vraag(app, "GET", "/wachtwoord", Some(&cookie), None).await.body))
+}
+
+#[tokio::test]
+async fn the_beheerder_cannot_make_a_second_account_nor_change_its_own_role() {
+    let r = regio(leerspoor_testdb::sqlite().await).await;
+    let (beheer, token) = aanmelden(&r.app, "beheerder", WACHTWOORD).await.unwrap();
+    let teamleider = medewerker(&r.dataset, Rol::Teamleider).clone();
+    let schaduw = accountformulier(&token, &teamleider, "schaduw", "paars konijn fietst naar Zwolle", true);
+    let a = vraag(&r.app, "POST", "/beheer/accounts", Some(&beheer), Some(schaduw)).await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(a.body.contains("heeft al het account"), "{}", a.body);
+    assert!(r.store.account("schaduw").await.unwrap().is_none());
+
+    let mut zelf = medewerker(&r.dataset, Rol::Beheerder).clone();
+    zelf.rol = Rol::Teamleider;
+    let form = accountformulier(&token, &zelf, "beheerder", "", true);
+    let b = vraag(&r.app, "POST", "/beheer/accounts", Some(&beheer), Some(form)).await;
+    assert_eq!(b.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(b.body.contains("eigen rol niet wijzigen"), "{}", b.body);
+}
+
+#[tokio::test]
+async fn a_medewerker_out_of_service_cannot_sign_in_and_the_page_does_not_say_who() {
+    let r = regio(leerspoor_testdb::sqlite().await).await;
+    let vandaag = chrono::Local::now().date_naive();
+    let weg =
+        r.dataset.medewerkers.iter().find(|m| m.uit_dienst.is_some_and(|u| u < vandaag)).expect("een oud-medewerker");
+    let hash = leerspoor_web::aanmelden::hash(WACHTWOORD);
+    r.store.bewaar_account(&Account::nieuw("oud-collega", &weg.id, hash)).await.unwrap();
+    let a = probeer_aan_te_melden(&r.app, "oud-collega", WACHTWOORD).await;
+    assert_eq!(a.status, StatusCode::UNAUTHORIZED);
+    assert!(!a.body.contains(&weg.naam), "the name is not shown");
+    let onbekend = probeer_aan_te_melden(&r.app, "niemand", WACHTWOORD).await;
+    assert_eq!(melding(&a.body), melding(&onbekend.body));
+}
+
+#[tokio::test]
+async fn a_session_ends_after_its_idle_time_and_after_its_maximum_however_busy() {
+    let r = regio(leerspoor_testdb::sqlite().await).await;
+    let kort = Instellingen {
+        vandaag: Some(vandaag()),
+        sessie_inactief: time::Duration::seconds(3),
+        sessie_max: time::Duration::seconds(5),
+        ..Instellingen::default()
+    };
+    let app = leerspoor_web::app(r.store.clone(), &kort);
+    let (sessie, _) = aanmelden(&app, "leerplichtambtenaar", WACHTWOORD).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(3500)).await;
+    assert_eq!(vraag(&app, "GET", "/zoeken", Some(&sessie), None).await.status, StatusCode::SEE_OTHER, "idle");
+
+    // A request every 0.8 s keeps the session alive until the maximum (times are whole seconds).
+    let (sessie, _) = aanmelden(&app, "leerplichtambtenaar", WACHTWOORD).await.unwrap();
+    let begin = std::time::Instant::now();
+    let beeindigd = loop {
+        tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+        let a = vraag(&app, "GET", "/zoeken", Some(&sessie), None).await;
+        if a.status == StatusCode::SEE_OTHER {
+            break begin.elapsed();
+        }
+        assert_eq!(a.status, StatusCode::OK);
+        assert!(begin.elapsed() < std::time::Duration::from_secs(8), "no end after 8 s");
+    };
+    assert!(beeindigd >= std::time::Duration::from_secs(4), "kept alive while busy: ended after {beeindigd:?}");
+}
+
+#[tokio::test]
+async fn another_gemeentes_youth_reads_as_an_unknown_id_and_the_attempt_is_logged() {
+    let r = regio(leerspoor_testdb::sqlite().await).await;
+    let viewer = medewerker(&r.dataset, Rol::Gemeente);
+    let buiten = jongere(&r.dataset, viewer.gemeente.as_ref().unwrap(), false);
+    let (cookie, _) = aanmelden(&r.app, "gemeente", WACHTWOORD).await.unwrap();
+    let ander = vraag(&r.app, "GET", &format!("/jongeren/{buiten}"), Some(&cookie), None).await;
+    let onbekend = vraag(&r.app, "GET", "/jongeren/J-BESTAAT-NIET", Some(&cookie), None).await;
+    assert_eq!(ander.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        (ander.status, ander.body.replace(&buiten, "")),
+        (onbekend.status, onbekend.body.replace("J-BESTAAT-NIET", ""))
+    );
+    let log = r.store.toegang_van(&format!("jongere:{buiten}")).await.unwrap();
+    assert_eq!(log[0].resultaat, "geweigerd");
+    assert_eq!(log[0].reden.as_deref(), Some("jongere woont niet in uw gemeente"));
+    let log = r.store.toegang_van("jongere:J-BESTAAT-NIET").await.unwrap();
+    assert_eq!(log[0].reden.as_deref(), Some("onbekende jongere"));
+}
+
+/// Every route with a second id, filled with a record of another youth.
+#[tokio::test]
+async fn a_record_of_one_youth_cannot_be_reached_through_another_youths_url() {
+    for db in leerspoor_testdb::alle().await {
+        let r = regio(db).await;
+        let ds = &r.dataset;
+        let a = &ds.jongeren[0].id;
+        let van_ander = |jongere: &str| jongere != a.as_str();
+        let zaak = &ds
+            .zaken
+            .iter()
+            .find(|z| van_ander(&z.jongere) && z.status != leerspoor_domain::model::ZaakStatus::Gesloten)
+            .unwrap()
+            .id;
+        let actie = &ds.acties.iter().find(|x| van_ander(&x.jongere)).unwrap().id;
+        let vrijstelling = &ds.vrijstellingen.iter().find(|x| van_ander(&x.jongere)).unwrap().id;
+        let traject = &ds.rmc_trajecten.iter().find(|x| van_ander(&x.jongere)).unwrap().id;
+        let (cookie, token) = aanmelden(&r.app, "teamleider", WACHTWOORD).await.unwrap();
+        let state = AppState::new(r.store.clone(), Some(vandaag()));
+        let routes = leerspoor_web::routes(state).lijst;
+        let mut getest = 0;
+        for route in routes
+            .iter()
+            .filter(|r| ["{zaak}", "{actie}", "{vrijstelling}", "{traject}"].iter().any(|p| r.pad.contains(p)))
+        {
+            let pad = route
+                .pad
+                .replace("{jongere}", a)
+                .replace("{zaak}", zaak)
+                .replace("{actie}", actie)
+                .replace("{vrijstelling}", vrijstelling)
+                .replace("{traject}", traject);
+            let form =
+                (route.methode == "POST").then(|| format!("csrf={token}&aan=&datum=2021-06-01&reden=verzuim_gestopt"));
+            let voor = r.store.aantal("wijzigingslog").await.unwrap();
+            let antwoord = vraag(&r.app, route.methode, &pad, Some(&cookie), form).await;
+            assert_eq!(antwoord.status, StatusCode::NOT_FOUND, "{} {pad}", route.methode);
+            assert_eq!(r.store.aantal("wijzigingslog").await.unwrap(), voor, "nothing changed by {pad}");
+            getest += 1;
+        }
+        assert!(getest >= 6, "{getest} routes met een tweede id");
+    }
+}
+
+#[tokio::test]
+async fn only_the_teamleider_gives_a_zaak_to_somebody_else() {
+    let r = regio(leerspoor_testdb::sqlite().await).await;
+    let zaak = r.dataset.zaken.iter().find(|z| z.status != leerspoor_domain::model::ZaakStatus::Gesloten).unwrap();
+    let collega = r.dataset.medewerkers.iter().filter(|m| m.rol == Rol::Leerplichtambtenaar).nth(1).unwrap();
+    let pad = format!("/jongeren/{}/zaken/{}/toewijzen", zaak.jongere, zaak.id);
+    let (lpa, token) = aanmelden(&r.app, "leerplichtambtenaar", WACHTWOORD).await.unwrap();
+    let a = vraag(&r.app, "POST", &pad, Some(&lpa), Some(format!("csrf={token}&aan={}", collega.id))).await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.body);
+    assert!(a.body.contains("alleen een teamleider"));
+    let zelf = vraag(&r.app, "POST", &pad, Some(&lpa), Some(format!("csrf={token}&aan="))).await;
+    assert_eq!(zelf.status, StatusCode::SEE_OTHER, "taking it on oneself: {}", zelf.body);
+    let (tl, token) = aanmelden(&r.app, "teamleider", WACHTWOORD).await.unwrap();
+    let b = vraag(&r.app, "POST", &pad, Some(&tl), Some(format!("csrf={token}&aan={}", collega.id))).await;
+    assert_eq!(b.status, StatusCode::SEE_OTHER, "{}", b.body);
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let r = regio(leerspoor_testdb::sqlite().await).await;
+    let (cookie, _) = aanmelden(&r.app, "leerplichtambtenaar", WACHTWOORD).await.unwrap();
+    let jongere = &r.dataset.jongeren[0].id;
+    for (pad, cookie) in [
+        ("/aanmelden", None),
+        ("/", Some(cookie.as_str())),
+        (&format!("/jongeren/{jongere}") as &str, Some(cookie.as_str())),
+        ("/bestaat-niet", None),
+        ("/static/leerspoor.css", None),
+    ] {
+        let (_, h) = vraag_met(&r.app, "GET", pad, cookie, None).await;
+        let kop = |naam: &str| h.get(naam).map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
+        assert!(
+            kop("content-security-policy").contains("default-src 'self'; frame-ancestors 'none'; form-action 'self'"),
+            "{pad}"
+        );
+        assert_eq!(kop("x-content-type-options"), "nosniff", "{pad}");
+        assert_eq!(kop("referrer-policy"), "no-referrer", "{pad}");
+        assert!(kop("strict-transport-security").starts_with("max-age="), "{pad}");
+        let bewaren = kop("cache-control");
+        assert_eq!(bewaren == "no-store", !pad.starts_with("/static/"), "{pad}: {bewaren}");
+    }
+}
+
+#[tokio::test]
+async fn an_oversized_request_is_refused_before_it_is_read() {
+    let r = regio(leerspoor_testdb::sqlite().await).await;
+    let (cookie, token) = aanmelden(&r.app, "leerplichtambtenaar", WACHTWOORD).await.unwrap();
+    let jongere = &r.dataset.jongeren[0].id;
+    let groot = format!("csrf={token}&toelichting={}", "x".repeat(2 << 20));
+    let a = vraag(&r.app, "POST", &format!("/jongeren/{jongere}/melding"), Some(&cookie), Some(groot)).await;
+    assert_eq!(a.status, StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[tokio::test]
+async fn a_refused_upload_shows_its_first_two_hundred_errors_and_the_count() {
+    let r = regio(leerspoor_testdb::sqlite().await).await;
+    let (cookie, token) = aanmelden(&r.app, "beheerder", WACHTWOORD).await.unwrap();
+    let mut csv = String::from("code,naam,subregio,leerplicht_lokaal\n");
+    for i in 0..950 {
+        csv.push_str(&format!("XX{i},Nergens,ONBEKEND,misschien\n"));
+    }
+    let grens = "leerspoor-grens";
+    let body = format!(
+        "--{grens}\r\nContent-Disposition: form-data; name=\"bestanden\"; filename=\"gemeenten.csv\"\r\n\
+         Content-Type: text/csv\r\n\r\n{csv}\r\n--{grens}--\r\n"
+    );
+    let req = Request::builder()
+        .method("POST")
+        .uri(format!("/beheer/bundel?csrf={token}"))
+        .header(header::COOKIE, &cookie)
+        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={grens}"))
+        .body(Body::from(body))
+        .unwrap();
+    let res = r.app.clone().oneshot(req).await.unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = String::from_utf8(to_bytes(res.into_body(), usize::MAX).await.unwrap().to_vec()).unwrap();
+    assert!(html.contains("Hieronder de eerste 200"), "{}", &html[..html.len().min(2000)]);
+    let tabel = &html[html.find("id=\"validatie\"").unwrap()..];
+    assert_eq!(tabel[..tabel.find("</table>").unwrap()].matches("<tr>").count(), 201, "a header and 200 rows");
+    assert!(html.len() < 200_000, "a page, not {} bytes", html.len());
 }

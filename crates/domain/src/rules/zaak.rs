@@ -3,7 +3,7 @@
 use super::Weigering;
 use crate::Datum;
 use crate::code_enum::CodeEnum;
-use crate::model::{ActieSoort, Rol, Zaak, ZaakStatus};
+use crate::model::{ActieSoort, Medewerker, Rol, Zaak, ZaakStatus};
 
 /// The status after an action: inviting or talking starts the investigation, a measure (warning,
 /// referral to care, HALT, PV, escalation) makes it a maatregel; the status never moves back.
@@ -55,6 +55,20 @@ pub fn mag_behandelen(rol: Rol) -> Result<(), Weigering> {
             format!("een {} behandelt geen zaken", rol.label().to_lowercase()),
         ))
     }
+}
+
+/// Taking a zaak on oneself is for every caseworker; giving it to somebody else is dividing the
+/// work, which is the teamleider's (and the other must be able to handle it).
+pub fn mag_toewijzen(door: &Medewerker, aan: &Medewerker) -> Result<(), Weigering> {
+    mag_behandelen(door.rol)?;
+    mag_behandelen(aan.rol)?;
+    if door.id != aan.id && door.rol != Rol::Teamleider {
+        return Err(Weigering::new(
+            "rollen: werk verdelen",
+            "alleen een teamleider wijst een zaak toe aan een ander; u kunt een zaak wel zelf oppakken",
+        ));
+    }
+    Ok(())
 }
 
 /// Closing reasons that say there was no offence to answer for (a mistaken melding, no unauthorised
@@ -174,5 +188,31 @@ mod tests {
         assert_eq!((t.datum, t.wat), (d("2021-02-11"), "heroverweging"), "over de jaargrens");
         let gesloten = sluit(&zaak(), d("2020-12-01"), "verzuim_gestopt", None).unwrap();
         assert_eq!(volgende_termijn(&gesloten, None), None);
+    }
+
+    fn medewerker(id: &str, rol: Rol) -> Medewerker {
+        Medewerker {
+            id: id.into(),
+            naam: id.into(),
+            email: String::new(),
+            rol,
+            boa: false,
+            fte: 1.0,
+            gemeente: None,
+            in_dienst: d("2020-01-01"),
+            uit_dienst: None,
+        }
+    }
+
+    #[test]
+    fn a_caseworker_takes_a_zaak_on_but_only_the_teamleider_gives_it_to_another() {
+        let lpa = medewerker("M1", Rol::Leerplichtambtenaar);
+        let collega = medewerker("M2", Rol::Leerplichtambtenaar);
+        let teamleider = medewerker("M3", Rol::Teamleider);
+        assert!(mag_toewijzen(&lpa, &lpa).is_ok());
+        assert!(mag_toewijzen(&lpa, &collega).unwrap_err().to_string().contains("alleen een teamleider"));
+        assert!(mag_toewijzen(&teamleider, &collega).is_ok());
+        let administratie = medewerker("M4", Rol::Administratief);
+        assert!(mag_toewijzen(&teamleider, &administratie).is_err(), "to someone who handles no zaken");
     }
 }

@@ -1,7 +1,7 @@
 //! The audit trail of one dossier for the teamleider: who opened it, searched, refused, and every
 //! field change of its records (DESIGN.md: access log and change log, two tables).
 use crate::AppState;
-use crate::pagina::{self, Kop, Melding};
+use crate::pagina::{self, Kop};
 use crate::paginas::naam_van;
 use crate::poort::Gebruiker;
 use askama::Template;
@@ -41,14 +41,7 @@ pub async fn pagina(
     let kop = Kop::voor(&g, "/zoeken");
     let d = match Dossier::laad(&state.store, &jongere).await {
         Ok(d) => d,
-        Err(leerspoor_casework::Fout::Onbekend { .. }) => {
-            return pagina::met_kop(
-                404,
-                &kop,
-                "Niet gevonden",
-                Melding::fout(format!("Er is geen jongere '{jongere}'.")),
-            );
-        }
+        Err(leerspoor_casework::Fout::Onbekend { .. }) => return crate::poort::niet_gevonden(&g),
         Err(e) => return pagina::serverfout(&e),
     };
     let mut records = vec![(Jongere::TABEL, d.jongere.id.clone())];
@@ -65,7 +58,7 @@ pub async fn pagina(
     let paren: Vec<(&str, &str)> = records.iter().map(|(t, s)| (*t, s.as_str())).collect();
     let object = format!("jongere:{jongere}");
     let gelezen = async {
-        state.store.log(g.id(), "inzage auditlog", &object, "gelukt", None).await?;
+        g.log(&state, "inzage auditlog", &object, "gelukt", None).await?;
         Ok::<_, leerspoor_store::StoreFout>((
             state.store.toegang_van(&object).await?,
             state.store.wijzigingen_van(&paren).await?,

@@ -2,7 +2,7 @@
 //! the upload of an exchange bundle with its validation report (all or nothing, as `leerspoor
 //! import`).
 use crate::AppState;
-use crate::aanmelden;
+use crate::aanmelden::{self, wachtwoord_zwak};
 use crate::pagina::{self, Kop, Melding};
 use crate::poort::Gebruiker;
 use askama::Template;
@@ -17,8 +17,8 @@ use leerspoor_ingest::{ImportOpties, IngestFout};
 use leerspoor_store::toegang::Account;
 use std::collections::HashMap;
 
-/// The shortest password accepted (NCSC: length over complexity).
-const MIN_WACHTWOORD: usize = 12;
+/// The validation errors shown of a refused upload at most.
+const MAX_FOUTEN: usize = 200;
 
 pub struct Regel {
     pub medewerker: Medewerker,
@@ -115,25 +115,51 @@ pub async fn account(
         return weiger("Alleen een leerplichtambtenaar kan BOA zijn.".into()).await;
     }
     let naam = veld("gebruikersnaam");
-    if naam.is_empty() || naam.contains(char::is_whitespace) {
-        return weiger("Gebruikersnaam: vul een naam zonder spaties in.".into()).await;
+    if naam.is_empty()
+        || naam.chars().count() > aanmelden::MAX_GEBRUIKERSNAAM
+        || !naam.chars().all(|c| c.is_ascii_graphic())
+    {
+        return weiger(format!(
+            "Gebruikersnaam: vul een naam in van ten hoogste {} letters, cijfers of leestekens, zonder spaties.",
+            aanmelden::MAX_GEBRUIKERSNAAM
+        ))
+        .await;
     }
-    let wachtwoord = invoer.get("wachtwoord").cloned().unwrap_or_default();
-    let bestaand = match state.store.account(&naam).await {
-        Ok(a) => a,
-        Err(e) => return pagina::serverfout(&e),
+    let nieuw = Medewerker { rol, boa, gemeente, ..oud.clone() };
+    if oud.id == g.id() && nieuw != oud {
+        return weiger("U kunt uw eigen rol niet wijzigen; vraag een andere beheerder.".into()).await;
+    }
+    let (bestaand, van_medewerker) = match (state.store.account(&naam).await, state.store.account_van(&oud.id).await) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(e), _) | (_, Err(e)) => return pagina::serverfout(&e),
     };
     if bestaand.as_ref().is_some_and(|a| a.medewerker != oud.id) {
         return weiger(format!("Gebruikersnaam '{naam}' is al van een andere medewerker.")).await;
     }
-    let hash = match (&bestaand, wachtwoord.chars().count()) {
-        (Some(a), 0) => a.wachtwoord_hash.clone(),
-        (_, n) if n < MIN_WACHTWOORD => {
-            return weiger(format!("Wachtwoord: ten minste {MIN_WACHTWOORD} tekens (een zin werkt goed).")).await;
+    if let Some(a) = van_medewerker.as_ref().filter(|a| a.gebruikersnaam != naam) {
+        return weiger(format!(
+            "{} heeft al het account '{}'; een medewerker heeft één account. Wijzig dat account.",
+            oud.naam, a.gebruikersnaam
+        ))
+        .await;
+    }
+    let actief = invoer.contains_key("actief");
+    let vandaag = chrono::Local::now().date_naive();
+    if actief && (oud.in_dienst > vandaag || oud.uit_dienst.is_some_and(|u| u < vandaag)) {
+        return weiger(format!("{} is vandaag niet in dienst en kan geen actief account hebben.", oud.naam)).await;
+    }
+    let wachtwoord = invoer.get("wachtwoord").cloned().unwrap_or_default();
+    let nieuw_wachtwoord = !wachtwoord.is_empty();
+    let hash = match &bestaand {
+        Some(a) if !nieuw_wachtwoord => a.wachtwoord_hash.clone(),
+        None if !nieuw_wachtwoord => {
+            return weiger("Wachtwoord: een nieuw account heeft een wachtwoord nodig.".into()).await;
         }
-        _ => aanmelden::hash(&wachtwoord),
+        _ => match wachtwoord_zwak(&wachtwoord, &[&naam, &oud.naam]) {
+            Some(reden) => return weiger(format!("Wachtwoord: {reden}.")).await,
+            None => state.wachtwoorden.hash(&wachtwoord).await,
+        },
     };
-    let nieuw = Medewerker { rol, boa, gemeente, ..oud.clone() };
     if nieuw != oud {
         let schrijven = async {
             let mut s = state.store.schrijver(g.id(), "beheer medewerker").await?;
@@ -144,22 +170,53 @@ pub async fn account(
             return pagina::serverfout(&e);
         }
     }
+    // A new password, a deactivation or other rights end the sessions signed in before.
+    let eerder = bestaand.as_ref();
+    let opnieuw_aanmelden = nieuw_wachtwoord || nieuw != oud || eerder.is_some_and(|a| a.actief && !actief);
     let account = Account {
-        gebruikersnaam: naam.clone(),
-        medewerker: oud.id.clone(),
-        wachtwoord_hash: hash,
-        mislukte_pogingen: 0,
-        geblokkeerd_tot: None,
-        actief: invoer.contains_key("actief"),
+        actief,
+        generatie: eerder.map_or(0, |a| a.generatie + i64::from(opnieuw_aanmelden)),
+        // The beheerder knows this password: its owner must choose their own at the next sign-in.
+        moet_wijzigen: nieuw_wachtwoord || eerder.is_some_and(|a| a.moet_wijzigen),
+        ..Account::nieuw(&naam, &oud.id, hash)
     };
     if let Err(e) = state.store.bewaar_account(&account).await {
         return pagina::serverfout(&e);
     }
-    if let Err(e) = state.store.log(g.id(), "beheer account", &format!("account:{naam}"), "gelukt", None).await {
+    let wat = wijzigingen(eerder, &account, &oud, &nieuw, nieuw_wachtwoord);
+    if let Err(e) = g.log(&state, "beheer account", &format!("account:{naam}"), "gelukt", Some(&wat)).await {
         return pagina::serverfout(&e);
     }
     let tekst = format!("Account '{naam}' van {} is opgeslagen ({}).", oud.naam, rol.label());
     toon(&state, &g, StatusCode::OK, Some(Melding::ok(tekst)), Vec::new(), HashMap::new()).await
+}
+
+/// What a save changed, for the access log (never the password).
+fn wijzigingen(
+    eerder: Option<&Account>,
+    nu: &Account,
+    oud: &Medewerker,
+    nieuw: &Medewerker,
+    wachtwoord: bool,
+) -> String {
+    let mut wat = Vec::new();
+    if eerder.is_none() {
+        wat.push(format!("nieuw account voor {}", nieuw.id));
+    }
+    if oud.rol != nieuw.rol || oud.boa != nieuw.boa || oud.gemeente != nieuw.gemeente {
+        let rechten = |m: &Medewerker| {
+            let gemeente = m.gemeente.as_ref().map(|g| format!(" {g}")).unwrap_or_default();
+            format!("{}{}{gemeente}", m.rol.code(), if m.boa { " BOA" } else { "" })
+        };
+        wat.push(format!("rol {} -> {}", rechten(oud), rechten(nieuw)));
+    }
+    if wachtwoord {
+        wat.push("wachtwoord opnieuw ingesteld".into());
+    }
+    if eerder.is_some_and(|a| a.actief) != nu.actief {
+        wat.push(if nu.actief { "geactiveerd".into() } else { "gedeactiveerd".into() });
+    }
+    if wat.is_empty() { "geen wijziging".into() } else { wat.join("; ") }
 }
 
 /// Reads the uploaded CSV files of a bundle into a fresh folder and imports them, or only checks.
@@ -216,8 +273,15 @@ pub async fn bundel(
     let opties = ImportOpties { dry_run: controle, gebruiker: g.id().to_string() };
     match leerspoor_ingest::importeer(&state.store, map.path(), &opties).await {
         Ok(s) => toon(&state, &g, StatusCode::OK, Some(Melding::ok(s.to_string())), Vec::new(), HashMap::new()).await,
-        Err(IngestFout::Ongeldig(fouten)) => {
-            let tekst = format!("De bundel is geweigerd: {} fout(en); er is niets geschreven.", fouten.len());
+        Err(IngestFout::Ongeldig(mut fouten)) => {
+            let mut tekst = format!("De bundel is geweigerd: {} fout(en); er is niets geschreven.", fouten.len());
+            if fouten.len() > MAX_FOUTEN {
+                // A page of a million rows helps no one: the first ones show what to fix.
+                tekst.push_str(&format!(
+                    " Hieronder de eerste {MAX_FOUTEN}; `leerspoor import --dry-run` toont ze alle."
+                ));
+                fouten.truncate(MAX_FOUTEN);
+            }
             toon(&state, &g, StatusCode::UNPROCESSABLE_ENTITY, Some(Melding::fout(tekst)), fouten, HashMap::new()).await
         }
         Err(IngestFout::Io { pad, bron }) => fout(format!("{pad}: {bron}")).await,

@@ -94,17 +94,10 @@ pub async fn pagina(
     let kop = Kop::voor(&g, "/zoeken");
     let dossier = match Dossier::laad(&state.store, &jongere).await {
         Ok(d) => d,
-        Err(leerspoor_casework::Fout::Onbekend { .. }) => {
-            return pagina::met_kop(
-                404,
-                &kop,
-                "Niet gevonden",
-                Melding::fout(format!("Er is geen jongere '{jongere}'.")),
-            );
-        }
+        Err(leerspoor_casework::Fout::Onbekend { .. }) => return crate::poort::niet_gevonden(&g),
         Err(e) => return pagina::serverfout(&e),
     };
-    if let Err(e) = state.store.log(g.id(), "inzage dossier", &format!("jongere:{jongere}"), "gelukt", None).await {
+    if let Err(e) = g.log(&state, "inzage dossier", &format!("jongere:{jongere}"), "gelukt", None).await {
         return pagina::serverfout(&e);
     }
     let labels = match Labels::laad(&state.store).await {

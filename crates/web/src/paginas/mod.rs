@@ -8,12 +8,13 @@ pub mod melding;
 pub mod rapportage;
 pub mod traject;
 pub mod vrijstelling;
+pub mod wachtwoord;
 pub mod werkvoorraad;
 pub mod zoeken;
 
 use crate::AppState;
 use crate::codes::Labels;
-use crate::pagina::{self, Kop, Melding};
+use crate::pagina;
 use crate::poort::Gebruiker;
 use axum::response::Response;
 use leerspoor_domain::model::Jongere;
@@ -27,14 +28,7 @@ pub(crate) async fn voor_formulier(
 ) -> Result<(Jongere, Labels), Response> {
     let j = match state.store.lees_een::<Jongere>(jongere).await {
         Ok(Some(j)) => j,
-        Ok(None) => {
-            return Err(pagina::met_kop(
-                404,
-                &Kop::voor(g, "/zoeken"),
-                "Niet gevonden",
-                Melding::fout(format!("Er is geen jongere '{jongere}'.")),
-            ));
-        }
+        Ok(None) => return Err(crate::poort::niet_gevonden(g)),
         Err(e) => return Err(pagina::serverfout(&e)),
     };
     let labels = Labels::laad(&state.store).await.map_err(|e| pagina::serverfout(&e))?;

@@ -129,7 +129,7 @@ pub async fn pagina(
         }
         Err(e) => (String::new(), Some(Melding::fout(e.to_string()))),
     };
-    if let Err(e) = state.store.log(g.id(), "rapportage", &format!("{jaar} {scope} {tabel}"), "gelukt", None).await {
+    if let Err(e) = g.log(&state, "rapportage", &format!("{jaar} {scope} {tabel}"), "gelukt", None).await {
         return pagina::serverfout(&e);
     }
     let titels = IDS.iter().map(|id| (id.to_string(), menunaam(id).to_string())).collect();
@@ -219,9 +219,7 @@ pub async fn download(
         Ok(i) => i,
         Err(e) => return pagina::serverfout(&e),
     };
-    if let Err(e) =
-        state.store.log(g.id(), "export rapportage", &format!("{jaar} {scope} {}", k.formaat), "gelukt", None).await
-    {
+    if let Err(e) = g.log(&state, "export rapportage", &format!("{jaar} {scope} {}", k.formaat), "gelukt", None).await {
         return pagina::serverfout(&e);
     }
     ([(CONTENT_TYPE, soort.to_string()), (CONTENT_DISPOSITION, format!("attachment; filename=\"{naam}\""))], inhoud)

@@ -89,7 +89,7 @@ pub async fn pagina(
             });
         }
     };
-    if let Err(e) = state.store.log(g.id(), "zoeken", "jongeren", "gelukt", Some(v.q.trim())).await {
+    if let Err(e) = g.log(&state, "zoeken", "jongeren", "gelukt", Some(v.q.trim())).await {
         return pagina::serverfout(&e);
     }
     let mut treffers = match zoek(&state, &term).await {
