@@ -118,7 +118,7 @@ pub async fn aanmelden(
 /// and nothing outside printable ASCII.
 fn veilig_terug(terug: &str) -> Option<&str> {
     let mut tekens = terug.chars();
-    let pad = tekens.next() == Some('/') && !matches!(tekens.next(), Some('/' | '\\'));
+    let pad = tekens.next() == Some('/') && tekens.next() != Some('/');
     (pad && terug.chars().all(|c| c.is_ascii_graphic() && c != '\\')).then_some(terug)
 }
 
