@@ -410,6 +410,27 @@ impl Store {
         })
     }
 
+    /// One line per object with the same action, in one transaction: the youths a search showed.
+    pub async fn log_reeks(
+        &self,
+        herkomst: &toegang::Herkomst,
+        gebruiker: &str,
+        handeling: &str,
+        objecten: &[String],
+        reden: Option<&str>,
+    ) -> Result<()> {
+        let nu = Utc::now();
+        per_backend!(self, pool => {
+            let mut tx = pool.begin().await?;
+            for object in objecten {
+                let regel = Logregel { gebruiker, handeling, object, resultaat: "gelukt", reden, herkomst };
+                log_toegang(&mut *tx, nu, &regel).await?;
+            }
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
     /// Number of rows in a table (for summaries and tests).
     pub async fn aantal(&self, tabel: &str) -> Result<i64> {
         assert!(tabel.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "tabelnaam: {tabel}");

@@ -112,6 +112,7 @@ pub fn routes(state: AppState) -> Routes {
         .post("/wachtwoord", Aangemeld, wachtwoord::wijzig)
         .get("/", Aangemeld, werkvoorraad::pagina)
         .get("/zoeken", Toegang::Recht(DossierLezen), zoeken::pagina)
+        .post_zonder_wijziging("/zoeken", Toegang::Recht(DossierLezen), zoeken::zoeken)
         .get("/jongeren/{jongere}", Toegang::Recht(DossierLezen), dossier::pagina)
         .get("/jongeren/{jongere}/audit", Toegang::Recht(AuditLezen), audit::pagina)
         .get("/jongeren/{jongere}/melding", Toegang::Recht(CasusSchrijven), melding::formulier)

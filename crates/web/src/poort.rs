@@ -120,7 +120,7 @@ impl Routes {
         H: Handler<T, AppState>,
         T: 'static,
     {
-        self.voeg_toe("GET", pad, toegang, get(h))
+        self.voeg_toe("GET", pad, toegang, get(h), false)
     }
 
     pub fn post<H, T>(self, pad: &'static str, toegang: Toegang, h: H) -> Routes
@@ -128,7 +128,17 @@ impl Routes {
         H: Handler<T, AppState>,
         T: 'static,
     {
-        self.voeg_toe("POST", pad, toegang, post(h))
+        self.voeg_toe("POST", pad, toegang, post(h), true)
+    }
+
+    /// A POST that only reads (a search sent as a form, to keep its terms out of the URL): it does
+    /// not make the werkvoorraad read its lists anew.
+    pub fn post_zonder_wijziging<H, T>(self, pad: &'static str, toegang: Toegang, h: H) -> Routes
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        self.voeg_toe("POST", pad, toegang, post(h), false)
     }
 
     fn voeg_toe(
@@ -137,8 +147,9 @@ impl Routes {
         pad: &'static str,
         toegang: Toegang,
         m: MethodRouter<AppState>,
+        wijzigt: bool,
     ) -> Routes {
-        let m = m.route_layer(from_fn_with_state((self.state.clone(), toegang), deur));
+        let m = m.route_layer(from_fn_with_state((self.state.clone(), Deur { toegang, wijzigt }), deur));
         self.router = self.router.route(pad, m);
         self.lijst.push(RouteInfo { methode, pad, toegang });
         self
@@ -149,7 +160,18 @@ impl Routes {
     }
 }
 
-async fn deur(State((state, toegang)): State<(AppState, Toegang)>, req: Request, next: Next) -> Response {
+/// What the door knows of a route: who may use it, and whether it may change the register.
+#[derive(Debug, Clone, Copy)]
+struct Deur {
+    toegang: Toegang,
+    wijzigt: bool,
+}
+
+async fn deur(
+    State((state, Deur { toegang, wijzigt })): State<(AppState, Deur)>,
+    req: Request,
+    next: Next,
+) -> Response {
     let (mut parts, body) = req.into_parts();
     let herkomst = herkomst(&parts, state.achter_proxy);
     parts.extensions.insert(herkomst.clone());
@@ -203,9 +225,8 @@ async fn deur(State((state, toegang)): State<(AppState, Toegang)>, req: Request,
         }
     }
     parts.extensions.insert(gebruiker);
-    let wijziging = parts.method == axum::http::Method::POST;
     let antwoord = next.run(Request::from_parts(parts, body)).await;
-    if wijziging {
+    if wijzigt {
         // A form may have changed the register: the werkvoorraad is read anew.
         state.werkvoorraad.verouderd();
     }

@@ -645,3 +645,44 @@ async fn a_refused_upload_shows_its_first_two_hundred_errors_and_the_count() {
     assert_eq!(tabel[..tabel.find("</table>").unwrap()].matches("<tr>").count(), 201, "a header and 200 rows");
     assert!(html.len() < 200_000, "a page, not {} bytes", html.len());
 }
+
+/// The rows of a search result page: the dossier ids.
+fn gevonden(html: &str) -> Vec<String> {
+    html.match_indices("<a href=\"/jongeren/")
+        .map(|(i, _)| html[i + 19..].split('"').next().unwrap().to_string())
+        .collect()
+}
+
+#[tokio::test]
+async fn a_gemeente_viewer_searches_its_own_gemeente_in_full_and_every_hit_is_logged() {
+    for db in leerspoor_testdb::alle().await {
+        let r = regio(db).await;
+        let viewer = medewerker(&r.dataset, Rol::Gemeente);
+        let eigen = viewer.gemeente.clone().unwrap();
+        let d = vandaag();
+        let woont_hier: std::collections::HashSet<&str> = r
+            .dataset
+            .woonadressen
+            .iter()
+            .filter(|a| a.begindatum <= d && a.einddatum.is_none_or(|e| e >= d) && a.gemeente == eigen)
+            .map(|a| a.jongere.as_str())
+            .collect();
+        let verwacht = r
+            .dataset
+            .jongeren
+            .iter()
+            .filter(|j| woont_hier.contains(j.id.as_str()))
+            .filter(|j| format!("{} {} {}", j.voornamen, j.tussenvoegsel, j.achternaam).to_lowercase().contains("an"))
+            .count();
+        assert!(verwacht >= 10, "genoeg treffers in de gemeente: {verwacht}");
+
+        let (cookie, token) = aanmelden(&r.app, "gemeente", WACHTWOORD).await.unwrap();
+        let a = vraag(&r.app, "POST", "/zoeken", Some(&cookie), Some(format!("csrf={token}&q=an"))).await;
+        assert_eq!(a.status, StatusCode::OK);
+        let ids = gevonden(&a.body);
+        assert_eq!(ids.len(), verwacht.min(50), "all of its own, not what was left of the region's first 51");
+        assert!(ids.iter().all(|id| woont_hier.contains(id.as_str())));
+        let log = r.store.toegang_van(&format!("jongere:{}", ids[0])).await.unwrap();
+        assert_eq!((log[0].handeling.as_str(), log[0].reden.as_deref()), ("zoekresultaat", Some("an")));
+    }
+}

@@ -1,11 +1,13 @@
-//! Finding a youth by BSN, name or date of birth. A gemeente viewer finds only the youths who live
-//! in its gemeente; every search is in the access log.
+//! Finding a youth by BSN, name or date of birth. The search is sent by POST, so that a BSN never
+//! stands in a URL (browser history, proxy logs, the Referer). A gemeente viewer finds only the
+//! youths who live in its gemeente, limited in the query itself. Every search is in the access
+//! log, and so is every youth it shows (on `jongere:ID`, for the dossier's audit page).
 use crate::AppState;
 use crate::pagina::{self, Kop, Melding};
 use crate::poort::Gebruiker;
 use askama::Template;
 use axum::Extension;
-use axum::extract::{Query, State};
+use axum::extract::{Form, State};
 use axum::response::Response;
 use leerspoor_domain::model::Rol;
 use leerspoor_domain::rules::leeftijd_op;
@@ -27,7 +29,6 @@ pub struct Treffer {
     pub bsn: String,
     pub geboren: String,
     pub leeftijd: u32,
-    pub gemeente: String,
     pub gemeentenaam: String,
 }
 
@@ -68,76 +69,96 @@ fn lees_zoekterm(q: &str) -> Result<Zoekterm, String> {
     Ok(Zoekterm::Naam(q.to_lowercase()))
 }
 
-pub async fn pagina(
+/// The empty search form.
+pub async fn pagina(Extension(g): Extension<Gebruiker>) -> Response {
+    pagina::toon(&Zoeken {
+        kop: Kop::voor(&g, "/zoeken"),
+        q: String::new(),
+        treffers: vec![],
+        melding: None,
+        gezocht: false,
+    })
+}
+
+/// The results of a search.
+pub async fn zoeken(
     State(state): State<AppState>,
     Extension(g): Extension<Gebruiker>,
-    Query(v): Query<Vraag>,
+    Form(v): Form<Vraag>,
 ) -> Response {
     let kop = Kop::voor(&g, "/zoeken");
     if v.q.trim().is_empty() {
         return pagina::toon(&Zoeken { kop, q: String::new(), treffers: vec![], melding: None, gezocht: false });
     }
-    let term = match lees_zoekterm(&v.q) {
+    let q: String = v.q.chars().take(MAX_ZOEKTERM).collect();
+    let term = match lees_zoekterm(&q) {
         Ok(t) => t,
         Err(e) => {
-            return pagina::toon(&Zoeken {
-                kop,
-                q: v.q,
-                treffers: vec![],
-                melding: Some(Melding::fout(e)),
-                gezocht: false,
-            });
+            return pagina::toon(&Zoeken { kop, q, treffers: vec![], melding: Some(Melding::fout(e)), gezocht: false });
         }
     };
-    if let Err(e) = g.log(&state, "zoeken", "jongeren", "gelukt", Some(v.q.trim())).await {
-        return pagina::serverfout(&e);
-    }
-    let mut treffers = match zoek(&state, &term).await {
+    // A gemeente viewer searches its own gemeente only (none at all without one).
+    let gemeente = match (g.medewerker.rol, &g.medewerker.gemeente) {
+        (Rol::Gemeente, Some(c)) => Some(c.as_str()),
+        (Rol::Gemeente, None) => Some(""),
+        _ => None,
+    };
+    let mut treffers = match zoek(&state, &term, gemeente).await {
         Ok(t) => t,
         Err(e) => return pagina::serverfout(&e),
     };
-    if g.medewerker.rol == Rol::Gemeente {
-        let eigen = g.medewerker.gemeente.as_ref().map(|c| c.as_str().to_string()).unwrap_or_default();
-        treffers.retain(|t| t.gemeente == eigen);
-    }
     let melding = (treffers.len() > MAX_TREFFERS).then(|| {
         Melding::fout(format!(
             "Meer dan {MAX_TREFFERS} jongeren gevonden; de eerste {MAX_TREFFERS} staan hieronder. Zoek preciezer."
         ))
     });
     treffers.truncate(MAX_TREFFERS);
-    pagina::toon(&Zoeken { kop, q: v.q, treffers, melding, gezocht: true })
+    let getoond: Vec<String> = treffers.iter().map(|t| format!("jongere:{}", t.id)).collect();
+    let gelogd = async {
+        g.log(&state, "zoeken", "jongeren", "gelukt", Some(q.trim())).await?;
+        state.store.log_reeks(&g.herkomst, g.id(), "zoekresultaat", &getoond, Some(q.trim())).await
+    };
+    if let Err(e) = gelogd.await {
+        return pagina::serverfout(&e);
+    }
+    pagina::toon(&Zoeken { kop, q, treffers, melding, gezocht: true })
 }
 
-async fn zoek(state: &AppState, term: &Zoekterm) -> Result<Vec<Treffer>, leerspoor_store::StoreFout> {
+/// A search term longer than any name, BSN or date is cut off.
+const MAX_ZOEKTERM: usize = 100;
+
+/// The search query with its condition: today's address and gemeente beside each youth, and for a
+/// gemeente viewer only the youths living in its gemeente today (`$3`; NULL for the region).
+macro_rules! zoekvraag {
+    ($waar:literal) => {
+        concat!(
+            "SELECT j.id, j.bsn, j.voornamen, j.tussenvoegsel, j.achternaam, j.geboortedatum, w.gemeente, g.naam \
+             FROM jongere j \
+             LEFT JOIN woonadres w ON w.jongere = j.id AND w.begindatum <= $1 AND (w.einddatum IS NULL OR w.einddatum >= $1) \
+             LEFT JOIN gemeente g ON g.code = w.gemeente WHERE ",
+            $waar,
+            " AND ($3 IS NULL OR w.gemeente = $3) ORDER BY j.achternaam, j.voornamen LIMIT 51"
+        )
+    };
+}
+
+async fn zoek(
+    state: &AppState,
+    term: &Zoekterm,
+    gemeente: Option<&str>,
+) -> Result<Vec<Treffer>, leerspoor_store::StoreFout> {
     let vandaag = state.vandaag();
-    let typen =
-        [Type::Tekst, Type::Tekst, Type::Tekst, Type::Tekst, Type::Tekst, Type::Datum, Type::Tekst, Type::Tekst];
+    let typen = [Type::Tekst, Type::Tekst, Type::Tekst, Type::Tekst, Type::Tekst, Type::Datum, Type::Tekst];
     let (sql, bind): (&'static str, Waarde) = match term {
-        Zoekterm::Bsn(b) => (
-            "SELECT j.id, j.bsn, j.voornamen, j.tussenvoegsel, j.achternaam, j.geboortedatum, w.gemeente, g.naam FROM jongere j \
-             LEFT JOIN woonadres w ON w.jongere = j.id AND w.begindatum <= $1 AND (w.einddatum IS NULL OR w.einddatum >= $1) \
-             LEFT JOIN gemeente g ON g.code = w.gemeente \
-             WHERE j.bsn = $2 ORDER BY j.achternaam, j.voornamen LIMIT 51",
-            rij::tekst(&b.as_digits()),
-        ),
-        Zoekterm::Geboortedatum(d) => (
-            "SELECT j.id, j.bsn, j.voornamen, j.tussenvoegsel, j.achternaam, j.geboortedatum, w.gemeente, g.naam FROM jongere j \
-             LEFT JOIN woonadres w ON w.jongere = j.id AND w.begindatum <= $1 AND (w.einddatum IS NULL OR w.einddatum >= $1) \
-             LEFT JOIN gemeente g ON g.code = w.gemeente \
-             WHERE j.geboortedatum = $2 ORDER BY j.achternaam, j.voornamen LIMIT 51",
-            rij::datum(*d),
-        ),
+        Zoekterm::Bsn(b) => (zoekvraag!("j.bsn = $2"), rij::tekst(&b.as_digits())),
+        Zoekterm::Geboortedatum(d) => (zoekvraag!("j.geboortedatum = $2"), rij::datum(*d)),
         Zoekterm::Naam(n) => (
-            "SELECT j.id, j.bsn, j.voornamen, j.tussenvoegsel, j.achternaam, j.geboortedatum, w.gemeente, g.naam FROM jongere j \
-             LEFT JOIN woonadres w ON w.jongere = j.id AND w.begindatum <= $1 AND (w.einddatum IS NULL OR w.einddatum >= $1) \
-             LEFT JOIN gemeente g ON g.code = w.gemeente \
-             WHERE LOWER(j.voornamen || ' ' || COALESCE(j.tussenvoegsel, '') || ' ' || j.achternaam) LIKE $2 \
-             ORDER BY j.achternaam, j.voornamen LIMIT 51",
+            zoekvraag!("LOWER(j.voornamen || ' ' || COALESCE(j.tussenvoegsel, '') || ' ' || j.achternaam) LIKE $2"),
             rij::tekst(&format!("%{}%", n.split_whitespace().collect::<Vec<_>>().join("%"))),
         ),
     };
-    let rijen = state.store.vraag(sql, &[rij::datum(vandaag), bind], &typen).await?;
+    let binds = [rij::datum(vandaag), bind, Waarde::Tekst(gemeente.map(str::to_string))];
+    let rijen = state.store.vraag(sql, &binds, &typen).await?;
     Ok(rijen
         .into_iter()
         .map(|w| {
@@ -151,7 +172,6 @@ async fn zoek(state: &AppState, term: &Zoekterm) -> Result<Vec<Treffer>, leerspo
                 bsn,
                 geboren: pagina::datum(&geboren),
                 leeftijd: leeftijd_op(geboren, vandaag.max(geboren)),
-                gemeente: v.tekst(),
                 gemeentenaam: v.tekst(),
             }
         })
