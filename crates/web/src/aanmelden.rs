@@ -4,6 +4,7 @@
 //! Every refusal reads the same and costs the same argon2 work, whether the account is unknown,
 //! locked, inactive, of a medewerker out of service, or the password wrong: neither the message
 //! nor the response time tells an attacker which accounts exist.
+use crate::blokkerend::Blokkerend;
 use argon2::Argon2;
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
@@ -11,8 +12,6 @@ use chrono::{DateTime, Duration, Utc};
 use leerspoor_domain::model::Medewerker;
 use leerspoor_store::Store;
 use leerspoor_store::toegang::Account;
-use std::sync::Arc;
-use tokio::sync::Semaphore;
 
 /// The attempt that reaches this count in a row locks the account for [`BLOKKADE`].
 pub const MAX_POGINGEN: i64 = 5;
@@ -36,30 +35,17 @@ fn klopt(wachtwoord: &str, phc: &str) -> bool {
     PasswordHash::new(phc).is_ok_and(|h| Argon2::default().verify_password(wachtwoord.as_bytes(), &h).is_ok())
 }
 
-/// argon2 takes tens of milliseconds of a core and 19 MiB: it runs on tokio's blocking pool, at
-/// most one per core at a time, so a burst of sign-ins neither stalls the pages of others nor
-/// exhausts memory.
-#[derive(Debug, Clone)]
+/// argon2 takes tens of milliseconds of a core and 19 MiB: it runs on the blocking pool, at most
+/// one per core at a time ([`Blokkerend`]).
+#[derive(Debug, Clone, Default)]
 pub struct Wachtwoorden {
-    tegelijk: Arc<Semaphore>,
-}
-
-impl Default for Wachtwoorden {
-    fn default() -> Self {
-        let kernen = std::thread::available_parallelism().map_or(2, |n| n.get());
-        Wachtwoorden { tegelijk: Arc::new(Semaphore::new(kernen)) }
-    }
+    pool: Blokkerend,
 }
 
 impl Wachtwoorden {
-    async fn op_blokkerende_pool<T: Send + 'static>(&self, werk: impl FnOnce() -> T + Send + 'static) -> T {
-        let _beurt = self.tegelijk.acquire().await.expect("de semafoor wordt nooit gesloten");
-        tokio::task::spawn_blocking(werk).await.expect("argon2 raakte niet in paniek")
-    }
-
     pub async fn klopt(&self, wachtwoord: &str, phc: &str) -> bool {
         let (w, p) = (wachtwoord.to_string(), phc.to_string());
-        self.op_blokkerende_pool(move || klopt(&w, &p)).await
+        self.pool.voer_uit(move || klopt(&w, &p)).await
     }
 
     /// The work of a real check against no one's password: a refusal without an account to check
@@ -71,7 +57,7 @@ impl Wachtwoorden {
 
     pub async fn hash(&self, wachtwoord: &str) -> String {
         let w = wachtwoord.to_string();
-        self.op_blokkerende_pool(move || hash(&w)).await
+        self.pool.voer_uit(move || hash(&w)).await
     }
 }
 

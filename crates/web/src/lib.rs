@@ -3,6 +3,7 @@
 //! ([`poort`]): session, role, gemeente scope, CSRF and the access log.
 pub mod aanmelden;
 mod afremmen;
+mod blokkerend;
 mod codes;
 mod csrf;
 mod formulier;
@@ -42,6 +43,8 @@ pub struct AppState {
     pub(crate) veilige_cookie: bool,
     pub(crate) afremmer: Arc<afremmen::Afremmer>,
     pub(crate) wachtwoorden: aanmelden::Wachtwoorden,
+    /// PDF rendering of report downloads.
+    pub(crate) pdf: blokkerend::Blokkerend,
 }
 
 impl AppState {
@@ -60,6 +63,7 @@ impl AppState {
             veilige_cookie: i.veilige_cookie,
             afremmer: Default::default(),
             wachtwoorden: Default::default(),
+            pdf: Default::default(),
         }
     }
 

@@ -50,6 +50,13 @@ pub fn heeft(rol: Rol, recht: Recht) -> bool {
     }
 }
 
+/// Whether report tables on screen may show counts under the publication threshold: only to the
+/// roles that read every dossier of the region anyway. Aggregate-only roles (beleid) and the
+/// gemeente get them as the downloads have them, hidden, so a count of 1 cannot point at a youth.
+pub fn ziet_kleine_aantallen(rol: Rol) -> bool {
+    heeft(rol, Recht::DossierLezen) && rol != Rol::Gemeente
+}
+
 /// The page a role starts on after signing in.
 pub fn startpagina(rol: Rol) -> &'static str {
     if heeft(rol, Recht::Werkvoorraad) {
@@ -94,6 +101,14 @@ mod tests {
         for rol in Rol::ALL {
             assert_eq!(heeft(*rol, Recht::AuditLezen), *rol == Rol::Teamleider, "{rol}");
         }
+    }
+
+    #[test]
+    fn small_counts_show_on_screen_only_to_who_reads_every_dossier_of_the_region() {
+        assert!(ziet_kleine_aantallen(Rol::Leerplichtambtenaar));
+        assert!(ziet_kleine_aantallen(Rol::Teamleider));
+        assert!(!ziet_kleine_aantallen(Rol::Beleidsmedewerker));
+        assert!(!ziet_kleine_aantallen(Rol::Gemeente));
     }
 
     #[test]

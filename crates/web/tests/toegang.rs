@@ -686,3 +686,23 @@ async fn a_gemeente_viewer_searches_its_own_gemeente_in_full_and_every_hit_is_lo
         assert_eq!((log[0].handeling.as_str(), log[0].reden.as_deref()), ("zoekresultaat", Some("an")));
     }
 }
+
+#[tokio::test]
+async fn the_report_screen_hides_small_counts_from_who_may_not_see_single_youths() {
+    let r = regio(leerspoor_testdb::sqlite().await).await;
+    let (lpa, _) = aanmelden(&r.app, "leerplichtambtenaar", WACHTWOORD).await.unwrap();
+    let (beleid, _) = aanmelden(&r.app, "beleidsmedewerker", WACHTWOORD).await.unwrap();
+    const VERBORGEN: &str = "minder dan 5, niet getoond";
+    let mut getoond = 0;
+    for tabel in ["halt_pv_soort", "vrijstellingen", "vrijstelling_aanvragen"] {
+        let pad = format!("/rapportages?jaar=2020-2021&scope=regio&tabel={tabel}");
+        let a = vraag(&r.app, "GET", &pad, Some(&beleid), None).await;
+        let b = vraag(&r.app, "GET", &pad, Some(&lpa), None).await;
+        assert_eq!((a.status, b.status), (StatusCode::OK, StatusCode::OK));
+        assert!(!b.body.contains(VERBORGEN), "the caseworker sees every count of {tabel}");
+        if a.body.contains(VERBORGEN) {
+            getoond += 1;
+        }
+    }
+    assert!(getoond > 0, "a table of the small demo region has counts under 5, hidden for beleid");
+}

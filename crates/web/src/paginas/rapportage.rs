@@ -2,9 +2,9 @@
 //! report as PDF or XLSX (or one table as CSV). A gemeente viewer sees only its own gemeente.
 //! Downloads are publications: small cells are hidden and a table whose totals do not add up is
 //! refused (the report engine's self-check).
-use crate::AppState;
 use crate::pagina::{self, Kop, Melding};
 use crate::poort::Gebruiker;
+use crate::{AppState, rechten};
 use askama::Template;
 use axum::Extension;
 use axum::extract::{Query, State};
@@ -117,7 +117,7 @@ pub async fn pagina(
     let tabel = if IDS.contains(&k.tabel.as_str()) { k.tabel.clone() } else { IDS[0].to_string() };
     let (inhoud, melding) = match bereken(&state, jaar, &scope, std::slice::from_ref(&tabel)).await {
         Ok((mut tabellen, _)) => {
-            let t = tabellen.remove(0);
+            let mut t = tabellen.remove(0);
             let fouten = t.controleer();
             let melding = (!fouten.is_empty()).then(|| {
                 Melding::fout(format!(
@@ -125,7 +125,12 @@ pub async fn pagina(
                     fouten.join("; ")
                 ))
             });
-            (leerspoor_publicatie::html_tabel(&t, None, None), melding)
+            // The same small-cell protection as the downloads, for who may not see single youths.
+            let drempel = (!rechten::ziet_kleine_aantallen(g.medewerker.rol)).then_some(DREMPEL);
+            if let Some(d) = drempel {
+                t.publiceer(d);
+            }
+            (leerspoor_publicatie::html_tabel(&t, None, drempel), melding)
         }
         Err(e) => (String::new(), Some(Melding::fout(e.to_string()))),
     };
@@ -202,7 +207,11 @@ pub async fn download(
         "pdf" => (
             "application/pdf",
             format!("{bestandsnaam}.pdf"),
-            leerspoor_publicatie::pdf(&publicatie, &tabellen).map_err(|e| e.to_string()),
+            // Typst takes a core for half a second: on the blocking pool, a few at a time.
+            state
+                .pdf
+                .voer_uit(move || leerspoor_publicatie::pdf(&publicatie, &tabellen).map_err(|e| e.to_string()))
+                .await,
         ),
         "xlsx" => (
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
