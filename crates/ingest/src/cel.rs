@@ -11,6 +11,9 @@ pub fn schrijf(w: &Waarde) -> String {
     }
 }
 
+/// The longest text a cell may hold: a long explanation fits; a megabyte pasted into a name does not.
+pub const MAX_TEKST: usize = 4000;
+
 /// Parses one cell of a column; the error is a Dutch sentence without the location.
 pub fn lees(kolom: &Kolom, tekst: &str) -> Result<Waarde, String> {
     let t = tekst.trim();
@@ -28,6 +31,9 @@ pub fn lees(kolom: &Kolom, tekst: &str) -> Result<Waarde, String> {
         // PostgreSQL text cannot hold NUL, and no field needs control characters but line breaks.
         Type::Tekst if t.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')) => {
             Err("bevat een stuurteken (onzichtbaar teken); verwijder het".into())
+        }
+        Type::Tekst if t.chars().count() > MAX_TEKST => {
+            Err(format!("is {} tekens lang; ten hoogste {MAX_TEKST}", t.chars().count()))
         }
         Type::Tekst => Ok(Waarde::Tekst(Some(leerspoor_domain::spreadsheet::uit_cel(t).to_string()))),
         Type::Datum => parse_datum(t).map(|d| Waarde::Datum(Some(d))),
@@ -77,5 +83,8 @@ mod tests {
         assert_eq!(lees(&k("fte", Type::Getal), "0,8").unwrap(), Waarde::Getal(Some(0.8)));
         assert_eq!(schrijf(&Waarde::Tekst(Some("-gesprek".into()))), "'-gesprek", "written as text for a spreadsheet");
         assert!(lees(&k("boa", Type::Bool), "misschien").is_err());
+        assert!(
+            lees(&k("voornamen", Type::Tekst), &"a".repeat(MAX_TEKST + 1)).unwrap_err().contains("ten hoogste 4000")
+        );
     }
 }

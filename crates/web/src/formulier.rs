@@ -9,6 +9,10 @@ use leerspoor_casework::Fout;
 use leerspoor_domain::Datum;
 use std::collections::HashMap;
 
+/// The longest one-line text (a name, a reference) and the longest explanation a form accepts.
+pub const MAX_TEKST: usize = 200;
+pub const MAX_TEKSTVAK: usize = 4000;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Soort {
     Tekst,
@@ -135,11 +139,21 @@ impl Formulier {
         (StatusCode::UNPROCESSABLE_ENTITY, pagina::toon(self)).into_response()
     }
 
-    /// A required text field.
+    /// A text field: filled in if required, and no longer than its kind allows.
     pub fn tekst(&mut self, naam: &'static str) -> Option<String> {
         let w = self.waarde(naam).trim().to_string();
         if w.is_empty() && self.is_verplicht(naam) {
             self.fout(naam, "Vul dit veld in.");
+            return None;
+        }
+        let max = if self.velden.iter().any(|v| v.naam == naam && v.soort == Soort::Tekstvak) {
+            MAX_TEKSTVAK
+        } else {
+            MAX_TEKST
+        };
+        let lengte = w.chars().count();
+        if lengte > max {
+            self.fout(naam, format!("Ten hoogste {max} tekens (nu {lengte})."));
             return None;
         }
         Some(w)
@@ -248,6 +262,23 @@ mod tests {
         assert!(f.vinkje("preventief"));
         assert!(f.heeft_fouten());
         assert_eq!(f.velden[1].fout.as_deref(), Some("'-3' is geen heel getal van 0 of meer."));
+    }
+
+    #[test]
+    fn a_text_longer_than_its_kind_allows_is_refused_beside_its_field() {
+        let mut f = formulier();
+        f.velden.push(Veld::new("kenmerk", "Kenmerk", Soort::Tekst));
+        f.velden.push(Veld::new("toelichting", "Toelichting", Soort::Tekstvak));
+        let invoer = HashMap::from([
+            ("kenmerk".to_string(), "x".repeat(MAX_TEKST + 1)),
+            ("toelichting".to_string(), "y".repeat(MAX_TEKST + 1)),
+        ]);
+        let mut f = f.met_invoer(&invoer);
+        assert_eq!(f.tekst("kenmerk"), None);
+        assert_eq!(f.velden[3].fout.as_deref(), Some("Ten hoogste 200 tekens (nu 201)."));
+        assert_eq!(f.tekst("toelichting").map(|t| t.len()), Some(201), "an explanation may be longer");
+        f.velden[4].waarde = "y".repeat(MAX_TEKSTVAK + 1);
+        assert_eq!(f.tekst("toelichting"), None);
     }
 
     #[test]
