@@ -44,6 +44,12 @@ entiteit!(Thuiszitperiode, thuiszitperioden, "thuiszitperioden.csv");
 entiteit!(VsvMelding, vsv_meldingen, "vsv_meldingen.csv");
 entiteit!(RmcTraject, rmc_trajecten, "rmc_trajecten.csv");
 
+/// The files about the organisation itself (region, gemeenten, schools, staff, code lists), which
+/// hold nothing about a youth: the only ones beheer may upload through the web application.
+pub fn organisatiebestanden() -> [&'static str; 6] {
+    [Regio::BESTAND, Subregio::BESTAND, Gemeente::BESTAND, School::BESTAND, Medewerker::BESTAND, Code::BESTAND]
+}
+
 /// Runs a block once per entity type, in write order, with `$t` naming the type.
 /// (A macro rather than a loop: each entity is a different type.)
 #[macro_export]

@@ -617,6 +617,25 @@ async fn an_oversized_request_is_refused_before_it_is_read() {
     assert_eq!(a.status, StatusCode::PAYLOAD_TOO_LARGE);
 }
 
+/// Uploads one CSV file through beheer; the status and the page.
+async fn upload(r: &Regio, cookie: &str, token: &str, bestand: &str, csv: &str) -> (StatusCode, String) {
+    let grens = "leerspoor-grens";
+    let body = format!(
+        "--{grens}\r\nContent-Disposition: form-data; name=\"bestanden\"; filename=\"{bestand}\"\r\n\
+         Content-Type: text/csv\r\n\r\n{csv}\r\n--{grens}--\r\n"
+    );
+    let req = Request::builder()
+        .method("POST")
+        .uri(format!("/beheer/bundel?csrf={token}"))
+        .header(header::COOKIE, cookie)
+        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={grens}"))
+        .body(Body::from(body))
+        .unwrap();
+    let res = r.app.clone().oneshot(req).await.unwrap();
+    let status = res.status();
+    (status, String::from_utf8(to_bytes(res.into_body(), usize::MAX).await.unwrap().to_vec()).unwrap())
+}
+
 #[tokio::test]
 async fn a_refused_upload_shows_its_first_two_hundred_errors_and_the_count() {
     let r = regio(leerspoor_testdb::sqlite().await).await;
@@ -625,25 +644,26 @@ async fn a_refused_upload_shows_its_first_two_hundred_errors_and_the_count() {
     for i in 0..950 {
         csv.push_str(&format!("XX{i},Nergens,ONBEKEND,misschien\n"));
     }
-    let grens = "leerspoor-grens";
-    let body = format!(
-        "--{grens}\r\nContent-Disposition: form-data; name=\"bestanden\"; filename=\"gemeenten.csv\"\r\n\
-         Content-Type: text/csv\r\n\r\n{csv}\r\n--{grens}--\r\n"
-    );
-    let req = Request::builder()
-        .method("POST")
-        .uri(format!("/beheer/bundel?csrf={token}"))
-        .header(header::COOKIE, &cookie)
-        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={grens}"))
-        .body(Body::from(body))
-        .unwrap();
-    let res = r.app.clone().oneshot(req).await.unwrap();
-    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let html = String::from_utf8(to_bytes(res.into_body(), usize::MAX).await.unwrap().to_vec()).unwrap();
+    let (status, html) = upload(&r, &cookie, &token, "gemeenten.csv", &csv).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(html.contains("Hieronder de eerste 200"), "{}", &html[..html.len().min(2000)]);
     let tabel = &html[html.find("id=\"validatie\"").unwrap()..];
     assert_eq!(tabel[..tabel.find("</table>").unwrap()].matches("<tr>").count(), 201, "a header and 200 rows");
     assert!(html.len() < 200_000, "a page, not {} bytes", html.len());
+}
+
+#[tokio::test]
+async fn beheer_uploads_only_the_organisations_files_and_every_upload_is_logged() {
+    let r = regio(leerspoor_testdb::sqlite().await).await;
+    let (cookie, token) = aanmelden(&r.app, "beheerder", WACHTWOORD).await.unwrap();
+    let voor = r.store.aantal("jongere").await.unwrap();
+    let (status, html) = upload(&r, &cookie, &token, "jongeren.csv", "id,bsn\nJ-NIEUW,111222333\n").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("leerspoor import"), "{html}");
+    assert_eq!(r.store.aantal("jongere").await.unwrap(), voor);
+    let log = r.store.toegang_van("bundel:jongeren.csv").await.unwrap();
+    assert_eq!((log[0].handeling.as_str(), log[0].resultaat.as_str()), ("upload bundel", "geweigerd"));
+    assert!(log[0].reden.as_deref().unwrap().contains("gaat over jongeren"));
 }
 
 /// The rows of a search result page: the dossier ids.

@@ -220,60 +220,15 @@ fn wijzigingen(
 }
 
 /// Reads the uploaded CSV files of a bundle into a fresh folder and imports them, or only checks.
-pub async fn bundel(
-    State(state): State<AppState>,
-    Extension(g): Extension<Gebruiker>,
-    mut delen: Multipart,
-) -> Response {
-    let fout = |tekst: String| {
-        toon(&state, &g, StatusCode::UNPROCESSABLE_ENTITY, Some(Melding::fout(tekst)), Vec::new(), HashMap::new())
-    };
-    let map = match tempfile::tempdir() {
-        Ok(m) => m,
-        Err(e) => return pagina::serverfout(&e),
-    };
-    let toegestaan = leerspoor_ingest::entiteit::bestanden();
-    let mut controle = false;
-    let mut aantal = 0;
-    loop {
-        let deel = match delen.next_field().await {
-            Ok(Some(d)) => d,
-            Ok(None) => break,
-            Err(e) => return fout(format!("De upload is afgebroken: {e}")).await,
-        };
-        match deel.name() {
-            Some("controle") => controle = true,
-            Some("bestanden") => {
-                let naam = deel.file_name().unwrap_or("").to_string();
-                if naam.is_empty() {
-                    continue;
-                }
-                if !toegestaan.contains(&naam.as_str()) {
-                    return fout(format!(
-                        "'{naam}' hoort niet bij een uitwisselbundel; toegestaan: {}",
-                        toegestaan.join(", ")
-                    ))
-                    .await;
-                }
-                let inhoud = match deel.bytes().await {
-                    Ok(b) => b,
-                    Err(e) => return fout(format!("{naam}: de upload is afgebroken: {e}")).await,
-                };
-                if let Err(e) = std::fs::write(map.path().join(&naam), &inhoud) {
-                    return pagina::serverfout(&e);
-                }
-                aantal += 1;
-            }
-            _ => {}
+/// Only the organisation's own files (no youth in them): casework goes through `leerspoor import`,
+/// which an operator runs on the server. Every upload is in the access log, refused ones too.
+pub async fn bundel(State(state): State<AppState>, Extension(g): Extension<Gebruiker>, delen: Multipart) -> Response {
+    let mut namen = Vec::new();
+    let (status, melding, fouten, resultaat) = match lees_bundel(&state, &g, delen, &mut namen).await {
+        Ok(Upload::Ingelezen(tekst, controle)) => {
+            (StatusCode::OK, Melding::ok(tekst), Vec::new(), if controle { "gecontroleerd" } else { "gelukt" })
         }
-    }
-    if aantal == 0 {
-        return fout("Kies de CSV-bestanden van de bundel.".into()).await;
-    }
-    let opties = ImportOpties { dry_run: controle, gebruiker: g.id().to_string() };
-    match leerspoor_ingest::importeer(&state.store, map.path(), &opties).await {
-        Ok(s) => toon(&state, &g, StatusCode::OK, Some(Melding::ok(s.to_string())), Vec::new(), HashMap::new()).await,
-        Err(IngestFout::Ongeldig(mut fouten)) => {
+        Ok(Upload::Ongeldig(mut fouten)) => {
             let mut tekst = format!("De bundel is geweigerd: {} fout(en); er is niets geschreven.", fouten.len());
             if fouten.len() > MAX_FOUTEN {
                 // A page of a million rows helps no one: the first ones show what to fix.
@@ -282,9 +237,85 @@ pub async fn bundel(
                 ));
                 fouten.truncate(MAX_FOUTEN);
             }
-            toon(&state, &g, StatusCode::UNPROCESSABLE_ENTITY, Some(Melding::fout(tekst)), fouten, HashMap::new()).await
+            (StatusCode::UNPROCESSABLE_ENTITY, Melding::fout(tekst), fouten, "geweigerd")
         }
-        Err(IngestFout::Io { pad, bron }) => fout(format!("{pad}: {bron}")).await,
-        Err(IngestFout::Store(e)) => pagina::serverfout(&e),
+        Ok(Upload::Geweigerd(tekst)) => {
+            (StatusCode::UNPROCESSABLE_ENTITY, Melding::fout(tekst), Vec::new(), "geweigerd")
+        }
+        Err(antwoord) => return antwoord,
+    };
+    let object = format!("bundel:{}", if namen.is_empty() { "-".to_string() } else { namen.join(",") });
+    if let Err(e) = g.log(&state, "upload bundel", &object, resultaat, Some(&melding.tekst)).await {
+        return pagina::serverfout(&e);
+    }
+    toon(&state, &g, status, Some(melding), fouten, HashMap::new()).await
+}
+
+enum Upload {
+    /// The summary, and whether it was only checked.
+    Ingelezen(String, bool),
+    Ongeldig(Vec<leerspoor_ingest::Fout>),
+    Geweigerd(String),
+}
+
+async fn lees_bundel(
+    state: &AppState,
+    g: &Gebruiker,
+    mut delen: Multipart,
+    namen: &mut Vec<String>,
+) -> Result<Upload, Response> {
+    let map = tempfile::tempdir().map_err(|e| pagina::serverfout(&e))?;
+    let toegestaan = leerspoor_ingest::entiteit::organisatiebestanden();
+    let mut controle = false;
+    let mut aantal = 0;
+    loop {
+        let deel = match delen.next_field().await {
+            Ok(Some(d)) => d,
+            Ok(None) => break,
+            Err(e) => return Ok(Upload::Geweigerd(format!("De upload is afgebroken: {e}"))),
+        };
+        match deel.name() {
+            Some("controle") => controle = true,
+            Some("bestanden") => {
+                let naam = deel.file_name().unwrap_or("").to_string();
+                if naam.is_empty() {
+                    continue;
+                }
+                // Named in the access log, also when refused (cut: the name is the client's).
+                namen.push(naam.chars().take(100).collect());
+                if leerspoor_ingest::entiteit::bestanden().contains(&naam.as_str())
+                    && !toegestaan.contains(&naam.as_str())
+                {
+                    return Ok(Upload::Geweigerd(format!(
+                        "'{naam}' gaat over jongeren en hun zaken; zo'n bestand leest de beheerder van de server in met \
+                         `leerspoor import`. Hier kunnen alleen {} ingelezen worden.",
+                        toegestaan.join(", ")
+                    )));
+                }
+                if !toegestaan.contains(&naam.as_str()) {
+                    return Ok(Upload::Geweigerd(format!(
+                        "'{naam}' hoort niet bij een uitwisselbundel; toegestaan: {}",
+                        toegestaan.join(", ")
+                    )));
+                }
+                let inhoud = match deel.bytes().await {
+                    Ok(b) => b,
+                    Err(e) => return Ok(Upload::Geweigerd(format!("{naam}: de upload is afgebroken: {e}"))),
+                };
+                std::fs::write(map.path().join(&naam), &inhoud).map_err(|e| pagina::serverfout(&e))?;
+                aantal += 1;
+            }
+            _ => {}
+        }
+    }
+    if aantal == 0 {
+        return Ok(Upload::Geweigerd("Kies de CSV-bestanden van de bundel.".into()));
+    }
+    let opties = ImportOpties { dry_run: controle, gebruiker: g.id().to_string() };
+    match leerspoor_ingest::importeer(&state.store, map.path(), &opties).await {
+        Ok(s) => Ok(Upload::Ingelezen(s.to_string(), controle)),
+        Err(IngestFout::Ongeldig(fouten)) => Ok(Upload::Ongeldig(fouten)),
+        Err(IngestFout::Io { pad, bron }) => Ok(Upload::Geweigerd(format!("{pad}: {bron}"))),
+        Err(IngestFout::Store(e)) => Err(pagina::serverfout(&e)),
     }
 }
