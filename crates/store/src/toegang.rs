@@ -56,6 +56,9 @@ pub struct Toegang {
     pub object: String,
     pub resultaat: String,
     pub reden: Option<String>,
+    /// The client's address and user agent (web requests only).
+    pub adres: Option<String>,
+    pub agent: Option<String>,
 }
 
 /// One field change of the change log.
@@ -268,7 +271,7 @@ impl Store {
     pub async fn toegang_van(&self, object: &str) -> Result<Vec<Toegang>> {
         per_backend!(self, pool => {
             let rijen = sqlx::query(
-                "SELECT tijdstip, gebruiker, handeling, object, resultaat, reden FROM toegangslog \
+                "SELECT tijdstip, gebruiker, handeling, object, resultaat, reden, adres, agent FROM toegangslog \
                  WHERE object = $1 ORDER BY tijdstip DESC, id DESC",
             )
             .bind(object)
@@ -284,6 +287,8 @@ impl Store {
                         object: r.try_get(3)?,
                         resultaat: r.try_get(4)?,
                         reden: r.try_get(5)?,
+                        adres: r.try_get(6)?,
+                        agent: r.try_get(7)?,
                     })
                 })
                 .collect()

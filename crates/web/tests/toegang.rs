@@ -726,3 +726,26 @@ async fn the_report_screen_hides_small_counts_from_who_may_not_see_single_youths
     }
     assert!(getoond > 0, "a table of the small demo region has counts under 5, hidden for beleid");
 }
+
+#[tokio::test]
+async fn opening_a_form_about_a_youth_is_a_view_in_the_access_log() {
+    let r = regio(leerspoor_testdb::sqlite().await).await;
+    let (cookie, _) = aanmelden(&r.app, "leerplichtambtenaar", WACHTWOORD).await.unwrap();
+    let jongere = &r.dataset.jongeren[0].id;
+    for formulier in ["melding", "vrijstelling", "traject"] {
+        let a = vraag(&r.app, "GET", &format!("/jongeren/{jongere}/{formulier}"), Some(&cookie), None).await;
+        assert_eq!(a.status, StatusCode::OK, "{formulier}");
+        let log = r.store.toegang_van(&format!("jongere:{jongere}")).await.unwrap();
+        assert_eq!(log[0].handeling, "inzage formulier", "{formulier}");
+    }
+    // With the client's user agent (and address, which a test without a socket does not have).
+    let req = Request::builder()
+        .uri(format!("/jongeren/{jongere}/melding"))
+        .header(header::COOKIE, &cookie)
+        .header(header::USER_AGENT, "Testbrowser/1.0")
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(r.app.clone().oneshot(req).await.unwrap().status(), StatusCode::OK);
+    let log = r.store.toegang_van(&format!("jongere:{jongere}")).await.unwrap();
+    assert_eq!(log[0].agent.as_deref(), Some("Testbrowser/1.0"));
+}

@@ -20,7 +20,7 @@ use axum::response::Response;
 use leerspoor_domain::model::Jongere;
 
 /// What a registration form needs to know: the youth (by name, for the title) and the labels of
-/// the code lists; an unknown youth is a 404 page.
+/// the code lists; an unknown youth is a 404 page. The view is in the access log.
 pub(crate) async fn voor_formulier(
     state: &AppState,
     g: &Gebruiker,
@@ -31,6 +31,10 @@ pub(crate) async fn voor_formulier(
         Ok(None) => return Err(crate::poort::niet_gevonden(g)),
         Err(e) => return Err(pagina::serverfout(&e)),
     };
+    // A form shows the youth's name: a view like the dossier's, in the access log.
+    g.log(state, "inzage formulier", &format!("jongere:{jongere}"), "gelukt", None)
+        .await
+        .map_err(|e| pagina::serverfout(&e))?;
     let labels = Labels::laad(&state.store).await.map_err(|e| pagina::serverfout(&e))?;
     Ok((j, labels))
 }
