@@ -2,6 +2,7 @@
 //!
 //! Accounts and sessions are not part of the register: the exchange bundle never carries them
 //! (a password hash has no business in a CSV file), so they live outside [`crate::rij::Rij`].
+use crate::rij::Type;
 use crate::{Result, Store};
 use chrono::{DateTime, Utc};
 use sqlx::Row;
@@ -37,6 +38,15 @@ impl Account {
             moet_wijzigen: false,
         }
     }
+}
+
+/// An account as the door checks it on every request ([`Store::sessie_account`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessieAccount {
+    pub medewerker: String,
+    pub actief: bool,
+    pub generatie: i64,
+    pub moet_wijzigen: bool,
 }
 
 /// Where a request came from, for the access log.
@@ -82,6 +92,28 @@ impl Store {
     /// The account of a medewerker, if it has one.
     pub async fn account_van(&self, medewerker: &str) -> Result<Option<Account>> {
         Ok(self.lees_accounts("WHERE medewerker = $1", Some(medewerker)).await?.pop())
+    }
+
+    /// What the door needs of a signed-in account on every request, read through the fast read
+    /// path ([`Store::vraag`]): its medewerker, whether it is active, its generation and whether
+    /// its password must be changed.
+    pub async fn sessie_account(&self, gebruikersnaam: &str) -> Result<Option<SessieAccount>> {
+        let rijen = self
+            .vraag(
+                "SELECT medewerker, actief, generatie, moet_wijzigen FROM account WHERE gebruikersnaam = $1",
+                &[crate::rij::tekst(gebruikersnaam)],
+                &[Type::Tekst, Type::Bool, Type::Geheel, Type::Bool],
+            )
+            .await?;
+        Ok(rijen.into_iter().next().map(|w| {
+            let mut v = crate::rij::Velden::new(w);
+            SessieAccount {
+                medewerker: v.tekst(),
+                actief: v.bool(),
+                generatie: v.opt_geheel().unwrap_or(0),
+                moet_wijzigen: v.bool(),
+            }
+        }))
     }
 
     /// The accounts, ordered by name (for beheer: an office has tens of them).

@@ -248,7 +248,7 @@ async fn aangemelde(state: &AppState, sessie: &Session, herkomst: Herkomst) -> R
     let generatie: Option<i64> = sessie.get(sessie::GENERATIE).await.unwrap_or(None);
     let aangemeld: i64 = sessie.get(sessie::AANGEMELD).await.unwrap_or(None).unwrap_or(0);
     let nu = chrono::Utc::now().timestamp();
-    let account = state.store.account(&naam).await.map_err(|e| pagina::serverfout(&e))?;
+    let account = state.store.sessie_account(&naam).await.map_err(|e| pagina::serverfout(&e))?;
     let geldig = account
         .filter(|a| a.actief && Some(a.generatie) == generatie && nu - aangemeld < state.sessie_max.whole_seconds());
     let medewerker = match geldig.as_ref().map(|a| a.medewerker.clone()) {
