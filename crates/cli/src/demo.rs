@@ -113,7 +113,9 @@ pub fn run(args: DemoArgs, database: &str) -> ExitCode {
         }
         let mut server = args.server;
         server.vandaag = Some(server.vandaag.unwrap_or(DEMO_VANDAAG));
-        crate::serve::start(store, &server).await
+        // Fictional people, a published password: a demo signs in without the second step.
+        println!("Tweestapsverificatie staat uit in de demo; `leerspoor serve` vraagt haar altijd.");
+        crate::serve::start(store, &server, false).await
     })
 }
 

@@ -48,7 +48,7 @@ impl ServeArgs {
 pub fn serve(args: ServeArgs, database: &str) -> ExitCode {
     blokkeer(async {
         match bestaande(database).await {
-            Ok(store) => start(store, &args).await,
+            Ok(store) => start(store, &args, true).await,
             Err(code) => code,
         }
     })
@@ -61,10 +61,12 @@ async fn bestaande(database: &str) -> Result<Store, ExitCode> {
     })
 }
 
-/// Serves until stopped; the address is printed first.
-pub async fn start(store: Store, args: &ServeArgs) -> ExitCode {
+/// Serves until stopped; the address is printed first. `tweestaps`: the second step of signing in
+/// (off only for the demo).
+pub async fn start(store: Store, args: &ServeArgs, tweestaps: bool) -> ExitCode {
     println!("Leerspoor draait op http://{} (stoppen: Ctrl+C)", args.adres);
-    match leerspoor_web::serve(store, args.adres, args.instellingen()).await {
+    let instellingen = Instellingen { tweestaps, ..args.instellingen() };
+    match leerspoor_web::serve(store, args.adres, instellingen).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("fout: kan niet luisteren op {}: {e}", args.adres);

@@ -40,6 +40,15 @@ impl Account {
     }
 }
 
+/// The second factor of an account: its TOTP secret once enrolled, the last step a code was
+/// accepted for, and the hashes of its unused recovery codes.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Tweestaps {
+    pub geheim: Option<String>,
+    pub stap: i64,
+    pub herstelcodes: Vec<String>,
+}
+
 /// An account as the door checks it on every request ([`Store::sessie_account`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SessieAccount {
@@ -231,6 +240,80 @@ impl Store {
             .fetch_one(pool)
             .await?;
             Ok(rij.try_get(0)?)
+        })
+    }
+
+    /// The second factor of an account (`None`: no such account).
+    pub async fn tweestaps(&self, gebruikersnaam: &str) -> Result<Option<Tweestaps>> {
+        let rijen = self
+            .vraag(
+                "SELECT totp_geheim, totp_stap, herstelcodes FROM account WHERE gebruikersnaam = $1",
+                &[crate::rij::tekst(gebruikersnaam)],
+                &[Type::Tekst, Type::Geheel, Type::Tekst],
+            )
+            .await?;
+        Ok(rijen.into_iter().next().map(|w| {
+            let mut v = crate::rij::Velden::new(w);
+            let geheim = v.opt_tekst();
+            let stap = v.opt_geheel().unwrap_or(0);
+            let herstelcodes =
+                v.opt_tekst().unwrap_or_default().split(',').filter(|h| !h.is_empty()).map(String::from).collect();
+            Tweestaps { geheim, stap, herstelcodes }
+        }))
+    }
+
+    /// Enrols (a secret and the hashes of new recovery codes) or, with `None` and no codes, resets
+    /// the second factor; a reset also ends the account's sessions (a new generation).
+    pub async fn zet_tweestaps(
+        &self,
+        gebruikersnaam: &str,
+        geheim: Option<&str>,
+        stap: i64,
+        herstelcodes: &[String],
+    ) -> Result<()> {
+        let reset = i64::from(geheim.is_none());
+        per_backend!(self, pool => {
+            sqlx::query(
+                "UPDATE account SET totp_geheim = $2, totp_stap = $3, herstelcodes = $4, generatie = generatie + $5 \
+                 WHERE gebruikersnaam = $1",
+            )
+            .bind(gebruikersnaam)
+            .bind(geheim)
+            .bind(stap)
+            .bind(herstelcodes.join(","))
+            .bind(reset)
+            .execute(pool)
+            .await?;
+            Ok(())
+        })
+    }
+
+    /// Records that a code of `stap` was accepted, unless one of that step or later was already:
+    /// in one statement, so two requests with the same code cannot both pass.
+    pub async fn gebruik_stap(&self, gebruikersnaam: &str, stap: i64) -> Result<bool> {
+        per_backend!(self, pool => {
+            let n = sqlx::query("UPDATE account SET totp_stap = $2 WHERE gebruikersnaam = $1 AND totp_stap < $2")
+                .bind(gebruikersnaam)
+                .bind(stap)
+                .execute(pool)
+                .await?
+                .rows_affected();
+            Ok(n == 1)
+        })
+    }
+
+    /// Uses up one recovery code: its hash leaves the list, if the list is still as it was read.
+    pub async fn gebruik_herstelcode(&self, gebruikersnaam: &str, was: &[String], hash: &str) -> Result<bool> {
+        let over: Vec<&str> = was.iter().map(String::as_str).filter(|h| *h != hash).collect();
+        per_backend!(self, pool => {
+            let n = sqlx::query("UPDATE account SET herstelcodes = $3 WHERE gebruikersnaam = $1 AND herstelcodes = $2")
+                .bind(gebruikersnaam)
+                .bind(was.join(","))
+                .bind(over.join(","))
+                .execute(pool)
+                .await?
+                .rows_affected();
+            Ok(n == 1)
         })
     }
 

@@ -13,6 +13,7 @@ pub mod poort;
 pub mod rechten;
 mod sessies;
 mod statisch;
+mod tweestaps;
 mod veiligheid;
 
 use leerspoor_store::Store;
@@ -41,6 +42,8 @@ pub struct AppState {
     /// See [`Instellingen::achter_proxy`].
     pub(crate) achter_proxy: bool,
     pub(crate) veilige_cookie: bool,
+    /// See [`Instellingen::tweestaps`].
+    pub(crate) tweestaps: bool,
     pub(crate) afremmer: Arc<afremmen::Afremmer>,
     pub(crate) wachtwoorden: aanmelden::Wachtwoorden,
     /// PDF rendering of report downloads.
@@ -61,6 +64,7 @@ impl AppState {
             sessie_max: i.sessie_max,
             achter_proxy: i.achter_proxy,
             veilige_cookie: i.veilige_cookie,
+            tweestaps: i.tweestaps,
             afremmer: Default::default(),
             wachtwoorden: Default::default(),
             pdf: Default::default(),
@@ -85,6 +89,9 @@ pub struct Instellingen {
     /// Leerspoor runs behind a reverse proxy that sets `X-Forwarded-For`: the client's address is
     /// the last one it adds. Off, the header is ignored (a client could write anything in it).
     pub achter_proxy: bool,
+    /// Accounts that can open personal records sign in with a second step (TOTP). Off only for
+    /// `leerspoor demo`, whose accounts and data are fictional and whose password is published.
+    pub tweestaps: bool,
     /// The werkvoorraad's today; `None` is the calendar date. The demo region ends on 31 July
     /// 2021, so its demo runs on a day inside its last schooljaar.
     pub vandaag: Option<leerspoor_domain::Datum>,
@@ -97,6 +104,7 @@ impl Default for Instellingen {
             sessie_inactief: time::Duration::minutes(30),
             sessie_max: time::Duration::hours(10),
             achter_proxy: false,
+            tweestaps: true,
             vandaag: None,
         }
     }
@@ -112,6 +120,8 @@ pub fn routes(state: AppState) -> Routes {
         .get("/aanmelden", Openbaar, inloggen::formulier)
         .post("/aanmelden", Openbaar, inloggen::aanmelden)
         .post("/afmelden", Aangemeld, inloggen::afmelden)
+        .get("/tweestaps", Aangemeld, tweestaps::formulier)
+        .post("/tweestaps", Aangemeld, tweestaps::bevestig)
         .get("/wachtwoord", Aangemeld, wachtwoord::formulier)
         .post("/wachtwoord", Aangemeld, wachtwoord::wijzig)
         .get("/", Aangemeld, werkvoorraad::pagina)

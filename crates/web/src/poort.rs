@@ -38,6 +38,12 @@ pub mod sessie {
     pub const AANGEMELD: &str = "aangemeld";
     /// When the idle timeout was last pushed back (Unix seconds).
     pub const VERVERST: &str = "ververst";
+    /// The password was right, the second step (a TOTP code) is still to come.
+    pub const TWEEDE_STAP: &str = "tweede_stap";
+    /// The TOTP secret being enrolled, until the first code proves the app holds it.
+    pub const NIEUW_GEHEIM: &str = "nieuw_geheim";
+    /// The page asked for before signing in, for after the second step.
+    pub const TERUG: &str = "terug";
 }
 
 /// How often a request pushes the idle timeout back (a write of the session row): at most once a
@@ -185,8 +191,12 @@ async fn deur(
         return next.run(req).await;
     }
     let gebruiker = match aangemelde(&state, &sessie, herkomst).await {
-        Ok(Some(Aangemelde { gebruiker, moet_wijzigen })) => {
-            if moet_wijzigen && !matches!(req.uri().path(), "/wachtwoord" | "/afmelden") {
+        Ok(Some(Aangemelde { gebruiker, moet_wijzigen, tweede_stap })) => {
+            let pad = req.uri().path();
+            if tweede_stap && !matches!(pad, "/tweestaps" | "/afmelden") {
+                return Redirect::to("/tweestaps").into_response();
+            }
+            if moet_wijzigen && !tweede_stap && !matches!(pad, "/wachtwoord" | "/afmelden") {
                 return Redirect::to("/wachtwoord").into_response();
             }
             gebruiker
@@ -237,6 +247,8 @@ struct Aangemelde {
     gebruiker: Gebruiker,
     /// A beheerder chose the password: only `/wachtwoord` (and signing out) until it is changed.
     moet_wijzigen: bool,
+    /// The second step of signing in is still to come: only `/tweestaps` (and signing out).
+    tweede_stap: bool,
 }
 
 /// The signed-in account of the session, if it still may be: the account active and of the
@@ -269,7 +281,8 @@ async fn aangemelde(state: &AppState, sessie: &Session, herkomst: Herkomst) -> R
         let _ = sessie.insert(sessie::VERVERST, nu).await;
     }
     let gebruiker = Gebruiker { medewerker, account: naam, csrf: csrf::token(sessie).await, herkomst };
-    Ok(Some(Aangemelde { gebruiker, moet_wijzigen: account.moet_wijzigen }))
+    let tweede_stap = sessie.get::<bool>(sessie::TWEEDE_STAP).await.ok().flatten().unwrap_or(false);
+    Ok(Some(Aangemelde { gebruiker, moet_wijzigen: account.moet_wijzigen, tweede_stap }))
 }
 
 fn naar_aanmelden(req: &Request) -> Response {

@@ -57,6 +57,12 @@ pub fn ziet_kleine_aantallen(rol: Rol) -> bool {
     heeft(rol, Recht::DossierLezen) && rol != Rol::Gemeente
 }
 
+/// Whether a role signs in with a second step (BIO: for access to personal records). The
+/// beheerder too: it manages the accounts that have that access.
+pub fn tweestaps_verplicht(rol: Rol) -> bool {
+    heeft(rol, Recht::DossierLezen) || rol == Rol::Beheerder
+}
+
 /// The page a role starts on after signing in.
 pub fn startpagina(rol: Rol) -> &'static str {
     if heeft(rol, Recht::Werkvoorraad) {

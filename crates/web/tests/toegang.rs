@@ -36,7 +36,8 @@ async fn regio(db: leerspoor_testdb::TestDb) -> Regio {
         let m = medewerker(&dataset, *rol);
         db.store.bewaar_account(&Account::nieuw(&rol.to_string(), &m.id, hash.clone())).await.unwrap();
     }
-    let instellingen = Instellingen { vandaag: Some(vandaag()), ..Instellingen::default() };
+    // The second step of signing in has tests of its own (`mit_tweestaps`); here it is off.
+    let instellingen = Instellingen { vandaag: Some(vandaag()), tweestaps: false, ..Instellingen::default() };
     Regio { store: db.store.clone(), app: leerspoor_web::app(db.store.clone(), &instellingen), dataset, _db: db }
 }
 
@@ -478,6 +479,7 @@ async fn a_session_ends_after_its_idle_time_and_after_its_maximum_however_busy()
         vandaag: Some(vandaag()),
         sessie_inactief: time::Duration::seconds(3),
         sessie_max: time::Duration::seconds(5),
+        tweestaps: false,
         ..Instellingen::default()
     };
     let app = leerspoor_web::app(r.store.clone(), &kort);
@@ -748,4 +750,136 @@ async fn opening_a_form_about_a_youth_is_a_view_in_the_access_log() {
     assert_eq!(r.app.clone().oneshot(req).await.unwrap().status(), StatusCode::OK);
     let log = r.store.toegang_van(&format!("jongere:{jongere}")).await.unwrap();
     assert_eq!(log[0].agent.as_deref(), Some("Testbrowser/1.0"));
+}
+
+/// The application as `serve` runs it: with the second step of signing in.
+fn met_tweestaps(r: &Regio) -> Router {
+    leerspoor_web::app(r.store.clone(), &Instellingen { vandaag: Some(vandaag()), ..Instellingen::default() })
+}
+
+/// The code an authenticator app shows for this secret, `stappen` periods of 30 s from now.
+fn code(geheim: &str, stappen: i64) -> String {
+    let totp = totp_rs::Builder::new().with_secret(totp_rs::Secret::try_from_base32(geheim).unwrap()).build().unwrap();
+    let t = (chrono::Utc::now().timestamp() + 30 * stappen) as u64;
+    totp.generate(t).to_string()
+}
+
+/// Sends the second step's form.
+async fn tweede_stap(app: &Router, cookie: &str, code: &str) -> Antwoord {
+    let pagina = vraag(app, "GET", "/tweestaps", Some(cookie), None).await;
+    let form = format!("csrf={}&code={}", csrf(&pagina.body), code.replace(' ', "+"));
+    vraag(app, "POST", "/tweestaps", Some(cookie), Some(form)).await
+}
+
+#[tokio::test]
+async fn a_caseworker_enrols_by_qr_code_and_each_code_opens_one_sign_in() {
+    for db in leerspoor_testdb::alle().await {
+        let r = regio(db).await;
+        let app = met_tweestaps(&r);
+        let a = probeer_aan_te_melden(&app, "leerplichtambtenaar", WACHTWOORD).await;
+        assert_eq!(a.status, StatusCode::SEE_OTHER);
+        let cookie = a.cookie.unwrap();
+        let dossier = format!("/jongeren/{}", r.dataset.jongeren[0].id);
+        let wacht = vraag(&app, "GET", &dossier, Some(&cookie), None).await;
+        assert_eq!(wacht.status, StatusCode::SEE_OTHER, "nothing opens before the second step");
+        let inschrijven = vraag(&app, "GET", "/tweestaps", Some(&cookie), None).await;
+        assert!(inschrijven.body.contains("<svg role=\"img\""), "a QR code");
+        let i = inschrijven.body.find("<code id=\"geheim\">").unwrap() + 18;
+        let geheim = inschrijven.body[i..].split('<').next().unwrap().to_string();
+
+        assert_eq!(tweede_stap(&app, &cookie, "000000").await.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let eerste = code(&geheim, 0);
+        let ingesteld = tweede_stap(&app, &cookie, &eerste).await;
+        assert_eq!(ingesteld.status, StatusCode::OK, "{}", ingesteld.body);
+        let herstelcodes: Vec<String> = ingesteld
+            .body
+            .match_indices("<li><code>")
+            .map(|(i, _)| ingesteld.body[i + 10..].split('<').next().unwrap().to_string())
+            .collect();
+        assert_eq!(herstelcodes.len(), 10);
+        let cookie = ingesteld.cookie.expect("a new session id after the second step");
+        assert_eq!(vraag(&app, "GET", &dossier, Some(&cookie), None).await.status, StatusCode::OK);
+
+        // The next sign-in asks a code; the code of the step already used does not open it.
+        let b = probeer_aan_te_melden(&app, "leerplichtambtenaar", WACHTWOORD).await;
+        let cookie = b.cookie.unwrap();
+        // The very code used to enrol (recomputing it could give the next step's).
+        let opnieuw = tweede_stap(&app, &cookie, &eerste).await;
+        assert_eq!(opnieuw.status, StatusCode::UNPROCESSABLE_ENTITY, "a code counts once (RFC 6238 5.2)");
+        let volgende = tweede_stap(&app, &cookie, &code(&geheim, 1)).await;
+        assert_eq!(volgende.status, StatusCode::SEE_OTHER, "the next step's code, within the skew");
+        let cookie = volgende.cookie.unwrap();
+        assert_eq!(vraag(&app, "GET", &dossier, Some(&cookie), None).await.status, StatusCode::OK);
+
+        // A recovery code opens one sign-in.
+        for (poging, verwacht) in [(1, StatusCode::SEE_OTHER), (2, StatusCode::UNPROCESSABLE_ENTITY)] {
+            let c = probeer_aan_te_melden(&app, "leerplichtambtenaar", WACHTWOORD).await;
+            let a = tweede_stap(&app, &c.cookie.unwrap(), &herstelcodes[0].to_lowercase()).await;
+            assert_eq!(a.status, verwacht, "recovery code, use {poging}");
+        }
+        let log = r.store.toegang_van("account:leerplichtambtenaar").await.unwrap();
+        assert!(
+            log.iter()
+                .any(|t| t.handeling == "tweede stap"
+                    && t.reden.as_deref() == Some("met herstelcode; nog 9 herstelcodes"))
+        );
+    }
+}
+
+#[tokio::test]
+async fn five_wrong_codes_end_the_session_and_lock_the_account() {
+    let r = regio(leerspoor_testdb::sqlite().await).await;
+    let app = met_tweestaps(&r);
+    let a = probeer_aan_te_melden(&app, "teamleider", WACHTWOORD).await;
+    let cookie = a.cookie.unwrap();
+    vraag(&app, "GET", "/tweestaps", Some(&cookie), None).await;
+    for _ in 0..4 {
+        assert_eq!(tweede_stap(&app, &cookie, "123456").await.status, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let laatste = tweede_stap(&app, &cookie, "123456").await;
+    assert_eq!(laatste.status, StatusCode::SEE_OTHER);
+    assert_eq!(vraag(&app, "GET", "/tweestaps", Some(&cookie), None).await.status, StatusCode::SEE_OTHER, "signed out");
+    assert!(r.store.account("teamleider").await.unwrap().unwrap().geblokkeerd_tot.is_some());
+    assert_eq!(probeer_aan_te_melden(&app, "teamleider", WACHTWOORD).await.status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn a_role_without_personal_records_signs_in_without_a_second_step_and_the_beheerder_resets_one() {
+    let r = regio(leerspoor_testdb::sqlite().await).await;
+    let app = met_tweestaps(&r);
+    let beleid = probeer_aan_te_melden(&app, "beleidsmedewerker", WACHTWOORD).await;
+    assert_eq!(beleid.status, StatusCode::SEE_OTHER);
+    let cookie = beleid.cookie.unwrap();
+    assert_eq!(
+        vraag(&app, "GET", "/rapportages?jaar=2020-2021&tabel=halt_pv_soort", Some(&cookie), None).await.status,
+        StatusCode::OK
+    );
+
+    // A caseworker enrols; the beheerder resets it (a lost phone): the caseworker's session ends and
+    // the next sign-in enrols anew.
+    let lpa = probeer_aan_te_melden(&app, "leerplichtambtenaar", WACHTWOORD).await.cookie.unwrap();
+    let pagina = vraag(&app, "GET", "/tweestaps", Some(&lpa), None).await;
+    let i = pagina.body.find("<code id=\"geheim\">").unwrap() + 18;
+    let geheim = pagina.body[i..].split('<').next().unwrap().to_string();
+    let lpa = tweede_stap(&app, &lpa, &code(&geheim, 0)).await.cookie.unwrap();
+    assert_eq!(vraag(&app, "GET", "/zoeken", Some(&lpa), None).await.status, StatusCode::OK);
+
+    // The beheerder enrols too (it manages the accounts that open records).
+    let beheer = probeer_aan_te_melden(&app, "beheerder", WACHTWOORD).await.cookie.unwrap();
+    let pagina = vraag(&app, "GET", "/tweestaps", Some(&beheer), None).await;
+    let i = pagina.body.find("<code id=\"geheim\">").unwrap() + 18;
+    let eigen = pagina.body[i..].split('<').next().unwrap().to_string();
+    let beheer = tweede_stap(&app, &beheer, &code(&eigen, 0)).await.cookie.unwrap();
+    let token = csrf(&vraag(&app, "GET", "/beheer", Some(&beheer), None).await.body);
+    let m = medewerker(&r.dataset, Rol::Leerplichtambtenaar).clone();
+    let form = accountformulier(&token, &m, "leerplichtambtenaar", "", true) + "&tweestaps_wissen=ja";
+    assert_eq!(vraag(&app, "POST", "/beheer/accounts", Some(&beheer), Some(form)).await.status, StatusCode::OK);
+    assert_eq!(vraag(&app, "GET", "/zoeken", Some(&lpa), None).await.status, StatusCode::SEE_OTHER, "session ended");
+    let opnieuw = probeer_aan_te_melden(&app, "leerplichtambtenaar", WACHTWOORD).await.cookie.unwrap();
+    assert!(
+        vraag(&app, "GET", "/tweestaps", Some(&opnieuw), None).await.body.contains("<code id=\"geheim\">"),
+        "enrols anew"
+    );
+    let log = r.store.toegang_van("account:leerplichtambtenaar").await.unwrap();
+    assert!(log.iter().any(|t| t.reden.as_deref().is_some_and(|r| r.contains("tweestapsverificatie gewist"))));
 }

@@ -183,7 +183,15 @@ pub async fn account(
     if let Err(e) = state.store.bewaar_account(&account).await {
         return pagina::serverfout(&e);
     }
-    let wat = wijzigingen(eerder, &account, &oud, &nieuw, nieuw_wachtwoord);
+    // A lost phone: the owner enrols again at the next sign-in; its sessions end now.
+    let tweestaps_wissen = eerder.is_some() && invoer.contains_key("tweestaps_wissen");
+    if tweestaps_wissen && let Err(e) = state.store.zet_tweestaps(&naam, None, 0, &[]).await {
+        return pagina::serverfout(&e);
+    }
+    let mut wat = wijzigingen(eerder, &account, &oud, &nieuw, nieuw_wachtwoord);
+    if tweestaps_wissen {
+        wat.push_str("; tweestapsverificatie gewist");
+    }
     if let Err(e) = g.log(&state, "beheer account", &format!("account:{naam}"), "gelukt", Some(&wat)).await {
         return pagina::serverfout(&e);
     }

@@ -92,12 +92,30 @@ pub async fn aanmelden(
             if let Err(e) = state.store.log_van(&herkomst, &medewerker.id, "aanmelden", &object, "gelukt", None).await {
                 return pagina::serverfout(&e);
             }
-            let naar = if account.moet_wijzigen {
-                "/wachtwoord"
-            } else {
-                veilig_terug(&f.terug).unwrap_or(rechten::startpagina(medewerker.rol))
+            // The second step: for every account that can open personal records, and for any
+            // account that enrolled. The page asked for waits until after it.
+            let tweede_stap = match state.store.tweestaps(&account.gebruikersnaam).await {
+                Ok(t) => {
+                    state.tweestaps
+                        && (rechten::tweestaps_verplicht(medewerker.rol) || t.is_some_and(|t| t.geheim.is_some()))
+                }
+                Err(e) => return pagina::serverfout(&e),
             };
-            Redirect::to(naar).into_response()
+            let terug = veilig_terug(&f.terug).map(str::to_string);
+            if tweede_stap {
+                let bewaard = sessie.insert(poort::sessie::TWEEDE_STAP, true).await.is_ok()
+                    && (terug.is_none() || sessie.insert(poort::sessie::TERUG, &terug).await.is_ok());
+                if !bewaard {
+                    return pagina::fout(500, "De sessie kon niet gestart worden.");
+                }
+                return Redirect::to("/tweestaps").into_response();
+            }
+            let naar = if account.moet_wijzigen {
+                "/wachtwoord".to_string()
+            } else {
+                terug.unwrap_or_else(|| rechten::startpagina(medewerker.rol).to_string())
+            };
+            Redirect::to(&naar).into_response()
         }
         Err(AanmeldFout::Geweigerd { reden }) => {
             state.afremmer.mislukt(adres, nu);

@@ -7,6 +7,7 @@ pub mod inloggen;
 pub mod melding;
 pub mod rapportage;
 pub mod traject;
+pub mod tweestaps;
 pub mod vrijstelling;
 pub mod wachtwoord;
 pub mod werkvoorraad;
