@@ -384,15 +384,22 @@ impl Store {
 
     /// The access log of one object (`jongere:J123`), newest first.
     pub async fn toegang_van(&self, object: &str) -> Result<Vec<Toegang>> {
+        self.lees_toegang("WHERE object = $1 ORDER BY tijdstip DESC, id DESC LIMIT $2", Some(object), i64::MAX).await
+    }
+
+    /// Access-log lines: `waar` binds the object (if any) as `$1`, then the maximum.
+    async fn lees_toegang(&self, waar: &'static str, object: Option<&str>, max: i64) -> Result<Vec<Toegang>> {
+        let sql = format!(
+            "SELECT tijdstip, gebruiker, handeling, object, resultaat, reden, adres, agent FROM toegangslog {waar}"
+        );
         per_backend!(self, pool => {
-            let rijen = sqlx::query(
-                "SELECT tijdstip, gebruiker, handeling, object, resultaat, reden, adres, agent FROM toegangslog \
-                 WHERE object = $1 ORDER BY tijdstip DESC, id DESC",
-            )
-            .bind(object)
-            .fetch_all(pool)
-            .await?;
-            rijen
+            let mut q = sqlx::query(crate::veilig(&sql));
+            if let Some(o) = object {
+                q = q.bind(o);
+            }
+            q.bind(max)
+                .fetch_all(pool)
+                .await?
                 .into_iter()
                 .map(|r| {
                     Ok(Toegang {
@@ -407,6 +414,22 @@ impl Store {
                     })
                 })
                 .collect()
+        })
+    }
+
+    /// The access log of the accounts (sign-ins, changes, grants, second steps), newest first, at
+    /// most `max` lines: the account audit page.
+    pub async fn toegang_accounts(&self, max: i64) -> Result<Vec<Toegang>> {
+        self.lees_toegang("WHERE object LIKE 'account:%' ORDER BY tijdstip DESC, id DESC LIMIT $1", None, max).await
+    }
+
+    /// How many grants of access to personal records were made since `sinds` (for the teamleider).
+    pub async fn toekenningen_sinds(&self, sinds: DateTime<Utc>) -> Result<i64> {
+        per_backend!(self, pool => {
+            Ok(sqlx::query_scalar("SELECT COUNT(*) FROM toegangslog WHERE handeling = 'rechten toegekend' AND tijdstip >= $1")
+                .bind(sinds)
+                .fetch_one(pool)
+                .await?)
         })
     }
 

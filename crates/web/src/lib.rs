@@ -149,6 +149,7 @@ pub fn routes(state: AppState) -> Routes {
         .get("/rapportages", Toegang::Recht(Rapportage), rapportage::pagina)
         .get("/rapportages/download", Toegang::Recht(Rapportage), rapportage::download)
         .get("/beheer", Toegang::Recht(Beheer), beheer::pagina)
+        .get("/accounts", Toegang::Recht(AccountsLezen), accounts::pagina)
         .post("/beheer/accounts", Toegang::Recht(Beheer), beheer::account)
         .post("/beheer/bundel", Toegang::Recht(Beheer), beheer::bundel)
 }

@@ -37,6 +37,7 @@ impl Kop {
         item("/zoeken", "Zoeken", Recht::DossierLezen);
         item("/rapportages", "Rapportages", Recht::Rapportage);
         item("/beheer", "Beheer", Recht::Beheer);
+        item("/accounts", "Accounts", Recht::AccountsLezen);
         let mut rol_label = rol.label().to_string();
         if g.medewerker.boa {
             rol_label.push_str(" (BOA)");
@@ -118,6 +119,11 @@ pub fn naam(voornamen: &str, tussenvoegsel: &str, achternaam: &str) -> String {
 /// Dutch date, `3 maart 2021`, for people; forms use ISO dates.
 pub fn datum(d: &leerspoor_domain::Datum) -> String {
     leerspoor_publicatie::datum_tekst(*d)
+}
+
+/// A moment of a log line, in local time: `15-06-2021 10:04:31`.
+pub fn tijdstip(t: &chrono::DateTime<chrono::Utc>) -> String {
+    t.with_timezone(&chrono::Local).format("%d-%m-%Y %H:%M:%S").to_string()
 }
 
 /// Dutch date of an optional value, or a dash.

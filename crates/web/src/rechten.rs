@@ -21,16 +21,19 @@ pub enum Recht {
     AuditLezen,
     /// Users, gemeenten, schools and bundle uploads.
     Beheer,
+    /// The account audit page: sign-ins, account changes and grants of access.
+    AccountsLezen,
 }
 
 impl Recht {
-    pub const ALLE: [Recht; 6] = [
+    pub const ALLE: [Recht; 7] = [
         Recht::Werkvoorraad,
         Recht::DossierLezen,
         Recht::CasusSchrijven,
         Recht::Rapportage,
         Recht::AuditLezen,
         Recht::Beheer,
+        Recht::AccountsLezen,
     ];
 }
 
@@ -47,6 +50,8 @@ pub fn heeft(rol: Rol, recht: Recht) -> bool {
         Rapportage => matches!(rol, Leerplichtambtenaar | RmcConsulent | Teamleider | Beleidsmedewerker | Gemeente),
         AuditLezen => matches!(rol, Teamleider),
         Beheer => matches!(rol, Beheerder),
+        // The beheerder who changes accounts, and the teamleider who answers for who sees what.
+        AccountsLezen => matches!(rol, Teamleider | Beheerder),
     }
 }
 

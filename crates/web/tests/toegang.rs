@@ -883,3 +883,36 @@ async fn a_role_without_personal_records_signs_in_without_a_second_step_and_the_
     let log = r.store.toegang_van("account:leerplichtambtenaar").await.unwrap();
     assert!(log.iter().any(|t| t.reden.as_deref().is_some_and(|r| r.contains("tweestapsverificatie gewist"))));
 }
+
+#[tokio::test]
+async fn a_grant_of_access_to_dossiers_is_put_before_the_teamleider() {
+    let r = regio(leerspoor_testdb::sqlite().await).await;
+    let (tl, _) = aanmelden(&r.app, "teamleider", WACHTWOORD).await.unwrap();
+    assert!(!vraag(&r.app, "GET", "/", Some(&tl), None).await.body.contains("id=\"toekenningen\""));
+
+    // The beheerder gives a colleague without an account one as leerplichtambtenaar.
+    let (beheer, token) = aanmelden(&r.app, "beheerder", WACHTWOORD).await.unwrap();
+    let vandaag = chrono::Local::now().date_naive();
+    let accounts = r.store.accounts().await.unwrap();
+    let nieuw = r
+        .dataset
+        .medewerkers
+        .iter()
+        .find(|m| {
+            m.rol == Rol::Leerplichtambtenaar
+                && m.in_dienst <= vandaag
+                && m.uit_dienst.is_none_or(|u| u >= vandaag)
+                && !accounts.iter().any(|a| a.medewerker == m.id)
+        })
+        .expect("a leerplichtambtenaar without an account");
+    let form = accountformulier(&token, nieuw, "nieuwe-collega", "paars konijn fietst naar Zwolle", true);
+    assert_eq!(vraag(&r.app, "POST", "/beheer/accounts", Some(&beheer), Some(form)).await.status, StatusCode::OK);
+
+    let werkvoorraad = vraag(&r.app, "GET", "/", Some(&tl), None).await.body;
+    assert!(werkvoorraad.contains("kreeg 1 keer een account inzage in dossiers"), "the teamleider is told");
+    let log = vraag(&r.app, "GET", "/accounts", Some(&tl), None).await;
+    assert_eq!(log.status, StatusCode::OK);
+    assert!(log.body.contains("rechten toegekend") && log.body.contains("nieuwe-collega"));
+    let (lpa, _) = aanmelden(&r.app, "leerplichtambtenaar", WACHTWOORD).await.unwrap();
+    assert_eq!(vraag(&r.app, "GET", "/accounts", Some(&lpa), None).await.status, StatusCode::FORBIDDEN);
+}

@@ -25,7 +25,7 @@ struct Audit {
 
 impl Audit {
     fn tijd(&self, t: &chrono::DateTime<chrono::Utc>) -> String {
-        t.with_timezone(&chrono::Local).format("%d-%m-%Y %H:%M:%S").to_string()
+        pagina::tijdstip(t)
     }
 }
 

@@ -1,10 +1,10 @@
 //! Beheer: accounts and the roles of medewerkers, the gemeenten and schools of the region, and
 //! the upload of an exchange bundle with its validation report (all or nothing, as `leerspoor
 //! import`).
-use crate::AppState;
 use crate::aanmelden::{self, wachtwoord_zwak};
 use crate::pagina::{self, Kop, Melding};
 use crate::poort::Gebruiker;
+use crate::{AppState, rechten};
 use askama::Template;
 use axum::Extension;
 use axum::extract::{Form, Multipart, State};
@@ -191,6 +191,16 @@ pub async fn account(
     let mut wat = wijzigingen(eerder, &account, &oud, &nieuw, nieuw_wachtwoord);
     if tweestaps_wissen {
         wat.push_str("; tweestapsverificatie gewist");
+    }
+    // Access to personal records granted (a new account, a role that opens dossiers, or an account
+    // re-activated): a line of its own, which the teamleider sees on the werkvoorraad.
+    let opent = |m: &Medewerker| rechten::heeft(m.rol, rechten::Recht::DossierLezen);
+    let had = eerder.is_some_and(|a| a.actief) && opent(&oud);
+    if account.actief && opent(&nieuw) && !had {
+        let reden = format!("{} krijgt inzage in dossiers als {}", nieuw.naam, nieuw.rol.label().to_lowercase());
+        if let Err(e) = g.log(&state, "rechten toegekend", &format!("account:{naam}"), "gelukt", Some(&reden)).await {
+            return pagina::serverfout(&e);
+        }
     }
     if let Err(e) = g.log(&state, "beheer account", &format!("account:{naam}"), "gelukt", Some(&wat)).await {
         return pagina::serverfout(&e);

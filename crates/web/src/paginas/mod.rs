@@ -1,4 +1,5 @@
 //! One module per page or form, named after what it does.
+pub mod accounts;
 pub mod actie;
 pub mod audit;
 pub mod beheer;

@@ -47,17 +47,28 @@ struct Werkvoorraad {
     kop: Kop,
     vandaag: String,
     tegels: Vec<Tegel>,
+    /// For the teamleider: grants of access to personal records in the last 14 days.
+    toekenningen: i64,
 }
 
 pub async fn pagina(State(state): State<AppState>, Extension(g): Extension<Gebruiker>) -> Response {
     if !heeft(g.medewerker.rol, Recht::Werkvoorraad) {
         return Redirect::to(startpagina(g.medewerker.rol)).into_response();
     }
-    match tegels(&state, &g).await {
-        Ok(tegels) => {
-            pagina::toon(&Werkvoorraad { kop: Kop::voor(&g, "/"), vandaag: pagina::datum(&state.vandaag()), tegels })
+    let toekenningen = async {
+        if !heeft(g.medewerker.rol, Recht::AccountsLezen) {
+            return Ok(0);
         }
-        Err(e) => pagina::serverfout(&e),
+        state.store.toekenningen_sinds(chrono::Utc::now() - chrono::Duration::days(14)).await
+    };
+    match (tegels(&state, &g).await, toekenningen.await) {
+        (Ok(tegels), Ok(toekenningen)) => pagina::toon(&Werkvoorraad {
+            kop: Kop::voor(&g, "/"),
+            vandaag: pagina::datum(&state.vandaag()),
+            tegels,
+            toekenningen,
+        }),
+        (Err(e), _) | (_, Err(e)) => pagina::serverfout(&e),
     }
 }
 
