@@ -64,6 +64,11 @@ async fn bestaande(database: &str) -> Result<Store, ExitCode> {
 /// Serves until stopped; the address is printed first. `tweestaps`: the second step of signing in
 /// (off only for the demo).
 pub async fn start(store: Store, args: &ServeArgs, tweestaps: bool) -> ExitCode {
+    // The web layer's log on standard error: server errors with request id, route and account
+    // (never a body or query). `LEERSPOOR_LOG=debug` also shows every answer.
+    let filter = tracing_subscriber::EnvFilter::try_from_env("LEERSPOOR_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
     println!("Leerspoor draait op http://{} (stoppen: Ctrl+C)", args.adres);
     let instellingen = Instellingen { tweestaps, ..args.instellingen() };
     match leerspoor_web::serve(store, args.adres, instellingen).await {

@@ -10,7 +10,7 @@ use crate::pagina;
 use axum::body::{Body, to_bytes};
 use axum::extract::{Form, FromRequest, Query, Request};
 use axum::http::header::CONTENT_TYPE;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use tower_sessions::Session;
 
 const SESSIE_CSRF: &str = "csrf";
@@ -86,10 +86,11 @@ pub async fn controleer(sessie: &Session, req: Request) -> Result<Request, Respo
     };
     match verwacht {
         Some(v) if !gegeven.is_empty() && gelijk(v.as_bytes(), gegeven.as_bytes()) => Ok(req),
-        _ => Err(pagina::fout(
-            403,
-            "Het formulier is verlopen of kwam niet van Leerspoor (CSRF-controle). Laad de pagina opnieuw en probeer het nog eens.",
-        )),
+        _ => Err(crate::verzoek::Fout::Geweigerd(
+            "Het formulier is verlopen of kwam niet van Leerspoor (CSRF-controle). Laad de pagina opnieuw en probeer het nog eens."
+                .into(),
+        )
+        .into_response()),
     }
 }
 

@@ -15,6 +15,7 @@ mod sessies;
 mod statisch;
 mod tweestaps;
 mod veiligheid;
+mod verzoek;
 
 use leerspoor_store::Store;
 use poort::{Routes, Toegang};
@@ -166,8 +167,9 @@ pub fn app(store: Store, instellingen: &Instellingen) -> axum::Router {
         .with_expiry(Expiry::OnInactivity(instellingen.sessie_inactief));
     routes(state.clone())
         .router()
-        .fallback(|| async { pagina::fout(404, "Deze pagina bestaat niet.") })
+        .fallback(|| async { verzoek::Fout::NietGevonden })
         .layer(sessies)
+        .layer(axum::middleware::from_fn(verzoek::volg))
         .layer(axum::extract::DefaultBodyLimit::max(veiligheid::MAX_VERZOEK))
         .layer(axum::middleware::from_fn_with_state(instellingen.veilige_cookie, veiligheid::koppen))
         .with_state(state)

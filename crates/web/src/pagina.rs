@@ -85,16 +85,17 @@ pub fn fout(status: u16, tekst: &str) -> Response {
         401 => "Niet aangemeld",
         403 => "Geen toegang",
         404 => "Niet gevonden",
+        405 => "Niet zo op te vragen",
         413 => "Te groot",
         _ => "Er ging iets mis",
     };
     met_kop(status, &Kop::default(), titel, Melding::fout(tekst))
 }
 
-/// A failure of the database or the machine: the cause goes to the log, the user gets a plain message.
+/// A failure of the database or the machine: the cause goes to the log (in the request's span),
+/// the user gets a plain message ([`crate::verzoek::Fout::Intern`]).
 pub fn serverfout(oorzaak: &dyn std::fmt::Display) -> Response {
-    eprintln!("fout: {oorzaak}");
-    fout(500, "Er ging iets mis aan de kant van Leerspoor. Er is niets opgeslagen; probeer het later opnieuw.")
+    crate::verzoek::Fout::Intern(oorzaak.to_string()).into_response()
 }
 
 /// Renders a template, or the error page if the template fails (it is checked at compile time,

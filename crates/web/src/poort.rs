@@ -216,6 +216,7 @@ async fn deur(
             }
         };
     }
+    tracing::Span::current().record("account", gebruiker.account.as_str());
     let pad = req.uri().path().to_string();
     if let Toegang::Recht(recht) = toegang
         && !heeft(gebruiker.medewerker.rol, recht)

@@ -916,3 +916,23 @@ async fn a_grant_of_access_to_dossiers_is_put_before_the_teamleider() {
     let (lpa, _) = aanmelden(&r.app, "leerplichtambtenaar", WACHTWOORD).await.unwrap();
     assert_eq!(vraag(&r.app, "GET", "/accounts", Some(&lpa), None).await.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn a_form_axum_cannot_read_or_a_wrong_method_gets_a_dutch_page_not_an_english_line() {
+    let r = regio(leerspoor_testdb::sqlite().await).await;
+    // The sign-in form without its password field.
+    let a = vraag(&r.app, "GET", "/aanmelden", None, None).await;
+    let form = format!("csrf={}&gebruikersnaam=lpa", csrf(&a.body));
+    let b = vraag(&r.app, "POST", "/aanmelden", a.cookie.as_deref(), Some(form)).await;
+    assert_eq!(b.status, StatusCode::BAD_REQUEST);
+    assert!(b.body.contains("Het formulier kon niet gelezen worden"), "{}", b.body);
+    assert!(!b.body.contains("Failed to deserialize"));
+    // Signing out by GET.
+    let c = vraag(&r.app, "GET", "/afmelden", None, None).await;
+    assert_eq!(c.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert!(c.body.contains("kan zo niet opgevraagd worden"), "{}", c.body);
+    // A path that does not exist.
+    let d = vraag(&r.app, "GET", "/bestaat-niet", None, None).await;
+    assert_eq!(d.status, StatusCode::NOT_FOUND);
+    assert!(d.body.contains("Deze pagina bestaat niet."));
+}
