@@ -12,6 +12,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, readFileSync } from 'node:fs';
+import { createHmac } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,22 +33,27 @@ let server;
 let browser;
 let map;
 
-before(async () => {
-  map = mkdtempSync(join(tmpdir(), 'leerspoor-e2e-'));
-  mkdirSync(SCHERMEN, { recursive: true });
-  server = spawn(LEERSPOOR, ['demo', '--scale', '0.1', '--adres', `127.0.0.1:${POORT}`,
-    '--database-url', `sqlite:${join(map, 'demo.sqlite')}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts `leerspoor demo` with these arguments; resolves once it serves. */
+function startDemo(args) {
+  const proces = spawn(LEERSPOOR, ['demo', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let uitvoer = '';
-  await new Promise((klaar, mislukt) => {
+  return new Promise((klaar, mislukt) => {
     const stop = setTimeout(() => mislukt(new Error(`leerspoor demo startte niet:\n${uitvoer}`)), 120_000);
     const lees = (d) => {
       uitvoer += d;
-      if (uitvoer.includes('draait op')) { clearTimeout(stop); klaar(); }
+      if (uitvoer.includes('draait op')) { clearTimeout(stop); klaar(proces); }
     };
-    server.stdout.on('data', lees);
-    server.stderr.on('data', lees);
-    server.on('exit', (code) => mislukt(new Error(`leerspoor demo stopte (${code}):\n${uitvoer}`)));
+    proces.stdout.on('data', lees);
+    proces.stderr.on('data', lees);
+    proces.on('exit', (code) => mislukt(new Error(`leerspoor demo stopte (${code}):\n${uitvoer}`)));
   });
+}
+
+before(async () => {
+  map = mkdtempSync(join(tmpdir(), 'leerspoor-e2e-'));
+  mkdirSync(SCHERMEN, { recursive: true });
+  server = await startDemo(['--scale', '0.1', '--adres', `127.0.0.1:${POORT}`,
+    '--database-url', `sqlite:${join(map, 'demo.sqlite')}`]);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--lang=nl-NL', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -322,4 +328,47 @@ test('the pages work under their Content-Security-Policy, without a single viola
   assert.match(csp, /default-src 'self'/);
   assert.deepEqual(schendingen, []);
   await page.context().close();
+});
+
+/** The TOTP code (RFC 6238: HMAC-SHA1, 6 digits, 30 s) an authenticator app shows for a base32 secret. */
+function totp(geheim, tijd = Date.now()) {
+  const alfabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of geheim.replace(/=+$/, '')) bits += alfabet.indexOf(c).toString(2).padStart(5, '0');
+  const sleutel = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const teller = Buffer.alloc(8);
+  teller.writeBigUInt64BE(BigInt(Math.floor(tijd / 30_000)));
+  const h = createHmac('sha1', sleutel).update(teller).digest();
+  const o = h[h.length - 1] & 0xf;
+  return String((h.readUInt32BE(o) & 0x7fffffff) % 1_000_000).padStart(6, '0');
+}
+
+test('with the second step on, a caseworker enrols by QR code and gets recovery codes', async () => {
+  const poort = POORT + 1;
+  const tweede = await startDemo(['--tweestaps', '--adres', `127.0.0.1:${poort}`,
+    '--database-url', `sqlite:${join(map, 'demo.sqlite')}`]);
+  try {
+    const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1360, height: 900 }, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${poort}/aanmelden`);
+    await page.getByLabel('Gebruikersnaam').fill('rmc');
+    await page.getByLabel('Wachtwoord').fill(WACHTWOORD);
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.locator('h1', { hasText: 'verificatie' }).waitFor();
+    assert.ok(await page.getByRole('img', { name: 'QR-code voor de authenticator-app' }).isVisible(), 'a QR code');
+    await toegankelijk(page, 'tweestaps instellen');
+    await scherm(page, 'tweestaps-instellen');
+    const geheim = await page.locator('#geheim').innerText();
+    await page.getByLabel('Code', { exact: true }).fill(totp(geheim));
+    await page.getByRole('button', { name: 'Bevestigen' }).click();
+    await page.locator('#herstelcodes').waitFor();
+    assert.equal(await page.locator('#herstelcodes li').count(), 10);
+    await toegankelijk(page, 'herstelcodes');
+    await scherm(page, 'tweestaps-herstelcodes');
+    await page.getByRole('link', { name: 'Verder naar Leerspoor' }).click();
+    await page.getByRole('heading', { name: 'Werkvoorraad' }).waitFor();
+    await context.close();
+  } finally {
+    tweede.kill();
+  }
 });

@@ -10,7 +10,7 @@ use std::time::Instant;
 
 #[derive(Debug, clap::Args)]
 #[command(
-    override_usage = "leerspoor demo [--seed N] [--scale N] [--export MAP | --alleen-maken] [--adres 127.0.0.1:8080] [--database-url URL]"
+    override_usage = "leerspoor demo [--seed N] [--scale N] [--export MAP | --alleen-maken] [--tweestaps] [--adres 127.0.0.1:8080] [--database-url URL]"
 )]
 pub struct DemoArgs {
     /// Startwaarde van de toevalsgenerator: dezelfde waarde geeft dezelfde regio
@@ -25,6 +25,9 @@ pub struct DemoArgs {
     /// Maak de regio in de database en stop; zonder deze optie start daarna de webapplicatie
     #[arg(long)]
     alleen_maken: bool,
+    /// Vraag ook in de demo de tweede stap (TOTP) van wie persoonsgegevens kan openen
+    #[arg(long)]
+    tweestaps: bool,
     #[command(flatten)]
     server: crate::serve::ServeArgs,
 }
@@ -113,9 +116,14 @@ pub fn run(args: DemoArgs, database: &str) -> ExitCode {
         }
         let mut server = args.server;
         server.vandaag = Some(server.vandaag.unwrap_or(DEMO_VANDAAG));
-        // Fictional people, a published password: a demo signs in without the second step.
-        println!("Tweestapsverificatie staat uit in de demo; `leerspoor serve` vraagt haar altijd.");
-        crate::serve::start(store, &server, false).await
+        // Fictional people, a published password: a demo signs in without the second step, unless
+        // asked (to try it, or to test its pages in a browser).
+        if !args.tweestaps {
+            println!(
+                "Tweestapsverificatie staat uit in de demo (aanzetten: --tweestaps); `leerspoor serve` vraagt haar altijd."
+            );
+        }
+        crate::serve::start(store, &server, args.tweestaps).await
     })
 }
 
