@@ -217,17 +217,19 @@ async fn deur(
         };
     }
     tracing::Span::current().record("account", gebruiker.account.as_str());
-    let pad = req.uri().path().to_string();
+    let (mut parts, body) = req.into_parts();
+    let params = Path::<HashMap<String, String>>::from_request_parts(&mut parts, &state).await.map(|p| p.0).ok();
+    let jongere = params.as_ref().and_then(|p| p.get("jongere"));
     if let Toegang::Recht(recht) = toegang
         && !heeft(gebruiker.medewerker.rol, recht)
     {
-        return weiger(&state, &gebruiker, &pad, "uw rol geeft geen toegang tot deze pagina").await;
+        // A refusal about a youth is logged on the youth, so that her audit page shows it.
+        let object = jongere.map_or_else(|| parts.uri.path().to_string(), |j| format!("jongere:{j}"));
+        return weiger(&state, &gebruiker, &object, parts.uri.path(), "uw rol geeft geen toegang tot deze pagina")
+            .await;
     }
-    let (mut parts, body) = req.into_parts();
-    if let Ok(Path(params)) = Path::<HashMap<String, String>>::from_request_parts(&mut parts, &state).await
-        && let Some(jongere) = params.get("jongere")
-    {
-        match zichtbaar(&state, &gebruiker.medewerker, jongere, &params).await {
+    if let (Some(params), Some(jongere)) = (&params, jongere) {
+        match zichtbaar(&state, &gebruiker.medewerker, jongere, params).await {
             Ok(None) => {}
             // Unknown, of another youth, or outside the gemeente: one answer for all three, so
             // that an id in a URL tells nothing about the register.
@@ -340,8 +342,9 @@ async fn zichtbaar(
     Ok(None)
 }
 
-async fn weiger(state: &AppState, g: &Gebruiker, object: &str, reden: &str) -> Response {
-    if let Err(e) = g.log(state, "openen", object, "geweigerd", Some(reden)).await {
+/// A refusal by the door: logged on `object` with the reason and the path, shown with the reason.
+async fn weiger(state: &AppState, g: &Gebruiker, object: &str, pad: &str, reden: &str) -> Response {
+    if let Err(e) = g.log(state, "openen", object, "geweigerd", Some(&format!("{reden} ({pad})"))).await {
         return pagina::serverfout(&e);
     }
     pagina::met_kop(

@@ -936,3 +936,18 @@ async fn a_form_axum_cannot_read_or_a_wrong_method_gets_a_dutch_page_not_an_engl
     assert_eq!(d.status, StatusCode::NOT_FOUND);
     assert!(d.body.contains("Deze pagina bestaat niet."));
 }
+
+#[tokio::test]
+async fn a_refusal_about_a_youth_is_logged_on_the_youth() {
+    let r = regio(leerspoor_testdb::sqlite().await).await;
+    let (beleid, _) = aanmelden(&r.app, "beleidsmedewerker", WACHTWOORD).await.unwrap();
+    let jongere = &r.dataset.jongeren[0].id;
+    let a = vraag(&r.app, "GET", &format!("/jongeren/{jongere}/melding"), Some(&beleid), None).await;
+    assert_eq!(a.status, StatusCode::FORBIDDEN);
+    let log = r.store.toegang_van(&format!("jongere:{jongere}")).await.unwrap();
+    assert_eq!(log[0].resultaat, "geweigerd");
+    assert_eq!(
+        log[0].reden.as_deref(),
+        Some(format!("uw rol geeft geen toegang tot deze pagina (/jongeren/{jongere}/melding)").as_str())
+    );
+}
