@@ -1,7 +1,8 @@
 //! The absoluut-verzuim run (domain.md §3; Lpw art. 2, 4b): every youth living in the region's
 //! leerplicht area who is leer- or kwalificatieplichtig on the peildatum is compared with the
-//! enrolments and the running vrijstellingen. A new case opens a zaak (with its melding and, as
-//! every such youth is 5-18, a thuiszitter period); an existing one is left alone; an open case
+//! enrolments and the running vrijstellingen. A new case opens a zaak (with its melding and, when
+//! the youth has been out of school for four weeks, holidays not counted, a thuiszitter period; a
+//! later `thuiszitters signaleren` run opens it otherwise); an existing one is left alone; an open case
 //! that has been resolved (enrolled, moved away, vrijstelling, no longer plichtig) is closed.
 //! Re-running on the same data changes nothing. The whole run is one transaction.
 use crate::dossier::Dossier;
@@ -9,6 +10,7 @@ use crate::zaak::{Sluiting, schrijf_sluiting};
 use crate::{Result, ids};
 use chrono::{Days, Months};
 use leerspoor_domain::code_enum::CodeEnum;
+use leerspoor_domain::kalender::Rooster;
 use leerspoor_domain::model::*;
 use leerspoor_domain::onderwijs::{DiplomaSoort, VsoProfiel};
 use leerspoor_domain::rules::thuiszitten::{self, Situatie, absoluut_verzuim};
@@ -89,6 +91,7 @@ pub async fn controleer(store: &Store, door: &Medewerker, peildatum: Datum) -> R
     let lopend_per_jongere: HashSet<&str> = lopend.iter().map(|z| z.jongere.as_str()).collect();
     let lokaal: HashSet<Gemeentecode> =
         store.lees::<Gemeente>().await?.into_iter().filter(|g| g.leerplicht_lokaal).map(|g| g.code).collect();
+    let kalender = crate::kalender::laad(store).await?;
 
     let mut verzuimers = HashSet::new();
     let mut nieuw = Vec::new();
@@ -120,7 +123,11 @@ pub async fn controleer(store: &Store, door: &Medewerker, peildatum: Datum) -> R
             let perioden: Vec<Thuiszitperiode> = store.lees_waar("jongere", &k.id).await?;
             let adressen: Vec<Woonadres> = store.lees_waar("jongere", &k.id).await?;
             let sinds = aankomst(&adressen, &lokaal, peildatum);
-            nieuw.push(nieuwe_zaak(k, peildatum, sinds, &perioden));
+            let rooster = adressen
+                .iter()
+                .find(|w| w.begindatum <= peildatum && w.einddatum.is_none_or(|e| peildatum <= e))
+                .map_or_else(Rooster::zonder_vakanties, |w| kalender.van_gemeente(&w.gemeente));
+            nieuw.push(nieuwe_zaak(k, peildatum, sinds, &perioden, (situatie, &rooster)));
         }
     }
 
@@ -219,14 +226,16 @@ fn plichtstatus(k: &Kandidaat, peildatum: Datum) -> std::result::Result<Plichtst
     Ok(feiten.op(peildatum).map_err(|e| e.to_string())?.status)
 }
 
-/// A zaak for a new case, its melding (soort `absoluut`, no school) and its thuiszitter period,
-/// unless a period already counts this absence. The absence began the day after the last
-/// enrolment, but not before leerplicht began nor before the youth came to live here.
+/// A zaak for a new case, its melding (soort `absoluut`, no school) and, when the youth is a
+/// thuiszitter on the peildatum, its thuiszitter period, unless a period already counts this
+/// absence. The absence began the day after the last enrolment, but not before leerplicht began nor
+/// before the youth came to live here.
 fn nieuwe_zaak(
     k: &Kandidaat,
     peildatum: Datum,
     woont_hier_sinds: Option<Datum>,
     perioden: &[Thuiszitperiode],
+    (situatie, rooster): (Situatie, &Rooster),
 ) -> (Zaak, Verzuimmelding, Option<Thuiszitperiode>) {
     let feiten = Leerplichtfeiten::nieuw(k.geboortedatum, None, None, None).expect("gecontroleerd in plichtstatus");
     let begin_leerplicht = feiten.op(peildatum).map(|s| s.leerplicht_begin).unwrap_or(peildatum);
@@ -263,17 +272,20 @@ fn nieuwe_zaak(
         zaak: Some(zaak.id.clone()),
         preventief: false,
         vervolg_op: None,
+        alle_lessen_gemist: None,
     };
-    let periode = thuiszitten::toets_nieuwe_periode(perioden, sinds).is_ok().then(|| Thuiszitperiode {
-        id: ids::nieuw("T"),
-        jongere: k.id.clone(),
-        zaak: Some(zaak.id.clone()),
-        soort: ThuiszitSoort::Absoluut,
-        begindatum: sinds,
-        einddatum: None,
-        reden_einde: None,
-        aanbod_datum: None,
-    });
+    let thuiszitter = thuiszitten::thuiszitter(situatie, Some(sinds), false, peildatum, rooster);
+    let periode =
+        (thuiszitter && thuiszitten::toets_nieuwe_periode(perioden, sinds).is_ok()).then(|| Thuiszitperiode {
+            id: ids::nieuw("T"),
+            jongere: k.id.clone(),
+            zaak: Some(zaak.id.clone()),
+            soort: ThuiszitSoort::Absoluut,
+            begindatum: sinds,
+            einddatum: None,
+            reden_einde: None,
+            aanbod_datum: None,
+        });
     (zaak, melding, periode)
 }
 

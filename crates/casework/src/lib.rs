@@ -11,6 +11,7 @@ pub mod actie;
 pub mod dossier;
 mod ids;
 pub mod jikp;
+pub mod kalender;
 pub mod melding;
 pub mod recidive;
 pub mod thuiszitters;

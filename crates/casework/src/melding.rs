@@ -24,6 +24,8 @@ pub struct NieuweMelding {
     pub reden: String,
     /// A voluntary contact about a youth outside leer- and kwalificatieplicht and the RMC-doelgroep.
     pub preventief: bool,
+    /// DUO's "alle lessen gemist": missed every lesson (thuiszitten) or only some (unknown: `None`).
+    pub alle_lessen_gemist: Option<bool>,
 }
 
 /// What became of the melding.
@@ -71,6 +73,7 @@ pub async fn registreer(store: &Store, door: &Medewerker, m: NieuweMelding) -> R
         zaak: None,
         preventief: m.preventief,
         vervolg_op: None,
+        alle_lessen_gemist: m.alle_lessen_gemist,
     };
     let (zaak, nieuwe_zaak, afloop) = match doel {
         MeldingDoel::Preventief => (None, None, Afloop::Preventief),

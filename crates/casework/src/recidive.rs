@@ -149,6 +149,7 @@ mod tests {
             zaak: Some(zaak.into()),
             preventief: false,
             vervolg_op: None,
+            alle_lessen_gemist: None,
         }
     }
 

@@ -1,9 +1,10 @@
-//! Thuiszitters (domain.md §4): periods derived from the open zaken of relatief verzuim, or
+//! Thuiszitters (`docs/regels.md`): periods derived from the open zaken of verzuim, or
 //! registered by hand, with the pact's offer and how they ended. The rules of
 //! [`leerspoor_domain::rules::thuiszitten`] decide; this module gathers their facts and writes.
 use crate::dossier::Dossier;
 use crate::{Fout, Result, bestaand, ids};
 use leerspoor_domain::Datum;
+use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::model::*;
 use leerspoor_domain::rules::thuiszitten as regels;
 use leerspoor_domain::rules::{mas, zaak::mag_behandelen};
@@ -28,48 +29,60 @@ pub struct Stand {
     pub aanbod_binnen_norm: Option<bool>,
 }
 
-/// Finds the youths in open zaken of relatief verzuim who are thuiszitters on `peildatum` (4 weeks
-/// or longer absent without valid reason, leer- or kwalificatieplichtig, no vrijstelling, not ill)
-/// and opens a period for each from the first day of the absence. Running it again changes nothing.
+/// Finds the youths in open zaken of verzuim who are thuiszitters on `peildatum` (out of school four
+/// weeks or longer, holidays not counted: not enrolled, or missing every lesson without valid
+/// reason; leer- or kwalificatieplichtig, no vrijstelling, not ill) and opens a period for each from
+/// the first day out of school. Running it again changes nothing.
 pub async fn signaleer(store: &Store, door: &Medewerker, peildatum: Datum) -> Result<Signalering> {
     mag_behandelen(door.rol)?;
+    // Holidays only make four weeks later: a melding begun less than 28 days ago cannot qualify,
+    // and one must cover the peildatum; the rules below decide the rest.
     let uiterlijk_begonnen = peildatum - chrono::Days::new(28);
-    // Only zaken with a melding begun 4 weeks ago and one covering the peildatum can qualify; the
-    // rules below decide the rest.
     let kandidaten = store
         .vraag(
-            "SELECT z.id, z.jongere FROM zaak z WHERE z.soort = $1 AND z.status <> $2 \
-             AND EXISTS (SELECT 1 FROM verzuimmelding m WHERE m.zaak = z.id AND m.status <> $3 \
-                         AND m.verzuim_van <= $4) \
-             AND EXISTS (SELECT 1 FROM verzuimmelding m WHERE m.zaak = z.id AND m.status <> $3 \
-                         AND m.verzuim_van <= $5 AND (m.verzuim_tot IS NULL OR m.verzuim_tot >= $5)) \
+            "SELECT z.id, z.jongere, z.soort FROM zaak z WHERE z.soort IN ($1, $2) AND z.status <> $3 \
+             AND EXISTS (SELECT 1 FROM verzuimmelding m WHERE m.zaak = z.id AND m.status <> $4 \
+                         AND m.verzuim_van <= $5) \
+             AND EXISTS (SELECT 1 FROM verzuimmelding m WHERE m.zaak = z.id AND m.status <> $4 \
+                         AND m.verzuim_van <= $6 AND (m.verzuim_tot IS NULL OR m.verzuim_tot >= $6)) \
              ORDER BY z.id",
             &[
                 rij::code(ZaakSoort::RelatiefVerzuim),
+                rij::code(ZaakSoort::AbsoluutVerzuim),
                 rij::code(ZaakStatus::Gesloten),
                 rij::tekst("ingetrokken"),
                 rij::datum(uiterlijk_begonnen),
                 rij::datum(peildatum),
             ],
-            &[Type::Tekst, Type::Tekst],
+            &[Type::Tekst, Type::Tekst, Type::Tekst],
         )
         .await?;
+    let kalender = crate::kalender::laad(store).await?;
 
     let mut nieuw = Vec::new();
     let mut al_bekend = 0;
     for rij in kandidaten {
-        let [Waarde::Tekst(Some(zaak)), Waarde::Tekst(Some(jongere))] = &rij[..] else { continue };
+        let [Waarde::Tekst(Some(zaak)), Waarde::Tekst(Some(jongere)), Waarde::Tekst(Some(soort))] = &rij[..] else {
+            continue;
+        };
         let dossier = Dossier::laad(store, jongere).await?;
         let meldingen: Vec<Verzuimmelding> =
             dossier.meldingen.iter().filter(|m| m.zaak.as_ref() == Some(zaak)).cloned().collect();
-        let Some(sinds) = regels::ongeoorloofd_afwezig_sinds(&meldingen, peildatum) else { continue };
         let situatie = dossier.situatie_op(peildatum)?;
-        // A youth no longer enrolled is absoluut verzuim: the absoluut-verzuim run opens that period.
-        if !situatie.ingeschreven
-            || !regels::thuiszitter(situatie, Some(sinds), regels::ziek_op(&dossier.meldingen, peildatum), peildatum)
-        {
+        let (soort, sinds) = match (soort == ZaakSoort::AbsoluutVerzuim.code(), situatie.ingeschreven) {
+            (false, true) => {
+                (ThuiszitSoort::LangdurigRelatief, regels::ongeoorloofd_afwezig_sinds(&meldingen, peildatum))
+            }
+            (true, false) => (ThuiszitSoort::Absoluut, regels::niet_ingeschreven_sinds(&meldingen, peildatum)),
+            // Enrolled again, or unenrolled during a case of relatief verzuim: the absoluut-verzuim
+            // run opens that case.
+            _ => continue,
+        };
+        let rooster = dossier.rooster_op(&kalender, peildatum);
+        let ziek = regels::ziek_op(&dossier.meldingen, peildatum);
+        let Some(sinds) = sinds.filter(|s| regels::thuiszitter(situatie, Some(*s), ziek, peildatum, &rooster)) else {
             continue;
-        }
+        };
         if regels::toets_nieuwe_periode(&dossier.thuiszitperioden, sinds).is_err() {
             al_bekend += 1;
             continue;
@@ -78,7 +91,7 @@ pub async fn signaleer(store: &Store, door: &Medewerker, peildatum: Datum) -> Re
             id: ids::nieuw("T"),
             jongere: jongere.clone(),
             zaak: Some(zaak.clone()),
-            soort: ThuiszitSoort::LangdurigRelatief,
+            soort,
             begindatum: sinds,
             einddatum: None,
             reden_einde: None,
@@ -117,7 +130,8 @@ pub async fn start(
     let dossier = Dossier::laad(store, &z.jongere).await?;
     let situatie = dossier.situatie_op(vastgesteld_op)?;
     let ziek = regels::ziek_op(&dossier.meldingen, vastgesteld_op);
-    regels::toets_thuiszitter(situatie, soort, begindatum, ziek, vastgesteld_op)?;
+    let rooster = dossier.rooster_op(&crate::kalender::laad(store).await?, vastgesteld_op);
+    regels::toets_thuiszitter(situatie, soort, begindatum, ziek, vastgesteld_op, &rooster)?;
     regels::toets_nieuwe_periode(&dossier.thuiszitperioden, begindatum)?;
     let p = Thuiszitperiode {
         id: ids::nieuw("T"),

@@ -110,7 +110,13 @@ async fn luxe_verzuim_afgehandeld(
     let luxe: Vec<&Verzuimmelding> =
         meldingen.iter().filter(|m| m.soort == "luxe" && m.status != "ingetrokken").collect();
     let Some(eerste) = luxe.iter().map(|m| m.verzuim_van).min() else { return Ok(()) };
-    let dagen = luxe.iter().map(|m| mas::schooldagen(m.verzuim_van, m.verzuim_tot)).max().unwrap_or(0);
+    let kalender = crate::kalender::laad(store).await?;
+    let adressen: Vec<Woonadres> = store.lees_waar("jongere", &zaak.jongere).await?;
+    let dagen = luxe
+        .iter()
+        .map(|m| mas::schooldagen(m.verzuim_van, m.verzuim_tot, &crate::kalender::van_melding(&kalender, m, &adressen)))
+        .max()
+        .unwrap_or(0);
     let van_jongere: Vec<Verzuimmelding> = store.lees_waar("jongere", &zaak.jongere).await?;
     let vorig_jaar = SchoolJaar::van(eerste).vorig();
     let eerder = van_jongere.iter().any(|m| {

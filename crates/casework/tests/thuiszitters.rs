@@ -9,6 +9,7 @@ use leerspoor_domain::SchoolJaar;
 use leerspoor_domain::model::*;
 use leerspoor_domain::rules::Weigering;
 use leerspoor_domain::rules::thuiszitten::{Jaartelling, jaartelling};
+use leerspoor_ingest::{ImportOpties, importeer_dataset};
 use leerspoor_store::Store;
 
 fn gemeld(jongere: &str, s: (&str, &str), soort: &str, van: &str, gemeld: &str) -> NieuweMelding {
@@ -22,6 +23,7 @@ fn gemeld(jongere: &str, s: (&str, &str), soort: &str, van: &str, gemeld: &str) 
         uren: Some(16),
         reden: "Komt niet meer naar school".into(),
         preventief: false,
+        alle_lessen_gemist: Some(true),
     }
 }
 
@@ -205,7 +207,7 @@ async fn registering_by_hand_refuses_what_the_rules_refuse() {
             f => panic!("invoerfout verwacht: {f}"),
         }
         let w = weigering(start(&lotte, &z.id, LangdurigRelatief, "2020-10-05", "2020-10-20").await.unwrap_err());
-        assert_eq!(w.regel, "thuiszitter: 4 weken ongeoorloofd verzuim");
+        assert_eq!(w.regel, "thuiszitter: 4 weken");
         assert!(w.reden.contains("15 dagen") && w.reden.contains("vanaf 2020-11-02"), "{w}");
         let w = weigering(start(&lotte, &z.id, Absoluut, "2020-10-05", "2020-11-02").await.unwrap_err());
         assert_eq!(w.regel, "thuiszitter: soort");
@@ -245,6 +247,59 @@ async fn registering_by_hand_refuses_what_the_rules_refuse() {
     }
 }
 
+/// "Vier weken, vakanties niet meegeteld": the Duinlyceum's gemeente is in regio noord, whose
+/// herfstvakantie ran from 10 to 18 October 2020. Sara, absent since 5 October, has been out of
+/// school four weeks on 11 November, not on 2 November.
+#[tokio::test]
+async fn the_herfstvakantie_does_not_count_toward_the_four_weeks() {
+    for db in regio().await {
+        let s = &db.store;
+        let mut gemeenten: Vec<Gemeente> = s.lees().await.unwrap();
+        for g in &mut gemeenten {
+            g.vakantieregio = Some(Vakantieregio::Noord);
+        }
+        let kalender =
+            Dataset { gemeenten, vakanties: leerspoor_domain::kalender::ocw_vakanties(), ..Dataset::default() };
+        importeer_dataset(s, kalender, "OCW", &ImportOpties { dry_run: false, gebruiker: "test".into() })
+            .await
+            .unwrap();
+        let z = zestien_uur(s, SARA, DUINLYCEUM, "2020-10-05").await;
+        assert_eq!(signaleer(s, "2020-11-02").await, Signalering { geopend: 0, al_bekend: 0 });
+        let w = weigering(
+            thuiszitters::start(
+                s,
+                &mw(s, LPA).await,
+                &z.id,
+                ThuiszitSoort::LangdurigRelatief,
+                d("2020-10-05"),
+                d("2020-11-10"),
+            )
+            .await
+            .unwrap_err(),
+        );
+        assert!(w.reden.contains("vanaf 2020-11-11"), "{w}");
+        assert_eq!(signaleer(s, "2020-11-11").await, Signalering { geopend: 1, al_bekend: 0 });
+        let [p] = &perioden(s, SARA).await[..] else { panic!("één periode") };
+        assert_eq!(p.begindatum, d("2020-10-05"), "vanaf de eerste verzuimdag");
+    }
+}
+
+/// A school reporting that Sara comes late or misses some hours does not make her a thuiszitter,
+/// however long the melding runs.
+#[tokio::test]
+async fn partial_absence_never_makes_a_thuiszitter() {
+    for db in regio().await {
+        let s = &db.store;
+        let m = NieuweMelding {
+            alle_lessen_gemist: Some(false),
+            ..gemeld(SARA, DUINLYCEUM, "wettelijk_16_uur", "2020-10-05", "2020-10-26")
+        };
+        melding::registreer(s, &mw(s, ADMIN).await, m).await.unwrap();
+        assert_eq!(signaleer(s, "2021-01-04").await, Signalering { geopend: 0, al_bekend: 0 });
+        assert!(perioden(s, SARA).await.is_empty());
+    }
+}
+
 /// Absoluut verzuim by hand: Daan left school in July without startkwalificatie and is still
 /// kwalificatieplichtig; Noor (19) is RMC's, not a thuiszitter.
 #[tokio::test]
@@ -277,8 +332,8 @@ async fn absoluut_verzuim_by_hand_and_no_thuiszitter_past_the_plicht() {
             .await
             .unwrap();
         assert_eq!((p.soort, p.jongere.as_str()), (ThuiszitSoort::Absoluut, DAAN));
-        // The relatief run leaves absoluut zaken to the absoluut-verzuim run.
-        assert_eq!(signaleer(s, "2020-11-02").await, Signalering { geopend: 0, al_bekend: 0 });
+        // The run sees the absoluut zaak too: this absence already has its period.
+        assert_eq!(signaleer(s, "2020-11-02").await, Signalering { geopend: 0, al_bekend: 1 });
         zaak::sluit(s, &lotte, &daan.id, d("2020-11-20"), "verhuisd_buitenland").await.unwrap();
         let [p] = &perioden(s, DAAN).await[..] else { panic!("één periode") };
         assert_eq!(p.reden_einde, Some(ThuiszitEinde::VerhuisdOverleden));

@@ -18,6 +18,7 @@ fn luxe_melding(jongere: &str, van: &str, tot: &str, gemeld: &str) -> NieuweMeld
         uren: Some(25),
         reden: "Vakantie buiten de schoolvakantie".into(),
         preventief: false,
+        alle_lessen_gemist: None,
     }
 }
 

@@ -5,7 +5,7 @@ mod common;
 use common::*;
 use leerspoor_casework::actie::{self, NieuweActie, Vervolg};
 use leerspoor_casework::melding::{self, NieuweMelding};
-use leerspoor_casework::{Fout, absoluut, zaak};
+use leerspoor_casework::{Fout, absoluut, thuiszitters, zaak};
 use leerspoor_domain::Bsn;
 use leerspoor_domain::model::*;
 use leerspoor_domain::onderwijs::DiplomaSoort;
@@ -70,6 +70,7 @@ fn signaal(jongere: &str) -> NieuweMelding {
         uren: Some(10),
         reden: "Komt elke ochtend te laat en mist de vrijdagen".into(),
         preventief: false,
+        alle_lessen_gemist: None,
     }
 }
 
@@ -386,6 +387,7 @@ async fn the_run_skips_a_youth_in_a_gemeente_that_does_its_own_leerplicht() {
                     naam: "Havenstad".into(),
                     subregio: "ZK".into(),
                     leerplicht_lokaal: true,
+                    vakantieregio: None,
                 }],
                 jongeren: vec![Jongere {
                     id: JOEP.into(),
@@ -421,9 +423,15 @@ async fn the_run_skips_a_youth_in_a_gemeente_that_does_its_own_leerplicht() {
         assert_eq!((november.niet_ingeschreven, november.nieuw.len(), november.al_open), (2, 1, 1), "{november:?}");
         let zaak = lees_zaak(s, &november.nieuw[0]).await;
         assert_eq!((zaak.jongere.as_str(), zaak.soort), (JOEP, ZaakSoort::AbsoluutVerzuim));
-        // The office answers for his absence from the day he came to live in its leerplicht area.
+        // Two weeks out of school is not yet thuiszitten ("langer dan vier weken niet naar school").
+        assert!(s.lees_waar::<Thuiszitperiode>("jongere", JOEP).await.unwrap().is_empty());
+        // Four weeks after he came to live in the office's leerplicht area he is a thuiszitter, and
+        // the office answers for his absence from that first day.
+        let signalering = thuiszitters::signaleer(s, &mw(s, LPA).await, d("2020-11-29")).await.unwrap();
+        assert_eq!(signalering.geopend, 1);
         let periode = &s.lees_waar::<Thuiszitperiode>("jongere", JOEP).await.unwrap()[0];
         assert_eq!(periode.begindatum, d("2020-11-01"), "sinds hij in Zandvoorde woont");
+        assert_eq!(periode.soort, ThuiszitSoort::Absoluut);
     }
 }
 

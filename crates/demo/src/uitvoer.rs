@@ -94,6 +94,7 @@ fn organisatie(w: &Wereld, codes: &[Gemeentecode]) -> Dataset {
                 naam: g.naam.to_string(),
                 subregio: if g.zuid { SUBREGIOS[0].0 } else { SUBREGIOS[1].0 }.to_string(),
                 leerplicht_lokaal: !g.zuid,
+                vakantieregio: Some(Vakantieregio::Noord),
             })
             .collect(),
         scholen: w
@@ -123,8 +124,19 @@ fn organisatie(w: &Wereld, codes: &[Gemeentecode]) -> Dataset {
                 uit_dienst: m.uit_dienst,
             })
             .collect(),
+        vakanties: leerspoor_domain::kalender::ocw_vakanties(),
         codes: codes::standaard(),
         ..Dataset::default()
+    }
+}
+
+/// What the demo's schools answer to DUO's "alle lessen gemist": a youth who stays away for a month
+/// or goes on holiday misses everything; the other kinds are hours here and there.
+fn alle_lessen_gemist(soort: &str) -> Option<bool> {
+    match soort {
+        "langdurig_1_maand" | "luxe" => Some(true),
+        "wettelijk_16_uur" | "signaal" | "beginnend" | "achttien_plus" => Some(false),
+        _ => None,
     }
 }
 
@@ -297,6 +309,7 @@ fn casework(ds: &mut Dataset, w: &Wereld, werk: Werk) {
             zaak: Some(zaak(m.zaak)),
             preventief: false,
             vervolg_op: None,
+            alle_lessen_gemist: alle_lessen_gemist(m.soort),
         })
         .collect();
     ds.acties = werk

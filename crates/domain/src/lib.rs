@@ -9,6 +9,7 @@ pub mod bsn;
 pub mod code_enum;
 pub mod codes;
 pub mod datum;
+pub mod kalender;
 pub mod model;
 pub mod onderwijs;
 pub mod rules;

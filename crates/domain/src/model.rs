@@ -140,6 +140,28 @@ code_enum!(
     }
 );
 
+code_enum!(
+    /// The three regions of the school holidays (OCW's vakantieregeling): which one a gemeente is in
+    /// decides the dates of its herfst-, voorjaars- and zomervakantie.
+    Vakantieregio, "vakantieregio" {
+        Noord = ("noord", "Regio noord"),
+        Midden = ("midden", "Regio midden"),
+        Zuid = ("zuid", "Regio zuid"),
+    }
+);
+
+code_enum!(
+    /// Kinds of school holiday: the five of the vakantieregeling and a school's own free days.
+    Vakantiesoort, "vakantiesoort" {
+        Herfst = ("herfst", "Herfstvakantie"),
+        Kerst = ("kerst", "Kerstvakantie"),
+        Voorjaar = ("voorjaar", "Voorjaarsvakantie"),
+        Mei = ("mei", "Meivakantie"),
+        Zomer = ("zomer", "Zomervakantie"),
+        VrijeDag = ("vrije_dag", "Vrije dag of studiedag"),
+    }
+);
+
 code_enum!(ThuiszitSoort, "soort thuiszitter" {
     Absoluut = ("absoluut", "Absoluut verzuim"),
     LangdurigRelatief = ("langdurig_relatief", "Langdurig relatief verzuim"),
@@ -189,6 +211,9 @@ pub struct Gemeente {
     pub subregio: String,
     /// The gemeente does leerplicht itself: the region holds only its RMC (18-23) work.
     pub leerplicht_lokaal: bool,
+    /// Decides the school holidays of its schools and youths; unknown means weekends and feestdagen
+    /// are the only days without lessons.
+    pub vakantieregio: Option<Vakantieregio>,
 }
 
 /// A school location: BRIN (instelling) and vestigingsnummer.
@@ -199,6 +224,26 @@ pub struct School {
     pub naam: String,
     pub plaats: String,
     pub gemeente: Option<Gemeentecode>,
+}
+
+/// A school holiday, from `begindatum` up to and including `einddatum`: either the dates OCW sets
+/// or advises for a vakantieregio, or a school location's own (a deviating holiday replaces the
+/// regio's holiday of the same kind in that schooljaar; a free day adds to them). See
+/// [`crate::kalender`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Vakantie {
+    pub id: String,
+    pub soort: Vakantiesoort,
+    /// Set for OCW's dates of a region; empty for a school's own.
+    pub regio: Option<Vakantieregio>,
+    /// Set (with `vestiging`) for a school's own holiday or free day.
+    pub brin: Option<String>,
+    pub vestiging: Option<String>,
+    pub begindatum: Datum,
+    pub einddatum: Datum,
+    /// OCW's advice a school may deviate from (herfst- and voorjaarsvakantie, the second week of
+    /// the meivakantie), as opposed to the fixed dates.
+    pub advies: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -311,6 +356,9 @@ pub struct Verzuimmelding {
     /// A repeated melding about the same absence (same school, overlapping period) points at the
     /// first one: it joins that case and is not counted as a new one.
     pub vervolg_op: Option<String>,
+    /// DUO's "alle lessen gemist" (J/N): the youth missed every lesson of the period, as opposed to
+    /// partial absence (late arrival, some hours). Unknown for meldingen from before it was asked.
+    pub alle_lessen_gemist: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -416,6 +464,7 @@ pub struct Dataset {
     pub subregios: Vec<Subregio>,
     pub gemeenten: Vec<Gemeente>,
     pub scholen: Vec<School>,
+    pub vakanties: Vec<Vakantie>,
     pub medewerkers: Vec<Medewerker>,
     pub codes: Vec<crate::codes::Code>,
     pub jongeren: Vec<Jongere>,

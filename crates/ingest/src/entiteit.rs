@@ -28,6 +28,7 @@ entiteit!(Regio, regio, "regio.csv");
 entiteit!(Subregio, subregios, "subregios.csv");
 entiteit!(Gemeente, gemeenten, "gemeenten.csv");
 entiteit!(School, scholen, "scholen.csv");
+entiteit!(Vakantie, vakanties, "vakanties.csv");
 entiteit!(Medewerker, medewerkers, "medewerkers.csv");
 entiteit!(Code, codes, "codelijsten.csv");
 entiteit!(Jongere, jongeren, "jongeren.csv");
@@ -46,8 +47,16 @@ entiteit!(RmcTraject, rmc_trajecten, "rmc_trajecten.csv");
 
 /// The files about the organisation itself (region, gemeenten, schools, staff, code lists), which
 /// hold nothing about a youth: the only ones beheer may upload through the web application.
-pub fn organisatiebestanden() -> [&'static str; 6] {
-    [Regio::BESTAND, Subregio::BESTAND, Gemeente::BESTAND, School::BESTAND, Medewerker::BESTAND, Code::BESTAND]
+pub fn organisatiebestanden() -> [&'static str; 7] {
+    [
+        Regio::BESTAND,
+        Subregio::BESTAND,
+        Gemeente::BESTAND,
+        School::BESTAND,
+        Vakantie::BESTAND,
+        Medewerker::BESTAND,
+        Code::BESTAND,
+    ]
 }
 
 /// Runs a block once per entity type, in write order, with `$t` naming the type.
@@ -71,6 +80,10 @@ macro_rules! voor_elke_entiteit {
         }
         {
             type $t = School;
+            $body
+        }
+        {
+            type $t = Vakantie;
             $body
         }
         {

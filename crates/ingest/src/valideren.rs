@@ -142,6 +142,16 @@ impl Controle<'_> {
                 self.bestaat::<School>(i, "gemeente", g.as_str(), &ix.gemeenten, "gemeente");
             }
         }
+        for (i, v) in ds.vakanties.iter().enumerate() {
+            if let Err((kolom, m)) = leerspoor_domain::kalender::toets_vakantie(v) {
+                self.fout::<Vakantie>(i, kolom, m);
+            }
+            if let (Some(b), Some(s)) = (&v.brin, &v.vestiging)
+                && !ix.scholen.contains(&(b.as_str(), s.as_str()))
+            {
+                self.fout::<Vakantie>(i, "brin", format!("onbekende school {b} vestiging {s}"));
+            }
+        }
         for (i, m) in ds.medewerkers.iter().enumerate() {
             match (&m.gemeente, m.rol) {
                 (Some(g), _) => self.bestaat::<Medewerker>(i, "gemeente", g.as_str(), &ix.gemeenten, "gemeente"),

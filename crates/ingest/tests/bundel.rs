@@ -350,3 +350,52 @@ async fn two_youths_whose_bsns_were_swapped_can_be_corrected_in_one_import() {
         assert_eq!(jongeren[1].bsn.to_string(), "999990007");
     }
 }
+
+/// The school calendar: the OCW dates Leerspoor ships import as a bundle of their own, and a
+/// school's own holidays with mistakes are refused row by row, naming the column.
+#[tokio::test]
+async fn the_shipped_school_holidays_import_and_a_wrong_holiday_is_refused() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/schoolvakanties");
+    for db in leerspoor_testdb::alle().await {
+        let uit = importeer(&db.store, &data, &opties()).await.unwrap();
+        assert_eq!(uit.nieuw() as i64, db.store.aantal("vakantie").await.unwrap(), "{}", db.store.soort());
+        assert!(uit.nieuw() > 180);
+        importeer(&db.store, &klein(), &opties()).await.unwrap();
+
+        let map = kopie(&klein());
+        let p = map.path();
+        schrijf(
+            p,
+            "vakanties.csv",
+            b"id,soort,regio,brin,vestiging,begindatum,einddatum,advies\n\
+              E1,herfst,,99AA,00,2020-10-17,2020-10-25,nee\n\
+              E2,vrije_dag,noord,,,2021-04-02,2021-04-02,nee\n\
+              E3,kerst,noord,99AA,00,2020-12-19,2021-01-03,nee\n\
+              E4,herfst,,99ZZ,00,2020-10-17,2020-10-25,nee\n\
+              E5,zomer,zuid,,,2021-07-24,2021-07-04,nee\n\
+              E6,herfst,,99AA,00,2020-10-17,2020-10-25,ja\n",
+        );
+        let Err(IngestFout::Ongeldig(fouten)) = importeer(&db.store, p, &opties()).await else {
+            panic!("de bundel had geweigerd moeten worden")
+        };
+        let f = "vakanties.csv";
+        bevat(&fouten, f, 3, Some("soort"), "een vrije dag hoort bij een school");
+        bevat(&fouten, f, 4, Some("regio"), "óf een vakantieregio óf een school");
+        bevat(&fouten, f, 5, Some("brin"), "onbekende school 99ZZ vestiging 00");
+        bevat(&fouten, f, 6, Some("einddatum"), "eindigt (2021-07-04) vóór hij begint (2021-07-24)");
+        bevat(&fouten, f, 7, Some("advies"), "alleen voor de data van OCW");
+        assert!(!fouten.iter().any(|f| f.rij == Some(2)), "E1 is goed: {fouten:?}");
+        schrijf(
+            p,
+            "vakanties.csv",
+            b"id,soort,regio,brin,vestiging,begindatum,einddatum,advies\n\
+              E7,carnaval,zuid,,,2021-02-13,2021-02-21,ja\n",
+        );
+        let Err(IngestFout::Ongeldig(fouten)) = importeer(&db.store, p, &opties()).await else {
+            panic!("de bundel had geweigerd moeten worden")
+        };
+        bevat(&fouten, f, 2, Some("soort"), "vakantiesoort 'carnaval' bestaat niet");
+        // Nothing of the refused bundle was written.
+        assert_eq!(db.store.aantal("vakantie").await.unwrap(), uit.nieuw() as i64);
+    }
+}

@@ -46,7 +46,13 @@ fn organisatie(ds: &mut Dataset) {
     for (code, naam, subregio, leerplicht_lokaal) in
         [(AKKERDORP, "Akkerdorp", "BL", false), (BEEKVELD, "Beekveld", "BL", false), (KUSTMOND, "Kustmond", "KM", true)]
     {
-        ds.gemeenten.push(Gemeente { code: gm(code), naam: naam.into(), subregio: subregio.into(), leerplicht_lokaal });
+        ds.gemeenten.push(Gemeente {
+            code: gm(code),
+            naam: naam.into(),
+            subregio: subregio.into(),
+            leerplicht_lokaal,
+            vakantieregio: None,
+        });
     }
     for ((brin, vestiging), naam, gemeente) in [
         (DE_SCHELP, "Basisschool De Schelp", AKKERDORP),

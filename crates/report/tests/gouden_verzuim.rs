@@ -41,7 +41,13 @@ fn organisatie(ds: &mut Dataset) {
     for (code, naam, subregio, leerplicht_lokaal) in
         [(STRANDORP, "Strandorp", "DL", false), (HELMDAL, "Helmdal", "DL", false), (HAVENMOND, "Havenmond", "HM", true)]
     {
-        ds.gemeenten.push(Gemeente { code: gm(code), naam: naam.into(), subregio: subregio.into(), leerplicht_lokaal });
+        ds.gemeenten.push(Gemeente {
+            code: gm(code),
+            naam: naam.into(),
+            subregio: subregio.into(),
+            leerplicht_lokaal,
+            vakantieregio: None,
+        });
     }
     for ((brin, vestiging), naam, gemeente) in [
         (DE_SCHELP, "Basisschool De Schelp", STRANDORP),
@@ -612,9 +618,10 @@ fn thuiszitters(ds: &mut Dataset) {
     // Cas (Helmdal): absoluut since 1 May 2021: 3 months only on 1 August → not longer.
     jongere(ds, "J-CAS", "2008-05-10", HELMDAL);
     thuiszit(ds, "J-CAS", Absoluut, "2021-05-01", None, None);
-    // Dina (Havenmond): 11 January – 11 April 2021, exactly 3 months: not longer; opgelost.
+    // Dina (Havenmond): 11 January – 10 April 2021, first and last day counted exactly 3 months:
+    // not longer; opgelost.
     jongere(ds, "J-DINA", "2010-10-10", HAVENMOND);
-    thuiszit(ds, "J-DINA", LangdurigRelatief, "2021-01-11", Some(("2021-04-11", Opgelost)), None);
+    thuiszit(ds, "J-DINA", LangdurigRelatief, "2021-01-11", Some(("2021-04-10", Opgelost)), None);
     // Fien: 1 March – 1 August 2021: > 3 months counted to 31 July; opgelost only on 1 August, too
     // late for 2020-2021.
     jongere(ds, "J-FIEN", "2006-06-16", STRANDORP);

@@ -37,6 +37,7 @@ fn organisatie(ds: &mut Dataset) {
             naam: naam.into(),
             subregio: subregio.into(),
             leerplicht_lokaal: false,
+            vakantieregio: None,
         });
     }
     for (id, rol, boa) in

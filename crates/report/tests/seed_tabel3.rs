@@ -50,6 +50,7 @@ fn regio() -> Dataset {
             naam: naam.into(),
             subregio: sub.into(),
             leerplicht_lokaal: lokaal,
+            vakantieregio: None,
         });
     }
     ds.scholen.push(School {
@@ -133,6 +134,7 @@ fn regio() -> Dataset {
                         zaak: None,
                         preventief: false,
                         vervolg_op: None,
+                        alle_lessen_gemist: None,
                     });
                 }
             }

@@ -43,9 +43,16 @@ impl Rij for Subregio {
 
 impl Rij for Gemeente {
     const TABEL: &'static str = "gemeente";
-    const KOLOMMEN: &'static [Kolom] = &[k("code", T), k("naam", T), k("subregio", T), k("leerplicht_lokaal", Bool)];
+    const KOLOMMEN: &'static [Kolom] =
+        &[k("code", T), k("naam", T), k("subregio", T), k("leerplicht_lokaal", Bool), o("vakantieregio", T)];
     fn waarden(&self) -> Vec<Waarde> {
-        vec![gemeente(&self.code), tekst(&self.naam), tekst(&self.subregio), Waarde::Bool(self.leerplicht_lokaal)]
+        vec![
+            gemeente(&self.code),
+            tekst(&self.naam),
+            tekst(&self.subregio),
+            Waarde::Bool(self.leerplicht_lokaal),
+            opt_code(self.vakantieregio),
+        ]
     }
     fn uit_waarden(w: Vec<Waarde>) -> Result<Self, Vec<VeldFout>> {
         let mut v = Velden::new(w);
@@ -54,6 +61,7 @@ impl Rij for Gemeente {
             naam: v.tekst(),
             subregio: v.tekst(),
             leerplicht_lokaal: v.bool(),
+            vakantieregio: v.opt_code(),
         };
         v.klaar(r)
     }
@@ -106,6 +114,46 @@ impl Rij for School {
             naam: v.tekst(),
             plaats: v.tekst(),
             gemeente: v.parse(Gemeentecode::parse),
+        };
+        v.klaar(r)
+    }
+}
+
+impl Rij for Vakantie {
+    const TABEL: &'static str = "vakantie";
+    const KOLOMMEN: &'static [Kolom] = &[
+        k("id", T),
+        k("soort", T),
+        o("regio", T),
+        o("brin", T),
+        o("vestiging", T),
+        k("begindatum", D),
+        k("einddatum", D),
+        k("advies", Bool),
+    ];
+    fn waarden(&self) -> Vec<Waarde> {
+        vec![
+            tekst(&self.id),
+            code(self.soort),
+            opt_code(self.regio),
+            opt_tekst(self.brin.as_deref()),
+            opt_tekst(self.vestiging.as_deref()),
+            datum(self.begindatum),
+            datum(self.einddatum),
+            Waarde::Bool(self.advies),
+        ]
+    }
+    fn uit_waarden(w: Vec<Waarde>) -> Result<Self, Vec<VeldFout>> {
+        let mut v = Velden::new(w);
+        let r = Vakantie {
+            id: v.tekst(),
+            soort: v.code(),
+            regio: v.opt_code(),
+            brin: v.parse(brin),
+            vestiging: v.parse(vestiging),
+            begindatum: v.datum(),
+            einddatum: v.datum(),
+            advies: v.bool(),
         };
         v.klaar(r)
     }
@@ -439,6 +487,7 @@ impl Rij for Verzuimmelding {
         o("zaak", T),
         k("preventief", Bool),
         o("vervolg_op", T),
+        o("alle_lessen_gemist", T),
     ];
     fn waarden(&self) -> Vec<Waarde> {
         vec![
@@ -457,6 +506,7 @@ impl Rij for Verzuimmelding {
             opt_tekst(self.zaak.as_deref()),
             Waarde::Bool(self.preventief),
             opt_tekst(self.vervolg_op.as_deref()),
+            opt_ja_nee(self.alle_lessen_gemist),
         ]
     }
     fn uit_waarden(w: Vec<Waarde>) -> Result<Self, Vec<VeldFout>> {
@@ -477,6 +527,7 @@ impl Rij for Verzuimmelding {
             zaak: v.opt_tekst(),
             preventief: v.bool(),
             vervolg_op: v.opt_tekst(),
+            alle_lessen_gemist: v.opt_ja_nee(),
         };
         v.klaar(r)
     }

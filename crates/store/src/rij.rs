@@ -170,6 +170,16 @@ impl Velden {
         parser(&t).map_err(|m| self.fout(i, m)).ok()
     }
 
+    /// An optional yes/no answer, for facts a source may leave unknown (DUO's J/N fields): a text
+    /// column holding `ja`, `nee` or nothing.
+    pub fn opt_ja_nee(&mut self) -> Option<bool> {
+        self.parse(|t| match t {
+            "ja" => Ok(true),
+            "nee" => Ok(false),
+            _ => Err(format!("'{t}' is geen ja of nee; laat leeg als het onbekend is")),
+        })
+    }
+
     pub fn opt_code<T: CodeEnum>(&mut self) -> Option<T> {
         self.parse(T::parse_code)
     }
@@ -211,6 +221,10 @@ pub fn code<T: CodeEnum>(c: T) -> Waarde {
 
 pub fn opt_code<T: CodeEnum>(c: Option<T>) -> Waarde {
     opt_tekst(c.map(CodeEnum::code))
+}
+
+pub fn opt_ja_nee(b: Option<bool>) -> Waarde {
+    opt_tekst(b.map(|b| if b { "ja" } else { "nee" }))
 }
 
 pub fn opt_aantal(n: Option<u32>) -> Waarde {

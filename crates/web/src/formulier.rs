@@ -179,6 +179,19 @@ impl Formulier {
         }
     }
 
+    /// A yes/no choice that may be left open ("— kies —" means unknown).
+    pub fn ja_nee(&mut self, naam: &'static str) -> Option<Option<bool>> {
+        match self.waarde(naam).trim() {
+            "" => Some(None),
+            "ja" => Some(Some(true)),
+            "nee" => Some(Some(false)),
+            _ => {
+                self.fout(naam, "Kies ja, nee of laat leeg.");
+                None
+            }
+        }
+    }
+
     /// A whole number (hours, days): empty or at least 0.
     pub fn aantal(&mut self, naam: &'static str) -> Option<Option<u32>> {
         let w = self.waarde(naam).trim().to_string();

@@ -71,6 +71,7 @@ fn dataset() -> Dataset {
             naam: naam.into(),
             subregio: "ZK".into(),
             leerplicht_lokaal: false,
+            vakantieregio: None,
         });
     }
     for ((brin, vestiging), naam) in

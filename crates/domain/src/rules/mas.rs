@@ -5,8 +5,8 @@ use super::leeftijd::verjaardag;
 use super::status::Plichtstatus;
 use crate::Datum;
 use crate::code_enum::CodeEnum;
+use crate::kalender::Rooster;
 use crate::model::{ActieSoort, PvTegen, Rol, Uitkomst, ZaakStatus};
-use chrono::Datelike;
 
 /// The person taking a measure: their role and whether they are a BOA.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,11 +140,11 @@ pub fn uitkomst_past(soort: ActieSoort, uitkomst: Uitkomst) -> Result<(), Weiger
     }
 }
 
-/// School days (Monday to Friday) in an absence period, for "luxe verzuim van meer dan 1 dag"; an
-/// open period counts its first day only, as the school has not yet said how long it lasted.
-pub fn schooldagen(van: Datum, tot: Option<Datum>) -> u32 {
-    let tot = tot.unwrap_or(van);
-    van.iter_days().take_while(|d| *d <= tot).filter(|d| d.weekday().number_from_monday() <= 5).count() as u32
+/// School days (lesdagen of the school's `rooster`) in an absence period, for "luxe verzuim van meer
+/// dan 1 dag": weekends, feestdagen and school holidays are no days of absence. An open period
+/// counts its first day only, as the school has not yet said how long it lasted.
+pub fn schooldagen(van: Datum, tot: Option<Datum>, rooster: &Rooster) -> u32 {
+    rooster.schooldagen_tussen(van, tot.unwrap_or(van))
 }
 
 /// Registering meldingen is the work of the caseworkers, their teamleider and the administrative staff
@@ -274,12 +274,23 @@ mod tests {
     }
 
     #[test]
-    fn school_days_skip_the_weekend() {
-        // Friday 1 May up to Friday 8 May 2020: six school days.
-        assert_eq!(schooldagen(d("2020-05-01"), Some(d("2020-05-08"))), 6);
-        assert_eq!(schooldagen(d("2020-05-01"), Some(d("2020-05-01"))), 1);
-        assert_eq!(schooldagen(d("2020-05-02"), Some(d("2020-05-03"))), 0, "een weekend");
-        assert_eq!(schooldagen(d("2020-05-04"), None), 1);
+    fn school_days_skip_weekends_feestdagen_and_holidays() {
+        let geen = Rooster::zonder_vakanties();
+        // Friday 1 May up to Friday 8 May 2020: six weekdays, Bevrijdingsdag among them.
+        assert_eq!(schooldagen(d("2020-05-01"), Some(d("2020-05-08")), &geen), 5);
+        assert_eq!(schooldagen(d("2020-05-01"), Some(d("2020-05-01")), &geen), 1);
+        assert_eq!(schooldagen(d("2020-05-02"), Some(d("2020-05-03")), &geen), 0, "een weekend");
+        assert_eq!(schooldagen(d("2020-05-04"), None, &geen), 1);
+        // Away from the Friday before the kerstvakantie (regio noord, 19 December 2020 to 3 January
+        // 2021) to the Friday a week later: one school day of luxe verzuim, not six.
+        let noord = crate::kalender::Kalender::nieuw(crate::kalender::ocw_vakanties(), &[], &[])
+            .rooster(Some(crate::model::Vakantieregio::Noord), None);
+        assert_eq!(schooldagen(d("2020-12-18"), Some(d("2020-12-25")), &noord), 1);
+        assert_eq!(
+            schooldagen(d("2020-12-18"), Some(d("2020-12-25")), &geen),
+            5,
+            "zonder kalender telt alleen Eerste Kerstdag niet"
+        );
     }
 
     #[test]

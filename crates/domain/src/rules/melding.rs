@@ -4,7 +4,7 @@ use super::Weigering;
 use super::status::Plichtstatus;
 use crate::Datum;
 use crate::code_enum::CodeEnum;
-use crate::model::ZaakSoort;
+use crate::model::{Verzuimmelding, ZaakSoort};
 
 /// What a registered melding becomes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,6 +65,31 @@ pub fn toets_melding(
         RmcDoelgroep => Ok(MeldingDoel::Zaak(ZaakSoort::Rmc)),
         _ => Ok(MeldingDoel::Zaak(ZaakSoort::RelatiefVerzuim)),
     }
+}
+
+/// A melding the office counts at all: not withdrawn by the school, not a preventive contact.
+pub fn telt(m: &Verzuimmelding) -> bool {
+    m.status != "ingetrokken" && !m.preventief
+}
+
+/// Closed by the office as no absence after all (DUO's reden afsluiting "geen verzuim – langdurig
+/// ziek" or "– legitiem afwezig"): the school's report did not hold.
+pub fn geen_verzuim(m: &Verzuimmelding) -> bool {
+    matches!(m.reden_afsluiting.as_deref(), Some("geen_verzuim_ziek" | "geen_verzuim_legitiem"))
+}
+
+/// Unauthorised absence of an enrolled youth: a counted melding that is not about illness
+/// (zorgwekkend ziekteverzuim is signalled to the jeugdarts) or about not being enrolled
+/// (absoluut verzuim), and was not closed as no absence.
+pub fn ongeoorloofd(m: &Verzuimmelding) -> bool {
+    telt(m) && !matches!(m.soort.as_str(), "zorgwekkend_ziekteverzuim" | "absoluut") && !geen_verzuim(m)
+}
+
+/// The youth missed every lesson of the period: DUO's "alle lessen gemist". A melding from before
+/// that was recorded counts as full absence only when it is a "verzuim van 1 maand of langer";
+/// late arrival or a number of hours missed (the 16-uur melding, signaalverzuim) is partial.
+pub fn volledig_afwezig(m: &Verzuimmelding) -> bool {
+    m.alle_lessen_gemist.unwrap_or(m.soort == "langdurig_1_maand")
 }
 
 /// Do two absence periods overlap? An open end means the absence goes on.

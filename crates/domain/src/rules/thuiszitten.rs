@@ -1,7 +1,9 @@
-//! Absoluut verzuim and thuiszitters (domain.md §3, §4; Lpw art. 2 and 4b; Thuiszitterspact).
+//! Absoluut verzuim and thuiszitters (Lpw art. 2 and 4b; Thuiszitterspact; `docs/regels.md`).
 use super::Weigering;
+use super::melding;
 use super::status::Plichtstatus;
 use crate::code_enum::CodeEnum;
+use crate::kalender::Rooster;
 use crate::model::{ThuiszitEinde, ThuiszitSoort, Thuiszitperiode, Verzuimmelding};
 use crate::{Datum, SchoolJaar};
 use chrono::{Days, Months};
@@ -22,17 +24,22 @@ pub fn absoluut_verzuim(s: Situatie) -> bool {
         && !s.vrijstelling
 }
 
-/// A thuiszitter (domain.md §4): a leer- or kwalificatieplichtige youth without vrijstelling who is
-/// not enrolled (absoluut verzuim) or enrolled but absent without valid reason for 4 weeks or more
-/// (langdurig relatief verzuim). An ill youth is not a thuiszitter.
-pub fn thuiszitter(s: Situatie, ongeoorloofd_afwezig_sinds: Option<Datum>, ziek: bool, op: Datum) -> bool {
+/// A thuiszitter (Thuiszitterspact; Ingrado: "langer dan vier weken niet naar school zonder geldige
+/// reden en/of niet ingeschreven"): a leer- or kwalificatieplichtige youth without vrijstelling who
+/// is out of school — not enrolled (absoluut verzuim), or enrolled and missing every lesson without
+/// valid reason (langdurig relatief verzuim) — since `uit_school_sinds`, for four weeks or more,
+/// the school holidays of `rooster` not counted. An ill youth is not a thuiszitter.
+pub fn thuiszitter(s: Situatie, uit_school_sinds: Option<Datum>, ziek: bool, op: Datum, rooster: &Rooster) -> bool {
     if ziek || s.vrijstelling || !matches!(s.status, Plichtstatus::Leerplichtig | Plichtstatus::Kwalificatieplichtig) {
         return false;
     }
-    !s.ingeschreven || ongeoorloofd_afwezig_sinds.is_some_and(|sinds| sinds + VIER_WEKEN <= op)
+    uit_school_sinds.is_some_and(|sinds| thuiszitter_vanaf(sinds, rooster) <= op)
 }
 
-const VIER_WEKEN: Days = Days::new(28);
+/// The day a youth out of school since `sinds` has been so for four weeks, holidays not counted.
+pub fn thuiszitter_vanaf(sinds: Datum, rooster: &Rooster) -> Datum {
+    rooster.na_weken_buiten_vakanties(sinds, 4)
+}
 
 /// [`thuiszitter`] with the reason when not: is the youth a thuiszitter of kind `soort` on `op`,
 /// absent without valid reason since `sinds` (for absoluut verzuim: not enrolled since `sinds`)?
@@ -42,6 +49,7 @@ pub fn toets_thuiszitter(
     sinds: Datum,
     ziek: bool,
     op: Datum,
+    rooster: &Rooster,
 ) -> Result<(), Weigering> {
     if !matches!(s.status, Plichtstatus::Leerplichtig | Plichtstatus::Kwalificatieplichtig) {
         return Err(Weigering::new(
@@ -75,21 +83,20 @@ pub fn toets_thuiszitter(
             "thuiszitter: soort",
             format!("op {op} is de jongere niet ingeschreven: dat is absoluut verzuim, geen relatief verzuim"),
         )),
-        (ThuiszitSoort::LangdurigRelatief, true) if op < sinds + VIER_WEKEN => Err(Weigering::new(
-            "thuiszitter: 4 weken ongeoorloofd verzuim",
+        _ if op < thuiszitter_vanaf(sinds, rooster) => Err(Weigering::new(
+            "thuiszitter: 4 weken",
             format!(
-                "op {op} is de jongere {} dagen ongeoorloofd afwezig (sinds {sinds}); thuiszitter pas na 4 weken, vanaf {}",
-                (op - sinds).num_days().max(0),
-                sinds + VIER_WEKEN
+                "op {op} is de jongere {} dagen buiten vakanties niet op school (sinds {sinds}); thuiszitter pas na 4 weken, vanaf {}",
+                dagen_buiten_vakanties(sinds, op, rooster),
+                thuiszitter_vanaf(sinds, rooster)
             ),
         )),
         _ => Ok(()),
     }
 }
 
-/// A melding that counts: not withdrawn by the school, not a preventive contact.
-fn telt(m: &Verzuimmelding) -> bool {
-    m.status != "ingetrokken" && !m.preventief
+fn dagen_buiten_vakanties(van: Datum, tot: Datum, rooster: &Rooster) -> usize {
+    van.iter_days().take_while(|d| *d < tot).filter(|d| !rooster.in_vakantie(*d)).count()
 }
 
 fn dekt(m: &Verzuimmelding, op: Datum) -> bool {
@@ -99,18 +106,17 @@ fn dekt(m: &Verzuimmelding, op: Datum) -> bool {
 /// Ill on `op`: a melding of zorgwekkend ziekteverzuim covers that day (domain.md §3: signalled to
 /// the jeugdarts, not unauthorised).
 pub fn ziek_op(meldingen: &[Verzuimmelding], op: Datum) -> bool {
-    meldingen.iter().any(|m| telt(m) && m.soort == "zorgwekkend_ziekteverzuim" && dekt(m, op))
+    meldingen.iter().any(|m| melding::telt(m) && m.soort == "zorgwekkend_ziekteverzuim" && dekt(m, op))
 }
 
-/// Since when the youth has been absent without valid reason, without a break, up to and including
-/// `op`, as the meldingen show it: the melding covering `op`, extended back through meldingen that
-/// overlap it or end the day before. Illness and absoluut verzuim (not enrolled) are not
-/// unauthorised absence of an enrolled youth; an open end means the absence goes on.
+/// Since when the youth has missed every lesson without valid reason, without a break, up to and
+/// including `op`, as the meldingen show it: the melding covering `op`, extended back through
+/// meldingen that overlap it or end the day before. Only meldingen of unauthorised, full absence
+/// count ([`melding::ongeoorloofd`], [`melding::volledig_afwezig`]): coming late or missing some
+/// hours is not being out of school. An open end means the absence goes on.
 pub fn ongeoorloofd_afwezig_sinds(meldingen: &[Verzuimmelding], op: Datum) -> Option<Datum> {
-    let ongeoorloofd: Vec<&Verzuimmelding> = meldingen
-        .iter()
-        .filter(|m| telt(m) && !matches!(m.soort.as_str(), "zorgwekkend_ziekteverzuim" | "absoluut"))
-        .collect();
+    let ongeoorloofd: Vec<&Verzuimmelding> =
+        meldingen.iter().filter(|m| melding::ongeoorloofd(m) && melding::volledig_afwezig(m)).collect();
     let mut sinds = ongeoorloofd.iter().filter(|m| dekt(m, op)).map(|m| m.verzuim_van).min()?;
     while let Some(eerder) = ongeoorloofd
         .iter()
@@ -121,6 +127,12 @@ pub fn ongeoorloofd_afwezig_sinds(meldingen: &[Verzuimmelding], op: Datum) -> Op
         sinds = eerder;
     }
     Some(sinds)
+}
+
+/// Since when the youth has not been enrolled, as the open absoluut-verzuim meldingen covering `op`
+/// say it (the run dates the melding from the day after the last enrolment).
+pub fn niet_ingeschreven_sinds(meldingen: &[Verzuimmelding], op: Datum) -> Option<Datum> {
+    meldingen.iter().filter(|m| melding::telt(m) && m.soort == "absoluut" && dekt(m, op)).map(|m| m.verzuim_van).min()
 }
 
 /// One thuiszitter period at a time per youth: a new one (from `begin`) may not overlap a period
@@ -186,11 +198,12 @@ pub fn beeindigd(p: &Thuiszitperiode, datum: Datum, reden: ThuiszitEinde) -> Res
     Ok(Thuiszitperiode { einddatum: Some(datum), reden_einde: Some(reden), ..p.clone() })
 }
 
-/// "Langer dan 3 maanden": the period (up to its end, or up to `peildatum` while it runs) lasts
-/// beyond three calendar months from its first day.
+/// "Langer dan 3 maanden": the period, its first and last day included (up to its end, or up to
+/// `peildatum` while it runs), lasts beyond three calendar months: three months from 1 September
+/// are 1 September to 30 November, so a period 1 September to 1 December is longer.
 pub fn langer_dan_drie_maanden(begin: Datum, einde: Option<Datum>, peildatum: Datum) -> bool {
     let tot = einde.map_or(peildatum, |e| e.min(peildatum));
-    tot > begin + Months::new(3)
+    tot >= begin + Months::new(3)
 }
 
 /// The last day of the pact's 3 months for a suitable offer (seed 003), for the werkvoorraad.
@@ -281,16 +294,62 @@ mod tests {
         assert!(!absoluut_verzuim(Situatie { status: NogNietLeerplichtig, ..NIET_INGESCHREVEN }));
     }
 
+    fn geen_vakanties() -> Rooster {
+        Rooster::zonder_vakanties()
+    }
+
+    /// Regio noord's herfstvakantie 2020 (10 to 18 October) and kerstvakantie 2020-2021.
+    fn noord() -> Rooster {
+        use crate::model::{Vakantie, Vakantieregio, Vakantiesoort};
+        let vakantie = |id: &str, soort, van: &str, tot: &str| Vakantie {
+            id: id.into(),
+            soort,
+            regio: Some(Vakantieregio::Noord),
+            brin: None,
+            vestiging: None,
+            begindatum: d(van),
+            einddatum: d(tot),
+            advies: false,
+        };
+        crate::kalender::Kalender::nieuw(
+            vec![
+                vakantie("h", Vakantiesoort::Herfst, "2020-10-10", "2020-10-18"),
+                vakantie("k", Vakantiesoort::Kerst, "2020-12-19", "2021-01-03"),
+            ],
+            &[],
+            &[],
+        )
+        .rooster(Some(Vakantieregio::Noord), None)
+    }
+
     #[test]
-    fn a_thuiszitter_after_four_weeks_of_unauthorised_absence_but_not_when_ill() {
+    fn a_thuiszitter_is_out_of_school_four_weeks_holidays_not_counted() {
+        // "langer dan vier weken niet naar school zonder geldige reden en/of niet ingeschreven"
         let ingeschreven = Situatie { ingeschreven: true, ..NIET_INGESCHREVEN };
         let op = d("2021-03-01");
-        assert!(thuiszitter(ingeschreven, Some(d("2021-02-01")), false, op), "28 dagen");
-        assert!(!thuiszitter(ingeschreven, Some(d("2021-02-02")), false, op), "27 dagen");
-        assert!(!thuiszitter(ingeschreven, Some(d("2021-01-01")), true, op), "ziek");
-        assert!(!thuiszitter(ingeschreven, None, false, op));
-        assert!(thuiszitter(NIET_INGESCHREVEN, None, false, op), "absoluut verzuim");
-        assert!(!thuiszitter(Situatie { vrijstelling: true, ..NIET_INGESCHREVEN }, None, false, op));
+        let r = geen_vakanties();
+        assert!(thuiszitter(ingeschreven, Some(d("2021-02-01")), false, op, &r), "28 dagen");
+        assert!(!thuiszitter(ingeschreven, Some(d("2021-02-02")), false, op, &r), "27 dagen");
+        assert!(!thuiszitter(ingeschreven, Some(d("2021-01-01")), true, op, &r), "ziek");
+        assert!(!thuiszitter(ingeschreven, None, false, op, &r));
+        // Not enrolled: also only after four weeks, not on the day the absoluut-verzuim run finds it.
+        assert!(thuiszitter(NIET_INGESCHREVEN, Some(d("2021-02-01")), false, op, &r), "absoluut verzuim");
+        assert!(!thuiszitter(NIET_INGESCHREVEN, Some(d("2021-02-15")), false, op, &r), "pas twee weken");
+        assert!(!thuiszitter(
+            Situatie { vrijstelling: true, ..NIET_INGESCHREVEN },
+            Some(d("2020-01-01")),
+            false,
+            op,
+            &r
+        ));
+        // Absent since 5 October: the herfstvakantie's nine days do not count, so 4 weeks are
+        // reached on 11 November instead of 2 November.
+        let (sinds, noord) = (d("2020-10-05"), noord());
+        assert_eq!(thuiszitter_vanaf(sinds, &noord), d("2020-11-11"));
+        assert!(!thuiszitter(ingeschreven, Some(sinds), false, d("2020-11-10"), &noord));
+        assert!(thuiszitter(ingeschreven, Some(sinds), false, d("2020-11-11"), &noord));
+        // Over the kerstvakantie: 16 days not counted.
+        assert_eq!(thuiszitter_vanaf(d("2020-12-07"), &noord), d("2021-01-20"));
     }
 
     #[test]
@@ -305,12 +364,18 @@ mod tests {
     #[test]
     fn longer_than_three_months_counts_calendar_months() {
         // Resolved after 4 months: "> 3 maanden".
-        assert!(langer_dan_drie_maanden(d("2020-10-01"), Some(d("2021-02-01")), d("2021-07-31")));
-        assert!(!langer_dan_drie_maanden(d("2020-10-01"), Some(d("2021-01-01")), d("2021-07-31")), "precies 3");
-        assert!(langer_dan_drie_maanden(d("2020-10-01"), Some(d("2021-01-02")), d("2021-07-31")));
-        // Still running: measured up to the peildatum; 30 November + 3 months = 28 February.
-        assert!(!langer_dan_drie_maanden(d("2020-11-30"), None, d("2021-02-28")));
-        assert!(langer_dan_drie_maanden(d("2020-11-30"), None, d("2021-03-01")));
+        let jaar_einde = d("2021-07-31");
+        assert!(langer_dan_drie_maanden(d("2020-10-01"), Some(d("2021-02-01")), jaar_einde));
+        // First and last day count: 1 September to 30 November is three months, to 1 December more.
+        assert!(!langer_dan_drie_maanden(d("2020-09-01"), Some(d("2020-11-30")), jaar_einde), "precies 3");
+        assert!(langer_dan_drie_maanden(d("2020-09-01"), Some(d("2020-12-01")), jaar_einde));
+        assert!(langer_dan_drie_maanden(d("2020-10-01"), Some(d("2021-01-01")), jaar_einde));
+        // Still running: measured up to the peildatum; from 30 November the months end on 27 February.
+        assert!(!langer_dan_drie_maanden(d("2020-11-30"), None, d("2021-02-27")));
+        assert!(langer_dan_drie_maanden(d("2020-11-30"), None, d("2021-02-28")));
+        // A period from the last day of a month in a leap year.
+        assert!(!langer_dan_drie_maanden(d("2019-11-30"), None, d("2020-02-28")));
+        assert!(langer_dan_drie_maanden(d("2019-11-30"), None, d("2020-02-29")));
     }
 
     #[test]
@@ -333,23 +398,25 @@ mod tests {
     #[test]
     fn a_thuiszitter_is_refused_with_the_rule_that_fails() {
         use ThuiszitSoort::*;
-        let (sinds, op) = (d("2020-10-05"), d("2020-11-02"));
-        assert_eq!(regel(toets_thuiszitter(INGESCHREVEN, LangdurigRelatief, sinds, false, op)), "ok");
-        assert_eq!(regel(toets_thuiszitter(NIET_INGESCHREVEN, Absoluut, sinds, false, sinds)), "ok", "geen 4 weken");
-        let w = toets_thuiszitter(INGESCHREVEN, LangdurigRelatief, sinds, false, d("2020-11-01")).unwrap_err();
-        assert_eq!(w.regel, "thuiszitter: 4 weken ongeoorloofd verzuim");
+        let (sinds, op, r) = (d("2020-10-05"), d("2020-11-02"), &geen_vakanties());
+        assert_eq!(regel(toets_thuiszitter(INGESCHREVEN, LangdurigRelatief, sinds, false, op, r)), "ok");
+        assert_eq!(regel(toets_thuiszitter(NIET_INGESCHREVEN, Absoluut, sinds, false, op, r)), "ok");
+        let w = toets_thuiszitter(NIET_INGESCHREVEN, Absoluut, sinds, false, sinds, r).unwrap_err();
+        assert_eq!(w.regel, "thuiszitter: 4 weken", "ook wie niet is ingeschreven: pas na 4 weken");
+        let w = toets_thuiszitter(INGESCHREVEN, LangdurigRelatief, sinds, false, d("2020-11-01"), r).unwrap_err();
         assert!(w.reden.contains("27 dagen") && w.reden.contains("vanaf 2020-11-02"), "{w}");
-        let w =
-            toets_thuiszitter(Situatie { status: RmcDoelgroep, ..INGESCHREVEN }, LangdurigRelatief, sinds, false, op)
-                .unwrap_err();
+        let w = toets_thuiszitter(INGESCHREVEN, LangdurigRelatief, sinds, false, op, &noord()).unwrap_err();
+        assert!(w.reden.contains("19 dagen buiten vakanties") && w.reden.contains("vanaf 2020-11-11"), "{w}");
+        let rmc = Situatie { status: RmcDoelgroep, ..INGESCHREVEN };
+        let w = toets_thuiszitter(rmc, LangdurigRelatief, sinds, false, op, r).unwrap_err();
         assert_eq!(w.regel, "thuiszitter: leer- of kwalificatieplicht (Lpw art. 2, 4a)");
         assert!(w.reden.contains("rmc-doelgroep"), "{w}");
         let vrij = Situatie { vrijstelling: true, ..INGESCHREVEN };
-        assert_eq!(regel(toets_thuiszitter(vrij, LangdurigRelatief, sinds, false, op)), "thuiszitter: vrijstelling");
-        assert_eq!(regel(toets_thuiszitter(INGESCHREVEN, LangdurigRelatief, sinds, true, op)), "thuiszitter: ziek");
-        assert_eq!(regel(toets_thuiszitter(INGESCHREVEN, Absoluut, sinds, false, op)), "thuiszitter: soort");
+        assert_eq!(regel(toets_thuiszitter(vrij, LangdurigRelatief, sinds, false, op, r)), "thuiszitter: vrijstelling");
+        assert_eq!(regel(toets_thuiszitter(INGESCHREVEN, LangdurigRelatief, sinds, true, op, r)), "thuiszitter: ziek");
+        assert_eq!(regel(toets_thuiszitter(INGESCHREVEN, Absoluut, sinds, false, op, r)), "thuiszitter: soort");
         assert_eq!(
-            regel(toets_thuiszitter(NIET_INGESCHREVEN, LangdurigRelatief, sinds, false, op)),
+            regel(toets_thuiszitter(NIET_INGESCHREVEN, LangdurigRelatief, sinds, false, op, r)),
             "thuiszitter: soort"
         );
     }
@@ -364,9 +431,10 @@ mod tests {
                 let s = Situatie { status, ingeschreven, vrijstelling };
                 for op in [sinds, sinds + Days::new(27), sinds + Days::new(28), sinds + Days::new(90)] {
                     let soort = if ingeschreven { ThuiszitSoort::LangdurigRelatief } else { ThuiszitSoort::Absoluut };
+                    let r = noord();
                     assert_eq!(
-                        toets_thuiszitter(s, soort, sinds, ziek, op).is_ok(),
-                        thuiszitter(s, ingeschreven.then_some(sinds), ziek, op),
+                        toets_thuiszitter(s, soort, sinds, ziek, op, &r).is_ok(),
+                        thuiszitter(s, Some(sinds), ziek, op, &r),
                         "{s:?} ziek={ziek} op={op}"
                     );
                 }
@@ -391,6 +459,7 @@ mod tests {
             zaak: None,
             preventief: false,
             vervolg_op: None,
+            alle_lessen_gemist: Some(true),
         }
     }
 
@@ -412,6 +481,32 @@ mod tests {
         assert_eq!(ongeoorloofd_afwezig_sinds(&[ingetrokken], op), None);
         assert_eq!(ongeoorloofd_afwezig_sinds(&[melding("zorgwekkend_ziekteverzuim", "2020-10-05", None)], op), None);
         assert_eq!(ongeoorloofd_afwezig_sinds(&[melding("absoluut", "2020-10-05", None)], op), None);
+        let geen_verzuim = Verzuimmelding { reden_afsluiting: Some("geen_verzuim_legitiem".into()), ..open.clone() };
+        assert_eq!(ongeoorloofd_afwezig_sinds(&[geen_verzuim], op), None, "afgesloten als legitiem afwezig");
+    }
+
+    #[test]
+    fn partial_absence_is_not_being_out_of_school() {
+        // A signaal melding about coming late, a 16-uur melding of some hours a week: the school says
+        // the youth did not miss every lesson.
+        let op = d("2020-11-16");
+        let deels =
+            |soort: &str| Verzuimmelding { alle_lessen_gemist: Some(false), ..melding(soort, "2020-10-05", None) };
+        assert_eq!(ongeoorloofd_afwezig_sinds(&[deels("signaal"), deels("wettelijk_16_uur")], op), None);
+        // Before DUO's "alle lessen gemist" was recorded, only a verzuim of a month or longer says so.
+        let onbekend = |soort: &str| Verzuimmelding { alle_lessen_gemist: None, ..melding(soort, "2020-10-05", None) };
+        assert_eq!(ongeoorloofd_afwezig_sinds(&[onbekend("wettelijk_16_uur")], op), None);
+        assert_eq!(ongeoorloofd_afwezig_sinds(&[onbekend("langdurig_1_maand")], op), Some(d("2020-10-05")));
+    }
+
+    #[test]
+    fn not_enrolled_since_the_absoluut_melding_began() {
+        let op = d("2020-11-16");
+        let absoluut = melding("absoluut", "2020-09-01", None);
+        assert_eq!(niet_ingeschreven_sinds(std::slice::from_ref(&absoluut), op), Some(d("2020-09-01")));
+        assert_eq!(niet_ingeschreven_sinds(&[melding("wettelijk_16_uur", "2020-09-01", None)], op), None);
+        let voorbij = melding("absoluut", "2020-09-01", Some("2020-10-01"));
+        assert_eq!(niet_ingeschreven_sinds(&[voorbij], op), None, "weer ingeschreven");
     }
 
     #[test]

@@ -178,6 +178,7 @@ pub fn melding<'a>(
         zaak: zaak.map(Into::into),
         preventief: false,
         vervolg_op: None,
+        alle_lessen_gemist: None,
     });
     ds.verzuimmeldingen.last_mut().expect("net toegevoegd")
 }

@@ -33,6 +33,12 @@ fn leeg(g: &Gebruiker, j: &Jongere, labels: &Labels, vandaag: &str) -> Formulier
             Veld::new("verzuim_van", "Eerste verzuimdag", Soort::Datum).verplicht(),
             Veld::new("verzuim_tot", "Laatste verzuimdag", Soort::Datum).hulp("Leeg als het verzuim nog duurt."),
             Veld::new("uren", "Verzuimde uren", Soort::Getal),
+            Veld::new("alle_lessen_gemist", "Alle lessen gemist", Soort::Keuze)
+                .hulp("Zoals de school het aan DUO meldt. Alleen wie alle lessen mist, kan na vier weken thuiszitter zijn; te laat komen of een deel van de lessen missen niet.")
+                .keuzes(vec![
+                    ("ja".into(), "Ja, alle lessen".into()),
+                    ("nee".into(), "Nee, een deel van de lessen".into()),
+                ]),
             Veld::new("reden", "Vermoedelijke reden en wat de school deed", Soort::Tekstvak),
             Veld::new("preventief", "Preventief contact (de jongere is niet leer- of kwalificatieplichtig)", Soort::Vinkje),
         ],
@@ -69,8 +75,17 @@ pub async fn registreer(
     let tot = f.datum("verzuim_tot");
     let uren = f.aantal("uren");
     let reden = f.tekst("reden");
-    let (Some(soort), Some(school), Some(Some(meldingsdatum)), Some(Some(van)), Some(tot), Some(uren), Some(reden)) =
-        (soort, school, meldingsdatum, van, tot, uren, reden)
+    let alle_lessen_gemist = f.ja_nee("alle_lessen_gemist");
+    let (
+        Some(soort),
+        Some(school),
+        Some(Some(meldingsdatum)),
+        Some(Some(van)),
+        Some(tot),
+        Some(uren),
+        Some(reden),
+        Some(alle_lessen_gemist),
+    ) = (soort, school, meldingsdatum, van, tot, uren, reden, alle_lessen_gemist)
     else {
         return f.terug_met_fouten();
     };
@@ -84,6 +99,7 @@ pub async fn registreer(
         uren,
         reden,
         preventief: f.vinkje("preventief"),
+        alle_lessen_gemist,
     };
     match registreer_melding(&state.store, &g.medewerker, m).await {
         Ok(_) => Redirect::to(&format!("/jongeren/{}?gelukt=melding", j.id)).into_response(),

@@ -1,0 +1,23 @@
+-- The school calendar (issue 23, docs/regels.md "Schoolkalender"): each gemeente's vakantieregio,
+-- and the school holidays: OCW's dates per vakantieregio (regio set) or a school location's own
+-- deviating holidays and free days (brin and vestiging set).
+ALTER TABLE gemeente ADD COLUMN vakantieregio TEXT;
+
+CREATE TABLE vakantie (
+    id TEXT PRIMARY KEY,
+    soort TEXT NOT NULL,
+    regio TEXT,
+    brin TEXT,
+    vestiging TEXT,
+    begindatum TEXT NOT NULL,
+    einddatum TEXT NOT NULL,
+    advies INTEGER NOT NULL,
+    FOREIGN KEY (brin, vestiging) REFERENCES school (brin, vestiging),
+    CHECK ((regio IS NULL) <> (brin IS NULL)),
+    CHECK (einddatum >= begindatum)
+);
+CREATE INDEX vakantie_school ON vakantie (brin, vestiging);
+
+-- DUO's "alle lessen gemist" (J/N) of a melding: full absence decides thuiszitten, not partial
+-- absence. 'ja', 'nee' or NULL (unknown, meldingen from before it was recorded).
+ALTER TABLE verzuimmelding ADD COLUMN alle_lessen_gemist TEXT;
