@@ -22,8 +22,8 @@ enum Soort {
     #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     #[command(override_usage = "leerspoor controle absoluut-verzuim --peildatum JJJJ-MM-DD --als MEDEWERKER")]
     AbsoluutVerzuim(Gemeen),
-    /// Signaleer thuiszitters (4 weken of langer ongeoorloofd afwezig) en toon wie na 3 maanden
-    /// nog geen passend aanbod heeft
+    /// Signaleer thuiszitters (4 weken of langer niet op school, vakanties niet meegeteld) en toon
+    /// wie na 3 maanden nog geen passend aanbod heeft
     #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     #[command(override_usage = "leerspoor controle thuiszitters --peildatum JJJJ-MM-DD --als MEDEWERKER")]
     Thuiszitters(Gemeen),
@@ -88,7 +88,7 @@ async fn thuiszitters(store: &Store, g: &Gemeen) -> Result<String, Fout> {
     let lopend = thuiszitters::overzicht(store, g.peildatum).await?;
     let signalen = thuiszitters::signaallijst(store, g.peildatum).await?;
     let mut t = format!("Thuiszitters op {}\n", g.peildatum);
-    t += &format!("  nieuw gesignaleerd (langdurig relatief verzuim)  {:>6}\n", s.geopend);
+    t += &format!("  nieuw gesignaleerd                               {:>6}\n", s.geopend);
     t += &format!("  thuiszitters op de peildatum                     {:>6}\n", lopend.len());
     t += &format!(
         "    langer dan 3 maanden                           {:>6}\n",

@@ -69,7 +69,7 @@ pub fn run(args: ReportArgs, database: &str) -> ExitCode {
         let kader = std::sync::Arc::new(kader);
         let mut tabellen = leerspoor_report::bereken(&kader, &args.tabellen).await?;
         let gebied = kader.gebied().await?;
-        let fouten: Vec<String> = tabellen.iter().flat_map(|t| t.controleer()).collect();
+        let fouten = leerspoor_report::controleer(&tabellen);
         if args.publicatie {
             if !fouten.is_empty() {
                 return Err(leerspoor_report::Fout::Controle(fouten));

@@ -31,6 +31,32 @@ pub enum Fout {
     Controle(Vec<String>),
 }
 
+/// Tables that count the same measure in a column each, with rows per gemeente: they must agree on
+/// every row both have (`docs/tabellen.md`, "Eén maat, één telling").
+const ZELFDE_MAAT: &[(&str, &str, &str, &str)] =
+    &[("verzuim_per_1000", "relatief", "relatief_gemeente_onderwijssoort", "totaal")];
+
+/// Every self-check of a report: each table's sums, and that tables counting the same measure
+/// agree gemeente by gemeente. Empty when all holds.
+pub fn controleer(tabellen: &[Tabel]) -> Vec<String> {
+    let mut fouten: Vec<String> = tabellen.iter().flat_map(Tabel::controleer).collect();
+    let tabel = |id: &str| tabellen.iter().find(|t| t.id == id);
+    for &(a, ka, b, kb) in ZELFDE_MAAT {
+        let (Some(ta), Some(tb)) = (tabel(a), tabel(b)) else { continue };
+        for rij in &ta.rows {
+            if let (Some(x), Some(y)) = (ta.cel(&rij.key, ka), tb.cel(&rij.key, kb))
+                && x != y
+            {
+                fouten.push(format!(
+                    "tabel {a} telt in rij '{}' {x} in kolom '{ka}', tabel {b} {y} in kolom '{kb}'; dezelfde maat hoort gelijk te zijn",
+                    rij.key
+                ));
+            }
+        }
+    }
+    fouten
+}
+
 /// Tables computed at the same time, each a task: while one waits for the database, others count,
 /// on every core. Four was no faster than three on two cores, with a higher peak memory.
 const TEGELIJK: usize = 3;

@@ -318,9 +318,10 @@ fn verzuimers(ds: &mut Dataset) {
     melding(ds, "M-BART", "J-BART", "signaal", "2020-11-01", None);
     zaak(ds, "Z-BART", "J-BART", ZaakSoort::RelatiefVerzuim, "2020-11-01", None);
     actie(ds, "J-BART", Some("Z-BART"), ActieSoort::Halt, "2020-12-01");
-    // Cees (MBO) moves from Akkerdorp to Beekveld on 1 January 2021. His luxe melding in Akkerdorp
-    // is not relatief; his beginnend verzuim in March counts in Beekveld. One PV before the move
-    // (Akkerdorp), one after (Beekveld).
+    // Cees (MBO) moves from Akkerdorp to Beekveld on 1 January 2021. His luxe melding of 16 hours
+    // in Akkerdorp is relatief verzuim as art. 25 counts it ("luxe verzuim boven 16 uur
+    // inbegrepen") and places him there; his beginnend verzuim in March is the same youth again.
+    // One PV before the move (Akkerdorp), one after (Beekveld).
     jongere(ds, "J-CEES", "2004-05-05", AKKERDORP);
     verhuist(ds, "J-CEES", "2021-01-01", BEEKVELD);
     school(ds, "J-CEES", Mbo, "2020-08-01", None);
@@ -338,6 +339,10 @@ fn verzuimers(ds: &mut Dataset) {
     jongere(ds, "J-EVA", "2009-01-01", BEEKVELD);
     school(ds, "J-EVA", Onbekend, "2015-08-01", None);
     melding(ds, "M-EVA", "J-EVA", "wettelijk_16_uur", "2021-05-05", None);
+    // Lars (Beekveld, VO): beginnend verzuim of 6 hours, under the 16 of art. 25: not relatief.
+    jongere(ds, "J-LARS", "2008-03-03", BEEKVELD);
+    school(ds, "J-LARS", Vo, "2020-08-01", None);
+    melding(ds, "M-LARS", "J-LARS", "beginnend", "2021-02-02", None).uren = Some(6);
     // Femke (Akkerdorp): her enrolment ended on 31 December 2020; the melding of 15 January and the
     // PV of 1 April find her without one → geen.
     jongere(ds, "J-FEMKE", "2006-03-03", AKKERDORP);
@@ -371,18 +376,28 @@ async fn relatief_verzuimers_per_gemeente_once_per_youth_by_the_first_melding() 
         assert_eq!(kolommen(&t), ONDERWIJSSOORT);
         assert_eq!(rijen(&t), [AKKERDORP, BEEKVELD, KUSTMOND, "totaal"]);
         //                         bo_sbo vo vso_so beroeps onb geen totaal
-        // Bart (BO), Anna (VO, once for two meldingen), Femke (geen).
-        assert_eq!(rij(&t, AKKERDORP), w(&[1.0, 1.0, 0.0, 0.0, 0.0, 1.0, 3.0]));
-        // Didi (VSO), Cees (MBO, after his move), Eva (private).
-        assert_eq!(rij(&t, BEEKVELD), w(&[0.0, 0.0, 1.0, 1.0, 1.0, 0.0, 3.0]));
+        // Bart (BO, signaal of 16 hours), Anna (VO, once for two meldingen), Cees (MBO, luxe of 16
+        // hours before his move), Femke (geen).
+        assert_eq!(rij(&t, AKKERDORP), w(&[1.0, 1.0, 0.0, 1.0, 0.0, 1.0, 4.0]));
+        // Didi (VSO), Eva (private); not Lars (6 hours).
+        assert_eq!(rij(&t, BEEKVELD), w(&[0.0, 0.0, 1.0, 0.0, 1.0, 0.0, 2.0]));
         assert_eq!(rij(&t, KUSTMOND), [None; 7], "eigen leerplicht");
         assert_eq!(rij(&t, "totaal"), w(&[1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 6.0]));
         klopt(&t);
         assert!(t.notes.iter().any(|n| n.starts_with("Per jongere (niet per melding)")));
+        // One measure, one count: the relatief verzuimers of verzuim_per_1000 are these youths.
+        let per_1000 = tabel(&db.store, "regio", "verzuim_per_1000").await;
+        assert_eq!(per_1000.cel(AKKERDORP, "relatief"), Some(4.0));
+        assert_eq!(per_1000.cel(BEEKVELD, "relatief"), Some(2.0));
+        assert_eq!(leerspoor_report::controleer(&[per_1000.clone(), t.clone()]), Vec::<String>::new());
+        let mut anders = t.clone();
+        anders.rows[0].values[6] = leerspoor_report::Waarde::getal(5);
+        let fouten = leerspoor_report::controleer(&[per_1000, anders]);
+        assert!(fouten.iter().any(|f| f.contains("dezelfde maat")), "{fouten:?}");
 
         let t = tabel(&db.store, "gemeente:GM9932", "relatief_gemeente_onderwijssoort").await;
         assert_eq!(rijen(&t), [BEEKVELD, "totaal"]);
-        assert_eq!(rij(&t, "totaal"), w(&[0.0, 0.0, 1.0, 1.0, 1.0, 0.0, 3.0]));
+        assert_eq!(rij(&t, "totaal"), w(&[0.0, 0.0, 1.0, 0.0, 1.0, 0.0, 2.0]));
         klopt(&t);
     }
 }

@@ -813,12 +813,13 @@ fn bevolking(ds: &mut Dataset) {
     jongere(ds, "J-BLIJVER", "2010-01-01", STRANDORP);
     verhuist(ds, "J-BLIJVER", "2020-10-02", HELMDAL);
     school(ds, "J-BLIJVER", Bao, "2014-08-01", None);
-    // Stijn (8): no melding of his makes him a relatief verzuimer: illness, luxe, a preventive
-    // contact, a withdrawn melding, and meldingen of 31 July 2020 and 1 August 2021.
+    // Stijn (8): no melding of his makes him a relatief verzuimer: illness, a day of luxe verzuim
+    // (8 hours, under the 16 of art. 25), a preventive contact, a withdrawn melding, and meldingen
+    // of 31 July 2020 and 1 August 2021.
     jongere(ds, "J-STIJN", "2012-06-06", STRANDORP);
     school(ds, "J-STIJN", Bao, "2016-08-01", None);
     melding(ds, "M-STIJN-1", "J-STIJN", "zorgwekkend_ziekteverzuim", "2020-10-10", None);
-    melding(ds, "M-STIJN-2", "J-STIJN", "luxe", "2020-11-02", None);
+    melding(ds, "M-STIJN-2", "J-STIJN", "luxe", "2020-11-02", None).uren = Some(8);
     melding(ds, "M-STIJN-3", "J-STIJN", "signaal", "2020-12-01", None).preventief = true;
     melding(ds, "M-STIJN-4", "J-STIJN", "wettelijk_16_uur", "2021-01-04", None).status = "ingetrokken".into();
     melding(ds, "M-STIJN-5", "J-STIJN", "signaal", "2020-07-31", None);

@@ -92,6 +92,24 @@ pub fn volledig_afwezig(m: &Verzuimmelding) -> bool {
     m.alle_lessen_gemist.unwrap_or(m.soort == "langdurig_1_maand")
 }
 
+/// The school's duty to report (Lpw art. 21a): 16 hours of unauthorised absence within four
+/// consecutive lesweken.
+pub const MELDPLICHT_UREN: u32 = 16;
+
+/// Relatief verzuim as the art. 25 opgave (Leerplichttelling) and the BBV indicator count it:
+/// unauthorised absence of 16 hours or more in four consecutive lesweken. A 16-uur melding and a
+/// verzuim of a month or longer are that by their kind; luxe verzuim of 16 hours or more counts
+/// too; signaal- and beginnend verzuim only when they reached 16 hours. 18+ verzuim is RMC's, not
+/// leerplicht's, and a melding the office closed as no absence does not count.
+pub fn relatief_verzuim(m: &Verzuimmelding) -> bool {
+    ongeoorloofd(m)
+        && match m.soort.as_str() {
+            "wettelijk_16_uur" | "langdurig_1_maand" => true,
+            "luxe" | "signaal" | "beginnend" => m.uren.is_some_and(|u| u >= MELDPLICHT_UREN),
+            _ => false,
+        }
+}
+
 /// Do two absence periods overlap? An open end means the absence goes on.
 pub fn perioden_overlappen(a: (Datum, Option<Datum>), b: (Datum, Option<Datum>)) -> bool {
     a.1.is_none_or(|tot| b.0 <= tot) && b.1.is_none_or(|tot| a.0 <= tot)
@@ -150,6 +168,52 @@ mod tests {
         assert_eq!(w.regel, "Lpw art. 2, 4b");
         let w = toets_melding("luxe", RmcDoelgroep, false, van).unwrap_err();
         assert_eq!(w.regel, "Lpw art. 11, 13a: luxe verzuim");
+    }
+
+    fn melding(soort: &str, uren: Option<u32>) -> Verzuimmelding {
+        Verzuimmelding {
+            id: "M1".into(),
+            jongere: "J".into(),
+            brin: Some("10AB".into()),
+            vestiging: Some("00".into()),
+            soort: soort.into(),
+            meldingsdatum: d("2020-10-12"),
+            verzuim_van: d("2020-10-05"),
+            verzuim_tot: None,
+            uren,
+            reden: String::new(),
+            status: "in_behandeling".into(),
+            reden_afsluiting: None,
+            zaak: None,
+            preventief: false,
+            vervolg_op: None,
+            alle_lessen_gemist: None,
+        }
+    }
+
+    #[test]
+    fn relatief_verzuim_is_sixteen_hours_in_four_lesweken_whatever_the_school_called_it() {
+        // "relatief verzuim: unieke leerlingen met meer dan 16 uur in 4 opeenvolgende lesweken (luxe
+        // verzuim boven 16 uur inbegrepen, signaal- en beginnend verzuim onder 16 uur niet)"
+        assert!(relatief_verzuim(&melding("wettelijk_16_uur", None)));
+        assert!(relatief_verzuim(&melding("langdurig_1_maand", None)));
+        assert!(relatief_verzuim(&melding("luxe", Some(16))));
+        assert!(!relatief_verzuim(&melding("luxe", Some(15))));
+        assert!(!relatief_verzuim(&melding("luxe", None)), "uren onbekend: niet aangetoond");
+        assert!(!relatief_verzuim(&melding("signaal", Some(8))));
+        assert!(relatief_verzuim(&melding("signaal", Some(20))), "signaalverzuim dat 16 uur haalde");
+        assert!(!relatief_verzuim(&melding("beginnend", Some(12))));
+        for soort in ["achttien_plus", "zorgwekkend_ziekteverzuim", "absoluut"] {
+            assert!(!relatief_verzuim(&melding(soort, Some(40))), "{soort}");
+        }
+        let legitiem = Verzuimmelding {
+            status: "afgesloten".into(),
+            reden_afsluiting: Some("geen_verzuim_legitiem".into()),
+            ..melding("wettelijk_16_uur", Some(16))
+        };
+        assert!(!relatief_verzuim(&legitiem), "afgesloten als legitiem afwezig");
+        let ingetrokken = Verzuimmelding { status: "ingetrokken".into(), ..melding("wettelijk_16_uur", Some(16)) };
+        assert!(!relatief_verzuim(&ingetrokken));
     }
 
     #[test]

@@ -3,9 +3,9 @@
 use crate::tabel::{Waarde, percentage};
 use crate::{Fout, Kader, Tabel};
 use leerspoor_domain::code_enum::CodeEnum;
-use leerspoor_domain::model::{Gemeente, Verzuimmelding};
+use leerspoor_domain::model::Gemeente;
 use leerspoor_domain::onderwijs::Onderwijssoort;
-use leerspoor_domain::rules::{geboren_uiterlijk, leeftijd_op};
+use leerspoor_domain::rules::{geboren_uiterlijk, leeftijd_op, melding};
 use leerspoor_domain::{Datum, Gemeentecode, SchoolJaar};
 use leerspoor_store::rij::{self, Type, Waarde as Cel};
 use std::collections::{HashMap, HashSet};
@@ -179,9 +179,10 @@ pub async fn ingeschreven_pct(kader: &Kader) -> Result<Tabel, Fout> {
     Ok(t)
 }
 
-/// The verzuimers of the verslagjaar per gemeente where they lived on 1 October, if 5-17 then:
-/// unique youths with a melding (not preventief or ingetrokken), absoluut and relatief. The
-/// numerators of [`verzuim_per_1000`], and the verzuimers of the targets (doelen).
+/// The verzuimers of the verslagjaar per gemeente, unique youths: absoluut where they lived on
+/// 1 October, if 5-17 then, with a melding (not preventief or ingetrokken); relatief as the art. 25
+/// opgave counts them (`gemeente_onderwijssoort::verzuimers_relatief`). The numerators of
+/// [`verzuim_per_1000`], and the verzuimers of the targets (doelen).
 pub(crate) struct Verzuimers {
     pub absoluut: HashMap<Gemeentecode, f64>,
     pub relatief: HashMap<Gemeentecode, f64>,
@@ -199,8 +200,8 @@ async fn tel_verzuimers(kader: &Kader) -> Result<Verzuimers, Fout> {
     let jaar = kader.jaar;
     let peildatum = jaar.een_oktober();
     let meldingen = kader.verzuimmeldingen(jaar.eerste_dag(), jaar.laatste_dag()).await?;
-    // The verzuimers count where they lived on the peildatum, if 5-17 then: the same youths as the
-    // population they are set against.
+    // The absolute verzuimers count where they lived on the peildatum, if 5-17 then: the same
+    // youths as the population they are set against.
     let woont = woonplaats_5_17(
         kader,
         "SELECT id, geboortedatum FROM jongere WHERE (overlijdensdatum IS NULL OR overlijdensdatum > $1) \
@@ -209,20 +210,17 @@ async fn tel_verzuimers(kader: &Kader) -> Result<Verzuimers, Fout> {
         peildatum,
     )
     .await?;
-    let telt = |m: &&Verzuimmelding| !m.preventief && m.status != "ingetrokken";
-    let verzuimers = |soort: &dyn Fn(&Verzuimmelding) -> bool| -> HashMap<Gemeentecode, f64> {
-        let jongeren: HashSet<&str> =
-            meldingen.iter().copied().filter(telt).filter(|m| soort(m)).map(|m| m.jongere.as_str()).collect();
-        let mut per: HashMap<Gemeentecode, f64> = HashMap::new();
-        for g in jongeren.into_iter().filter_map(|j| woont.get(j)) {
-            *per.entry(g.clone()).or_default() += 1.0;
-        }
-        per
-    };
-    Ok(Verzuimers {
-        absoluut: verzuimers(&|m| m.soort == "absoluut"),
-        relatief: verzuimers(&super::gemeente_onderwijssoort::relatief),
-    })
+    let jongeren: HashSet<&str> =
+        meldingen.iter().filter(|m| melding::telt(m) && m.soort == "absoluut").map(|m| m.jongere.as_str()).collect();
+    let mut absoluut: HashMap<Gemeentecode, f64> = HashMap::new();
+    for g in jongeren.into_iter().filter_map(|j| woont.get(j)) {
+        *absoluut.entry(g.clone()).or_default() += 1.0;
+    }
+    let mut relatief: HashMap<Gemeentecode, f64> = HashMap::new();
+    for (_, g) in super::gemeente_onderwijssoort::verzuimers_relatief(kader).await? {
+        *relatief.entry(g).or_default() += 1.0;
+    }
+    Ok(Verzuimers { absoluut, relatief })
 }
 
 /// `verzuim_per_1000` (seed 004; BBV indicators): absolute and relative verzuimers per 1000 youths
@@ -289,12 +287,12 @@ pub async fn verzuim_per_1000(kader: &Kader) -> Result<Tabel, Fout> {
         t.som_van_rijen("regio", &delen, &["pop_5_15", "pop_16_17", "pop_5_17", "absoluut", "relatief"]);
     }
     t.som_van_kolommen("pop_5_17", &["pop_5_15", "pop_16_17"]);
-    t.noot(format!("Jongeren van 5 t/m 17 die op {peildatum} in de gemeente woonden; verzuimers: unieke jongeren met een melding in {jaar}."));
+    t.noot(format!("Jongeren van 5 t/m 17 die op {peildatum} in de gemeente woonden; verzuimers: unieke jongeren met een melding in {jaar}. Absoluut: in de gemeente waar de jongere op {peildatum} woonde, 5 t/m 17 jaar."));
     if gemeenten.iter().any(|g| g.leerplicht_lokaal) {
         t.noot(
             "Gemeenten die de leerplicht zelf uitvoeren: alleen de bevolking; hun verzuim staat niet in dit register.",
         );
     }
-    t.noot("Relatief: 16 uur, signaal-, beginnend verzuim en verzuim van 1 maand of langer (geen luxe verzuim, geen ziekteverzuim). Per 1000 afgerond op 1 decimaal, half naar boven.");
+    t.noot("Relatief: zoals de art. 25-opgave telt, 16 uur of meer in 4 opeenvolgende lesweken (16-uursmelding, verzuim van 1 maand of langer, en luxe, signaal- of beginnend verzuim van 16 uur of meer; niet 18+, ziekte of afgesloten als geen verzuim), in de gemeente waar de jongere woonde op de datum van de eerste melding die telt, 5 t/m 17 jaar; dezelfde jongeren als relatief_gemeente_onderwijssoort. Per 1000 afgerond op 1 decimaal, half naar boven.");
     Ok(t)
 }

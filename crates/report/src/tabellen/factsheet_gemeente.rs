@@ -2,7 +2,7 @@
 //! column per gemeente of the scope. Each figure comes from the table or casework rule that defines
 //! it (ingeschreven_pct, recidive, vrijstellingen_gemeente, vrijstelling_aanvragen, VSV
 //! bestemming, JIKP); rows are grouped by key prefix for the renderer.
-use super::gemeente_onderwijssoort::{Inschrijvingen, relatief, telt};
+use super::gemeente_onderwijssoort::Inschrijvingen;
 use super::{bevolking, vrijstellingen_overzicht};
 use crate::tabel::{Waarde, percentage};
 use crate::{Fout, Kader, Scope, Tabel};
@@ -12,7 +12,7 @@ use leerspoor_domain::model::{Diploma, Inschrijving, Jongere, RmcTraject, Vrijst
 use leerspoor_domain::onderwijs::{Niveau, Onderwijssoort};
 use leerspoor_domain::rules::vrijstelling::loopt_op;
 use leerspoor_domain::rules::vsv::{Bestemming, bestemming, is_oud_vsv};
-use leerspoor_domain::rules::{jikp_groep, leeftijd_op};
+use leerspoor_domain::rules::{jikp_groep, leeftijd_op, melding};
 use leerspoor_domain::{Datum, Gemeentecode};
 use leerspoor_store::rij;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -108,11 +108,12 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     kader.laad_adressen(meldingen.iter().map(|m| m.jongere.as_str())).await?;
     let inschrijvingen = Inschrijvingen::van_verzuimers(kader).await?;
     let mut verzuimers: BTreeSet<(Gemeentecode, &str)> = BTreeSet::new();
-    for m in meldingen.iter().filter(|m| telt(m)) {
+    for m in meldingen.iter().filter(|m| melding::telt(m)) {
         let Some(g) = kader.gemeente_op(&m.jongere, m.meldingsdatum).filter(|g| kader.in_scope(&g.code)) else {
             continue;
         };
-        if m.soort == "luxe" || relatief(m) {
+        // Signaalverzuim here is every kind of unauthorised absence but luxe and 18+.
+        if melding::ongeoorloofd(m) && m.soort != "achttien_plus" {
             c.tel(if m.soort == "luxe" { "meldingen_luxe" } else { "meldingen_signaal" }, &g.code);
             verzuimers.insert((g.code.clone(), &m.jongere));
         } else if m.soort == "absoluut" {

@@ -6,7 +6,7 @@ use crate::tabel::Waarde;
 use crate::{Fout, Kader, Tabel};
 use leerspoor_domain::model::{Actie, ActieSoort, Gemeente, Inschrijving, Verzuimmelding};
 use leerspoor_domain::onderwijs::Schoolherkomst;
-use leerspoor_domain::rules::schoolherkomst;
+use leerspoor_domain::rules::{leeftijd_op, melding, schoolherkomst};
 use leerspoor_domain::{Datum, Gemeentecode};
 use leerspoor_store::rij::{self, Waarde as Cel};
 use std::collections::BTreeMap;
@@ -44,15 +44,34 @@ impl Inschrijvingen {
     }
 }
 
-/// The relatief verzuim of the BBV indicator, as `verzuim_per_1000` counts it: meldingen of
-/// unauthorised absence by an enrolled youth — not luxe, not illness, not 18+.
-pub(super) fn relatief(m: &Verzuimmelding) -> bool {
-    matches!(m.soort.as_str(), "wettelijk_16_uur" | "signaal" | "beginnend" | "langdurig_1_maand")
-}
-
-/// A melding that counts: not withdrawn by the school, not a preventive contact.
-pub(super) fn telt(m: &Verzuimmelding) -> bool {
-    !m.preventief && m.status != "ingetrokken"
+/// The relatief verzuimers of the verslagjaar (art. 25 opgave, BBV indicator; `docs/tabellen.md`):
+/// every youth with a melding that counts as relatief verzuim ([`melding::relatief_verzuim`]),
+/// once, with the first such melding of the year and the gemeente of the region they lived in on
+/// its date, if 5-17 then. `verzuim_per_1000`, `relatief_gemeente_onderwijssoort` and `doelen`
+/// count these same youths, so their counts agree gemeente by gemeente.
+pub(super) async fn verzuimers_relatief(kader: &Kader) -> Result<Vec<(&Verzuimmelding, Gemeentecode)>, Fout> {
+    let jaar = kader.jaar;
+    let meldingen = kader.verzuimmeldingen(jaar.eerste_dag(), jaar.laatste_dag()).await?;
+    let mut eerste: BTreeMap<&str, &Verzuimmelding> = BTreeMap::new();
+    for m in meldingen.iter().copied().filter(|m| melding::relatief_verzuim(m)) {
+        let e = eerste.entry(m.jongere.as_str()).or_insert(m);
+        if (m.meldingsdatum, &m.id) < (e.meldingsdatum, &e.id) {
+            *e = m;
+        }
+    }
+    let geboren = kader
+        .geboortedata(
+            "SELECT id, geboortedatum FROM jongere WHERE id IN \
+             (SELECT jongere FROM verzuimmelding WHERE meldingsdatum >= $1 AND meldingsdatum <= $2)",
+            &[rij::datum(jaar.eerste_dag()), rij::datum(jaar.laatste_dag())],
+        )
+        .await?;
+    kader.laad_adressen(eerste.keys().copied()).await?;
+    Ok(eerste
+        .into_values()
+        .filter(|m| geboren.get(&m.jongere).is_some_and(|g| (5..18).contains(&leeftijd_op(*g, m.meldingsdatum))))
+        .filter_map(|m| Some((m, kader.gemeente_op(&m.jongere, m.meldingsdatum)?.code.clone())))
+        .collect())
 }
 
 /// Seed 004's columns: the schoolherkomst under the names of the gemeenten's tables.
@@ -109,23 +128,12 @@ fn in_scope<'k>(kader: &'k Kader, jongere: &str, datum: Datum) -> Option<&'k Gem
 
 pub async fn relatief_verzuimers(kader: &Kader) -> Result<Tabel, Fout> {
     let jaar = kader.jaar;
-    let meldingen = kader.verzuimmeldingen(jaar.eerste_dag(), jaar.laatste_dag()).await?;
-    kader.laad_adressen(meldingen.iter().map(|m| m.jongere.as_str())).await?;
+    let verzuimers = verzuimers_relatief(kader).await?;
     let inschrijvingen = Inschrijvingen::van_verzuimers(kader).await?;
-    // Per jongere: the first relatief melding of the year places the youth, once.
-    let mut eerste: BTreeMap<&str, &Verzuimmelding> = BTreeMap::new();
-    for m in meldingen.iter().copied().filter(|m| telt(m) && relatief(m)) {
-        let e = eerste.entry(m.jongere.as_str()).or_insert(m);
-        if (m.meldingsdatum, &m.id) < (e.meldingsdatum, &e.id) {
-            *e = m;
-        }
-    }
-    let tellingen: Vec<(Gemeentecode, usize)> = eerste
-        .values()
-        .filter_map(|m| {
-            let g = in_scope(kader, &m.jongere, m.meldingsdatum)?;
-            Some((g.code.clone(), kolom(inschrijvingen.op(&m.jongere, m.meldingsdatum))))
-        })
+    let tellingen: Vec<(Gemeentecode, usize)> = verzuimers
+        .iter()
+        .filter(|(_, g)| kader.regio.get(g).is_some_and(|g| kader.in_scope(&g.code) && !g.leerplicht_lokaal))
+        .map(|(m, g)| (g.clone(), kolom(inschrijvingen.op(&m.jongere, m.meldingsdatum))))
         .collect();
     let mut t = tabel(
         kader,
@@ -133,8 +141,8 @@ pub async fn relatief_verzuimers(kader: &Kader) -> Result<Tabel, Fout> {
         format!("Relatief verzuimers per gemeente naar onderwijssoort {jaar}"),
         &tellingen,
     );
-    t.noot(format!("Per jongere (niet per melding): wie in {jaar} een melding van relatief verzuim kreeg (16 uur, signaal-, beginnend verzuim, verzuim van 1 maand of langer; niet luxe, ziekte of 18+, niet ingetrokken of preventief), zoals verzuim_per_1000."));
-    t.noot("De eerste melding van het jaar bepaalt de gemeente (woonplaats op de meldingsdatum) en de onderwijssoort: elke jongere telt één keer.");
+    t.noot(format!("Per jongere (niet per melding), dezelfde jongeren als verzuim_per_1000: wie in {jaar} relatief verzuimde zoals de art. 25-opgave telt, 16 uur of meer in 4 opeenvolgende lesweken (16-uursmelding, verzuim van 1 maand of langer, en luxe, signaal- of beginnend verzuim van 16 uur of meer; niet 18+, ziekte, ingetrokken, preventief of afgesloten als geen verzuim)."));
+    t.noot("De eerste melding van het jaar die telt bepaalt de gemeente (woonplaats op de meldingsdatum, 5 t/m 17 jaar) en de onderwijssoort: elke jongere telt één keer.");
     Ok(t)
 }
 

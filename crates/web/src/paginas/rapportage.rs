@@ -193,7 +193,7 @@ pub async fn download(
         Err(leerspoor_report::Fout::Store(e)) => return pagina::serverfout(&e),
         Err(e) => return pagina::met_kop(422, &kop, "Rapportages", Melding::fout(e.to_string())),
     };
-    let fouten: Vec<String> = tabellen.iter().flat_map(|t| t.controleer()).collect();
+    let fouten = leerspoor_report::controleer(&tabellen);
     if !fouten.is_empty() {
         let e = leerspoor_report::Fout::Controle(fouten);
         return pagina::met_kop(422, &kop, "Rapportages", Melding::fout(e.to_string()));
