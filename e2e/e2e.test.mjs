@@ -259,6 +259,33 @@ test('a vrijstelling is requested and granted', async () => {
   await page.context().close();
 });
 
+test("the school head's vakantieverlof is checked against the school calendar", async () => {
+  const page = await aanmelden('lpa-boa');
+  const jongere = await jongereMetOpenZaak(page);
+  await page.goto(`${BASIS}/jongeren/${jongere}/schoolverlof`);
+  await toegankelijk(page, 'verlof van de directeur');
+  const vul = async (van, tot) => {
+    await page.getByLabel('Soort verlof').selectOption('art11_sub_f');
+    await page.getByLabel('Datum aanvraag bij de school').fill('2021-06-01');
+    await page.getByLabel('Datum besluit directeur').fill('2021-06-10');
+    await page.getByLabel('Verlof vanaf').fill(van);
+    await page.getByLabel('Verlof tot en met').fill(tot);
+    await page.getByLabel('Schooldagen verlof').fill('5');
+    await page.getByLabel('Datum werkgeversverklaring').fill('2021-05-20');
+    await page.getByRole('button', { name: 'Verlof vastleggen' }).click();
+  };
+  // Regio noord's zomervakantie 2021 ended on 22 August: 30 August is in the second lesweek.
+  await vul('2021-08-30', '2021-09-03');
+  const fout = page.locator('.veld__fout, #formulierfout');
+  await fout.first().waitFor();
+  assert.match((await fout.allInnerTexts()).join(' '), /eerste twee lesweken/);
+  await vul('2021-09-13', '2021-09-17');
+  const gelukt = page.getByText('Het verlof van de directeur is vastgelegd.');
+  await Promise.race([gelukt.waitFor(), page.locator('.veld__fout').first().waitFor()]);
+  assert.ok(await gelukt.isVisible(), `vastgelegd, of: ${await fout.allInnerTexts()}`);
+  await page.context().close();
+});
+
 test('a beleidsmedewerker sees the report and downloads the PDF, but opens no dossier', async () => {
   const page = await aanmelden('beleid');
   await page.goto(`${BASIS}/rapportages?jaar=2020-2021&scope=regio&tabel=verzuim_per_1000`);

@@ -42,6 +42,8 @@ pub struct Schoolverlof {
     pub geldig_van: Datum,
     pub geldig_tot: Datum,
     pub dagen: u32,
+    /// Art. 11 sub f: the employer's statement the school head decided on.
+    pub werkgeversverklaring_datum: Option<Datum>,
     pub toelichting: String,
 }
 
@@ -83,6 +85,7 @@ pub async fn vraag_aan(store: &Store, door: &Medewerker, a: Aanvraag) -> Result<
         medewerker: None,
         artsverklaring_datum: a.artsverklaring_datum,
         swv_advies_datum: a.swv_advies_datum,
+        werkgeversverklaring_datum: None,
         dagen: a.dagen,
         toelichting: a.toelichting.trim().to_string(),
         bezwaar_op: None,
@@ -95,7 +98,7 @@ pub async fn vraag_aan(store: &Store, door: &Medewerker, a: Aanvraag) -> Result<
 }
 
 /// Records leave the school head granted, checked as if granted: only art. 11 leave within the
-/// school head's 10 days, 11 sub f once per schooljaar and not in its first two weeks.
+/// school head's 10 days, 11 sub f once per schooljaar and not in its first two lesweken (the school calendar decides).
 pub async fn leg_verlof_vast(store: &Store, door: &Medewerker, l: Schoolverlof) -> Result<Vrijstelling> {
     regels::mag_registreren(door.rol)?;
     let dossier = Dossier::laad(store, &l.jongere).await?;
@@ -116,6 +119,7 @@ pub async fn leg_verlof_vast(store: &Store, door: &Medewerker, l: Schoolverlof) 
         medewerker: Some(door.id.clone()),
         artsverklaring_datum: None,
         swv_advies_datum: None,
+        werkgeversverklaring_datum: l.werkgeversverklaring_datum,
         dagen: Some(l.dagen),
         toelichting: l.toelichting.trim().to_string(),
         bezwaar_op: None,
@@ -124,7 +128,8 @@ pub async fn leg_verlof_vast(store: &Store, door: &Medewerker, l: Schoolverlof) 
     let eerder = regels::eerder_verlof(&v, &dossier.vrijstellingen);
     regels::toets_beslisser(&v.artikel, v.dagen, eerder.dagen_11g, v.beslisser)?;
     controleer(&dossier, &v)?;
-    regels::toets_toekenning(&v, &dossier.feiten()?, eerder)?;
+    let rooster = dossier.rooster_op(&crate::kalender::laad(store).await?, l.geldig_van);
+    regels::toets_toekenning(&v, &dossier.feiten()?, eerder, &rooster)?;
     schrijf(store, door, "verlof vastleggen", None, v).await
 }
 
@@ -151,6 +156,7 @@ pub async fn vul_aan(store: &Store, door: &Medewerker, id: &str, a: Aanvulling) 
     let nieuw = Vrijstelling {
         artsverklaring_datum: a.artsverklaring_datum.or(oud.artsverklaring_datum),
         swv_advies_datum: a.swv_advies_datum.or(oud.swv_advies_datum),
+        werkgeversverklaring_datum: None,
         geldig_van: a.geldig_van.or(oud.geldig_van),
         geldig_tot: a.geldig_tot.or(oud.geldig_tot),
         dagen: a.dagen.or(oud.dagen),
@@ -195,7 +201,10 @@ pub async fn besluit(store: &Store, door: &Medewerker, id: &str, b: Besluit) -> 
         }
         let dossier = Dossier::laad(store, &oud.jongere).await?;
         controleer(&dossier, &nieuw)?;
-        regels::toets_toekenning(&nieuw, &dossier.feiten()?, regels::eerder_verlof(&nieuw, &dossier.vrijstellingen))?;
+        let rooster =
+            dossier.rooster_op(&crate::kalender::laad(store).await?, nieuw.geldig_van.unwrap_or(b.besluitdatum));
+        let eerder = regels::eerder_verlof(&nieuw, &dossier.vrijstellingen);
+        regels::toets_toekenning(&nieuw, &dossier.feiten()?, eerder, &rooster)?;
     }
     schrijf(store, door, "besluit vrijstelling", Some(&oud), nieuw).await
 }

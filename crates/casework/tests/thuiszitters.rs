@@ -9,7 +9,6 @@ use leerspoor_domain::SchoolJaar;
 use leerspoor_domain::model::*;
 use leerspoor_domain::rules::Weigering;
 use leerspoor_domain::rules::thuiszitten::{Jaartelling, jaartelling};
-use leerspoor_ingest::{ImportOpties, importeer_dataset};
 use leerspoor_store::Store;
 
 fn gemeld(jongere: &str, s: (&str, &str), soort: &str, van: &str, gemeld: &str) -> NieuweMelding {
@@ -82,9 +81,10 @@ async fn a_thuiszitter_resolved_after_four_months_counts_as_longer_than_three_mo
         assert_eq!(ids(&stand), [SARA]);
         assert_eq!((stand[0].langer_dan_drie_maanden, stand[0].aanbod_binnen_norm), (false, None));
 
-        // 5 January is the last day of the pact's 3 months; on the 6th she is signalled.
-        assert!(thuiszitters::signaallijst(s, d("2021-01-05")).await.unwrap().is_empty());
-        let signaal = thuiszitters::signaallijst(s, d("2021-01-06")).await.unwrap();
+        // From 5 October, 4 January is the last day of the pact's 3 months; on the 5th she is
+        // signalled, and her period is longer than 3 months.
+        assert!(thuiszitters::signaallijst(s, d("2021-01-04")).await.unwrap().is_empty());
+        let signaal = thuiszitters::signaallijst(s, d("2021-01-05")).await.unwrap();
         assert_eq!(ids(&signaal), [SARA]);
         assert_eq!((signaal[0].langer_dan_drie_maanden, signaal[0].aanbod_binnen_norm), (true, Some(false)));
 
@@ -166,6 +166,7 @@ async fn a_youth_with_a_vrijstelling_is_not_a_thuiszitter() {
             medewerker: Some(LPA.into()),
             artsverklaring_datum: Some(d("2020-10-12")),
             swv_advies_datum: Some(d("2020-10-13")),
+            werkgeversverklaring_datum: None,
             dagen: None,
             toelichting: String::new(),
             bezwaar_op: None,
@@ -254,15 +255,7 @@ async fn registering_by_hand_refuses_what_the_rules_refuse() {
 async fn the_herfstvakantie_does_not_count_toward_the_four_weeks() {
     for db in regio().await {
         let s = &db.store;
-        let mut gemeenten: Vec<Gemeente> = s.lees().await.unwrap();
-        for g in &mut gemeenten {
-            g.vakantieregio = Some(Vakantieregio::Noord);
-        }
-        let kalender =
-            Dataset { gemeenten, vakanties: leerspoor_domain::kalender::ocw_vakanties(), ..Dataset::default() };
-        importeer_dataset(s, kalender, "OCW", &ImportOpties { dry_run: false, gebruiker: "test".into() })
-            .await
-            .unwrap();
+        met_schoolkalender(s).await;
         let z = zestien_uur(s, SARA, DUINLYCEUM, "2020-10-05").await;
         assert_eq!(signaleer(s, "2020-11-02").await, Signalering { geopend: 0, al_bekend: 0 });
         let w = weigering(

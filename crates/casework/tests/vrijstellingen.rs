@@ -36,6 +36,7 @@ fn schoolverlof(jongere: &str, artikel: &str, gevraagd: &str, van: &str, tot: &s
         geldig_van: d(van),
         geldig_tot: d(tot),
         dagen,
+        werkgeversverklaring_datum: (artikel == "art11_sub_f").then(|| d(gevraagd)),
         toelichting: String::new(),
     }
 }
@@ -210,6 +211,7 @@ async fn leave_for_a_parents_job_is_given_once_a_schooljaar_by_the_school_head()
     for db in regio().await {
         let s = &db.store;
         let anna = mw(s, ADMIN).await;
+        met_schoolkalender(s).await;
         let school = schoolverlof(SARA, "art11_sub_f", "2020-09-01", "2020-09-14", "2020-09-18", 5);
         vrijstellingen::leg_verlof_vast(s, &anna, school).await.unwrap();
         let school = schoolverlof(SARA, "art11_sub_f", "2021-02-01", "2021-03-01", "2021-03-03", 3);
@@ -227,7 +229,15 @@ async fn leave_for_a_parents_job_is_given_once_a_schooljaar_by_the_school_head()
             weigering(vrijstellingen::leg_verlof_vast(s, &anna, school).await.unwrap_err()).regel,
             "Lpw art. 11, 13a, 14"
         );
+        // Not in the first two lesweken: regio noord's zomervakantie ended on 22 August 2021, so the
+        // week of 30 August is the second lesweek; the week of 6 September may.
         let school = schoolverlof(SARA, "art11_sub_f", "2021-08-02", "2021-08-30", "2021-09-03", 5);
+        let w = weigering(vrijstellingen::leg_verlof_vast(s, &anna, school).await.unwrap_err());
+        assert!(w.reden.contains("eerste twee lesweken van het schooljaar (2021-08-23 tot en met 2021-09-05)"), "{w}");
+        let school = schoolverlof(SARA, "art11_sub_f", "2021-08-02", "2021-09-06", "2021-09-10", 5);
+        let zonder = Schoolverlof { werkgeversverklaring_datum: None, ..school.clone() };
+        let w = weigering(vrijstellingen::leg_verlof_vast(s, &anna, zonder).await.unwrap_err());
+        assert!(w.reden.contains("werkgeversverklaring"), "{w}");
         vrijstellingen::leg_verlof_vast(s, &anna, school).await.unwrap();
     }
 }

@@ -348,6 +348,7 @@ fn casework(ds: &mut Dataset, w: &Wereld, werk: Werk) {
             medewerker: v.medewerker.map(medewerker),
             artsverklaring_datum: v.arts,
             swv_advies_datum: v.swv,
+            werkgeversverklaring_datum: None,
             dagen: v.dagen,
             toelichting: v.toelichting.to_string(),
             bezwaar_op: None,

@@ -4,7 +4,7 @@
 //! A lesdag is a weekday that is not a feestdag ([`feestdag`]) and not in a school holiday. School
 //! holidays are data ([`Vakantie`]): the dates OCW sets or advises per vakantieregio, and a school
 //! location's own deviating holidays and free days. A lesweek is a calendar week, Monday to Sunday,
-//! with at least one lesdag: "16 uur in 4 opeenvolgende lesweken" (Lpw art. 21) and "de eerste twee
+//! with at least one lesdag: "16 uur in 4 opeenvolgende lesweken" (Lpw art. 21a) and "de eerste twee
 //! lesweken van het schooljaar" (Lpw art. 13a) count those. `docs/regels.md` lists the sources.
 use crate::code_enum::CodeEnum;
 use crate::model::{Gemeente, School, Vakantie, Vakantieregio, Vakantiesoort};

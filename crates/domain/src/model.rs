@@ -410,6 +410,9 @@ pub struct Vrijstelling {
     pub artsverklaring_datum: Option<Datum>,
     /// Art. 5 sub a: date of the samenwerkingsverband's advice.
     pub swv_advies_datum: Option<Datum>,
+    /// Art. 11 sub f: date of the employer's statement that the parent's job allows no holiday in the
+    /// school holidays.
+    pub werkgeversverklaring_datum: Option<Datum>,
     /// Verlof (art. 11): number of school days.
     pub dagen: Option<u32>,
     pub toelichting: String,

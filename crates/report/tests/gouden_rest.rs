@@ -141,6 +141,7 @@ fn aanvraag(
         medewerker: Some(LPA.into()),
         artsverklaring_datum: (artikel == "art5_sub_a").then(|| d(aanvraag)),
         swv_advies_datum: (artikel == "art5_sub_a").then(|| d(aanvraag)),
+        werkgeversverklaring_datum: None,
         dagen: (artikel == "art11_sub_g").then_some(15),
         toelichting: String::new(),
         bezwaar_op: None,

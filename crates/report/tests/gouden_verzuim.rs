@@ -114,6 +114,7 @@ fn vrijstelling<'a>(ds: &'a mut Dataset, jongere: &str, artikel: &str, besluit: 
         medewerker: Some(LPA.into()),
         artsverklaring_datum: None,
         swv_advies_datum: None,
+        werkgeversverklaring_datum: None,
         dagen: None,
         toelichting: String::new(),
         bezwaar_op: None,

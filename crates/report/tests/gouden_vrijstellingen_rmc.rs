@@ -82,6 +82,7 @@ fn aanvraag<'a>(
         medewerker: Some(LPA.into()),
         artsverklaring_datum: None,
         swv_advies_datum: None,
+        werkgeversverklaring_datum: None,
         dagen: None,
         toelichting: String::new(),
         bezwaar_op: None,

@@ -603,6 +603,7 @@ impl Rij for Vrijstelling {
         o("dagen", Geheel),
         o("toelichting", T),
         o("bezwaar_op", D),
+        o("werkgeversverklaring_datum", D),
     ];
     fn waarden(&self) -> Vec<Waarde> {
         vec![
@@ -621,6 +622,7 @@ impl Rij for Vrijstelling {
             opt_aantal(self.dagen),
             vrije_tekst(&self.toelichting),
             opt_datum(self.bezwaar_op),
+            opt_datum(self.werkgeversverklaring_datum),
         ]
     }
     fn uit_waarden(w: Vec<Waarde>) -> Result<Self, Vec<VeldFout>> {
@@ -641,6 +643,7 @@ impl Rij for Vrijstelling {
             dagen: v.opt_aantal(),
             toelichting: v.tekst(),
             bezwaar_op: v.opt_datum(),
+            werkgeversverklaring_datum: v.opt_datum(),
         };
         v.klaar(r)
     }

@@ -139,6 +139,8 @@ pub fn routes(state: AppState) -> Routes {
         .post("/jongeren/{jongere}/zaken/{zaak}/sluiten", Toegang::Recht(CasusSchrijven), actie::sluit_zaak)
         .get("/jongeren/{jongere}/vrijstelling", Toegang::Recht(CasusSchrijven), vrijstelling::formulier)
         .post("/jongeren/{jongere}/vrijstelling", Toegang::Recht(CasusSchrijven), vrijstelling::aanvragen)
+        .get("/jongeren/{jongere}/schoolverlof", Toegang::Recht(CasusSchrijven), vrijstelling::schoolverlof_formulier)
+        .post("/jongeren/{jongere}/schoolverlof", Toegang::Recht(CasusSchrijven), vrijstelling::schoolverlof)
         .post(
             "/jongeren/{jongere}/vrijstellingen/{vrijstelling}/besluit",
             Toegang::Recht(CasusSchrijven),

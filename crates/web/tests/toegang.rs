@@ -734,7 +734,7 @@ async fn opening_a_form_about_a_youth_is_a_view_in_the_access_log() {
     let r = regio(leerspoor_testdb::sqlite().await).await;
     let (cookie, _) = aanmelden(&r.app, "leerplichtambtenaar", WACHTWOORD).await.unwrap();
     let jongere = &r.dataset.jongeren[0].id;
-    for formulier in ["melding", "vrijstelling", "traject"] {
+    for formulier in ["melding", "vrijstelling", "schoolverlof", "traject"] {
         let a = vraag(&r.app, "GET", &format!("/jongeren/{jongere}/{formulier}"), Some(&cookie), None).await;
         assert_eq!(a.status, StatusCode::OK, "{formulier}");
         let log = r.store.toegang_van(&format!("jongere:{jongere}")).await.unwrap();

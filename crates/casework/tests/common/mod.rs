@@ -201,3 +201,14 @@ fn dataset() -> Dataset {
     ];
     ds
 }
+
+/// Puts the region's gemeenten in vakantieregio noord and imports OCW's school holidays, as an
+/// office does once (`data/schoolvakanties`).
+pub async fn met_schoolkalender(s: &Store) {
+    let mut gemeenten: Vec<Gemeente> = s.lees().await.unwrap();
+    for g in &mut gemeenten {
+        g.vakantieregio = Some(Vakantieregio::Noord);
+    }
+    let kalender = Dataset { gemeenten, vakanties: leerspoor_domain::kalender::ocw_vakanties(), ..Dataset::default() };
+    importeer_dataset(s, kalender, "OCW", &ImportOpties { dry_run: false, gebruiker: "test".into() }).await.unwrap();
+}

@@ -49,13 +49,13 @@ pub fn mag_maatregel(wie: Uitvoerder, soort: ActieSoort) -> Result<(), Weigering
 }
 
 /// A proces-verbaal is made against a parent, or against the youth from the 12th birthday on the
-/// date of the offence (Wetboek van Strafrecht art. 486: no prosecution under 12; seed 000: "vanaf
+/// date of the offence (Wetboek van Strafvordering art. 486: no prosecution under 12; seed 000: "vanaf
 /// de 12e verjaardag ook tegen een jongere zelf").
 pub fn mag_pv_tegen(tegen: PvTegen, geboortedatum: Datum, overtreding: Datum) -> Result<(), Weigering> {
     let twaalf = verjaardag(geboortedatum, 12);
     match tegen {
         PvTegen::Jongere if overtreding < twaalf => Err(Weigering::new(
-            "Sr art. 486: niet onder de 12",
+            "Sv art. 486: niet onder de 12",
             format!(
                 "de jongere was op {overtreding} nog geen 12 (12 op {twaalf}): maak het proces-verbaal op tegen een ouder"
             ),

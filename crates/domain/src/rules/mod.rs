@@ -16,7 +16,7 @@
 //! | JIKP | [`jikp_groep`] | domain.md §2, seed 000 Tabel 8 |
 //! | all of it on a peildatum | [`Leerplichtfeiten::op`] | |
 //! | who may take which MAS measure | [`mas::mag_maatregel`] | Lpw art. 16a; MAS |
-//! | PV against the youth from 12 | [`mas::mag_pv_tegen`] | Sr art. 486 |
+//! | PV against the youth from 12 | [`mas::mag_pv_tegen`] | Sv art. 486 |
 //! | luxe verzuim needs a PV | [`mas::luxe_verzuim_vereist_pv`] | MAS |
 //! | HALT from 12 up to 18; outcome fits the measure | [`mas::mag_halt`], [`mas::uitkomst_past`] | Sr art. 77e |
 //! | which meldingen the office takes on | [`melding::toets_melding`] | Lpw art. 2, 4a; RMC |

@@ -206,9 +206,11 @@ pub fn langer_dan_drie_maanden(begin: Datum, einde: Option<Datum>, peildatum: Da
     tot >= begin + Months::new(3)
 }
 
-/// The last day of the pact's 3 months for a suitable offer (seed 003), for the werkvoorraad.
+/// The last day of the pact's 3 months for a suitable offer (seed 003), for the werkvoorraad: the
+/// same three months as [`langer_dan_drie_maanden`], first day included (from 1 September: 30
+/// November).
 pub fn aanbod_uiterlijk(begin: Datum) -> Datum {
-    begin + Months::new(3)
+    begin + Months::new(3) - Days::new(1)
 }
 
 /// The pact's norm: a suitable offer within 3 months of the start. `None` while the 3 months have not
@@ -380,13 +382,16 @@ mod tests {
 
     #[test]
     fn an_offer_within_three_months_meets_the_pacts_norm() {
-        assert_eq!(aanbod_uiterlijk(d("2019-11-30")), d("2020-02-29"), "schrikkeljaar: de laatste dag van februari");
-        assert_eq!(aanbod_uiterlijk(d("2020-11-30")), d("2021-02-28"));
-        assert_eq!(aanbod_uiterlijk(d("2020-05-01")), d("2020-08-01"), "over 31 juli / 1 augustus");
-        assert_eq!(aanbod_binnen_norm(d("2020-10-01"), Some(d("2021-01-01")), d("2021-07-31")), Some(true));
-        assert_eq!(aanbod_binnen_norm(d("2020-10-01"), Some(d("2021-01-02")), d("2021-07-31")), Some(false));
+        // The same three months as "langer dan 3 maanden": from 1 September up to 30 November.
+        assert_eq!(aanbod_uiterlijk(d("2020-09-01")), d("2020-11-30"));
+        assert!(!langer_dan_drie_maanden(d("2020-09-01"), None, aanbod_uiterlijk(d("2020-09-01"))));
+        assert_eq!(aanbod_uiterlijk(d("2019-11-30")), d("2020-02-28"), "schrikkeljaar: 29 februari is de dag erna");
+        assert_eq!(aanbod_uiterlijk(d("2020-11-30")), d("2021-02-27"));
+        assert_eq!(aanbod_uiterlijk(d("2020-05-01")), d("2020-07-31"), "tot en met 31 juli");
+        assert_eq!(aanbod_binnen_norm(d("2020-10-01"), Some(d("2020-12-31")), d("2021-07-31")), Some(true));
+        assert_eq!(aanbod_binnen_norm(d("2020-10-01"), Some(d("2021-01-01")), d("2021-07-31")), Some(false));
         assert_eq!(aanbod_binnen_norm(d("2020-10-01"), None, d("2020-12-15")), None, "nog binnen de termijn");
-        assert_eq!(aanbod_binnen_norm(d("2020-10-01"), None, d("2021-01-02")), Some(false), "signaal");
+        assert_eq!(aanbod_binnen_norm(d("2020-10-01"), None, d("2021-01-01")), Some(false), "signaal");
     }
 
     const INGESCHREVEN: Situatie = Situatie { status: Leerplichtig, ingeschreven: true, vrijstelling: false };

@@ -4,9 +4,10 @@ use super::Weigering;
 use super::leeftijd::verjaardag;
 use super::status::{Leerplichtfeiten, Plichtstatus};
 use crate::code_enum::CodeEnum;
+use crate::kalender::Rooster;
 use crate::model::{Beslisser, Rol, Vrijstelling, VrijstellingStatus};
 use crate::{Datum, SchoolJaar};
-use chrono::{Days, Months};
+use chrono::Months;
 
 /// The youth's other granted leave in the same schooljaar: art. 11 sub f is once a year (art. 13a),
 /// and the school head gives art. 11 sub g leave up to 10 school days per schooljaar (art. 14).
@@ -33,8 +34,13 @@ pub fn eerder_verlof(v: &Vrijstelling, andere: &[Vrijstelling]) -> EerderVerlof 
 }
 
 /// Checks a vrijstelling or verlof that is being granted (or, for leave the school head gives,
-/// recorded).
-pub fn toets_toekenning(v: &Vrijstelling, feiten: &Leerplichtfeiten, eerder: EerderVerlof) -> Result<(), Weigering> {
+/// recorded). `rooster` holds the lesdagen of the youth's school (for vakantieverlof).
+pub fn toets_toekenning(
+    v: &Vrijstelling,
+    feiten: &Leerplichtfeiten,
+    eerder: EerderVerlof,
+    rooster: &Rooster,
+) -> Result<(), Weigering> {
     let Some(van) = v.geldig_van else {
         return Err(Weigering::new("vrijstelling", "vul in vanaf wanneer de vrijstelling geldt"));
     };
@@ -46,7 +52,7 @@ pub fn toets_toekenning(v: &Vrijstelling, feiten: &Leerplichtfeiten, eerder: Eer
         "art5_sub_a" => lichamelijk_of_psychisch(v, besluit),
         "art5_sub_b" => richting(v, feiten, van),
         "art5_sub_c" => een_schooljaar(v, van, "Lpw art. 5 sub c, art. 9"),
-        "art11_sub_f" => beroep_ouder(v, van, eerder.art11f),
+        "art11_sub_f" => beroep_ouder(v, van, eerder.art11f, rooster),
         "art15" => ander_onderwijs(feiten, van),
         _ => Ok(()),
     }
@@ -206,10 +212,12 @@ fn een_schooljaar(v: &Vrijstelling, van: Datum, regel: &'static str) -> Result<(
     }
 }
 
-/// Art. 11 sub f with art. 13a: leave for a parent's job (granted by the school head only, see
-/// [`toets_beslisser`]), at most 10 school days, once per schooljaar, never in the first two weeks
-/// of the schooljaar.
-fn beroep_ouder(v: &Vrijstelling, van: Datum, eerder: bool) -> Result<(), Weigering> {
+/// Art. 11 sub f with art. 13a (vakantieverlof): leave for a parent's job (granted by the school
+/// head only, see [`toets_beslisser`]) on the employer's statement, at most 10 school days, once per
+/// schooljaar, and never in the first two lesweken of the schooljaar (art. 13a lid 2: "kan geen
+/// betrekking hebben op de eerste twee lesweken van het schooljaar"), which the school's calendar
+/// decides.
+fn beroep_ouder(v: &Vrijstelling, van: Datum, eerder: bool, rooster: &Rooster) -> Result<(), Weigering> {
     const REGEL: &str = "Lpw art. 11 sub f, art. 13a";
     if v.dagen.is_none_or(|d| d > 10) {
         return Err(Weigering::new(
@@ -220,11 +228,27 @@ fn beroep_ouder(v: &Vrijstelling, van: Datum, eerder: bool) -> Result<(), Weiger
     if eerder {
         return Err(Weigering::new(REGEL, "verlof wegens het beroep van een ouder kan één keer per schooljaar"));
     }
-    let twee_weken = SchoolJaar::van(van).eerste_dag() + Days::new(14);
-    if van < twee_weken {
+    if v.werkgeversverklaring_datum.is_none() {
         return Err(Weigering::new(
             REGEL,
-            format!("dit verlof kan niet in de eerste twee weken van het schooljaar (vóór {twee_weken})"),
+            "vul de datum van de werkgeversverklaring in: die toont dat de ouder in geen enkele schoolvakantie vrij kan nemen",
+        ));
+    }
+    let jaar = SchoolJaar::van(van);
+    let Some((eerste, tweede_einde)) = rooster.eerste_lesweken(jaar) else {
+        return Err(Weigering::new(
+            REGEL,
+            format!(
+                "de zomervakantie vóór {jaar} staat niet in de schoolkalender van deze school; zonder de eerste twee lesweken is dit verlof niet te toetsen (voer de schoolvakanties in)"
+            ),
+        ));
+    };
+    if van <= tweede_einde && v.geldig_tot.unwrap_or(van) >= eerste {
+        return Err(Weigering::new(
+            REGEL,
+            format!(
+                "dit verlof valt in de eerste twee lesweken van het schooljaar ({eerste} tot en met {tweede_einde}); daarin kan het niet"
+            ),
         ));
     }
     Ok(())
@@ -263,7 +287,7 @@ pub fn loopt_op(v: &Vrijstelling, datum: Datum) -> bool {
 pub fn te_verlengen(v: &Vrijstelling, datum: Datum, binnen: u32) -> bool {
     vrijstelt_van_inschrijving(&v.artikel)
         && v.status == VrijstellingStatus::Toegekend
-        && v.geldig_tot.is_some_and(|tot| datum <= tot && tot <= datum + Days::new(binnen.into()))
+        && v.geldig_tot.is_some_and(|tot| datum <= tot && tot <= datum + chrono::Days::new(binnen.into()))
 }
 
 /// Registering requests, leave the school granted, completions and objections: the office's
@@ -376,6 +400,11 @@ mod tests {
         Leerplichtfeiten::nieuw(d(geboren), None, None, None).unwrap()
     }
 
+    fn noord() -> Rooster {
+        crate::kalender::Kalender::nieuw(crate::kalender::ocw_vakanties(), &[], &[])
+            .rooster(Some(crate::model::Vakantieregio::Noord), None)
+    }
+
     fn aanvraag(artikel: &str, aanvraag: &str, van: &str) -> Vrijstelling {
         Vrijstelling {
             id: "V1".into(),
@@ -390,6 +419,7 @@ mod tests {
             medewerker: None,
             artsverklaring_datum: None,
             swv_advies_datum: None,
+            werkgeversverklaring_datum: None,
             dagen: None,
             toelichting: String::new(),
             bezwaar_op: None,
@@ -400,11 +430,20 @@ mod tests {
     fn a_yearly_vrijstelling_needs_an_end_within_its_schooljaar() {
         // Art. 9: "jaarlijks" proof of the school abroad; art. 8: a notification per schooljaar.
         let zonder_einde = aanvraag("art5_sub_c", "2020-07-01", "2020-08-01");
-        let w = toets_toekenning(&zonder_einde, &feiten("2010-01-10"), EerderVerlof::default()).unwrap_err();
+        let w = toets_toekenning(
+            &zonder_einde,
+            &feiten("2010-01-10"),
+            EerderVerlof::default(),
+            &Rooster::zonder_vakanties(),
+        )
+        .unwrap_err();
         assert_eq!(w.regel, "Lpw art. 5 sub c, art. 9");
         assert!(w.reden.ends_with("vul een einddatum in, uiterlijk 2021-07-31"), "{w}");
         let een_jaar = Vrijstelling { geldig_tot: Some(d("2021-07-31")), ..zonder_einde };
-        assert!(toets_toekenning(&een_jaar, &feiten("2010-01-10"), EerderVerlof::default()).is_ok());
+        assert!(
+            toets_toekenning(&een_jaar, &feiten("2010-01-10"), EerderVerlof::default(), &Rooster::zonder_vakanties())
+                .is_ok()
+        );
     }
 
     #[test]
@@ -412,17 +451,27 @@ mod tests {
         let mut v = aanvraag("art5_sub_a", "2021-02-01", "2021-04-01");
         v.besluitdatum = Some(d("2021-03-15"));
         v.swv_advies_datum = Some(d("2021-03-01"));
-        let w = toets_toekenning(&v, &feiten("2012-05-05"), GEEN).unwrap_err();
+        let w = toets_toekenning(&v, &feiten("2012-05-05"), GEEN, &Rooster::zonder_vakanties()).unwrap_err();
         assert_eq!(w.regel, "Lpw art. 5 sub a, art. 7");
         assert!(w.reden.contains("verklaring van een onafhankelijk arts"), "{w}");
 
         v.artsverklaring_datum = Some(d("2021-01-20"));
-        assert!(toets_toekenning(&v, &feiten("2012-05-05"), GEEN).is_ok());
+        assert!(toets_toekenning(&v, &feiten("2012-05-05"), GEEN, &Rooster::zonder_vakanties()).is_ok());
         v.artsverklaring_datum = Some(d("2020-10-31"));
-        assert!(toets_toekenning(&v, &feiten("2012-05-05"), GEEN).unwrap_err().reden.contains("ouder dan 3 maanden"));
+        assert!(
+            toets_toekenning(&v, &feiten("2012-05-05"), GEEN, &Rooster::zonder_vakanties())
+                .unwrap_err()
+                .reden
+                .contains("ouder dan 3 maanden")
+        );
         v.artsverklaring_datum = Some(d("2021-01-20"));
         v.swv_advies_datum = None;
-        assert!(toets_toekenning(&v, &feiten("2012-05-05"), GEEN).unwrap_err().reden.contains("samenwerkingsverband"));
+        assert!(
+            toets_toekenning(&v, &feiten("2012-05-05"), GEEN, &Rooster::zonder_vakanties())
+                .unwrap_err()
+                .reden
+                .contains("samenwerkingsverband")
+        );
     }
 
     #[test]
@@ -432,18 +481,35 @@ mod tests {
             geldig_tot: Some(d("2022-07-31")),
             ..aanvraag("art5_sub_b", aanvraagdatum, van)
         };
-        assert!(toets_toekenning(&richting("2021-06-30", "2021-08-01"), &kind, GEEN).is_ok());
-        let w = toets_toekenning(&richting("2021-07-01", "2021-08-01"), &kind, GEEN).unwrap_err();
+        assert!(
+            toets_toekenning(&richting("2021-06-30", "2021-08-01"), &kind, GEEN, &Rooster::zonder_vakanties()).is_ok()
+        );
+        let w = toets_toekenning(&richting("2021-07-01", "2021-08-01"), &kind, GEEN, &Rooster::zonder_vakanties())
+            .unwrap_err();
         assert!(w.reden.contains("vóór 1 juli binnen zijn (uiterlijk 2021-06-30)"), "{w}");
         let mut twee_jaar = richting("2021-06-01", "2021-08-01");
         twee_jaar.geldig_tot = Some(d("2022-08-31"));
-        assert!(toets_toekenning(&twee_jaar, &kind, GEEN).unwrap_err().reden.contains("één schooljaar"));
+        assert!(
+            toets_toekenning(&twee_jaar, &kind, GEEN, &Rooster::zonder_vakanties())
+                .unwrap_err()
+                .reden
+                .contains("één schooljaar")
+        );
         twee_jaar.geldig_tot = None;
-        assert!(toets_toekenning(&twee_jaar, &kind, GEEN).unwrap_err().reden.contains("vul een einddatum in"));
+        assert!(
+            toets_toekenning(&twee_jaar, &kind, GEEN, &Rooster::zonder_vakanties())
+                .unwrap_err()
+                .reden
+                .contains("vul een einddatum in")
+        );
         // The first time: a month before leerplicht starts (born 2016-09-14 → leerplichtig 2021-10-01).
         let jong = feiten("2016-09-14");
-        assert!(toets_toekenning(&richting("2021-09-01", "2021-10-01"), &jong, GEEN).is_ok());
-        assert!(toets_toekenning(&richting("2021-09-02", "2021-10-01"), &jong, GEEN).is_err());
+        assert!(
+            toets_toekenning(&richting("2021-09-01", "2021-10-01"), &jong, GEEN, &Rooster::zonder_vakanties()).is_ok()
+        );
+        assert!(
+            toets_toekenning(&richting("2021-09-02", "2021-10-01"), &jong, GEEN, &Rooster::zonder_vakanties()).is_err()
+        );
     }
 
     #[test]
@@ -451,52 +517,124 @@ mod tests {
         let kind = feiten("2012-05-05");
         let mut v = aanvraag("art11_sub_g", "2021-03-01", "2021-03-15");
         v.dagen = Some(12);
-        assert!(toets_toekenning(&v, &kind, GEEN).is_ok());
+        assert!(toets_toekenning(&v, &kind, GEEN, &Rooster::zonder_vakanties()).is_ok());
         v.beslisser = Beslisser::Schoolleider;
-        assert!(toets_toekenning(&v, &kind, GEEN).unwrap_err().reden.contains("beslist de leerplichtambtenaar"));
+        assert!(
+            toets_toekenning(&v, &kind, GEEN, &Rooster::zonder_vakanties())
+                .unwrap_err()
+                .reden
+                .contains("beslist de leerplichtambtenaar")
+        );
         v.dagen = Some(10);
-        assert!(toets_toekenning(&v, &kind, GEEN).is_ok(), "tot en met 10 dagen: de directeur, alleen vastgelegd");
+        assert!(
+            toets_toekenning(&v, &kind, GEEN, &Rooster::zonder_vakanties()).is_ok(),
+            "tot en met 10 dagen: de directeur, alleen vastgelegd"
+        );
         v.beslisser = Beslisser::Leerplichtambtenaar;
-        assert!(toets_toekenning(&v, &kind, GEEN).unwrap_err().reden.contains("beslist de directeur"));
+        assert!(
+            toets_toekenning(&v, &kind, GEEN, &Rooster::zonder_vakanties())
+                .unwrap_err()
+                .reden
+                .contains("beslist de directeur")
+        );
     }
 
     #[test]
-    fn leave_under_art_11_f_once_a_year_at_most_ten_days_not_in_the_first_two_weeks() {
-        let kind = feiten("2012-05-05");
-        let mut v = aanvraag("art11_sub_f", "2021-06-01", "2021-08-15");
+    fn leave_under_art_11_f_once_a_year_at_most_ten_days_not_in_the_first_two_lesweken() {
+        // Art. 13a: "eenmaal per schooljaar … ten hoogste tien schooldagen … niet … gedurende de
+        // eerste twee lesweken van het schooljaar". Regio noord's zomervakantie 2021 ended on
+        // Sunday 22 August: the first two lesweken run from 23 August to 5 September.
+        let (kind, noord) = (feiten("2012-05-05"), noord());
+        let mut v = aanvraag("art11_sub_f", "2021-06-01", "2021-09-06");
+        v.geldig_tot = Some(d("2021-09-17"));
         v.beslisser = Beslisser::Schoolleider;
         v.dagen = Some(10);
-        assert!(toets_toekenning(&v, &kind, GEEN).is_ok());
-        assert!(
-            toets_toekenning(&v, &kind, EerderVerlof { art11f: true, ..GEEN })
-                .unwrap_err()
-                .reden
-                .contains("één keer per schooljaar")
+        v.werkgeversverklaring_datum = Some(d("2021-05-20"));
+        assert_eq!(toets_toekenning(&v, &kind, GEEN, &noord), Ok(()), "vanaf de derde lesweek");
+        let w = toets_toekenning(&v, &kind, EerderVerlof { art11f: true, ..GEEN }, &noord).unwrap_err();
+        assert!(w.reden.contains("één keer per schooljaar"), "{w}");
+        // Not from 15 August any more: that is still the zomervakantie, and 15 to 27 August ends
+        // in the first lesweek.
+        let in_eerste_weken =
+            Vrijstelling { geldig_van: Some(d("2021-08-15")), geldig_tot: Some(d("2021-08-27")), ..v.clone() };
+        let w = toets_toekenning(&in_eerste_weken, &kind, GEEN, &noord).unwrap_err();
+        assert_eq!(
+            w.reden,
+            "dit verlof valt in de eerste twee lesweken van het schooljaar (2021-08-23 tot en met 2021-09-05); daarin kan het niet"
         );
-        v.geldig_van = Some(d("2021-08-14"));
-        assert!(toets_toekenning(&v, &kind, GEEN).unwrap_err().reden.contains("eerste twee weken"));
-        v.geldig_van = Some(d("2021-09-01"));
+        let laatste_dag = Vrijstelling { geldig_van: Some(d("2021-09-03")), ..v.clone() };
+        assert!(toets_toekenning(&laatste_dag, &kind, GEEN, &noord).is_err(), "vrijdag van de tweede lesweek");
+        // Without the school's calendar the rule cannot be checked: said, not guessed.
+        let w = toets_toekenning(&v, &kind, GEEN, &Rooster::zonder_vakanties()).unwrap_err();
+        assert!(w.reden.contains("voer de schoolvakanties in"), "{w}");
+        let zonder_verklaring = Vrijstelling { werkgeversverklaring_datum: None, ..v.clone() };
+        let w = toets_toekenning(&zonder_verklaring, &kind, GEEN, &noord).unwrap_err();
+        assert!(w.reden.contains("werkgeversverklaring"), "{w}");
         v.dagen = Some(11);
-        assert!(toets_toekenning(&v, &kind, GEEN).is_err());
+        assert!(toets_toekenning(&v, &kind, GEEN, &noord).is_err());
     }
 
     #[test]
     fn art_15_only_for_the_kwalificatieplichtige() {
         // Born 2004-09-10: leerplicht ends 2021-07-31, kwalificatieplichtig until 2022-09-10.
         let jongere = feiten("2004-09-10");
-        assert!(toets_toekenning(&aanvraag("art15", "2021-07-01", "2021-08-01"), &jongere, GEEN).is_ok());
-        let w = toets_toekenning(&aanvraag("art15", "2021-07-01", "2021-07-31"), &jongere, GEEN).unwrap_err();
+        assert!(
+            toets_toekenning(
+                &aanvraag("art15", "2021-07-01", "2021-08-01"),
+                &jongere,
+                GEEN,
+                &Rooster::zonder_vakanties()
+            )
+            .is_ok()
+        );
+        let w = toets_toekenning(
+            &aanvraag("art15", "2021-07-01", "2021-07-31"),
+            &jongere,
+            GEEN,
+            &Rooster::zonder_vakanties(),
+        )
+        .unwrap_err();
         assert!(w.reden.ends_with("is de jongere leerplichtig"), "{w}");
     }
 
     #[test]
     fn art_3b_only_in_the_last_leerplicht_year_and_3a_from_fourteen() {
         let jongere = feiten("2004-09-10");
-        assert!(toets_toekenning(&aanvraag("art3b", "2020-06-01", "2020-08-01"), &jongere, GEEN).is_ok());
-        let w = toets_toekenning(&aanvraag("art3b", "2019-06-01", "2019-08-01"), &jongere, GEEN).unwrap_err();
+        assert!(
+            toets_toekenning(
+                &aanvraag("art3b", "2020-06-01", "2020-08-01"),
+                &jongere,
+                GEEN,
+                &Rooster::zonder_vakanties()
+            )
+            .is_ok()
+        );
+        let w = toets_toekenning(
+            &aanvraag("art3b", "2019-06-01", "2019-08-01"),
+            &jongere,
+            GEEN,
+            &Rooster::zonder_vakanties(),
+        )
+        .unwrap_err();
         assert!(w.reden.contains("laatste leerplichtjaar (2020-2021), niet in 2019-2020"), "{w}");
-        assert!(toets_toekenning(&aanvraag("art3a", "2018-09-01", "2018-09-10"), &jongere, GEEN).is_ok());
-        assert!(toets_toekenning(&aanvraag("art3a", "2018-09-01", "2018-09-09"), &jongere, GEEN).is_err());
+        assert!(
+            toets_toekenning(
+                &aanvraag("art3a", "2018-09-01", "2018-09-10"),
+                &jongere,
+                GEEN,
+                &Rooster::zonder_vakanties()
+            )
+            .is_ok()
+        );
+        assert!(
+            toets_toekenning(
+                &aanvraag("art3a", "2018-09-01", "2018-09-09"),
+                &jongere,
+                GEEN,
+                &Rooster::zonder_vakanties()
+            )
+            .is_err()
+        );
     }
 
     #[test]
@@ -520,14 +658,18 @@ mod tests {
         (v.id, v.dagen, v.beslisser) = ("V2".into(), Some(5), Beslisser::Schoolleider);
         let andere = [eerder.clone(), afgewezen];
         assert_eq!(eerder_verlof(&v, &andere), EerderVerlof { art11f: false, dagen_11g: 6 });
-        let w = toets_toekenning(&v, &feiten("2012-05-05"), eerder_verlof(&v, &andere)).unwrap_err();
+        let w = toets_toekenning(&v, &feiten("2012-05-05"), eerder_verlof(&v, &andere), &Rooster::zonder_vakanties())
+            .unwrap_err();
         assert_eq!(w.regel, "Lpw art. 11 sub g, art. 14");
         assert!(
             w.reden.starts_with("over 5 dagen verlof (met de 6 eerdere dagen dit schooljaar 11): meer dan 10"),
             "{w}"
         );
         v.beslisser = Beslisser::Leerplichtambtenaar;
-        assert!(toets_toekenning(&v, &feiten("2012-05-05"), eerder_verlof(&v, &andere)).is_ok());
+        assert!(
+            toets_toekenning(&v, &feiten("2012-05-05"), eerder_verlof(&v, &andere), &Rooster::zonder_vakanties())
+                .is_ok()
+        );
         // The next schooljaar starts again.
         v.geldig_van = Some(d("2021-08-20"));
         assert_eq!(eerder_verlof(&v, &andere), GEEN);
@@ -541,7 +683,7 @@ mod tests {
     fn the_school_head_gives_only_leave_and_the_leerplichtambtenaar_no_11_f_leave() {
         let mut v = aanvraag("art5_sub_c", "2020-06-01", "2020-08-01");
         v.beslisser = Beslisser::Schoolleider;
-        let w = toets_toekenning(&v, &feiten("2012-05-05"), GEEN).unwrap_err();
+        let w = toets_toekenning(&v, &feiten("2012-05-05"), GEEN, &Rooster::zonder_vakanties()).unwrap_err();
         assert_eq!(w.regel, "Lpw art. 11, 13a, 14");
         assert!(w.reden.ends_with("op grond van art. 5 sub c beslist de leerplichtambtenaar"), "{w}");
         let w = toets_beslisser("art11_sub_f", Some(3), 0, Beslisser::Leerplichtambtenaar).unwrap_err();

@@ -21,3 +21,7 @@ CREATE INDEX vakantie_school ON vakantie (brin, vestiging);
 -- DUO's "alle lessen gemist" (J/N) of a melding: full absence decides thuiszitten, not partial
 -- absence. 'ja', 'nee' or NULL (unknown, meldingen from before it was recorded).
 ALTER TABLE verzuimmelding ADD COLUMN alle_lessen_gemist TEXT;
+
+-- Vakantieverlof (Lpw art. 11 sub f, 13a): the date of the employer's statement the school head
+-- decided on.
+ALTER TABLE vrijstelling ADD COLUMN werkgeversverklaring_datum TEXT;

@@ -119,6 +119,7 @@ pub async fn pagina(
         "zaak_gesloten" => Some(Melding::ok("De zaak is gesloten.")),
         "toegewezen" => Some(Melding::ok("De zaak is toegewezen.")),
         "vrijstelling" => Some(Melding::ok("De aanvraag is geregistreerd.")),
+        "verlof" => Some(Melding::ok("Het verlof van de directeur is vastgelegd.")),
         "besluit" => Some(Melding::ok("Het besluit is vastgelegd.")),
         "traject" => Some(Melding::ok("Het RMC-traject is gestart.")),
         "traject_gesloten" => Some(Melding::ok("Het RMC-traject is afgesloten.")),

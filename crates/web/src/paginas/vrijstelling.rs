@@ -10,7 +10,7 @@ use crate::poort::Gebruiker;
 use axum::Extension;
 use axum::extract::{Form, Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use leerspoor_casework::vrijstellingen::{Aanvraag, Besluit};
+use leerspoor_casework::vrijstellingen::{Aanvraag, Besluit, Schoolverlof};
 use leerspoor_domain::codes::CodeLijst;
 use leerspoor_domain::model::Jongere;
 use std::collections::HashMap;
@@ -148,5 +148,97 @@ pub async fn besluit(
     match leerspoor_casework::vrijstellingen::besluit(&state.store, &g.medewerker, &id, b).await {
         Ok(_) => Redirect::to(&format!("/jongeren/{}?gelukt=besluit", j.id)).into_response(),
         Err(e) => f.weigering(e, "besluit"),
+    }
+}
+
+fn schoolverlofformulier(g: &Gebruiker, j: &Jongere, labels: &Labels, vandaag: &str) -> Formulier {
+    let verlof: Vec<(String, String)> = labels
+        .keuzes(CodeLijst::VrijstellingArtikel)
+        .into_iter()
+        .filter(|(code, _)| matches!(code.as_str(), "art11_sub_f" | "art11_sub_g"))
+        .collect();
+    Formulier {
+        kop: Kop::voor(g, "/zoeken"),
+        titel: format!("Verlof van de directeur vastleggen voor {}", naam_van(j)),
+        intro: "Verlof dat de directeur van de school gaf: vakantieverlof (art. 11 sub f) en verlof wegens gewichtige \
+                omstandigheden tot 10 schooldagen (art. 11 sub g). Leerspoor toetst het besluit aan de wet: vakantieverlof \
+                één keer per schooljaar, ten hoogste 10 schooldagen, op een werkgeversverklaring en niet in de eerste \
+                twee lesweken van het schooljaar."
+            .into(),
+        actie: format!("/jongeren/{}/schoolverlof", j.id),
+        knop: "Verlof vastleggen",
+        terug: format!("/jongeren/{}", j.id),
+        velden: vec![
+            Veld::new("artikel", "Soort verlof", Soort::Keuze).verplicht().keuzes(verlof),
+            Veld::new("aanvraagdatum", "Datum aanvraag bij de school", Soort::Datum).verplicht(),
+            Veld::new("besluitdatum", "Datum besluit directeur", Soort::Datum).verplicht().waarde(vandaag),
+            Veld::new("geldig_van", "Verlof vanaf", Soort::Datum).verplicht(),
+            Veld::new("geldig_tot", "Verlof tot en met", Soort::Datum).verplicht(),
+            Veld::new("dagen", "Schooldagen verlof", Soort::Getal).verplicht(),
+            Veld::new("werkgeversverklaring_datum", "Datum werkgeversverklaring", Soort::Datum)
+                .hulp("Art. 11 sub f: de verklaring dat de ouder in geen enkele schoolvakantie vrij kan nemen."),
+            Veld::new("toelichting", "Toelichting", Soort::Tekstvak),
+        ],
+        algemeen: None,
+    }
+}
+
+pub async fn schoolverlof_formulier(
+    State(state): State<AppState>,
+    Extension(g): Extension<Gebruiker>,
+    Path(jongere): Path<String>,
+) -> Response {
+    match voor_formulier(&state, &g, &jongere).await {
+        Ok((j, labels)) => pagina::toon(&schoolverlofformulier(&g, &j, &labels, &state.vandaag().to_string())),
+        Err(r) => r,
+    }
+}
+
+pub async fn schoolverlof(
+    State(state): State<AppState>,
+    Extension(g): Extension<Gebruiker>,
+    Path(jongere): Path<String>,
+    Form(invoer): Invoer,
+) -> Response {
+    let (j, labels) = match voor_formulier(&state, &g, &jongere).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let mut f = schoolverlofformulier(&g, &j, &labels, "").met_invoer(&invoer);
+    let artikel = f.tekst("artikel");
+    let aanvraagdatum = f.datum("aanvraagdatum");
+    let besluitdatum = f.datum("besluitdatum");
+    let geldig_van = f.datum("geldig_van");
+    let geldig_tot = f.datum("geldig_tot");
+    let dagen = f.aantal("dagen");
+    let werkgever = f.datum("werkgeversverklaring_datum");
+    let toelichting = f.tekst("toelichting");
+    let (
+        Some(artikel),
+        Some(Some(aanvraagdatum)),
+        Some(Some(besluitdatum)),
+        Some(Some(geldig_van)),
+        Some(Some(geldig_tot)),
+        Some(Some(dagen)),
+        Some(werkgeversverklaring_datum),
+        Some(toelichting),
+    ) = (artikel, aanvraagdatum, besluitdatum, geldig_van, geldig_tot, dagen, werkgever, toelichting)
+    else {
+        return f.terug_met_fouten();
+    };
+    let l = Schoolverlof {
+        jongere: j.id.clone(),
+        artikel,
+        aanvraagdatum,
+        besluitdatum,
+        geldig_van,
+        geldig_tot,
+        dagen,
+        werkgeversverklaring_datum,
+        toelichting,
+    };
+    match leerspoor_casework::vrijstellingen::leg_verlof_vast(&state.store, &g.medewerker, l).await {
+        Ok(_) => Redirect::to(&format!("/jongeren/{}?gelukt=verlof", j.id)).into_response(),
+        Err(e) => f.weigering(e, "geldig_van"),
     }
 }
