@@ -1,4 +1,4 @@
-//! The absoluut-verzuim run (domain.md §3; Lpw art. 2, 4b): every youth living in the region's
+//! The absoluut-verzuim run (docs/regels.md; Lpw art. 2, 4b): every youth living in the region's
 //! leerplicht area who is leer- or kwalificatieplichtig on the peildatum is compared with the
 //! enrolments and the running vrijstellingen. A new case opens a zaak (with its melding and, when
 //! the youth has been out of school for four weeks, holidays not counted, a thuiszitter period; a

@@ -1,4 +1,4 @@
-//! MAS actions in a zaak and the afhandeling of HALT and PV (domain.md §3). The rules of
+//! MAS actions in a zaak and the afhandeling of HALT and PV (docs/regels.md). The rules of
 //! [`leerspoor_domain::rules::mas`] decide; this module gathers their facts and writes.
 use crate::{Fout, Result, bestaand, ids, uitvoerder};
 use leerspoor_domain::Datum;
@@ -142,7 +142,7 @@ async fn controleer_pv(store: &Store, a: &NieuweActie, jongere: &Jongere, overtr
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Vervolg {
     Geen,
-    /// HALT negatief: "in beginsel" a proces-verbaal follows (domain.md §3).
+    /// HALT negatief: "in beginsel" a proces-verbaal follows (docs/regels.md).
     ProcesVerbaalAanbevolen,
 }
 

@@ -1,4 +1,4 @@
-//! The service layer of the caseworker's day (domain.md §3–§6): registering meldingen, the zaak
+//! The service layer of the caseworker's day (docs/regels.md): registering meldingen, the zaak
 //! and its MAS actions, the absoluut-verzuim run, thuiszitters and vrijstellingen; and for RMC the
 //! VSV-registration, oud-VSV, JIKP transitions, trajecten and their results, and risk triage.
 //!

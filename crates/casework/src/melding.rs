@@ -1,4 +1,4 @@
-//! Registering a verzuimmelding (domain.md §3): it opens a zaak, joins the youth's open one, or —
+//! Registering a verzuimmelding (docs/regels.md): it opens a zaak, joins the youth's open one, or —
 //! when it reports the same absence again — joins the case of the first melding and points at it.
 use crate::dossier::Dossier;
 use crate::{Fout, Result, code_geldig, ids};

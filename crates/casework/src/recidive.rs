@@ -1,4 +1,4 @@
-//! Recidive (domain.md §3; seed 002 "in 22% van de gevallen sprake van herhaald verzuim"): of the
+//! Recidive (docs/regels.md; seed 002 "in 22% van de gevallen sprake van herhaald verzuim"): of the
 //! youths whose verzuim case closed in a schooljaar, who were reported again — a new melding after
 //! the closing, in the same or the next schooljaar. The report's "% jongeren verzuimden na
 //! interventie niet meer" is the rest.

@@ -1,4 +1,4 @@
-//! RMC-trajecten (domain.md §6): starting and closing them, and their results per verslagjaar as
+//! RMC-trajecten (docs/regels.md): starting and closing them, and their results per verslagjaar as
 //! seed 000 Tabel 10 counts them.
 use crate::{Fout, Result, bestaand, code_geldig, ids};
 use leerspoor_domain::code_enum::CodeEnum;

@@ -1,4 +1,4 @@
-//! Risk triage of an 18-23 melding (domain.md §6): the facts from the dossier, the points from
+//! Risk triage of an 18-23 melding (docs/regels.md): the facts from the dossier, the points from
 //! [`leerspoor_domain::rules::triage`].
 use crate::Result;
 use crate::dossier::Dossier;

@@ -1,4 +1,4 @@
-//! Vrijstellingen and verlof (domain.md §5): a request is registered, completed, decided by the
+//! Vrijstellingen and verlof (docs/regels.md): a request is registered, completed, decided by the
 //! leerplichtambtenaar and perhaps contested; leave the school head gives is only recorded. The
 //! rules of [`leerspoor_domain::rules::vrijstelling`] decide; this module gathers their facts and
 //! writes, keeping each step's date and reasons in the toelichting.

@@ -1,4 +1,4 @@
-//! Voortijdig schoolverlaters (domain.md §2, §6): registering drop-outs from the enrolment data or by
+//! Voortijdig schoolverlaters (docs/regels.md): registering drop-outs from the enrolment data or by
 //! hand, the oud-VSV list for the zomeractie, and where the VSV-ers of a year are a year later.
 use crate::dossier::Dossier;
 use crate::{Fout, Result, ids};
@@ -330,7 +330,7 @@ pub struct Opvolging {
     pub per_jongere: Vec<(String, Bestemming)>,
 }
 
-/// The targets of the 2021-2024 VSV-aanpak (domain.md §6).
+/// The targets of the 2021-2024 VSV-aanpak (docs/regels.md).
 pub const DOEL_WEER_OP_SCHOOL: f64 = 30.0;
 pub const DOEL_WERK: f64 = 30.0;
 

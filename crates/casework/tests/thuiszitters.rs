@@ -1,4 +1,4 @@
-//! Thuiszitters (domain.md §4), told against SQLite and PostgreSQL: derived from zaken of relatief
+//! Thuiszitters (docs/regels.md), told against SQLite and PostgreSQL: derived from zaken of relatief
 //! verzuim, registered by hand, with the pact's offer and how the period ends.
 mod common;
 use common::*;

@@ -1,4 +1,4 @@
-//! Stories of vrijstellingen and verlof (domain.md §5), told against SQLite and PostgreSQL.
+//! Stories of vrijstellingen and verlof (docs/regels.md), told against SQLite and PostgreSQL.
 mod common;
 use VrijstellingStatus::*;
 use common::*;

@@ -45,7 +45,7 @@ fn the_example_of_the_brief() {
     );
 }
 
-// domain.md §2: "Born 2015-03-14 → leerplichtig from 2020-04-01. Born 2015-12-02 → from 2021-01-01."
+// docs/regels.md: "Born 2015-03-14 → leerplichtig from 2020-04-01. Born 2015-12-02 → from 2021-01-01."
 #[test]
 fn leerplicht_begins_the_month_after_the_fifth_birthday() {
     let g = ["--geboortedatum", "2015-03-14"];

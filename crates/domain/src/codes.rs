@@ -1,4 +1,4 @@
-//! Code lists that the law and DUO change (domain.md §7): data with validity dates, not enums.
+//! Code lists that the law and DUO change (docs/regels.md): data with validity dates, not enums.
 //!
 //! These are the lists Leerspoor ships with; the store seeds them and an office can add codes or end
 //! them (`geldig_tot`) through the exchange bundle's `codelijsten.csv` when the law changes.

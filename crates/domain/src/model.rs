@@ -40,7 +40,7 @@ code_enum!(Geslacht, "geslacht" {
 });
 
 code_enum!(
-    /// Staff roles (domain.md §1).
+    /// Staff roles (docs/regels.md).
     Rol, "rol" {
         Leerplichtambtenaar = ("leerplichtambtenaar", "Leerplichtambtenaar"),
         RmcConsulent = ("rmc_consulent", "RMC-trajectbegeleider"),
@@ -86,7 +86,7 @@ code_enum!(
 );
 
 code_enum!(
-    /// Means of the MAS (domain.md §3).
+    /// Means of the MAS (docs/regels.md).
     ActieSoort, "actiesoort" {
         Uitnodiging = ("uitnodiging", "Uitnodiging"),
         Gesprek = ("gesprek", "Gesprek"),
@@ -180,7 +180,7 @@ code_enum!(VsvBron, "bron" {
 });
 
 code_enum!(
-    /// Kinds of RMC-traject (domain.md §6).
+    /// Kinds of RMC-traject (docs/regels.md).
     TrajectSoort, "trajectsoort" {
         Regulier = ("regulier", "Reguliere begeleiding"),
         Wet = ("wet", "Werkervaringstraject (WET)"),

@@ -1,4 +1,4 @@
-//! Dutch number format for published output (reports.md: 18.437; 0,39).
+//! Dutch number format for published output (docs/tabellen.md: 18.437; 0,39).
 //!
 //! Renderers never round: a table holds its figures at the precision it publishes (percentages
 //! rounded by the table module, rates to 1 decimal), so a value is written with the decimals it

@@ -79,7 +79,7 @@ pub struct Kader {
     jikp: OnceCell<Arc<JikpInschrijvingen>>,
     /// The enrolments of the youths with a verzuimmelding in the verslagjaar or the year before.
     verzuimers: OnceCell<Arc<PerJongere>>,
-    /// The verzuimers per gemeente on 1 October, for verzuim_per_1000 and the targets.
+    /// The absolute and relative verzuimers per gemeente, for verzuim_per_1000 and the targets.
     pub(crate) verzuimers_per_gemeente: OnceCell<Arc<Verzuimers>>,
     /// The verzuimmeldingen from the fifth year before the verslagjaar up to the end of the next:
     /// recidive follows four years' closed cases into the year after each.

@@ -1,4 +1,4 @@
-//! The jaarverslag engine (spec/reports.md): every table is computed from the dated records for a
+//! The jaarverslag engine (docs/tabellen.md): every table is computed from the dated records for a
 //! verslagjaar and a scope, as a [`Tabel`] value; renderers (JSON, CSV) only lay it out.
 //!
 //! Tables that rest on a rule of the casework (recidive, Tabel 10, JIKP, thuiszitters) call the same

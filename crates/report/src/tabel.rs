@@ -237,7 +237,7 @@ impl Tabel {
     }
 }
 
-/// A percentage rounded half-up to `decimalen` (reports.md: to the precision the seed shows).
+/// A percentage rounded half-up to `decimalen` (docs/tabellen.md: to the precision the seed shows).
 pub fn percentage(deel: f64, geheel: f64, decimalen: i32) -> Waarde {
     if geheel == 0.0 {
         return Waarde(None);

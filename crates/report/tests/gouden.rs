@@ -1,4 +1,4 @@
-//! Golden tests for the jaarverslag tables (spec/reports.md), verslagjaar 2020-2021.
+//! Golden tests for the jaarverslag tables (docs/tabellen.md), verslagjaar 2020-2021.
 //!
 //! A small hand-made region, Zuidkust, imported like any data. Every expected cell below is worked
 //! out by hand from the table's definition; the comments at each record say where it counts.

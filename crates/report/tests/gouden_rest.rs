@@ -1,4 +1,4 @@
-//! Golden tests for the last tables of the catalogue (spec/reports.md), verslagjaar 2020-2021
+//! Golden tests for the last tables of the catalogue (docs/tabellen.md), verslagjaar 2020-2021
 //! (1 August 2020 – 31 July 2021, peildatum 1 October 2020): `jongeren_schoolherkomst`,
 //! `relatief_gemeente_onderwijssoort`, `pv_gemeente_onderwijssoort`, `verzuim_per_school`,
 //! `vsv_nieuw`, `doelen` and `factsheet_gemeente`.

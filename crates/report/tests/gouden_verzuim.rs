@@ -1,4 +1,4 @@
-//! Golden tests for the verzuim and population tables of the jaarverslag (spec/reports.md),
+//! Golden tests for the verzuim and population tables of the jaarverslag (docs/tabellen.md),
 //! verslagjaar 2020-2021 with 2019-2020 beside it where the table shows two years:
 //! `vrijstellingen`, `verzuim_schoolherkomst`, `halt_pv_soort`, `halt_pv_afhandeling`,
 //! `thuiszitters`, `vsv_bestemming`, `ingeschreven_pct` and `verzuim_per_1000`.

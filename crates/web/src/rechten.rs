@@ -1,4 +1,4 @@
-//! What each role may open in the web application (domain.md §1): need-to-know, one table.
+//! What each role may open in the web application (docs/regels.md): need-to-know, one table.
 //!
 //! These are the coarse rights of the door ([`crate::poort`]): which pages and forms a role
 //! reaches. The legal limits inside a form (only a BOA issues HALT or PV, an RMC-consulent has only

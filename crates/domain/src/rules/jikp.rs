@@ -3,7 +3,7 @@ use crate::onderwijs::{JikpGroep, Niveau, Onderwijssoort, VsoProfiel};
 
 /// The JIKP group of an enrolment, if it belongs to one.
 ///
-/// domain.md §2: "youths from praktijkonderwijs (PRO), VSO, Entree (mbo 1) and vmbo-basis (BBL)";
+/// docs/regels.md: "youths from praktijkonderwijs (PRO), VSO, Entree (mbo 1) and vmbo-basis (BBL)";
 /// the groups are those of seed 000 Tabel 8 (MBO1, PRO, VMBO-BBL, VSO-arbeidsmarkt,
 /// VSO-vervolgonderwijs).
 ///

@@ -47,7 +47,7 @@ pub fn leerplicht_einde(geboortedatum: Datum, twaalf_schooljaren_op: Option<Datu
 /// - the startkwalificatie was obtained on or before `leerplicht_einde` (the duty "follows"
 ///   leerplicht only for a youth without one);
 /// - the youth followed VSO with uitstroomprofiel *arbeidsmarkt* or *dagbesteding*: such a youth
-///   is not kwalificatieplichtig (domain.md §2, seed 001). Profile *vervolgonderwijs* prepares for
+///   is not kwalificatieplichtig (docs/regels.md, seed 001). Profile *vervolgonderwijs* prepares for
 ///   a diploma and does not exempt.
 pub fn kwalificatieplicht_einde(
     geboortedatum: Datum,
@@ -82,7 +82,7 @@ mod tests {
     // volgende op die waarin het de leeftijd van vijf jaren heeft bereikt."
     #[test]
     fn leerplicht_begins_the_month_after_the_fifth_birthday() {
-        // domain.md §2 examples.
+        // docs/regels.md examples.
         assert_eq!(leerplicht_begin(d("2015-03-14")), d("2020-04-01"));
         assert_eq!(leerplicht_begin(d("2015-12-02")), d("2021-01-01"));
     }
@@ -175,7 +175,7 @@ mod tests {
 
     #[test]
     fn vso_arbeidsmarkt_and_dagbesteding_are_not_kwalificatieplichtig() {
-        // domain.md §2: "A youth who followed VSO with profile arbeidsmarkt or dagbesteding is no
+        // docs/regels.md: "A youth who followed VSO with profile arbeidsmarkt or dagbesteding is no
         // longer kwalificatieplichtig."
         let geboren = d("2004-09-10");
         let einde = d("2021-07-31");

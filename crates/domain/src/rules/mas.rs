@@ -1,5 +1,5 @@
 //! Who may take which MAS measure, against whom, and when a proces-verbaal is required
-//! (domain.md §3; Lpw art. 16a–26; Methodische Aanpak Schoolverzuim).
+//! (docs/regels.md; Lpw art. 16a–26; Methodische Aanpak Schoolverzuim).
 use super::Weigering;
 use super::leeftijd::verjaardag;
 use super::status::Plichtstatus;
@@ -65,7 +65,7 @@ pub fn mag_pv_tegen(tegen: PvTegen, geboortedatum: Datum, overtreding: Datum) ->
 }
 
 /// Luxe verzuim of more than one day, or repeated luxe verzuim, always gets a proces-verbaal unless
-/// overmacht is shown (domain.md §3; seed 000 "Voor luxe verzuim van meer dan 1 dag en voor herhaald
+/// overmacht is shown (docs/regels.md; seed 000 "Voor luxe verzuim van meer dan 1 dag en voor herhaald
 /// luxe verzuim (recidive) wordt … altijd proces-verbaal opgemaakt, tenzij … overmacht").
 ///
 /// Returns the refusal for closing such a zaak without a PV; `overmacht` is the recorded reason.

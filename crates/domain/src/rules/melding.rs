@@ -1,5 +1,5 @@
 //! Which meldingen the office takes on: a melding is about a youth the law puts in its care on the
-//! first day of the absence (domain.md §3; Lpw art. 2, 4a, 18, 21; RMC 18-23).
+//! first day of the absence (docs/regels.md; Lpw art. 2, 4a, 18, 21; RMC 18-23).
 use super::Weigering;
 use super::status::Plichtstatus;
 use crate::Datum;

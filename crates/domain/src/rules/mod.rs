@@ -11,9 +11,9 @@
 //! | leerplicht ends | [`leerplicht_einde`] | Lpw art. 4 lid 1 |
 //! | kwalificatieplicht ends | [`kwalificatieplicht_einde`] | Lpw art. 4a |
 //! | startkwalificatie | [`is_startkwalificatie`] | Lpw art. 1 |
-//! | RMC-doelgroep | [`rmc_doelgroep`] | domain.md §2 |
-//! | schoolherkomst | [`schoolherkomst()`] | domain.md §2 |
-//! | JIKP | [`jikp_groep`] | domain.md §2, seed 000 Tabel 8 |
+//! | RMC-doelgroep | [`rmc_doelgroep`] | docs/regels.md |
+//! | schoolherkomst | [`schoolherkomst()`] | docs/regels.md |
+//! | JIKP | [`jikp_groep`] | docs/regels.md, seed 000 Tabel 8 |
 //! | all of it on a peildatum | [`Leerplichtfeiten::op`] | |
 //! | who may take which MAS measure | [`mas::mag_maatregel`] | Lpw art. 16a; MAS |
 //! | PV against the youth from 12 | [`mas::mag_pv_tegen`] | Sv art. 486 |
@@ -25,10 +25,10 @@
 //! | who decides: school head or leerplichtambtenaar; request steps | [`vrijstelling::toets_beslisser`], [`vrijstelling::overgang`] | Lpw art. 11, 13a, 14; Awb |
 //! | a running vrijstelling excludes absoluut verzuim | [`vrijstelling::loopt_op`], [`vrijstelling::vrijstelt_van_inschrijving`] | Lpw art. 5, 15 |
 //! | absoluut verzuim, thuiszitter, > 3 maanden, offer norm | [`thuiszitten`] | Lpw art. 2, 4b; pact |
-//! | thuiszitters per schooljaar | [`thuiszitten::jaartelling`] | domain.md §4 |
-//! | RMC-trajecten: who for whom, results, Tabel 10's groups | [`traject::mag_starten`], [`traject::toets_resultaat`], [`traject::resultaat_groep`] | domain.md §6 |
-//! | risk triage 18-23: points per named factor | [`triage::beoordeel`] | domain.md §6 |
-//! | VSV-er, overstaptermijn, oud-VSV, bestemming | [`vsv::is_vsv`], [`vsv::is_oud_vsv`], [`vsv::bestemming`] | domain.md §2, §6 |
+//! | thuiszitters per schooljaar | [`thuiszitten::jaartelling`] | docs/regels.md |
+//! | RMC-trajecten: who for whom, results, Tabel 10's groups | [`traject::mag_starten`], [`traject::toets_resultaat`], [`traject::resultaat_groep`] | docs/regels.md |
+//! | risk triage 18-23: points per named factor | [`triage::beoordeel`] | docs/regels.md |
+//! | VSV-er, overstaptermijn, oud-VSV, bestemming | [`vsv::is_vsv`], [`vsv::is_oud_vsv`], [`vsv::bestemming`] | docs/regels.md |
 //!
 //! Also elsewhere: the BSN elfproef ([`crate::bsn::elfproef`]) and the schooljaar
 //! ([`crate::SchoolJaar::van`]).

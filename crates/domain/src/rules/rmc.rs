@@ -6,7 +6,7 @@ use crate::Datum;
 /// doelgroep ends on the 23rd birthday), and no startkwalificatie obtained on or before
 /// `peildatum`.
 ///
-/// domain.md §2: "RMC-doelgroep: youths 18 up to 23 (until the 23rd birthday) without SQ". Ages
+/// docs/regels.md: "RMC-doelgroep: youths 18 up to 23 (until the 23rd birthday) without SQ". Ages
 /// are counted with [`super::verjaardag`], so a schrikkelkind enters on 1 March of the year they
 /// turn 18 and leaves on 1 March of the year they turn 23.
 ///
@@ -26,7 +26,7 @@ mod tests {
         s.parse().unwrap()
     }
 
-    // domain.md §2: "youths 18 up to 23 (until the 23rd birthday) without SQ".
+    // docs/regels.md: "youths 18 up to 23 (until the 23rd birthday) without SQ".
     #[test]
     fn from_the_18th_up_to_the_23rd_birthday() {
         let geboren = d("2004-09-10");

@@ -3,7 +3,7 @@ use crate::onderwijs::{Onderwijssoort, Schoolherkomst};
 
 /// The schoolherkomst of an enrolment's onderwijssoort, or of no enrolment at all (`None`).
 ///
-/// domain.md §2: WPO (basisonderwijs, SBO), WEC (SO/VSO), WVO (VO, PRO), WEB (MBO, VAVO),
+/// docs/regels.md: WPO (basisonderwijs, SBO), WEC (SO/VSO), WVO (VO, PRO), WEB (MBO, VAVO),
 /// *onderwijs onbekend* (enrolled, kind unknown), *geen inschrijving*. VAVO falls under the WEB
 /// (WEB art. 7.3.1), praktijkonderwijs under the WVO.
 pub fn schoolherkomst(onderwijssoort: Option<Onderwijssoort>) -> Schoolherkomst {
@@ -22,7 +22,7 @@ pub fn schoolherkomst(onderwijssoort: Option<Onderwijssoort>) -> Schoolherkomst 
 mod tests {
     use super::*;
 
-    // domain.md §2: "WPO (basisonderwijs, SBO), WEC (SO/VSO), WVO (VO, PRO), WEB (MBO, VAVO),
+    // docs/regels.md: "WPO (basisonderwijs, SBO), WEC (SO/VSO), WVO (VO, PRO), WEB (MBO, VAVO),
     // onderwijs onbekend (enrolled, kind unknown, e.g. private), geen inschrijving".
     #[test]
     fn every_onderwijssoort_has_its_law() {

@@ -20,7 +20,7 @@ mod tests {
     use crate::code_enum::CodeEnum;
 
     // Lpw art. 1: "startkwalificatie": a diploma havo or vwo, or mbo "niveau 2, 3 of 4"
-    // (domain.md §2: "diploma havo, vwo, or mbo level 2, 3 or 4").
+    // (docs/regels.md: "diploma havo, vwo, or mbo level 2, 3 or 4").
     #[test]
     fn havo_vwo_and_mbo_2_to_4_are_a_startkwalificatie() {
         let sq: Vec<&str> = DiplomaSoort::ALL.iter().filter(|d| is_startkwalificatie(**d)).map(|d| d.code()).collect();

@@ -103,7 +103,7 @@ fn dekt(m: &Verzuimmelding, op: Datum) -> bool {
     m.verzuim_van <= op && m.verzuim_tot.is_none_or(|tot| op <= tot)
 }
 
-/// Ill on `op`: a melding of zorgwekkend ziekteverzuim covers that day (domain.md §3: signalled to
+/// Ill on `op`: a melding of zorgwekkend ziekteverzuim covers that day (docs/regels.md: signalled to
 /// the jeugdarts, not unauthorised).
 pub fn ziek_op(meldingen: &[Verzuimmelding], op: Datum) -> bool {
     meldingen.iter().any(|m| melding::telt(m) && m.soort == "zorgwekkend_ziekteverzuim" && dekt(m, op))
@@ -234,7 +234,7 @@ pub fn einde_bij_sluiting(reden_sluiting: &str, achttien_geworden: bool) -> Thui
     }
 }
 
-/// The thuiszitters monitor for one schooljaar (domain.md §4). `totaal` = `bij_begin` + `nieuw`;
+/// The thuiszitters monitor for one schooljaar (docs/regels.md). `totaal` = `bij_begin` + `nieuw`;
 /// each of those either ended in the year (by reason) or is `open_einde_jaar`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Jaartelling {

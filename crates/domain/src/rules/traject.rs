@@ -1,4 +1,4 @@
-//! RMC-trajecten (domain.md §6): who may start which traject for whom, how it ends, and how the
+//! RMC-trajecten (docs/regels.md): who may start which traject for whom, how it ends, and how the
 //! outcome taxonomy of seed 000 Tabel 10 is grouped.
 use super::Weigering;
 use super::leeftijd::leeftijd_op;
@@ -48,7 +48,7 @@ pub fn soort_rmcer(aangemeld_op: Datum, verslagjaar: SchoolJaar) -> SoortRmcer {
     if aangemeld_op < verslagjaar.eerste_dag() { SoortRmcer::GemeldVoorVerslagjaar } else { SoortRmcer::Nieuw }
 }
 
-/// Who may start a traject for whom (domain.md §2, §6): RMC-trajectbegeleiders and their teamleider
+/// Who may start a traject for whom (docs/regels.md): RMC-trajectbegeleiders and their teamleider
 /// start them; the regular work is for youths under 23 (the RMC-doelgroep and younger drop-outs),
 /// P-wet scholingsadvies for 23 up to 27, statushouder advice for 16 up to 27, the VO→MBO
 /// transition for pupils up to 18.

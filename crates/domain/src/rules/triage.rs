@@ -1,4 +1,4 @@
-//! Risk triage for 18-23 meldingen (domain.md §6, seed 004): the risk of reaching 23 without a
+//! Risk triage for 18-23 meldingen (docs/regels.md, seed 004): the risk of reaching 23 without a
 //! startkwalificatie, as low / medium / high. No model: a sum of points from named factors, each
 //! configurable, and every point traced to its factor in the reasons shown to the consulent.
 use crate::code_enum;

@@ -1,5 +1,5 @@
 //! Vrijstellingen (Lpw art. 3a, 3b, 5, 5a, 15) and verlof (art. 11 sub f, g, art. 13a, 14): what must
-//! be true before one is granted or recorded (domain.md §5 and §7).
+//! be true before one is granted or recorded (docs/regels.md).
 use super::Weigering;
 use super::leeftijd::verjaardag;
 use super::status::{Leerplichtfeiten, Plichtstatus};

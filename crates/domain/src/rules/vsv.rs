@@ -1,4 +1,4 @@
-//! Voortijdig schoolverlaten (domain.md §2, §6): who is a VSV-er, an oud-VSV-er, and where a VSV-er
+//! Voortijdig schoolverlaten (docs/regels.md): who is a VSV-er, an oud-VSV-er, and where a VSV-er
 //! is a year later.
 use super::leeftijd::leeftijd_op;
 use crate::{Datum, code_enum};
@@ -44,7 +44,7 @@ pub fn overstaptermijn(uitvaldatum: Datum) -> Datum {
     }
 }
 
-/// A VSV-er: a youth of 12 up to 23 who leaves education without a startkwalificatie (domain.md §2)
+/// A VSV-er: a youth of 12 up to 23 who leaves education without a startkwalificatie (docs/regels.md)
 /// and does not enrol again within the [`overstaptermijn`]. Leaving the region (abroad, or to another
 /// region, whose schools the register does not see) or dying within that term is not dropping out.
 pub fn is_vsv(u: &Uitschrijving) -> Result<(), GeenVsv> {

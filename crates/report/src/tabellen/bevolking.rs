@@ -245,7 +245,7 @@ pub async fn verzuim_per_1000(kader: &Kader) -> Result<Tabel, Fout> {
         (p515, p1617, p515 + p1617, som(absoluut), som(relatief))
     };
     let per_1000 = |deel: f64, geheel: f64| percentage(deel * 10.0, geheel, 1);
-    // Verzuim of gemeenten that do leerplicht themselves is not in this register (reports.md).
+    // Verzuim of gemeenten that do leerplicht themselves is not in this register (docs/tabellen.md).
     let regio: Vec<&Gemeentecode> = kader.regio.values().filter(|g| !g.leerplicht_lokaal).map(|g| &g.code).collect();
     let (.., rp, _, rr) = cijfers(&regio);
     let gemiddelde = per_1000(rr, rp);

@@ -105,7 +105,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
         t.rij(*key, *label, w);
     }
     t.afgeleide_kolommen(&["streefwaarde", "verschil_pct", "op_koers"]);
-    t.noot(format!("Basisjaar {basisjaar} en {jaar} met dezelfde telling als de tabellen thuiszitters (aantal), verzuim_per_1000 (relatief verzuimers 5-17) en vsv_nieuw (VSV-ers); woonplaats op 1 oktober van dat schooljaar."));
+    t.noot(format!("Basisjaar {basisjaar} en {jaar} met dezelfde telling als de tabellen thuiszitters (aantal), verzuim_per_1000 (relatief verzuimers 5-17, in de gemeente waar zij woonden op de datum van hun eerste melding die telt) en vsv_nieuw (VSV-ers); thuiszitters en VSV-ers naar woonplaats op 1 oktober van dat schooljaar."));
     t.noot("Streefwaarde: basisjaar − 10%, afgerond op een geheel getal (half naar boven), zoals seed 003 (106 → 95, 884 → 796). Voor nieuwe VSV-ers op dezelfde manier; de regionale norm van de VSV-aanpak 2021-2024 (584 → 500, 'ruim 10%') is strenger.");
     t.noot("Verschil: (actueel − basisjaar) / basisjaar in %, 1 decimaal. Doel gehaald: actueel ten hoogste de streefwaarde; voor het aanbod: 100%.");
     t.noot("Aanbod binnen 3 maanden: het deel van de thuiszitperioden van het jaar met een passend aanbod binnen 3 maanden na het begin; perioden die binnen 3 maanden eindigden zonder aanbod, of op 31 juli nog geen 3 maanden liepen, tellen niet mee.");

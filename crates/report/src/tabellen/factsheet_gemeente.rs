@@ -1,4 +1,4 @@
-//! `factsheet_gemeente` (seed 001, reports.md): the key figures of the one-page factsheet, one
+//! `factsheet_gemeente` (seed 001, docs/tabellen.md): the key figures of the one-page factsheet, one
 //! column per gemeente of the scope. Each figure comes from the table or casework rule that defines
 //! it (ingeschreven_pct, recidive, vrijstellingen_gemeente, vrijstelling_aanvragen, VSV
 //! bestemming, JIKP); rows are grouped by key prefix for the renderer.

@@ -18,7 +18,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
         // Residence on the peildatum, also in the regio scope: a population count, not a register list.
         let Some(gemeente) = kader.regio.get(&g.gemeente).filter(|gm| kader.in_scope(&gm.code)) else { continue };
         let rij = match g.band {
-            // Leerplicht in a gemeente that does it itself is not the region's (reports.md).
+            // Leerplicht in a gemeente that does it itself is not the region's (docs/tabellen.md).
             _ if g.band.onder_achttien() && gemeente.leerplicht_lokaal => continue,
             Band::Achttien => format!("jongeren_18_23_{}", gemeente.subregio),
             _ => match Geslacht::from_code(&g.geslacht) {

@@ -1,4 +1,4 @@
-//! The catalogue of spec/reports.md, one module per table, each reading like its definition.
+//! The catalogue of docs/tabellen.md, one module per table, each reading like its definition.
 use crate::{Fout, Kader, Tabel};
 use leerspoor_domain::SchoolJaar;
 
@@ -25,7 +25,7 @@ mod vsv_nieuw;
 
 pub use vsv_nieuw::{Landelijk, LandelijkCijfer};
 
-/// The ids of the catalogue's tables, in the order of spec/reports.md.
+/// The ids of the catalogue's tables, in the order of docs/tabellen.md.
 pub const IDS: &[&str] = &[
     "jongeren_schoolherkomst",
     "ingeschreven_pct",

@@ -9,7 +9,7 @@ use leerspoor_domain::{Datum, SchoolJaar};
 use leerspoor_store::rij;
 use std::collections::HashMap;
 
-/// Row key, label, and the code of the list `vrijstelling_artikel` (reports.md's keys).
+/// Row key, label, and the code of the list `vrijstelling_artikel` (docs/tabellen.md's keys).
 const ARTIKELEN: &[(&str, &str, &str)] = &[
     ("art_3a", "3a vervangende leerplicht", "art3a"),
     ("art_3b", "3b vervangende leerplicht (mbo)", "art3b"),

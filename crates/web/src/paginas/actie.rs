@@ -1,4 +1,4 @@
-//! A zaak's MAS actions (domain.md §3): taking an action, recording how a HALT or PV ended, and
+//! A zaak's MAS actions (docs/regels.md): taking an action, recording how a HALT or PV ended, and
 //! closing the zaak. Who may do what (only a BOA issues HALT or PV) is the domain's rule; the
 //! refusal appears beside the choice.
 use super::{naam_van, voor_formulier};

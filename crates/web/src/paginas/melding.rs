@@ -1,4 +1,4 @@
-//! Registering a verzuimmelding (domain.md §3): the service opens a zaak, joins the open one, or
+//! Registering a verzuimmelding (docs/regels.md): the service opens a zaak, joins the open one, or
 //! links a repeated melding to the first.
 use super::{naam_van, voor_formulier};
 use crate::AppState;

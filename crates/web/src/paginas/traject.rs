@@ -1,4 +1,4 @@
-//! RMC-trajecten (domain.md §6): starting one for a youth of the doelgroep and closing it with its
+//! RMC-trajecten (docs/regels.md): starting one for a youth of the doelgroep and closing it with its
 //! result from the outcome list.
 use super::{naam_van, voor_formulier};
 use crate::AppState;

@@ -1,4 +1,4 @@
-//! Vrijstellingen and verlof (Lpw art. 3a–15, domain.md §5): registering a request and deciding
+//! Vrijstellingen and verlof (Lpw art. 3a–15, docs/regels.md): registering a request and deciding
 //! on it. The rules of the articles (the doctor's statement for 5 sub a, who decides, the reasons
 //! of a refusal) are the domain's; their refusals appear beside the field.
 use super::{naam_van, voor_formulier};
