@@ -75,15 +75,14 @@ pub async fn sluit(
     Ok(nieuw)
 }
 
-/// Seed 000 Tabel 10 for a verslagjaar: every traject that ran in it, by its result at the end of
-/// the year ("nog in traject" while it runs on) and by the kind of RMC-er. Per traject, as the
-/// table's total equals Tabel 9's "aantal RMC-ers" begeleid.
+/// Seed 000 Tabel 10 for a verslagjaar: every traject of an RMC-er ([`traject::telt_als_rmcer`])
+/// that ran in it, by its result at the end of the year ("nog in traject" while it runs on) and by
+/// the kind of RMC-er. Per traject, as the table's total equals Tabel 9's "aantal RMC-ers" begeleid.
 pub fn resultaten(trajecten: &[RmcTraject], jaar: SchoolJaar) -> BTreeMap<String, [u32; 2]> {
     let mut uit: BTreeMap<String, [u32; 2]> = BTreeMap::new();
-    let (van, tot) = (jaar.eerste_dag(), jaar.laatste_dag());
-    for t in trajecten.iter().filter(|t| t.begindatum <= tot && t.einddatum.is_none_or(|e| e >= van)) {
+    for t in trajecten.iter().filter(|t| traject::telt_als_rmcer(t.soort) && liep_in(t, jaar)) {
         let resultaat = match (t.einddatum, &t.resultaat) {
-            (Some(e), Some(r)) if e <= tot => r.as_str(),
+            (Some(e), Some(r)) if e <= jaar.laatste_dag() => r.as_str(),
             _ => "nog_in_traject",
         };
         let kolom = match traject::soort_rmcer(t.aangemeld_op, jaar) {
@@ -93,4 +92,9 @@ pub fn resultaten(trajecten: &[RmcTraject], jaar: SchoolJaar) -> BTreeMap<String
         uit.entry(resultaat.to_string()).or_default()[kolom] += 1;
     }
     uit
+}
+
+/// The traject ran on a day of the schooljaar `jaar`.
+pub fn liep_in(t: &RmcTraject, jaar: SchoolJaar) -> bool {
+    t.begindatum <= jaar.laatste_dag() && t.einddatum.is_none_or(|e| e >= jaar.eerste_dag())
 }

@@ -15,7 +15,7 @@ fn json_for_scripts_with_every_table_and_plain_numbers() {
     // Noor (J3) had an RMC traject from February 2020, aangemeld that schooljaar: a new RMC-er.
     let rmc = tabellen.iter().find(|t| t["id"] == "rmc_aantal").unwrap();
     let rij = rmc["rows"].as_array().unwrap().iter().find(|r| r["key"] == "2019_2020").unwrap();
-    assert_eq!(rij["values"], serde_json::json!([1]));
+    assert_eq!(rij["values"], serde_json::json!([1, 0]), "één RMC-er, geen P-wet-gesprek");
     assert!(rmc["notes"].as_array().is_some_and(|n| !n.is_empty()));
 }
 

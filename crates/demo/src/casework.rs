@@ -1329,7 +1329,10 @@ impl Cw<'_> {
                 );
             }
         }
-        let actief = self.uit.rmc.iter().filter(|r| r.begin <= b && r.eind.is_none_or(|e| e >= a)).count();
+        // Tabel 9's RMC-ers: the P-wet talks are made beside them, not counted among them.
+        let rmcer = |soort| leerspoor_domain::rules::traject::telt_als_rmcer(soort);
+        let actief =
+            self.uit.rmc.iter().filter(|r| rmcer(r.soort) && r.begin <= b && r.eind.is_none_or(|e| e >= a)).count();
         let totaal = self.n(RMC_TOTAAL[y]);
         let jikp = self.n(RMC_TOTAAL[y] * RMC_JIKP[y]);
         let bijzonder = [
@@ -1343,7 +1346,7 @@ impl Cw<'_> {
         let mut gemaakt = 0;
         for (soort, cat, basis) in bijzonder {
             for _ in 0..self.n(basis) {
-                gemaakt += usize::from(self.nieuw_traject(jaar, soort, cat, pools, None));
+                gemaakt += usize::from(self.nieuw_traject(jaar, soort, cat, pools, None) && rmcer(soort));
             }
         }
         for _ in 0..jikp {

@@ -388,6 +388,9 @@ fn rmc(ds: &mut Dataset) {
     // Zeno (Duinwijk): aangemeld on 1 August 2020 exactly (new), the office's own outcome.
     jongere(ds, "J-ZENO", "2002-08-08", DUINWIJK);
     traject(ds, "J-ZENO", Regulier, "2020-08-01", "2020-08-10", Some(("2021-01-15", "buddy_traject")));
+    // Quinten (25) applies for a benefit: the RMC's P-wet scholingsadvies, reported apart, no RMC-er.
+    jongere(ds, "J-QUINTEN", "1995-09-09", ZANDVOORDE);
+    traject(ds, "J-QUINTEN", PwetScholingsadvies, "2020-10-05", "2020-10-12", Some(("2020-12-01", "scholing")));
 }
 
 fn dataset() -> Dataset {
@@ -521,14 +524,16 @@ async fn jikp_door_uitstroom_from_1_october_2019_to_1_october_2020() {
 async fn rmc_aantal_counts_every_traject_that_ran_in_the_schooljaar() {
     for db in zuidkust().await {
         let t = tabel(&db.store, "regio", "rmc_aantal").await;
-        assert_eq!(kolommen(&t), ["aantal"]);
+        assert_eq!(kolommen(&t), ["aantal", "pwet"]);
         assert_eq!(rijen(&t), ["2018_2019", "2019_2020", "2020_2021"]);
         // Yara (until 2019-05-01) and Ruben (from 2019-06-17).
         assert_eq!(t.cel("2018_2019", "aantal"), Some(2.0));
         // Ruben and Wout.
         assert_eq!(t.cel("2019_2020", "aantal"), Some(2.0));
-        // Ruben, Sanne, Tim twice, Umut, Vera, Xena, Zeno.
+        // Ruben, Sanne, Tim twice, Umut, Vera, Xena, Zeno; not Quinten's P-wet talk, which stands apart.
         assert_eq!(t.cel("2020_2021", "aantal"), Some(8.0));
+        assert_eq!(t.cel("2020_2021", "pwet"), Some(1.0));
+        assert_eq!(t.cel("2019_2020", "pwet"), Some(0.0));
     }
 }
 
@@ -648,9 +653,9 @@ async fn a_gemeente_counts_who_lived_there_on_1_october() {
         assert_eq!(rij(&t, "mbo1"), [Some(0.0), Some(0.0), Some(0.0), Some(0.0), Some(0.0), Some(0.0), None]);
         assert_eq!(rij(&t, "totaal"), w(&[2.0, 2.0, 1.0, 0.0, 0.0, 1.0, 50.0]));
         let t = tabel(s, "gemeente:GM9902", "rmc_aantal").await;
-        assert_eq!(rij(&t, "2018_2019"), w(&[0.0]));
-        assert_eq!(rij(&t, "2019_2020"), w(&[1.0]), "Wout");
-        assert_eq!(rij(&t, "2020_2021"), w(&[1.0]), "Zeno");
+        assert_eq!(rij(&t, "2018_2019"), w(&[0.0, 0.0]));
+        assert_eq!(rij(&t, "2019_2020"), w(&[1.0, 0.0]), "Wout");
+        assert_eq!(rij(&t, "2020_2021"), w(&[1.0, 0.0]), "Zeno");
 
         // Zandvoorde: Mila counts here in 2020-2021; Ezra, gone by 1 October, in no gemeente.
         let t = tabel(s, "gemeente:GM9901", "thuiszitters_verloop").await;
@@ -688,8 +693,8 @@ async fn a_subregio_counts_its_gemeenten() {
         assert_eq!(rij(&t, "totaal"), rij(&t, "vmbo_bbl"));
         let t = tabel(s, "subregio:HV", "rmc_aantal").await;
         // Umut lived in Heiveen on 1 October 2019, but his traject began in September 2020.
-        assert_eq!(rij(&t, "2019_2020"), w(&[0.0]));
-        assert_eq!(rij(&t, "2020_2021"), w(&[1.0]), "Vera");
+        assert_eq!(rij(&t, "2019_2020"), w(&[0.0, 0.0]));
+        assert_eq!(rij(&t, "2020_2021"), w(&[1.0, 0.0]), "Vera");
         let t = tabel(s, "subregio:ZK", "thuiszitters_verloop").await;
         assert_eq!(rijen(&t), [ZANDVOORDE, DUINWIJK, "totaal"]);
         assert_eq!(rij(&t, "totaal"), w(&[1.0, 3.0, 4.0, 4.0, 2.0, 0.0, 1.0, 1.0]), "Bas, Cas, Mila, Dewi");
@@ -772,7 +777,7 @@ async fn the_json_document_has_the_agreed_shape() {
         assert_eq!(rij(recidive, "2020_2021")["label"], "2020-2021");
         assert_eq!(rij(recidive, "2017_2018")["values"], serde_json::json!([0, 0, null]));
         assert_eq!(rij(tabel("jikp_door_uitstroom"), "totaal")["values"], serde_json::json!([10, 8, 2, 2, 1, 5, 63]));
-        assert_eq!(rij(tabel("rmc_aantal"), "2020_2021")["values"], serde_json::json!([8]));
+        assert_eq!(rij(tabel("rmc_aantal"), "2020_2021")["values"], serde_json::json!([8, 1]));
         // And in the text itself: no "16.0" and the like.
         assert!(json.contains("18.8"));
         for (i, _) in json.match_indices(".0") {

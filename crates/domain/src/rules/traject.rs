@@ -48,6 +48,14 @@ pub fn soort_rmcer(aangemeld_op: Datum, verslagjaar: SchoolJaar) -> SoortRmcer {
     if aangemeld_op < verslagjaar.eerste_dag() { SoortRmcer::GemeldVoorVerslagjaar } else { SoortRmcer::Nieuw }
 }
 
+/// Who counts as an RMC-er (seed 000 Tabel 9 and 10): the youths the RMC supports, in every kind of
+/// traject but one. The P-wet scholingsadvies talks with 23-27-year-olds who apply for a benefit are
+/// the RMC's work too, but the region reports them apart ("zijn dus 223 jongeren gesproken in het
+/// kader van hun P-wet"), not among its 3.118 RMC-ers.
+pub fn telt_als_rmcer(soort: TrajectSoort) -> bool {
+    soort != TrajectSoort::PwetScholingsadvies
+}
+
 /// Who may start a traject for whom (docs/regels.md): RMC-trajectbegeleiders and their teamleider
 /// start them; the regular work is for youths under 23 (the RMC-doelgroep and younger drop-outs),
 /// P-wet scholingsadvies for 23 up to 27, statushouder advice for 16 up to 27, the VO→MBO
@@ -130,6 +138,14 @@ mod tests {
             [4, 2, 3, 8]
         );
         assert_eq!(resultaat_groep("eigen_code"), None);
+    }
+
+    #[test]
+    fn a_pwet_talk_is_reported_apart_from_the_rmcers() {
+        assert!(!telt_als_rmcer(TrajectSoort::PwetScholingsadvies));
+        for soort in TrajectSoort::ALL.iter().filter(|s| **s != TrajectSoort::PwetScholingsadvies) {
+            assert!(telt_als_rmcer(*soort), "{soort}");
+        }
     }
 
     #[test]
