@@ -53,7 +53,8 @@ static NIET_INGESCHREVEN: LazyLock<String> = LazyLock::new(|| {
            (SELECT MIN(d.datum) FROM diploma d WHERE d.jongere = j.id AND d.datum <= $1 AND d.soort IN ({})), \
            (SELECT i.vso_profiel FROM inschrijving i WHERE i.jongere = j.id AND i.vso_profiel IS NOT NULL \
               AND i.begindatum <= $1 ORDER BY i.begindatum DESC LIMIT 1), \
-           (SELECT MAX(i.einddatum) FROM inschrijving i WHERE i.jongere = j.id AND i.einddatum < $1) \
+           (SELECT MAX(i.einddatum) FROM inschrijving i WHERE i.jongere = j.id AND i.einddatum < $1), \
+           j.twaalf_schooljaren_op \
          FROM jongere j \
          WHERE j.geboortedatum > $2 AND j.geboortedatum <= $3 \
            AND NOT EXISTS (SELECT 1 FROM inschrijving i WHERE i.jongere = j.id AND i.begindatum <= $1 \
@@ -72,6 +73,7 @@ struct Kandidaat {
     startkwalificatie: Option<Datum>,
     vso_profiel: Option<String>,
     laatst_ingeschreven: Option<Datum>,
+    twaalf_schooljaren_op: Option<Datum>,
 }
 
 pub async fn controleer(store: &Store, door: &Medewerker, peildatum: Datum) -> Result<Uitkomst> {
@@ -185,24 +187,26 @@ async fn niet_ingeschreven(store: &Store, peildatum: Datum) -> Result<Vec<Kandid
         .vraag(
             NIET_INGESCHREVEN.as_str(),
             &[rij::datum(peildatum), rij::datum(oudst), rij::datum(jongst)],
-            &[Type::Tekst, Type::Datum, Type::Datum, Type::Tekst, Type::Datum],
+            &[Type::Tekst, Type::Datum, Type::Datum, Type::Tekst, Type::Datum, Type::Datum],
         )
         .await?;
     Ok(rijen
         .into_iter()
-        .filter_map(|r| match <[Waarde; 5]>::try_from(r).ok()? {
+        .filter_map(|r| match <[Waarde; 6]>::try_from(r).ok()? {
             [
                 Waarde::Tekst(Some(id)),
                 Waarde::Datum(Some(geboortedatum)),
                 Waarde::Datum(sq),
                 Waarde::Tekst(vso),
                 Waarde::Datum(laatst),
+                Waarde::Datum(twaalf),
             ] => Some(Kandidaat {
                 id,
                 geboortedatum,
                 startkwalificatie: sq,
                 vso_profiel: vso,
                 laatst_ingeschreven: laatst,
+                twaalf_schooljaren_op: twaalf,
             }),
             _ => None,
         })
@@ -222,7 +226,8 @@ async fn lopende_vrijstellingen(store: &Store, peildatum: Datum) -> Result<HashS
 
 fn plichtstatus(k: &Kandidaat, peildatum: Datum) -> std::result::Result<Plichtstatus, String> {
     let vso = k.vso_profiel.as_deref().map(VsoProfiel::parse_code).transpose()?;
-    let feiten = Leerplichtfeiten::nieuw(k.geboortedatum, k.startkwalificatie, None, vso).map_err(|e| e.to_string())?;
+    let feiten = Leerplichtfeiten::nieuw(k.geboortedatum, k.startkwalificatie, k.twaalf_schooljaren_op, vso)
+        .map_err(|e| e.to_string())?;
     Ok(feiten.op(peildatum).map_err(|e| e.to_string())?.status)
 }
 

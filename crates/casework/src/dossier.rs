@@ -102,7 +102,8 @@ pub fn leerplichtfeiten(
         .filter(|i| i.vso_profiel.is_some())
         .max_by_key(|i| i.begindatum)
         .and_then(|i| i.vso_profiel);
-    Leerplichtfeiten::nieuw(j.geboortedatum, sq, None, vso).map_err(|e| Fout::invoer("jongere", e.to_string()))
+    Leerplichtfeiten::nieuw(j.geboortedatum, sq, j.twaalf_schooljaren_op, vso)
+        .map_err(|e| Fout::invoer("jongere", e.to_string()))
 }
 
 pub fn eerste_startkwalificatie(diplomas: &[Diploma]) -> Option<Datum> {

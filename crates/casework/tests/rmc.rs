@@ -49,6 +49,7 @@ fn nieuwe_jongere(id: &str, voornaam: &str, bsn: &str, geboren: &str) -> Dataset
             geboortedatum: d(geboren),
             geslacht: Geslacht::Onbekend,
             overlijdensdatum: None,
+            twaalf_schooljaren_op: None,
         }],
         woonadressen: vec![Woonadres {
             id: format!("W-{id}"),

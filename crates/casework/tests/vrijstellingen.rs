@@ -7,6 +7,7 @@ use leerspoor_casework::{Dossier, Fout};
 use leerspoor_domain::model::*;
 use leerspoor_domain::rules::Weigering;
 use leerspoor_domain::rules::vrijstelling::vrijstelt_van_inschrijving;
+use leerspoor_ingest::{ImportOpties, importeer_dataset};
 
 fn aanvraag(jongere: &str, artikel: &str, gevraagd: &str, van: &str, tot: &str) -> Aanvraag {
     Aanvraag {
@@ -481,5 +482,42 @@ async fn running_vrijstellingen_on_a_peildatum_and_those_to_renew() {
             .await
             .unwrap();
         assert!(vrijstellingen::te_verlengen(s, d("2021-06-20"), 90).await.unwrap().is_empty());
+    }
+}
+
+/// Lpw art. 4 lid 1: volledige leerplicht ends after the schooljaar "waarin de jongere twaalf volledige
+/// schooljaren een of meer scholen heeft bezocht", if that comes before the schooljaar of the 16th
+/// birthday. Mees (15 on 10 October 2020) skipped two groups and completed twelve schooljaren on
+/// 31 July 2020: from 1 August he is kwalificatieplichtig, and art. 15 applies to him — once the
+/// register knows it.
+#[tokio::test]
+async fn twelve_schooljaren_end_leerplicht_before_sixteen_once_the_register_knows_it() {
+    for db in regio().await {
+        let s = &db.store;
+        let (anna, lotte) = (mw(s, ADMIN).await, mw(s, LPA).await);
+        let mees = Jongere {
+            id: "J-MEES".into(),
+            bsn: leerspoor_domain::Bsn::parse("900000168").unwrap(),
+            voornamen: "Mees".into(),
+            tussenvoegsel: String::new(),
+            achternaam: "Jansen".into(),
+            geboortedatum: d("2005-10-10"),
+            geslacht: Geslacht::Man,
+            overlijdensdatum: None,
+            twaalf_schooljaren_op: None,
+        };
+        let lever = async |j: Jongere| {
+            let opties = ImportOpties { dry_run: false, gebruiker: "test".into() };
+            importeer_dataset(s, Dataset { jongeren: vec![j], ..Dataset::default() }, "school", &opties).await.unwrap()
+        };
+        lever(mees.clone()).await;
+        let art15 = aanvraag("J-MEES", "art15", "2020-09-01", "2020-10-01", "2021-07-31");
+        let v = vrijstellingen::vraag_aan(s, &anna, art15.clone()).await.unwrap();
+        let w = weigering(vrijstellingen::besluit(s, &lotte, &v.id, toekennen("2020-09-20")).await.unwrap_err());
+        assert!(w.reden.ends_with("op 2020-10-01 is de jongere leerplichtig"), "{w}");
+
+        lever(Jongere { twaalf_schooljaren_op: Some(d("2020-07-31")), ..mees }).await;
+        let besluit = vrijstellingen::besluit(s, &lotte, &v.id, toekennen("2020-09-20")).await.unwrap();
+        assert_eq!(besluit.status, Toegekend);
     }
 }

@@ -398,6 +398,7 @@ async fn the_run_skips_a_youth_in_a_gemeente_that_does_its_own_leerplicht() {
                     geboortedatum: d("2010-06-15"),
                     geslacht: Geslacht::Man,
                     overlijdensdatum: None,
+                    twaalf_schooljaren_op: None,
                 }],
                 woonadressen: vec![adres("W-JOEP-1", HAVENSTAD, "2010-06-15", None)],
                 ..Dataset::default()
@@ -454,6 +455,7 @@ async fn the_run_names_a_youth_whose_records_contradict_the_rules_and_leaves_her
                     geboortedatum: d("2003-04-01"),
                     geslacht: Geslacht::Vrouw,
                     overlijdensdatum: None,
+                    twaalf_schooljaren_op: None,
                 }],
                 woonadressen: vec![Woonadres {
                     id: "W-MILA".into(),

@@ -187,6 +187,7 @@ fn jongeren_adressen_gezinnen(
             geboortedatum: x.geboren,
             geslacht: if x.man { Geslacht::Man } else { Geslacht::Vrouw },
             overlijdensdatum: None,
+            twaalf_schooljaren_op: None,
         });
     }
     (jongeren, adressen, relaties)

@@ -271,6 +271,10 @@ pub struct Jongere {
     pub geboortedatum: Datum,
     pub geslacht: Geslacht,
     pub overlijdensdatum: Option<Datum>,
+    /// Lpw art. 4 lid 1: the last day (31 July) of the schooljaar in which the youth completed twelve
+    /// full schooljaren, when the school reported it; volledige leerplicht ends then if that is
+    /// before the end of the schooljaar of the 16th birthday.
+    pub twaalf_schooljaren_op: Option<Datum>,
 }
 
 /// Where a youth lived, from `begindatum` up to and including `einddatum`. Residence on a peildatum

@@ -186,6 +186,12 @@ impl Controle<'_> {
                 }
             }
             self.volgorde::<Jongere>(i, j.geboortedatum, "overlijdensdatum", j.overlijdensdatum, "geboortedatum");
+            // The rule's own check: a 31 July, and old enough to have done twelve schooljaren.
+            if let Err(e) =
+                leerspoor_domain::rules::Leerplichtfeiten::nieuw(j.geboortedatum, None, j.twaalf_schooljaren_op, None)
+            {
+                self.fout::<Jongere>(i, "twaalf_schooljaren_op", e.to_string());
+            }
         }
         for (i, a) in ds.woonadressen.iter().enumerate() {
             let j = self.jongere::<Woonadres>(i, ix, &a.jongere);

@@ -80,6 +80,7 @@ fn regio() -> Dataset {
                         geboortedatum: geboren,
                         geslacht: Geslacht::Onbekend,
                         overlijdensdatum: None,
+                        twaalf_schooljaren_op: None,
                     });
                     ds.woonadressen.push(Woonadres {
                         id: format!("W-{id}"),

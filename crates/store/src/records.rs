@@ -241,6 +241,7 @@ impl Rij for Jongere {
         k("geboortedatum", D),
         k("geslacht", T),
         o("overlijdensdatum", D),
+        o("twaalf_schooljaren_op", D),
     ];
     fn waarden(&self) -> Vec<Waarde> {
         vec![
@@ -252,6 +253,7 @@ impl Rij for Jongere {
             datum(self.geboortedatum),
             code(self.geslacht),
             opt_datum(self.overlijdensdatum),
+            opt_datum(self.twaalf_schooljaren_op),
         ]
     }
     fn uit_waarden(w: Vec<Waarde>) -> Result<Self, Vec<VeldFout>> {
@@ -265,6 +267,7 @@ impl Rij for Jongere {
             geboortedatum: v.datum(),
             geslacht: v.code(),
             overlijdensdatum: v.opt_datum(),
+            twaalf_schooljaren_op: v.opt_datum(),
         };
         v.klaar(r)
     }

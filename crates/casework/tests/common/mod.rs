@@ -126,6 +126,7 @@ fn dataset() -> Dataset {
             geboortedatum: d(geboren),
             geslacht: Geslacht::Onbekend,
             overlijdensdatum: None,
+            twaalf_schooljaren_op: None,
         });
         ds.woonadressen.push(Woonadres {
             id: format!("W-{voornaam}"),

@@ -49,6 +49,7 @@ pub fn jongere(ds: &mut Dataset, id: &str, geboren: &str, gemeente: &str) {
         geboortedatum: d(geboren),
         geslacht: Geslacht::Onbekend,
         overlijdensdatum: None,
+        twaalf_schooljaren_op: None,
     });
     ds.woonadressen.push(Woonadres {
         id: format!("W-{id}-0"),

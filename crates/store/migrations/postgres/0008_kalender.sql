@@ -25,3 +25,7 @@ ALTER TABLE verzuimmelding ADD COLUMN alle_lessen_gemist TEXT;
 -- Vakantieverlof (Lpw art. 11 sub f, 13a): the date of the employer's statement the school head
 -- decided on.
 ALTER TABLE vrijstelling ADD COLUMN werkgeversverklaring_datum DATE;
+
+-- Lpw art. 4 lid 1: the end (31 July) of the schooljaar in which the youth completed twelve full
+-- schooljaren, as the school reported it.
+ALTER TABLE jongere ADD COLUMN twaalf_schooljaren_op DATE;

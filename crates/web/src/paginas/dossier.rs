@@ -64,6 +64,8 @@ struct DossierPagina {
     school: String,
     status: String,
     leerplicht_einde: String,
+    /// Lpw art. 4 lid 1: twelve schooljaren completed, when the school reported it.
+    twaalf_schooljaren: Option<String>,
     kwalificatieplicht_einde: String,
     rmc: bool,
     vrijstelling: String,
@@ -205,6 +207,7 @@ fn opbouw(
         school,
         status: status.map(|s| s.status.label().to_string()).unwrap_or_else(|| "onbekend".into()),
         leerplicht_einde: status.map(|s| pagina::datum(&s.leerplicht_einde)).unwrap_or_default(),
+        twaalf_schooljaren: j.twaalf_schooljaren_op.as_ref().map(pagina::datum),
         kwalificatieplicht_einde: status
             .map(|s| pagina::datum_of_streep(&s.kwalificatieplicht_einde))
             .unwrap_or_default(),
