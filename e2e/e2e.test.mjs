@@ -248,6 +248,8 @@ test('a vrijstelling is requested and granted', async () => {
   await page.getByRole('button', { name: 'Aanvraag registreren' }).click();
   await page.getByText('De aanvraag is geregistreerd.').waitFor();
   const kaart = page.locator('.tegel', { hasText: 'Aanvraag' }).last();
+  // Awb art. 4:13: eight weeks after 1 June 2021 is Tuesday 27 July.
+  assert.ok(await kaart.getByText(/Beslissen uiterlijk 27 juli 2021/).isVisible(), 'de beslistermijn staat bij de aanvraag');
   await kaart.getByLabel('Besluit', { exact: true }).selectOption('toekennen');
   await kaart.getByLabel('Datum besluit').fill('2021-06-10');
   await kaart.getByRole('button', { name: 'Besluit vastleggen' }).click();

@@ -8,6 +8,7 @@ use leerspoor_domain::Datum;
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::codes::CodeLijst;
 use leerspoor_domain::model::*;
+use leerspoor_domain::rules::awb;
 use leerspoor_domain::rules::vrijstelling as regels;
 use leerspoor_store::{Store, rij};
 use std::collections::HashMap;
@@ -86,6 +87,7 @@ pub async fn vraag_aan(store: &Store, door: &Medewerker, a: Aanvraag) -> Result<
         artsverklaring_datum: a.artsverklaring_datum,
         swv_advies_datum: a.swv_advies_datum,
         werkgeversverklaring_datum: None,
+        verdaagd_tot: None,
         dagen: a.dagen,
         toelichting: a.toelichting.trim().to_string(),
         bezwaar_op: None,
@@ -120,6 +122,7 @@ pub async fn leg_verlof_vast(store: &Store, door: &Medewerker, l: Schoolverlof) 
         artsverklaring_datum: None,
         swv_advies_datum: None,
         werkgeversverklaring_datum: l.werkgeversverklaring_datum,
+        verdaagd_tot: None,
         dagen: Some(l.dagen),
         toelichting: l.toelichting.trim().to_string(),
         bezwaar_op: None,
@@ -157,6 +160,7 @@ pub async fn vul_aan(store: &Store, door: &Medewerker, id: &str, a: Aanvulling) 
         artsverklaring_datum: a.artsverklaring_datum.or(oud.artsverklaring_datum),
         swv_advies_datum: a.swv_advies_datum.or(oud.swv_advies_datum),
         werkgeversverklaring_datum: None,
+        verdaagd_tot: None,
         geldig_van: a.geldig_van.or(oud.geldig_van),
         geldig_tot: a.geldig_tot.or(oud.geldig_tot),
         dagen: a.dagen.or(oud.dagen),
@@ -164,6 +168,66 @@ pub async fn vul_aan(store: &Store, door: &Medewerker, id: &str, a: Aanvulling) 
     };
     controleer(&Dossier::laad(store, &oud.jongere).await?, &nieuw)?;
     schrijf(store, door, "vrijstelling aanvullen", Some(&oud), nieuw).await
+}
+
+/// Verdaagt the beslistermijn of a pending request to `tot` (Awb art. 4:14 lid 3), on `op`, for
+/// `reden` (what the applicant is told): within the term, to a later day; the note keeps it.
+pub async fn verdaag(
+    store: &Store,
+    door: &Medewerker,
+    id: &str,
+    tot: Datum,
+    op: Datum,
+    reden: &str,
+) -> Result<Vrijstelling> {
+    regels::mag_beslissen(door.rol)?;
+    let oud: Vrijstelling = bestaand(store, "vrijstelling", id).await?;
+    regels::nog_open(regels::stand(&oud))?;
+    if reden.trim().is_empty() {
+        return Err(Fout::invoer(
+            "reden",
+            "waarom kan het besluit niet binnen de termijn? Die reden krijgt de aanvrager",
+        ));
+    }
+    awb::toets_verdaging(oud.aanvraagdatum, oud.verdaagd_tot, tot, op)?;
+    let nieuw = Vrijstelling {
+        verdaagd_tot: Some(tot),
+        toelichting: met_notitie(&oud.toelichting, &format!("Beslistermijn verdaagd op {op} tot {tot}"), reden),
+        ..oud.clone()
+    };
+    schrijf(store, door, "beslistermijn verdagen", Some(&oud), nieuw).await
+}
+
+/// Open requests the office decides on, with their beslistermijn (Awb art. 4:13), the earliest
+/// first: for the werkvoorraad, before a term lapses.
+pub async fn beslistermijnen(store: &Store) -> Result<Vec<(Vrijstelling, Jongere, Datum)>> {
+    macro_rules! open {
+        () => {
+            "status IN ($1, $2) AND beslisser = $3"
+        };
+    }
+    let binds = [
+        rij::code(VrijstellingStatus::Aangevraagd),
+        rij::code(VrijstellingStatus::InBehandeling),
+        rij::code(Beslisser::Leerplichtambtenaar),
+    ];
+    let open: Vec<Vrijstelling> = store.lees_met(concat!("WHERE ", open!()), &binds).await?;
+    let jongeren: HashMap<String, Jongere> = store
+        .lees_met::<Jongere>(concat!("WHERE id IN (SELECT jongere FROM vrijstelling WHERE ", open!(), ")"), &binds)
+        .await?
+        .into_iter()
+        .map(|j| (j.id.clone(), j))
+        .collect();
+    let mut uit: Vec<(Vrijstelling, Jongere, Datum)> = open
+        .into_iter()
+        .filter_map(|v| {
+            let j = jongeren.get(&v.jongere)?.clone();
+            let termijn = awb::beslistermijn(v.aanvraagdatum, v.verdaagd_tot);
+            Some((v, j, termijn))
+        })
+        .collect();
+    uit.sort_by(|a, b| (a.2, &a.0.id).cmp(&(b.2, &b.0.id)));
+    Ok(uit)
 }
 
 /// The leerplichtambtenaar's decision on a pending or contested request. Granting checks the

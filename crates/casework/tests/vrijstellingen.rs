@@ -521,3 +521,57 @@ async fn twelve_schooljaren_end_leerplicht_before_sixteen_once_the_register_know
         assert_eq!(besluit.status, Toegekend);
     }
 }
+
+/// Awb art. 4:13 and 4:14: a request the office decides on must be decided within eight weeks of its
+/// receipt, unless the office verdaagt in time, telling the applicant why.
+#[tokio::test]
+async fn a_request_has_a_beslistermijn_the_leerplichtambtenaar_can_verdagen_in_time() {
+    for db in regio().await {
+        let s = &db.store;
+        let (anna, lotte) = (mw(s, ADMIN).await, mw(s, LPA).await);
+        let v =
+            vrijstellingen::vraag_aan(s, &anna, aanvraag(SARA, "art5_sub_c", "2021-01-04", "2021-02-01", "2021-07-31"))
+                .await
+                .unwrap();
+        let termijnen = vrijstellingen::beslistermijnen(s).await.unwrap();
+        assert_eq!(
+            termijnen.iter().map(|(v, _, t)| (v.id.as_str(), *t)).collect::<Vec<_>>(),
+            [(v.id.as_str(), d("2021-03-01"))]
+        );
+
+        let w = weigering(
+            vrijstellingen::verdaag(s, &anna, &v.id, d("2021-04-01"), d("2021-02-20"), "advies").await.unwrap_err(),
+        );
+        assert_eq!(w.regel, "rollen: besluiten over vrijstelling en verlof");
+        match vrijstellingen::verdaag(s, &lotte, &v.id, d("2021-04-01"), d("2021-02-20"), " ").await.unwrap_err() {
+            Fout::Invoer { veld, .. } => assert_eq!(veld, "reden"),
+            f => panic!("invoerfout verwacht: {f}"),
+        }
+        let reden = "Wij wachten op het bewijs van inschrijving van de school in het buitenland.";
+        let verdaagd =
+            vrijstellingen::verdaag(s, &lotte, &v.id, d("2021-04-01"), d("2021-02-20"), reden).await.unwrap();
+        assert_eq!(verdaagd.verdaagd_tot, Some(d("2021-04-01")));
+        assert!(
+            verdaagd.toelichting.contains("Beslistermijn verdaagd op 2021-02-20 tot 2021-04-01"),
+            "{}",
+            verdaagd.toelichting
+        );
+        assert_eq!(vrijstellingen::beslistermijnen(s).await.unwrap()[0].2, d("2021-04-01"));
+        let w = weigering(
+            vrijstellingen::verdaag(s, &lotte, &v.id, d("2021-05-01"), d("2021-04-02"), reden).await.unwrap_err(),
+        );
+        assert_eq!(w.regel, "Awb art. 4:14: verdaging");
+
+        // Decided: off the list. Leave the school head gave was never the office's to decide.
+        vrijstellingen::besluit(s, &lotte, &v.id, toekennen("2021-03-15")).await.unwrap();
+        met_schoolkalender(s).await;
+        vrijstellingen::leg_verlof_vast(
+            s,
+            &anna,
+            schoolverlof(SARA, "art11_sub_g", "2021-03-01", "2021-03-15", "2021-03-16", 2),
+        )
+        .await
+        .unwrap();
+        assert!(vrijstellingen::beslistermijnen(s).await.unwrap().is_empty());
+    }
+}

@@ -350,6 +350,7 @@ fn casework(ds: &mut Dataset, w: &Wereld, werk: Werk) {
             artsverklaring_datum: v.arts,
             swv_advies_datum: v.swv,
             werkgeversverklaring_datum: None,
+            verdaagd_tot: None,
             dagen: v.dagen,
             toelichting: v.toelichting.to_string(),
             bezwaar_op: None,

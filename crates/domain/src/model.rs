@@ -417,6 +417,9 @@ pub struct Vrijstelling {
     /// Art. 11 sub f: date of the employer's statement that the parent's job allows no holiday in the
     /// school holidays.
     pub werkgeversverklaring_datum: Option<Datum>,
+    /// The beslistermijn as the office verdaagde it (Awb art. 4:14 lid 3); without it, eight weeks
+    /// after the request ([`crate::rules::awb::beslistermijn`]).
+    pub verdaagd_tot: Option<Datum>,
     /// Verlof (art. 11): number of school days.
     pub dagen: Option<u32>,
     pub toelichting: String,

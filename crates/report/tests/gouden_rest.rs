@@ -142,6 +142,7 @@ fn aanvraag(
         artsverklaring_datum: (artikel == "art5_sub_a").then(|| d(aanvraag)),
         swv_advies_datum: (artikel == "art5_sub_a").then(|| d(aanvraag)),
         werkgeversverklaring_datum: None,
+        verdaagd_tot: None,
         dagen: (artikel == "art11_sub_g").then_some(15),
         toelichting: String::new(),
         bezwaar_op: None,

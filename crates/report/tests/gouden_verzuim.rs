@@ -115,6 +115,7 @@ fn vrijstelling<'a>(ds: &'a mut Dataset, jongere: &str, artikel: &str, besluit: 
         artsverklaring_datum: None,
         swv_advies_datum: None,
         werkgeversverklaring_datum: None,
+        verdaagd_tot: None,
         dagen: None,
         toelichting: String::new(),
         bezwaar_op: None,

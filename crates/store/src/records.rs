@@ -607,6 +607,7 @@ impl Rij for Vrijstelling {
         o("toelichting", T),
         o("bezwaar_op", D),
         o("werkgeversverklaring_datum", D),
+        o("verdaagd_tot", D),
     ];
     fn waarden(&self) -> Vec<Waarde> {
         vec![
@@ -626,6 +627,7 @@ impl Rij for Vrijstelling {
             vrije_tekst(&self.toelichting),
             opt_datum(self.bezwaar_op),
             opt_datum(self.werkgeversverklaring_datum),
+            opt_datum(self.verdaagd_tot),
         ]
     }
     fn uit_waarden(w: Vec<Waarde>) -> Result<Self, Vec<VeldFout>> {
@@ -647,6 +649,7 @@ impl Rij for Vrijstelling {
             toelichting: v.tekst(),
             bezwaar_op: v.opt_datum(),
             werkgeversverklaring_datum: v.opt_datum(),
+            verdaagd_tot: v.opt_datum(),
         };
         v.klaar(r)
     }

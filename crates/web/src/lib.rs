@@ -146,6 +146,11 @@ pub fn routes(state: AppState) -> Routes {
             Toegang::Recht(CasusSchrijven),
             vrijstelling::besluit,
         )
+        .post(
+            "/jongeren/{jongere}/vrijstellingen/{vrijstelling}/verdagen",
+            Toegang::Recht(CasusSchrijven),
+            vrijstelling::verdaag,
+        )
         .get("/jongeren/{jongere}/traject", Toegang::Recht(CasusSchrijven), traject::formulier)
         .post("/jongeren/{jongere}/traject", Toegang::Recht(CasusSchrijven), traject::start)
         .post("/jongeren/{jongere}/trajecten/{traject}/sluiten", Toegang::Recht(CasusSchrijven), traject::sluit)

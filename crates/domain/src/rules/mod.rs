@@ -21,6 +21,7 @@
 //! | HALT from 12 up to 18; outcome fits the measure | [`mas::mag_halt`], [`mas::uitkomst_past`] | Sr art. 77e |
 //! | which meldingen the office takes on | [`melding::toets_melding`] | Lpw art. 2, 4a; RMC |
 //! | a zaak's lifecycle | [`zaak::status_na_actie`], [`zaak::sluit`], [`zaak::heropen`] | MAS |
+//! | beslistermijn of a request, verdaging | [`awb::beslistermijn`], [`awb::toets_verdaging`] | Awb art. 4:13, 4:14; Atw art. 1 |
 //! | granting a vrijstelling or verlof | [`vrijstelling::toets_toekenning`] | Lpw art. 3a–15 |
 //! | who decides: school head or leerplichtambtenaar; request steps | [`vrijstelling::toets_beslisser`], [`vrijstelling::overgang`] | Lpw art. 11, 13a, 14; Awb |
 //! | a running vrijstelling excludes absoluut verzuim | [`vrijstelling::loopt_op`], [`vrijstelling::vrijstelt_van_inschrijving`] | Lpw art. 5, 15 |
@@ -33,6 +34,7 @@
 //! Also elsewhere: the BSN elfproef ([`crate::bsn::elfproef`]) and the schooljaar
 //! ([`crate::SchoolJaar::van`]).
 
+pub mod awb;
 pub mod jikp;
 pub mod leeftijd;
 pub mod leerplicht;

@@ -420,6 +420,7 @@ mod tests {
             artsverklaring_datum: None,
             swv_advies_datum: None,
             werkgeversverklaring_datum: None,
+            verdaagd_tot: None,
             dagen: None,
             toelichting: String::new(),
             bezwaar_op: None,

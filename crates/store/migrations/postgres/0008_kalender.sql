@@ -29,3 +29,6 @@ ALTER TABLE vrijstelling ADD COLUMN werkgeversverklaring_datum DATE;
 -- Lpw art. 4 lid 1: the end (31 July) of the schooljaar in which the youth completed twelve full
 -- schooljaren, as the school reported it.
 ALTER TABLE jongere ADD COLUMN twaalf_schooljaren_op DATE;
+
+-- Awb art. 4:14 lid 3: the beslistermijn of a request as the office verdaagde it.
+ALTER TABLE vrijstelling ADD COLUMN verdaagd_tot DATE;

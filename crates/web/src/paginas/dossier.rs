@@ -42,6 +42,8 @@ pub struct OpenAfhandeling {
 pub struct OpenVrijstelling {
     pub id: String,
     pub tekst: String,
+    /// "Beslissen uiterlijk …" (Awb art. 4:13, 4:14), for the office's own decisions.
+    pub termijn: Option<String>,
 }
 
 pub struct OpenTraject {
@@ -123,6 +125,9 @@ pub async fn pagina(
         "vrijstelling" => Some(Melding::ok("De aanvraag is geregistreerd.")),
         "verlof" => Some(Melding::ok("Het verlof van de directeur is vastgelegd.")),
         "besluit" => Some(Melding::ok("Het besluit is vastgelegd.")),
+        "verdaagd" => {
+            Some(Melding::ok("De beslistermijn is verdaagd; laat de aanvrager de reden en de nieuwe termijn weten."))
+        }
         "traject" => Some(Melding::ok("Het RMC-traject is gestart.")),
         "traject_gesloten" => Some(Melding::ok("Het RMC-traject is afgesloten.")),
         _ => None,
@@ -184,6 +189,12 @@ fn opbouw(
                 vrijstelling::artikelnaam(&v.artikel),
                 pagina::datum(&v.aanvraagdatum)
             ),
+            termijn: (v.beslisser == Beslisser::Leerplichtambtenaar).then(|| {
+                let t = leerspoor_domain::rules::awb::beslistermijn(v.aanvraagdatum, v.verdaagd_tot);
+                let verdaagd = if v.verdaagd_tot.is_some() { " (verdaagd)" } else { "" };
+                let verlopen = if t < vandaag { " — de termijn is verstreken" } else { "" };
+                format!("Beslissen uiterlijk {}{verdaagd}{verlopen}", pagina::datum(&t))
+            }),
         })
         .collect();
     let trajecten = d

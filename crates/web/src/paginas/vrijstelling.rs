@@ -242,3 +242,46 @@ pub async fn schoolverlof(
         Err(e) => f.weigering(e, "geldig_van"),
     }
 }
+
+fn verdaagformulier(g: &Gebruiker, j: &Jongere, id: &str) -> Formulier {
+    Formulier {
+        kop: Kop::voor(g, "/zoeken"),
+        titel: format!("Beslistermijn verdagen voor de aanvraag van {}", naam_van(j)),
+        intro:
+            "Kan het besluit niet binnen de termijn, dan meldt u dat de aanvrager vóór de termijn verstrijkt, met de \
+                reden en een nieuwe, redelijke termijn (Awb art. 4:14)."
+                .into(),
+        actie: format!("/jongeren/{}/vrijstellingen/{id}/verdagen", j.id),
+        knop: "Termijn verdagen",
+        terug: format!("/jongeren/{}", j.id),
+        velden: vec![
+            Veld::new("tot", "Beslistermijn verdagen tot", Soort::Datum).verplicht(),
+            Veld::new("reden", "Reden voor de aanvrager", Soort::Tekst).verplicht(),
+        ],
+        algemeen: None,
+    }
+}
+
+pub async fn verdaag(
+    State(state): State<AppState>,
+    Extension(g): Extension<Gebruiker>,
+    Path((jongere, id)): Path<(String, String)>,
+    Form(invoer): Invoer,
+) -> Response {
+    let (j, _) = match voor_formulier(&state, &g, &jongere).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let mut f = verdaagformulier(&g, &j, &id).met_invoer(&invoer);
+    let tot = f.datum("tot");
+    let reden = f.tekst("reden");
+    let (Some(Some(tot)), Some(reden)) = (tot, reden) else {
+        return f.terug_met_fouten();
+    };
+    match leerspoor_casework::vrijstellingen::verdaag(&state.store, &g.medewerker, &id, tot, state.vandaag(), &reden)
+        .await
+    {
+        Ok(_) => Redirect::to(&format!("/jongeren/{}?gelukt=verdaagd", j.id)).into_response(),
+        Err(e) => f.weigering(e, "tot"),
+    }
+}

@@ -91,6 +91,12 @@ async fn tegels(state: &AppState, g: &Gebruiker) -> Result<Vec<Tegel>, StoreFout
             &b.te_verlengen,
             false,
         ),
+        tegel(
+            "Aanvragen: beslissen uiterlijk (Awb)",
+            "Geen aanvragen die op een besluit wachten.",
+            &b.beslistermijnen,
+            false,
+        ),
         tegel("Absoluut verzuim", "Geen open zaken van absoluut verzuim.", &absoluut, false),
         tegel(
             "RMC: jongeren te benaderen",
@@ -118,6 +124,7 @@ struct Bronnen {
     zaken: Vec<OpenZaak>,
     thuiszitters: Vec<Regel>,
     te_verlengen: Vec<Regel>,
+    beslistermijnen: Vec<Regel>,
     rmc: Vec<Regel>,
 }
 
@@ -165,6 +172,7 @@ impl Bewaarde {
             zaken: open_zaken(state, vandaag).await?,
             thuiszitters: thuiszitters(state, vandaag).await?,
             te_verlengen: te_verlengen(state, vandaag).await?,
+            beslistermijnen: beslistermijnen(state, vandaag).await?,
             rmc: rmc(state, vandaag).await?,
         });
         let bewaard = Bewaard { versie, vandaag, gemaakt: std::time::Instant::now(), bronnen: bronnen.clone() };
@@ -307,6 +315,32 @@ async fn te_verlengen(state: &AppState, vandaag: Datum) -> Result<Vec<Regel>, St
         });
     }
     Ok(uit)
+}
+
+/// Requests the office decides on, by their beslistermijn (Awb art. 4:13, 4:14); a lapsed one is
+/// late.
+async fn beslistermijnen(state: &AppState, vandaag: Datum) -> Result<Vec<Regel>, StoreFout> {
+    let lijst = match leerspoor_casework::vrijstellingen::beslistermijnen(&state.store).await {
+        Ok(l) => l,
+        Err(leerspoor_casework::Fout::Store(e)) => return Err(e),
+        Err(e) => return Err(StoreFout::Inhoud { tabel: "vrijstelling", melding: e.to_string() }),
+    };
+    Ok(lijst
+        .into_iter()
+        .map(|(v, j, termijn)| Regel {
+            jongere: v.jongere.clone(),
+            naam: pagina::naam(&j.voornamen, &j.tussenvoegsel, &j.achternaam),
+            wat: format!(
+                "{} · {}beslissen uiterlijk",
+                leerspoor_domain::rules::vrijstelling::artikelnaam(&v.artikel),
+                if v.verdaagd_tot.is_some() { "verdaagd, " } else { "" }
+            ),
+            datum: Some(termijn),
+            datum_tekst: pagina::datum(&termijn),
+            te_laat: termijn < vandaag,
+            zaak: None,
+        })
+        .collect())
 }
 
 /// Voortijdig schoolverlaters of this schooljaar without an RMC-traject since they left.
