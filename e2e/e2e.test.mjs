@@ -258,6 +258,18 @@ test('a vrijstelling is requested and granted', async () => {
   await Promise.race([gelukt.waitFor(), fout.first().waitFor()]);
   assert.ok(await gelukt.isVisible(), `toegekend, of: ${await fout.allInnerTexts()}`);
   assert.ok(await page.getByText('Toegekend:').first().isVisible(), 'het besluit staat in de tijdlijn');
+  // Bezwaar against the decision, then the hearing (Awb art. 6:7, 7:2).
+  const besloten = page.locator('.tegel', { hasText: 'bezwaar tot en met' }).last();
+  await besloten.getByLabel('Bezwaar ontvangen op').fill('2021-07-01');
+  await besloten.getByLabel('Gronden van het bezwaar').fill('De ouders willen de vrijstelling voor een langere periode.');
+  await besloten.getByRole('button', { name: 'Bezwaar registreren' }).click();
+  await page.getByText('Het bezwaar is geregistreerd').waitFor();
+  const bezwaar = page.locator('.tegel', { hasText: 'Bezwaar ontvangen op 1 juli 2021' });
+  assert.ok(await bezwaar.getByText(/binnen de bezwaartermijn/).isVisible(), 'op tijd');
+  await toegankelijk(page, 'dossier met bezwaar');
+  await bezwaar.getByLabel('Datum hoorzitting').fill('2021-07-15');
+  await bezwaar.getByRole('button', { name: /Hoorzitting vastleggen/ }).click();
+  await page.getByText('De hoorzitting is vastgelegd.').waitFor();
   await page.context().close();
 });
 

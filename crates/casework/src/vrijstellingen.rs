@@ -88,6 +88,7 @@ pub async fn vraag_aan(store: &Store, door: &Medewerker, a: Aanvraag) -> Result<
         swv_advies_datum: a.swv_advies_datum,
         werkgeversverklaring_datum: None,
         verdaagd_tot: None,
+        hoorzitting_op: None,
         dagen: a.dagen,
         toelichting: a.toelichting.trim().to_string(),
         bezwaar_op: None,
@@ -123,6 +124,7 @@ pub async fn leg_verlof_vast(store: &Store, door: &Medewerker, l: Schoolverlof) 
         swv_advies_datum: None,
         werkgeversverklaring_datum: l.werkgeversverklaring_datum,
         verdaagd_tot: None,
+        hoorzitting_op: None,
         dagen: Some(l.dagen),
         toelichting: l.toelichting.trim().to_string(),
         bezwaar_op: None,
@@ -161,6 +163,7 @@ pub async fn vul_aan(store: &Store, door: &Medewerker, id: &str, a: Aanvulling) 
         swv_advies_datum: a.swv_advies_datum.or(oud.swv_advies_datum),
         werkgeversverklaring_datum: None,
         verdaagd_tot: None,
+        hoorzitting_op: None,
         geldig_van: a.geldig_van.or(oud.geldig_van),
         geldig_tot: a.geldig_tot.or(oud.geldig_tot),
         dagen: a.dagen.or(oud.dagen),
@@ -198,12 +201,12 @@ pub async fn verdaag(
     schrijf(store, door, "beslistermijn verdagen", Some(&oud), nieuw).await
 }
 
-/// Open requests the office decides on, with their beslistermijn (Awb art. 4:13), the earliest
-/// first: for the werkvoorraad, before a term lapses.
+/// Requests and bezwaren the office must decide on, with their term
+/// ([`regels::beslissen_uiterlijk`]), the earliest first: for the werkvoorraad, before a term lapses.
 pub async fn beslistermijnen(store: &Store) -> Result<Vec<(Vrijstelling, Jongere, Datum)>> {
     macro_rules! open {
         () => {
-            "status IN ($1, $2) AND beslisser = $3"
+            "(status IN ($1, $2) OR bezwaar_op IS NOT NULL) AND beslisser = $3"
         };
     }
     let binds = [
@@ -221,9 +224,8 @@ pub async fn beslistermijnen(store: &Store) -> Result<Vec<(Vrijstelling, Jongere
     let mut uit: Vec<(Vrijstelling, Jongere, Datum)> = open
         .into_iter()
         .filter_map(|v| {
-            let j = jongeren.get(&v.jongere)?.clone();
-            let termijn = awb::beslistermijn(v.aanvraagdatum, v.verdaagd_tot);
-            Some((v, j, termijn))
+            let termijn = regels::beslissen_uiterlijk(&v)?;
+            Some((v.clone(), jongeren.get(&v.jongere)?.clone(), termijn))
         })
         .collect();
     uit.sort_by(|a, b| (a.2, &a.0.id).cmp(&(b.2, &b.0.id)));
@@ -247,6 +249,7 @@ pub async fn besluit(store: &Store, door: &Medewerker, id: &str, b: Besluit) -> 
     let mut nieuw = Vrijstelling {
         status,
         bezwaar_op: None,
+        hoorzitting_op: None,
         besluitdatum: Some(b.besluitdatum),
         beslisser: Beslisser::Leerplichtambtenaar,
         medewerker: Some(door.id.clone()),
@@ -273,7 +276,10 @@ pub async fn besluit(store: &Store, door: &Medewerker, id: &str, b: Besluit) -> 
     schrijf(store, door, "besluit vrijstelling", Some(&oud), nieuw).await
 }
 
-/// Bezwaar or beroep against a decision, with its grounds (Awb art. 6:5); a new decision ends it.
+/// Bezwaar or beroep against a decision, received on `datum`, with its grounds (Awb art. 6:5); a new
+/// decision ends it. One received after the six weeks (Awb art. 6:7) is recorded too, with a note
+/// that it is niet-ontvankelijk unless the lateness is verschoonbaar (Awb art. 6:11): deciding that
+/// is the leerplichtambtenaar's.
 pub async fn bezwaar(store: &Store, door: &Medewerker, id: &str, datum: Datum, gronden: &str) -> Result<Vrijstelling> {
     regels::mag_registreren(door.rol)?;
     let oud: Vrijstelling = bestaand(store, "vrijstelling", id).await?;
@@ -284,13 +290,40 @@ pub async fn bezwaar(store: &Store, door: &Medewerker, id: &str, datum: Datum, g
     if let Some(besluit) = oud.besluitdatum.filter(|b| datum < *b) {
         return Err(Fout::invoer("datum", format!("het bezwaar ligt vóór het besluit ({besluit})")));
     }
-    // The decision stays in `status` and in force meanwhile (Awb 6:16).
+    // The decision (made known the day it was taken) stays in `status` and in force meanwhile
+    // (Awb 6:16).
+    let kop = match oud.besluitdatum.filter(|b| !awb::bezwaar_tijdig(*b, datum)) {
+        Some(b) => format!(
+            "Bezwaar/beroep op {datum}, na de bezwaartermijn (tot en met {}): niet-ontvankelijk tenzij de termijnoverschrijding verschoonbaar is (Awb art. 6:11)",
+            awb::bezwaartermijn(b)
+        ),
+        None => format!("Bezwaar/beroep op {datum}"),
+    };
     let nieuw = Vrijstelling {
         bezwaar_op: Some(datum),
-        toelichting: met_notitie(&oud.toelichting, &format!("Bezwaar/beroep op {datum}"), gronden),
+        hoorzitting_op: None,
+        toelichting: met_notitie(&oud.toelichting, &kop, gronden),
         ..oud.clone()
     };
     schrijf(store, door, "bezwaar vrijstelling", Some(&oud), nieuw).await
+}
+
+/// The hearing on a pending bezwaar (Awb art. 7:2), held on `datum`.
+pub async fn hoorzitting(store: &Store, door: &Medewerker, id: &str, datum: Datum) -> Result<Vrijstelling> {
+    regels::mag_beslissen(door.rol)?;
+    let oud: Vrijstelling = bestaand(store, "vrijstelling", id).await?;
+    let Some(bezwaar) = oud.bezwaar_op.filter(|_| regels::stand(&oud) == VrijstellingStatus::BezwaarBeroep) else {
+        return Err(Fout::invoer("datum", "er loopt geen bezwaar tegen dit besluit"));
+    };
+    if datum < bezwaar {
+        return Err(Fout::invoer("datum", format!("de hoorzitting ligt vóór het bezwaar ({bezwaar})")));
+    }
+    let nieuw = Vrijstelling {
+        hoorzitting_op: Some(datum),
+        toelichting: met_notitie(&oud.toelichting, &format!("Hoorzitting op {datum}"), ""),
+        ..oud.clone()
+    };
+    schrijf(store, door, "hoorzitting bezwaar", Some(&oud), nieuw).await
 }
 
 /// The applicant withdraws the request, before it is decided.

@@ -168,6 +168,7 @@ async fn a_youth_with_a_vrijstelling_is_not_a_thuiszitter() {
             swv_advies_datum: Some(d("2020-10-13")),
             werkgeversverklaring_datum: None,
             verdaagd_tot: None,
+            hoorzitting_op: None,
             dagen: None,
             toelichting: String::new(),
             bezwaar_op: None,

@@ -575,3 +575,48 @@ async fn a_request_has_a_beslistermijn_the_leerplichtambtenaar_can_verdagen_in_t
         assert!(vrijstellingen::beslistermijnen(s).await.unwrap().is_empty());
     }
 }
+
+/// Awb art. 6:7 and 6:11: a bezwaar received after the six weeks is still recorded, flagged as
+/// niet-ontvankelijk unless verschoonbaar; art. 7:2 and 7:10: it is heard, and decided within six
+/// weeks (from its receipt, as it came late).
+#[tokio::test]
+async fn a_late_bezwaar_is_recorded_flagged_heard_and_decided_in_time() {
+    for db in regio().await {
+        let s = &db.store;
+        let (anna, lotte) = (mw(s, ADMIN).await, mw(s, LPA).await);
+        let v =
+            vrijstellingen::vraag_aan(s, &anna, aanvraag(SARA, "art5_sub_c", "2021-01-04", "2021-02-01", "2021-07-31"))
+                .await
+                .unwrap();
+        vrijstellingen::besluit(s, &lotte, &v.id, toekennen("2021-03-01")).await.unwrap();
+        // Made known on 1 March: the six weeks ended on 12 April; this came on the 13th.
+        let v = vrijstellingen::bezwaar(s, &anna, &v.id, d("2021-04-13"), "de school in het buitenland is erkend")
+            .await
+            .unwrap();
+        assert_eq!(v.bezwaar_op, Some(d("2021-04-13")));
+        assert!(v.toelichting.contains("na de bezwaartermijn (tot en met 2021-04-12)"), "{}", v.toelichting);
+        assert!(v.toelichting.contains("verschoonbaar is (Awb art. 6:11)"), "{}", v.toelichting);
+        let termijnen = vrijstellingen::beslistermijnen(s).await.unwrap();
+        assert_eq!(termijnen.iter().map(|(_, _, t)| *t).collect::<Vec<_>>(), [d("2021-05-25")], "6 weken na ontvangst");
+
+        match vrijstellingen::hoorzitting(s, &lotte, &v.id, d("2021-04-01")).await.unwrap_err() {
+            Fout::Invoer { veld, melding } => {
+                assert_eq!((veld, melding.as_str()), ("datum", "de hoorzitting ligt vóór het bezwaar (2021-04-13)"))
+            }
+            f => panic!("invoerfout verwacht: {f}"),
+        }
+        let w = weigering(vrijstellingen::hoorzitting(s, &anna, &v.id, d("2021-05-03")).await.unwrap_err());
+        assert_eq!(w.regel, "rollen: besluiten over vrijstelling en verlof");
+        let v = vrijstellingen::hoorzitting(s, &lotte, &v.id, d("2021-05-03")).await.unwrap();
+        assert_eq!(v.hoorzitting_op, Some(d("2021-05-03")));
+
+        let niet_ontvankelijk = "Niet-ontvankelijk: het bezwaar kwam na de termijn en dat is niet verschoonbaar.";
+        let v = vrijstellingen::besluit(s, &lotte, &v.id, afwijzen("2021-05-20", niet_ontvankelijk)).await.unwrap();
+        assert_eq!((v.status, v.bezwaar_op, v.hoorzitting_op), (Afgewezen, None, None));
+        assert!(vrijstellingen::beslistermijnen(s).await.unwrap().is_empty());
+        match vrijstellingen::hoorzitting(s, &lotte, &v.id, d("2021-05-21")).await.unwrap_err() {
+            Fout::Invoer { melding, .. } => assert_eq!(melding, "er loopt geen bezwaar tegen dit besluit"),
+            f => panic!("invoerfout verwacht: {f}"),
+        }
+    }
+}

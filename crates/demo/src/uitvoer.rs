@@ -351,6 +351,7 @@ fn casework(ds: &mut Dataset, w: &Wereld, werk: Werk) {
             swv_advies_datum: v.swv,
             werkgeversverklaring_datum: None,
             verdaagd_tot: None,
+            hoorzitting_op: None,
             dagen: v.dagen,
             toelichting: v.toelichting.to_string(),
             bezwaar_op: None,

@@ -420,6 +420,8 @@ pub struct Vrijstelling {
     /// The beslistermijn as the office verdaagde it (Awb art. 4:14 lid 3); without it, eight weeks
     /// after the request ([`crate::rules::awb::beslistermijn`]).
     pub verdaagd_tot: Option<Datum>,
+    /// The hearing on a pending bezwaar (Awb art. 7:2).
+    pub hoorzitting_op: Option<Datum>,
     /// Verlof (art. 11): number of school days.
     pub dagen: Option<u32>,
     pub toelichting: String,

@@ -143,6 +143,7 @@ fn aanvraag(
         swv_advies_datum: (artikel == "art5_sub_a").then(|| d(aanvraag)),
         werkgeversverklaring_datum: None,
         verdaagd_tot: None,
+        hoorzitting_op: None,
         dagen: (artikel == "art11_sub_g").then_some(15),
         toelichting: String::new(),
         bezwaar_op: None,

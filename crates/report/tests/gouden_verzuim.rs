@@ -116,6 +116,7 @@ fn vrijstelling<'a>(ds: &'a mut Dataset, jongere: &str, artikel: &str, besluit: 
         swv_advies_datum: None,
         werkgeversverklaring_datum: None,
         verdaagd_tot: None,
+        hoorzitting_op: None,
         dagen: None,
         toelichting: String::new(),
         bezwaar_op: None,

@@ -84,6 +84,7 @@ fn aanvraag<'a>(
         swv_advies_datum: None,
         werkgeversverklaring_datum: None,
         verdaagd_tot: None,
+        hoorzitting_op: None,
         dagen: None,
         toelichting: String::new(),
         bezwaar_op: None,

@@ -608,6 +608,7 @@ impl Rij for Vrijstelling {
         o("bezwaar_op", D),
         o("werkgeversverklaring_datum", D),
         o("verdaagd_tot", D),
+        o("hoorzitting_op", D),
     ];
     fn waarden(&self) -> Vec<Waarde> {
         vec![
@@ -628,6 +629,7 @@ impl Rij for Vrijstelling {
             opt_datum(self.bezwaar_op),
             opt_datum(self.werkgeversverklaring_datum),
             opt_datum(self.verdaagd_tot),
+            opt_datum(self.hoorzitting_op),
         ]
     }
     fn uit_waarden(w: Vec<Waarde>) -> Result<Self, Vec<VeldFout>> {
@@ -650,6 +652,7 @@ impl Rij for Vrijstelling {
             bezwaar_op: v.opt_datum(),
             werkgeversverklaring_datum: v.opt_datum(),
             verdaagd_tot: v.opt_datum(),
+            hoorzitting_op: v.opt_datum(),
         };
         v.klaar(r)
     }

@@ -151,6 +151,16 @@ pub fn routes(state: AppState) -> Routes {
             Toegang::Recht(CasusSchrijven),
             vrijstelling::verdaag,
         )
+        .post(
+            "/jongeren/{jongere}/vrijstellingen/{vrijstelling}/bezwaar",
+            Toegang::Recht(CasusSchrijven),
+            vrijstelling::bezwaar,
+        )
+        .post(
+            "/jongeren/{jongere}/vrijstellingen/{vrijstelling}/hoorzitting",
+            Toegang::Recht(CasusSchrijven),
+            vrijstelling::hoorzitting,
+        )
         .get("/jongeren/{jongere}/traject", Toegang::Recht(CasusSchrijven), traject::formulier)
         .post("/jongeren/{jongere}/traject", Toegang::Recht(CasusSchrijven), traject::start)
         .post("/jongeren/{jongere}/trajecten/{traject}/sluiten", Toegang::Recht(CasusSchrijven), traject::sluit)

@@ -1,5 +1,5 @@
 //! Terms of the Algemene wet bestuursrecht for the office's decisions: the beslistermijn of a
-//! request and its verdaging. A term "in een wet gesteld" that ends on a Saturday, Sunday or
+//! request and its verdaging, the bezwaartermijn and the term for deciding on a bezwaar. A term "in een wet gesteld" that ends on a Saturday, Sunday or
 //! generally recognised feestdag runs on to the next day that is none (Algemene termijnenwet art. 1).
 use super::Weigering;
 use crate::Datum;
@@ -53,6 +53,29 @@ pub fn toets_verdaging(
     Ok(())
 }
 
+/// Awb art. 6:7 and 6:8 lid 1: "De termijn voor het indienen van een bezwaar- of beroepschrift
+/// bedraagt zes weken", beginning the day after the decision was made known. The last day to
+/// receive a bezwaar against a decision made known on `bekendgemaakt`.
+pub fn bezwaartermijn(bekendgemaakt: Datum) -> Datum {
+    werkdag_vanaf(bekendgemaakt + Days::new(42))
+}
+
+/// Is a bezwaar received on `ontvangen` in time (Awb art. 6:9 lid 1: received before the term
+/// ended)? A late one is still recorded: the office declares it niet-ontvankelijk unless the
+/// lateness is verschoonbaar (Awb art. 6:11).
+pub fn bezwaar_tijdig(bekendgemaakt: Datum, ontvangen: Datum) -> bool {
+    ontvangen <= bezwaartermijn(bekendgemaakt)
+}
+
+/// Awb art. 7:10 lid 1: the decision on a bezwaar within six weeks, or twelve when an advisory
+/// committee hears it (art. 7:13), from the end of the bezwaartermijn; a bezwaar that came late is
+/// decided within the same term from its receipt.
+pub fn beslistermijn_bezwaar(bekendgemaakt: Datum, ontvangen: Datum, adviescommissie: bool) -> Datum {
+    let weken = if adviescommissie { 12 } else { 6 };
+    let vanaf = bezwaartermijn(bekendgemaakt).max(ontvangen);
+    werkdag_vanaf(vanaf + Days::new(7 * weken))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,6 +96,22 @@ mod tests {
         // Koningsdag, so Tuesday 28 April.
         assert_eq!(beslistermijn(d("2020-02-29"), None), d("2020-04-28"));
         assert_eq!(beslistermijn(d("2021-01-04"), Some(d("2021-04-01"))), d("2021-04-01"), "verdaagd");
+    }
+
+    #[test]
+    fn a_bezwaar_within_six_weeks_of_the_decision_is_in_time() {
+        // Made known on Monday 1 March 2021: the six weeks end on Monday 12 April.
+        assert_eq!(bezwaartermijn(d("2021-03-01")), d("2021-04-12"));
+        assert!(bezwaar_tijdig(d("2021-03-01"), d("2021-04-12")));
+        assert!(!bezwaar_tijdig(d("2021-03-01"), d("2021-04-13")), "een dag te laat");
+        // Ending on Koningsdag 2021 (Tuesday 27 April), the term runs to the 28th.
+        assert_eq!(bezwaartermijn(d("2021-03-16")), d("2021-04-28"));
+        // The decision on it: six weeks after the bezwaartermijn, 24 May 2021, is Tweede Pinksterdag:
+        // the 25th. Twelve weeks with a committee.
+        assert_eq!(beslistermijn_bezwaar(d("2021-03-01"), d("2021-03-20"), false), d("2021-05-25"));
+        assert_eq!(beslistermijn_bezwaar(d("2021-03-01"), d("2021-03-20"), true), d("2021-07-05"));
+        // A late bezwaar: from its receipt.
+        assert_eq!(beslistermijn_bezwaar(d("2021-03-01"), d("2021-05-03"), false), d("2021-06-14"));
     }
 
     #[test]

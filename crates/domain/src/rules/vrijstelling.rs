@@ -1,6 +1,7 @@
 //! Vrijstellingen (Lpw art. 3a, 3b, 5, 5a, 15) and verlof (art. 11 sub f, g, art. 13a, 14): what must
 //! be true before one is granted or recorded (docs/regels.md).
 use super::Weigering;
+use super::awb;
 use super::leeftijd::verjaardag;
 use super::status::{Leerplichtfeiten, Plichtstatus};
 use crate::code_enum::CodeEnum;
@@ -269,6 +270,25 @@ fn ander_onderwijs(feiten: &Leerplichtfeiten, van: Datum) -> Result<(), Weigerin
     Ok(())
 }
 
+/// By when the office must decide on `v`, if it waits on the office: a request (Awb art. 4:13, 4:14)
+/// or a bezwaar against its decision (Awb art. 7:10, without an advisory committee). Leave the school
+/// head decides is not the office's.
+pub fn beslissen_uiterlijk(v: &Vrijstelling) -> Option<Datum> {
+    if v.beslisser != Beslisser::Leerplichtambtenaar {
+        return None;
+    }
+    match stand(v) {
+        VrijstellingStatus::Aangevraagd | VrijstellingStatus::InBehandeling => {
+            Some(awb::beslistermijn(v.aanvraagdatum, v.verdaagd_tot))
+        }
+        VrijstellingStatus::BezwaarBeroep => {
+            let bezwaar = v.bezwaar_op?;
+            Some(awb::beslistermijn_bezwaar(v.besluitdatum.unwrap_or(bezwaar), bezwaar, false))
+        }
+        _ => None,
+    }
+}
+
 /// Verlof (art. 11) is leave from a school the youth stays enrolled at; every other article frees
 /// the youth from enrolment or from attending, so only those exclude absoluut verzuim.
 pub fn vrijstelt_van_inschrijving(artikel: &str) -> bool {
@@ -421,6 +441,7 @@ mod tests {
             swv_advies_datum: None,
             werkgeversverklaring_datum: None,
             verdaagd_tot: None,
+            hoorzitting_op: None,
             dagen: None,
             toelichting: String::new(),
             bezwaar_op: None,
@@ -538,6 +559,25 @@ mod tests {
                 .reden
                 .contains("beslist de directeur")
         );
+    }
+
+    #[test]
+    fn the_office_decides_a_request_within_eight_weeks_and_a_bezwaar_within_six_after_its_term() {
+        let mut v = aanvraag("art5_sub_c", "2021-01-04", "2021-02-01");
+        v.status = VrijstellingStatus::Aangevraagd;
+        v.besluitdatum = None;
+        assert_eq!(beslissen_uiterlijk(&v), Some(d("2021-03-01")));
+        v.status = VrijstellingStatus::Toegekend;
+        v.besluitdatum = Some(d("2021-03-01"));
+        assert_eq!(beslissen_uiterlijk(&v), None, "besloten, geen bezwaar");
+        v.bezwaar_op = Some(d("2021-03-20"));
+        assert_eq!(
+            beslissen_uiterlijk(&v),
+            Some(d("2021-05-25")),
+            "bezwaartermijn tot 12 april, + 6 weken, Pinksteren"
+        );
+        let school = Vrijstelling { beslisser: Beslisser::Schoolleider, ..v };
+        assert_eq!(beslissen_uiterlijk(&school), None);
     }
 
     #[test]

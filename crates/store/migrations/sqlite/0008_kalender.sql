@@ -32,3 +32,6 @@ ALTER TABLE jongere ADD COLUMN twaalf_schooljaren_op TEXT;
 
 -- Awb art. 4:14 lid 3: the beslistermijn of a request as the office verdaagde it.
 ALTER TABLE vrijstelling ADD COLUMN verdaagd_tot TEXT;
+
+-- Awb art. 7:2: the hearing on a pending bezwaar.
+ALTER TABLE vrijstelling ADD COLUMN hoorzitting_op TEXT;

@@ -14,7 +14,7 @@ use leerspoor_domain::Datum;
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::codes::CodeLijst;
 use leerspoor_domain::model::*;
-use leerspoor_domain::rules::{leeftijd_op, rmc_doelgroep, vrijstelling};
+use leerspoor_domain::rules::{awb, leeftijd_op, rmc_doelgroep, vrijstelling};
 
 pub struct Gebeurtenis {
     pub datum: Datum,
@@ -42,8 +42,18 @@ pub struct OpenAfhandeling {
 pub struct OpenVrijstelling {
     pub id: String,
     pub tekst: String,
-    /// "Beslissen uiterlijk …" (Awb art. 4:13, 4:14), for the office's own decisions.
+    /// "Beslissen uiterlijk …" (Awb art. 4:13, 4:14, 7:10), for the office's own decisions.
     pub termijn: Option<String>,
+    /// A request still before its decision: the office may verdagen its term.
+    pub verdagen: bool,
+    /// The pending bezwaar: when it came, whether in time, the hearing.
+    pub bezwaar: Option<String>,
+}
+
+/// A decision of the office against which bezwaar can be recorded.
+pub struct Besloten {
+    pub id: String,
+    pub tekst: String,
 }
 
 pub struct OpenTraject {
@@ -74,6 +84,7 @@ struct DossierPagina {
     zaken: Vec<OpenZaak>,
     afhandelingen: Vec<OpenAfhandeling>,
     vrijstellingen: Vec<OpenVrijstelling>,
+    besloten: Vec<Besloten>,
     trajecten: Vec<OpenTraject>,
     redenen_sluiting: Vec<(String, String)>,
     resultaten: Vec<(String, String)>,
@@ -125,6 +136,10 @@ pub async fn pagina(
         "vrijstelling" => Some(Melding::ok("De aanvraag is geregistreerd.")),
         "verlof" => Some(Melding::ok("Het verlof van de directeur is vastgelegd.")),
         "besluit" => Some(Melding::ok("Het besluit is vastgelegd.")),
+        "bezwaar" => Some(Melding::ok(
+            "Het bezwaar is geregistreerd; het besluit blijft gelden tot er op het bezwaar is beslist.",
+        )),
+        "hoorzitting" => Some(Melding::ok("De hoorzitting is vastgelegd.")),
         "verdaagd" => {
             Some(Melding::ok("De beslistermijn is verdaagd; laat de aanvrager de reden en de nieuwe termijn weten."))
         }
@@ -181,7 +196,10 @@ fn opbouw(
     let vrijstellingen = d
         .vrijstellingen
         .iter()
-        .filter(|v| matches!(v.status, VrijstellingStatus::Aangevraagd | VrijstellingStatus::InBehandeling))
+        .filter(|v| {
+            use VrijstellingStatus::*;
+            matches!(vrijstelling::stand(v), Aangevraagd | InBehandeling | BezwaarBeroep)
+        })
         .map(|v| OpenVrijstelling {
             id: v.id.clone(),
             tekst: format!(
@@ -189,12 +207,36 @@ fn opbouw(
                 vrijstelling::artikelnaam(&v.artikel),
                 pagina::datum(&v.aanvraagdatum)
             ),
-            termijn: (v.beslisser == Beslisser::Leerplichtambtenaar).then(|| {
-                let t = leerspoor_domain::rules::awb::beslistermijn(v.aanvraagdatum, v.verdaagd_tot);
+            termijn: vrijstelling::beslissen_uiterlijk(v).map(|t| {
                 let verdaagd = if v.verdaagd_tot.is_some() { " (verdaagd)" } else { "" };
                 let verlopen = if t < vandaag { " — de termijn is verstreken" } else { "" };
                 format!("Beslissen uiterlijk {}{verdaagd}{verlopen}", pagina::datum(&t))
             }),
+            verdagen: v.bezwaar_op.is_none() && v.beslisser == Beslisser::Leerplichtambtenaar,
+            bezwaar: v.bezwaar_op.map(|b| bezwaar_tekst(v, b)),
+        })
+        .collect();
+    let besloten = d
+        .vrijstellingen
+        .iter()
+        .filter(|v| {
+            v.beslisser == Beslisser::Leerplichtambtenaar
+                && v.bezwaar_op.is_none()
+                && matches!(v.status, VrijstellingStatus::Toegekend | VrijstellingStatus::Afgewezen)
+        })
+        .filter_map(|v| {
+            // A late bezwaar is recorded too, but not half a year after the term.
+            let besluit = v.besluitdatum.filter(|b| awb::bezwaartermijn(*b) + chrono::Days::new(182) >= vandaag)?;
+            Some(Besloten {
+                id: v.id.clone(),
+                tekst: format!(
+                    "{}, {} op {}; bezwaar tot en met {}",
+                    vrijstelling::artikelnaam(&v.artikel),
+                    v.status.label().to_lowercase(),
+                    pagina::datum(&besluit),
+                    pagina::datum(&awb::bezwaartermijn(besluit))
+                ),
+            })
         })
         .collect();
     let trajecten = d
@@ -241,6 +283,7 @@ fn opbouw(
             .collect(),
         afhandelingen,
         vrijstellingen,
+        besloten,
         trajecten,
         redenen_sluiting: labels.keuzes(CodeLijst::ZaakRedenSluiting),
         resultaten: labels.keuzes(CodeLijst::RmcResultaat),
@@ -338,4 +381,18 @@ fn tijdlijn(d: &Dossier, labels: &Labels, wie: &dyn Fn(&Option<String>) -> Strin
     }
     t.sort_by_key(|g| std::cmp::Reverse(g.datum));
     t
+}
+
+/// The pending bezwaar as the caseworker needs it: received when, in time or not (Awb art. 6:7,
+/// 6:11), and the hearing (art. 7:2).
+fn bezwaar_tekst(v: &Vrijstelling, ontvangen: Datum) -> String {
+    let tijdig = match v.besluitdatum {
+        Some(b) if !awb::bezwaar_tijdig(b, ontvangen) => format!(
+            ", na de bezwaartermijn (tot en met {}): niet-ontvankelijk tenzij verschoonbaar (Awb art. 6:11)",
+            pagina::datum(&awb::bezwaartermijn(b))
+        ),
+        _ => ", binnen de bezwaartermijn".to_string(),
+    };
+    let gehoord = v.hoorzitting_op.map(|h| format!("; hoorzitting op {}", pagina::datum(&h))).unwrap_or_default();
+    format!("Bezwaar ontvangen op {}{tijdig}{gehoord}", pagina::datum(&ontvangen))
 }

@@ -285,3 +285,76 @@ pub async fn verdaag(
         Err(e) => f.weigering(e, "tot"),
     }
 }
+
+fn bezwaarformulier(g: &Gebruiker, j: &Jongere, id: &str) -> Formulier {
+    Formulier {
+        kop: Kop::voor(g, "/zoeken"),
+        titel: format!("Bezwaar registreren tegen het besluit over {}", naam_van(j)),
+        intro: "Ook een bezwaar dat na de zes weken binnenkwam wordt geregistreerd (Awb art. 6:7); het is \
+                niet-ontvankelijk tenzij de termijnoverschrijding verschoonbaar is (Awb art. 6:11)."
+            .into(),
+        actie: format!("/jongeren/{}/vrijstellingen/{id}/bezwaar", j.id),
+        knop: "Bezwaar registreren",
+        terug: format!("/jongeren/{}", j.id),
+        velden: vec![
+            Veld::new("datum", "Bezwaar ontvangen op", Soort::Datum).verplicht(),
+            Veld::new("gronden", "Gronden van het bezwaar", Soort::Tekst).verplicht(),
+        ],
+        algemeen: None,
+    }
+}
+
+pub async fn bezwaar(
+    State(state): State<AppState>,
+    Extension(g): Extension<Gebruiker>,
+    Path((jongere, id)): Path<(String, String)>,
+    Form(invoer): Invoer,
+) -> Response {
+    let (j, _) = match voor_formulier(&state, &g, &jongere).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let mut f = bezwaarformulier(&g, &j, &id).met_invoer(&invoer);
+    let datum = f.datum("datum");
+    let gronden = f.tekst("gronden");
+    let (Some(Some(datum)), Some(gronden)) = (datum, gronden) else {
+        return f.terug_met_fouten();
+    };
+    match leerspoor_casework::vrijstellingen::bezwaar(&state.store, &g.medewerker, &id, datum, &gronden).await {
+        Ok(_) => Redirect::to(&format!("/jongeren/{}?gelukt=bezwaar", j.id)).into_response(),
+        Err(e) => f.weigering(e, "datum"),
+    }
+}
+
+fn hoorzittingformulier(g: &Gebruiker, j: &Jongere, id: &str) -> Formulier {
+    Formulier {
+        kop: Kop::voor(g, "/zoeken"),
+        titel: format!("Hoorzitting over het bezwaar van {}", naam_van(j)),
+        intro: "De indiener wordt gehoord voordat op het bezwaar wordt beslist (Awb art. 7:2).".into(),
+        actie: format!("/jongeren/{}/vrijstellingen/{id}/hoorzitting", j.id),
+        knop: "Hoorzitting vastleggen",
+        terug: format!("/jongeren/{}", j.id),
+        velden: vec![Veld::new("datum", "Datum hoorzitting", Soort::Datum).verplicht()],
+        algemeen: None,
+    }
+}
+
+pub async fn hoorzitting(
+    State(state): State<AppState>,
+    Extension(g): Extension<Gebruiker>,
+    Path((jongere, id)): Path<(String, String)>,
+    Form(invoer): Invoer,
+) -> Response {
+    let (j, _) = match voor_formulier(&state, &g, &jongere).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let mut f = hoorzittingformulier(&g, &j, &id).met_invoer(&invoer);
+    let Some(Some(datum)) = f.datum("datum") else {
+        return f.terug_met_fouten();
+    };
+    match leerspoor_casework::vrijstellingen::hoorzitting(&state.store, &g.medewerker, &id, datum).await {
+        Ok(_) => Redirect::to(&format!("/jongeren/{}?gelukt=hoorzitting", j.id)).into_response(),
+        Err(e) => f.weigering(e, "datum"),
+    }
+}

@@ -333,7 +333,11 @@ async fn beslistermijnen(state: &AppState, vandaag: Datum) -> Result<Vec<Regel>,
             wat: format!(
                 "{} · {}beslissen uiterlijk",
                 leerspoor_domain::rules::vrijstelling::artikelnaam(&v.artikel),
-                if v.verdaagd_tot.is_some() { "verdaagd, " } else { "" }
+                match (v.bezwaar_op, v.verdaagd_tot) {
+                    (Some(_), _) => "bezwaar, ",
+                    (None, Some(_)) => "verdaagd, ",
+                    (None, None) => "",
+                }
             ),
             datum: Some(termijn),
             datum_tekst: pagina::datum(&termijn),
