@@ -113,41 +113,41 @@ async fn noordkust(bouw: fn(&mut Dataset)) -> Vec<TestDb> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// vrijstellingen_gemeente (seeds 001, 004): running on 1 October 2020, per 1000 youths of 5-17.
+// vrijstellingen_gemeente (seeds 001, 004): the art. 25 count of 2020-2021, per 1000 youths of 5-17.
 // ---------------------------------------------------------------------------------------------
 
 fn lopend(ds: &mut Dataset) {
-    // --- Kwelderdorp: 5 running; 32 youths of 5-17 (the 10 named below and 22 more). ---
-    // Anke (8): 5 sub a valid from 1 October 2020, the peildatum itself → runs.
+    // --- Kwelderdorp: 32 youths of 5-17 on 1 October (the 10 named below and 22 more). ---
+    // Anke (8): 5 sub a granted on 1 October 2020 → granted later in the year.
     jongere(ds, "J-ANKE", "2012-04-04", KWELDERDORP);
     geldig(ds, "J-ANKE", "art5_sub_a", "2020-10-01", Some("2021-07-31"));
-    // Bouke (9): 5 sub c valid until 30 September 2020, the day before → does not run.
+    // Bouke (9): 5 sub c valid until 30 September 2020 → ran on 1 August.
     jongere(ds, "J-BOUKE", "2011-05-05", KWELDERDORP);
     geldig(ds, "J-BOUKE", "art5_sub_c", "2019-10-01", Some("2020-09-30"));
     // Cato (7): 15 days of verlof (11 sub g) by the leerplichtambtenaar over 1 October: verlof is
     // no vrijstelling → not counted.
     jongere(ds, "J-CATO", "2013-06-06", KWELDERDORP);
     geldig(ds, "J-CATO", "art11_sub_g", "2020-09-21", Some("2020-10-09")).dagen = Some(15);
-    // Douwe turns 18 on the peildatum: not in the population of 5-17, so his open art. 15 does not
-    // count either (numerator and denominator are the same youths).
+    // Douwe turns 18 on 1 October: not in the population of 5-17 then, but 17 on 1 August, when his
+    // open art. 15 ran.
     jongere(ds, "J-DOUWE", "2002-10-01", KWELDERDORP);
     geldig(ds, "J-DOUWE", "art15", "2019-09-01", None);
-    // Eelke (14) moved from Slikveen to Kwelderdorp on 1 October 2020: 3a runs, counted (and in the
-    // population) in Kwelderdorp, not in Slikveen.
+    // Eelke (14) moved from Slikveen to Kwelderdorp on 1 October 2020: his 3a, granted on 15 August
+    // while he lived in Slikveen, counts there; he is in Kwelderdorp's population.
     jongere(ds, "J-EELKE", "2006-03-03", SLIKVEEN);
     verhuist(ds, "J-EELKE", "2020-10-01", KWELDERDORP);
     geldig(ds, "J-EELKE", "art3a", "2020-08-15", None);
-    // Femke (6): 5 sub b for the schooljaar → runs.
+    // Femke (6): 5 sub b for the schooljaar → ran on 1 August.
     jongere(ds, "J-FEMKE", "2014-02-02", KWELDERDORP);
     geldig(ds, "J-FEMKE", "art5_sub_b", "2020-08-01", Some("2021-07-31"));
     // Gerrit (15): 3b, contested by bezwaar on 15 September 2020; the grant stands meanwhile (Awb
-    // 6:16) → runs.
+    // 6:16) → ran on 1 August.
     jongere(ds, "J-GERRIT", "2004-11-11", KWELDERDORP);
     geldig(ds, "J-GERRIT", "art3b", "2020-08-01", Some("2021-07-31")).bezwaar_op = Some(d("2020-09-15"));
     // Ids (10): 5 sub c refused → not counted.
     jongere(ds, "J-IDS", "2010-07-07", KWELDERDORP);
     aanvraag(ds, "J-IDS", "art5_sub_c", VrijstellingStatus::Afgewezen, "2020-08-20");
-    // Jelle (7): 5 sub b valid from 2 October 2020, the day after → not yet running.
+    // Jelle (7): 5 sub b granted on 2 October 2020 → granted later in the year.
     jongere(ds, "J-JELLE", "2013-08-08", KWELDERDORP);
     geldig(ds, "J-JELLE", "art5_sub_b", "2020-10-02", Some("2021-07-31"));
     // Vijf turns 5 on the peildatum: in the population. Vier, a day younger, is not.
@@ -157,22 +157,21 @@ fn lopend(ds: &mut Dataset) {
     jongere(ds, "J-ZEVENTIEN", "2002-10-02", KWELDERDORP);
     inwoners(ds, "J-KW", 22, "2010-01-15", KWELDERDORP);
 
-    // --- Slikveen: 2 running; 8 youths of 5-17 (Klaas, Lieke and 6 more; not Eelke nor Mees). ---
-    // Klaas (11) moves to Terpum on 2 October 2020: on the peildatum in Slikveen. Trekkend (5a).
+    // --- Slikveen: 8 youths of 5-17 on 1 October (Klaas, Lieke and 6 more; not Eelke nor Mees). ---
+    // Klaas (11) moves to Terpum on 2 October 2020: on 1 August in Slikveen. Trekkend (5a).
     jongere(ds, "J-KLAAS", "2009-09-09", SLIKVEEN);
     verhuist(ds, "J-KLAAS", "2020-10-02", TERPUM);
     geldig(ds, "J-KLAAS", "art5a", "2020-08-01", Some("2021-07-31"));
-    // Lieke (12): 5 sub c for the schooljaar → runs.
+    // Lieke (12): 5 sub c for the schooljaar → ran on 1 August.
     jongere(ds, "J-LIEKE", "2008-08-08", SLIKVEEN);
     geldig(ds, "J-LIEKE", "art5_sub_c", "2020-08-01", Some("2021-07-31"));
-    // Mees left for abroad on 20 September 2020: his 5 sub c runs, but he lives in no gemeente on
-    // the peildatum → in no row, not even the total (the total is the gemeenten in scope).
+    // Mees left for abroad on 20 September 2020: on 1 August he lived in Slikveen with his 5 sub c.
     jongere(ds, "J-MEES", "2009-03-03", SLIKVEEN);
     vertrekt(ds, "J-MEES", "2020-09-20");
     geldig(ds, "J-MEES", "art5_sub_c", "2020-08-01", None);
     inwoners(ds, "J-SL", 6, "2011-11-11", SLIKVEEN);
 
-    // --- Terpum: 1 running; 3 youths of 5-17 (not Klaas, who arrives on 2 October). ---
+    // --- Terpum: 3 youths of 5-17 on 1 October (not Klaas, who arrives on 2 October). ---
     jongere(ds, "J-NINE", "2012-12-12", TERPUM);
     geldig(ds, "J-NINE", "art5_sub_b", "2020-08-01", Some("2021-07-31"));
     inwoners(ds, "J-TE", 2, "2007-07-07", TERPUM);
@@ -181,38 +180,40 @@ fn lopend(ds: &mut Dataset) {
 const VRIJSTELLING_KOLOMMEN: [&str; 9] =
     ["art_3a", "art_3b", "art_5a", "art_5b", "art_5c", "art_5a_trekkend", "art_15", "totaal", "per_1000"];
 
+/// The art. 25 count of 2020-2021: "jongeren die op 1 augustus in de gemeente woonden met een
+/// vrijstelling, plus de vrijstellingen die later in het schooljaar werden verleend".
 #[tokio::test]
-async fn vrijstellingen_gemeente_running_on_1_october_per_gemeente_and_per_1000() {
+async fn vrijstellingen_gemeente_as_art_25_counts_them_per_gemeente_and_per_1000() {
     for db in noordkust(lopend).await {
         let s = &db.store;
         let t = tabel(s, "regio", "vrijstellingen_gemeente").await;
         klopt(&t);
         assert_eq!(kolommen(&t), VRIJSTELLING_KOLOMMEN);
         assert_eq!(rijen(&t), [KWELDERDORP, SLIKVEEN, TERPUM, "totaal"]);
-        // Eelke 3a, Gerrit 3b (under bezwaar), Anke 5 sub a (from 1 October), Femke 5 sub b,
-        // Not Douwe's 15 (18 himself), Bouke (until 30 September), Cato (verlof), Ids (refused),
-        // Jelle (from 2 October). 4 of 32 youths: 4000 / 32 = 125,0.
-        assert_eq!(rij(&t, KWELDERDORP), w(&[1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 4.0, 125.0]));
-        // Lieke 5 sub c and Klaas 5a (leaves the next day); not Eelke (left on 1 October), not
-        // Mees (abroad). 2 of 8: 250,0.
-        assert_eq!(rij(&t, SLIKVEEN), w(&[0.0, 0.0, 0.0, 0.0, 1.0, 1.0, 0.0, 2.0, 250.0]));
+        // On 1 August: Bouke 5 sub c (ran until 30 September), Douwe 15 (17 then), Femke 5 sub b,
+        // Gerrit 3b (under bezwaar). Granted later: Anke 5 sub a (1 October), Jelle 5 sub b
+        // (2 October). Not Cato (verlof) nor Ids (refused). 6 per 32 youths: 187,5.
+        assert_eq!(rij(&t, KWELDERDORP), w(&[0.0, 1.0, 1.0, 2.0, 1.0, 0.0, 1.0, 6.0, 187.5]));
+        // On 1 August: Klaas 5a, Lieke and Mees 5 sub c (Mees left in September). Granted later:
+        // Eelke 3a on 15 August, while he lived here. 4 per 8: 500,0.
+        assert_eq!(rij(&t, SLIKVEEN), w(&[1.0, 0.0, 0.0, 0.0, 2.0, 1.0, 0.0, 4.0, 500.0]));
         // Nine 5 sub b; 1 of 3: 333,33 → 333,3.
         assert_eq!(rij(&t, TERPUM), w(&[0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0, 333.3]));
-        // 7 running (Mees in no gemeente, Douwe 18); 43 youths: 7000 / 43 = 162,79 → 162,8.
-        assert_eq!(rij(&t, "totaal"), w(&[1.0, 1.0, 1.0, 2.0, 1.0, 1.0, 0.0, 7.0, 162.8]));
+        // 11 of 43 youths: 255,81 → 255,8.
+        assert_eq!(rij(&t, "totaal"), w(&[1.0, 1.0, 1.0, 3.0, 3.0, 1.0, 1.0, 11.0, 255.8]));
 
-        // Subregio WD: Kwelderdorp and Slikveen, 6 running of 40 youths: 150,0.
+        // Subregio WD: Kwelderdorp and Slikveen, 10 of 40 youths: 250,0.
         let t = tabel(s, "subregio:WD", "vrijstellingen_gemeente").await;
         klopt(&t);
         assert_eq!(rijen(&t), [KWELDERDORP, SLIKVEEN, "totaal"]);
-        assert_eq!(rij(&t, "totaal"), w(&[1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.0, 6.0, 150.0]));
+        assert_eq!(rij(&t, "totaal"), w(&[1.0, 1.0, 1.0, 2.0, 3.0, 1.0, 1.0, 10.0, 250.0]));
 
-        // Slikveen alone: Eelke, who moved out on the peildatum, is not here.
+        // Slikveen alone: Eelke counts here, where he lived when it was granted.
         let t = tabel(s, "gemeente:GM9922", "vrijstellingen_gemeente").await;
         klopt(&t);
         assert_eq!(rijen(&t), [SLIKVEEN, "totaal"]);
-        assert_eq!(rij(&t, "totaal"), w(&[0.0, 0.0, 0.0, 0.0, 1.0, 1.0, 0.0, 2.0, 250.0]));
-        // Terpum alone: Klaas arrives on 2 October, after the peildatum.
+        assert_eq!(rij(&t, "totaal"), w(&[1.0, 0.0, 0.0, 0.0, 2.0, 1.0, 0.0, 4.0, 500.0]));
+        // Terpum alone: Klaas arrives on 2 October; his 5a counts in Slikveen.
         let t = tabel(s, "gemeente:GM9923", "vrijstellingen_gemeente").await;
         klopt(&t);
         assert_eq!(rijen(&t), [TERPUM, "totaal"]);

@@ -301,6 +301,21 @@ pub fn loopt_op(v: &Vrijstelling, datum: Datum) -> bool {
     v.status == Toegekend && v.geldig_van.is_some_and(|van| van <= datum) && v.geldig_tot.is_none_or(|tot| datum <= tot)
 }
 
+/// Does `v` count among the vrijstellingen of schooljaar `jaar` in the art. 25 opgave, and on which
+/// date are the youth's gemeente and age taken? The opgave counts "youths living in the gemeente on
+/// 1 August with a vrijstelling, plus those granted later that schooljaar": a vrijstelling (not
+/// verlof) running on 1 August counts on 1 August; one granted later in the schooljaar on its
+/// besluitdatum.
+pub fn art25_peildatum(v: &Vrijstelling, jaar: SchoolJaar) -> Option<Datum> {
+    if !vrijstelt_van_inschrijving(&v.artikel) || v.status != VrijstellingStatus::Toegekend {
+        return None;
+    }
+    if loopt_op(v, jaar.eerste_dag()) {
+        return Some(jaar.eerste_dag());
+    }
+    v.besluitdatum.filter(|b| jaar.bevat(*b))
+}
+
 /// A granted vrijstelling (not verlof) whose validity ends within `binnen` days from `datum`: 5 sub b
 /// holds for one schooljaar and 5 sub c needs proof every year (Lpw art. 8, 9), so the office asks
 /// in time.
@@ -578,6 +593,28 @@ mod tests {
         );
         let school = Vrijstelling { beslisser: Beslisser::Schoolleider, ..v };
         assert_eq!(beslissen_uiterlijk(&school), None);
+    }
+
+    #[test]
+    fn art_25_counts_who_had_one_on_1_august_and_who_got_one_later_in_the_year() {
+        let jaar = SchoolJaar::beginnend_in(2020);
+        let lopend =
+            Vrijstelling { geldig_tot: Some(d("2020-09-30")), ..aanvraag("art5_sub_c", "2019-10-01", "2019-10-01") };
+        assert_eq!(
+            art25_peildatum(&lopend, jaar),
+            Some(d("2020-08-01")),
+            "liep op 1 augustus, ook al eindigt hij in september"
+        );
+        let later = aanvraag("art5_sub_a", "2021-01-15", "2021-02-01");
+        assert_eq!(art25_peildatum(&later, jaar), Some(d("2021-01-15")), "toegekend in januari");
+        let verlopen = Vrijstelling { geldig_tot: Some(d("2020-07-31")), ..lopend.clone() };
+        assert_eq!(art25_peildatum(&verlopen, jaar), None, "liep af op 31 juli");
+        let volgend_jaar = aanvraag("art5_sub_b", "2021-08-01", "2021-08-01");
+        assert_eq!(art25_peildatum(&volgend_jaar, jaar), None);
+        let verlof = aanvraag("art11_sub_g", "2020-09-01", "2020-09-14");
+        assert_eq!(art25_peildatum(&verlof, jaar), None, "verlof is geen vrijstelling");
+        let afgewezen = Vrijstelling { status: VrijstellingStatus::Afgewezen, ..later };
+        assert_eq!(art25_peildatum(&afgewezen, jaar), None);
     }
 
     #[test]

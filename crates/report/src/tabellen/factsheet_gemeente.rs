@@ -251,8 +251,8 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
         }
     }
 
-    // Vrijstellingen running on 1 October: the vrijstellingen_gemeente table; verlof art. 11 sub g
-    // (not a vrijstelling of the inschrijving, so not in that table) for the same youths.
+    // Vrijstellingen as art. 25 counts them: the vrijstellingen_gemeente table; verlof art. 11 sub g
+    // (not a vrijstelling of the inschrijving, so not in that table) running on 1 October.
     let lopend = vrijstellingen_overzicht::per_gemeente(kader).await?;
     for g in &kader.gemeenten {
         for (rij, kolom) in [
@@ -319,7 +319,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     t.noot(format!("VSV: meldingen met een uitvaldatum in {jaar} en de bestemming op {einde}, zoals vsv_bestemming (school = weer ingeschreven; uitkering/zorg = P-wet of Wajong); woonplaats op {peildatum}."));
     t.noot(format!("Oud-VSV: op {peildatum} jonger dan 23, zonder startkwalificatie, niet ingeschreven en uitgevallen vóór het schooljaar; hun stand op {einde} (ingeschreven, of het resultaat van het laatst afgesloten RMC-traject)."));
     t.noot(format!("JIKP: leerlingen van pro, vso (arbeidsmarkt, vervolgonderwijs), Entree en vmbo-basis op {van} (woonplaats toen, zoals jikp_door_uitstroom). Ingeschreven: hun inschrijving op {peildatum}. Gemonitord: niet ingeschreven op {peildatum}; werk of uitkering volgens het laatst afgesloten RMC-traject tot {einde}, anders geen inkomen."));
-    t.noot(format!("Vrijstellingen: toegekend en lopend op {peildatum}, van jongeren van 5 t/m 17 die er toen woonden (zoals vrijstellingen_gemeente); 11 sub g is verlof van meer dan 10 dagen dat op die dag liep."));
+    t.noot(format!("Vrijstellingen: zoals de art. 25-opgave en vrijstellingen_gemeente ze tellen (lopend op 1 augustus of later in {jaar} toegekend, 5 t/m 17 jaar, in de gemeente van die datum); 11 sub g is verlof van meer dan 10 dagen dat op {peildatum} liep."));
     t.noot(format!("Aanvragen: met een aanvraagdatum in {jaar}, zoals ze nu staan (zoals vrijstelling_aanvragen)."));
     if kader.gemeenten.iter().any(|g| g.leerplicht_lokaal) {
         t.noot("Gemeenten die de leerplicht zelf uitvoeren: de leerplichtcijfers (verzuim, vrijstellingen, aanvragen) zijn leeg; hun RMC-cijfers staan er wel.");

@@ -1,11 +1,12 @@
-//! `vrijstellingen_gemeente` and `vrijstelling_aanvragen` (seeds 001, 004): the vrijstellingen
-//! running on 1 October per gemeente and article (also per 1000 youths of 5-17), and the requests of
-//! the verslagjaar by how they stand.
+//! `vrijstellingen_gemeente` and `vrijstelling_aanvragen` (seeds 001, 004): the vrijstellingen of
+//! the schooljaar per gemeente and article as the art. 25 opgave counts them (also per 1000 youths
+//! of 5-17), and the requests of the verslagjaar by how they stand.
 use crate::tabel::{Waarde, percentage};
 use crate::{Fout, Kader, Tabel};
 use leerspoor_domain::Gemeentecode;
 use leerspoor_domain::model::{Beslisser, Vrijstelling, VrijstellingStatus};
-use leerspoor_domain::rules::vrijstelling::{loopt_op, stand, vrijstelt_van_inschrijving};
+use leerspoor_domain::rules::leeftijd_op;
+use leerspoor_domain::rules::vrijstelling::{art25_peildatum, stand};
 use leerspoor_store::rij;
 use std::collections::HashMap;
 
@@ -21,30 +22,38 @@ const VRIJSTELLINGEN: &[(&str, &str, &str)] = &[
 ];
 
 pub async fn per_gemeente(kader: &Kader) -> Result<Tabel, Fout> {
-    let peildatum = kader.jaar.een_oktober();
+    let jaar = kader.jaar;
+    let peildatum = jaar.een_oktober();
     let alle: Vec<Vrijstelling> =
         kader.store.lees_met("WHERE status = $1", &[rij::code(VrijstellingStatus::Toegekend)]).await?;
-    let lopend: Vec<&Vrijstelling> =
-        alle.iter().filter(|v| vrijstelt_van_inschrijving(&v.artikel) && loopt_op(v, peildatum)).collect();
-    // Youths of 5-17 living in each gemeente on the peildatum: the rate's population, and whose
-    // vrijstellingen count, so numerator and denominator are the same youths.
+    // Youths of 5-17 living in each gemeente on 1 October: the rate's population.
     let groepen = super::bevolking::bevolking(kader, peildatum).await?;
     let mut bevolking: HashMap<&Gemeentecode, u32> = HashMap::new();
     for g in groepen.iter().filter(|g| g.band.onder_achttien()) {
         *bevolking.entry(&g.gemeente).or_default() += g.aantal;
     }
-    let woont = super::bevolking::woonplaats_5_17(
-        kader,
-        "SELECT id, geboortedatum FROM jongere WHERE (overlijdensdatum IS NULL OR overlijdensdatum > $1) \
-         AND id IN (SELECT jongere FROM vrijstelling WHERE status = $2)",
-        &[rij::datum(peildatum), rij::code(VrijstellingStatus::Toegekend)],
-        peildatum,
-    )
-    .await?;
-    let lopend: Vec<&Vrijstelling> = lopend.into_iter().filter(|v| woont.contains_key(v.jongere.as_str())).collect();
+    // The art. 25 count: who had one on 1 August, and who got one later in the year, each in the
+    // gemeente they lived in and of 5-17 on that date.
+    let geboren = kader
+        .geboortedata(
+            "SELECT id, geboortedatum FROM jongere WHERE id IN (SELECT jongere FROM vrijstelling WHERE status = $1)",
+            &[rij::code(VrijstellingStatus::Toegekend)],
+        )
+        .await?;
+    kader.laad_adressen(alle.iter().map(|v| v.jongere.as_str())).await?;
+    let woont: HashMap<&str, Gemeentecode> = alle
+        .iter()
+        .filter_map(|v| {
+            let op = art25_peildatum(v, jaar)?;
+            (5..18).contains(&leeftijd_op(*geboren.get(&v.jongere)?, op)).then_some(())?;
+            Some((v.id.as_str(), kader.gemeente_op(&v.jongere, op)?.code.clone()))
+        })
+        .collect();
+    let lopend: Vec<&Vrijstelling> = alle.iter().filter(|v| woont.contains_key(v.id.as_str())).collect();
     let mut kolommen: Vec<(&str, &str)> = VRIJSTELLINGEN.iter().map(|(k, l, _)| (*k, *l)).collect();
     kolommen.extend([("totaal", "Totaal"), ("per_1000", "Per 1000 jongeren 5-17")]);
-    let mut t = Tabel::nieuw("vrijstellingen_gemeente", format!("Lopende vrijstellingen op {peildatum}"), &kolommen);
+    let mut t =
+        Tabel::nieuw("vrijstellingen_gemeente", format!("Vrijstellingen {jaar} per gemeente (art. 25)"), &kolommen);
     let cellen = |hier: &[&&Vrijstelling], pop: u32| -> Vec<Waarde> {
         let mut w: Vec<Waarde> = VRIJSTELLINGEN
             .iter()
@@ -57,21 +66,21 @@ pub async fn per_gemeente(kader: &Kader) -> Result<Tabel, Fout> {
     };
     let mut totaal_pop = 0;
     for g in &kader.gemeenten {
-        let hier: Vec<&&Vrijstelling> =
-            lopend.iter().filter(|v| woont.get(v.jongere.as_str()) == Some(&g.code)).collect();
+        let hier: Vec<&&Vrijstelling> = lopend.iter().filter(|v| woont.get(v.id.as_str()) == Some(&g.code)).collect();
         let pop = bevolking.get(&g.code).copied().unwrap_or(0);
         totaal_pop += pop;
         t.rij(g.code.as_str(), g.naam.clone(), cellen(&hier, pop));
     }
     let hier: Vec<&&Vrijstelling> =
-        lopend.iter().filter(|v| woont.get(v.jongere.as_str()).is_some_and(|g| kader.in_scope(g))).collect();
+        lopend.iter().filter(|v| woont.get(v.id.as_str()).is_some_and(|g| kader.in_scope(g))).collect();
     t.rij("totaal", "Totaal", cellen(&hier, totaal_pop));
     let gemeenten: Vec<&str> = kader.gemeenten.iter().map(|g| g.code.as_str()).collect();
     let artikelen: Vec<&str> = VRIJSTELLINGEN.iter().map(|(k, _, _)| *k).collect();
     t.som_van_rijen("totaal", &gemeenten, &[artikelen.as_slice(), &["totaal"]].concat());
     t.som_van_kolommen("totaal", &artikelen);
     t.afgeleide_kolommen(&["per_1000"]);
-    t.noot(format!("Toegekende vrijstellingen die op {peildatum} liepen, van jongeren van 5 t/m 17 die toen in de gemeente woonden; per 1000 van die jongeren."));
+    t.noot(format!("Zoals de art. 25-opgave telt: vrijstellingen (geen verlof) die op {} liepen, van jongeren van 5 t/m 17 die toen in de gemeente woonden, en vrijstellingen die later in {jaar} werden toegekend, in de gemeente waar de jongere op de besluitdatum woonde.", jaar.eerste_dag()));
+    t.noot(format!("Per 1000 jongeren van 5 t/m 17 die op {peildatum} in de gemeente woonden."));
     Ok(t)
 }
 
