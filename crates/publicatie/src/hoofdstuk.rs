@@ -14,6 +14,7 @@ const HOOFDSTUKKEN: &[(&str, &str, &[&str])] = &[
             "verzuim_per_1000",
             "relatief_gemeente_onderwijssoort",
             "verzuim_per_school",
+            "meldtermijn_per_school",
             "recidive",
         ],
     ),

@@ -421,6 +421,47 @@ async fn processen_verbaal_per_gemeente_counted_per_pv_where_the_youth_lived_tha
 }
 
 // ---------------------------------------------------------------------------------------------
+// meldtermijn_per_school: how late the schools report their 16-uur meldingen.
+// ---------------------------------------------------------------------------------------------
+
+fn meldtermijnen(ds: &mut Dataset) {
+    // Akkerdorp is in vakantieregio noord (herfstvakantie 10-18 October 2020); Beekveld's region is
+    // not recorded, so Het Baken has only weekends and feestdagen.
+    ds.gemeenten.iter_mut().filter(|g| g.code.as_str() == AKKERDORP).for_each(|g| {
+        g.vakantieregio = Some(Vakantieregio::Noord);
+    });
+    ds.vakanties = leerspoor_domain::kalender::ocw_vakanties();
+    let mut meld = |id: &str, school: (&str, &str), soort: &str, van: &str, gemeld: &str| {
+        jongere(ds, &format!("J-{id}"), "2008-01-01", AKKERDORP);
+        let m = melding(ds, &format!("M-{id}"), &format!("J-{id}"), soort, gemeld, None);
+        (m.verzuim_van, m.brin, m.vestiging) = (d(van), Some(school.0.into()), Some(school.1.into()));
+    };
+    // Absent from Wednesday 30 September: at the Duinlyceum the fourth lesweek ends on Sunday
+    // 1 November (the herfstvakantie is no lesweek); reported that day, in time.
+    meld("OPTIJD", DUINLYCEUM, "wettelijk_16_uur", "2020-09-30", "2020-11-01");
+    // Reported on Friday 6 November: five lesdagen late.
+    meld("LAAT", DUINLYCEUM, "wettelijk_16_uur", "2020-09-30", "2020-11-06");
+    // A signaal melding has no term: not in the table.
+    meld("SIGNAAL", DUINLYCEUM, "signaal", "2020-09-01", "2020-12-01");
+    // At Het Baken, without holidays, the fourth lesweek ended on 25 October: 1 November is five
+    // lesdagen late.
+    meld("BAKEN", HET_BAKEN, "wettelijk_16_uur", "2020-09-30", "2020-11-01");
+}
+
+#[tokio::test]
+async fn meldtermijn_per_school_counts_16_uur_meldingen_after_the_fourth_lesweek() {
+    for db in oostkust(meldtermijnen).await {
+        let t = tabel(&db.store, "regio", "meldtermijn_per_school").await;
+        klopt(&t);
+        assert_eq!(kolommen(&t), ["meldingen", "te_laat", "pct_te_laat", "gemiddeld_lesdagen_te_laat"]);
+        assert_eq!(rijen(&t), ["10AB00", "70NP00", "totaal"], "evenveel te laat: op sleutel");
+        assert_eq!(rij(&t, "10AB00"), w(&[2.0, 1.0, 50.0, 5.0]));
+        assert_eq!(rij(&t, "70NP00"), w(&[1.0, 1.0, 100.0, 5.0]));
+        assert_eq!(rij(&t, "totaal"), w(&[3.0, 2.0, 66.7, 5.0]));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // verzuim_per_school (seed 002).
 // ---------------------------------------------------------------------------------------------
 

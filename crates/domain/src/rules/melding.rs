@@ -4,6 +4,7 @@ use super::Weigering;
 use super::status::Plichtstatus;
 use crate::Datum;
 use crate::code_enum::CodeEnum;
+use crate::kalender::Rooster;
 use crate::model::{Verzuimmelding, ZaakSoort};
 
 /// What a registered melding becomes.
@@ -110,6 +111,23 @@ pub fn relatief_verzuim(m: &Verzuimmelding) -> bool {
         }
 }
 
+/// The last day a school may report a 16-uur melding in time (Lpw art. 21a: the school reports
+/// "onverwijld" once a pupil missed 16 hours within four consecutive lesweken): the Sunday ending
+/// the fourth lesweek counted from the first day of absence, on the school's `rooster`.
+pub fn meldtermijn(verzuim_van: Datum, rooster: &Rooster) -> Datum {
+    rooster.einde_lesweek(verzuim_van, 4)
+}
+
+/// How many lesdagen after [`meldtermijn`] a 16-uur melding came; `None` for one in time or of
+/// another kind (the duty to report is about the 16 hours).
+pub fn lesdagen_te_laat(m: &Verzuimmelding, rooster: &Rooster) -> Option<u32> {
+    if m.soort != "wettelijk_16_uur" {
+        return None;
+    }
+    let termijn = meldtermijn(m.verzuim_van, rooster);
+    (m.meldingsdatum > termijn).then(|| rooster.schooldagen_tussen(termijn + chrono::Days::new(1), m.meldingsdatum))
+}
+
 /// Do two absence periods overlap? An open end means the absence goes on.
 pub fn perioden_overlappen(a: (Datum, Option<Datum>), b: (Datum, Option<Datum>)) -> bool {
     a.1.is_none_or(|tot| b.0 <= tot) && b.1.is_none_or(|tot| a.0 <= tot)
@@ -214,6 +232,22 @@ mod tests {
         assert!(!relatief_verzuim(&legitiem), "afgesloten als legitiem afwezig");
         let ingetrokken = Verzuimmelding { status: "ingetrokken".into(), ..melding("wettelijk_16_uur", Some(16)) };
         assert!(!relatief_verzuim(&ingetrokken));
+    }
+
+    #[test]
+    fn a_school_reports_sixteen_hours_by_the_end_of_the_fourth_lesweek() {
+        // Absent from Wednesday 30 September 2020 in regio noord, whose herfstvakantie (10-18
+        // October) is no lesweek: the fourth lesweek ends on Sunday 1 November.
+        let noord = crate::kalender::Kalender::nieuw(crate::kalender::ocw_vakanties(), &[], &[])
+            .rooster(Some(crate::model::Vakantieregio::Noord), None);
+        assert_eq!(meldtermijn(d("2020-09-30"), &noord), d("2020-11-01"));
+        let mut m = Verzuimmelding { verzuim_van: d("2020-09-30"), ..melding("wettelijk_16_uur", Some(16)) };
+        m.meldingsdatum = d("2020-11-01");
+        assert_eq!(lesdagen_te_laat(&m, &noord), None, "op tijd");
+        m.meldingsdatum = d("2020-11-06");
+        assert_eq!(lesdagen_te_laat(&m, &noord), Some(5), "maandag 2 tot en met vrijdag 6 november");
+        let signaal = Verzuimmelding { soort: "signaal".into(), ..m };
+        assert_eq!(lesdagen_te_laat(&signaal, &noord), None, "de meldplicht gaat over 16 uur");
     }
 
     #[test]

@@ -10,6 +10,7 @@ mod halt_pv;
 mod jikp_door_uitstroom;
 mod jongeren_schoolherkomst;
 mod maatregelen_per_jaar;
+mod meldtermijn;
 mod recidive;
 mod rmc_aantal;
 mod rmc_resultaat;
@@ -43,6 +44,7 @@ pub const IDS: &[&str] = &[
     "relatief_gemeente_onderwijssoort",
     "pv_gemeente_onderwijssoort",
     "verzuim_per_school",
+    "meldtermijn_per_school",
     "vsv_nieuw",
     "jikp_door_uitstroom",
     "rmc_aantal",
@@ -72,6 +74,7 @@ pub fn menunaam(id: &str) -> &'static str {
         "relatief_gemeente_onderwijssoort" => "Relatief verzuimers per gemeente en onderwijssoort",
         "pv_gemeente_onderwijssoort" => "Processen-verbaal per gemeente en onderwijssoort",
         "verzuim_per_school" => "Verzuim per VO-school",
+        "meldtermijn_per_school" => "Meldtermijn per school",
         "vsv_nieuw" => "Nieuwe voortijdig schoolverlaters",
         "jikp_door_uitstroom" => "Jongeren in een kwetsbare positie",
         "rmc_aantal" => "Aantal RMC-ers",
@@ -108,6 +111,7 @@ pub async fn bereken(kader: &std::sync::Arc<Kader>, id: &str) -> Result<Tabel, F
         "factsheet_gemeente" => factsheet_gemeente::bereken(kader).await,
         "doelen" => doelen::bereken(kader).await,
         "verzuim_per_school" => verzuim_per_school::bereken(kader).await,
+        "meldtermijn_per_school" => meldtermijn::bereken(kader).await,
         "relatief_gemeente_onderwijssoort" => gemeente_onderwijssoort::relatief_verzuimers(kader).await,
         "pv_gemeente_onderwijssoort" => gemeente_onderwijssoort::processen_verbaal(kader).await,
         _ => unreachable!("id gecontroleerd tegen IDS"),
