@@ -13,11 +13,12 @@ use crate::kalender::{
 use crate::loopbaan::{Insch, maak_gat, schoolsoort};
 use crate::organisatie::{Wereld, is_zuid};
 use chrono::Datelike;
+use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::model::{
     ActieSoort, PvTegen, Rol, ThuiszitEinde, ThuiszitSoort, TrajectSoort, Uitkomst, Vertrek, VrijstellingStatus,
     ZaakSoort, ZaakStatus,
 };
-use leerspoor_domain::onderwijs::{Niveau, Onderwijssoort, VsoProfiel};
+use leerspoor_domain::onderwijs::{Niveau, Onderwijssoort, Schoolherkomst, VsoProfiel};
 use std::collections::{BTreeMap, BTreeSet};
 
 // Magnitudes per schooljaar 2016-2017 … 2020-2021 at scale 1 (seed 000 Tabel 2-6, 9, 10).
@@ -69,15 +70,10 @@ fn ji(jaar: i32) -> usize {
     (jaar - EERSTE_JAAR) as usize
 }
 
-/// Index of the schoolherkomst (wpo, wec, wvo, web, onbekend) of an onderwijssoort.
+/// Index of the schoolherkomst (wpo, wec, wvo, web, onbekend) of an onderwijssoort, by the rule.
 pub(crate) fn herkomst(o: Onderwijssoort) -> usize {
-    match o {
-        Onderwijssoort::Bao | Onderwijssoort::Sbo => 0,
-        Onderwijssoort::So | Onderwijssoort::Vso => 1,
-        Onderwijssoort::Vo | Onderwijssoort::Pro => 2,
-        Onderwijssoort::Mbo | Onderwijssoort::Vavo => 3,
-        Onderwijssoort::Onbekend => 4,
-    }
+    let h = leerspoor_domain::rules::schoolherkomst(Some(o));
+    Schoolherkomst::ALL.iter().position(|s| *s == h).expect("elke schoolherkomst staat in de lijst")
 }
 
 fn is_jikp(e: &Insch) -> bool {

@@ -3,6 +3,7 @@
 //! The generator never reads the clock: "now" is [`DATA_EIND`], the last day of the last schooljaar
 //! with casework.
 use chrono::{Datelike, NaiveDate, TimeDelta, Weekday};
+use leerspoor_domain::rules;
 use rand::RngExt;
 use rand_chacha::ChaCha8Rng;
 
@@ -34,23 +35,19 @@ pub(crate) fn dagen(van: Datum, tot: Datum) -> i64 {
     (tot - van).num_days()
 }
 
-/// The date `jaren` years after `geboren` (births on 29 February do not occur in the demo).
+/// The date `jaren` years after `geboren`, by the law's rule (a schrikkelkind turns a year older on
+/// 1 March in a common year).
 pub(crate) fn verjaardag(geboren: Datum, jaren: i32) -> Datum {
-    d(geboren.year() + jaren, geboren.month(), geboren.day())
+    rules::verjaardag(geboren, u32::try_from(jaren).expect("een leeftijd is niet negatief"))
 }
 
 pub(crate) fn leeftijd(geboren: Datum, op: Datum) -> i32 {
-    let mut a = op.year() - geboren.year();
-    if (op.month(), op.day()) < (geboren.month(), geboren.day()) {
-        a -= 1;
-    }
-    a
+    i32::try_from(rules::leeftijd_op(geboren, op)).expect("een leeftijd past in i32")
 }
 
 /// First day of the month after the month of the 5th birthday (Lpw art. 3).
 pub(crate) fn leerplicht_begin(geboren: Datum) -> Datum {
-    let v = verjaardag(geboren, 5);
-    eerste_volgende_maand(v)
+    rules::leerplicht_begin(geboren)
 }
 
 pub(crate) fn eerste_volgende_maand(x: Datum) -> Datum {

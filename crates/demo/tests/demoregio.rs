@@ -606,3 +606,11 @@ fn andere_seeds_blijven_consistent() {
         assert!(fouten.is_empty(), "seed {seed}:\n{}", fouten.join("\n"));
     }
 }
+
+/// The demo keeps its leap-day children: their birthdays follow the law's rule (1 March in a
+/// common year), as every other part of Leerspoor counts them.
+#[test]
+fn de_regio_heeft_schrikkelkinderen() {
+    let schrikkel = regio().jongeren.iter().filter(|j| (j.geboortedatum.month(), j.geboortedatum.day()) == (2, 29));
+    assert!(schrikkel.count() > 10, "ongeveer één op de 1461 geboorten");
+}

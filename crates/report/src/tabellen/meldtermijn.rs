@@ -43,8 +43,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
         if !kader.telt(&m.jongere, m.meldingsdatum) {
             continue;
         }
-        let rooster =
-            roosters.entry((brin, vestiging)).or_insert_with(|| kalender.van_school(brin, vestiging, None));
+        let rooster = roosters.entry((brin, vestiging)).or_insert_with(|| kalender.van_school(brin, vestiging, None));
         let t = per.entry((brin, vestiging)).or_default();
         t.meldingen += 1;
         if let Some(dagen) = melding::lesdagen_te_laat(m, rooster) {
