@@ -4,6 +4,7 @@ use crate::{Fout, Result, bestaand, ids, uitvoerder};
 use leerspoor_domain::Datum;
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::model::*;
+use leerspoor_domain::rules::melding;
 use leerspoor_domain::rules::{Weigering, mas, zaak as regels};
 use leerspoor_store::Store;
 
@@ -57,8 +58,7 @@ pub async fn neem(store: &Store, door: &Medewerker, a: NieuweActie) -> Result<Ge
         Some(z) => store.lees_waar("zaak", &z.id).await?,
         None => Vec::new(),
     };
-    let overtreding =
-        meldingen.iter().filter(|m| m.status != "ingetrokken").map(|m| m.verzuim_van).min().unwrap_or(a.datum);
+    let overtreding = meldingen.iter().filter(|m| melding::telt(m)).map(|m| m.verzuim_van).min().unwrap_or(a.datum);
     if matches!(a.soort, ActieSoort::Halt | ActieSoort::ProcesVerbaal) {
         let feiten = crate::dossier::leerplichtfeiten(
             &jongere,

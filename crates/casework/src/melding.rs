@@ -169,7 +169,7 @@ fn eerdere_melding_zelfde_verzuim<'d>(dossier: &'d Dossier, m: &Verzuimmelding) 
     dossier
         .meldingen
         .iter()
-        .filter(|e| e.status != "ingetrokken" && !e.preventief && e.brin == m.brin && e.vestiging == m.vestiging)
+        .filter(|e| leerspoor_domain::rules::melding::telt(e) && e.brin == m.brin && e.vestiging == m.vestiging)
         .filter(|e| open(e))
         .filter(|e| perioden_overlappen((e.verzuim_van, e.verzuim_tot), (m.verzuim_van, m.verzuim_tot)))
         .min_by_key(|e| (e.meldingsdatum, e.id.clone()))

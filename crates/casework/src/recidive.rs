@@ -4,6 +4,7 @@
 //! interventie niet meer" is the rest.
 use crate::Result;
 use leerspoor_domain::model::{Verzuimmelding, Zaak, ZaakSoort, ZaakStatus};
+use leerspoor_domain::rules::melding;
 use leerspoor_domain::{Datum, SchoolJaar};
 use leerspoor_store::Store;
 use leerspoor_store::rij;
@@ -47,7 +48,7 @@ fn verzuimzaak(z: &Zaak) -> bool {
 /// A melding that reports new verzuim: not withdrawn, not a preventive contact, not illness or
 /// absoluut verzuim.
 fn nieuw_verzuim(m: &Verzuimmelding) -> bool {
-    m.status != "ingetrokken" && !m.preventief && !matches!(m.soort.as_str(), "zorgwekkend_ziekteverzuim" | "absoluut")
+    melding::telt(m) && !matches!(m.soort.as_str(), "zorgwekkend_ziekteverzuim" | "absoluut")
 }
 
 /// Recidive for `schooljaar` over the given zaken and meldingen (any superset of the relevant ones).

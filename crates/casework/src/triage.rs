@@ -5,6 +5,7 @@ use crate::dossier::Dossier;
 use chrono::Months;
 use leerspoor_domain::Datum;
 use leerspoor_domain::onderwijs::DiplomaSoort;
+use leerspoor_domain::rules::melding;
 use leerspoor_domain::rules::triage::{Factoren, Feiten, Triage, beoordeel};
 use leerspoor_domain::rules::{jikp_groep, leeftijd_op};
 use leerspoor_store::Store;
@@ -28,11 +29,8 @@ pub fn feiten(d: &Dossier, peildatum: Datum) -> Feiten {
                 && (w[0].brin.as_str(), w[0].vestiging.as_str()) != (w[1].brin.as_str(), w[1].vestiging.as_str())
         })
         .count() as u32;
-    let eerdere_meldingen = d
-        .meldingen
-        .iter()
-        .filter(|m| m.meldingsdatum < peildatum && !m.preventief && m.status != "ingetrokken")
-        .count() as u32;
+    let eerdere_meldingen =
+        d.meldingen.iter().filter(|m| m.meldingsdatum < peildatum && melding::telt(m)).count() as u32;
     Feiten {
         hoogste_diploma,
         schoolwissels,

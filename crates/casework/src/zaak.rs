@@ -3,6 +3,7 @@
 use crate::{Result, bestaand, code_geldig};
 use leerspoor_domain::codes::CodeLijst;
 use leerspoor_domain::model::*;
+use leerspoor_domain::rules::melding;
 use leerspoor_domain::rules::{Weigering, leeftijd_op, mas, thuiszitten, zaak as regels};
 use leerspoor_domain::{Datum, SchoolJaar};
 use leerspoor_store::{Schrijver, Store};
@@ -107,8 +108,7 @@ async fn luxe_verzuim_afgehandeld(
     meldingen: &[Verzuimmelding],
     acties: &[Actie],
 ) -> Result<()> {
-    let luxe: Vec<&Verzuimmelding> =
-        meldingen.iter().filter(|m| m.soort == "luxe" && m.status != "ingetrokken").collect();
+    let luxe: Vec<&Verzuimmelding> = meldingen.iter().filter(|m| m.soort == "luxe" && melding::telt(m)).collect();
     let Some(eerste) = luxe.iter().map(|m| m.verzuim_van).min() else { return Ok(()) };
     let kalender = crate::kalender::laad(store).await?;
     let adressen: Vec<Woonadres> = store.lees_waar("jongere", &zaak.jongere).await?;
@@ -121,7 +121,7 @@ async fn luxe_verzuim_afgehandeld(
     let vorig_jaar = SchoolJaar::van(eerste).vorig();
     let eerder = van_jongere.iter().any(|m| {
         m.soort == "luxe"
-            && m.status != "ingetrokken"
+            && melding::telt(m)
             && m.zaak.as_deref() != Some(zaak.id.as_str())
             && m.verzuim_van < eerste
             && SchoolJaar::van(m.verzuim_van) >= vorig_jaar

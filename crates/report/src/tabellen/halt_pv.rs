@@ -5,6 +5,7 @@ use super::sleutel;
 use crate::tabel::Waarde;
 use crate::{Fout, Kader, Tabel};
 use leerspoor_domain::model::{Actie, ActieSoort, Medewerker, Uitkomst, Verzuimmelding, Zaak, ZaakSoort};
+use leerspoor_domain::rules::melding;
 use leerspoor_domain::{Datum, SchoolJaar};
 use leerspoor_store::rij;
 use std::collections::HashMap;
@@ -40,7 +41,7 @@ async fn laad(kader: &Kader) -> Result<Maatregelen, Fout> {
         )
         .await?
         .into_iter()
-        .filter(|m| !m.preventief && m.status != "ingetrokken")
+        .filter(melding::telt)
         .filter_map(|m| m.zaak)
         .collect();
     kader.bereid_scope(acties.iter().map(|a| a.jongere.as_str())).await?;

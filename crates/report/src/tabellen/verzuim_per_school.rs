@@ -5,6 +5,7 @@ use crate::tabel::Waarde;
 use crate::{Fout, Kader, Tabel};
 use leerspoor_domain::SchoolJaar;
 use leerspoor_domain::model::School;
+use leerspoor_domain::rules::melding;
 use leerspoor_store::rij::{Type, Waarde as Cel};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
@@ -33,8 +34,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
         for m in meldingen.iter().filter(|m| SchoolJaar::van(m.meldingsdatum) == *jaar) {
             let (Some(brin), Some(vestiging)) = (&m.brin, &m.vestiging) else { continue };
             let school = (brin.clone(), vestiging.clone());
-            if m.preventief || m.status == "ingetrokken" || !vo.contains(&school) || !kader.telt(&m.jongere, peildatum)
-            {
+            if !melding::telt(m) || !vo.contains(&school) || !kader.telt(&m.jongere, peildatum) {
                 continue;
             }
             per.entry(school).or_default().entry(*jaar).or_default().insert(&m.jongere);

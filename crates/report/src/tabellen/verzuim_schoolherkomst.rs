@@ -7,6 +7,7 @@ use crate::{Fout, Kader, Tabel};
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::model::{Inschrijving, Subregio, Verzuimmelding};
 use leerspoor_domain::onderwijs::Schoolherkomst;
+use leerspoor_domain::rules::melding;
 use leerspoor_domain::rules::{leeftijd_op, schoolherkomst};
 use leerspoor_domain::{Datum, SchoolJaar};
 use leerspoor_store::rij;
@@ -37,7 +38,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     for jaar in jaren {
         let mut tel: HashMap<String, [u32; 6]> = HashMap::new();
         for m in meldingen.iter().filter(|m| SchoolJaar::van(m.meldingsdatum) == jaar) {
-            if m.preventief || m.status == "ingetrokken" || m.soort == "zorgwekkend_ziekteverzuim" {
+            if !melding::telt(m) || m.soort == "zorgwekkend_ziekteverzuim" {
                 continue;
             }
             let Some(geboortedatum) = geboren.get(&m.jongere) else { continue };
