@@ -94,7 +94,7 @@ pub(crate) fn schoolsoort(o: Onderwijssoort) -> Soort {
         Onderwijssoort::Pro => Soort::Pro,
         Onderwijssoort::Mbo => Soort::Mbo,
         Onderwijssoort::Vavo => Soort::Vavo,
-        Onderwijssoort::Onbekend => Soort::Onbekend,
+        Onderwijssoort::Ho | Onderwijssoort::Onbekend => Soort::Onbekend,
     }
 }
 

@@ -13,6 +13,9 @@ code_enum!(
         Pro = ("pro", "Praktijkonderwijs"),
         Mbo = ("mbo", "Middelbaar beroepsonderwijs"),
         Vavo = ("vavo", "Voortgezet algemeen volwassenenonderwijs"),
+        /// Hoger onderwijs (WHW): a youth who left havo or vwo at 16 or 17 for a hogeschool or
+        /// university is enrolled, not in absoluut verzuim.
+        Ho = ("ho", "Hoger onderwijs"),
         /// Enrolled, but the school falls under none of the four laws (e.g. private education).
         Onbekend = ("onbekend", "Onderwijs onbekend"),
     }

@@ -399,3 +399,31 @@ async fn the_shipped_school_holidays_import_and_a_wrong_holiday_is_refused() {
         assert_eq!(db.store.aantal("vakantie").await.unwrap(), uit.nieuw() as i64);
     }
 }
+
+/// Hoger onderwijs is an enrolment like any other (a havo graduate of 17 at a hogeschool), without
+/// a VO or MBO level.
+#[tokio::test]
+async fn an_enrolment_in_hoger_onderwijs_is_accepted_without_a_level() {
+    for db in leerspoor_testdb::alle().await {
+        importeer(&db.store, &klein(), &opties()).await.unwrap();
+        let map = tempfile::tempdir().unwrap();
+        let p = map.path();
+        schrijf(
+            p,
+            "inschrijvingen.csv",
+            b"id,jongere,brin,vestiging,onderwijssoort,niveau,vso_profiel,begindatum,einddatum\n\
+              I4,J2,99CC,01,ho,,,2021-09-01,\n",
+        );
+        assert_eq!(importeer(&db.store, p, &opties()).await.unwrap().nieuw(), 1, "{}", db.store.soort());
+        schrijf(
+            p,
+            "inschrijvingen.csv",
+            b"id,jongere,brin,vestiging,onderwijssoort,niveau,vso_profiel,begindatum,einddatum\n\
+              I5,J2,99CC,01,ho,havo,,2021-09-01,\n",
+        );
+        let Err(IngestFout::Ongeldig(fouten)) = importeer(&db.store, p, &opties()).await else {
+            panic!("een niveau bij hoger onderwijs had geweigerd moeten worden")
+        };
+        bevat(&fouten, "inschrijvingen.csv", 2, Some("niveau"), "niveau 'havo' past niet bij onderwijssoort 'ho'");
+    }
+}

@@ -98,7 +98,7 @@ fn school(ds: &mut Dataset, jongere: &str, soort: Onderwijssoort, van: &str, tot
         Pro => (DUINLYCEUM, None, None),
         Mbo => (ROC, Some(Niveau::Mbo2), None),
         Vavo => (ROC, Some(Niveau::Havo), None),
-        Onbekend => (ZEEWIND, None, None),
+        Ho | Onbekend => (ZEEWIND, None, None),
     };
     inschrijving(ds, jongere, school, soort, niveau, profiel, van, tot);
 }

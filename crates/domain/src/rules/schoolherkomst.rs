@@ -1,11 +1,15 @@
 //! Schoolherkomst: the law a youth's education falls under (the columns of the verzuim tables).
+#[cfg(test)]
+use crate::code_enum::CodeEnum;
 use crate::onderwijs::{Onderwijssoort, Schoolherkomst};
 
 /// The schoolherkomst of an enrolment's onderwijssoort, or of no enrolment at all (`None`).
 ///
 /// docs/regels.md: WPO (basisonderwijs, SBO), WEC (SO/VSO), WVO (VO, PRO), WEB (MBO, VAVO),
 /// *onderwijs onbekend* (enrolled, kind unknown), *geen inschrijving*. VAVO falls under the WEB
-/// (WEB art. 7.3.1), praktijkonderwijs under the WVO.
+/// (WEB art. 7.3.1), praktijkonderwijs under the WVO. Hoger onderwijs falls under the WHW, for
+/// which the tables have no column: it counts as *onderwijs onbekend*, enrolled outside the four
+/// laws.
 pub fn schoolherkomst(onderwijssoort: Option<Onderwijssoort>) -> Schoolherkomst {
     use Onderwijssoort::*;
     match onderwijssoort {
@@ -14,7 +18,7 @@ pub fn schoolherkomst(onderwijssoort: Option<Onderwijssoort>) -> Schoolherkomst 
         Some(So | Vso) => Schoolherkomst::Wec,
         Some(Vo | Pro) => Schoolherkomst::Wvo,
         Some(Mbo | Vavo) => Schoolherkomst::Web,
-        Some(Onbekend) => Schoolherkomst::Onbekend,
+        Some(Ho | Onbekend) => Schoolherkomst::Onbekend,
     }
 }
 
@@ -36,8 +40,10 @@ mod tests {
             (Pro, Schoolherkomst::Wvo),
             (Mbo, Schoolherkomst::Web),
             (Vavo, Schoolherkomst::Web),
+            (Ho, Schoolherkomst::Onbekend),
             (Onbekend, Schoolherkomst::Onbekend),
         ];
+        assert_eq!(verwacht.len(), Onderwijssoort::ALL.len(), "elke onderwijssoort");
         for (soort, herkomst) in verwacht {
             assert_eq!(schoolherkomst(Some(soort)), herkomst, "{soort}");
         }
