@@ -42,15 +42,22 @@ fn aanvraagformulier(g: &Gebruiker, j: &Jongere, labels: &Labels, vandaag: &str)
     }
 }
 
+type Maak = fn(&Gebruiker, &Jongere, &Labels, &str) -> Formulier;
+
+/// An empty form about a youth, with today's date where it proposes one.
+async fn toon(state: &AppState, g: &Gebruiker, jongere: &str, maak: Maak) -> Response {
+    match voor_formulier(state, g, jongere).await {
+        Ok((j, labels)) => pagina::toon(&maak(g, &j, &labels, &state.vandaag().to_string())),
+        Err(r) => r,
+    }
+}
+
 pub async fn formulier(
     State(state): State<AppState>,
     Extension(g): Extension<Gebruiker>,
     Path(jongere): Path<String>,
 ) -> Response {
-    match voor_formulier(&state, &g, &jongere).await {
-        Ok((j, labels)) => pagina::toon(&aanvraagformulier(&g, &j, &labels, &state.vandaag().to_string())),
-        Err(r) => r,
-    }
+    toon(&state, &g, &jongere, aanvraagformulier).await
 }
 
 pub async fn aanvragen(
@@ -188,10 +195,7 @@ pub async fn schoolverlof_formulier(
     Extension(g): Extension<Gebruiker>,
     Path(jongere): Path<String>,
 ) -> Response {
-    match voor_formulier(&state, &g, &jongere).await {
-        Ok((j, labels)) => pagina::toon(&schoolverlofformulier(&g, &j, &labels, &state.vandaag().to_string())),
-        Err(r) => r,
-    }
+    toon(&state, &g, &jongere, schoolverlofformulier).await
 }
 
 pub async fn schoolverlof(
