@@ -125,10 +125,8 @@ pub async fn controleer(store: &Store, door: &Medewerker, peildatum: Datum) -> R
             let perioden: Vec<Thuiszitperiode> = store.lees_waar("jongere", &k.id).await?;
             let adressen: Vec<Woonadres> = store.lees_waar("jongere", &k.id).await?;
             let sinds = aankomst(&adressen, &lokaal, peildatum);
-            let rooster = adressen
-                .iter()
-                .find(|w| w.begindatum <= peildatum && w.einddatum.is_none_or(|e| peildatum <= e))
-                .map_or_else(Rooster::zonder_vakanties, |w| kalender.van_gemeente(&w.gemeente));
+            let rooster = crate::kalender::woongemeente(&adressen, peildatum)
+                .map_or_else(Rooster::zonder_vakanties, |g| kalender.van_gemeente(g));
             nieuw.push(nieuwe_zaak(k, peildatum, sinds, &perioden, (situatie, &rooster)));
         }
     }

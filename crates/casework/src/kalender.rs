@@ -2,9 +2,9 @@
 //! applies to a youth on a day (the school they are enrolled at, or else the gemeente they live in).
 use crate::Result;
 use crate::dossier::Dossier;
-use leerspoor_domain::Datum;
 use leerspoor_domain::kalender::{Kalender, Rooster};
 use leerspoor_domain::model::{Gemeente, School, Vakantie, Verzuimmelding, Woonadres};
+use leerspoor_domain::{Datum, Gemeentecode};
 use leerspoor_store::Store;
 
 pub async fn laad(store: &Store) -> Result<Kalender> {
@@ -16,9 +16,8 @@ impl Dossier {
     /// The lesdagen that apply to the youth on `op`: those of the school location they are enrolled
     /// at, or, when not enrolled, of the gemeente they live in.
     pub fn rooster_op(&self, kalender: &Kalender, op: Datum) -> Rooster {
-        let geldt = |van: Datum, tot: Option<Datum>| van <= op && tot.is_none_or(|t| op <= t);
-        let woont = self.woonadressen.iter().find(|w| geldt(w.begindatum, w.einddatum)).map(|w| &w.gemeente);
-        match self.inschrijvingen.iter().find(|i| geldt(i.begindatum, i.einddatum)) {
+        let woont = woongemeente(&self.woonadressen, op);
+        match self.inschrijvingen.iter().find(|i| i.begindatum <= op && i.einddatum.is_none_or(|e| op <= e)) {
             Some(i) => kalender.van_school(&i.brin, &i.vestiging, woont),
             None => woont.map_or_else(Rooster::zonder_vakanties, |g| kalender.van_gemeente(g)),
         }
@@ -28,12 +27,15 @@ impl Dossier {
 /// The lesdagen of the school that reported `m` (for a melding without school, of the gemeente the
 /// youth lived in when the absence began).
 pub fn van_melding(kalender: &Kalender, m: &Verzuimmelding, adressen: &[Woonadres]) -> Rooster {
-    let op = m.verzuim_van;
-    let woont =
-        adressen.iter().find(|w| w.begindatum <= op && w.einddatum.is_none_or(|e| op <= e)).map(|w| &w.gemeente);
+    let woont = woongemeente(adressen, m.verzuim_van);
     match (&m.brin, &m.vestiging, woont) {
         (Some(b), Some(v), _) => kalender.van_school(b, v, woont),
         (_, _, Some(g)) => kalender.van_gemeente(g),
         _ => Rooster::zonder_vakanties(),
     }
+}
+
+/// The gemeente of the address running on `op`.
+pub(crate) fn woongemeente(adressen: &[Woonadres], op: Datum) -> Option<&Gemeentecode> {
+    adressen.iter().find(|w| w.begindatum <= op && w.einddatum.is_none_or(|e| op <= e)).map(|w| &w.gemeente)
 }
