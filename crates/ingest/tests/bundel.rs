@@ -427,3 +427,44 @@ async fn an_enrolment_in_hoger_onderwijs_is_accepted_without_a_level() {
         bevat(&fouten, "inschrijvingen.csv", 2, Some("niveau"), "niveau 'havo' past niet bij onderwijssoort 'ho'");
     }
 }
+
+/// The new dated facts are checked as the rules ask: twelve schooljaren end on a 31 July of a
+/// youth of at least 12, and "alle lessen gemist" is ja, nee or left empty.
+#[tokio::test]
+async fn twelve_schooljaren_and_alle_lessen_gemist_are_refused_when_impossible() {
+    for db in leerspoor_testdb::alle().await {
+        importeer(&db.store, &klein(), &opties()).await.unwrap();
+        let map = tempfile::tempdir().unwrap();
+        let p = map.path();
+        schrijf(
+            p,
+            "jongeren.csv",
+            b"id,bsn,voornamen,tussenvoegsel,achternaam,geboortedatum,geslacht,overlijdensdatum,twaalf_schooljaren_op\n\
+              J1,999990007,Sem,,Proefman,2010-03-14,m,,2020-06-30\n\
+              J2,999990019,Lotte,van,Proefstra,2004-09-10,v,,2015-07-31\n",
+        );
+        schrijf(
+            p,
+            "verzuimmeldingen.csv",
+            b"id,jongere,brin,vestiging,soort,meldingsdatum,verzuim_van,verzuim_tot,uren,reden,status,reden_afsluiting,zaak,preventief,alle_lessen_gemist\n\
+              VM9,J1,99AA,00,wettelijk_16_uur,2020-10-12,2020-10-05,,16,,geregistreerd,,,nee,misschien\n",
+        );
+        let Err(IngestFout::Ongeldig(fouten)) = importeer(&db.store, p, &opties()).await else {
+            panic!("de bundel had geweigerd moeten worden")
+        };
+        bevat(&fouten, "verzuimmeldingen.csv", 2, Some("alle_lessen_gemist"), "'misschien' is geen ja of nee");
+        // Once the melding is right, the youths' facts are judged by the rule.
+        schrijf(
+            p,
+            "verzuimmeldingen.csv",
+            b"id,jongere,brin,vestiging,soort,meldingsdatum,verzuim_van,verzuim_tot,uren,reden,status,reden_afsluiting,zaak,preventief,alle_lessen_gemist\n\
+              VM9,J1,99AA,00,wettelijk_16_uur,2020-10-12,2020-10-05,,16,,geregistreerd,,,nee,ja\n",
+        );
+        let Err(IngestFout::Ongeldig(fouten)) = importeer(&db.store, p, &opties()).await else {
+            panic!("de bundel had geweigerd moeten worden")
+        };
+        bevat(&fouten, "jongeren.csv", 2, Some("twaalf_schooljaren_op"), "31 juli");
+        bevat(&fouten, "jongeren.csv", 3, Some("twaalf_schooljaren_op"), "");
+        assert_eq!(db.store.aantal("verzuimmelding").await.unwrap(), 2, "niets half geschreven");
+    }
+}
