@@ -52,6 +52,12 @@ pub fn feestdag(datum: Datum) -> Option<&'static str> {
     }
 }
 
+/// A weekday that is no feestdag: a working day in the sense of the Algemene termijnenwet (art. 1),
+/// and a lesdag unless the school is on holiday.
+pub fn werkdag(datum: Datum) -> bool {
+    datum.weekday().number_from_monday() <= 5 && feestdag(datum).is_none()
+}
+
 /// The school holidays the office recorded, with each gemeente's vakantieregio and each school
 /// location's gemeente: gives the [`Rooster`] of a school or a gemeente.
 #[derive(Debug, Clone, Default)]
@@ -131,7 +137,7 @@ impl Rooster {
     }
 
     pub fn is_lesdag(&self, datum: Datum) -> bool {
-        datum.weekday().number_from_monday() <= 5 && feestdag(datum).is_none() && !self.in_vakantie(datum)
+        werkdag(datum) && !self.in_vakantie(datum)
     }
 
     /// Lesdagen from `van` up to and including `tot`.
@@ -170,6 +176,11 @@ impl Rooster {
             dag = dag + Days::new(1);
         }
         dag
+    }
+
+    /// Days from `van` up to (not including) `tot` that are not in a school holiday.
+    pub fn dagen_buiten_vakanties(&self, van: Datum, tot: Datum) -> u32 {
+        van.iter_days().take_while(|d| *d < tot).filter(|d| !self.in_vakantie(*d)).count() as u32
     }
 
     /// The zomervakantie that ends at the start of `jaar`.

@@ -3,8 +3,8 @@
 //! generally recognised feestdag runs on to the next day that is none (Algemene termijnenwet art. 1).
 use super::Weigering;
 use crate::Datum;
-use crate::kalender::feestdag;
-use chrono::{Datelike, Days};
+use crate::kalender::werkdag;
+use chrono::Days;
 
 /// Awb art. 4:13 lid 2: the reasonable term for a decision "is in ieder geval verstreken wanneer het
 /// bestuursorgaan binnen acht weken na ontvangst van de aanvraag geen beschikking heeft gegeven".
@@ -21,7 +21,7 @@ pub fn beslistermijn(ontvangen: Datum, verdaagd_tot: Option<Datum>) -> Datum {
 /// `datum`, or the first day after it that is no Saturday, Sunday or feestdag.
 fn werkdag_vanaf(datum: Datum) -> Datum {
     let mut d = datum;
-    while d.weekday().number_from_monday() > 5 || feestdag(d).is_some() {
+    while !werkdag(d) {
         d = d + Days::new(1);
     }
     d

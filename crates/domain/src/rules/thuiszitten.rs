@@ -87,16 +87,12 @@ pub fn toets_thuiszitter(
             "thuiszitter: 4 weken",
             format!(
                 "op {op} is de jongere {} dagen buiten vakanties niet op school (sinds {sinds}); thuiszitter pas na 4 weken, vanaf {}",
-                dagen_buiten_vakanties(sinds, op, rooster),
+                rooster.dagen_buiten_vakanties(sinds, op),
                 thuiszitter_vanaf(sinds, rooster)
             ),
         )),
         _ => Ok(()),
     }
-}
-
-fn dagen_buiten_vakanties(van: Datum, tot: Datum, rooster: &Rooster) -> usize {
-    van.iter_days().take_while(|d| *d < tot).filter(|d| !rooster.in_vakantie(*d)).count()
 }
 
 fn dekt(m: &Verzuimmelding, op: Datum) -> bool {
