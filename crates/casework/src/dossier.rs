@@ -3,7 +3,7 @@ use crate::{Fout, Result};
 use leerspoor_domain::Datum;
 use leerspoor_domain::model::*;
 use leerspoor_domain::rules::thuiszitten::Situatie;
-use leerspoor_domain::rules::{Leerplichtfeiten, Leerplichtstatus, is_startkwalificatie, vrijstelling};
+use leerspoor_domain::rules::{Leerplichtfeiten, Leerplichtstatus, eerste_startkwalificatie, vrijstelling};
 use leerspoor_store::Store;
 
 #[derive(Debug, Clone)]
@@ -104,8 +104,4 @@ pub fn leerplichtfeiten(
         .and_then(|i| i.vso_profiel);
     Leerplichtfeiten::nieuw(j.geboortedatum, sq, j.twaalf_schooljaren_op, vso)
         .map_err(|e| Fout::invoer("jongere", e.to_string()))
-}
-
-pub fn eerste_startkwalificatie(diplomas: &[Diploma]) -> Option<Datum> {
-    diplomas.iter().filter(|d| is_startkwalificatie(d.soort)).map(|d| d.datum).min()
 }

@@ -1,14 +1,13 @@
-//! RMC-trajecten (docs/regels.md): starting and closing them, and their results per verslagjaar as
-//! seed 000 Tabel 10 counts them.
+//! RMC-trajecten (docs/regels.md): starting and closing them. Their results per verslagjaar
+//! (seed 000 Tabel 10) are counted by `leerspoor_domain::rules::traject::resultaten`.
 use crate::{Fout, Result, bestaand, code_geldig, ids};
+use leerspoor_domain::Datum;
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::codes::CodeLijst;
 use leerspoor_domain::model::*;
 use leerspoor_domain::rules::Weigering;
-use leerspoor_domain::rules::traject::{self, SoortRmcer};
-use leerspoor_domain::{Datum, SchoolJaar};
+use leerspoor_domain::rules::traject;
 use leerspoor_store::Store;
-use std::collections::BTreeMap;
 
 #[derive(Debug, Clone)]
 pub struct NieuwTraject {
@@ -73,28 +72,4 @@ pub async fn sluit(
     s.wijzig(&oud, &nieuw).await?;
     s.vastleggen("RMC-traject afsluiten", &nieuw.id).await?;
     Ok(nieuw)
-}
-
-/// Seed 000 Tabel 10 for a verslagjaar: every traject of an RMC-er ([`traject::telt_als_rmcer`])
-/// that ran in it, by its result at the end of the year ("nog in traject" while it runs on) and by
-/// the kind of RMC-er. Per traject, as the table's total equals Tabel 9's "aantal RMC-ers" begeleid.
-pub fn resultaten(trajecten: &[RmcTraject], jaar: SchoolJaar) -> BTreeMap<String, [u32; 2]> {
-    let mut uit: BTreeMap<String, [u32; 2]> = BTreeMap::new();
-    for t in trajecten.iter().filter(|t| traject::telt_als_rmcer(t.soort) && liep_in(t, jaar)) {
-        let resultaat = match (t.einddatum, &t.resultaat) {
-            (Some(e), Some(r)) if e <= jaar.laatste_dag() => r.as_str(),
-            _ => "nog_in_traject",
-        };
-        let kolom = match traject::soort_rmcer(t.aangemeld_op, jaar) {
-            SoortRmcer::GemeldVoorVerslagjaar => 0,
-            SoortRmcer::Nieuw => 1,
-        };
-        uit.entry(resultaat.to_string()).or_default()[kolom] += 1;
-    }
-    uit
-}
-
-/// The traject ran on a day of the schooljaar `jaar`.
-pub fn liep_in(t: &RmcTraject, jaar: SchoolJaar) -> bool {
-    t.begindatum <= jaar.laatste_dag() && t.einddatum.is_none_or(|e| e >= jaar.eerste_dag())
 }

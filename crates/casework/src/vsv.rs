@@ -6,8 +6,8 @@ use chrono::{Days, Months};
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::model::*;
 use leerspoor_domain::onderwijs::{DiplomaSoort, Niveau, Onderwijssoort};
-use leerspoor_domain::rules::vsv::{self, Bestemming, Uitschrijving};
-use leerspoor_domain::rules::{is_startkwalificatie, leeftijd_op};
+use leerspoor_domain::rules::is_startkwalificatie;
+use leerspoor_domain::rules::vsv::{self, Uitschrijving};
 use leerspoor_domain::{Datum, SchoolJaar};
 use leerspoor_store::Store;
 use leerspoor_store::rij::{self, Type, Waarde};
@@ -319,86 +319,4 @@ pub async fn oud_vsv(store: &Store, door: &Medewerker, schooljaar: SchoolJaar) -
     }
     store.log(&door.id, "lijst oud-VSV", &schooljaar.to_string(), "gelukt", None).await?;
     Ok(uit)
-}
-
-/// Where the VSV-ers of a schooljaar are a year after dropping out, against the 2021-2024 targets
-/// (30% back at school, 30% at work).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Opvolging {
-    pub schooljaar: SchoolJaar,
-    /// Per VSV-melding: the youth and their destination.
-    pub per_jongere: Vec<(String, Bestemming)>,
-}
-
-/// The targets of the 2021-2024 VSV-aanpak (docs/regels.md).
-pub const DOEL_WEER_OP_SCHOOL: f64 = 30.0;
-pub const DOEL_WERK: f64 = 30.0;
-
-impl Opvolging {
-    pub fn aantal(&self, b: Bestemming) -> usize {
-        self.per_jongere.iter().filter(|(_, x)| *x == b).count()
-    }
-
-    /// Share in percent; `None` without VSV-ers.
-    pub fn percentage(&self, b: Bestemming) -> Option<f64> {
-        (!self.per_jongere.is_empty()).then(|| 100.0 * self.aantal(b) as f64 / self.per_jongere.len() as f64)
-    }
-}
-
-/// Follows up every VSV-er of the schooljaar on the day a year after their uitvaldatum.
-pub async fn opvolging(store: &Store, schooljaar: SchoolJaar) -> Result<Opvolging> {
-    bestemmingen(store, schooljaar, |v| v.uitvaldatum + Months::new(12)).await
-}
-
-/// Where every VSV-er of the schooljaar is on the day `op` gives for their melding (a year after
-/// the drop-out for the follow-up; the end of the verslagjaar for the annual report).
-pub async fn bestemmingen(
-    store: &Store,
-    schooljaar: SchoolJaar,
-    op: impl Fn(&VsvMelding) -> Datum,
-) -> Result<Opvolging> {
-    let venster = [rij::datum(schooljaar.eerste_dag()), rij::datum(schooljaar.laatste_dag())];
-    let cohort: Vec<VsvMelding> = store.lees_met("WHERE uitvaldatum >= $1 AND uitvaldatum <= $2", &venster).await?;
-    // The cohort's records in three reads, not a dossier each.
-    const VAN_COHORT: &str =
-        "WHERE jongere IN (SELECT jongere FROM vsv_melding WHERE uitvaldatum >= $1 AND uitvaldatum <= $2)";
-    let jongeren: HashMap<String, Datum> = store
-        .lees_met::<Jongere>(
-            "WHERE id IN (SELECT jongere FROM vsv_melding WHERE uitvaldatum >= $1 AND uitvaldatum <= $2)",
-            &venster,
-        )
-        .await?
-        .into_iter()
-        .map(|j| (j.id, j.geboortedatum))
-        .collect();
-    let mut inschrijvingen: HashMap<String, Vec<Inschrijving>> = HashMap::new();
-    for i in store.lees_met::<Inschrijving>(VAN_COHORT, &venster).await? {
-        inschrijvingen.entry(i.jongere.clone()).or_default().push(i);
-    }
-    let mut trajecten: HashMap<String, Vec<RmcTraject>> = HashMap::new();
-    for t in store.lees_met::<RmcTraject>(VAN_COHORT, &venster).await? {
-        trajecten.entry(t.jongere.clone()).or_default().push(t);
-    }
-    let mut per_jongere = Vec::with_capacity(cohort.len());
-    for v in cohort {
-        let Some(geboren) = jongeren.get(&v.jongere) else { continue };
-        let op = op(&v);
-        let eigen = trajecten.get(&v.jongere).map(Vec::as_slice).unwrap_or(&[]);
-        let laatste = eigen
-            .iter()
-            .filter(|t| t.einddatum.is_some_and(|e| e <= op) && t.begindatum >= v.uitvaldatum - Months::new(1))
-            .max_by_key(|t| t.einddatum);
-        let in_traject = eigen.iter().any(|t| t.begindatum <= op && t.einddatum.is_none_or(|e| e > op));
-        let ingeschreven = inschrijvingen
-            .get(&v.jongere)
-            .is_some_and(|l| l.iter().any(|i| i.begindatum <= op && i.einddatum.is_none_or(|e| op <= e)));
-        let b = vsv::bestemming(
-            ingeschreven,
-            leeftijd_op(*geboren, op),
-            laatste.and_then(|t| t.resultaat.as_deref()),
-            in_traject,
-        );
-        per_jongere.push((v.jongere, b));
-    }
-    Ok(Opvolging { schooljaar, per_jongere })
 }

@@ -1,7 +1,7 @@
 //! The demo region's RMC results are of the same order as the seed's (seed 000 Tabel 10), so the
 //! reports and screens built on them look like a real office's.
-use leerspoor_casework::trajecten;
 use leerspoor_domain::SchoolJaar;
+use leerspoor_domain::rules::traject;
 
 /// Seed 000 Tabel 10, column "Totaal" for 2019-2020 and 2020-2021, per outcome code; `u32::MAX`
 /// where the seed has no figure (the row "behoort niet tot de doelgroep" is new in 2020-2021).
@@ -30,7 +30,7 @@ const TABEL_10: &[(&str, u32, u32)] = &[
 fn the_demo_regions_rmc_results_are_of_the_order_of_tabel_10() {
     let ds = leerspoor_demo::genereer(&leerspoor_demo::DemoOpties::default());
     for (jaar, kolom, totaal) in [(2019, 1, 2015), (2020, 2, 3118)] {
-        let tabel = trajecten::resultaten(&ds.rmc_trajecten, SchoolJaar::beginnend_in(jaar));
+        let tabel = traject::resultaten(&ds.rmc_trajecten, SchoolJaar::beginnend_in(jaar));
         let demo = |code: &str| tabel.get(code).map_or(0, |v| v[0] + v[1]);
         let n: u32 = tabel.values().map(|v| v[0] + v[1]).sum();
         assert!(n.abs_diff(totaal) * 20 <= totaal, "{jaar}: {n} RMC-ers, Tabel 9: {totaal}");

@@ -3,13 +3,15 @@
 mod common;
 use common::*;
 use leerspoor_casework::trajecten::{self, NieuwTraject};
-use leerspoor_casework::{Fout, jikp, triage, vsv};
+use leerspoor_casework::{Fout, triage, vsv};
 use leerspoor_domain::model::*;
 use leerspoor_domain::onderwijs::{DiplomaSoort, JikpGroep, Niveau, Onderwijssoort};
+use leerspoor_domain::rules::traject::resultaten;
 use leerspoor_domain::rules::triage::{Factoren, Risico};
 use leerspoor_domain::rules::vsv::Bestemming;
 use leerspoor_domain::{Bsn, Gemeentecode, SchoolJaar};
 use leerspoor_ingest::{ImportOpties, importeer_dataset};
+use leerspoor_report::register;
 use leerspoor_store::Store;
 
 async fn lever(s: &Store, ds: Dataset) {
@@ -121,10 +123,10 @@ async fn a_vsv_er_from_mbo_is_placed_back_in_school() {
         trajecten::sluit(s, &rik, &t.id, d("2021-02-15"), "scholing").await.unwrap();
 
         let alle: Vec<RmcTraject> = s.lees().await.unwrap();
-        let tabel10 = trajecten::resultaten(&alle, jaar);
+        let tabel10 = resultaten(&alle, jaar);
         assert_eq!(tabel10.get("scholing"), Some(&[0, 1]), "een nieuwe RMC-er, herplaatst naar scholing");
 
-        let opvolging = vsv::opvolging(s, jaar).await.unwrap();
+        let opvolging = register::vsv_opvolging(s, jaar).await.unwrap();
         assert_eq!(
             opvolging.per_jongere,
             [(DAAN.to_string(), Bestemming::Onbekend), (NOOR.to_string(), Bestemming::WeerOpSchool)]
@@ -231,11 +233,11 @@ async fn an_oud_vsv_er_is_found_in_the_zomeractie() {
         trajecten::sluit(s, &rik, &t.id, d("2021-08-20"), "werk").await.unwrap();
         let alle: Vec<RmcTraject> = s.lees().await.unwrap();
         assert_eq!(
-            trajecten::resultaten(&alle, jaar).get("nog_in_traject"),
+            resultaten(&alle, jaar).get("nog_in_traject"),
             Some(&[1, 0]),
             "op 31 juli nog in traject, gemeld vóór het verslagjaar"
         );
-        assert_eq!(trajecten::resultaten(&alle, jaar.volgend()).get("werk"), Some(&[1, 0]));
+        assert_eq!(resultaten(&alle, jaar.volgend()).get("werk"), Some(&[1, 0]));
     }
 }
 
@@ -261,7 +263,7 @@ async fn a_jikp_pupil_from_pro_goes_to_work_without_mediation() {
         });
         lever(s, kim).await;
 
-        let tabel8 = jikp::door_uitstroom(s, SchoolJaar::beginnend_in(2019)).await.unwrap();
+        let tabel8 = register::jikp_door_uitstroom(s, SchoolJaar::beginnend_in(2019)).await.unwrap();
         let pro = &tabel8[&JikpGroep::Pro];
         assert_eq!((pro.deelnemers, pro.door_uitstroom, pro.uitstroom, pro.kwetsbaar()), (1, 1, 1, 1));
         assert_eq!(pro.percentage(), Some(100.0));
@@ -277,8 +279,8 @@ async fn a_jikp_pupil_from_pro_goes_to_work_without_mediation() {
             .unwrap();
         trajecten::sluit(s, &rik, &t.id, d("2020-12-01"), "jikp_arbeid").await.unwrap();
         let alle: Vec<RmcTraject> = s.lees().await.unwrap();
-        assert_eq!(trajecten::resultaten(&alle, jaar).get("jikp_arbeid"), Some(&[0, 1]));
-        let opvolging = vsv::opvolging(s, jaar).await.unwrap();
+        assert_eq!(resultaten(&alle, jaar).get("jikp_arbeid"), Some(&[0, 1]));
+        let opvolging = register::vsv_opvolging(s, jaar).await.unwrap();
         assert!(opvolging.per_jongere.contains(&("J-KIM".to_string(), Bestemming::Werk)));
     }
 }

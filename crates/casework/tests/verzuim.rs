@@ -3,9 +3,10 @@ mod common;
 use common::*;
 use leerspoor_casework::actie::{self, NieuweActie, Vervolg};
 use leerspoor_casework::melding::{self, Afloop, NieuweMelding};
-use leerspoor_casework::{Fout, recidive, zaak};
+use leerspoor_casework::{Fout, zaak};
 use leerspoor_domain::SchoolJaar;
 use leerspoor_domain::model::*;
+use leerspoor_report::register;
 
 fn luxe_melding(jongere: &str, van: &str, tot: &str, gemeld: &str) -> NieuweMelding {
     NieuweMelding {
@@ -130,7 +131,7 @@ async fn one_day_of_luxe_verzuim_closes_after_a_warning_but_overmacht_needs_a_re
         zaak::sluit(s, &lotte, &z.id, d("2021-04-20"), "verzuim_gestopt").await.unwrap();
 
         // For the report: after her first case closed in January, Sara was reported again.
-        let r = recidive::recidive(s, SchoolJaar::beginnend_in(2020)).await.unwrap();
+        let r = register::recidive(s, SchoolJaar::beginnend_in(2020)).await.unwrap();
         assert_eq!((r.jongeren.len(), r.recidivisten()), (1, 1));
         assert_eq!(r.jongeren[0].gesloten_op, d("2021-01-06"), "de eerste interventie");
     }
@@ -304,7 +305,7 @@ async fn an_absence_after_a_closed_case_is_a_new_case_not_a_repeat() {
         zaak::sluit(s, &lotte, &z.id, d("2020-11-15"), "verzuim_gestopt").await.unwrap();
         let maart = melding::registreer(s, &lotte, zestien("2021-03-01", "2021-03-26")).await.unwrap();
         assert_eq!((maart.afloop, maart.melding.vervolg_op), (Afloop::NieuweZaak, None));
-        let r = recidive::recidive(s, SchoolJaar::beginnend_in(2020)).await.unwrap();
+        let r = register::recidive(s, SchoolJaar::beginnend_in(2020)).await.unwrap();
         assert_eq!(r.recidivisten(), 1);
     }
 }

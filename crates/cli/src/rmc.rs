@@ -1,11 +1,13 @@
 //! `leerspoor rmc …`: the RMC runs and lists for scripting (VSV, oud-VSV, follow-up, JIKP, triage).
 use crate::blokkeer;
-use leerspoor_casework::{Fout, jikp, medewerker, triage, vsv};
+use leerspoor_casework::{Fout, medewerker, triage, vsv};
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::datum::parse_datum;
+use leerspoor_domain::rules;
 use leerspoor_domain::rules::triage::Factoren;
 use leerspoor_domain::rules::vsv::Bestemming;
 use leerspoor_domain::{Datum, SchoolJaar};
+use leerspoor_report::register;
 use leerspoor_store::Store;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -110,16 +112,20 @@ async fn onderdeel(store: &Store, als: &str, o: &Onderdeel) -> Result<String, Fo
             }
         }
         Onderdeel::Opvolging(j) => {
-            let o = vsv::opvolging(store, j.schooljaar).await?;
+            let o = register::vsv_opvolging(store, j.schooljaar).await?;
             t += &format!("VSV-ers van {} een jaar na uitval: {}\n", j.schooljaar, o.per_jongere.len());
             for b in Bestemming::ALL {
                 let pct = o.percentage(*b).map_or("-".to_string(), |p| format!("{p:.1}%"));
                 t += &format!("  {:<24} {:>6} {:>8}\n", b.label(), o.aantal(*b), pct);
             }
-            t += &format!("  doel: {}% weer op school, {}% aan het werk\n", vsv::DOEL_WEER_OP_SCHOOL, vsv::DOEL_WERK);
+            t += &format!(
+                "  doel: {}% weer op school, {}% aan het werk\n",
+                rules::vsv::DOEL_WEER_OP_SCHOOL,
+                rules::vsv::DOEL_WERK
+            );
         }
         Onderdeel::Jikp(j) => {
-            let tabel = jikp::door_uitstroom(store, j.schooljaar).await?;
+            let tabel = register::jikp_door_uitstroom(store, j.schooljaar).await?;
             t += &format!("Door- en uitstroom JIKP {} → {}\n", j.schooljaar, j.schooljaar.volgend());
             t += "  groep                 deelnemers  door/uit   mbo1   mbo2  uitstroom  kwetsbaar      %\n";
             for (groep, s) in &tabel {

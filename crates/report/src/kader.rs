@@ -190,11 +190,11 @@ impl Kader {
     }
 
     /// The enrolments of the youths who could be JIKP pupils on 1 October of the year before the
-    /// verslagjaar (as [`leerspoor_casework::jikp::inschrijvingen`]), read once for the two
+    /// verslagjaar (as [`crate::register::jikp_inschrijvingen`]), read once for the two
     /// tables that follow them (jikp_door_uitstroom and the factsheet).
     pub async fn jikp_inschrijvingen(&self) -> Result<Arc<JikpInschrijvingen>, Fout> {
         let j = self.jikp.get_or_try_init(|| async {
-            let (op, later) = leerspoor_casework::jikp::inschrijvingen(&self.store, self.jaar.vorig()).await?;
+            let (op, later) = crate::register::jikp_inschrijvingen(&self.store, self.jaar.vorig()).await?;
             Ok::<_, Fout>(Arc::new(JikpInschrijvingen { op, later }))
         });
         Ok(j.await?.clone())

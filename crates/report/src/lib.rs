@@ -1,11 +1,13 @@
 //! The jaarverslag engine (docs/tabellen.md): every table is computed from the dated records for a
 //! verslagjaar and a scope, as a [`Tabel`] value; renderers (JSON, CSV) only lay it out.
 //!
-//! Tables that rest on a rule of the casework (recidive, Tabel 10, JIKP, thuiszitters) call the same
-//! pure functions the services use, so the report and the caseworker's screen cannot disagree.
+//! Every counting rule is a pure function of `domain` (recidive, Tabel 10, JIKP, thuiszitters, VSV
+//! destinations) that the casework calls too, so the report and the caseworker's screen cannot
+//! disagree; [`register`] holds the reads that such counts need outside a table.
 
 mod gedateerd;
 mod kader;
+pub mod register;
 pub mod tabel;
 pub mod tabellen;
 pub mod uitvoer;
@@ -22,8 +24,6 @@ pub enum Fout {
     OnbekendeTabel(String, String),
     #[error(transparent)]
     Store(#[from] leerspoor_store::StoreFout),
-    #[error(transparent)]
-    Dienst(#[from] leerspoor_casework::Fout),
     #[error("schrijven mislukt: {0}")]
     Schrijven(String),
     /// The self-check found totals that are not the sum of their parts: not for publication.

@@ -1,5 +1,7 @@
 //! Jongeren in kwetsbare posities (JIKP): the groups RMC monitors at their transitions.
+use crate::model::Inschrijving;
 use crate::onderwijs::{JikpGroep, Niveau, Onderwijssoort, VsoProfiel};
+use std::collections::{BTreeMap, HashMap};
 
 /// The JIKP group of an enrolment, if it belongs to one.
 ///
@@ -66,6 +68,64 @@ pub fn overgang(groep: JikpGroep, volgend: Option<(Onderwijssoort, Option<Niveau
         (Onderwijssoort::Mbo, Some(Niveau::Mbo2)) => Overgang::NaarMbo2,
         _ => Overgang::Elders,
     }
+}
+
+/// One row of Tabel 8.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stroom {
+    pub deelnemers: u32,
+    /// Who did not stay in the same kind of education (for MBO1: everyone).
+    pub door_uitstroom: u32,
+    pub mbo1: u32,
+    pub mbo2: u32,
+    pub uitstroom: u32,
+}
+
+impl Stroom {
+    pub fn kwetsbaar(&self) -> u32 {
+        self.mbo1 + self.mbo2 + self.uitstroom
+    }
+
+    /// Kwetsbare door- en uitstroom as a share of all door- en uitstroom, in percent.
+    pub fn percentage(&self) -> Option<f64> {
+        (self.door_uitstroom > 0).then(|| 100.0 * f64::from(self.kwetsbaar()) / f64::from(self.door_uitstroom))
+    }
+
+    fn tel(&mut self, o: Overgang) {
+        self.deelnemers += 1;
+        if !o.telt() {
+            return;
+        }
+        self.door_uitstroom += 1;
+        match o {
+            Overgang::NaarMbo1 => self.mbo1 += 1,
+            Overgang::NaarMbo2 => self.mbo2 += 1,
+            Overgang::Uitstroom => self.uitstroom += 1,
+            Overgang::Blijft | Overgang::Elders => {}
+        }
+    }
+}
+
+/// Tabel 8 from the enrolments on the two peildata; a youth with two enrolments counts once, by the
+/// one begun last.
+pub fn door_uitstroom(op_peildatum: &[Inschrijving], een_jaar_later: &[Inschrijving]) -> BTreeMap<JikpGroep, Stroom> {
+    let laatste = |lijst: &[Inschrijving]| {
+        let mut per: HashMap<String, Inschrijving> = HashMap::new();
+        for i in lijst {
+            if per.get(&i.jongere).is_none_or(|x| x.begindatum < i.begindatum) {
+                per.insert(i.jongere.clone(), i.clone());
+            }
+        }
+        per
+    };
+    let later = laatste(een_jaar_later);
+    let mut uit: BTreeMap<JikpGroep, Stroom> = BTreeMap::new();
+    for (jongere, i) in laatste(op_peildatum) {
+        let Some(groep) = jikp_groep(i.onderwijssoort, i.niveau, i.vso_profiel) else { continue };
+        let volgend = later.get(&jongere).map(|l| (l.onderwijssoort, l.niveau));
+        uit.entry(groep).or_default().tel(overgang(groep, volgend));
+    }
+    uit
 }
 
 #[cfg(test)]

@@ -40,6 +40,7 @@ pub mod leeftijd;
 pub mod leerplicht;
 pub mod mas;
 pub mod melding;
+pub mod recidive;
 pub mod rmc;
 pub mod schoolherkomst;
 pub mod startkwalificatie;
@@ -57,7 +58,7 @@ pub use leeftijd::{geboren_uiterlijk, leeftijd_op, verjaardag};
 pub use leerplicht::{kwalificatieplicht_einde, leerplicht_begin, leerplicht_einde};
 pub use rmc::rmc_doelgroep;
 pub use schoolherkomst::schoolherkomst;
-pub use startkwalificatie::is_startkwalificatie;
+pub use startkwalificatie::{eerste_startkwalificatie, is_startkwalificatie};
 pub use status::{Leerplichtfeiten, Leerplichtstatus, Plichtstatus, RegelFout};
 pub use weigering::Weigering;
 

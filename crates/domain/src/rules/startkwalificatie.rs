@@ -1,4 +1,6 @@
 //! Startkwalificatie (Lpw art. 1).
+use crate::Datum;
+use crate::model::Diploma;
 use crate::onderwijs::DiplomaSoort;
 
 /// Whether a diploma is a startkwalificatie.
@@ -12,6 +14,11 @@ pub fn is_startkwalificatie(diploma: DiplomaSoort) -> bool {
         Havo | Vwo | Mbo2 | Mbo3 | Mbo4 => true,
         VmboBb | VmboKb | VmboGt | Mbo1 | Pro => false,
     }
+}
+
+/// The date of the youth's first startkwalificatie, if any: the day the kwalificatieplicht ends.
+pub fn eerste_startkwalificatie(diplomas: &[Diploma]) -> Option<Datum> {
+    diplomas.iter().filter(|d| is_startkwalificatie(d.soort)).map(|d| d.datum).min()
 }
 
 #[cfg(test)]

@@ -3,8 +3,9 @@
 use super::Weigering;
 use super::leeftijd::leeftijd_op;
 use crate::code_enum::CodeEnum;
-use crate::model::{Rol, TrajectSoort};
+use crate::model::{RmcTraject, Rol, TrajectSoort};
 use crate::{Datum, SchoolJaar, code_enum};
+use std::collections::BTreeMap;
 
 code_enum!(
     /// The subtotals of seed 000 Tabel 10.
@@ -110,6 +111,30 @@ pub fn toets_resultaat(soort: TrajectSoort, resultaat: &str) -> Result<(), Weige
         ));
     }
     Ok(())
+}
+
+/// Seed 000 Tabel 10 for a verslagjaar: every traject of an RMC-er ([`telt_als_rmcer`])
+/// that ran in it, by its result at the end of the year ("nog in traject" while it runs on) and by
+/// the kind of RMC-er. Per traject, as the table's total equals Tabel 9's "aantal RMC-ers" begeleid.
+pub fn resultaten(trajecten: &[RmcTraject], jaar: SchoolJaar) -> BTreeMap<String, [u32; 2]> {
+    let mut uit: BTreeMap<String, [u32; 2]> = BTreeMap::new();
+    for t in trajecten.iter().filter(|t| telt_als_rmcer(t.soort) && liep_in(t, jaar)) {
+        let resultaat = match (t.einddatum, &t.resultaat) {
+            (Some(e), Some(r)) if e <= jaar.laatste_dag() => r.as_str(),
+            _ => "nog_in_traject",
+        };
+        let kolom = match soort_rmcer(t.aangemeld_op, jaar) {
+            SoortRmcer::GemeldVoorVerslagjaar => 0,
+            SoortRmcer::Nieuw => 1,
+        };
+        uit.entry(resultaat.to_string()).or_default()[kolom] += 1;
+    }
+    uit
+}
+
+/// The traject ran on a day of the schooljaar `jaar`.
+pub fn liep_in(t: &RmcTraject, jaar: SchoolJaar) -> bool {
+    t.begindatum <= jaar.laatste_dag() && t.einddatum.is_none_or(|e| e >= jaar.eerste_dag())
 }
 
 #[cfg(test)]

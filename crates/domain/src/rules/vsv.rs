@@ -1,6 +1,7 @@
 //! Voortijdig schoolverlaten (docs/regels.md): who is a VSV-er, an oud-VSV-er, and where a VSV-er
 //! is a year later.
 use super::leeftijd::leeftijd_op;
+use crate::model::{Inschrijving, RmcTraject};
 use crate::{Datum, code_enum};
 use chrono::{Datelike, Months};
 
@@ -109,6 +110,49 @@ pub fn bestemming(ingeschreven: bool, leeftijd: u32, laatste_resultaat: Option<&
         _ if in_traject => Bestemming::InBegeleiding,
         _ if leeftijd >= 23 => Bestemming::OuderDan23,
         _ => Bestemming::Onbekend,
+    }
+}
+
+/// Where a VSV-er who dropped out on `uitvaldatum` is on `op`, from their records: an enrolment
+/// that runs on `op`; else the last RMC-traject that closed by then and began at most a month
+/// before the drop-out (one about this drop-out); else a traject that runs on `op`.
+pub fn bestemming_op(
+    uitvaldatum: Datum,
+    geboortedatum: Datum,
+    inschrijvingen: &[Inschrijving],
+    trajecten: &[RmcTraject],
+    op: Datum,
+) -> Bestemming {
+    let laatste = trajecten
+        .iter()
+        .filter(|t| t.einddatum.is_some_and(|e| e <= op) && t.begindatum >= uitvaldatum - Months::new(1))
+        .max_by_key(|t| t.einddatum);
+    let in_traject = trajecten.iter().any(|t| t.begindatum <= op && t.einddatum.is_none_or(|e| e > op));
+    let ingeschreven = inschrijvingen.iter().any(|i| i.begindatum <= op && i.einddatum.is_none_or(|e| op <= e));
+    bestemming(ingeschreven, leeftijd_op(geboortedatum, op), laatste.and_then(|t| t.resultaat.as_deref()), in_traject)
+}
+
+/// Where the VSV-ers of a schooljaar are on a day (a year after dropping out for the follow-up; the
+/// end of the verslagjaar for the annual report), against the 2021-2024 targets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Opvolging {
+    pub schooljaar: crate::SchoolJaar,
+    /// Per VSV-melding: the youth and their destination.
+    pub per_jongere: Vec<(String, Bestemming)>,
+}
+
+/// The targets of the 2021-2024 VSV-aanpak (docs/regels.md): 30% back at school, 30% at work.
+pub const DOEL_WEER_OP_SCHOOL: f64 = 30.0;
+pub const DOEL_WERK: f64 = 30.0;
+
+impl Opvolging {
+    pub fn aantal(&self, b: Bestemming) -> usize {
+        self.per_jongere.iter().filter(|(_, x)| *x == b).count()
+    }
+
+    /// Share in percent; `None` without VSV-ers.
+    pub fn percentage(&self, b: Bestemming) -> Option<f64> {
+        (!self.per_jongere.is_empty()).then(|| 100.0 * self.aantal(b) as f64 / self.per_jongere.len() as f64)
     }
 }
 

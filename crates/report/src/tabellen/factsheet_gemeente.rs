@@ -1,18 +1,16 @@
 //! `factsheet_gemeente` (seed 001, docs/tabellen.md): the key figures of the one-page factsheet, one
-//! column per gemeente of the scope. Each figure comes from the table or casework rule that defines
+//! column per gemeente of the scope. Each figure comes from the table or rule that defines
 //! it (ingeschreven_pct, recidive, vrijstellingen_gemeente, vrijstelling_aanvragen, VSV
 //! bestemming, JIKP); rows are grouped by key prefix for the renderer.
 use super::gemeente_onderwijssoort::Inschrijvingen;
 use super::{bevolking, vrijstellingen_overzicht};
 use crate::tabel::{Waarde, percentage};
-use crate::{Fout, Kader, Scope, Tabel};
-use leerspoor_casework::dossier::eerste_startkwalificatie;
-use leerspoor_casework::{jikp, recidive, vsv};
+use crate::{Fout, Kader, Scope, Tabel, register};
 use leerspoor_domain::model::{Diploma, Inschrijving, Jongere, RmcTraject, Vrijstelling, VsvMelding, Zaak};
 use leerspoor_domain::onderwijs::{Niveau, Onderwijssoort};
 use leerspoor_domain::rules::vrijstelling::loopt_op;
 use leerspoor_domain::rules::vsv::{Bestemming, bestemming, is_oud_vsv};
-use leerspoor_domain::rules::{jikp_groep, leeftijd_op, melding};
+use leerspoor_domain::rules::{self, jikp_groep, leeftijd_op, melding};
 use leerspoor_domain::{Datum, Gemeentecode};
 use leerspoor_store::rij;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -127,14 +125,14 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
         c.tel("jongeren_verzuim", g);
     }
 
-    // Recidive: the casework rule, youths by residence on 1 October (as the recidive table).
+    // Recidive: the domain rule, youths by residence on 1 October (as the recidive table).
     let zaken: Vec<Zaak> = kader
         .store
         .lees_met("WHERE gesloten_op >= $1 AND gesloten_op <= $2", &[rij::datum(jaar.eerste_dag()), rij::datum(einde)])
         .await?;
     let alle_meldingen = kader.alle_verzuimmeldingen().await?;
     let mut na_interventie: HashMap<Gemeentecode, (f64, f64)> = HashMap::new();
-    let na = recidive::bereken(jaar, &zaken, alle_meldingen).jongeren;
+    let na = rules::recidive::recidive(jaar, &zaken, alle_meldingen).jongeren;
     kader.laad_adressen(na.iter().map(|j| j.jongere.as_str())).await?;
     for j in na {
         if let Some(g) = kader.gemeente_op(&j.jongere, peildatum) {
@@ -152,7 +150,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     }
 
     // VSV of the year: where they are on 31 July, as the vsv_bestemming table.
-    let o = vsv::bestemmingen(&kader.store, jaar, |_| einde).await?;
+    let o = register::vsv_bestemmingen(&kader.store, jaar, |_| einde).await?;
     kader.laad_adressen(o.per_jongere.iter().map(|(j, _)| j.as_str())).await?;
     for (jongere, b) in &o.per_jongere {
         let Some(g) = kader.gemeente_op(jongere, peildatum).map(|g| g.code.clone()) else { continue };
@@ -194,7 +192,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     kader.laad_adressen(laatste_uitval.keys().map(String::as_str)).await?;
     for (id, uitval) in &laatste_uitval {
         let Some(j) = jongeren.get(id).filter(|j| j.overlijdensdatum.is_none_or(|o| o > peildatum)) else { continue };
-        let sq = eerste_startkwalificatie(diplomas.get(id).map(Vec::as_slice).unwrap_or(&[]));
+        let sq = rules::eerste_startkwalificatie(diplomas.get(id).map(Vec::as_slice).unwrap_or(&[]));
         let ingeschreven = vsv_inschrijvingen.op(id, peildatum).is_some();
         let Some(g) = kader.gemeente_op(id, peildatum).map(|g| g.code.clone()) else { continue };
         if !is_oud_vsv(j.geboortedatum, sq, ingeschreven, *uitval, peildatum) {
@@ -226,7 +224,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let ins = kader.jikp_inschrijvingen().await?;
     let (cohort, later) = (laatste(&ins.op), laatste(&ins.later));
     kader.laad_adressen(cohort.keys().map(String::as_str)).await?;
-    let geboren = jikp::geboortedata(&kader.store, jaar.vorig()).await?;
+    let geboren = register::jikp_geboortedata(&kader.store, jaar.vorig()).await?;
     for (id, i) in &cohort {
         if jikp_groep(i.onderwijssoort, i.niveau, i.vso_profiel).is_none() {
             continue;

@@ -2,10 +2,10 @@
 //! 1 October, and where they are on 1 October of the verslagjaar.
 use crate::tabel::{Waarde, percentage};
 use crate::{Fout, Kader, Tabel};
-use leerspoor_casework::jikp::{self, Stroom};
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::model::Inschrijving;
 use leerspoor_domain::onderwijs::JikpGroep;
+use leerspoor_domain::rules::jikp::{self, Stroom};
 
 const KOLOMMEN: &[(&str, &str)] = &[
     ("deelnemers", "Aantal deelnemers"),
@@ -32,7 +32,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let ins = kader.jikp_inschrijvingen().await?;
     kader.bereid_scope(ins.op.iter().map(|i| i.jongere.as_str())).await?;
     let deelnemers: Vec<Inschrijving> = ins.op.iter().filter(|i| kader.telt(&i.jongere, van)).cloned().collect();
-    let tabel = jikp::bereken(&deelnemers, &ins.later);
+    let tabel = jikp::door_uitstroom(&deelnemers, &ins.later);
     let mut t = Tabel::nieuw(
         "jikp_door_uitstroom",
         format!("Door- en uitstroom jongeren in een kwetsbare positie {vorig} → {jaar}"),

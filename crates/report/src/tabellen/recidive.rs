@@ -3,8 +3,8 @@
 use super::{jaren_tot, sleutel};
 use crate::tabel::{Waarde, percentage};
 use crate::{Fout, Kader, Tabel};
-use leerspoor_casework::recidive;
 use leerspoor_domain::model::Zaak;
+use leerspoor_domain::rules::recidive;
 use leerspoor_store::rij;
 
 pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
@@ -30,7 +30,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     kader.bereid_scope(zaken.iter().map(|z| z.jongere.as_str())).await?;
     for jaar in jaren {
         let peildatum = jaar.een_oktober();
-        let r = recidive::bereken(jaar, &zaken, meldingen);
+        let r = recidive::recidive(jaar, &zaken, meldingen);
         let jongeren: Vec<_> = r.jongeren.iter().filter(|j| kader.telt(&j.jongere, peildatum)).collect();
         let n = jongeren.len() as f64;
         let terug = jongeren.iter().filter(|j| j.nieuwe_melding.is_some()).count() as f64;

@@ -4,7 +4,6 @@
 use super::{jaren_tot, sleutel};
 use crate::tabel::Waarde;
 use crate::{Fout, Kader, Tabel};
-use leerspoor_casework::trajecten;
 use leerspoor_domain::model::RmcTraject;
 use leerspoor_domain::rules::traject;
 
@@ -19,9 +18,9 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     for jaar in jaren_tot(kader.jaar, 3) {
         let peildatum = jaar.een_oktober();
         let eigen: Vec<RmcTraject> = alle.iter().filter(|r| kader.telt(&r.jongere, peildatum)).cloned().collect();
-        let n: u32 = trajecten::resultaten(&eigen, jaar).values().map(|v| v[0] + v[1]).sum();
+        let n: u32 = traject::resultaten(&eigen, jaar).values().map(|v| v[0] + v[1]).sum();
         let pwet =
-            eigen.iter().filter(|r| !traject::telt_als_rmcer(r.soort) && trajecten::liep_in(r, jaar)).count() as u32;
+            eigen.iter().filter(|r| !traject::telt_als_rmcer(r.soort) && traject::liep_in(r, jaar)).count() as u32;
         t.rij(sleutel(jaar), jaar.to_string(), vec![Waarde::getal(n), Waarde::getal(pwet)]);
     }
     t.noot("Per traject dat in het schooljaar liep (een jongere met twee trajecten telt twee keer), zoals Tabel 10.");

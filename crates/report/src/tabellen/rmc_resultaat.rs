@@ -3,10 +3,10 @@
 use super::sleutel;
 use crate::tabel::Waarde;
 use crate::{Fout, Kader, Tabel};
-use leerspoor_casework::trajecten;
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::codes::{Code, CodeLijst, standaard};
 use leerspoor_domain::model::RmcTraject;
+use leerspoor_domain::rules::traject;
 use leerspoor_domain::rules::traject::{ResultaatGroep, resultaat_groep};
 use std::collections::BTreeMap;
 
@@ -33,7 +33,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     for jaar in jaren {
         let peildatum = jaar.een_oktober();
         let eigen: Vec<RmcTraject> = alle.iter().filter(|r| kader.telt(&r.jongere, peildatum)).cloned().collect();
-        per_jaar.push(trajecten::resultaten(&eigen, jaar));
+        per_jaar.push(traject::resultaten(&eigen, jaar));
     }
     // The cells of a row: per year gemeld vóór, nieuw, totaal over the outcomes that `past`.
     let cellen = |past: &dyn Fn(&str) -> bool| -> Vec<Waarde> {

@@ -1,14 +1,13 @@
 //! `vsv_bestemming` (seed 002 "Bestemming VSV"): where the verslagjaar's VSV-ers are at its end.
 use crate::tabel::Waarde;
 use crate::{Fout, Kader, Tabel};
-use leerspoor_casework::vsv;
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::rules::vsv::Bestemming;
 
 pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let jaar = kader.jaar;
     let einde = jaar.laatste_dag();
-    let o = vsv::bestemmingen(&kader.store, jaar, |_| einde).await?;
+    let o = crate::register::vsv_bestemmingen(&kader.store, jaar, |_| einde).await?;
     let peildatum = jaar.een_oktober();
     kader.bereid_scope(o.per_jongere.iter().map(|(j, _)| j.as_str())).await?;
     let hier: Vec<Bestemming> =

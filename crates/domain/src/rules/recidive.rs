@@ -2,12 +2,9 @@
 //! youths whose verzuim case closed in a schooljaar, who were reported again — a new melding after
 //! the closing, in the same or the next schooljaar. The report's "% jongeren verzuimden na
 //! interventie niet meer" is the rest.
-use crate::Result;
-use leerspoor_domain::model::{Verzuimmelding, Zaak, ZaakSoort, ZaakStatus};
-use leerspoor_domain::rules::melding;
-use leerspoor_domain::{Datum, SchoolJaar};
-use leerspoor_store::Store;
-use leerspoor_store::rij;
+use super::melding;
+use crate::model::{Verzuimmelding, Zaak, ZaakSoort, ZaakStatus};
+use crate::{Datum, SchoolJaar};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// One youth whose case closed in the schooljaar.
@@ -52,7 +49,7 @@ fn nieuw_verzuim(m: &Verzuimmelding) -> bool {
 }
 
 /// Recidive for `schooljaar` over the given zaken and meldingen (any superset of the relevant ones).
-pub fn bereken(schooljaar: SchoolJaar, zaken: &[Zaak], meldingen: &[Verzuimmelding]) -> Recidive {
+pub fn recidive(schooljaar: SchoolJaar, zaken: &[Zaak], meldingen: &[Verzuimmelding]) -> Recidive {
     let tot = schooljaar.volgend().laatste_dag();
     let mut eerste: BTreeMap<&str, &Zaak> = BTreeMap::new();
     for z in zaken.iter().filter(|z| verzuimzaak(z) && z.status == ZaakStatus::Gesloten) {
@@ -89,27 +86,6 @@ pub fn bereken(schooljaar: SchoolJaar, zaken: &[Zaak], meldingen: &[Verzuimmeldi
         })
         .collect();
     Recidive { schooljaar, jongeren }
-}
-
-/// [`bereken`] over the register: the cases closed in `schooljaar`, the meldingen up to the end of
-/// the next one.
-pub async fn recidive(store: &Store, schooljaar: SchoolJaar) -> Result<Recidive> {
-    let (van, tot) = (schooljaar.eerste_dag(), schooljaar.laatste_dag());
-    // From the year before: the meldingen of a case that opened then, for `vervolg_op`.
-    let meldingen_van = schooljaar.vorig().eerste_dag();
-    let zaken: Vec<Zaak> = store
-        .lees_met(
-            "WHERE status = $1 AND gesloten_op >= $2 AND gesloten_op <= $3",
-            &[rij::code(ZaakStatus::Gesloten), rij::datum(van), rij::datum(tot)],
-        )
-        .await?;
-    let meldingen: Vec<Verzuimmelding> = store
-        .lees_met(
-            "WHERE meldingsdatum >= $1 AND meldingsdatum <= $2",
-            &[rij::datum(meldingen_van), rij::datum(schooljaar.volgend().laatste_dag())],
-        )
-        .await?;
-    Ok(bereken(schooljaar, &zaken, &meldingen))
 }
 
 #[cfg(test)]
@@ -174,7 +150,7 @@ mod tests {
             melding("M4", "CEM", "achttien_plus", "2021-07-31", "Z9"),
             melding("M5", "EVA", "signaal", "2019-09-10", "Z10"),
         ];
-        let r = bereken(jaar, &zaken, &meldingen);
+        let r = recidive(jaar, &zaken, &meldingen);
         let namen: Vec<(&str, Option<&str>)> =
             r.jongeren.iter().map(|j| (j.jongere.as_str(), j.nieuwe_melding.as_ref().map(|m| m.0.as_str()))).collect();
         // Per youth, absoluut verzuim left out, Eva's case closed the year before.
@@ -182,7 +158,7 @@ mod tests {
         assert_eq!(r.jongeren[0].zaak, "Z1", "de eerste interventie telt");
         assert_eq!(r.recidivisten(), 2);
         assert!((r.percentage().unwrap() - 66.666).abs() < 0.01);
-        assert_eq!(bereken(SchoolJaar::beginnend_in(2015), &zaken, &meldingen).percentage(), None);
+        assert_eq!(recidive(SchoolJaar::beginnend_in(2015), &zaken, &meldingen).percentage(), None);
     }
 
     #[test]
@@ -194,7 +170,7 @@ mod tests {
             vervolg_op: Some("M1".into()),
             ..melding("M2", "ANNA", "wettelijk_16_uur", "2020-10-05", "Z2")
         };
-        let r = bereken(jaar, &zaken, &[eerste, herhaald]);
+        let r = recidive(jaar, &zaken, &[eerste, herhaald]);
         assert_eq!(r.recidivisten(), 0);
     }
 }
