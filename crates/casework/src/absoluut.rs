@@ -9,13 +9,14 @@ use crate::dossier::Dossier;
 use crate::zaak::{Sluiting, schrijf_sluiting};
 use crate::{Result, ids};
 use chrono::{Days, Months};
+use leerspoor_domain::Datum;
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::kalender::Rooster;
 use leerspoor_domain::model::*;
 use leerspoor_domain::onderwijs::{DiplomaSoort, VsoProfiel};
+use leerspoor_domain::rules::startkwalificatie::{is_startkwalificatie, vrijgesteld_van_kwalificatieplicht};
 use leerspoor_domain::rules::thuiszitten::{self, Situatie, absoluut_verzuim};
 use leerspoor_domain::rules::{Leerplichtfeiten, Plichtstatus, leeftijd_op, mas, vrijstelling};
-use leerspoor_domain::{Datum, rules::is_startkwalificatie};
 use leerspoor_store::Store;
 use leerspoor_store::rij::{self, Type, Waarde};
 use std::collections::{BTreeMap, HashSet};
@@ -43,13 +44,17 @@ pub struct Uitkomst {
 
 /// Youths of leerplichtige age, alive, living in a gemeente whose leerplicht the region holds,
 /// without an enrolment on $1 — with the facts the rules need. Born after $2, up to $3: a margin
-/// around 4 and 18 years, the rules decide exactly. Which diplomas are a startkwalificatie comes
-/// from the rule itself.
+/// around 4 and 18 years, the rules decide exactly. Which diplomas are a startkwalificatie, and
+/// which lift the kwalificatieplicht, comes from the rules themselves.
 static NIET_INGESCHREVEN: LazyLock<String> = LazyLock::new(|| {
-    let sq: Vec<String> =
-        DiplomaSoort::ALL.iter().filter(|s| is_startkwalificatie(**s)).map(|s| format!("'{}'", s.code())).collect();
+    let codes = |past: fn(DiplomaSoort) -> bool| {
+        let c: Vec<String> =
+            DiplomaSoort::ALL.iter().filter(|s| past(**s)).map(|s| format!("'{}'", s.code())).collect();
+        c.join(", ")
+    };
     format!(
         "SELECT j.id, j.geboortedatum, \
+           (SELECT MIN(d.datum) FROM diploma d WHERE d.jongere = j.id AND d.datum <= $1 AND d.soort IN ({})), \
            (SELECT MIN(d.datum) FROM diploma d WHERE d.jongere = j.id AND d.datum <= $1 AND d.soort IN ({})), \
            (SELECT i.vso_profiel FROM inschrijving i WHERE i.jongere = j.id AND i.vso_profiel IS NOT NULL \
               AND i.begindatum <= $1 ORDER BY i.begindatum DESC LIMIT 1), \
@@ -63,7 +68,8 @@ static NIET_INGESCHREVEN: LazyLock<String> = LazyLock::new(|| {
            AND EXISTS (SELECT 1 FROM woonadres w JOIN gemeente g ON g.code = w.gemeente WHERE w.jongere = j.id \
                        AND w.begindatum <= $1 AND (w.einddatum IS NULL OR w.einddatum >= $1) AND NOT g.leerplicht_lokaal) \
          ORDER BY j.id",
-        sq.join(", ")
+        codes(is_startkwalificatie),
+        codes(vrijgesteld_van_kwalificatieplicht),
     )
 });
 
@@ -71,6 +77,7 @@ struct Kandidaat {
     id: String,
     geboortedatum: Datum,
     startkwalificatie: Option<Datum>,
+    diploma_praktijkonderwijs: Option<Datum>,
     vso_profiel: Option<String>,
     laatst_ingeschreven: Option<Datum>,
     twaalf_schooljaren_op: Option<Datum>,
@@ -185,16 +192,17 @@ async fn niet_ingeschreven(store: &Store, peildatum: Datum) -> Result<Vec<Kandid
         .vraag(
             NIET_INGESCHREVEN.as_str(),
             &[rij::datum(peildatum), rij::datum(oudst), rij::datum(jongst)],
-            &[Type::Tekst, Type::Datum, Type::Datum, Type::Tekst, Type::Datum, Type::Datum],
+            &[Type::Tekst, Type::Datum, Type::Datum, Type::Datum, Type::Tekst, Type::Datum, Type::Datum],
         )
         .await?;
     Ok(rijen
         .into_iter()
-        .filter_map(|r| match <[Waarde; 6]>::try_from(r).ok()? {
+        .filter_map(|r| match <[Waarde; 7]>::try_from(r).ok()? {
             [
                 Waarde::Tekst(Some(id)),
                 Waarde::Datum(Some(geboortedatum)),
                 Waarde::Datum(sq),
+                Waarde::Datum(pro),
                 Waarde::Tekst(vso),
                 Waarde::Datum(laatst),
                 Waarde::Datum(twaalf),
@@ -202,6 +210,7 @@ async fn niet_ingeschreven(store: &Store, peildatum: Datum) -> Result<Vec<Kandid
                 id,
                 geboortedatum,
                 startkwalificatie: sq,
+                diploma_praktijkonderwijs: pro,
                 vso_profiel: vso,
                 laatst_ingeschreven: laatst,
                 twaalf_schooljaren_op: twaalf,
@@ -225,7 +234,8 @@ async fn lopende_vrijstellingen(store: &Store, peildatum: Datum) -> Result<HashS
 fn plichtstatus(k: &Kandidaat, peildatum: Datum) -> std::result::Result<Plichtstatus, String> {
     let vso = k.vso_profiel.as_deref().map(VsoProfiel::parse_code).transpose()?;
     let feiten = Leerplichtfeiten::nieuw(k.geboortedatum, k.startkwalificatie, k.twaalf_schooljaren_op, vso)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| e.to_string())?
+        .met_diploma_praktijkonderwijs(k.diploma_praktijkonderwijs);
     Ok(feiten.op(peildatum).map_err(|e| e.to_string())?.status)
 }
 

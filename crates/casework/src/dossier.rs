@@ -2,6 +2,7 @@
 use crate::{Fout, Result};
 use leerspoor_domain::Datum;
 use leerspoor_domain::model::*;
+use leerspoor_domain::rules::startkwalificatie::eerste_diploma_praktijkonderwijs;
 use leerspoor_domain::rules::thuiszitten::Situatie;
 use leerspoor_domain::rules::{Leerplichtfeiten, Leerplichtstatus, eerste_startkwalificatie, vrijstelling};
 use leerspoor_store::Store;
@@ -89,8 +90,9 @@ impl Dossier {
     }
 }
 
-/// Leerplichtfeiten from the records: the earliest diploma that is a startkwalificatie, and the
-/// uitstroomprofiel of the latest VSO enrolment.
+/// Leerplichtfeiten from the records: the earliest diploma that is a startkwalificatie, the
+/// earliest praktijkonderwijs diploma or verklaring, and the uitstroomprofiel of the latest VSO
+/// enrolment.
 pub fn leerplichtfeiten(
     j: &Jongere,
     diplomas: &[Diploma],
@@ -103,5 +105,6 @@ pub fn leerplichtfeiten(
         .max_by_key(|i| i.begindatum)
         .and_then(|i| i.vso_profiel);
     Leerplichtfeiten::nieuw(j.geboortedatum, sq, j.twaalf_schooljaren_op, vso)
+        .map(|f| f.met_diploma_praktijkonderwijs(eerste_diploma_praktijkonderwijs(diplomas)))
         .map_err(|e| Fout::invoer("jongere", e.to_string()))
 }

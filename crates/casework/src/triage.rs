@@ -44,7 +44,7 @@ pub fn feiten(d: &Dossier, peildatum: Datum) -> Feiten {
 fn niveau(s: DiplomaSoort) -> u8 {
     use DiplomaSoort::*;
     match s {
-        Pro => 0,
+        Pro | ProVerklaring => 0,
         VmboBb | Mbo1 => 1,
         VmboKb => 2,
         VmboGt => 3,

@@ -121,6 +121,31 @@ async fn a_case_closes_when_the_youth_moves_abroad_and_a_vrijstelling_prevents_o
     }
 }
 
+/// Lpw art. 4a lid 2: no kwalificatieplicht for "jongeren die in het bezit zijn van een
+/// schooldiploma praktijkonderwijs … of een verklaring". Had Daan left with a verklaring
+/// praktijkonderwijs instead, at 16 he is not kwalificatieplichtig and not absent: no case. The
+/// diploma is no startkwalificatie, so he stays an RMC youth.
+#[tokio::test]
+async fn a_verklaring_praktijkonderwijs_lifts_the_kwalificatieplicht_so_no_case_opens() {
+    for db in regio().await {
+        let s = &db.store;
+        let verklaring = Diploma {
+            id: "D-DAAN-PRO".into(),
+            jongere: DAAN.into(),
+            soort: leerspoor_domain::onderwijs::DiplomaSoort::ProVerklaring,
+            datum: d("2020-07-10"),
+            brin: Some(DUINLYCEUM.0.into()),
+        };
+        lever(s, Dataset { diplomas: vec![verklaring], ..Dataset::default() }).await;
+        let oktober = absoluut::controleer(s, &mw(s, ADMIN).await, d("2020-10-01")).await.unwrap();
+        assert_eq!((oktober.niet_ingeschreven, oktober.niet_plichtig, oktober.nieuw.len()), (1, 1, 0));
+        let dossier = leerspoor_casework::Dossier::laad(s, DAAN).await.unwrap();
+        assert_eq!(dossier.startkwalificatie(), None);
+        // Had before leerplicht ended (31 July 2020): the kwalificatieplicht never applied.
+        assert_eq!(dossier.status_op(d("2020-10-01")).unwrap().kwalificatieplicht_einde, None);
+    }
+}
+
 #[tokio::test]
 async fn only_those_who_register_meldingen_run_the_check() {
     for db in regio().await {

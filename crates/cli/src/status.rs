@@ -15,7 +15,8 @@ use std::process::ExitCode;
 #[derive(Debug, clap::Args)]
 #[command(
     override_usage = "leerspoor status --geboortedatum <JJJJ-MM-DD> --peildatum <JJJJ-MM-DD> \
-        [--startkwalificatie <JJJJ-MM-DD>] [--twaalf-schooljaren-op <JJJJ-MM-DD>] [--vso-profiel <PROFIEL>]",
+        [--startkwalificatie <JJJJ-MM-DD>] [--twaalf-schooljaren-op <JJJJ-MM-DD>] [--vso-profiel <PROFIEL>] \
+        [--diploma-praktijkonderwijs <JJJJ-MM-DD>]",
     next_help_heading = "Gegevens"
 )]
 pub struct StatusArgs {
@@ -36,6 +37,10 @@ pub struct StatusArgs {
     /// dagbesteding of vervolgonderwijs (arbeidsmarkt en dagbesteding: geen kwalificatieplicht)
     #[arg(long, value_name = "PROFIEL")]
     vso_profiel: Option<String>,
+    /// Datum van het schooldiploma of de verklaring praktijkonderwijs: vanaf die dag geen
+    /// kwalificatieplicht (Lpw art. 4a lid 2), maar ook geen startkwalificatie
+    #[arg(long, value_name = "JJJJ-MM-DD")]
+    diploma_praktijkonderwijs: Option<String>,
 }
 
 pub fn run(args: StatusArgs) -> ExitCode {
@@ -74,6 +79,10 @@ fn bereken(args: &StatusArgs) -> Result<Leerplichtstatus, Vec<String>> {
         .and_then(|w| verzamel(&mut fouten, "twaalf-schooljaren-op", parse_datum(w)));
     let vso_profiel =
         args.vso_profiel.as_deref().and_then(|w| verzamel(&mut fouten, "vso-profiel", VsoProfiel::parse_code(w)));
+    let diploma_praktijkonderwijs = args
+        .diploma_praktijkonderwijs
+        .as_deref()
+        .and_then(|w| verzamel(&mut fouten, "diploma-praktijkonderwijs", parse_datum(w)));
     let (Some(geboortedatum), Some(peildatum)) = (geboortedatum, peildatum) else {
         return Err(fouten);
     };
@@ -81,7 +90,7 @@ fn bereken(args: &StatusArgs) -> Result<Leerplichtstatus, Vec<String>> {
         return Err(fouten);
     }
     Leerplichtfeiten::nieuw(geboortedatum, startkwalificatie, twaalf_schooljaren_op, vso_profiel)
-        .and_then(|feiten| feiten.op(peildatum))
+        .and_then(|feiten| feiten.met_diploma_praktijkonderwijs(diploma_praktijkonderwijs).op(peildatum))
         .map_err(|fout| vec![format!("--{}: {fout}", optie_van(&fout))])
 }
 

@@ -179,6 +179,30 @@ fn vso_profiles() {
     );
 }
 
+// Lpw art. 4a lid 2: no kwalificatieplicht for "jongeren die in het bezit zijn van een schooldiploma
+// praktijkonderwijs".
+#[test]
+fn a_praktijkonderwijs_diploma_ends_the_kwalificatieplicht() {
+    let basis = ["--geboortedatum", "2004-09-10", "--diploma-praktijkonderwijs", "2022-07-08"];
+    assert_eq!(
+        json(&[&basis[..], &["--peildatum", "2022-07-07"]].concat()),
+        verwacht("2009-10-01", "2021-07-31", Some("2022-07-08"), "kwalificatieplichtig")
+    );
+    assert_eq!(
+        json(&[&basis[..], &["--peildatum", "2022-07-08"]].concat()),
+        verwacht("2009-10-01", "2021-07-31", Some("2022-07-08"), "geen")
+    );
+    let stderr = fout(&[
+        "--geboortedatum",
+        "2004-09-10",
+        "--peildatum",
+        "2022-07-08",
+        "--diploma-praktijkonderwijs",
+        "2022-13-01",
+    ]);
+    assert!(stderr.contains("--diploma-praktijkonderwijs: "), "{stderr}");
+}
+
 #[test]
 fn an_impossible_date_names_the_option() {
     assert_eq!(

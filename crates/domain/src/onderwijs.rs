@@ -69,7 +69,11 @@ code_enum!(
         Mbo2 = ("mbo2", "mbo-diploma niveau 2"),
         Mbo3 = ("mbo3", "mbo-diploma niveau 3"),
         Mbo4 = ("mbo4", "mbo-diploma niveau 4"),
-        Pro = ("pro", "getuigschrift praktijkonderwijs"),
+        /// WVO 2020 art. 2.58 lid 3; before 1 August 2021 the "getuigschrift" of WVO art. 29a.
+        Pro = ("pro", "schooldiploma praktijkonderwijs"),
+        /// WVO 2020 art. 2.59 lid 2: for a pupil who leaves praktijkonderwijs with part of the
+        /// programme done and no schooldiploma.
+        ProVerklaring = ("pro_verklaring", "verklaring praktijkonderwijs"),
     }
 );
 

@@ -30,15 +30,23 @@ fn vso_profiel() -> impl Strategy<Value = Option<VsoProfiel>> {
 }
 
 /// Valid facts: a startkwalificatie somewhere between the 12th and 26th birthday, twelve
-/// schooljaren completed at the end of a schooljaar in which the youth turned 12 to 17.
+/// schooljaren completed at the end of a schooljaar in which the youth turned 12 to 17, a
+/// praktijkonderwijs diploma between the 14th and 22nd birthday.
 fn feiten() -> impl Strategy<Value = Leerplichtfeiten> {
-    (geboortedatum(), prop::option::of(0u64..14 * 366), prop::option::of(12u32..=17), vso_profiel()).prop_map(
-        |(geboren, sq, twaalf, vso)| {
+    (
+        geboortedatum(),
+        prop::option::of(0u64..14 * 366),
+        prop::option::of(12u32..=17),
+        vso_profiel(),
+        prop::option::of(0u64..8 * 366),
+    )
+        .prop_map(|(geboren, sq, twaalf, vso, pro)| {
             let sq = sq.map(|n| verjaardag(geboren, 12) + Days::new(n));
             let twaalf = twaalf.map(|k| crate::SchoolJaar::van(verjaardag(geboren, k)).laatste_dag());
-            Leerplichtfeiten::nieuw(geboren, sq, twaalf, vso).expect("valid by construction")
-        },
-    )
+            Leerplichtfeiten::nieuw(geboren, sq, twaalf, vso)
+                .expect("valid by construction")
+                .met_diploma_praktijkonderwijs(pro.map(|n| verjaardag(geboren, 14) + Days::new(n)))
+        })
 }
 
 proptest! {
@@ -84,13 +92,20 @@ proptest! {
     #[test]
     fn kwalificatieplicht_never_outlasts_the_18th_birthday(f in feiten()) {
         let einde = leerplicht_einde(f.geboortedatum(), f.twaalf_schooljaren_op());
-        let k = kwalificatieplicht_einde(f.geboortedatum(), einde, f.startkwalificatie(), f.vso_profiel());
+        let k = kwalificatieplicht_einde(
+            f.geboortedatum(),
+            einde,
+            f.startkwalificatie(),
+            f.diploma_praktijkonderwijs(),
+            f.vso_profiel(),
+        );
         if let Some(k) = k {
             prop_assert!(k <= verjaardag(f.geboortedatum(), 18));
             prop_assert!(k > einde);
         }
-        // Without a startkwalificatie and an exempting VSO profile it always applies.
-        if f.startkwalificatie().is_none() && f.vso_profiel().is_none() {
+        // Without a startkwalificatie, a praktijkonderwijs diploma and an exempting VSO profile it
+        // always applies.
+        if f.startkwalificatie().is_none() && f.diploma_praktijkonderwijs().is_none() && f.vso_profiel().is_none() {
             prop_assert_eq!(k, Some(verjaardag(f.geboortedatum(), 18)));
         }
     }

@@ -46,20 +46,27 @@ pub fn leerplicht_einde(geboortedatum: Datum, twaalf_schooljaren_op: Option<Datu
 /// or the date of the startkwalificatie, whichever is first. It never applied when:
 /// - the startkwalificatie was obtained on or before `leerplicht_einde` (the duty "follows"
 ///   leerplicht only for a youth without one);
-/// - the youth followed VSO with uitstroomprofiel *arbeidsmarkt* or *dagbesteding*: such a youth
-///   is not kwalificatieplichtig (docs/regels.md, seed 001). Profile *vervolgonderwijs* prepares for
-///   a diploma and does not exempt.
+/// - the youth followed VSO with uitstroomprofiel *arbeidsmarkt* or *dagbesteding*: art. 4a lid 2,
+///   the duty "geldt niet ten aanzien van … jongeren die voortgezet speciaal onderwijs in het
+///   uitstroomprofiel, bedoeld in artikel 14, eerste lid, onderdeel b dan wel onderdeel c, van de
+///   Wet op de expertisecentra hebben gevolgd". Profile *vervolgonderwijs* (onderdeel a) prepares
+///   for a diploma and does not exempt.
+///
+/// `diploma_praktijkonderwijs` is the date of a schooldiploma or verklaring praktijkonderwijs (same
+/// lid 2, [`super::startkwalificatie::vrijgesteld_van_kwalificatieplicht`]): from that day the duty
+/// no longer applies, as with a startkwalificatie.
 pub fn kwalificatieplicht_einde(
     geboortedatum: Datum,
     leerplicht_einde: Datum,
     startkwalificatie: Option<Datum>,
+    diploma_praktijkonderwijs: Option<Datum>,
     vso_profiel: Option<VsoProfiel>,
 ) -> Option<Datum> {
     if matches!(vso_profiel, Some(VsoProfiel::Arbeidsmarkt | VsoProfiel::Dagbesteding)) {
         return None;
     }
     let achttien = verjaardag(geboortedatum, 18);
-    let einde = startkwalificatie.map_or(achttien, |sq| sq.min(achttien));
+    let einde = [Some(achttien), startkwalificatie, diploma_praktijkonderwijs].into_iter().flatten().min()?;
     // Nothing left after leerplicht: SQ already obtained (or a leerplicht_einde past 18, which
     // `leerplicht_einde` never returns).
     (einde > leerplicht_einde).then_some(einde)
@@ -143,11 +150,11 @@ mod tests {
     fn kwalificatieplicht_ends_on_the_18th_birthday() {
         let geboren = d("2004-09-10");
         let einde = leerplicht_einde(geboren, None);
-        assert_eq!(kwalificatieplicht_einde(geboren, einde, None, None), Some(d("2022-09-10")));
+        assert_eq!(kwalificatieplicht_einde(geboren, einde, None, None, None), Some(d("2022-09-10")));
         // Schrikkelkind: 18 on 1 March.
         let geboren = d("2004-02-29");
         let einde = leerplicht_einde(geboren, None);
-        assert_eq!(kwalificatieplicht_einde(geboren, einde, None, None), Some(d("2022-03-01")));
+        assert_eq!(kwalificatieplicht_einde(geboren, einde, None, None, None), Some(d("2022-03-01")));
     }
 
     #[test]
@@ -155,13 +162,13 @@ mod tests {
         let geboren = d("2004-09-10");
         let einde = d("2021-07-31");
         let sq = Some(d("2022-06-30"));
-        assert_eq!(kwalificatieplicht_einde(geboren, einde, sq, None), Some(d("2022-06-30")));
+        assert_eq!(kwalificatieplicht_einde(geboren, einde, sq, None, None), Some(d("2022-06-30")));
         // A startkwalificatie after the 18th birthday changes nothing.
         let laat = Some(d("2023-06-30"));
-        assert_eq!(kwalificatieplicht_einde(geboren, einde, laat, None), Some(d("2022-09-10")));
+        assert_eq!(kwalificatieplicht_einde(geboren, einde, laat, None, None), Some(d("2022-09-10")));
         // Obtained the day after leerplicht ended: kwalificatieplicht lasts zero days.
         let direct = Some(d("2021-08-01"));
-        assert_eq!(kwalificatieplicht_einde(geboren, einde, direct, None), Some(d("2021-08-01")));
+        assert_eq!(kwalificatieplicht_einde(geboren, einde, direct, None, None), Some(d("2021-08-01")));
     }
 
     #[test]
@@ -169,7 +176,7 @@ mod tests {
         let geboren = d("2004-09-10");
         let einde = d("2021-07-31");
         for sq in ["2021-07-31", "2021-06-30", "2020-07-01"] {
-            assert_eq!(kwalificatieplicht_einde(geboren, einde, Some(d(sq)), None), None, "{sq}");
+            assert_eq!(kwalificatieplicht_einde(geboren, einde, Some(d(sq)), None, None), None, "{sq}");
         }
     }
 
@@ -180,10 +187,10 @@ mod tests {
         let geboren = d("2004-09-10");
         let einde = d("2021-07-31");
         for profiel in [VsoProfiel::Arbeidsmarkt, VsoProfiel::Dagbesteding] {
-            assert_eq!(kwalificatieplicht_einde(geboren, einde, None, Some(profiel)), None);
+            assert_eq!(kwalificatieplicht_einde(geboren, einde, None, None, Some(profiel)), None);
         }
         assert_eq!(
-            kwalificatieplicht_einde(geboren, einde, None, Some(VsoProfiel::Vervolgonderwijs)),
+            kwalificatieplicht_einde(geboren, einde, None, None, Some(VsoProfiel::Vervolgonderwijs)),
             Some(d("2022-09-10"))
         );
     }

@@ -50,6 +50,7 @@ pub struct Leerplichtfeiten {
     startkwalificatie: Option<Datum>,
     twaalf_schooljaren_op: Option<Datum>,
     vso_profiel: Option<VsoProfiel>,
+    diploma_praktijkonderwijs: Option<Datum>,
 }
 
 /// The computed dates of a youth and their status on one peildatum.
@@ -98,7 +99,19 @@ impl Leerplichtfeiten {
                 return Err(RegelFout::TwaalfSchooljarenTeJong { datum, leeftijd, vroegst });
             }
         }
-        Ok(Leerplichtfeiten { geboortedatum, startkwalificatie, twaalf_schooljaren_op, vso_profiel })
+        Ok(Leerplichtfeiten {
+            geboortedatum,
+            startkwalificatie,
+            twaalf_schooljaren_op,
+            vso_profiel,
+            diploma_praktijkonderwijs: None,
+        })
+    }
+
+    /// With the date of the first schooldiploma or verklaring praktijkonderwijs, which lifts the
+    /// kwalificatieplicht (Lpw art. 4a lid 2) but is no startkwalificatie.
+    pub fn met_diploma_praktijkonderwijs(self, datum: Option<Datum>) -> Leerplichtfeiten {
+        Leerplichtfeiten { diploma_praktijkonderwijs: datum, ..self }
     }
 
     pub fn geboortedatum(&self) -> Datum {
@@ -117,6 +130,10 @@ impl Leerplichtfeiten {
         self.vso_profiel
     }
 
+    pub fn diploma_praktijkonderwijs(&self) -> Option<Datum> {
+        self.diploma_praktijkonderwijs
+    }
+
     /// The dates and the status on `peildatum`; a peildatum before birth is an error.
     ///
     /// The statuses follow each other in time and the first that applies wins: leerplicht
@@ -129,8 +146,13 @@ impl Leerplichtfeiten {
         }
         let begin = leerplicht_begin(self.geboortedatum);
         let einde = leerplicht_einde(self.geboortedatum, self.twaalf_schooljaren_op);
-        let kwalificatie_einde =
-            kwalificatieplicht_einde(self.geboortedatum, einde, self.startkwalificatie, self.vso_profiel);
+        let kwalificatie_einde = kwalificatieplicht_einde(
+            self.geboortedatum,
+            einde,
+            self.startkwalificatie,
+            self.diploma_praktijkonderwijs,
+            self.vso_profiel,
+        );
         let status = if peildatum < begin {
             Plichtstatus::NogNietLeerplichtig
         } else if peildatum <= einde {
@@ -230,6 +252,25 @@ mod tests {
         assert_eq!(status(&f, "2021-07-31"), Leerplichtig);
         assert_eq!(status(&f, "2021-08-01"), Geen);
         assert_eq!(status(&f, "2022-09-10"), RmcDoelgroep);
+    }
+
+    // Lpw art. 4a lid 2: the duty "geldt niet ten aanzien van jongeren die in het bezit zijn van een
+    // schooldiploma praktijkonderwijs". Not a startkwalificatie: at 18 the youth is RMC-doelgroep.
+    #[test]
+    fn a_praktijkonderwijs_diploma_at_17_ends_the_kwalificatieplicht_that_day() {
+        let f = Leerplichtfeiten::nieuw(d("2004-09-10"), None, None, None)
+            .unwrap()
+            .met_diploma_praktijkonderwijs(Some(d("2022-07-08")));
+        assert_eq!(f.op(d("2021-08-01")).unwrap().kwalificatieplicht_einde, Some(d("2022-07-08")));
+        assert_eq!(status(&f, "2022-07-07"), Kwalificatieplichtig);
+        assert_eq!(status(&f, "2022-07-08"), Geen);
+        assert_eq!(status(&f, "2022-09-10"), RmcDoelgroep);
+        // Had before leerplicht ended: the kwalificatieplicht never applied.
+        let vroeg = Leerplichtfeiten::nieuw(d("2004-09-10"), None, None, None)
+            .unwrap()
+            .met_diploma_praktijkonderwijs(Some(d("2021-07-09")));
+        assert_eq!(vroeg.op(d("2021-08-01")).unwrap().kwalificatieplicht_einde, None);
+        assert_eq!(status(&vroeg, "2021-08-01"), Geen);
     }
 
     // Lpw art. 4 lid 1 sub a: "aan het einde van het schooljaar na afloop waarvan de jongere ten
