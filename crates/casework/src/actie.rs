@@ -1,9 +1,11 @@
 //! MAS actions in a zaak and the afhandeling of HALT and PV (docs/regels.md). The rules of
 //! [`leerspoor_domain::rules::mas`] decide; this module gathers their facts and writes.
-use crate::{Fout, Result, bestaand, ids, uitvoerder};
+use crate::{Fout, Result, bestaand, code_geldig, ids, uitvoerder};
 use leerspoor_domain::Datum;
 use leerspoor_domain::code_enum::CodeEnum;
+use leerspoor_domain::codes::CodeLijst;
 use leerspoor_domain::model::*;
+use leerspoor_domain::rules::mas::uitkomst;
 use leerspoor_domain::rules::melding;
 use leerspoor_domain::rules::{Weigering, mas, zaak as regels};
 use leerspoor_store::Store;
@@ -146,13 +148,14 @@ pub enum Vervolg {
     ProcesVerbaalAanbevolen,
 }
 
-/// Records how a HALT-verwijzing or proces-verbaal ended (or that it is still unknown). Allowed on
-/// a closed zaak too: the OM's decision often comes after the case was closed.
+/// Records how a HALT-verwijzing or proces-verbaal ended (a code of the list `maatregel_uitkomst`,
+/// valid on that day), or that it is still unknown. Allowed on a closed zaak too: the OM's decision
+/// often comes after the case was closed.
 pub async fn leg_uitkomst_vast(
     store: &Store,
     door: &Medewerker,
     actie: &str,
-    uitkomst: Uitkomst,
+    code: &str,
     datum: Option<Datum>,
 ) -> Result<(Actie, Vervolg)> {
     if !matches!(door.rol, Rol::Leerplichtambtenaar | Rol::Administratief | Rol::Teamleider) {
@@ -163,9 +166,9 @@ pub async fn leg_uitkomst_vast(
         .into());
     }
     let oud: Actie = bestaand(store, "actie", actie).await?;
-    mas::uitkomst_past(oud.soort, uitkomst)?;
-    let datum = match (uitkomst, datum) {
-        (Uitkomst::Onbekend, _) => None,
+    mas::uitkomst_past(oud.soort, code)?;
+    let datum = match (code, datum) {
+        (uitkomst::ONBEKEND, _) => None,
         (_, None) => return Err(Fout::invoer("uitkomst_datum", "op welke datum is dit afgehandeld?")),
         (_, Some(d)) if d < oud.datum => {
             return Err(Fout::invoer(
@@ -175,10 +178,11 @@ pub async fn leg_uitkomst_vast(
         }
         (_, d) => d,
     };
-    let nieuw = Actie { uitkomst: Some(uitkomst), uitkomst_datum: datum, ..oud.clone() };
+    code_geldig(store, "uitkomst", CodeLijst::MaatregelUitkomst, code, datum.unwrap_or(oud.datum)).await?;
+    let nieuw = Actie { uitkomst: Some(code.to_string()), uitkomst_datum: datum, ..oud.clone() };
     let mut s = store.schrijver(&door.id, "afhandeling vastleggen").await?;
     s.wijzig(&oud, &nieuw).await?;
     s.vastleggen("afhandeling vastleggen", &nieuw.id).await?;
-    let vervolg = if uitkomst == Uitkomst::HaltNegatief { Vervolg::ProcesVerbaalAanbevolen } else { Vervolg::Geen };
+    let vervolg = if code == uitkomst::HALT_NEGATIEF { Vervolg::ProcesVerbaalAanbevolen } else { Vervolg::Geen };
     Ok((nieuw, vervolg))
 }

@@ -90,10 +90,10 @@ async fn a_week_of_luxe_verzuim_ends_in_a_pv_and_a_schikking() {
         let w = weigering(actie::neem(s, &lotte, actie(&z, ActieSoort::Gesprek, "2020-11-10")).await.unwrap_err());
         assert_eq!(w.regel, "zaak gesloten");
         let (pv, vervolg) =
-            actie::leg_uitkomst_vast(s, &mw(s, ADMIN).await, &pv.actie.id, Uitkomst::Schikking, Some(d("2021-01-15")))
+            actie::leg_uitkomst_vast(s, &mw(s, ADMIN).await, &pv.actie.id, "schikking", Some(d("2021-01-15")))
                 .await
                 .unwrap();
-        assert_eq!((pv.uitkomst, vervolg), (Some(Uitkomst::Schikking), Vervolg::Geen));
+        assert_eq!((pv.uitkomst, vervolg), (Some("schikking".to_string()), Vervolg::Geen));
 
         // Every change is in the change log, with who made it.
         let log: i64 = s.aantal("wijzigingslog").await.unwrap();
@@ -238,12 +238,11 @@ async fn halt_and_a_pv_against_the_youth_only_from_twelve() {
         };
         let z = melding::registreer(s, &bram, m).await.unwrap().zaak.unwrap();
         let halt = actie::neem(s, &bram, actie(&z, ActieSoort::Halt, "2020-11-10")).await.unwrap().actie;
-        let w = weigering(
-            actie::leg_uitkomst_vast(s, &bram, &halt.id, Uitkomst::Sepot, Some(d("2021-01-10"))).await.unwrap_err(),
-        );
+        let w =
+            weigering(actie::leg_uitkomst_vast(s, &bram, &halt.id, "sepot", Some(d("2021-01-10"))).await.unwrap_err());
         assert_eq!(w.reden, "uitkomst 'sepot' past niet bij een HALT-verwijzing");
         let (_, vervolg) =
-            actie::leg_uitkomst_vast(s, &bram, &halt.id, Uitkomst::HaltNegatief, Some(d("2021-01-10"))).await.unwrap();
+            actie::leg_uitkomst_vast(s, &bram, &halt.id, "halt_negatief", Some(d("2021-01-10"))).await.unwrap();
         assert_eq!(vervolg, Vervolg::ProcesVerbaalAanbevolen);
     }
 }

@@ -191,7 +191,7 @@ async fn the_outcome_of_a_pv_needs_the_right_role_and_a_date_not_before_the_pv()
 
         // The RMC-consulent takes no PV and records no outcome of one.
         let w = weigering(
-            actie::leg_uitkomst_vast(s, &mw(s, RMC).await, &pv.id, Uitkomst::Schikking, Some(d("2021-01-15")))
+            actie::leg_uitkomst_vast(s, &mw(s, RMC).await, &pv.id, "schikking", Some(d("2021-01-15")))
                 .await
                 .unwrap_err(),
         );
@@ -200,27 +200,31 @@ async fn the_outcome_of_a_pv_needs_the_right_role_and_a_date_not_before_the_pv()
         assert!(w.reden.to_lowercase().contains("rmc"), "noemt de rol: {w}");
 
         // The OM cannot have decided before the PV was made.
-        let (veld, melding) = invoer(
-            actie::leg_uitkomst_vast(s, &anna, &pv.id, Uitkomst::Schikking, Some(d("2020-10-27"))).await.unwrap_err(),
-        );
+        let (veld, melding) =
+            invoer(actie::leg_uitkomst_vast(s, &anna, &pv.id, "schikking", Some(d("2020-10-27"))).await.unwrap_err());
         assert_eq!(veld, "uitkomst_datum");
         assert!(melding.contains("ligt vóór") && melding.contains("2020-10-28"), "{melding}");
 
         // A decision has a date.
-        let (veld, melding) =
-            invoer(actie::leg_uitkomst_vast(s, &anna, &pv.id, Uitkomst::Schikking, None).await.unwrap_err());
+        let (veld, melding) = invoer(actie::leg_uitkomst_vast(s, &anna, &pv.id, "schikking", None).await.unwrap_err());
         assert_eq!(veld, "uitkomst_datum");
         assert!(melding.contains("op welke datum"), "{melding}");
+
+        // The outcome is a code of the list; one the list does not know is refused by name.
+        let (veld, melding) =
+            invoer(actie::leg_uitkomst_vast(s, &anna, &pv.id, "taakstraf", Some(d("2021-01-15"))).await.unwrap_err());
+        assert_eq!(veld, "uitkomst");
+        assert!(melding.contains("'taakstraf' bestaat niet") && melding.contains("om_halt"), "{melding}");
 
         assert_eq!(stand(s).await, voor, "een weigering schrijft niets");
         let opgeslagen: Actie = s.lees_een(&pv.id).await.unwrap().unwrap();
         assert_eq!((opgeslagen.uitkomst, opgeslagen.uitkomst_datum), (None, None));
 
         // "Nog onbekend" needs no date and stores none.
-        let (na, vervolg) = actie::leg_uitkomst_vast(s, &anna, &pv.id, Uitkomst::Onbekend, None).await.unwrap();
-        assert_eq!((na.uitkomst, na.uitkomst_datum, vervolg), (Some(Uitkomst::Onbekend), None, Vervolg::Geen));
+        let (na, vervolg) = actie::leg_uitkomst_vast(s, &anna, &pv.id, "onbekend", None).await.unwrap();
+        assert_eq!((na.uitkomst, na.uitkomst_datum, vervolg), (Some("onbekend".to_string()), None, Vervolg::Geen));
         let opgeslagen: Actie = s.lees_een(&pv.id).await.unwrap().unwrap();
-        assert_eq!((opgeslagen.uitkomst, opgeslagen.uitkomst_datum), (Some(Uitkomst::Onbekend), None));
+        assert_eq!((opgeslagen.uitkomst, opgeslagen.uitkomst_datum), (Some("onbekend".to_string()), None));
         assert_eq!(stand(s).await, Stand { wijzigingslog: voor.wijzigingslog + 1, ..voor }, "alleen de uitkomst");
     }
 }

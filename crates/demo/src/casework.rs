@@ -15,10 +15,11 @@ use crate::organisatie::{Wereld, is_zuid};
 use chrono::Datelike;
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::model::{
-    ActieSoort, PvTegen, Rol, ThuiszitEinde, ThuiszitSoort, TrajectSoort, Uitkomst, Vertrek, VrijstellingStatus,
-    ZaakSoort, ZaakStatus,
+    ActieSoort, PvTegen, Rol, ThuiszitEinde, ThuiszitSoort, TrajectSoort, Vertrek, VrijstellingStatus, ZaakSoort,
+    ZaakStatus,
 };
 use leerspoor_domain::onderwijs::{Niveau, Onderwijssoort, Schoolherkomst, VsoProfiel};
+use leerspoor_domain::rules::mas::uitkomst;
 use std::collections::{BTreeMap, BTreeSet};
 
 // Magnitudes per schooljaar 2016-2017 … 2020-2021 at scale 1 (seed 000 Tabel 2-6, 9, 10).
@@ -145,7 +146,8 @@ pub(crate) struct Actie {
     pub pv_tegen: Option<PvTegen>,
     pub ouder: Option<u32>,
     pub overmacht: Option<&'static str>,
-    pub uitkomst: Option<Uitkomst>,
+    /// A code of the list `maatregel_uitkomst`.
+    pub uitkomst: Option<&'static str>,
     pub uitkomst_datum: Option<Datum>,
     pub toelichting: &'static str,
 }
@@ -1742,9 +1744,9 @@ impl Cw<'_> {
         let (uitkomst, uitkomst_datum) = if terug > DATA_EIND {
             (None, None)
         } else if negatief {
-            (Some(Uitkomst::HaltNegatief), Some(terug))
+            (Some(uitkomst::HALT_NEGATIEF), Some(terug))
         } else {
-            (Some(Uitkomst::HaltPositief), Some(terug))
+            (Some(uitkomst::HALT_POSITIEF), Some(terug))
         };
         self.uit.acties.push(Actie {
             jongere: j,
@@ -1780,34 +1782,37 @@ impl Cw<'_> {
         };
         let medewerker = self.mw_voor(Rol::Leerplichtambtenaar, true, datum, datum);
         let laatste = schooljaar_van(datum) >= LAATSTE_JAAR;
-        let tabel: &[(Uitkomst, f64)] = match aard {
+        let tabel: &[(&str, f64)] = match aard {
             Aard::Luxe { .. } => &[
-                (Uitkomst::Schikking, 0.50),
-                (Uitkomst::Zitting, 0.05),
-                (Uitkomst::Overig, 0.25),
-                (Uitkomst::Sepot, 0.12),
-                (Uitkomst::Onbekend, 0.08),
+                (uitkomst::SCHIKKING, 0.50),
+                (uitkomst::ZITTING, 0.05),
+                (uitkomst::OVERIG, 0.25),
+                (uitkomst::SEPOT, 0.12),
+                (uitkomst::ONBEKEND, 0.08),
             ],
             Aard::Absoluut => &[
-                (Uitkomst::Overig, 0.5),
-                (Uitkomst::Schikking, 0.2),
-                (Uitkomst::Sepot, 0.2),
-                (Uitkomst::Onbekend, 0.1),
+                (uitkomst::OVERIG, 0.5),
+                (uitkomst::SCHIKKING, 0.2),
+                (uitkomst::SEPOT, 0.2),
+                (uitkomst::ONBEKEND, 0.1),
             ],
+            // Now and then the OM sends a youth's PV on to HALT (seed 000 Tabel 5: 21 leerstraffen
+            // beside 20 HALT-verwijzingen).
             _ => &[
-                (Uitkomst::Schikking, 0.12),
-                (Uitkomst::Zitting, 0.35),
-                (Uitkomst::Overig, 0.30),
-                (Uitkomst::Sepot, 0.15),
-                (Uitkomst::Onbekend, 0.08),
+                (uitkomst::SCHIKKING, 0.12),
+                (uitkomst::ZITTING, 0.35),
+                (uitkomst::OM_HALT, 0.04),
+                (uitkomst::OVERIG, 0.26),
+                (uitkomst::SEPOT, 0.15),
+                (uitkomst::ONBEKEND, 0.08),
             ],
         };
-        let mut uitkomst = if laatste && kans(self.rng, 0.45) { Uitkomst::Onbekend } else { kies(self.rng, tabel) };
+        let mut uitkomst = if laatste && kans(self.rng, 0.45) { uitkomst::ONBEKEND } else { kies(self.rng, tabel) };
         let mut uitkomst_datum = None;
-        if uitkomst != Uitkomst::Onbekend {
+        if uitkomst != uitkomst::ONBEKEND {
             let u = plus(datum, getal(self.rng, 60, 200));
             if u > DATA_EIND {
-                uitkomst = Uitkomst::Onbekend;
+                uitkomst = uitkomst::ONBEKEND;
             } else {
                 uitkomst_datum = Some(u);
             }

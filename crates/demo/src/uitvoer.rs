@@ -327,7 +327,7 @@ fn casework(ds: &mut Dataset, w: &Wereld, werk: Werk) {
             pv_tegen: a.pv_tegen,
             ouder: a.ouder.map(ouder),
             overmacht: a.overmacht.map(str::to_string),
-            uitkomst: a.uitkomst,
+            uitkomst: a.uitkomst.map(str::to_string),
             uitkomst_datum: a.uitkomst_datum,
             toelichting: a.toelichting.to_string(),
         })

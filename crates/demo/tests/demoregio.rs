@@ -348,11 +348,10 @@ fn controleer(ds: &Dataset) -> Vec<String> {
             }
             _ => {}
         }
-        if let Some(u) = a.uitkomst {
-            let halt_uitkomst = matches!(u, Uitkomst::HaltPositief | Uitkomst::HaltNegatief);
-            if !((halt && halt_uitkomst) || (pv && !halt_uitkomst)) {
-                fout!("actie {}: uitkomst {u} bij {}", a.id, a.soort);
-            }
+        if let Some(u) = &a.uitkomst
+            && leerspoor_domain::rules::mas::uitkomst_past(a.soort, u).is_err()
+        {
+            fout!("actie {}: uitkomst {u} bij {}", a.id, a.soort);
         }
         if pv || halt {
             if !a.medewerker.as_ref().is_some_and(|m| mw[m.as_str()].boa) {

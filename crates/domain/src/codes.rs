@@ -13,6 +13,7 @@ code_enum!(
         ZaakRedenSluiting = ("zaak_reden_sluiting", "Reden sluiting zaak"),
         VrijstellingArtikel = ("vrijstelling_artikel", "Artikel vrijstelling of verlof"),
         RmcResultaat = ("rmc_resultaat", "Resultaat RMC"),
+        MaatregelUitkomst = ("maatregel_uitkomst", "Afloop HALT of proces-verbaal"),
     }
 );
 
@@ -93,6 +94,8 @@ const STANDAARD: &[(CodeLijst, &str, &str)] = &[
     (RmcResultaat, "geen_rmc_vsv", "Geen RMC/VSV (startkwalificatie of vrijstelling)"),
     (RmcResultaat, "overig_verhuisd", "Overig (bijv. verhuisd)"),
     (RmcResultaat, "niet_doelgroep", "Behoort niet tot de doelgroep"),
+    // Not in Tabel 10: a traject closed in the records of an earlier system without a result.
+    (RmcResultaat, "zonder_resultaat", "Afgesloten zonder geregistreerd resultaat"),
     (RmcResultaat, "nog_in_traject", "Nog in traject RMC"),
     (RmcResultaat, "jikp_arbeid", "JIKP – arbeid zonder bemiddeling"),
     (RmcResultaat, "jikp_pwet", "JIKP – P-wet"),
@@ -101,6 +104,15 @@ const STANDAARD: &[(CodeLijst, &str, &str)] = &[
     (RmcResultaat, "buitenlands_onderwijs", "Kwalificerend buitenlands onderwijs"),
     (RmcResultaat, "statushouder_inburgering", "Statushouder advies inburgering"),
     (RmcResultaat, "statushouder_scholing", "Statushouder advies scholing"),
+    // How a HALT-verwijzing or a proces-verbaal ended (seed 000 Tabel 5; `rules::mas::afhandeling`).
+    (MaatregelUitkomst, "halt_positief", "HALT positief afgerond"),
+    (MaatregelUitkomst, "halt_negatief", "HALT negatief afgerond"),
+    (MaatregelUitkomst, "om_halt", "OM: naar HALT verwezen (leerstraf)"),
+    (MaatregelUitkomst, "schikking", "Schikking/transactie of strafbeschikking"),
+    (MaatregelUitkomst, "zitting", "Zitting (JOM, kinderrechter)"),
+    (MaatregelUitkomst, "sepot", "Sepot"),
+    (MaatregelUitkomst, "overig", "Overig (hulp en steun)"),
+    (MaatregelUitkomst, "onbekend", "Nog onbekend"),
 ];
 
 /// The shipped codes are valid from a date before any record an office migrates; a code that the law
@@ -144,7 +156,7 @@ mod tests {
     #[test]
     fn the_rmc_taxonomy_has_every_row_of_seed_000_tabel_10() {
         let n = standaard().iter().filter(|c| c.lijst == CodeLijst::RmcResultaat).count();
-        assert_eq!(n, 17);
+        assert_eq!(n, 17 + 1, "Tabel 10's 17 rows and 'zonder resultaat'");
     }
 
     #[test]

@@ -108,19 +108,6 @@ code_enum!(
 );
 
 code_enum!(
-    /// Afhandeling of a HALT-verwijzing or a proces-verbaal.
-    Uitkomst, "uitkomst" {
-        HaltPositief = ("halt_positief", "HALT positief afgerond"),
-        HaltNegatief = ("halt_negatief", "HALT negatief afgerond"),
-        Schikking = ("schikking", "Schikking/transactie"),
-        Zitting = ("zitting", "Zitting (JOM, kinderrechter)"),
-        Sepot = ("sepot", "Sepot"),
-        Overig = ("overig", "Overig (hulp en steun)"),
-        Onbekend = ("onbekend", "Nog onbekend"),
-    }
-);
-
-code_enum!(
     /// Status of a vrijstelling or verlof request.
     VrijstellingStatus, "status" {
         Aangevraagd = ("aangevraagd", "Aangevraagd"),
@@ -392,7 +379,8 @@ pub struct Actie {
     pub ouder: Option<String>,
     /// Recorded overmacht that excuses luxe verzuim from the mandatory PV.
     pub overmacht: Option<String>,
-    pub uitkomst: Option<Uitkomst>,
+    /// How a HALT or PV ended: a code of the list `maatregel_uitkomst`.
+    pub uitkomst: Option<String>,
     pub uitkomst_datum: Option<Datum>,
     pub toelichting: String,
 }

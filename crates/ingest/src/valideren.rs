@@ -379,8 +379,12 @@ impl Controle<'_> {
                 }
                 _ => {}
             }
-            if let Some(Err(w)) = a.uitkomst.map(|u| mas::uitkomst_past(a.soort, u)) {
-                self.fout::<Actie>(i, "uitkomst", w.reden);
+            if let Some(u) = &a.uitkomst {
+                let op = a.uitkomst_datum.unwrap_or(a.datum);
+                self.code::<Actie>(i, ix, "uitkomst", CodeLijst::MaatregelUitkomst, u, op);
+                if let Err(w) = mas::uitkomst_past(a.soort, u) {
+                    self.fout::<Actie>(i, "uitkomst", w.reden);
+                }
             }
             self.volgorde::<Actie>(i, a.datum, "uitkomst_datum", a.uitkomst_datum, "datum");
         }

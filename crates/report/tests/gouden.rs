@@ -379,6 +379,11 @@ fn rmc(ds: &mut Dataset) {
     // Wout (Duinwijk): only in 2019-2020, new, moved (overig).
     jongere(ds, "J-WOUT", "2000-05-05", DUINWIJK);
     traject(ds, "J-WOUT", Regulier, "2020-01-15", "2020-01-20", Some(("2020-06-30", "overig_verhuisd")));
+    // Wiebe (Duinwijk): new; his traject came from the earlier system closed on 1 April 2021 without a
+    // result: zonder_resultaat, not nog_in_traject.
+    jongere(ds, "J-WIEBE", "2002-03-03", DUINWIJK);
+    traject(ds, "J-WIEBE", Regulier, "2020-09-01", "2020-09-07", None);
+    ds.rmc_trajecten.last_mut().unwrap().einddatum = Some(d("2021-04-01"));
     // Xena: ends on 31 July 2021, the last day: her result counts (jikp_arbeid), not nog_in_traject.
     jongere(ds, "J-XENA", "2002-06-06", ZANDVOORDE);
     traject(ds, "J-XENA", Regulier, "2021-02-01", "2021-02-08", Some(("2021-07-31", "jikp_arbeid")));
@@ -530,14 +535,15 @@ async fn rmc_aantal_counts_every_traject_that_ran_in_the_schooljaar() {
         assert_eq!(t.cel("2018_2019", "aantal"), Some(2.0));
         // Ruben and Wout.
         assert_eq!(t.cel("2019_2020", "aantal"), Some(2.0));
-        // Ruben, Sanne, Tim twice, Umut, Vera, Xena, Zeno; not Quinten's P-wet talk, which stands apart.
-        assert_eq!(t.cel("2020_2021", "aantal"), Some(8.0));
+        // Ruben, Sanne, Tim twice, Umut, Vera, Wiebe, Xena, Zeno; not Quinten's P-wet talk, which
+        // stands apart.
+        assert_eq!(t.cel("2020_2021", "aantal"), Some(9.0));
         assert_eq!(t.cel("2020_2021", "pwet"), Some(1.0));
         assert_eq!(t.cel("2019_2020", "pwet"), Some(0.0));
     }
 }
 
-const RMC_RIJEN: [&str; 23] = [
+const RMC_RIJEN: [&str; 24] = [
     "scholing",
     "werk_en_scholing",
     "stage_wet",
@@ -549,6 +555,7 @@ const RMC_RIJEN: [&str; 23] = [
     "geen_rmc_vsv",
     "overig_verhuisd",
     "niet_doelgroep",
+    "zonder_resultaat",
     "subtotaal_overig",
     "nog_in_traject",
     "jikp_arbeid",
@@ -589,7 +596,8 @@ async fn rmc_resultaat_by_outcome_with_subtotals_and_kind_of_rmcer() {
         assert_eq!(rij(&t, "niet_herplaatst"), w(&[0.0, 0.0, 0.0, 0.0, 1.0, 1.0]), "Vera");
         assert_eq!(rij(&t, "subtotaal_niet_naar_scholing"), w(&[0.0, 0.0, 0.0, 1.0, 1.0, 2.0]));
         assert_eq!(rij(&t, "overig_verhuisd"), w(&[0.0, 1.0, 1.0, 0.0, 0.0, 0.0]), "Wout");
-        assert_eq!(rij(&t, "subtotaal_overig"), w(&[0.0, 1.0, 1.0, 0.0, 0.0, 0.0]));
+        assert_eq!(rij(&t, "zonder_resultaat"), w(&[0.0, 0.0, 0.0, 0.0, 1.0, 1.0]), "Wiebe, not nog in traject");
+        assert_eq!(rij(&t, "subtotaal_overig"), w(&[0.0, 1.0, 1.0, 0.0, 1.0, 1.0]));
         // Ruben still running on 31 July 2020; Tim's open traject and Umut's (closes 2021-08-15)
         // on 31 July 2021.
         assert_eq!(rij(&t, "nog_in_traject"), w(&[1.0, 0.0, 1.0, 0.0, 2.0, 2.0]));
@@ -598,7 +606,7 @@ async fn rmc_resultaat_by_outcome_with_subtotals_and_kind_of_rmcer() {
         assert_eq!(rij(&t, "subtotaal_monitoring"), w(&[1.0, 0.0, 1.0, 0.0, 3.0, 3.0]));
         // Zeno, aangemeld on 1 August 2020: nieuw.
         assert_eq!(rij(&t, "buddy_traject"), w(&[0.0, 0.0, 0.0, 0.0, 1.0, 1.0]));
-        assert_eq!(rij(&t, "totaal"), w(&[1.0, 1.0, 2.0, 2.0, 6.0, 8.0]));
+        assert_eq!(rij(&t, "totaal"), w(&[1.0, 1.0, 2.0, 2.0, 7.0, 9.0]));
         for r in ["werk_en_scholing", "opvangvoorziening", "geen_rmc_vsv", "niet_doelgroep", "statushouder_scholing"] {
             assert_eq!(rij(&t, r), w(&[0.0; 6]), "{r}");
         }
@@ -655,7 +663,7 @@ async fn a_gemeente_counts_who_lived_there_on_1_october() {
         let t = tabel(s, "gemeente:GM9902", "rmc_aantal").await;
         assert_eq!(rij(&t, "2018_2019"), w(&[0.0, 0.0]));
         assert_eq!(rij(&t, "2019_2020"), w(&[1.0, 0.0]), "Wout");
-        assert_eq!(rij(&t, "2020_2021"), w(&[1.0, 0.0]), "Zeno");
+        assert_eq!(rij(&t, "2020_2021"), w(&[2.0, 0.0]), "Zeno, Wiebe");
 
         // Zandvoorde: Mila counts here in 2020-2021; Ezra, gone by 1 October, in no gemeente.
         let t = tabel(s, "gemeente:GM9901", "thuiszitters_verloop").await;
@@ -777,7 +785,7 @@ async fn the_json_document_has_the_agreed_shape() {
         assert_eq!(rij(recidive, "2020_2021")["label"], "2020-2021");
         assert_eq!(rij(recidive, "2017_2018")["values"], serde_json::json!([0, 0, null]));
         assert_eq!(rij(tabel("jikp_door_uitstroom"), "totaal")["values"], serde_json::json!([10, 8, 2, 2, 1, 5, 63]));
-        assert_eq!(rij(tabel("rmc_aantal"), "2020_2021")["values"], serde_json::json!([8, 1]));
+        assert_eq!(rij(tabel("rmc_aantal"), "2020_2021")["values"], serde_json::json!([9, 1]));
         // And in the text itself: no "16.0" and the like.
         assert!(json.contains("18.8"));
         for (i, _) in json.match_indices(".0") {

@@ -452,15 +452,15 @@ fn maatregelen(ds: &mut Dataset) {
     jongere(ds, "J-ANNA", "2007-01-01", STRANDORP);
     zaak(ds, "Z-ANNA", "J-ANNA", RelatiefVerzuim, "2020-07-01", None);
     melding(ds, "M-ANNA", "J-ANNA", "wettelijk_16_uur", "2020-06-29", Some("Z-ANNA"));
-    actie(ds, "J-ANNA", Some("Z-ANNA"), Halt, "2020-08-01").uitkomst = Some(Uitkomst::HaltNegatief);
+    actie(ds, "J-ANNA", Some("Z-ANNA"), Halt, "2020-08-01").uitkomst = Some("halt_negatief".into());
     actie(ds, "J-ANNA", Some("Z-ANNA"), Waarschuwing, "2020-10-01");
-    actie(ds, "J-ANNA", Some("Z-ANNA"), ProcesVerbaal, "2020-11-02").uitkomst = Some(Uitkomst::Schikking);
+    actie(ds, "J-ANNA", Some("Z-ANNA"), ProcesVerbaal, "2020-11-02").uitkomst = Some("schikking".into());
     // Bas: a relatief zaak that also holds a luxe melding → luxe. PV on 31 July 2021, sepot → overig.
     jongere(ds, "J-BAS", "2008-02-02", STRANDORP);
     zaak(ds, "Z-BAS", "J-BAS", RelatiefVerzuim, "2021-03-01", None);
     melding(ds, "M-BAS-1", "J-BAS", "wettelijk_16_uur", "2021-02-26", Some("Z-BAS"));
     melding(ds, "M-BAS-2", "J-BAS", "luxe", "2021-05-03", Some("Z-BAS"));
-    actie(ds, "J-BAS", Some("Z-BAS"), ProcesVerbaal, "2021-07-31").uitkomst = Some(Uitkomst::Sepot);
+    actie(ds, "J-BAS", Some("Z-BAS"), ProcesVerbaal, "2021-07-31").uitkomst = Some("sepot".into());
     // Cor: luxe. Lived in Helmdal until 30 September 2020, in Strandorp on 1 October. Two PVs on
     // one day, against him (zitting) and his father (overig, hulp en steun): two measures.
     jongere(ds, "J-COR", "2006-03-03", HELMDAL);
@@ -482,11 +482,11 @@ fn maatregelen(ds: &mut Dataset) {
     });
     zaak(ds, "Z-COR", "J-COR", RelatiefVerzuim, "2020-09-01", None);
     melding(ds, "M-COR", "J-COR", "luxe", "2020-08-31", Some("Z-COR"));
-    actie(ds, "J-COR", Some("Z-COR"), ProcesVerbaal, "2020-09-10").uitkomst = Some(Uitkomst::Zitting);
+    actie(ds, "J-COR", Some("Z-COR"), ProcesVerbaal, "2020-09-10").uitkomst = Some("zitting".into());
     let pv = actie(ds, "J-COR", Some("Z-COR"), ProcesVerbaal, "2020-09-10");
     pv.pv_tegen = Some(PvTegen::Ouder);
     pv.ouder = Some("O-COR".into());
-    pv.uitkomst = Some(Uitkomst::Overig);
+    pv.uitkomst = Some("overig".into());
     // Dex (Helmdal): absoluut verzuim; a PV without an outcome yet → onbekend.
     jongere(ds, "J-DEX", "2007-04-04", HELMDAL);
     zaak(ds, "Z-DEX", "J-DEX", AbsoluutVerzuim, "2020-11-02", None);
@@ -501,8 +501,14 @@ fn maatregelen(ds: &mut Dataset) {
     jongere(ds, "J-GEM", "2006-06-06", STRANDORP);
     zaak(ds, "Z-GEM", "J-GEM", RelatiefVerzuim, "2021-01-04", None);
     melding(ds, "M-GEM", "J-GEM", "signaal", "2021-01-04", Some("Z-GEM"));
-    actie(ds, "J-GEM", Some("Z-GEM"), ProcesVerbaal, "2021-03-03").uitkomst = Some(Uitkomst::Onbekend);
+    actie(ds, "J-GEM", Some("Z-GEM"), ProcesVerbaal, "2021-03-03").uitkomst = Some("onbekend".into());
     actie(ds, "J-GEM", Some("Z-GEM"), ProcesVerbaal, "2021-08-01");
+    // Jens: relatief; the OM sent his PV on to HALT. A PV in Tabel 4, a leerstraf in Tabel 5 (seed
+    // 000, 2020-2021: 20 HALT-verwijzingen, 21 leerstraffen for relatief verzuim).
+    jongere(ds, "J-JENS", "2007-07-07", STRANDORP);
+    zaak(ds, "Z-JENS", "J-JENS", RelatiefVerzuim, "2020-10-05", None);
+    melding(ds, "M-JENS", "J-JENS", "wettelijk_16_uur", "2020-10-05", Some("Z-JENS"));
+    actie(ds, "J-JENS", Some("Z-JENS"), ProcesVerbaal, "2020-11-16").uitkomst = Some("om_halt".into());
 
     // --- 2019-2020 ---
     // Hugo: relatief. A PV on 31 July 2019 (2018-2019), a HALT on 1 August 2019 (positive) and a PV
@@ -511,13 +517,13 @@ fn maatregelen(ds: &mut Dataset) {
     zaak(ds, "Z-HUGO", "J-HUGO", RelatiefVerzuim, "2019-06-03", None);
     melding(ds, "M-HUGO", "J-HUGO", "wettelijk_16_uur", "2019-06-03", Some("Z-HUGO"));
     actie(ds, "J-HUGO", Some("Z-HUGO"), ProcesVerbaal, "2019-07-31");
-    actie(ds, "J-HUGO", Some("Z-HUGO"), Halt, "2019-08-01").uitkomst = Some(Uitkomst::HaltPositief);
-    actie(ds, "J-HUGO", Some("Z-HUGO"), ProcesVerbaal, "2020-07-31").uitkomst = Some(Uitkomst::Schikking);
+    actie(ds, "J-HUGO", Some("Z-HUGO"), Halt, "2019-08-01").uitkomst = Some("halt_positief".into());
+    actie(ds, "J-HUGO", Some("Z-HUGO"), ProcesVerbaal, "2020-07-31").uitkomst = Some("schikking".into());
     // Iris: luxe; PV → sepot, under overig.
     jongere(ds, "J-IRIS", "2006-09-09", STRANDORP);
     zaak(ds, "Z-IRIS", "J-IRIS", RelatiefVerzuim, "2019-10-01", None);
     melding(ds, "M-IRIS", "J-IRIS", "luxe", "2019-09-30", Some("Z-IRIS"));
-    actie(ds, "J-IRIS", Some("Z-IRIS"), ProcesVerbaal, "2019-10-10").uitkomst = Some(Uitkomst::Sepot);
+    actie(ds, "J-IRIS", Some("Z-IRIS"), ProcesVerbaal, "2019-10-10").uitkomst = Some("sepot".into());
 }
 
 #[tokio::test]
@@ -538,13 +544,13 @@ async fn halt_pv_soort_counts_measures_by_the_kind_of_verzuim_of_their_zaak() {
         );
         assert_eq!(rijen(&t), ["relatief", "luxe", "absoluut", "totaal", "aantal_boas"]);
         // 2019-2020: Hugo's HALT (1 August 2019) and PV (31 July 2020). 2020-2021: Anna's HALT
-        // (1 August 2020); Anna's and Gem's PV.
-        assert_eq!(rij(&t, "relatief"), w(&[1.0, 1.0, 2.0, 1.0, 2.0, 3.0]));
+        // (1 August 2020); Anna's, Gem's and Jens's PV.
+        assert_eq!(rij(&t, "relatief"), w(&[1.0, 1.0, 2.0, 1.0, 3.0, 4.0]));
         // Iris; Bas (his relatief zaak holds a luxe melding) and Cor twice (him and his father).
         assert_eq!(rij(&t, "luxe"), w(&[0.0, 1.0, 1.0, 0.0, 3.0, 3.0]));
         assert_eq!(rij(&t, "absoluut"), w(&[0.0, 0.0, 0.0, 0.0, 1.0, 1.0]), "Dex");
         // Fay's HALT (RMC), Anna's warning and the PVs of 31 July 2019 and 1 August 2021 are not here.
-        assert_eq!(rij(&t, "totaal"), w(&[1.0, 2.0, 3.0, 1.0, 6.0, 7.0]));
+        assert_eq!(rij(&t, "totaal"), w(&[1.0, 2.0, 3.0, 1.0, 7.0, 8.0]));
         // Only the totaal columns: BOA, Oud and Uit on 1 October 2019; BOA, Nieuw (began that day),
         // Laat (began 2 October 2019) and Uit (last day 1 October 2020) on 1 October 2020.
         assert_eq!(rij(&t, "aantal_boas"), [None, None, Some(3.0), None, None, Some(4.0)]);
@@ -574,13 +580,14 @@ async fn halt_pv_afhandeling_counts_every_halt_as_leerstraf_and_sepot_under_over
         assert_eq!(kolommen(&t), verwacht);
         assert_eq!(rijen(&t), ["relatief", "luxe", "absoluut", "totaal"]);
         // 2019-2020: Hugo's positive HALT, his PV → schikking. 2020-2021: Anna's negative HALT
-        // (still a leerstraf), her PV → schikking, Gem's PV "nog onbekend".
-        assert_eq!(rij(&t, "relatief"), w(&[1.0, 1.0, 0.0, 0.0, 0.0, 2.0, 1.0, 1.0, 0.0, 0.0, 1.0, 3.0]));
+        // (still a leerstraf) and Jens's PV the OM sent to HALT (a leerstraf too), Anna's PV →
+        // schikking, Gem's PV "nog onbekend".
+        assert_eq!(rij(&t, "relatief"), w(&[1.0, 1.0, 0.0, 0.0, 0.0, 2.0, 2.0, 1.0, 0.0, 0.0, 1.0, 4.0]));
         // Iris's sepot → overig. Cor's zitting, his father's overig and Bas's sepot (overig).
         assert_eq!(rij(&t, "luxe"), w(&[0.0, 0.0, 0.0, 1.0, 0.0, 1.0, 0.0, 0.0, 1.0, 2.0, 0.0, 3.0]));
         // Dex: no outcome yet → onbekend.
         assert_eq!(rij(&t, "absoluut"), w(&[0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 1.0]));
-        assert_eq!(rij(&t, "totaal"), w(&[1.0, 1.0, 0.0, 1.0, 0.0, 3.0, 1.0, 1.0, 1.0, 2.0, 2.0, 7.0]));
+        assert_eq!(rij(&t, "totaal"), w(&[1.0, 1.0, 0.0, 1.0, 0.0, 3.0, 2.0, 1.0, 1.0, 2.0, 2.0, 8.0]));
         // The same measures as halt_pv_soort.
         let soort = tabel(&db.store, "regio", "halt_pv_soort").await;
         klopt(&soort);

@@ -10,6 +10,7 @@ pub mod rij;
 
 use chrono::{DateTime, Utc};
 use leerspoor_domain::Datum;
+use leerspoor_domain::codes::{Code, CodeLijst};
 use rij::{Rij, Type, Waarde};
 use sqlx::postgres::{PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
@@ -263,17 +264,21 @@ impl Store {
         }
     }
 
-    /// A new database gets the code lists Leerspoor ships with.
+    /// The database gets the codes Leerspoor ships with that it does not have yet: all of them when
+    /// it is new, a release's new codes (a new list, a new outcome) when it is not. A code the
+    /// office changed or ended (`geldig_tot`) is left as the office keeps it.
     async fn zaai_codelijsten(&self) -> Result<()> {
-        let n: i64 = per_backend!(self, pool => {
-            sqlx::query("SELECT COUNT(*) FROM codelijst").fetch_one(pool).await?.try_get(0)?
-        });
-        if n > 0 {
+        let bekend: std::collections::HashSet<(CodeLijst, String)> =
+            self.lees::<Code>().await?.into_iter().map(|c| (c.lijst, c.code)).collect();
+        let nieuw: Vec<Code> = leerspoor_domain::codes::standaard()
+            .into_iter()
+            .filter(|c| !bekend.contains(&(c.lijst, c.code.clone())))
+            .collect();
+        if nieuw.is_empty() {
             return Ok(());
         }
-        let standaard = leerspoor_domain::codes::standaard();
         let tabel = TabelWijziging {
-            nieuw: standaard.iter().map(Rij::waarden).collect(),
+            nieuw: nieuw.iter().map(Rij::waarden).collect(),
             ..TabelWijziging::leeg::<leerspoor_domain::codes::Code>()
         };
         let mut schrijver = self.schrijver("leerspoor", "standaard codelijsten").await?;

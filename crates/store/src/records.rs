@@ -563,7 +563,7 @@ impl Rij for Actie {
             opt_code(self.pv_tegen),
             opt_tekst(self.ouder.as_deref()),
             opt_tekst(self.overmacht.as_deref()),
-            opt_code(self.uitkomst),
+            opt_tekst(self.uitkomst.as_deref()),
             opt_datum(self.uitkomst_datum),
             vrije_tekst(&self.toelichting),
         ]
@@ -580,7 +580,7 @@ impl Rij for Actie {
             pv_tegen: v.opt_code(),
             ouder: v.opt_tekst(),
             overmacht: v.opt_tekst(),
-            uitkomst: v.opt_code(),
+            uitkomst: v.opt_tekst(),
             uitkomst_datum: v.opt_datum(),
             toelichting: v.tekst(),
         };

@@ -4,9 +4,10 @@ use super::Weigering;
 use super::leeftijd::verjaardag;
 use super::status::Plichtstatus;
 use crate::Datum;
+use crate::code_enum;
 use crate::code_enum::CodeEnum;
 use crate::kalender::Rooster;
-use crate::model::{ActieSoort, PvTegen, Rol, Uitkomst, ZaakStatus};
+use crate::model::{ActieSoort, PvTegen, Rol, ZaakStatus};
 
 /// The person taking a measure: their role and whether they are a BOA.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,22 +122,59 @@ pub fn vereist_plicht(soort: ActieSoort, status: Plichtstatus, overtreding: Datu
     Ok(())
 }
 
-/// Does the outcome fit the measure? A HALT ends positive or negative; a proces-verbaal in what the
-/// OM or the court did with it, or is still unknown.
-pub fn uitkomst_past(soort: ActieSoort, uitkomst: Uitkomst) -> Result<(), Weigering> {
-    use Uitkomst::*;
+/// The outcomes of the list `maatregel_uitkomst` that the rules below know by name.
+pub mod uitkomst {
+    pub const HALT_POSITIEF: &str = "halt_positief";
+    pub const HALT_NEGATIEF: &str = "halt_negatief";
+    /// The OM sends the proces-verbaal on to HALT: a leerstraf (seed 000 Tabel 5).
+    pub const OM_HALT: &str = "om_halt";
+    pub const SCHIKKING: &str = "schikking";
+    pub const ZITTING: &str = "zitting";
+    pub const SEPOT: &str = "sepot";
+    pub const OVERIG: &str = "overig";
+    pub const ONBEKEND: &str = "onbekend";
+}
+
+/// Does the outcome fit the measure? A HALT ends positive or negative (what the HALT bureau
+/// reports); a proces-verbaal in what the OM or the court did with it — including a referral to
+/// HALT and a code the office added to the list — or is still unknown.
+pub fn uitkomst_past(soort: ActieSoort, code: &str) -> Result<(), Weigering> {
+    let halt = matches!(code, uitkomst::HALT_POSITIEF | uitkomst::HALT_NEGATIEF);
     let past = match soort {
-        ActieSoort::Halt => matches!(uitkomst, HaltPositief | HaltNegatief),
-        ActieSoort::ProcesVerbaal => !matches!(uitkomst, HaltPositief | HaltNegatief),
+        ActieSoort::Halt => halt,
+        ActieSoort::ProcesVerbaal => !halt,
         _ => false,
     };
     if past {
         Ok(())
     } else {
-        Err(Weigering::new(
-            "afhandeling HALT/PV",
-            format!("uitkomst '{}' past niet bij een {}", uitkomst.code(), soort.label()),
-        ))
+        Err(Weigering::new("afhandeling HALT/PV", format!("uitkomst '{code}' past niet bij een {}", soort.label())))
+    }
+}
+
+code_enum!(
+    /// The columns of seed 000 Tabel 5, "HALT en PV's naar afhandeling".
+    Afhandeling, "afhandeling" {
+        Leerstraf = ("halt_leerstraf", "HALT (leerstraf)"),
+        Schikking = ("schikking", "Schikking"),
+        Zitting = ("zitting", "Zitting"),
+        Overig = ("overig", "Overig (hulp en steun, sepot)"),
+        Onbekend = ("onbekend", "Nog onbekend"),
+    }
+);
+
+/// The Tabel 5 column of a HALT or PV by its outcome. Seed 000: "HALT-afdoeningen zijn standaard
+/// leerstraffen, alle HALT-verwijzingen zijn dus onder dit kopje opgenomen", so a HALT counts as a
+/// leerstraf whatever its outcome, and so does a PV the OM referred to HALT; "onder overig wordt
+/// bedoeld een maatregel hulp en steun … of een sepot" — and a code the office added itself; without
+/// an outcome it is "nog onbekend" ("nog geen terugkoppeling … van het OM").
+pub fn afhandeling(soort: ActieSoort, code: Option<&str>) -> Afhandeling {
+    match (soort, code) {
+        (ActieSoort::Halt, _) | (_, Some(uitkomst::OM_HALT)) => Afhandeling::Leerstraf,
+        (_, None | Some(uitkomst::ONBEKEND)) => Afhandeling::Onbekend,
+        (_, Some(uitkomst::SCHIKKING)) => Afhandeling::Schikking,
+        (_, Some(uitkomst::ZITTING)) => Afhandeling::Zitting,
+        (_, Some(_)) => Afhandeling::Overig,
     }
 }
 
@@ -262,15 +300,46 @@ mod tests {
 
     #[test]
     fn a_halt_ends_positive_or_negative_a_pv_with_the_oms_decision() {
-        assert!(uitkomst_past(Halt, Uitkomst::HaltNegatief).is_ok());
-        assert!(uitkomst_past(ProcesVerbaal, Uitkomst::Schikking).is_ok());
-        assert!(uitkomst_past(ProcesVerbaal, Uitkomst::Onbekend).is_ok());
+        assert!(uitkomst_past(Halt, "halt_negatief").is_ok());
+        assert!(uitkomst_past(ProcesVerbaal, "schikking").is_ok());
+        assert!(uitkomst_past(ProcesVerbaal, "om_halt").is_ok());
+        assert!(uitkomst_past(ProcesVerbaal, "onbekend").is_ok());
+        assert!(uitkomst_past(ProcesVerbaal, "taakstraf").is_ok(), "a code the office added");
         assert_eq!(
-            uitkomst_past(Halt, Uitkomst::Sepot).unwrap_err().reden,
+            uitkomst_past(Halt, "sepot").unwrap_err().reden,
             "uitkomst 'sepot' past niet bij een HALT-verwijzing"
         );
-        assert!(uitkomst_past(ProcesVerbaal, Uitkomst::HaltPositief).is_err());
-        assert!(uitkomst_past(Gesprek, Uitkomst::Onbekend).is_err());
+        assert!(uitkomst_past(ProcesVerbaal, "halt_positief").is_err());
+        assert!(uitkomst_past(Gesprek, "onbekend").is_err());
+    }
+
+    // Seed 000 Tabel 5, footnotes 3-5: every HALT is a leerstraf, a PV the OM sends to HALT too;
+    // overig is hulp en steun or sepot; onbekend is "nog geen terugkoppeling … van het OM".
+    #[test]
+    fn tabel_5_counts_a_pv_referred_to_halt_as_a_leerstraf() {
+        use Afhandeling::*;
+        assert_eq!(afhandeling(Halt, Some("halt_negatief")), Leerstraf);
+        assert_eq!(afhandeling(Halt, None), Leerstraf);
+        assert_eq!(afhandeling(ProcesVerbaal, Some("om_halt")), Leerstraf);
+        assert_eq!(afhandeling(ProcesVerbaal, Some("schikking")), Schikking);
+        assert_eq!(afhandeling(ProcesVerbaal, Some("zitting")), Zitting);
+        assert_eq!(afhandeling(ProcesVerbaal, Some("sepot")), Overig);
+        assert_eq!(afhandeling(ProcesVerbaal, Some("overig")), Overig);
+        assert_eq!(afhandeling(ProcesVerbaal, Some("taakstraf")), Overig, "a code the office added");
+        assert_eq!(afhandeling(ProcesVerbaal, Some("onbekend")), Onbekend);
+        assert_eq!(afhandeling(ProcesVerbaal, None), Onbekend);
+    }
+
+    #[test]
+    fn every_shipped_outcome_fits_halt_or_pv() {
+        use crate::codes::{CodeLijst, standaard};
+        for c in standaard().into_iter().filter(|c| c.lijst == CodeLijst::MaatregelUitkomst) {
+            assert!(
+                uitkomst_past(Halt, &c.code).is_ok() != uitkomst_past(ProcesVerbaal, &c.code).is_ok(),
+                "{}",
+                c.code
+            );
+        }
     }
 
     #[test]

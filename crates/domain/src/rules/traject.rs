@@ -17,6 +17,10 @@ code_enum!(
     }
 );
 
+/// What a traject closed without a result shows (imported history: Leerspoor itself always asks
+/// for one). Not "nog in traject": it ended.
+pub const ZONDER_RESULTAAT: &str = "zonder_resultaat";
+
 /// The group of a code of the list `rmc_resultaat` (seed 000 Tabel 10); `None` for a code the
 /// office added itself.
 pub fn resultaat_groep(code: &str) -> Option<ResultaatGroep> {
@@ -24,7 +28,7 @@ pub fn resultaat_groep(code: &str) -> Option<ResultaatGroep> {
     Some(match code {
         "scholing" | "werk_en_scholing" | "stage_wet" | "opvangvoorziening" => Scholing,
         "werk" | "niet_herplaatst" => NietNaarScholing,
-        "geen_rmc_vsv" | "overig_verhuisd" | "niet_doelgroep" => Overig,
+        "geen_rmc_vsv" | "overig_verhuisd" | "niet_doelgroep" | ZONDER_RESULTAAT => Overig,
         "nog_in_traject"
         | "jikp_arbeid"
         | "jikp_pwet"
@@ -99,6 +103,9 @@ pub fn toets_resultaat(soort: TrajectSoort, resultaat: &str) -> Result<(), Weige
     if resultaat == "nog_in_traject" {
         return Err(Weigering::new(REGEL, "een afgesloten traject is niet meer 'nog in traject': kies het resultaat"));
     }
+    if resultaat == ZONDER_RESULTAAT {
+        return Err(Weigering::new(REGEL, "wie een traject afsluit, legt het resultaat vast: kies het resultaat"));
+    }
     let statushouder = resultaat.starts_with("statushouder_");
     if statushouder != (soort == TrajectSoort::Statushouder) {
         return Err(Weigering::new(
@@ -114,15 +121,12 @@ pub fn toets_resultaat(soort: TrajectSoort, resultaat: &str) -> Result<(), Weige
 }
 
 /// Seed 000 Tabel 10 for a verslagjaar: every traject of an RMC-er ([`telt_als_rmcer`])
-/// that ran in it, by its result at the end of the year ("nog in traject" while it runs on) and by
-/// the kind of RMC-er. Per traject, as the table's total equals Tabel 9's "aantal RMC-ers" begeleid.
+/// that ran in it, by its result at the end of the year ("nog in traject" while it runs on,
+/// [`ZONDER_RESULTAAT`] when it closed without one) and by the kind of RMC-er. Per traject, as the table's total equals Tabel 9's "aantal RMC-ers" begeleid.
 pub fn resultaten(trajecten: &[RmcTraject], jaar: SchoolJaar) -> BTreeMap<String, [u32; 2]> {
     let mut uit: BTreeMap<String, [u32; 2]> = BTreeMap::new();
     for t in trajecten.iter().filter(|t| telt_als_rmcer(t.soort) && liep_in(t, jaar)) {
-        let resultaat = match (t.einddatum, &t.resultaat) {
-            (Some(e), Some(r)) if e <= jaar.laatste_dag() => r.as_str(),
-            _ => "nog_in_traject",
-        };
+        let resultaat = resultaat_op(t, jaar.laatste_dag());
         let kolom = match soort_rmcer(t.aangemeld_op, jaar) {
             SoortRmcer::GemeldVoorVerslagjaar => 0,
             SoortRmcer::Nieuw => 1,
@@ -130,6 +134,15 @@ pub fn resultaten(trajecten: &[RmcTraject], jaar: SchoolJaar) -> BTreeMap<String
         uit.entry(resultaat.to_string()).or_default()[kolom] += 1;
     }
     uit
+}
+
+/// The result of a traject on `dag`: its recorded result if it ended by then ([`ZONDER_RESULTAAT`]
+/// when it ended without one), else "nog in traject".
+pub fn resultaat_op(t: &RmcTraject, dag: Datum) -> &str {
+    match t.einddatum {
+        Some(e) if e <= dag => t.resultaat.as_deref().unwrap_or(ZONDER_RESULTAAT),
+        _ => "nog_in_traject",
+    }
 }
 
 /// The traject ran on a day of the schooljaar `jaar`.
@@ -149,9 +162,10 @@ mod tests {
     #[test]
     fn every_outcome_of_tabel_10_has_its_subtotal() {
         let codes: Vec<_> = standaard().into_iter().filter(|c| c.lijst == CodeLijst::RmcResultaat).collect();
-        assert_eq!(codes.len(), 17);
+        assert_eq!(codes.len(), 18);
         let in_groep = |g| codes.iter().filter(|c| resultaat_groep(&c.code) == Some(g)).count();
-        // Tabel 10: four rows of scholing, two not, three overig, eight monitoring/in traject.
+        // Tabel 10: four rows of scholing, two not, three overig, eight monitoring/in traject;
+        // Leerspoor adds "zonder resultaat" to overig.
         assert_eq!(
             [
                 ResultaatGroep::Scholing,
@@ -160,7 +174,7 @@ mod tests {
                 ResultaatGroep::Monitoring
             ]
             .map(in_groep),
-            [4, 2, 3, 8]
+            [4, 2, 4, 8]
         );
         assert_eq!(resultaat_groep("eigen_code"), None);
     }
@@ -199,10 +213,43 @@ mod tests {
         assert_eq!(w.regel, "rollen: RMC-trajecten");
     }
 
+    fn traject(id: &str, begin: &str, einde: Option<&str>, resultaat: Option<&str>) -> RmcTraject {
+        RmcTraject {
+            id: id.into(),
+            jongere: format!("J-{id}"),
+            soort: TrajectSoort::Regulier,
+            medewerker: None,
+            aangemeld_op: d("2019-09-01"),
+            begindatum: d(begin),
+            einddatum: einde.map(d),
+            resultaat: resultaat.map(String::from),
+        }
+    }
+
+    // Seed 000 Tabel 10, "Nog in traject RMC": a traject that runs on at the end of the year. One
+    // that ended without a recorded result did not run on.
+    #[test]
+    fn a_traject_closed_without_a_result_is_not_nog_in_traject() {
+        let jaar = SchoolJaar::beginnend_in(2020);
+        let lijst = [
+            traject("A", "2020-09-01", None, None),
+            traject("B", "2020-09-01", Some("2021-03-01"), None),
+            traject("C", "2020-09-01", Some("2021-03-01"), Some("werk")),
+            // Closed after the year: still running on 31 July.
+            traject("D", "2020-09-01", Some("2021-08-15"), Some("scholing")),
+        ];
+        let r = resultaten(&lijst, jaar);
+        assert_eq!(r.get("nog_in_traject"), Some(&[2, 0]));
+        assert_eq!(r.get(ZONDER_RESULTAAT), Some(&[1, 0]));
+        assert_eq!(r.get("werk"), Some(&[1, 0]));
+        assert_eq!(r.get("scholing"), None);
+    }
+
     #[test]
     fn a_closed_traject_has_a_result_that_fits_it() {
         assert!(toets_resultaat(TrajectSoort::Regulier, "scholing").is_ok());
         assert!(toets_resultaat(TrajectSoort::Regulier, "nog_in_traject").is_err());
+        assert!(toets_resultaat(TrajectSoort::Regulier, ZONDER_RESULTAAT).is_err());
         assert!(toets_resultaat(TrajectSoort::Regulier, "statushouder_scholing").is_err());
         assert!(toets_resultaat(TrajectSoort::Statushouder, "statushouder_inburgering").is_ok());
         assert!(toets_resultaat(TrajectSoort::Statushouder, "werk").is_err());

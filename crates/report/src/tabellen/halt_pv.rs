@@ -4,7 +4,9 @@
 use super::sleutel;
 use crate::tabel::Waarde;
 use crate::{Fout, Kader, Tabel};
-use leerspoor_domain::model::{Actie, ActieSoort, Medewerker, Uitkomst, Verzuimmelding, Zaak, ZaakSoort};
+use leerspoor_domain::code_enum::CodeEnum;
+use leerspoor_domain::model::{Actie, ActieSoort, Medewerker, Verzuimmelding, Zaak, ZaakSoort};
+use leerspoor_domain::rules::mas::{Afhandeling, afhandeling};
 use leerspoor_domain::rules::melding;
 use leerspoor_domain::{Datum, SchoolJaar};
 use leerspoor_store::rij;
@@ -125,30 +127,12 @@ pub async fn soort(kader: &Kader) -> Result<Tabel, Fout> {
     Ok(t)
 }
 
-const AFHANDELING: [(&str, &str); 6] = [
-    ("halt_leerstraf", "HALT (leerstraf)"),
-    ("schikking", "Schikking"),
-    ("zitting", "Zitting"),
-    ("overig", "Overig (hulp en steun, sepot)"),
-    ("onbekend", "Nog onbekend"),
-    ("totaal", "Totaal"),
-];
-
-/// The column of a measure's outcome (Tabel 5: every HALT is a leerstraf; overig includes sepot).
-fn afhandeling(a: &Actie) -> &'static str {
-    match (a.soort, a.uitkomst) {
-        (ActieSoort::Halt, _) => "halt_leerstraf",
-        (_, Some(Uitkomst::Schikking)) => "schikking",
-        (_, Some(Uitkomst::Zitting)) => "zitting",
-        (_, Some(Uitkomst::Overig | Uitkomst::Sepot)) => "overig",
-        _ => "onbekend",
-    }
-}
-
 pub async fn afhandeling_tabel(kader: &Kader) -> Result<Tabel, Fout> {
     let m = laad(kader).await?;
+    let soorten: Vec<(&str, &str)> =
+        Afhandeling::ALL.iter().map(|a| (a.code(), a.label())).chain([("totaal", "Totaal")]).collect();
     let mut t =
-        tabel("halt_pv_afhandeling", "HALT en processen-verbaal naar afhandeling", &kolommen(m.jaren, &AFHANDELING));
+        tabel("halt_pv_afhandeling", "HALT en processen-verbaal naar afhandeling", &kolommen(m.jaren, &soorten));
     let cellen = |soort: Option<&str>| -> Vec<Waarde> {
         m.jaren
             .iter()
@@ -159,16 +143,11 @@ pub async fn afhandeling_tabel(kader: &Kader) -> Result<Tabel, Fout> {
                     .filter(|(s, jj, _)| soort.is_none_or(|x| x == *s) && jj == j)
                     .map(|(_, _, a)| a)
                     .collect();
-                AFHANDELING
+                Afhandeling::ALL
                     .iter()
-                    .map(move |(k, _)| {
-                        let n = if *k == "totaal" {
-                            hier.len()
-                        } else {
-                            hier.iter().filter(|a| afhandeling(a) == *k).count()
-                        };
-                        Waarde::getal(n as u32)
-                    })
+                    .map(|k| hier.iter().filter(|a| afhandeling(a.soort, a.uitkomst.as_deref()) == *k).count())
+                    .chain([hier.len()])
+                    .map(|n| Waarde::getal(n as u32))
                     .collect::<Vec<_>>()
             })
             .collect()
@@ -177,8 +156,8 @@ pub async fn afhandeling_tabel(kader: &Kader) -> Result<Tabel, Fout> {
         t.rij(k, l, cellen(Some(k)));
     }
     t.rij("totaal", "Totaal", cellen(None));
-    sommen(&mut t, m.jaren, &["halt_leerstraf", "schikking", "zitting", "overig", "onbekend"]);
-    t.noot("HALT-afdoeningen zijn leerstraffen: elke HALT-verwijzing staat onder HALT. Overig: hulp en steun (bijv. jeugdreclassering) of sepot. Onbekend: nog geen terugkoppeling van het OM.");
+    sommen(&mut t, m.jaren, &Afhandeling::ALL.iter().map(|a| a.code()).collect::<Vec<_>>());
+    t.noot("HALT-afdoeningen zijn leerstraffen: elke HALT-verwijzing staat onder HALT, en ook een proces-verbaal dat het OM naar HALT verwees. Overig: hulp en steun (bijv. jeugdreclassering), sepot of een afloop die het bureau zelf aan de lijst toevoegde. Onbekend: nog geen terugkoppeling van het OM.");
     t.noot(kader.noot_woonplaats("op 1 oktober van dat schooljaar"));
     Ok(t)
 }

@@ -4,7 +4,7 @@ use crate::tabel::Waarde;
 use crate::{Fout, Kader, Tabel};
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::model::{RmcTraject, TrajectSoort};
-use leerspoor_domain::rules::traject::{ResultaatGroep, resultaat_groep};
+use leerspoor_domain::rules::traject::{self, ResultaatGroep, resultaat_groep};
 
 const KOLOMMEN: &[(&str, &str)] = &[
     ("aantal", "Aantal trajecten"),
@@ -29,13 +29,10 @@ fn kolom(resultaat: &str) -> &'static str {
 pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let jaar = kader.jaar;
     let peildatum = jaar.een_oktober();
-    let (van, tot) = (jaar.eerste_dag(), jaar.laatste_dag());
     let alle = kader.rmc_trajecten().await?;
     kader.bereid_scope(alle.iter().map(|r| r.jongere.as_str())).await?;
-    let hier: Vec<&RmcTraject> = alle
-        .iter()
-        .filter(|t| t.begindatum <= tot && t.einddatum.is_none_or(|e| e >= van) && kader.telt(&t.jongere, peildatum))
-        .collect();
+    let hier: Vec<&RmcTraject> =
+        alle.iter().filter(|t| traject::liep_in(t, jaar) && kader.telt(&t.jongere, peildatum)).collect();
     let mut t = Tabel::nieuw("rmc_trajecten", format!("RMC-trajecten {jaar}"), KOLOMMEN);
     let cellen = |lijst: &[&&RmcTraject]| -> Vec<Waarde> {
         KOLOMMEN
@@ -43,13 +40,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
             .map(|(k, _)| {
                 let n = lijst
                     .iter()
-                    .filter(|t| {
-                        let r = match (t.einddatum, &t.resultaat) {
-                            (Some(e), Some(r)) if e <= tot => r.as_str(),
-                            _ => "nog_in_traject",
-                        };
-                        *k == "aantal" || kolom(r) == *k
-                    })
+                    .filter(|t| *k == "aantal" || kolom(traject::resultaat_op(t, jaar.laatste_dag())) == *k)
                     .count();
                 Waarde::getal(n as u32)
             })

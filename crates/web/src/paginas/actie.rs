@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use leerspoor_casework::actie::{NieuweActie, Vervolg};
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::codes::CodeLijst;
-use leerspoor_domain::model::{ActieSoort, Gezinsrelatie, Jongere, Ouder, PvTegen, Uitkomst};
+use leerspoor_domain::model::{ActieSoort, Gezinsrelatie, Jongere, Ouder, PvTegen};
 use std::collections::HashMap;
 
 type Invoer = Form<HashMap<String, String>>;
@@ -116,7 +116,7 @@ pub async fn neem(
     }
 }
 
-fn uitkomstformulier(g: &Gebruiker, j: &Jongere, actie: &str, vandaag: &str) -> Formulier {
+fn uitkomstformulier(g: &Gebruiker, j: &Jongere, actie: &str, labels: &Labels, vandaag: &str) -> Formulier {
     Formulier {
         kop: Kop::voor(g, "/zoeken"),
         titel: format!("Afloop HALT of proces-verbaal van {}", naam_van(j)),
@@ -125,7 +125,9 @@ fn uitkomstformulier(g: &Gebruiker, j: &Jongere, actie: &str, vandaag: &str) -> 
         knop: "Afloop vastleggen",
         terug: format!("/jongeren/{}", j.id),
         velden: vec![
-            Veld::new("uitkomst", "Afloop", Soort::Keuze).verplicht().keuzes(keuzes::<Uitkomst>(|_| true)),
+            Veld::new("uitkomst", "Afloop", Soort::Keuze)
+                .verplicht()
+                .keuzes(labels.keuzes(CodeLijst::MaatregelUitkomst)),
             Veld::new("datum", "Datum", Soort::Datum).waarde(vandaag),
         ],
         algemeen: None,
@@ -138,23 +140,17 @@ pub async fn uitkomst(
     Path((jongere, actie)): Path<(String, String)>,
     Form(invoer): Invoer,
 ) -> Response {
-    let (j, _) = match voor_formulier(&state, &g, &jongere).await {
+    let (j, labels) = match voor_formulier(&state, &g, &jongere).await {
         Ok(x) => x,
         Err(r) => return r,
     };
-    let mut f = uitkomstformulier(&g, &j, &actie, "").met_invoer(&invoer);
-    let uitkomst = f.tekst("uitkomst").and_then(|u| match Uitkomst::parse_code(&u) {
-        Ok(u) => Some(u),
-        Err(e) => {
-            f.fout("uitkomst", e);
-            None
-        }
-    });
+    let mut f = uitkomstformulier(&g, &j, &actie, &labels, "").met_invoer(&invoer);
+    let uitkomst = f.tekst("uitkomst");
     let datum = f.datum("datum");
     let (Some(uitkomst), Some(datum)) = (uitkomst, datum) else {
         return f.terug_met_fouten();
     };
-    match leerspoor_casework::actie::leg_uitkomst_vast(&state.store, &g.medewerker, &actie, uitkomst, datum).await {
+    match leerspoor_casework::actie::leg_uitkomst_vast(&state.store, &g.medewerker, &actie, &uitkomst, datum).await {
         Ok((_, Vervolg::ProcesVerbaalAanbevolen)) => {
             Redirect::to(&format!("/jongeren/{}?gelukt=uitkomst_pv", j.id)).into_response()
         }

@@ -186,10 +186,10 @@ fn opbouw(
         .map(|a| OpenAfhandeling {
             id: a.id.clone(),
             tekst: format!("{} van {}", a.soort.label(), pagina::datum(&a.datum)),
-            uitkomsten: Uitkomst::ALL
-                .iter()
-                .filter(|u| leerspoor_domain::rules::mas::uitkomst_past(a.soort, **u).is_ok())
-                .map(|u| (u.code().to_string(), u.label().to_string()))
+            uitkomsten: labels
+                .keuzes(CodeLijst::MaatregelUitkomst)
+                .into_iter()
+                .filter(|(u, _)| leerspoor_domain::rules::mas::uitkomst_past(a.soort, u).is_ok())
                 .collect(),
         })
         .collect();
@@ -350,8 +350,8 @@ fn tijdlijn(d: &Dossier, labels: &Labels, wie: &dyn Fn(&Option<String>) -> Strin
         }
         tekst.push_str(&format!(" ({})", wie(&a.medewerker)));
         voeg(a.datum, "Actie", tekst);
-        if let (Some(u), Some(ud)) = (a.uitkomst, a.uitkomst_datum) {
-            voeg(ud, "Afloop", format!("{}: {}", a.soort.label(), u.label()));
+        if let (Some(u), Some(ud)) = (&a.uitkomst, a.uitkomst_datum) {
+            voeg(ud, "Afloop", format!("{}: {}", a.soort.label(), labels.code(CodeLijst::MaatregelUitkomst, u)));
         }
     }
     for v in &d.vrijstellingen {
