@@ -20,7 +20,7 @@ enum Formaat {
 
 #[derive(Debug, clap::Args)]
 #[command(
-    override_usage = "leerspoor report --jaar 2020-2021 [--scope regio|subregio:CODE|gemeente:GMxxxx] [--tabel ID]… --format json|csv|xlsx|html|pdf [--out PAD] [--publicatie [--drempel 5]] [--landelijk PAD]"
+    override_usage = "leerspoor report --jaar 2020-2021 [--scope regio|subregio:CODE|gemeente:GMxxxx] [--tabel ID]… --format json|csv|xlsx|html|pdf [--out PAD] [--publicatie [--drempel 5]] [--landelijk PAD] [--stand JJJJ-MM-DD]"
 )]
 pub struct ReportArgs {
     /// Het verslagjaar, bijv. 2020-2021
@@ -50,6 +50,10 @@ pub struct ReportArgs {
     /// {"vo": {"deelnemers": N, "vsv": N}, "mbo": {…}, "vavo": {…}}
     #[arg(long, value_name = "PAD", value_parser = |pad: &str| Landelijk::lees(Path::new(pad)))]
     landelijk: Option<Landelijk>,
+    /// De dag waarop de gegevens bijgewerkt zijn (standaard vandaag): de nieuwe VSV-ers van een jaar
+    /// zijn pas bekend na 1 oktober van het volgende
+    #[arg(long, value_name = "JJJJ-MM-DD", value_parser = leerspoor_domain::datum::parse_datum)]
+    stand: Option<leerspoor_domain::Datum>,
 }
 
 pub fn run(args: ReportArgs, database: &str) -> ExitCode {
@@ -66,6 +70,9 @@ pub fn run(args: ReportArgs, database: &str) -> ExitCode {
         let store = Store::open_bestaand(database).await?;
         let mut kader = Kader::nieuw(&store, args.jaar, args.scope.clone()).await?;
         kader.landelijk = args.landelijk;
+        if let Some(stand) = args.stand {
+            kader.stand = stand;
+        }
         let kader = std::sync::Arc::new(kader);
         let mut tabellen = leerspoor_report::bereken(&kader, &args.tabellen).await?;
         let gebied = kader.gebied().await?;

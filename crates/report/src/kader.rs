@@ -89,6 +89,9 @@ pub struct Kader {
     /// The national VSV figures of the verslagjaar (DUO's), an input beside the register:
     /// `vsv_nieuw` compares the region with them; without them its national columns are empty.
     pub landelijk: Option<crate::tabellen::Landelijk>,
+    /// The day the register stands on (today, unless set): a count that needs the facts of a
+    /// later day — the 1-oktober VSV count needs 1 October of the next year — is not yet known.
+    pub stand: Datum,
 }
 
 /// Where a youth lived from when to when: of an address, what the tables count by.
@@ -156,6 +159,7 @@ impl Kader {
                 jaar.laatste_dag(),
             ),
             landelijk: None,
+            stand: chrono::Local::now().date_naive(),
         })
     }
 

@@ -1,17 +1,21 @@
 //! The register reads that counts rest on beside the tables: the JIKP pupils' enrolments, the
-//! recidive of a schooljaar, and where the VSV-ers of a year are. Each reads only the records its
+//! recidive of a schooljaar, the candidates of the 1-oktober VSV count, and where the VSV-ers of a
+//! year are. Each reads only the records its
 //! rule in `domain` needs and calls that rule, so the CLI's lists, the casework tests and the
 //! tables count alike.
 use chrono::Months;
+use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::model::{Inschrijving, Jongere, RmcTraject, Verzuimmelding, VsvMelding, Zaak, ZaakStatus};
-use leerspoor_domain::onderwijs::JikpGroep;
+use leerspoor_domain::onderwijs::{DiplomaSoort, JikpGroep, Onderwijssoort};
 use leerspoor_domain::rules::jikp::{self, Stroom};
 use leerspoor_domain::rules::recidive::{self, Recidive};
-use leerspoor_domain::rules::vsv::{self, Opvolging};
+use leerspoor_domain::rules::startkwalificatie::{is_startkwalificatie, vrijgesteld_van_kwalificatieplicht};
+use leerspoor_domain::rules::vsv::{self, Opvolging, Peilingen};
 use leerspoor_domain::{Datum, SchoolJaar};
 use leerspoor_store::rij::{self, Type, Waarde};
 use leerspoor_store::{Store, StoreFout};
 use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
 
 type Result<T> = std::result::Result<T, StoreFout>;
 
@@ -96,6 +100,80 @@ pub async fn recidive(store: &Store, schooljaar: SchoolJaar) -> Result<Recidive>
         .await?;
     Ok(recidive::recidive(schooljaar, &zaken, &meldingen))
 }
+
+/// The youths enrolled on 1 October of `schooljaar` and not on 1 October of the next, with the
+/// facts [`vsv::nieuwe_vsv_er`] decides on — a few percent of the enrolled, not all of them. Of two
+/// enrolments on 1 October the one begun last gives the onderwijssoort, as for the deelnemers.
+pub async fn vsv_kandidaten(store: &Store, schooljaar: SchoolJaar) -> Result<BTreeMap<String, Peilingen>> {
+    let (t, t1) = (schooljaar.een_oktober(), schooljaar.volgend().een_oktober());
+    let rijen = store
+        .vraag(
+            VSV_KANDIDATEN.as_str(),
+            &[rij::datum(t), rij::datum(t1)],
+            &[Type::Tekst, Type::Tekst, Type::Datum, Type::Datum, Type::Datum, Type::Datum, Type::Datum, Type::Datum],
+        )
+        .await?;
+    let mut uit: BTreeMap<String, (Datum, Peilingen)> = BTreeMap::new();
+    for r in rijen {
+        let Ok(
+            [
+                Waarde::Tekst(Some(jongere)),
+                Waarde::Tekst(Some(soort)),
+                Waarde::Datum(Some(begin)),
+                Waarde::Datum(Some(geboortedatum)),
+                Waarde::Datum(overleden),
+                Waarde::Datum(startkwalificatie),
+                Waarde::Datum(diploma_praktijkonderwijs),
+                Waarde::Datum(vertrokken),
+            ],
+        ) = <[Waarde; 8]>::try_from(r)
+        else {
+            continue;
+        };
+        let Ok(onderwijssoort) = Onderwijssoort::parse_code(&soort) else { continue };
+        let uit_beeld = [overleden, vertrokken].into_iter().flatten().min();
+        let p = Peilingen {
+            geboortedatum,
+            onderwijssoort,
+            ingeschreven_een_jaar_later: false,
+            startkwalificatie,
+            diploma_praktijkonderwijs,
+            uit_beeld,
+        };
+        match uit.get(&jongere) {
+            Some((b, _)) if *b >= begin => {}
+            _ => {
+                uit.insert(jongere, (begin, p));
+            }
+        }
+    }
+    Ok(uit.into_iter().map(|(j, (_, p))| (j, p)).collect())
+}
+
+/// Enrolments running on $1 of youths enrolled nowhere on $2, with the youth's birth, death, first
+/// startkwalificatie, first praktijkonderwijs diploma and the end of an address they left the region
+/// from after $1. Which diplomas are which comes from the rules themselves.
+static VSV_KANDIDATEN: LazyLock<String> = LazyLock::new(|| {
+    let codes = |past: fn(DiplomaSoort) -> bool| {
+        let c: Vec<String> =
+            DiplomaSoort::ALL.iter().filter(|s| past(**s)).map(|s| format!("'{}'", s.code())).collect();
+        c.join(", ")
+    };
+    format!(
+        "SELECT i.jongere, i.onderwijssoort, i.begindatum, j.geboortedatum, j.overlijdensdatum, \
+           (SELECT MIN(d.datum) FROM diploma d WHERE d.jongere = i.jongere AND d.soort IN ({})), \
+           (SELECT MIN(d.datum) FROM diploma d WHERE d.jongere = i.jongere AND d.soort IN ({})), \
+           (SELECT MIN(w.einddatum) FROM woonadres w WHERE w.jongere = i.jongere AND w.vertrek IS NOT NULL \
+              AND w.einddatum >= $1) \
+         FROM inschrijving i JOIN jongere j ON j.id = i.jongere \
+         WHERE i.begindatum <= $1 AND (i.einddatum IS NULL OR i.einddatum >= $1) \
+           AND NOT EXISTS (SELECT 1 FROM inschrijving n WHERE n.jongere = i.jongere AND n.begindatum <= $2 \
+                           AND (n.einddatum IS NULL OR n.einddatum >= $2)) \
+         ORDER BY i.jongere, i.begindatum",
+        codes(is_startkwalificatie),
+        codes(vrijgesteld_van_kwalificatieplicht),
+    )
+});
 
 /// Follows up every VSV-er of the schooljaar on the day a year after their uitvaldatum.
 pub async fn vsv_opvolging(store: &Store, schooljaar: SchoolJaar) -> Result<Opvolging> {

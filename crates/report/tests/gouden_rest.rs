@@ -532,10 +532,14 @@ async fn verzuim_per_school_counts_youths_per_vo_school_over_three_years() {
 // vsv_nieuw (seed 000 Tabel 7).
 // ---------------------------------------------------------------------------------------------
 
+/// OCW/DUO's 1-oktober method, verslagjaar 2020-2021: enrolled on 1 October 2020, enrolled nowhere
+/// on 1 October 2021, no startkwalificatie by then, under 23 on 1 October 2020. The VSV-meldingen
+/// are the casework's signal; the count does not read them.
 fn vsv_ers(ds: &mut Dataset) {
     use Onderwijssoort::*;
     // VO deelnemers on 1 October 2020: Vos (havo), Vink (pro) and Valk, who drops out on 1 March
-    // 2021 (VSV, VO), enrols at the ROC in April and drops out again on 1 June: one VSV-er, VO.
+    // 2021, enrols at the ROC in April and drops out again on 1 June: one VSV-er, VO (his enrolment
+    // on 1 October 2020).
     jongere(ds, "J-VOS", "2005-01-01", AKKERDORP);
     school(ds, "J-VOS", Vo, "2017-08-01", None);
     jongere(ds, "J-VINK", "2005-02-02", BEEKVELD);
@@ -569,6 +573,24 @@ fn vsv_ers(ds: &mut Dataset) {
     jongere(ds, "J-DUBBEL", "2002-03-03", AKKERDORP);
     school(ds, "J-DUBBEL", Mbo, "2019-08-01", None);
     school(ds, "J-DUBBEL", Vavo, "2020-08-15", None);
+    // Three more at VAVO. Vlam drops out in January (melding) but is back in September 2021: on
+    // 1 October 2021 enrolled, no VSV-er. Zwaan leaves in June and no melding was made: a VSV-er.
+    // Wieke leaves with her havo diploma: a startkwalificatie, no VSV-er.
+    jongere(ds, "J-VLAM", "2002-04-04", AKKERDORP);
+    school(ds, "J-VLAM", Vavo, "2020-08-01", Some("2021-01-31"));
+    vsv_melding(ds, "J-VLAM", "2021-02-01", Vavo, Some(Niveau::Havo));
+    school(ds, "J-VLAM", Vavo, "2021-09-01", None);
+    jongere(ds, "J-ZWAAN", "2002-05-05", AKKERDORP);
+    school(ds, "J-ZWAAN", Vavo, "2020-08-01", Some("2021-06-30"));
+    jongere(ds, "J-WIEKE", "2002-06-06", AKKERDORP);
+    school(ds, "J-WIEKE", Vavo, "2020-08-01", Some("2021-06-30"));
+    ds.diplomas.push(Diploma {
+        id: "D-WIEKE".into(),
+        jongere: "J-WIEKE".into(),
+        soort: DiplomaSoort::Havo,
+        datum: d("2021-06-30"),
+        brin: Some(ROC.0.into()),
+    });
 }
 
 #[tokio::test]
@@ -585,12 +607,13 @@ async fn vsv_nieuw_per_sector_with_vsv_pct_to_two_decimals() {
         assert_eq!(rij(&t, "vo"), zonder_land(&[3.0, 1.0, 33.33]));
         // M01 of 32: 3,125 → 3,13.
         assert_eq!(rij(&t, "mbo"), zonder_land(&[32.0, 1.0, 3.13]));
-        // Ada of Ada, Bas, Dubbel.
-        assert_eq!(rij(&t, "vavo"), zonder_land(&[3.0, 1.0, 33.33]));
-        // 2/35 = 5,714 → 5,71.
-        assert_eq!(rij(&t, "mbo_incl_vavo"), zonder_land(&[35.0, 2.0, 5.71]));
+        // Ada and Zwaan of Ada, Bas, Dubbel, Vlam, Zwaan, Wieke: not Vlam (back at school), not
+        // Wieke (havo diploma), Zwaan without a melding.
+        assert_eq!(rij(&t, "vavo"), zonder_land(&[6.0, 2.0, 33.33]));
         // 3/38 = 7,894 → 7,89.
-        assert_eq!(rij(&t, "totaal"), zonder_land(&[38.0, 3.0, 7.89]));
+        assert_eq!(rij(&t, "mbo_incl_vavo"), zonder_land(&[38.0, 3.0, 7.89]));
+        // 4/41 = 9,756 → 9,76.
+        assert_eq!(rij(&t, "totaal"), zonder_land(&[41.0, 4.0, 9.76]));
         klopt(&t);
         assert!(t.notes.iter().any(|n| n.starts_with("De landelijke cijfers zijn niet aangeleverd")));
 
@@ -605,16 +628,29 @@ async fn vsv_nieuw_per_sector_with_vsv_pct_to_two_decimals() {
         // The seed's 0,40 %, 4,59 %, 8,89 %, 4,67 % and its "landelijk gemiddelde van 1,72%".
         assert_eq!(rij(&t, "vo"), w(&[3.0, 1.0, 33.33, 912_240.0, 3_607.0, 0.40]));
         assert_eq!(rij(&t, "mbo"), w(&[32.0, 1.0, 3.13, 403_254.0, 18_512.0, 4.59]));
-        assert_eq!(rij(&t, "vavo"), w(&[3.0, 1.0, 33.33, 7_492.0, 666.0, 8.89]));
-        assert_eq!(rij(&t, "mbo_incl_vavo"), w(&[35.0, 2.0, 5.71, 410_746.0, 19_178.0, 4.67]));
-        assert_eq!(rij(&t, "totaal"), w(&[38.0, 3.0, 7.89, 1_322_986.0, 22_785.0, 1.72]));
+        assert_eq!(rij(&t, "vavo"), w(&[6.0, 2.0, 33.33, 7_492.0, 666.0, 8.89]));
+        assert_eq!(rij(&t, "mbo_incl_vavo"), w(&[38.0, 3.0, 7.89, 410_746.0, 19_178.0, 4.67]));
+        assert_eq!(rij(&t, "totaal"), w(&[41.0, 4.0, 9.76, 1_322_986.0, 22_785.0, 1.72]));
         klopt(&t);
 
-        // Akkerdorp: Vos, Valk; Ada, Bas, Dubbel (M-youths live in Beekveld and Kustmond).
+        // Before 1 October 2021 the register cannot know who is enrolled that day: no VSV-ers yet.
+        let mut k = kader(&db.store, "regio").await.unwrap();
+        k.stand = d("2021-09-30");
+        let t = leerspoor_report::bereken(&std::sync::Arc::new(k), &["vsv_nieuw".into()]).await.unwrap().remove(0);
+        assert_eq!(rij(&t, "vavo"), leeg_of(&[Some(6.0), None, None, None, None, None]));
+        assert_eq!(rij(&t, "totaal"), leeg_of(&[Some(41.0), None, None, None, None, None]));
+        klopt(&t);
+        assert!(
+            t.notes.iter().any(|n| n.starts_with("De VSV-ers van 2020-2021 zijn pas bekend na 2021-10-01")),
+            "{:?}",
+            t.notes
+        );
+
+        // Akkerdorp: Vos, Valk; the six at VAVO (M-youths live in Beekveld and Kustmond).
         let t = tabel(&db.store, "gemeente:GM9931", "vsv_nieuw").await;
         assert_eq!(rij(&t, "vo"), zonder_land(&[2.0, 1.0, 50.0]));
         assert_eq!(rij(&t, "mbo"), [Some(0.0), Some(0.0), None, None, None, None]);
-        assert_eq!(rij(&t, "totaal"), zonder_land(&[5.0, 2.0, 40.0]));
+        assert_eq!(rij(&t, "totaal"), zonder_land(&[8.0, 3.0, 37.5]));
         // Kustmond does leerplicht itself, but VSV is RMC work: its 16 MBO students count.
         let t = tabel(&db.store, "gemeente:GM9933", "vsv_nieuw").await;
         assert_eq!(rij(&t, "mbo"), zonder_land(&[16.0, 1.0, 6.25]), "M01");
@@ -670,10 +706,13 @@ fn doelen(ds: &mut Dataset) {
     school(ds, "J-KUST", Vo, "2020-08-01", None);
     melding(ds, "M-KUST", "J-KUST", "signaal", "2020-11-02", None);
 
-    // New VSV-ers: 3 in 2018-2019, 1 in 2020-2021.
-    for (i, uitval) in ["2018-09-01", "2019-01-01", "2019-05-01", "2021-01-01"].into_iter().enumerate() {
+    // New VSV-ers (1-oktober method): 3 in 2018-2019, 1 in 2020-2021. Each at the ROC on 1 October
+    // and enrolled nowhere a year later.
+    for (i, uitval) in ["2018-12-01", "2019-01-01", "2019-05-01", "2021-01-01"].into_iter().enumerate() {
         let j = format!("J-V{i}");
         jongere(ds, &j, "2001-01-01", AKKERDORP);
+        let laatste_dag = d(uitval).pred_opt().unwrap().to_string();
+        school(ds, &j, Mbo, "2017-08-01", Some(&laatste_dag));
         vsv_melding(ds, &j, uitval, Mbo, Some(Niveau::Mbo2));
     }
 }

@@ -2,6 +2,7 @@
 //! is a year later.
 use super::leeftijd::leeftijd_op;
 use crate::model::{Inschrijving, RmcTraject};
+use crate::onderwijs::Onderwijssoort;
 use crate::{Datum, code_enum};
 use chrono::{Datelike, Months};
 
@@ -68,6 +69,63 @@ pub fn is_vsv(u: &Uitschrijving) -> Result<(), GeenVsv> {
     } else {
         Ok(())
     }
+}
+
+code_enum!(
+    /// The sectors of the VSV-cijfers (seed 000 Tabel 7): VO is the WVO (vo and praktijkonderwijs);
+    /// VSO, under the WEC, is none.
+    VsvSector, "VSV-sector" {
+        Vo = ("vo", "Voortgezet onderwijs"),
+        Mbo = ("mbo", "Middelbaar beroepsonderwijs"),
+        Vavo = ("vavo", "VAVO"),
+    }
+);
+
+pub fn vsv_sector(soort: Onderwijssoort) -> Option<VsvSector> {
+    match soort {
+        Onderwijssoort::Vo | Onderwijssoort::Pro => Some(VsvSector::Vo),
+        Onderwijssoort::Mbo => Some(VsvSector::Mbo),
+        Onderwijssoort::Vavo => Some(VsvSector::Vavo),
+        _ => None,
+    }
+}
+
+/// What the 1-oktober method needs to know of a youth enrolled on 1 October of year T.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Peilingen {
+    pub geboortedatum: Datum,
+    /// The onderwijssoort on 1 October T (of two enrolments, the one begun last).
+    pub onderwijssoort: Onderwijssoort,
+    /// Enrolled anywhere (any onderwijssoort, hoger onderwijs too) on 1 October T+1.
+    pub ingeschreven_een_jaar_later: bool,
+    /// The first startkwalificatie, if any.
+    pub startkwalificatie: Option<Datum>,
+    /// The first schooldiploma or verklaring praktijkonderwijs, if any.
+    pub diploma_praktijkonderwijs: Option<Datum>,
+    /// The day the youth died or moved out of the region (abroad, or to a region whose schools the
+    /// register does not see), if any.
+    pub uit_beeld: Option<Datum>,
+}
+
+/// A new VSV-er of schooljaar `jaar` by OCW/DUO's 1-oktober method, and the sector they count in:
+/// "een jongere die jonger is dan 23 jaar en die in enig jaar is ingeschreven bij een
+/// onderwijsinstelling en die het daaropvolgend jaar niet is ingeschreven aan een
+/// onderwijsinstelling en het onderwijs heeft verlaten zonder een startkwalificatie" — enrolled in
+/// VO, MBO or VAVO on 1 October T, under 23 that day, not enrolled on 1 October T+1, and no
+/// startkwalificatie by then. Who died or left the region before T+1 is out of sight, not a
+/// drop-out; who leaves praktijkonderwijs with its diploma or verklaring has no kwalificatieplicht
+/// (Lpw art. 4a lid 2) and did not leave too early. (A youth with such a diploma who drops out of
+/// mbo later is a drop-out of mbo.) Unlike [`is_vsv`] (the casework's signal, per uitschrijving) a youth who returns to
+/// school within the year is no VSV-er, and one whose school never reported the drop-out is.
+pub fn nieuwe_vsv_er(jaar: crate::SchoolJaar, p: &Peilingen) -> Option<VsvSector> {
+    let (t, t1) = (jaar.een_oktober(), jaar.volgend().een_oktober());
+    let sector = vsv_sector(p.onderwijssoort)?;
+    (leeftijd_op(p.geboortedatum, t) < 23
+        && !p.ingeschreven_een_jaar_later
+        && p.startkwalificatie.is_none_or(|sq| sq > t1)
+        && !(p.onderwijssoort == Onderwijssoort::Pro && p.diploma_praktijkonderwijs.is_some_and(|d| d <= t1))
+        && p.uit_beeld.is_none_or(|d| d > t1))
+    .then_some(sector)
 }
 
 /// Oud-VSV on the peildatum 1 October of a schooljaar: under 23, no startkwalificatie, not enrolled,
@@ -159,6 +217,45 @@ impl Opvolging {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // The 1-oktober method, verslagjaar 2020-2021: enrolled on 1 October 2020, not on 1 October 2021.
+    #[test]
+    fn a_new_vsv_er_is_enrolled_on_1_october_and_not_a_year_later_without_startkwalificatie() {
+        let jaar = crate::SchoolJaar::beginnend_in(2020);
+        let d = |s: &str| s.parse::<Datum>().unwrap();
+        let basis = Peilingen {
+            geboortedatum: d("2002-06-06"),
+            onderwijssoort: Onderwijssoort::Mbo,
+            ingeschreven_een_jaar_later: false,
+            startkwalificatie: None,
+            diploma_praktijkonderwijs: None,
+            uit_beeld: None,
+        };
+        assert_eq!(nieuwe_vsv_er(jaar, &basis), Some(VsvSector::Mbo));
+        let pro = Peilingen { onderwijssoort: Onderwijssoort::Pro, ..basis };
+        assert_eq!(nieuwe_vsv_er(jaar, &pro), Some(VsvSector::Vo), "praktijkonderwijs is VO");
+        let vso = Peilingen { onderwijssoort: Onderwijssoort::Vso, ..basis };
+        assert_eq!(nieuwe_vsv_er(jaar, &vso), None, "VSO is no VSV sector");
+        let terug = Peilingen { ingeschreven_een_jaar_later: true, ..basis };
+        assert_eq!(nieuwe_vsv_er(jaar, &terug), None, "back at school on 1 October 2021");
+        // A startkwalificatie by 1 October 2021 (that day included) is no drop-out; a later one is.
+        for (sq, vsv) in [("2021-10-01", false), ("2021-10-02", true)] {
+            let p = Peilingen { startkwalificatie: Some(d(sq)), ..basis };
+            assert_eq!(nieuwe_vsv_er(jaar, &p).is_some(), vsv, "{sq}");
+        }
+        // "Jonger dan 23" on 1 October 2020: 23 that very day is too old; 22 who turns 23 in the
+        // year still counts.
+        let drieentwintig = Peilingen { geboortedatum: d("1997-10-01"), ..basis };
+        assert_eq!(nieuwe_vsv_er(jaar, &drieentwintig), None);
+        let bijna = Peilingen { geboortedatum: d("1997-10-02"), ..basis };
+        assert_eq!(nieuwe_vsv_er(jaar, &bijna), Some(VsvSector::Mbo));
+        let pro_diploma = Peilingen { diploma_praktijkonderwijs: Some(d("2021-07-09")), ..pro };
+        assert_eq!(nieuwe_vsv_er(jaar, &pro_diploma), None, "Lpw art. 4a lid 2: no kwalificatieplicht");
+        let later_mbo = Peilingen { diploma_praktijkonderwijs: Some(d("2019-07-09")), ..basis };
+        assert_eq!(nieuwe_vsv_er(jaar, &later_mbo), Some(VsvSector::Mbo), "dropped out of mbo");
+        let weg = Peilingen { uit_beeld: Some(d("2021-03-01")), ..basis };
+        assert_eq!(nieuwe_vsv_er(jaar, &weg), None, "died or moved out: out of sight");
+    }
 
     fn d(s: &str) -> Datum {
         s.parse().unwrap()

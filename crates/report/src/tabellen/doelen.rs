@@ -25,7 +25,7 @@ async fn meting(kader: &Kader) -> Result<[Option<f64>; 4], Fout> {
     let hier: Vec<&Gemeentecode> = kader.gemeenten.iter().filter(|g| !g.leerplicht_lokaal).map(|g| &g.code).collect();
     let verzuimers = (!hier.is_empty()).then(|| hier.iter().filter_map(|g| relatief.get(*g)).sum());
     // The VSV-ers of vsv_nieuw, without its deelnemers (a population query per year).
-    let vsv = Some(vsv_nieuw::vsv_totaal(kader).await? as f64);
+    let vsv = vsv_nieuw::vsv_totaal(kader).await?.map(|v| v as f64);
     Ok([thuis, verzuimers, vsv, aanbod_pct(kader).await?])
 }
 

@@ -1,11 +1,10 @@
-//! `vsv_nieuw` (seed 000 Tabel 7): new VSV-ers of the verslagjaar against the deelnemers on
-//! 1 October, per VO, MBO, VAVO and MBO incl. VAVO, beside the national figures (an input).
+//! `vsv_nieuw` (seed 000 Tabel 7): new VSV-ers of the verslagjaar by OCW/DUO's 1-oktober method
+//! against the deelnemers on 1 October, per VO, MBO, VAVO and MBO incl. VAVO, beside the national
+//! figures (an input).
 use super::bevolking::bevolking;
 use crate::tabel::{Waarde, percentage};
-use crate::{Fout, Kader, Tabel};
-use leerspoor_domain::model::VsvMelding;
-use leerspoor_domain::onderwijs::Onderwijssoort;
-use leerspoor_store::rij;
+use crate::{Fout, Kader, Tabel, register};
+use leerspoor_domain::rules::vsv::{VsvSector as Sector, nieuwe_vsv_er, vsv_sector as sector};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -56,23 +55,6 @@ impl Landelijk {
     }
 }
 
-/// The VSV sectors of Tabel 7 (VO is the WVO: vo and pro; VSO, under the WEC, is none).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Sector {
-    Vo,
-    Mbo,
-    Vavo,
-}
-
-fn sector(soort: Onderwijssoort) -> Option<Sector> {
-    match soort {
-        Onderwijssoort::Vo | Onderwijssoort::Pro => Some(Sector::Vo),
-        Onderwijssoort::Mbo => Some(Sector::Mbo),
-        Onderwijssoort::Vavo => Some(Sector::Vavo),
-        _ => None,
-    }
-}
-
 const KOLOMMEN: &[(&str, &str)] = &[
     ("deelnemers", "Deelnemers"),
     ("vsv", "VSV-ers"),
@@ -82,37 +64,32 @@ const KOLOMMEN: &[(&str, &str)] = &[
     ("landelijk_pct", "Landelijk: VSV %"),
 ];
 
-/// The new VSV-ers of the verslagjaar per sector: per youth counted in the scope on 1 October,
-/// with a VSV-melding dated in the year; the first drop-out of the year decides the sector. The
-/// numerator of [`bereken`], and the VSV-ers of the targets (doelen).
-async fn vsv_ers(kader: &Kader) -> Result<BTreeMap<Sector, u64>, Fout> {
+/// The new VSV-ers of the verslagjaar per sector ([`nieuwe_vsv_er`]): of the youths living in the
+/// scope on 1 October, enrolled then and not on 1 October a year later; `None` while the register
+/// stands before that second 1 October. The numerator of [`bereken`], and the VSV-ers of the
+/// targets (doelen).
+async fn vsv_ers(kader: &Kader) -> Result<Option<BTreeMap<Sector, u64>>, Fout> {
     let jaar = kader.jaar;
     let peildatum = jaar.een_oktober();
-    let meldingen: Vec<VsvMelding> = kader
-        .store
-        .lees_met(
-            "WHERE uitvaldatum >= $1 AND uitvaldatum <= $2",
-            &[rij::datum(jaar.eerste_dag()), rij::datum(jaar.laatste_dag())],
-        )
-        .await?;
-    kader.bereid_scope(meldingen.iter().map(|m| m.jongere.as_str())).await?;
-    let mut eerste: BTreeMap<&str, &VsvMelding> = BTreeMap::new();
-    for m in meldingen.iter().filter(|m| kader.telt(&m.jongere, peildatum)) {
-        let e = eerste.entry(m.jongere.as_str()).or_insert(m);
-        if (m.uitvaldatum, &m.id) < (e.uitvaldatum, &e.id) {
-            *e = m;
+    if kader.stand < jaar.volgend().een_oktober() {
+        return Ok(None);
+    }
+    let kandidaten = register::vsv_kandidaten(&kader.store, jaar).await?;
+    kader.bereid_scope(kandidaten.keys().map(String::as_str)).await?;
+    let mut vsv: BTreeMap<Sector, u64> = BTreeMap::new();
+    for (jongere, p) in &kandidaten {
+        if kader.telt(jongere, peildatum)
+            && let Some(s) = nieuwe_vsv_er(jaar, p)
+        {
+            *vsv.entry(s).or_default() += 1;
         }
     }
-    let mut vsv: BTreeMap<Sector, u64> = BTreeMap::new();
-    for s in eerste.values().filter_map(|m| sector(m.onderwijssoort)) {
-        *vsv.entry(s).or_default() += 1;
-    }
-    Ok(vsv)
+    Ok(Some(vsv))
 }
 
-/// All new VSV-ers of the verslagjaar ([`vsv_ers`] over the sectors of the table).
-pub(super) async fn vsv_totaal(kader: &Kader) -> Result<u64, Fout> {
-    Ok(vsv_ers(kader).await?.values().sum())
+/// All new VSV-ers of the verslagjaar ([`vsv_ers`] over the sectors of the table), once known.
+pub(super) async fn vsv_totaal(kader: &Kader) -> Result<Option<u64>, Fout> {
+    Ok(vsv_ers(kader).await?.map(|v| v.values().sum()))
 }
 
 pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
@@ -130,7 +107,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let mut t = Tabel::nieuw("vsv_nieuw", format!("Nieuwe VSV-ers naar soort onderwijs {jaar}"), KOLOMMEN);
     let regio = |sectoren: &[Sector]| {
         let n = |m: &BTreeMap<Sector, u64>| sectoren.iter().map(|s| m.get(s).copied().unwrap_or(0)).sum::<u64>();
-        (n(&deelnemers), n(&vsv))
+        (n(&deelnemers), vsv.as_ref().map(n))
     };
     let landelijk = kader.landelijk;
     let land = |sectoren: &[Sector]| {
@@ -153,8 +130,11 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     ];
     for (key, label, sectoren) in rijen {
         let (d, v) = regio(sectoren);
-        let (d, v) = (d as f64, v as f64);
-        let mut w = vec![Waarde::getal(d), Waarde::getal(v), percentage(v, d, 2)];
+        let d = d as f64;
+        let mut w = match v.map(|v| v as f64) {
+            Some(v) => vec![Waarde::getal(d), Waarde::getal(v), percentage(v, d, 2)],
+            None => vec![Waarde::getal(d), Waarde(None), Waarde(None)],
+        };
         match land(sectoren) {
             Some((ld, lv)) => {
                 let (ld, lv) = (ld as f64, lv as f64);
@@ -169,9 +149,16 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     t.som_van_rijen("totaal", &["vo", "mbo_incl_vavo"], &tellingen);
     t.afgeleide_kolommen(&["pct", "landelijk_pct"]);
     t.noot(format!("Deelnemers: jongeren onder 23 die op {peildatum} ingeschreven waren (bij twee inschrijvingen de laatst begonnen); VO is vo en praktijkonderwijs, vso telt niet mee."));
-    t.noot(format!("VSV-ers: per jongere, met een VSV-melding met uitvaldatum in {jaar}; de eerste uitval van het jaar bepaalt de sector."));
+    t.noot(format!("VSV-ers (1-oktobermethode van OCW/DUO): jongeren die op {peildatum} ingeschreven waren en jonger dan 23, op {} nergens ingeschreven en zonder startkwalificatie; wie overleed of uit de regio vertrok telt niet. De inschrijving op {peildatum} bepaalt de sector. Voorlopig zolang {} niet voorbij is.", jaar.volgend().een_oktober(), jaar.volgend().een_oktober()));
     t.noot("VSV % = VSV-ers / deelnemers, afgerond op 2 decimalen (half naar boven).");
     t.noot(kader.noot_woonplaats(&format!("op {peildatum}")));
+    if vsv.is_none() {
+        t.noot(format!(
+            "De VSV-ers van {jaar} zijn pas bekend na {}: de gegevens staan op {}.",
+            jaar.volgend().een_oktober(),
+            kader.stand
+        ));
+    }
     if landelijk.is_none() {
         t.noot(
             "De landelijke cijfers zijn niet aangeleverd (leerspoor report --landelijk PAD): die kolommen zijn leeg.",

@@ -158,7 +158,9 @@ async fn bereken(
     ids: &[String],
 ) -> Result<(Vec<Tabel>, String), leerspoor_report::Fout> {
     let scope = Scope::parse(scope).map_err(leerspoor_report::Fout::Scope)?;
-    let kader = std::sync::Arc::new(Kader::nieuw(&state.store, jaar, scope).await?);
+    let mut kader = Kader::nieuw(&state.store, jaar, scope).await?;
+    kader.stand = state.vandaag();
+    let kader = std::sync::Arc::new(kader);
     let tabellen = leerspoor_report::bereken(&kader, ids).await?;
     Ok((tabellen, kader.gebied().await?))
 }
