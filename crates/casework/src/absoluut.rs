@@ -13,7 +13,7 @@ use leerspoor_domain::Datum;
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::kalender::Rooster;
 use leerspoor_domain::model::*;
-use leerspoor_domain::onderwijs::{DiplomaSoort, VsoProfiel};
+use leerspoor_domain::onderwijs::VsoProfiel;
 use leerspoor_domain::rules::startkwalificatie::{is_startkwalificatie, vrijgesteld_van_kwalificatieplicht};
 use leerspoor_domain::rules::thuiszitten::{self, Situatie, absoluut_verzuim};
 use leerspoor_domain::rules::{Leerplichtfeiten, Plichtstatus, leeftijd_op, mas, vrijstelling};
@@ -47,11 +47,6 @@ pub struct Uitkomst {
 /// around 4 and 18 years, the rules decide exactly. Which diplomas are a startkwalificatie, and
 /// which lift the kwalificatieplicht, comes from the rules themselves.
 static NIET_INGESCHREVEN: LazyLock<String> = LazyLock::new(|| {
-    let codes = |past: fn(DiplomaSoort) -> bool| {
-        let c: Vec<String> =
-            DiplomaSoort::ALL.iter().filter(|s| past(**s)).map(|s| format!("'{}'", s.code())).collect();
-        c.join(", ")
-    };
     format!(
         "SELECT j.id, j.geboortedatum, \
            (SELECT MIN(d.datum) FROM diploma d WHERE d.jongere = j.id AND d.datum <= $1 AND d.soort IN ({})), \
@@ -68,8 +63,8 @@ static NIET_INGESCHREVEN: LazyLock<String> = LazyLock::new(|| {
            AND EXISTS (SELECT 1 FROM woonadres w JOIN gemeente g ON g.code = w.gemeente WHERE w.jongere = j.id \
                        AND w.begindatum <= $1 AND (w.einddatum IS NULL OR w.einddatum >= $1) AND NOT g.leerplicht_lokaal) \
          ORDER BY j.id",
-        codes(is_startkwalificatie),
-        codes(vrijgesteld_van_kwalificatieplicht),
+        rij::sql_codes(is_startkwalificatie),
+        rij::sql_codes(vrijgesteld_van_kwalificatieplicht),
     )
 });
 

@@ -5,7 +5,7 @@ use crate::{Fout, Result, ids};
 use chrono::{Days, Months};
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::model::*;
-use leerspoor_domain::onderwijs::{DiplomaSoort, Niveau, Onderwijssoort};
+use leerspoor_domain::onderwijs::{Niveau, Onderwijssoort};
 use leerspoor_domain::rules::is_startkwalificatie;
 use leerspoor_domain::rules::vsv::{self, Uitschrijving};
 use leerspoor_domain::{Datum, SchoolJaar};
@@ -13,13 +13,6 @@ use leerspoor_store::Store;
 use leerspoor_store::rij::{self, Type, Waarde};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
-
-/// The diplomas that are a startkwalificatie, as SQL, from the rule itself.
-fn sq_codes() -> String {
-    let sq: Vec<String> =
-        DiplomaSoort::ALL.iter().filter(|s| is_startkwalificatie(**s)).map(|s| format!("'{}'", s.code())).collect();
-    sq.join(", ")
-}
 
 /// Enrolments that ended from $1 up to $2 with no other enrolment going on, of youths living in the
 /// region on their last school day, with the facts [`vsv::is_vsv`] needs.
@@ -37,7 +30,7 @@ static UITSCHRIJVINGEN: LazyLock<String> = LazyLock::new(|| {
            AND EXISTS (SELECT 1 FROM woonadres w WHERE w.jongere = i.jongere AND w.begindatum <= i.einddatum \
                        AND (w.einddatum IS NULL OR w.einddatum >= i.einddatum)) \
          ORDER BY i.jongere, i.einddatum",
-        sq_codes()
+        rij::sql_codes(is_startkwalificatie)
     )
 });
 
@@ -252,7 +245,7 @@ static OUD_VSV: LazyLock<String> = LazyLock::new(|| {
          WHERE v.uitvaldatum < $1 AND (j.overlijdensdatum IS NULL OR j.overlijdensdatum > $2) \
            AND NOT EXISTS (SELECT 1 FROM vsv_melding l WHERE l.jongere = v.jongere AND l.uitvaldatum > v.uitvaldatum) \
          ORDER BY v.jongere",
-        sq_codes()
+        rij::sql_codes(is_startkwalificatie)
     )
 });
 

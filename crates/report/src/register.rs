@@ -6,7 +6,7 @@
 use chrono::Months;
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::model::{Inschrijving, Jongere, RmcTraject, Verzuimmelding, VsvMelding, Zaak, ZaakStatus};
-use leerspoor_domain::onderwijs::{DiplomaSoort, JikpGroep, Onderwijssoort};
+use leerspoor_domain::onderwijs::{JikpGroep, Onderwijssoort};
 use leerspoor_domain::rules::jikp::{self, Stroom};
 use leerspoor_domain::rules::recidive::{self, Recidive};
 use leerspoor_domain::rules::startkwalificatie::{is_startkwalificatie, vrijgesteld_van_kwalificatieplicht};
@@ -73,6 +73,53 @@ pub async fn jikp_geboortedata(store: &Store, schooljaar: SchoolJaar) -> Result<
         })
         .collect())
 }
+
+/// What the JIKP bestemming needs of the youths who could be JIKP pupils on 1 October of
+/// `schooljaar`, on the day `op`: enrolled then, the first startkwalificatie, and the day they left
+/// the region (the end of an address left with a vertrek), if any.
+pub struct JikpStand {
+    pub ingeschreven: bool,
+    pub startkwalificatie: Option<Datum>,
+    pub vertrokken: Option<Datum>,
+}
+
+pub async fn jikp_stand(store: &Store, schooljaar: SchoolJaar, op: Datum) -> Result<HashMap<String, JikpStand>> {
+    let rijen = store
+        .vraag(
+            JIKP_STAND.as_str(),
+            &[rij::datum(schooljaar.een_oktober()), rij::datum(op)],
+            &[Type::Tekst, Type::Datum, Type::Datum, Type::Datum],
+        )
+        .await?;
+    Ok(rijen
+        .into_iter()
+        .filter_map(|r| match <[Waarde; 4]>::try_from(r).ok()? {
+            [
+                Waarde::Tekst(Some(id)),
+                Waarde::Datum(ingeschreven),
+                Waarde::Datum(startkwalificatie),
+                Waarde::Datum(vertrokken),
+            ] => Some((id, JikpStand { ingeschreven: ingeschreven.is_some(), startkwalificatie, vertrokken })),
+            _ => None,
+        })
+        .collect())
+}
+
+static JIKP_STAND: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        concat!(
+            "SELECT j.id, \
+               (SELECT MIN(i.begindatum) FROM inschrijving i WHERE i.jongere = j.id AND i.begindatum <= $2 \
+                  AND (i.einddatum IS NULL OR i.einddatum >= $2)), \
+               (SELECT MIN(d.datum) FROM diploma d WHERE d.jongere = j.id AND d.soort IN ({})), \
+               (SELECT MIN(w.einddatum) FROM woonadres w WHERE w.jongere = j.id AND w.vertrek IS NOT NULL \
+                  AND w.einddatum >= $1) \
+             FROM jongere j WHERE j.id IN ",
+            jikp_kandidaten!()
+        ),
+        rij::sql_codes(is_startkwalificatie)
+    )
+});
 
 /// Seed 000 Tabel 8 for `schooljaar` → the next, over the whole register.
 pub async fn jikp_door_uitstroom(store: &Store, schooljaar: SchoolJaar) -> Result<BTreeMap<JikpGroep, Stroom>> {
@@ -154,11 +201,6 @@ pub async fn vsv_kandidaten(store: &Store, schooljaar: SchoolJaar) -> Result<BTr
 /// startkwalificatie, first praktijkonderwijs diploma and the end of an address they left the region
 /// from after $1. Which diplomas are which comes from the rules themselves.
 static VSV_KANDIDATEN: LazyLock<String> = LazyLock::new(|| {
-    let codes = |past: fn(DiplomaSoort) -> bool| {
-        let c: Vec<String> =
-            DiplomaSoort::ALL.iter().filter(|s| past(**s)).map(|s| format!("'{}'", s.code())).collect();
-        c.join(", ")
-    };
     format!(
         "SELECT i.jongere, i.onderwijssoort, i.begindatum, j.geboortedatum, j.overlijdensdatum, \
            (SELECT MIN(d.datum) FROM diploma d WHERE d.jongere = i.jongere AND d.soort IN ({})), \
@@ -170,8 +212,8 @@ static VSV_KANDIDATEN: LazyLock<String> = LazyLock::new(|| {
            AND NOT EXISTS (SELECT 1 FROM inschrijving n WHERE n.jongere = i.jongere AND n.begindatum <= $2 \
                            AND (n.einddatum IS NULL OR n.einddatum >= $2)) \
          ORDER BY i.jongere, i.begindatum",
-        codes(is_startkwalificatie),
-        codes(vrijgesteld_van_kwalificatieplicht),
+        rij::sql_codes(is_startkwalificatie),
+        rij::sql_codes(vrijgesteld_van_kwalificatieplicht),
     )
 });
 

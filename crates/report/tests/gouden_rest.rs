@@ -863,6 +863,66 @@ fn factsheet(ds: &mut Dataset) {
     vsv_melding(ds, "J-XEM", "2020-10-15", Mbo, Some(Niveau::Mbo2));
 }
 
+/// The factsheet's register with three more JIKP pupils of 1 October 2019, for `vsv_bestemming`'s
+/// JIKP rows: Isa goes from Entree to mbo 2 and leaves with its diploma (a startkwalificatie); Vigo
+/// leaves pro and moves abroad; Wout leaves Entree and finds work through the RMC.
+fn jikp_bestemming(ds: &mut Dataset) {
+    factsheet(ds);
+    let (mbo1, mbo2) = (Some(Niveau::Mbo1), Some(Niveau::Mbo2));
+    jongere(ds, "J-ISA", "2002-03-01", AKKERDORP);
+    inschrijving(ds, "J-ISA", ROC, Onderwijssoort::Mbo, mbo1, None, "2019-08-01", Some("2020-07-31"));
+    inschrijving(ds, "J-ISA", ROC, Onderwijssoort::Mbo, mbo2, None, "2020-08-01", Some("2021-06-30"));
+    ds.diplomas.push(Diploma {
+        id: "D-ISA".into(),
+        jongere: "J-ISA".into(),
+        soort: DiplomaSoort::Mbo2,
+        datum: d("2021-06-30"),
+        brin: Some(ROC.0.into()),
+    });
+    jongere(ds, "J-VIGO", "2002-03-02", BEEKVELD);
+    inschrijving(ds, "J-VIGO", DUINLYCEUM, Onderwijssoort::Pro, None, None, "2016-08-01", Some("2020-07-31"));
+    vertrekt(ds, "J-VIGO", "2021-01-31");
+    jongere(ds, "J-WOUT", "2002-03-03", AKKERDORP);
+    inschrijving(ds, "J-WOUT", ROC, Onderwijssoort::Mbo, mbo1, None, "2019-08-01", Some("2020-12-31"));
+    traject(ds, "J-WOUT", TrajectSoort::Regulier, "2021-01-04", "2021-01-11", Some(("2021-05-01", "werk")));
+}
+
+// Seed 002, "Bestemming jkp": the JIKP pupils of 1 October 2019 on 31 July 2021.
+#[tokio::test]
+async fn vsv_bestemming_follows_the_jikp_cohort_to_the_end_of_the_verslagjaar() {
+    for db in oostkust(jikp_bestemming).await {
+        let t = tabel(&db.store, "regio", "vsv_bestemming").await;
+        klopt(&t);
+        let jikp: Vec<&str> = t.rows.iter().map(|r| r.key.as_str()).filter(|k| k.starts_with("jikp_")).collect();
+        assert_eq!(
+            jikp,
+            [
+                "jikp_volgt_opleiding",
+                "jikp_werk",
+                "jikp_uitkering",
+                "jikp_startkwalificatie",
+                "jikp_verhuisd",
+                "jikp_in_begeleiding",
+                "jikp_onbekend",
+                "jikp_totaal"
+            ]
+        );
+        // Pia (pro), Uul (vso), Rik (mbo 2), Sam (Entree) are at school.
+        assert_eq!(t.cel("jikp_volgt_opleiding", "aantal"), Some(4.0));
+        assert_eq!(t.cel("jikp_werk", "aantal"), Some(1.0), "Wout");
+        assert_eq!(t.cel("jikp_uitkering", "aantal"), Some(1.0), "Qui's Wajong");
+        assert_eq!(t.cel("jikp_startkwalificatie", "aantal"), Some(1.0), "Isa");
+        assert_eq!(t.cel("jikp_verhuisd", "aantal"), Some(1.0), "Vigo");
+        assert_eq!(t.cel("jikp_in_begeleiding", "aantal"), Some(0.0));
+        assert_eq!(t.cel("jikp_onbekend", "aantal"), Some(1.0), "Tim");
+        assert_eq!(t.cel("jikp_totaal", "aantal"), Some(9.0));
+        // By residence on 1 October 2019: Vigo lived in Beekveld.
+        let t = tabel(&db.store, "gemeente:GM9932", "vsv_bestemming").await;
+        assert_eq!(t.cel("jikp_verhuisd", "aantal"), Some(1.0));
+        assert_eq!(t.cel("jikp_totaal", "aantal"), Some(1.0));
+    }
+}
+
 #[tokio::test]
 async fn factsheet_one_column_per_gemeente_from_the_tables_that_define_each_figure() {
     for db in oostkust(factsheet).await {

@@ -215,6 +215,13 @@ pub fn opt_datum(d: Option<Datum>) -> Waarde {
     Waarde::Datum(d)
 }
 
+/// The codes of `T` that `past` accepts as an SQL list (`'havo', 'vwo'`), for a query whose set of
+/// codes comes from a rule. Codes are the enum's own constants, never input.
+pub fn sql_codes<T: CodeEnum>(past: impl Fn(T) -> bool) -> String {
+    let c: Vec<String> = T::ALL.iter().copied().filter(|t| past(*t)).map(|t| format!("'{}'", t.code())).collect();
+    c.join(", ")
+}
+
 pub fn code<T: CodeEnum>(c: T) -> Waarde {
     tekst(c.code())
 }

@@ -1,6 +1,8 @@
 //! Jongeren in kwetsbare posities (JIKP): the groups RMC monitors at their transitions.
+use super::vsv::Bestemming;
 use crate::model::Inschrijving;
 use crate::onderwijs::{JikpGroep, Niveau, Onderwijssoort, VsoProfiel};
+use crate::{Datum, code_enum};
 use std::collections::{BTreeMap, HashMap};
 
 /// The JIKP group of an enrolment, if it belongs to one.
@@ -70,6 +72,46 @@ pub fn overgang(groep: JikpGroep, volgend: Option<(Onderwijssoort, Option<Niveau
     }
 }
 
+code_enum!(
+    /// Where a JIKP pupil is at the end of the verslagjaar (seed 002 "Bestemming jkp").
+    JikpBestemming, "JIKP-bestemming" {
+        VolgtOpleiding = ("volgt_opleiding", "Volgt opleiding"),
+        Werk = ("werk", "Werk"),
+        Uitkering = ("uitkering", "Uitkering"),
+        Startkwalificatie = ("startkwalificatie", "Startkwalificatie behaald"),
+        Verhuisd = ("verhuisd", "Verhuisd"),
+        InBegeleiding = ("in_begeleiding", "In begeleiding"),
+        Onbekend = ("onbekend", "Onbekend"),
+    }
+);
+
+/// The destination of a JIKP pupil on a day: enrolled is "volgt opleiding"; else a startkwalificatie
+/// obtained by then; else moved out of the region (another RMC follows them); else what the RMC
+/// found (`na_trajecten`, [`super::vsv::stand_na_trajecten`]): werk, uitkering or in begeleiding;
+/// else unknown.
+pub fn jikp_bestemming(
+    ingeschreven: bool,
+    startkwalificatie: Option<Datum>,
+    vertrokken: Option<Datum>,
+    na_trajecten: Bestemming,
+    op: Datum,
+) -> JikpBestemming {
+    if ingeschreven {
+        JikpBestemming::VolgtOpleiding
+    } else if startkwalificatie.is_some_and(|d| d <= op) {
+        JikpBestemming::Startkwalificatie
+    } else if vertrokken.is_some_and(|d| d <= op) {
+        JikpBestemming::Verhuisd
+    } else {
+        match na_trajecten {
+            Bestemming::Werk => JikpBestemming::Werk,
+            Bestemming::Uitkering => JikpBestemming::Uitkering,
+            Bestemming::InBegeleiding => JikpBestemming::InBegeleiding,
+            Bestemming::WeerOpSchool | Bestemming::OuderDan23 | Bestemming::Onbekend => JikpBestemming::Onbekend,
+        }
+    }
+}
+
 /// One row of Tabel 8.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Stroom {
@@ -132,6 +174,25 @@ pub fn door_uitstroom(op_peildatum: &[Inschrijving], een_jaar_later: &[Inschrijv
 mod tests {
     use super::*;
     use crate::code_enum::CodeEnum;
+
+    // Seed 002, "Bestemming jkp": volgt opleiding, werk, uitkering, startkwalificatie behaald,
+    // verhuisd, in begeleiding.
+    #[test]
+    fn a_jikp_pupil_follows_education_else_has_a_startkwalificatie_moved_or_what_the_rmc_found() {
+        let op: Datum = "2021-07-31".parse().unwrap();
+        let vroeger: Option<Datum> = Some("2021-03-01".parse().unwrap());
+        let later: Option<Datum> = Some("2021-08-15".parse().unwrap());
+        use JikpBestemming::*;
+        assert_eq!(jikp_bestemming(true, vroeger, vroeger, Bestemming::Werk, op), VolgtOpleiding);
+        assert_eq!(jikp_bestemming(false, vroeger, vroeger, Bestemming::Werk, op), Startkwalificatie);
+        assert_eq!(jikp_bestemming(false, later, vroeger, Bestemming::Werk, op), Verhuisd);
+        assert_eq!(jikp_bestemming(false, None, later, Bestemming::Werk, op), Werk);
+        assert_eq!(jikp_bestemming(false, None, None, Bestemming::Uitkering, op), Uitkering);
+        assert_eq!(jikp_bestemming(false, None, None, Bestemming::InBegeleiding, op), InBegeleiding);
+        assert_eq!(jikp_bestemming(false, None, None, Bestemming::OuderDan23, op), Onbekend);
+        assert_eq!(jikp_bestemming(false, None, None, Bestemming::Onbekend, op), Onbekend);
+        assert_eq!(JikpBestemming::ALL.len(), 7);
+    }
 
     #[test]
     fn door_and_uitstroom_as_tabel_8_counts_it() {

@@ -172,8 +172,8 @@ pub fn bestemming(ingeschreven: bool, leeftijd: u32, laatste_resultaat: Option<&
 }
 
 /// Where a VSV-er who dropped out on `uitvaldatum` is on `op`, from their records: an enrolment
-/// that runs on `op`; else the last RMC-traject that closed by then and began at most a month
-/// before the drop-out (one about this drop-out); else a traject that runs on `op`.
+/// that runs on `op`; else what the RMC-trajecten since a month before the drop-out (those about
+/// this drop-out) say ([`stand_na_trajecten`]).
 pub fn bestemming_op(
     uitvaldatum: Datum,
     geboortedatum: Datum,
@@ -181,13 +181,27 @@ pub fn bestemming_op(
     trajecten: &[RmcTraject],
     op: Datum,
 ) -> Bestemming {
-    let laatste = trajecten
-        .iter()
-        .filter(|t| t.einddatum.is_some_and(|e| e <= op) && t.begindatum >= uitvaldatum - Months::new(1))
-        .max_by_key(|t| t.einddatum);
-    let in_traject = trajecten.iter().any(|t| t.begindatum <= op && t.einddatum.is_none_or(|e| e > op));
     let ingeschreven = inschrijvingen.iter().any(|i| i.begindatum <= op && i.einddatum.is_none_or(|e| op <= e));
-    bestemming(ingeschreven, leeftijd_op(geboortedatum, op), laatste.and_then(|t| t.resultaat.as_deref()), in_traject)
+    stand_na_trajecten(ingeschreven, leeftijd_op(geboortedatum, op), trajecten, uitvaldatum - Months::new(1), op)
+}
+
+/// [`bestemming`] from a youth's RMC-trajecten on `op`: the result of the last one that closed by
+/// then and began on or after `sinds`, and whether one runs on `op`. For a VSV-er, an oud-VSV-er
+/// and a JIKP pupil alike.
+pub fn stand_na_trajecten<'a>(
+    ingeschreven: bool,
+    leeftijd: u32,
+    trajecten: impl IntoIterator<Item = &'a RmcTraject> + Clone,
+    sinds: Datum,
+    op: Datum,
+) -> Bestemming {
+    let laatste = trajecten
+        .clone()
+        .into_iter()
+        .filter(|t| t.einddatum.is_some_and(|e| e <= op) && t.begindatum >= sinds)
+        .max_by_key(|t| t.einddatum);
+    let in_traject = trajecten.into_iter().any(|t| t.begindatum <= op && t.einddatum.is_none_or(|e| e > op));
+    bestemming(ingeschreven, leeftijd, laatste.and_then(|t| t.resultaat.as_deref()), in_traject)
 }
 
 /// Where the VSV-ers of a schooljaar are on a day (a year after dropping out for the follow-up; the

@@ -9,7 +9,7 @@ use crate::{Fout, Kader, Scope, Tabel, register};
 use leerspoor_domain::model::{Diploma, Inschrijving, Jongere, RmcTraject, Vrijstelling, VsvMelding, Zaak};
 use leerspoor_domain::onderwijs::{Niveau, Onderwijssoort};
 use leerspoor_domain::rules::vrijstelling::loopt_op;
-use leerspoor_domain::rules::vsv::{Bestemming, bestemming, is_oud_vsv};
+use leerspoor_domain::rules::vsv::{Bestemming, is_oud_vsv, stand_na_trajecten};
 use leerspoor_domain::rules::{self, jikp_groep, leeftijd_op, melding};
 use leerspoor_domain::{Datum, Gemeentecode};
 use leerspoor_store::rij;
@@ -76,17 +76,6 @@ impl Cellen {
     fn get(&self, rij: &'static str, g: &Gemeentecode) -> f64 {
         self.0.get(&(rij, g.clone())).copied().unwrap_or(0.0)
     }
-}
-
-/// Where a youth out of school stands on `op`, by the last RMC-traject closed by then and begun
-/// from `sinds`, or one running (the rule of the VSV bestemming).
-fn stand(trajecten: &[&RmcTraject], ingeschreven: bool, leeftijd: u32, sinds: Datum, op: Datum) -> Bestemming {
-    let laatste = trajecten
-        .iter()
-        .filter(|t| t.einddatum.is_some_and(|e| e <= op) && t.begindatum >= sinds)
-        .max_by_key(|t| t.einddatum);
-    let in_traject = trajecten.iter().any(|t| t.begindatum <= op && t.einddatum.is_none_or(|e| e > op));
-    bestemming(ingeschreven, leeftijd, laatste.and_then(|t| t.resultaat.as_deref()), in_traject)
 }
 
 pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
@@ -201,7 +190,13 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
         c.tel("oud_vsv_gevolgd", &g);
         let nu = vsv_inschrijvingen.op(id, einde).is_some();
         let sinds = *uitval - chrono::Months::new(1);
-        match stand(&trajecten_van(id), nu, leeftijd_op(j.geboortedatum, einde), sinds, einde) {
+        match stand_na_trajecten(
+            nu,
+            leeftijd_op(j.geboortedatum, einde),
+            trajecten_van(id).iter().copied(),
+            sinds,
+            einde,
+        ) {
             Bestemming::Werk => c.tel("oud_vsv_werk", &g),
             Bestemming::Uitkering => c.tel("oud_vsv_uitkering", &g),
             Bestemming::WeerOpSchool => c.tel("oud_vsv_school", &g),
@@ -233,7 +228,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
         let Some(nu) = later.get(id) else {
             c.tel("jikp_gevolgd", &g);
             let leeftijd = geboren.get(id).map_or(0, |b| leeftijd_op(*b, einde));
-            match stand(&trajecten_van(id), false, leeftijd, van, einde) {
+            match stand_na_trajecten(false, leeftijd, trajecten_van(id).iter().copied(), van, einde) {
                 Bestemming::Werk => c.tel("jikp_werk", &g),
                 Bestemming::Uitkering => c.tel("jikp_uitkering", &g),
                 _ => c.tel("jikp_geen_inkomen", &g),
