@@ -54,6 +54,10 @@ static NIET_INGESCHREVEN: LazyLock<String> = LazyLock::new(|| {
            (SELECT i.vso_profiel FROM inschrijving i WHERE i.jongere = j.id AND i.vso_profiel IS NOT NULL \
               AND i.begindatum <= $1 ORDER BY i.begindatum DESC LIMIT 1), \
            (SELECT MAX(i.einddatum) FROM inschrijving i WHERE i.jongere = j.id AND i.einddatum < $1), \
+           (SELECT i.brin FROM inschrijving i WHERE i.jongere = j.id AND i.einddatum < $1 \
+              ORDER BY i.einddatum DESC, i.begindatum DESC LIMIT 1), \
+           (SELECT i.vestiging FROM inschrijving i WHERE i.jongere = j.id AND i.einddatum < $1 \
+              ORDER BY i.einddatum DESC, i.begindatum DESC LIMIT 1), \
            j.twaalf_schooljaren_op \
          FROM jongere j \
          WHERE j.geboortedatum > $2 AND j.geboortedatum <= $3 \
@@ -75,6 +79,9 @@ struct Kandidaat {
     diploma_praktijkonderwijs: Option<Datum>,
     vso_profiel: Option<String>,
     laatst_ingeschreven: Option<Datum>,
+    /// BRIN and vestiging of the enrolment that ended last: the school the youth left, on the
+    /// melding, for the office's first call.
+    laatste_school: Option<(String, String)>,
     twaalf_schooljaren_op: Option<Datum>,
 }
 
@@ -187,12 +194,22 @@ async fn niet_ingeschreven(store: &Store, peildatum: Datum) -> Result<Vec<Kandid
         .vraag(
             NIET_INGESCHREVEN.as_str(),
             &[rij::datum(peildatum), rij::datum(oudst), rij::datum(jongst)],
-            &[Type::Tekst, Type::Datum, Type::Datum, Type::Datum, Type::Tekst, Type::Datum, Type::Datum],
+            &[
+                Type::Tekst,
+                Type::Datum,
+                Type::Datum,
+                Type::Datum,
+                Type::Tekst,
+                Type::Datum,
+                Type::Tekst,
+                Type::Tekst,
+                Type::Datum,
+            ],
         )
         .await?;
     Ok(rijen
         .into_iter()
-        .filter_map(|r| match <[Waarde; 7]>::try_from(r).ok()? {
+        .filter_map(|r| match <[Waarde; 9]>::try_from(r).ok()? {
             [
                 Waarde::Tekst(Some(id)),
                 Waarde::Datum(Some(geboortedatum)),
@@ -200,6 +217,8 @@ async fn niet_ingeschreven(store: &Store, peildatum: Datum) -> Result<Vec<Kandid
                 Waarde::Datum(pro),
                 Waarde::Tekst(vso),
                 Waarde::Datum(laatst),
+                Waarde::Tekst(brin),
+                Waarde::Tekst(vestiging),
                 Waarde::Datum(twaalf),
             ] => Some(Kandidaat {
                 id,
@@ -208,6 +227,7 @@ async fn niet_ingeschreven(store: &Store, peildatum: Datum) -> Result<Vec<Kandid
                 diploma_praktijkonderwijs: pro,
                 vso_profiel: vso,
                 laatst_ingeschreven: laatst,
+                laatste_school: brin.zip(vestiging),
                 twaalf_schooljaren_op: twaalf,
             }),
             _ => None,
@@ -234,9 +254,9 @@ fn plichtstatus(k: &Kandidaat, peildatum: Datum) -> std::result::Result<Plichtst
     Ok(feiten.op(peildatum).map_err(|e| e.to_string())?.status)
 }
 
-/// A zaak for a new case, its melding (soort `absoluut`, no school) and, when the youth is a
-/// thuiszitter on the peildatum, its thuiszitter period, unless a period already counts this
-/// absence. The absence began the day after the last enrolment, but not before leerplicht began nor
+/// A zaak for a new case, its melding (soort `absoluut`, naming the school the youth left last) and,
+/// when the youth is a thuiszitter on the peildatum, its thuiszitter period, unless a period already
+/// counts this absence. The absence began the day after the last enrolment, but not before leerplicht began nor
 /// before the youth came to live here.
 fn nieuwe_zaak(
     k: &Kandidaat,
@@ -267,8 +287,8 @@ fn nieuwe_zaak(
     let melding = Verzuimmelding {
         id: ids::nieuw("M"),
         jongere: k.id.clone(),
-        brin: None,
-        vestiging: None,
+        brin: k.laatste_school.as_ref().map(|s| s.0.clone()),
+        vestiging: k.laatste_school.as_ref().map(|s| s.1.clone()),
         soort: "absoluut".into(),
         meldingsdatum: peildatum,
         verzuim_van: sinds,

@@ -35,6 +35,12 @@ async fn a_youth_missing_after_the_vo_exam_is_found_and_enrolled_in_mbo() {
             ("absoluut", d("2020-08-01")),
             "de dag na de uitschrijving"
         );
+        // The school he left, for the first call.
+        assert_eq!(
+            (melding.brin.as_deref(), melding.vestiging.as_deref()),
+            (Some(DUINLYCEUM.0), Some(DUINLYCEUM.1)),
+            "de laatste school"
+        );
         let periode = &s.lees_waar::<Thuiszitperiode>("zaak", &zaak.id).await.unwrap()[0];
         assert_eq!((periode.soort, periode.begindatum), (ThuiszitSoort::Absoluut, d("2020-08-01")));
 

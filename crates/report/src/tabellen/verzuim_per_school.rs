@@ -34,7 +34,9 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
         for m in meldingen.iter().filter(|m| SchoolJaar::van(m.meldingsdatum) == *jaar) {
             let (Some(brin), Some(vestiging)) = (&m.brin, &m.vestiging) else { continue };
             let school = (brin.clone(), vestiging.clone());
-            if !melding::telt(m) || !vo.contains(&school) || !kader.telt(&m.jongere, peildatum) {
+            // An absoluut-verzuim melding names the school the youth left; that school reported nothing.
+            if !melding::telt(m) || m.soort == "absoluut" || !vo.contains(&school) || !kader.telt(&m.jongere, peildatum)
+            {
                 continue;
             }
             per.entry(school).or_default().entry(*jaar).or_default().insert(&m.jongere);
