@@ -301,6 +301,7 @@ fn nieuwe_zaak(
         preventief: false,
         vervolg_op: None,
         alle_lessen_gemist: None,
+        deels_lesbaar: None,
     };
     let thuiszitter = thuiszitten::thuiszitter(situatie, Some(sinds), false, peildatum, rooster);
     let periode =

@@ -13,7 +13,7 @@ use leerspoor_store::Store;
 #[derive(Debug, Clone)]
 pub struct NieuweMelding {
     pub jongere: String,
-    /// The reporting school location; none for absoluut verzuim.
+    /// The reporting school location; for absoluut verzuim the school the youth left last, if known.
     pub school: Option<(String, String)>,
     /// Code of the list `verzuimsoort`.
     pub soort: String,
@@ -26,6 +26,8 @@ pub struct NieuweMelding {
     pub preventief: bool,
     /// DUO's "alle lessen gemist": missed every lesson (thuiszitten) or only some (unknown: `None`).
     pub alle_lessen_gemist: Option<bool>,
+    /// Zorgwekkend ziekteverzuim only: by a plan the youth could attend school part of the time.
+    pub deels_lesbaar: Option<bool>,
 }
 
 /// What became of the melding.
@@ -74,6 +76,7 @@ pub async fn registreer(store: &Store, door: &Medewerker, m: NieuweMelding) -> R
         preventief: m.preventief,
         vervolg_op: None,
         alle_lessen_gemist: m.alle_lessen_gemist,
+        deels_lesbaar: m.deels_lesbaar,
     };
     let (zaak, nieuwe_zaak, afloop) = match doel {
         MeldingDoel::Preventief => (None, None, Afloop::Preventief),
@@ -142,12 +145,16 @@ async fn controleer_invoer(store: &Store, m: &NieuweMelding) -> Result<()> {
         ));
     }
     code_geldig(store, "soort", CodeLijst::Verzuimsoort, &m.soort, m.meldingsdatum).await?;
+    if m.deels_lesbaar.is_some() && m.soort != "zorgwekkend_ziekteverzuim" {
+        return Err(Fout::invoer(
+            "deels_lesbaar",
+            "een plan om deels naar school te gaan hoort bij een melding van zorgwekkend ziekteverzuim",
+        ));
+    }
+    // Absoluut verzuim: no school reports it; a school given is the one the youth left last.
     match (&m.school, m.soort == "absoluut") {
-        (Some(_), true) => {
-            Err(Fout::invoer("school", "bij absoluut verzuim is de jongere niet ingeschreven: geen school"))
-        }
         (None, false) => Err(Fout::invoer("school", "welke school meldt het verzuim? vul BRIN en vestiging in")),
-        (Some((brin, vestiging)), false) => {
+        (Some((brin, vestiging)), _) => {
             let scholen = store.lees_waar::<School>("brin", brin).await?;
             if scholen.iter().any(|s| &s.vestiging == vestiging) {
                 Ok(())

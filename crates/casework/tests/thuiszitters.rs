@@ -23,6 +23,7 @@ fn gemeld(jongere: &str, s: (&str, &str), soort: &str, van: &str, gemeld: &str) 
         reden: "Komt niet meer naar school".into(),
         preventief: false,
         alle_lessen_gemist: Some(true),
+        deels_lesbaar: None,
     }
 }
 
@@ -143,6 +144,26 @@ async fn an_ill_youth_is_not_a_thuiszitter() {
         );
         assert_eq!(w.regel, "thuiszitter: ziek");
         assert!(perioden(s, LIEKE).await.is_empty());
+    }
+}
+
+/// "Wel ziek, maar conform plan van aanpak in staat om (gedeeltelijk) naar school te gaan": Lieke's
+/// plan with the jeugdarts has her at school two mornings a week, yet she misses every lesson. Four
+/// weeks after her absence began she is a thuiszitter after all.
+#[tokio::test]
+async fn an_ill_youth_who_could_attend_part_time_by_plan_and_does_not_is_a_thuiszitter() {
+    for db in regio().await {
+        let s = &db.store;
+        let ziek = NieuweMelding {
+            deels_lesbaar: Some(true),
+            ..gemeld(LIEKE, DE_WIEKEN, "zorgwekkend_ziekteverzuim", "2020-10-05", "2020-10-12")
+        };
+        melding::registreer(s, &mw(s, ADMIN).await, ziek).await.unwrap();
+        // No school calendar in this register: four weeks from Monday 5 October end on 2 November.
+        assert_eq!(signaleer(s, "2020-10-30").await, Signalering { geopend: 0, al_bekend: 0 });
+        assert_eq!(signaleer(s, "2020-11-02").await, Signalering { geopend: 1, al_bekend: 0 });
+        let p = &perioden(s, LIEKE).await[0];
+        assert_eq!((p.soort, p.begindatum), (ThuiszitSoort::LangdurigRelatief, d("2020-10-05")));
     }
 }
 
@@ -287,6 +308,7 @@ async fn partial_absence_never_makes_a_thuiszitter() {
         let s = &db.store;
         let m = NieuweMelding {
             alle_lessen_gemist: Some(false),
+            deels_lesbaar: None,
             ..gemeld(SARA, DUINLYCEUM, "wettelijk_16_uur", "2020-10-05", "2020-10-26")
         };
         melding::registreer(s, &mw(s, ADMIN).await, m).await.unwrap();

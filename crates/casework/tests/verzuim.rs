@@ -20,6 +20,7 @@ fn luxe_melding(jongere: &str, van: &str, tot: &str, gemeld: &str) -> NieuweMeld
         reden: "Vakantie buiten de schoolvakantie".into(),
         preventief: false,
         alle_lessen_gemist: None,
+        deels_lesbaar: None,
     }
 }
 

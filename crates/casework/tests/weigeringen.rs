@@ -71,6 +71,7 @@ fn signaal(jongere: &str) -> NieuweMelding {
         reden: "Komt elke ochtend te laat en mist de vrijdagen".into(),
         preventief: false,
         alle_lessen_gemist: None,
+        deels_lesbaar: None,
     }
 }
 
@@ -318,9 +319,14 @@ async fn a_melding_with_impossible_fields_is_refused_with_the_field_to_correct()
         let goed = signaal(SARA);
         let gevallen = [
             (
-                NieuweMelding { soort: "absoluut".into(), verzuim_tot: None, ..goed.clone() },
+                NieuweMelding { deels_lesbaar: Some(true), ..goed.clone() },
+                "deels_lesbaar",
+                vec!["plan", "zorgwekkend ziekteverzuim"],
+            ),
+            (
+                NieuweMelding { soort: "absoluut".into(), school: Some(("99ZZ".into(), "00".into())), ..goed.clone() },
                 "school",
-                vec!["absoluut verzuim", "geen school"],
+                vec!["onbekende school 99ZZ"],
             ),
             (NieuweMelding { soort: "luxe".into(), school: None, ..goed.clone() }, "school", vec!["welke school"]),
             (

@@ -311,6 +311,7 @@ fn casework(ds: &mut Dataset, w: &Wereld, werk: Werk) {
             preventief: false,
             vervolg_op: None,
             alle_lessen_gemist: alle_lessen_gemist(m.soort),
+            deels_lesbaar: None,
         })
         .collect();
     ds.acties = werk

@@ -350,6 +350,10 @@ pub struct Verzuimmelding {
     /// DUO's "alle lessen gemist" (J/N): the youth missed every lesson of the period, as opposed to
     /// partial absence (late arrival, some hours). Unknown for meldingen from before it was asked.
     pub alle_lessen_gemist: Option<bool>,
+    /// On zorgwekkend ziekteverzuim: by a plan (with the jeugdarts) the youth could attend school
+    /// part of the time. Ill and able to attend by plan, yet missing every lesson, the youth can be
+    /// a thuiszitter after all.
+    pub deels_lesbaar: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -308,11 +308,11 @@ impl Controle<'_> {
                 }
                 _ => {}
             }
-            if m.soort == "absoluut" && m.brin.is_some() {
+            if m.deels_lesbaar.is_some() && m.soort != "zorgwekkend_ziekteverzuim" {
                 self.fout::<Verzuimmelding>(
                     i,
-                    "brin",
-                    "bij absoluut verzuim is de jongere niet ingeschreven: laat brin en vestiging leeg",
+                    "deels_lesbaar",
+                    "een plan om deels naar school te gaan hoort bij een melding van zorgwekkend ziekteverzuim",
                 );
             }
             self.code::<Verzuimmelding>(i, ix, "soort", CodeLijst::Verzuimsoort, &m.soort, m.meldingsdatum);

@@ -136,6 +136,7 @@ fn regio() -> Dataset {
                         preventief: false,
                         vervolg_op: None,
                         alle_lessen_gemist: None,
+                        deels_lesbaar: None,
                     });
                 }
             }

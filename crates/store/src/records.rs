@@ -491,6 +491,7 @@ impl Rij for Verzuimmelding {
         k("preventief", Bool),
         o("vervolg_op", T),
         o("alle_lessen_gemist", T),
+        o("deels_lesbaar", T),
     ];
     fn waarden(&self) -> Vec<Waarde> {
         vec![
@@ -510,6 +511,7 @@ impl Rij for Verzuimmelding {
             Waarde::Bool(self.preventief),
             opt_tekst(self.vervolg_op.as_deref()),
             opt_ja_nee(self.alle_lessen_gemist),
+            opt_ja_nee(self.deels_lesbaar),
         ]
     }
     fn uit_waarden(w: Vec<Waarde>) -> Result<Self, Vec<VeldFout>> {
@@ -531,6 +533,7 @@ impl Rij for Verzuimmelding {
             preventief: v.bool(),
             vervolg_op: v.opt_tekst(),
             alle_lessen_gemist: v.opt_ja_nee(),
+            deels_lesbaar: v.opt_ja_nee(),
         };
         v.klaar(r)
     }

@@ -206,6 +206,7 @@ mod tests {
             preventief: false,
             vervolg_op: None,
             alle_lessen_gemist: None,
+            deels_lesbaar: None,
         }
     }
 

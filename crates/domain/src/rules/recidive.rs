@@ -127,6 +127,7 @@ mod tests {
             preventief: false,
             vervolg_op: None,
             alle_lessen_gemist: None,
+            deels_lesbaar: None,
         }
     }
 

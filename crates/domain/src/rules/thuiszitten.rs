@@ -28,7 +28,9 @@ pub fn absoluut_verzuim(s: Situatie) -> bool {
 /// reden en/of niet ingeschreven"): a leer- or kwalificatieplichtige youth without vrijstelling who
 /// is out of school — not enrolled (absoluut verzuim), or enrolled and missing every lesson without
 /// valid reason (langdurig relatief verzuim) — since `uit_school_sinds`, for four weeks or more,
-/// the school holidays of `rooster` not counted. An ill youth is not a thuiszitter.
+/// the school holidays of `rooster` not counted. An ill youth (`ziek`, [`ziek_op`]) is not a
+/// thuiszitter, unless "wel ziek, maar conform plan van aanpak in staat om (gedeeltelijk) naar school
+/// te gaan" and still missing every lesson ([`ziek_maar_lesbaar`]).
 pub fn thuiszitter(s: Situatie, uit_school_sinds: Option<Datum>, ziek: bool, op: Datum, rooster: &Rooster) -> bool {
     if ziek || s.vrijstelling || !matches!(s.status, Plichtstatus::Leerplichtig | Plichtstatus::Kwalificatieplichtig) {
         return false;
@@ -99,10 +101,20 @@ fn dekt(m: &Verzuimmelding, op: Datum) -> bool {
     m.verzuim_van <= op && m.verzuim_tot.is_none_or(|tot| op <= tot)
 }
 
-/// Ill on `op`: a melding of zorgwekkend ziekteverzuim covers that day (docs/regels.md: signalled to
-/// the jeugdarts, not unauthorised).
+/// Ill on `op`, which excuses: a melding of zorgwekkend ziekteverzuim covers that day (signalled to
+/// the jeugdarts, not unauthorised) — unless by plan the youth could go to school part of the time
+/// and misses every lesson ([`ziek_maar_lesbaar`]).
 pub fn ziek_op(meldingen: &[Verzuimmelding], op: Datum) -> bool {
-    meldingen.iter().any(|m| melding::telt(m) && m.soort == "zorgwekkend_ziekteverzuim" && dekt(m, op))
+    meldingen
+        .iter()
+        .any(|m| melding::telt(m) && m.soort == "zorgwekkend_ziekteverzuim" && !ziek_maar_lesbaar(m) && dekt(m, op))
+}
+
+/// A melding of zorgwekkend ziekteverzuim of a youth who "conform plan van aanpak in staat [is] om
+/// (gedeeltelijk) naar school te gaan" and yet misses every lesson: out of school like an
+/// unauthorised absence, for the thuiszitter count.
+pub fn ziek_maar_lesbaar(m: &Verzuimmelding) -> bool {
+    m.soort == "zorgwekkend_ziekteverzuim" && m.deels_lesbaar == Some(true) && m.alle_lessen_gemist == Some(true)
 }
 
 /// Since when the youth has missed every lesson without valid reason, without a break, up to and
@@ -111,8 +123,12 @@ pub fn ziek_op(meldingen: &[Verzuimmelding], op: Datum) -> bool {
 /// count ([`melding::ongeoorloofd`], [`melding::volledig_afwezig`]): coming late or missing some
 /// hours is not being out of school. An open end means the absence goes on.
 pub fn ongeoorloofd_afwezig_sinds(meldingen: &[Verzuimmelding], op: Datum) -> Option<Datum> {
-    let ongeoorloofd: Vec<&Verzuimmelding> =
-        meldingen.iter().filter(|m| melding::ongeoorloofd(m) && melding::volledig_afwezig(m)).collect();
+    let ongeoorloofd: Vec<&Verzuimmelding> = meldingen
+        .iter()
+        .filter(|m| {
+            (melding::ongeoorloofd(m) && melding::volledig_afwezig(m)) || (melding::telt(m) && ziek_maar_lesbaar(m))
+        })
+        .collect();
     let mut sinds = ongeoorloofd.iter().filter(|m| dekt(m, op)).map(|m| m.verzuim_van).min()?;
     while let Some(eerder) = ongeoorloofd
         .iter()
@@ -461,6 +477,7 @@ mod tests {
             preventief: false,
             vervolg_op: None,
             alle_lessen_gemist: Some(true),
+            deels_lesbaar: None,
         }
     }
 
@@ -516,6 +533,30 @@ mod tests {
         assert!(ziek_op(&ziek, d("2020-10-19")) && ziek_op(&ziek, d("2020-12-18")));
         assert!(!ziek_op(&ziek, d("2020-10-18")) && !ziek_op(&ziek, d("2020-12-19")));
         assert!(!ziek_op(&[melding("wettelijk_16_uur", "2020-10-01", None)], d("2020-11-01")));
+    }
+
+    // Thuiszitter: "is niet ziek of; is wel ziek, maar conform plan van aanpak in staat om
+    // (gedeeltelijk) naar school te gaan" — and still four weeks or more not at school.
+    #[test]
+    fn an_ill_youth_who_by_plan_could_attend_part_time_and_misses_every_lesson_is_out_of_school() {
+        let op = d("2020-11-16");
+        let ziek = |deels_lesbaar, alle_lessen_gemist| Verzuimmelding {
+            deels_lesbaar,
+            alle_lessen_gemist,
+            ..melding("zorgwekkend_ziekteverzuim", "2020-10-05", None)
+        };
+        let plan_niet_gevolgd = ziek(Some(true), Some(true));
+        assert!(!ziek_op(std::slice::from_ref(&plan_niet_gevolgd), op), "illness does not excuse");
+        assert_eq!(ongeoorloofd_afwezig_sinds(&[plan_niet_gevolgd], op), Some(d("2020-10-05")));
+        // Following the plan part of the time, or no plan, or unable to attend: ill, not out of school.
+        for m in [ziek(Some(true), Some(false)), ziek(Some(false), Some(true)), ziek(None, Some(true))] {
+            assert!(ziek_op(std::slice::from_ref(&m), op), "{m:?}");
+            assert_eq!(ongeoorloofd_afwezig_sinds(&[m], op), None);
+        }
+        let geen_ziek = Situatie { status: Plichtstatus::Leerplichtig, ingeschreven: true, vrijstelling: false };
+        let rooster = Rooster::zonder_vakanties();
+        let sinds = ongeoorloofd_afwezig_sinds(&[ziek(Some(true), Some(true))], op);
+        assert!(thuiszitter(geen_ziek, sinds, false, op, &rooster), "six weeks out of school");
     }
 
     fn periode(begin: &str, einde: Option<&str>, reden: Option<ThuiszitEinde>) -> Thuiszitperiode {

@@ -180,6 +180,7 @@ pub fn melding<'a>(
         preventief: false,
         vervolg_op: None,
         alle_lessen_gemist: None,
+        deels_lesbaar: None,
     });
     ds.verzuimmeldingen.last_mut().expect("net toegevoegd")
 }

@@ -27,7 +27,7 @@ fn leeg(g: &Gebruiker, j: &Jongere, labels: &Labels, vandaag: &str) -> Formulier
         velden: vec![
             Veld::new("soort", "Soort verzuim", Soort::Keuze).verplicht().keuzes(labels.keuzes(CodeLijst::Verzuimsoort)),
             Veld::new("school", "Melder (school en vestiging)", Soort::Keuze)
-                .hulp("Leeg bij absoluut verzuim: de jongere staat dan nergens ingeschreven.")
+                .hulp("Bij absoluut verzuim staat de jongere nergens ingeschreven: kies de school die de jongere het laatst verliet, of laat leeg.")
                 .keuzes(labels.scholen()),
             Veld::new("meldingsdatum", "Meldingsdatum", Soort::Datum).verplicht().waarde(vandaag),
             Veld::new("verzuim_van", "Eerste verzuimdag", Soort::Datum).verplicht(),
@@ -39,6 +39,9 @@ fn leeg(g: &Gebruiker, j: &Jongere, labels: &Labels, vandaag: &str) -> Formulier
                     ("ja".into(), "Ja, alle lessen".into()),
                     ("nee".into(), "Nee, een deel van de lessen".into()),
                 ]),
+            Veld::new("deels_lesbaar", "Kan volgens plan deels naar school", Soort::Keuze)
+                .hulp("Alleen bij zorgwekkend ziekteverzuim: volgens het plan van aanpak (met de jeugdarts) kan de jongere deels naar school. Wie dan toch alle lessen mist, kan na vier weken thuiszitter zijn.")
+                .keuzes(vec![("ja".into(), "Ja".into()), ("nee".into(), "Nee".into())]),
             Veld::new("reden", "Vermoedelijke reden en wat de school deed", Soort::Tekstvak),
             Veld::new("preventief", "Preventief contact (de jongere is niet leer- of kwalificatieplichtig)", Soort::Vinkje),
         ],
@@ -76,6 +79,7 @@ pub async fn registreer(
     let uren = f.aantal("uren");
     let reden = f.tekst("reden");
     let alle_lessen_gemist = f.ja_nee("alle_lessen_gemist");
+    let deels_lesbaar = f.ja_nee("deels_lesbaar");
     let (
         Some(soort),
         Some(school),
@@ -85,7 +89,8 @@ pub async fn registreer(
         Some(uren),
         Some(reden),
         Some(alle_lessen_gemist),
-    ) = (soort, school, meldingsdatum, van, tot, uren, reden, alle_lessen_gemist)
+        Some(deels_lesbaar),
+    ) = (soort, school, meldingsdatum, van, tot, uren, reden, alle_lessen_gemist, deels_lesbaar)
     else {
         return f.terug_met_fouten();
     };
@@ -100,6 +105,7 @@ pub async fn registreer(
         reden,
         preventief: f.vinkje("preventief"),
         alle_lessen_gemist,
+        deels_lesbaar,
     };
     match registreer_melding(&state.store, &g.medewerker, m).await {
         Ok(_) => Redirect::to(&format!("/jongeren/{}?gelukt=melding", j.id)).into_response(),
