@@ -201,8 +201,19 @@ pub async fn verdaag(
     schrijf(store, door, "beslistermijn verdagen", Some(&oud), nieuw).await
 }
 
-/// Requests and bezwaren the office must decide on, with their term
-/// ([`regels::beslissen_uiterlijk`]), the earliest first: for the werkvoorraad, before a term lapses.
+/// By when the office must decide on `v` ([`regels::beslissen_uiterlijk`]), a bezwaar with the
+/// advisory committee of the gemeente the youth lived in when it came in (Awb art. 7:13).
+pub fn beslissen_uiterlijk(v: &Vrijstelling, gemeenten: &[Gemeente], adressen: &[Woonadres]) -> Option<Datum> {
+    let commissie = v.bezwaar_op.is_some_and(|op| {
+        crate::kalender::woongemeente(adressen, op)
+            .and_then(|c| gemeenten.iter().find(|g| &g.code == c))
+            .is_some_and(|g| g.bezwaarcommissie)
+    });
+    regels::beslissen_uiterlijk(v, commissie)
+}
+
+/// Requests and bezwaren the office must decide on, with their term ([`beslissen_uiterlijk`]), the
+/// earliest first: for the werkvoorraad, before a term lapses.
 pub async fn beslistermijnen(store: &Store) -> Result<Vec<(Vrijstelling, Jongere, Datum)>> {
     macro_rules! open {
         () => {
@@ -221,10 +232,21 @@ pub async fn beslistermijnen(store: &Store) -> Result<Vec<(Vrijstelling, Jongere
         .into_iter()
         .map(|j| (j.id.clone(), j))
         .collect();
+    let mut adressen: HashMap<String, Vec<Woonadres>> = HashMap::new();
+    for a in store
+        .lees_met::<Woonadres>(
+            concat!("WHERE jongere IN (SELECT jongere FROM vrijstelling WHERE ", open!(), ")"),
+            &binds,
+        )
+        .await?
+    {
+        adressen.entry(a.jongere.clone()).or_default().push(a);
+    }
+    let gemeenten: Vec<Gemeente> = store.lees().await?;
     let mut uit: Vec<(Vrijstelling, Jongere, Datum)> = open
         .into_iter()
         .filter_map(|v| {
-            let termijn = regels::beslissen_uiterlijk(&v)?;
+            let termijn = beslissen_uiterlijk(&v, &gemeenten, adressen.get(&v.jongere).map_or(&[][..], Vec::as_slice))?;
             Some((v.clone(), jongeren.get(&v.jongere)?.clone(), termijn))
         })
         .collect();

@@ -598,6 +598,14 @@ async fn a_late_bezwaar_is_recorded_flagged_heard_and_decided_in_time() {
         assert!(v.toelichting.contains("verschoonbaar is (Awb art. 6:11)"), "{}", v.toelichting);
         let termijnen = vrijstellingen::beslistermijnen(s).await.unwrap();
         assert_eq!(termijnen.iter().map(|(_, _, t)| *t).collect::<Vec<_>>(), [d("2021-05-25")], "6 weken na ontvangst");
+        // Awb art. 7:10 lid 1: "twaalf weken" when the college has a committee (art. 7:13) — Sara's
+        // gemeente sets one up.
+        let adres = &s.lees_waar::<Woonadres>("jongere", SARA).await.unwrap()[0];
+        let g: Gemeente = s.lees_een(adres.gemeente.as_str()).await.unwrap().unwrap();
+        let mut w = s.schrijver("test", "bezwaarcommissie").await.unwrap();
+        w.wijzig(&g, &Gemeente { bezwaarcommissie: true, ..g.clone() }).await.unwrap();
+        w.vastleggen("bezwaarcommissie", g.code.as_str()).await.unwrap();
+        assert_eq!(vrijstellingen::beslistermijnen(s).await.unwrap()[0].2, d("2021-07-06"), "12 weken na ontvangst");
 
         match vrijstellingen::hoorzitting(s, &lotte, &v.id, d("2021-04-01")).await.unwrap_err() {
             Fout::Invoer { veld, melding } => {

@@ -398,6 +398,7 @@ async fn the_run_skips_a_youth_in_a_gemeente_that_does_its_own_leerplicht() {
                     subregio: "ZK".into(),
                     leerplicht_lokaal: true,
                     vakantieregio: None,
+                    bezwaarcommissie: false,
                 }],
                 jongeren: vec![Jongere {
                     id: JOEP.into(),

@@ -95,6 +95,7 @@ fn organisatie(w: &Wereld, codes: &[Gemeentecode]) -> Dataset {
                 subregio: if g.zuid { SUBREGIOS[0].0 } else { SUBREGIOS[1].0 }.to_string(),
                 leerplicht_lokaal: !g.zuid,
                 vakantieregio: Some(Vakantieregio::Noord),
+                bezwaarcommissie: false,
             })
             .collect(),
         scholen: w

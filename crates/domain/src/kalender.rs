@@ -320,6 +320,7 @@ mod tests {
             subregio: "s".into(),
             leerplicht_lokaal: false,
             vakantieregio: Some(r),
+            bezwaarcommissie: false,
         };
         let gemeenten = [gemeente("GM0392", n), gemeente("GM0344", Vakantieregio::Midden)];
         let school = |brin: &str, gm: &str| School {

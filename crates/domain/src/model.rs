@@ -201,6 +201,9 @@ pub struct Gemeente {
     /// Decides the school holidays of its schools and youths; unknown means weekends and feestdagen
     /// are the only days without lessons.
     pub vakantieregio: Option<Vakantieregio>,
+    /// The college has an advisory committee for bezwaren (Awb art. 7:13): twelve weeks to decide
+    /// on a bezwaar instead of six.
+    pub bezwaarcommissie: bool,
 }
 
 /// A school location: BRIN (instelling) and vestigingsnummer.

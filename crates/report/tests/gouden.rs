@@ -54,6 +54,7 @@ fn organisatie(ds: &mut Dataset) {
             subregio: subregio.into(),
             leerplicht_lokaal: false,
             vakantieregio: None,
+            bezwaarcommissie: false,
         });
     }
     for ((brin, vestiging), naam, gemeente) in [

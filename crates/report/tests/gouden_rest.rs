@@ -52,6 +52,7 @@ fn organisatie(ds: &mut Dataset) {
             subregio: subregio.into(),
             leerplicht_lokaal,
             vakantieregio: None,
+            bezwaarcommissie: false,
         });
     }
     for ((brin, vestiging), naam, gemeente) in [

@@ -38,6 +38,7 @@ fn organisatie(ds: &mut Dataset) {
             subregio: subregio.into(),
             leerplicht_lokaal: false,
             vakantieregio: None,
+            bezwaarcommissie: false,
         });
     }
     for (id, rol, boa) in

@@ -51,6 +51,7 @@ fn regio() -> Dataset {
             subregio: sub.into(),
             leerplicht_lokaal: lokaal,
             vakantieregio: None,
+            bezwaarcommissie: false,
         });
     }
     ds.scholen.push(School {

@@ -43,8 +43,14 @@ impl Rij for Subregio {
 
 impl Rij for Gemeente {
     const TABEL: &'static str = "gemeente";
-    const KOLOMMEN: &'static [Kolom] =
-        &[k("code", T), k("naam", T), k("subregio", T), k("leerplicht_lokaal", Bool), o("vakantieregio", T)];
+    const KOLOMMEN: &'static [Kolom] = &[
+        k("code", T),
+        k("naam", T),
+        k("subregio", T),
+        k("leerplicht_lokaal", Bool),
+        o("vakantieregio", T),
+        o("bezwaarcommissie", T),
+    ];
     fn waarden(&self) -> Vec<Waarde> {
         vec![
             gemeente(&self.code),
@@ -52,6 +58,7 @@ impl Rij for Gemeente {
             tekst(&self.subregio),
             Waarde::Bool(self.leerplicht_lokaal),
             opt_code(self.vakantieregio),
+            opt_ja_nee(Some(self.bezwaarcommissie)),
         ]
     }
     fn uit_waarden(w: Vec<Waarde>) -> Result<Self, Vec<VeldFout>> {
@@ -62,6 +69,7 @@ impl Rij for Gemeente {
             subregio: v.tekst(),
             leerplicht_lokaal: v.bool(),
             vakantieregio: v.opt_code(),
+            bezwaarcommissie: v.opt_ja_nee().unwrap_or(false),
         };
         v.klaar(r)
     }

@@ -72,6 +72,7 @@ fn dataset() -> Dataset {
             subregio: "ZK".into(),
             leerplicht_lokaal: false,
             vakantieregio: None,
+            bezwaarcommissie: false,
         });
     }
     for ((brin, vestiging), naam) in

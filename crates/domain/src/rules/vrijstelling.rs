@@ -271,9 +271,9 @@ fn ander_onderwijs(feiten: &Leerplichtfeiten, van: Datum) -> Result<(), Weigerin
 }
 
 /// By when the office must decide on `v`, if it waits on the office: a request (Awb art. 4:13, 4:14)
-/// or a bezwaar against its decision (Awb art. 7:10, without an advisory committee). Leave the school
-/// head decides is not the office's.
-pub fn beslissen_uiterlijk(v: &Vrijstelling) -> Option<Datum> {
+/// or a bezwaar against its decision (Awb art. 7:10; twelve weeks when the gemeente has a
+/// `bezwaarcommissie`, art. 7:13). Leave the school head decides is not the office's.
+pub fn beslissen_uiterlijk(v: &Vrijstelling, bezwaarcommissie: bool) -> Option<Datum> {
     if v.beslisser != Beslisser::Leerplichtambtenaar {
         return None;
     }
@@ -283,7 +283,7 @@ pub fn beslissen_uiterlijk(v: &Vrijstelling) -> Option<Datum> {
         }
         VrijstellingStatus::BezwaarBeroep => {
             let bezwaar = v.bezwaar_op?;
-            Some(awb::beslistermijn_bezwaar(v.besluitdatum.unwrap_or(bezwaar), bezwaar, false))
+            Some(awb::beslistermijn_bezwaar(v.besluitdatum.unwrap_or(bezwaar), bezwaar, bezwaarcommissie))
         }
         _ => None,
     }
@@ -581,18 +581,21 @@ mod tests {
         let mut v = aanvraag("art5_sub_c", "2021-01-04", "2021-02-01");
         v.status = VrijstellingStatus::Aangevraagd;
         v.besluitdatum = None;
-        assert_eq!(beslissen_uiterlijk(&v), Some(d("2021-03-01")));
+        assert_eq!(beslissen_uiterlijk(&v, false), Some(d("2021-03-01")));
+        assert_eq!(beslissen_uiterlijk(&v, true), Some(d("2021-03-01")), "the committee is for bezwaren");
         v.status = VrijstellingStatus::Toegekend;
         v.besluitdatum = Some(d("2021-03-01"));
-        assert_eq!(beslissen_uiterlijk(&v), None, "besloten, geen bezwaar");
+        assert_eq!(beslissen_uiterlijk(&v, false), None, "besloten, geen bezwaar");
         v.bezwaar_op = Some(d("2021-03-20"));
         assert_eq!(
-            beslissen_uiterlijk(&v),
+            beslissen_uiterlijk(&v, false),
             Some(d("2021-05-25")),
             "bezwaartermijn tot 12 april, + 6 weken, Pinksteren"
         );
+        // Awb art. 7:10 lid 1: "binnen twaalf weken" when a committee (art. 7:13) is set up.
+        assert_eq!(beslissen_uiterlijk(&v, true), Some(d("2021-07-05")));
         let school = Vrijstelling { beslisser: Beslisser::Schoolleider, ..v };
-        assert_eq!(beslissen_uiterlijk(&school), None);
+        assert_eq!(beslissen_uiterlijk(&school, false), None);
     }
 
     #[test]

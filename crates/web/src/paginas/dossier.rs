@@ -123,6 +123,10 @@ pub async fn pagina(
         Ok(m) => m,
         Err(e) => return pagina::serverfout(&e),
     };
+    let gemeenten: Vec<Gemeente> = match state.store.lees().await {
+        Ok(g) => g,
+        Err(e) => return pagina::serverfout(&e),
+    };
     let melding = match q.gelukt.as_str() {
         "" => None,
         "melding" => Some(Melding::ok("De melding is geregistreerd.")),
@@ -147,7 +151,7 @@ pub async fn pagina(
         "traject_gesloten" => Some(Melding::ok("Het RMC-traject is afgesloten.")),
         _ => None,
     };
-    pagina::toon(&opbouw(&state, &g, kop, melding, &dossier, &labels, &medewerkers))
+    pagina::toon(&opbouw(&state, &g, kop, melding, &dossier, (&labels, &medewerkers, &gemeenten)))
 }
 
 fn opbouw(
@@ -156,8 +160,7 @@ fn opbouw(
     kop: Kop,
     melding: Option<Melding>,
     d: &Dossier,
-    labels: &Labels,
-    medewerkers: &[Medewerker],
+    (labels, medewerkers, gemeenten): (&Labels, &[Medewerker], &[Gemeente]),
 ) -> DossierPagina {
     let vandaag = state.vandaag();
     let j = &d.jongere;
@@ -207,7 +210,7 @@ fn opbouw(
                 vrijstelling::artikelnaam(&v.artikel),
                 pagina::datum(&v.aanvraagdatum)
             ),
-            termijn: vrijstelling::beslissen_uiterlijk(v).map(|t| {
+            termijn: leerspoor_casework::vrijstellingen::beslissen_uiterlijk(v, gemeenten, &d.woonadressen).map(|t| {
                 let verdaagd = if v.verdaagd_tot.is_some() { " (verdaagd)" } else { "" };
                 let verlopen = if t < vandaag { " — de termijn is verstreken" } else { "" };
                 format!("Beslissen uiterlijk {}{verdaagd}{verlopen}", pagina::datum(&t))
