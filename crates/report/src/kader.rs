@@ -286,14 +286,7 @@ impl Kader {
 
     /// Dates of birth of the youths selected by `sql` (`SELECT id, geboortedatum FROM jongere …`).
     pub async fn geboortedata(&self, sql: &'static str, binds: &[Waarde]) -> Result<HashMap<String, Datum>, Fout> {
-        let rijen = self.store.vraag(sql, binds, &[Type::Tekst, Type::Datum]).await?;
-        Ok(rijen
-            .into_iter()
-            .filter_map(|r| match <[Waarde; 2]>::try_from(r).ok()? {
-                [Waarde::Tekst(Some(id)), Waarde::Datum(Some(d))] => Some((id, d)),
-                _ => None,
-            })
-            .collect())
+        Ok(crate::register::geboortedata(&self.store, sql, binds).await?)
     }
 
     /// The gemeente of the region a youth lived in on a date (after [`Kader::laad_adressen`]).

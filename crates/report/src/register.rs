@@ -58,13 +58,17 @@ pub async fn jikp_inschrijvingen(
 
 /// The dates of birth of the youths who could be JIKP pupils on 1 October of `schooljaar`.
 pub async fn jikp_geboortedata(store: &Store, schooljaar: SchoolJaar) -> Result<HashMap<String, Datum>> {
-    let rijen = store
-        .vraag(
-            concat!("SELECT id, geboortedatum FROM jongere WHERE id IN ", jikp_kandidaten!()),
-            &[rij::datum(schooljaar.een_oktober())],
-            &[Type::Tekst, Type::Datum],
-        )
-        .await?;
+    geboortedata(
+        store,
+        concat!("SELECT id, geboortedatum FROM jongere WHERE id IN ", jikp_kandidaten!()),
+        &[rij::datum(schooljaar.een_oktober())],
+    )
+    .await
+}
+
+/// Dates of birth of the youths selected by `sql` (`SELECT id, geboortedatum FROM jongere …`).
+pub async fn geboortedata(store: &Store, sql: &'static str, binds: &[Waarde]) -> Result<HashMap<String, Datum>> {
+    let rijen = store.vraag(sql, binds, &[Type::Tekst, Type::Datum]).await?;
     Ok(rijen
         .into_iter()
         .filter_map(|r| match <[Waarde; 2]>::try_from(r).ok()? {

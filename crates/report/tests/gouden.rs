@@ -353,13 +353,7 @@ fn rmc(ds: &mut Dataset) {
     // Ruben: aangemeld 2019-06-10, traject 2019-06-17 – 2020-11-20 → scholing. Runs in 2018-2019,
     // 2019-2020 (nog in traject on 31 July 2020) and 2020-2021 (scholing); gemeld vóór both years.
     jongere(ds, "J-RUBEN", "2001-02-01", ZANDVOORDE);
-    ds.diplomas.push(Diploma {
-        id: "D-RUBEN".into(),
-        jongere: "J-RUBEN".into(),
-        soort: DiplomaSoort::VmboKb,
-        datum: d("2018-07-06"),
-        brin: Some(DUINLYCEUM.0.into()),
-    });
+    diploma(ds, "J-RUBEN", DiplomaSoort::VmboKb, "2018-07-06", DUINLYCEUM.0);
     traject(ds, "J-RUBEN", Regulier, "2019-06-10", "2019-06-17", Some(("2020-11-20", "scholing")));
     // Sanne: aangemeld 2020-07-20 (before 1 August: gemeld vóór verslagjaar), begun 2020-08-03,
     // → werk on 2021-03-01. Not in 2019-2020: the traject began after 31 July 2020.

@@ -585,13 +585,7 @@ fn vsv_ers(ds: &mut Dataset) {
     school(ds, "J-ZWAAN", Vavo, "2020-08-01", Some("2021-06-30"));
     jongere(ds, "J-WIEKE", "2002-06-06", AKKERDORP);
     school(ds, "J-WIEKE", Vavo, "2020-08-01", Some("2021-06-30"));
-    ds.diplomas.push(Diploma {
-        id: "D-WIEKE".into(),
-        jongere: "J-WIEKE".into(),
-        soort: DiplomaSoort::Havo,
-        datum: d("2021-06-30"),
-        brin: Some(ROC.0.into()),
-    });
+    diploma(ds, "J-WIEKE", DiplomaSoort::Havo, "2021-06-30", ROC.0);
 }
 
 #[tokio::test]
@@ -825,13 +819,7 @@ fn factsheet(ds: &mut Dataset) {
     vsv_melding(ds, "J-NOA", "2019-02-01", Mbo, Some(Niveau::Mbo2));
     jongere(ds, "J-OLE", "2001-06-06", AKKERDORP);
     vsv_melding(ds, "J-OLE", "2019-09-01", Vo, Some(Niveau::Havo));
-    ds.diplomas.push(Diploma {
-        id: "D-OLE".into(),
-        jongere: "J-OLE".into(),
-        soort: DiplomaSoort::Havo,
-        datum: d("2020-07-01"),
-        brin: Some(DUINLYCEUM.0.into()),
-    });
+    diploma(ds, "J-OLE", DiplomaSoort::Havo, "2020-07-01", DUINLYCEUM.0);
     // JIKP pupils on 1 October 2019 (all 18 by 1 October 2020): Pia stays in pro, Uul in vso; Rik
     // goes from Entree to mbo 2, Sam from vmbo-basis to Entree; Qui (vso) and Tim (Entree) leave
     // school: Qui has a Wajong benefit, Tim no known income.
@@ -873,13 +861,7 @@ fn jikp_bestemming(ds: &mut Dataset) {
     jongere(ds, "J-ISA", "2002-03-01", AKKERDORP);
     inschrijving(ds, "J-ISA", ROC, Onderwijssoort::Mbo, mbo1, None, "2019-08-01", Some("2020-07-31"));
     inschrijving(ds, "J-ISA", ROC, Onderwijssoort::Mbo, mbo2, None, "2020-08-01", Some("2021-06-30"));
-    ds.diplomas.push(Diploma {
-        id: "D-ISA".into(),
-        jongere: "J-ISA".into(),
-        soort: DiplomaSoort::Mbo2,
-        datum: d("2021-06-30"),
-        brin: Some(ROC.0.into()),
-    });
+    diploma(ds, "J-ISA", DiplomaSoort::Mbo2, "2021-06-30", ROC.0);
     jongere(ds, "J-VIGO", "2002-03-02", BEEKVELD);
     inschrijving(ds, "J-VIGO", DUINLYCEUM, Onderwijssoort::Pro, None, None, "2016-08-01", Some("2020-07-31"));
     vertrekt(ds, "J-VIGO", "2021-01-31");

@@ -2,7 +2,7 @@
 //! the import of a hand-made register into each test database, and reading a table's cells by key.
 #![allow(dead_code, reason = "each test file uses its own part of the fixture")]
 use leerspoor_domain::model::*;
-use leerspoor_domain::onderwijs::{Niveau, Onderwijssoort, VsoProfiel};
+use leerspoor_domain::onderwijs::{DiplomaSoort, Niveau, Onderwijssoort, VsoProfiel};
 use leerspoor_domain::{Bsn, Datum, Gemeentecode, SchoolJaar};
 use leerspoor_ingest::{ImportOpties, importeer_dataset};
 use leerspoor_report::{Fout, Kader, Scope, Tabel};
@@ -89,6 +89,17 @@ pub fn vsv_melding(ds: &mut Dataset, jongere: &str, uitval: &str, soort: Onderwi
 }
 
 /// The youth moves to `naar` on `datum`: the current address ends the day before.
+/// A diploma from the school with BRIN `brin`.
+pub fn diploma(ds: &mut Dataset, jongere: &str, soort: DiplomaSoort, datum: &str, brin: &str) {
+    ds.diplomas.push(Diploma {
+        id: format!("D-{}-{}", jongere.trim_start_matches("J-"), ds.diplomas.len() + 1),
+        jongere: jongere.into(),
+        soort,
+        datum: d(datum),
+        brin: Some(brin.into()),
+    });
+}
+
 pub fn verhuist(ds: &mut Dataset, id: &str, datum: &str, naar: &str) {
     let oud = ds.woonadressen.iter_mut().rfind(|a| a.jongere == id).expect("een adres");
     oud.einddatum = d(datum).pred_opt();
