@@ -300,6 +300,29 @@ test("the school head's vakantieverlof is checked against the school calendar", 
   await page.context().close();
 });
 
+test('what a youth does is recorded as a dagbesteding and shows in the dossier', async () => {
+  const page = await aanmelden('lpa-boa');
+  const jongere = await jongereMetOpenZaak(page);
+  await page.goto(`${BASIS}/jongeren/${jongere}/dagbesteding`);
+  await toegankelijk(page, 'dagbesteding');
+  const vul = async (datum) => {
+    await page.getByLabel('Dagbesteding', { exact: true }).selectOption('werk');
+    await page.getByLabel('Datum (gehoord op)').fill(datum);
+    await page.getByLabel('Toelichting').fill('Werkt in de haven');
+    await page.getByRole('button', { name: 'Dagbesteding vastleggen' }).click();
+  };
+  await vul('1990-01-01');
+  const fout = page.locator('.veld__fout, #formulierfout');
+  await fout.first().waitFor();
+  assert.match((await fout.allInnerTexts()).join(' '), /vóór de geboortedatum/);
+  await vul('2021-06-01');
+  const gelukt = page.getByText('De dagbesteding is vastgelegd.');
+  await Promise.race([gelukt.waitFor(), fout.first().waitFor()]);
+  assert.ok(await gelukt.isVisible(), `vastgelegd, of: ${await fout.allInnerTexts()}`);
+  assert.ok(await page.getByText('Werk: Werkt in de haven').isVisible());
+  await page.context().close();
+});
+
 test('a beleidsmedewerker sees the report and downloads the PDF, but opens no dossier', async () => {
   const page = await aanmelden('beleid');
   await page.goto(`${BASIS}/rapportages?jaar=2020-2021&scope=regio&tabel=verzuim_per_1000`);

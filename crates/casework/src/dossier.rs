@@ -20,6 +20,7 @@ pub struct Dossier {
     pub thuiszitperioden: Vec<Thuiszitperiode>,
     pub vsv_meldingen: Vec<VsvMelding>,
     pub rmc_trajecten: Vec<RmcTraject>,
+    pub dagbestedingen: Vec<Dagbesteding>,
 }
 
 impl Dossier {
@@ -40,6 +41,7 @@ impl Dossier {
             thuiszitperioden: store.lees_waar("jongere", id).await?,
             vsv_meldingen: store.lees_waar("jongere", id).await?,
             rmc_trajecten: store.lees_waar("jongere", id).await?,
+            dagbestedingen: store.lees_waar("jongere", id).await?,
             jongere,
         })
     }

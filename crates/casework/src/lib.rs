@@ -8,6 +8,7 @@
 
 pub mod absoluut;
 pub mod actie;
+pub mod dagbesteding;
 pub mod dossier;
 mod ids;
 pub mod kalender;

@@ -2,6 +2,7 @@
 //! reached in the zomeractie, a JIKP pupil from PRO going to work.
 mod common;
 use common::*;
+use leerspoor_casework::dagbesteding::{self, NieuweDagbesteding};
 use leerspoor_casework::trajecten::{self, NieuwTraject};
 use leerspoor_casework::{Fout, triage, vsv};
 use leerspoor_domain::model::*;
@@ -132,6 +133,32 @@ async fn a_vsv_er_from_mbo_is_placed_back_in_school() {
             [(DAAN.to_string(), Bestemming::Onbekend), (NOOR.to_string(), Bestemming::WeerOpSchool)]
         );
         assert_eq!(opvolging.percentage(Bestemming::WeerOpSchool), Some(50.0));
+
+        // Rik hears in March that Daan works: his destination a year after dropping out is werk.
+        let werk = |soort: &str| NieuweDagbesteding {
+            jongere: DAAN.into(),
+            datum: d("2021-03-01"),
+            soort: soort.into(),
+            toelichting: "Werkt in de bouw, 32 uur".into(),
+        };
+        match dagbesteding::leg_vast(s, &mw(s, BELEID).await, werk("werk")).await.unwrap_err() {
+            Fout::Weigering(w) => assert_eq!(w.regel, "rollen: dagbesteding"),
+            f => panic!("weigering verwacht: {f}"),
+        }
+        match dagbesteding::leg_vast(s, &rik, werk("stage")).await.unwrap_err() {
+            Fout::Invoer { veld, melding } => {
+                assert_eq!(veld, "soort");
+                assert!(
+                    melding.contains("'stage' bestaat niet") && melding.contains("uitkering_gemeente"),
+                    "{melding}"
+                );
+            }
+            f => panic!("invoerfout verwacht: {f}"),
+        }
+        let vastgelegd = dagbesteding::leg_vast(s, &rik, werk("werk")).await.unwrap();
+        assert_eq!(vastgelegd.medewerker.as_deref(), Some(rik.id.as_str()));
+        let opvolging = register::vsv_opvolging(s, jaar).await.unwrap();
+        assert_eq!(opvolging.per_jongere[0], (DAAN.to_string(), Bestemming::Werk));
     }
 }
 

@@ -14,6 +14,7 @@ code_enum!(
         VrijstellingArtikel = ("vrijstelling_artikel", "Artikel vrijstelling of verlof"),
         RmcResultaat = ("rmc_resultaat", "Resultaat RMC"),
         MaatregelUitkomst = ("maatregel_uitkomst", "Afloop HALT of proces-verbaal"),
+        Dagbesteding = ("dagbesteding", "Dagbesteding van een jongere buiten school"),
     }
 );
 
@@ -113,6 +114,12 @@ const STANDAARD: &[(CodeLijst, &str, &str)] = &[
     (MaatregelUitkomst, "sepot", "Sepot"),
     (MaatregelUitkomst, "overig", "Overig (hulp en steun)"),
     (MaatregelUitkomst, "onbekend", "Nog onbekend"),
+    // What a youth out of school does, as the RMC finds it (`rules::dagbesteding`).
+    (Dagbesteding, "werk", "Werk"),
+    (Dagbesteding, "uitkering_gemeente", "Uitkering van de gemeente (Participatiewet)"),
+    (Dagbesteding, "uitkering_uwv", "Uitkering van UWV (Wajong, WW, ziektewet)"),
+    (Dagbesteding, "zorg", "Zorg of dagbesteding zonder onderwijs of werk"),
+    (Dagbesteding, "thuis", "Thuis, zonder werk, uitkering of zorg"),
 ];
 
 /// The shipped codes are valid from a date before any record an office migrates; a code that the law

@@ -464,6 +464,19 @@ pub struct RmcTraject {
     pub resultaat: Option<String>,
 }
 
+/// What a youth out of school does, as the RMC finds it at a contact (werk, an uitkering, zorg):
+/// dated, so where the youth is on a day follows the latest (`rules::dagbesteding`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dagbesteding {
+    pub id: String,
+    pub jongere: String,
+    pub datum: Datum,
+    /// Code from the list `dagbesteding`.
+    pub soort: String,
+    pub medewerker: Option<String>,
+    pub toelichting: String,
+}
+
 /// Everything a register holds, in the order it must be written (references point backwards).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Dataset {
@@ -487,4 +500,5 @@ pub struct Dataset {
     pub thuiszitperioden: Vec<Thuiszitperiode>,
     pub vsv_meldingen: Vec<VsvMelding>,
     pub rmc_trajecten: Vec<RmcTraject>,
+    pub dagbestedingen: Vec<Dagbesteding>,
 }

@@ -44,6 +44,7 @@ entiteit!(Vrijstelling, vrijstellingen, "vrijstellingen.csv");
 entiteit!(Thuiszitperiode, thuiszitperioden, "thuiszitperioden.csv");
 entiteit!(VsvMelding, vsv_meldingen, "vsv_meldingen.csv");
 entiteit!(RmcTraject, rmc_trajecten, "rmc_trajecten.csv");
+entiteit!(Dagbesteding, dagbestedingen, "dagbestedingen.csv");
 
 /// The files about the organisation itself (region, gemeenten, schools, staff, code lists), which
 /// hold nothing about a youth: the only ones beheer may upload through the web application.
@@ -144,6 +145,10 @@ macro_rules! voor_elke_entiteit {
         }
         {
             type $t = RmcTraject;
+            $body
+        }
+        {
+            type $t = Dagbesteding;
             $body
         }
     }};

@@ -427,6 +427,12 @@ impl Controle<'_> {
                 _ => {}
             }
         }
+        for (i, b) in ds.dagbestedingen.iter().enumerate() {
+            let j = self.jongere::<Dagbesteding>(i, ix, &b.jongere);
+            self.na_geboorte::<Dagbesteding>(i, j, "datum", b.datum);
+            self.medewerker::<Dagbesteding>(i, ix, &b.medewerker);
+            self.code::<Dagbesteding>(i, ix, "soort", CodeLijst::Dagbesteding, &b.soort, b.datum);
+        }
         for (i, r) in ds.rmc_trajecten.iter().enumerate() {
             let j = self.jongere::<RmcTraject>(i, ix, &r.jongere);
             self.na_geboorte::<RmcTraject>(i, j, "aangemeld_op", r.aangemeld_op);

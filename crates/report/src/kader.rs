@@ -2,7 +2,9 @@
 use crate::Fout;
 use crate::gedateerd::Gedateerd;
 use crate::tabellen::bevolking::{Groep, Verzuimers};
-use leerspoor_domain::model::{Actie, Gemeente, Inschrijving, Regio, RmcTraject, Subregio, Verzuimmelding};
+use leerspoor_domain::model::{
+    Actie, Dagbesteding, Gemeente, Inschrijving, Regio, RmcTraject, Subregio, Verzuimmelding,
+};
 use leerspoor_domain::{Datum, Gemeentecode, SchoolJaar};
 use leerspoor_store::Store;
 use leerspoor_store::rij::{self, Type, Waarde};
@@ -75,6 +77,8 @@ pub struct Kader {
     pub(crate) bevolking: Mutex<HashMap<Datum, Bevolking>>,
     /// Every RMC-traject of the register, read once for the four tables that go through them all.
     trajecten: OnceCell<Arc<[RmcTraject]>>,
+    /// Every dagbesteding the RMC recorded, read once for the tables that follow youths out of school.
+    dagbestedingen: OnceCell<Arc<[Dagbesteding]>>,
     /// The JIKP candidates' enrolments on 1 October of the year before and of the verslagjaar.
     jikp: OnceCell<Arc<JikpInschrijvingen>>,
     /// The enrolments of the youths with a verzuimmelding in the verslagjaar or the year before.
@@ -143,6 +147,7 @@ impl Kader {
             adressen: RwLock::default(),
             bevolking: Mutex::default(),
             trajecten: OnceCell::new(),
+            dagbestedingen: OnceCell::new(),
             jikp: OnceCell::new(),
             verzuimers: OnceCell::new(),
             verzuimers_per_gemeente: OnceCell::new(),
@@ -190,6 +195,14 @@ impl Kader {
     pub async fn rmc_trajecten(&self) -> Result<Arc<[RmcTraject]>, Fout> {
         let alle =
             self.trajecten.get_or_try_init(|| async { Ok::<_, Fout>(self.store.lees::<RmcTraject>().await?.into()) });
+        Ok(alle.await?.clone())
+    }
+
+    /// Every dagbesteding of the register, read once.
+    pub async fn dagbestedingen(&self) -> Result<Arc<[Dagbesteding]>, Fout> {
+        let alle = self
+            .dagbestedingen
+            .get_or_try_init(|| async { Ok::<_, Fout>(self.store.lees::<Dagbesteding>().await?.into()) });
         Ok(alle.await?.clone())
     }
 

@@ -5,12 +5,14 @@
 //! tables count alike.
 use chrono::Months;
 use leerspoor_domain::code_enum::CodeEnum;
-use leerspoor_domain::model::{Inschrijving, Jongere, RmcTraject, Verzuimmelding, VsvMelding, Zaak, ZaakStatus};
+use leerspoor_domain::model::{
+    Dagbesteding, Inschrijving, Jongere, RmcTraject, Verzuimmelding, VsvMelding, Zaak, ZaakStatus,
+};
 use leerspoor_domain::onderwijs::{JikpGroep, Onderwijssoort};
 use leerspoor_domain::rules::jikp::{self, Stroom};
 use leerspoor_domain::rules::recidive::{self, Recidive};
 use leerspoor_domain::rules::startkwalificatie::{is_startkwalificatie, vrijgesteld_van_kwalificatieplicht};
-use leerspoor_domain::rules::vsv::{self, Opvolging, Peilingen};
+use leerspoor_domain::rules::vsv::{self, Opvolging, Peilingen, Rmc};
 use leerspoor_domain::{Datum, SchoolJaar};
 use leerspoor_store::rij::{self, Type, Waarde};
 use leerspoor_store::{Store, StoreFout};
@@ -251,18 +253,42 @@ pub async fn vsv_bestemmingen(
     for i in store.lees_met::<Inschrijving>(VAN_COHORT, &venster).await? {
         inschrijvingen.entry(i.jongere.clone()).or_default().push(i);
     }
-    let mut trajecten: HashMap<String, Vec<RmcTraject>> = HashMap::new();
-    for t in store.lees_met::<RmcTraject>(VAN_COHORT, &venster).await? {
-        trajecten.entry(t.jongere.clone()).or_default().push(t);
-    }
+    let trajecten = store.lees_met::<RmcTraject>(VAN_COHORT, &venster).await?;
+    let dagbestedingen = store.lees_met::<Dagbesteding>(VAN_COHORT, &venster).await?;
+    let rmc = RmcPerJongere::nieuw(&trajecten, &dagbestedingen);
     let per_jongere = cohort
         .into_iter()
         .filter_map(|v| {
             let geboren = *jongeren.get(&v.jongere)?;
             let ins = inschrijvingen.get(&v.jongere).map_or(&[][..], Vec::as_slice);
-            let trj = trajecten.get(&v.jongere).map_or(&[][..], Vec::as_slice);
-            Some((v.jongere.clone(), vsv::bestemming_op(v.uitvaldatum, geboren, ins, trj, op(&v))))
+            Some((v.jongere.clone(), vsv::bestemming_op(v.uitvaldatum, geboren, ins, rmc.van(&v.jongere), op(&v))))
         })
         .collect();
     Ok(Opvolging { schooljaar, per_jongere })
+}
+
+/// What the RMC recorded (trajecten, dagbestedingen), per youth.
+pub struct RmcPerJongere<'a> {
+    trajecten: HashMap<&'a str, Vec<&'a RmcTraject>>,
+    dagbestedingen: HashMap<&'a str, Vec<&'a Dagbesteding>>,
+}
+
+impl<'a> RmcPerJongere<'a> {
+    pub fn nieuw(trajecten: &'a [RmcTraject], dagbestedingen: &'a [Dagbesteding]) -> RmcPerJongere<'a> {
+        let mut uit = RmcPerJongere { trajecten: HashMap::new(), dagbestedingen: HashMap::new() };
+        for t in trajecten {
+            uit.trajecten.entry(t.jongere.as_str()).or_default().push(t);
+        }
+        for d in dagbestedingen {
+            uit.dagbestedingen.entry(d.jongere.as_str()).or_default().push(d);
+        }
+        uit
+    }
+
+    pub fn van(&self, jongere: &str) -> Rmc<'_> {
+        Rmc {
+            trajecten: self.trajecten.get(jongere).map_or(&[][..], Vec::as_slice),
+            dagbestedingen: self.dagbestedingen.get(jongere).map_or(&[][..], Vec::as_slice),
+        }
+    }
 }

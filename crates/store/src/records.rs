@@ -785,3 +785,31 @@ impl Rij for RmcTraject {
         v.klaar(r)
     }
 }
+
+impl Rij for Dagbesteding {
+    const TABEL: &'static str = "dagbesteding";
+    const KOLOMMEN: &'static [Kolom] =
+        &[k("id", T), k("jongere", T), k("datum", D), k("soort", T), o("medewerker", T), o("toelichting", T)];
+    fn waarden(&self) -> Vec<Waarde> {
+        vec![
+            tekst(&self.id),
+            tekst(&self.jongere),
+            datum(self.datum),
+            tekst(&self.soort),
+            opt_tekst(self.medewerker.as_deref()),
+            vrije_tekst(&self.toelichting),
+        ]
+    }
+    fn uit_waarden(w: Vec<Waarde>) -> Result<Self, Vec<VeldFout>> {
+        let mut v = Velden::new(w);
+        let r = Dagbesteding {
+            id: v.tekst(),
+            jongere: v.tekst(),
+            datum: v.datum(),
+            soort: v.tekst(),
+            medewerker: v.opt_tekst(),
+            toelichting: v.tekst(),
+        };
+        v.klaar(r)
+    }
+}

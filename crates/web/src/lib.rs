@@ -164,6 +164,8 @@ pub fn routes(state: AppState) -> Routes {
         .get("/jongeren/{jongere}/traject", Toegang::Recht(CasusSchrijven), traject::formulier)
         .post("/jongeren/{jongere}/traject", Toegang::Recht(CasusSchrijven), traject::start)
         .post("/jongeren/{jongere}/trajecten/{traject}/sluiten", Toegang::Recht(CasusSchrijven), traject::sluit)
+        .get("/jongeren/{jongere}/dagbesteding", Toegang::Recht(CasusSchrijven), traject::dagbesteding_formulier)
+        .post("/jongeren/{jongere}/dagbesteding", Toegang::Recht(CasusSchrijven), traject::dagbesteding)
         .get("/rapportages", Toegang::Recht(Rapportage), rapportage::pagina)
         .get("/rapportages/download", Toegang::Recht(Rapportage), rapportage::download)
         .get("/beheer", Toegang::Recht(Beheer), beheer::pagina)

@@ -87,7 +87,7 @@ code_enum!(
 
 /// The destination of a JIKP pupil on a day: enrolled is "volgt opleiding"; else a startkwalificatie
 /// obtained by then; else moved out of the region (another RMC follows them); else what the RMC
-/// found (`na_trajecten`, [`super::vsv::stand_na_trajecten`]): werk, uitkering or in begeleiding;
+/// found (`na_trajecten`, [`super::vsv::stand_op`]): werk, uitkering or in begeleiding;
 /// else unknown.
 pub fn jikp_bestemming(
     ingeschreven: bool,

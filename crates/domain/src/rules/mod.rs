@@ -30,11 +30,15 @@
 //! | RMC-trajecten: who for whom, results, Tabel 10's groups | [`traject::mag_starten`], [`traject::toets_resultaat`], [`traject::resultaat_groep`] | docs/regels.md |
 //! | risk triage 18-23: points per named factor | [`triage::beoordeel`] | docs/regels.md |
 //! | VSV-er, overstaptermijn, oud-VSV, bestemming | [`vsv::is_vsv`], [`vsv::is_oud_vsv`], [`vsv::bestemming`] | docs/regels.md |
+//! | new VSV-er by the 1-oktober method | [`vsv::nieuwe_vsv_er`] | OCW/DUO VSV-cijfers |
+//! | JIKP destination; a dagbesteding as destination | [`jikp::jikp_bestemming`], [`dagbesteding::bestemming`] | seed 002 |
+//! | recidive after a closed case | [`recidive::recidive`] | docs/regels.md |
 //!
 //! Also elsewhere: the BSN elfproef ([`crate::bsn::elfproef`]) and the schooljaar
 //! ([`crate::SchoolJaar::van`]).
 
 pub mod awb;
+pub mod dagbesteding;
 pub mod jikp;
 pub mod leeftijd;
 pub mod leerplicht;

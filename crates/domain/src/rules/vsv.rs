@@ -1,7 +1,7 @@
 //! Voortijdig schoolverlaten (docs/regels.md): who is a VSV-er, an oud-VSV-er, and where a VSV-er
 //! is a year later.
 use super::leeftijd::leeftijd_op;
-use crate::model::{Inschrijving, RmcTraject};
+use crate::model::{Dagbesteding, Inschrijving, RmcTraject};
 use crate::onderwijs::Onderwijssoort;
 use crate::{Datum, code_enum};
 use chrono::{Datelike, Months};
@@ -172,36 +172,48 @@ pub fn bestemming(ingeschreven: bool, leeftijd: u32, laatste_resultaat: Option<&
 }
 
 /// Where a VSV-er who dropped out on `uitvaldatum` is on `op`, from their records: an enrolment
-/// that runs on `op`; else what the RMC-trajecten since a month before the drop-out (those about
-/// this drop-out) say ([`stand_na_trajecten`]).
+/// that runs on `op`; else what the RMC found since a month before the drop-out (about this
+/// drop-out, [`stand_op`]).
 pub fn bestemming_op(
     uitvaldatum: Datum,
     geboortedatum: Datum,
     inschrijvingen: &[Inschrijving],
-    trajecten: &[RmcTraject],
+    rmc: Rmc<'_>,
     op: Datum,
 ) -> Bestemming {
     let ingeschreven = inschrijvingen.iter().any(|i| i.begindatum <= op && i.einddatum.is_none_or(|e| op <= e));
-    stand_na_trajecten(ingeschreven, leeftijd_op(geboortedatum, op), trajecten, uitvaldatum - Months::new(1), op)
+    stand_op(ingeschreven, leeftijd_op(geboortedatum, op), rmc, uitvaldatum - Months::new(1), op)
 }
 
-/// [`bestemming`] from a youth's RMC-trajecten on `op`: the result of the last one that closed by
-/// then and began on or after `sinds`, and whether one runs on `op`. For a VSV-er, an oud-VSV-er
-/// and a JIKP pupil alike.
-pub fn stand_na_trajecten<'a>(
-    ingeschreven: bool,
-    leeftijd: u32,
-    trajecten: impl IntoIterator<Item = &'a RmcTraject> + Clone,
-    sinds: Datum,
-    op: Datum,
-) -> Bestemming {
-    let laatste = trajecten
-        .clone()
-        .into_iter()
+/// What the RMC recorded about one youth: their trajecten and dagbestedingen.
+#[derive(Debug, Clone, Copy)]
+pub struct Rmc<'a> {
+    pub trajecten: &'a [&'a RmcTraject],
+    pub dagbestedingen: &'a [&'a Dagbesteding],
+}
+
+/// [`bestemming`] from what the RMC recorded about a youth not enrolled on `op`, since `sinds`: the
+/// latest of the result of a traject that closed by then and a dagbesteding that says werk or
+/// uitkering ([`super::dagbesteding::bestemming`]); else a traject running on `op` is "in
+/// begeleiding". For a VSV-er, an oud-VSV-er and a JIKP pupil alike.
+pub fn stand_op(ingeschreven: bool, leeftijd: u32, rmc: Rmc<'_>, sinds: Datum, op: Datum) -> Bestemming {
+    let laatste = rmc
+        .trajecten
+        .iter()
         .filter(|t| t.einddatum.is_some_and(|e| e <= op) && t.begindatum >= sinds)
         .max_by_key(|t| t.einddatum);
-    let in_traject = trajecten.into_iter().any(|t| t.begindatum <= op && t.einddatum.is_none_or(|e| e > op));
-    bestemming(ingeschreven, leeftijd, laatste.and_then(|t| t.resultaat.as_deref()), in_traject)
+    let in_traject = rmc.trajecten.iter().any(|t| t.begindatum <= op && t.einddatum.is_none_or(|e| e > op));
+    let gevonden = rmc
+        .dagbestedingen
+        .iter()
+        .filter(|d| sinds <= d.datum && d.datum <= op)
+        .filter_map(|d| Some((d.datum, super::dagbesteding::bestemming(&d.soort)?)))
+        .max_by_key(|(datum, _)| *datum);
+    match gevonden {
+        // A dagbesteding recorded on or after the last traject closed is the newer news.
+        Some((datum, b)) if !ingeschreven && laatste.is_none_or(|t| t.einddatum.is_some_and(|e| e <= datum)) => b,
+        _ => bestemming(ingeschreven, leeftijd, laatste.and_then(|t| t.resultaat.as_deref()), in_traject),
+    }
 }
 
 /// Where the VSV-ers of a schooljaar are on a day (a year after dropping out for the follow-up; the

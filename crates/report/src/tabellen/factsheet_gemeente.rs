@@ -6,10 +6,10 @@ use super::gemeente_onderwijssoort::Inschrijvingen;
 use super::{bevolking, vrijstellingen_overzicht};
 use crate::tabel::{Waarde, percentage};
 use crate::{Fout, Kader, Scope, Tabel, register};
-use leerspoor_domain::model::{Diploma, Inschrijving, Jongere, RmcTraject, Vrijstelling, VsvMelding, Zaak};
+use leerspoor_domain::model::{Diploma, Inschrijving, Jongere, Vrijstelling, VsvMelding, Zaak};
 use leerspoor_domain::onderwijs::{Niveau, Onderwijssoort};
 use leerspoor_domain::rules::vrijstelling::loopt_op;
-use leerspoor_domain::rules::vsv::{Bestemming, is_oud_vsv, stand_na_trajecten};
+use leerspoor_domain::rules::vsv::{Bestemming, is_oud_vsv, stand_op};
 use leerspoor_domain::rules::{self, jikp_groep, leeftijd_op, melding};
 use leerspoor_domain::{Datum, Gemeentecode};
 use leerspoor_store::rij;
@@ -152,12 +152,8 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
         }
     }
 
-    let trajecten = kader.rmc_trajecten().await?;
-    let mut per_jongere: HashMap<&str, Vec<&RmcTraject>> = HashMap::new();
-    for t in trajecten.iter() {
-        per_jongere.entry(t.jongere.as_str()).or_default().push(t);
-    }
-    let trajecten_van = |j: &str| per_jongere.get(j).cloned().unwrap_or_default();
+    let (trajecten, dagbestedingen) = (kader.rmc_trajecten().await?, kader.dagbestedingen().await?);
+    let rmc = register::RmcPerJongere::nieuw(&trajecten, &dagbestedingen);
 
     // Oud-VSV on 1 October (the rule is_oud_vsv), and where they are on 31 July.
     const VAN_VSV: &str = "WHERE jongere IN (SELECT jongere FROM vsv_melding)";
@@ -190,13 +186,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
         c.tel("oud_vsv_gevolgd", &g);
         let nu = vsv_inschrijvingen.op(id, einde).is_some();
         let sinds = *uitval - chrono::Months::new(1);
-        match stand_na_trajecten(
-            nu,
-            leeftijd_op(j.geboortedatum, einde),
-            trajecten_van(id).iter().copied(),
-            sinds,
-            einde,
-        ) {
+        match stand_op(nu, leeftijd_op(j.geboortedatum, einde), rmc.van(id), sinds, einde) {
             Bestemming::Werk => c.tel("oud_vsv_werk", &g),
             Bestemming::Uitkering => c.tel("oud_vsv_uitkering", &g),
             Bestemming::WeerOpSchool => c.tel("oud_vsv_school", &g),
@@ -228,7 +218,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
         let Some(nu) = later.get(id) else {
             c.tel("jikp_gevolgd", &g);
             let leeftijd = geboren.get(id).map_or(0, |b| leeftijd_op(*b, einde));
-            match stand_na_trajecten(false, leeftijd, trajecten_van(id).iter().copied(), van, einde) {
+            match stand_op(false, leeftijd, rmc.van(id), van, einde) {
                 Bestemming::Werk => c.tel("jikp_werk", &g),
                 Bestemming::Uitkering => c.tel("jikp_uitkering", &g),
                 _ => c.tel("jikp_geen_inkomen", &g),

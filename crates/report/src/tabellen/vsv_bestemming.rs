@@ -3,10 +3,9 @@
 use crate::tabel::Waarde;
 use crate::{Fout, Kader, Tabel, register};
 use leerspoor_domain::code_enum::CodeEnum;
-use leerspoor_domain::model::RmcTraject;
 use leerspoor_domain::rules::jikp::{JikpBestemming, jikp_bestemming, jikp_groep};
 use leerspoor_domain::rules::leeftijd_op;
-use leerspoor_domain::rules::vsv::{Bestemming, stand_na_trajecten};
+use leerspoor_domain::rules::vsv::{Bestemming, stand_op};
 use std::collections::{BTreeMap, HashMap};
 
 pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
@@ -58,18 +57,15 @@ async fn jikp_bestemmingen(kader: &Kader) -> Result<BTreeMap<JikpBestemming, u32
     cohort.retain(|j, _| kader.telt(j, van));
     let stand = register::jikp_stand(&kader.store, jaar.vorig(), einde).await?;
     let geboren = register::jikp_geboortedata(&kader.store, jaar.vorig()).await?;
-    let trajecten = kader.rmc_trajecten().await?;
-    let mut per_jongere: HashMap<&str, Vec<&RmcTraject>> = HashMap::new();
-    for t in trajecten.iter().filter(|t| cohort.contains_key(t.jongere.as_str())) {
-        per_jongere.entry(t.jongere.as_str()).or_default().push(t);
-    }
+    let (trajecten, dagbestedingen) = (kader.rmc_trajecten().await?, kader.dagbestedingen().await?);
+    let rmc = register::RmcPerJongere::nieuw(&trajecten, &dagbestedingen);
     let mut uit: BTreeMap<JikpBestemming, u32> = BTreeMap::new();
     for j in cohort.keys() {
         let Some(s) = stand.get(*j) else { continue };
         let leeftijd = geboren.get(*j).map_or(0, |b| leeftijd_op(*b, einde));
-        let eigen = per_jongere.get(j).map_or(&[][..], Vec::as_slice);
-        let rmc = stand_na_trajecten(s.ingeschreven, leeftijd, eigen.iter().copied(), van, einde);
-        *uit.entry(jikp_bestemming(s.ingeschreven, s.startkwalificatie, s.vertrokken, rmc, einde)).or_default() += 1;
+        let gevonden = stand_op(s.ingeschreven, leeftijd, rmc.van(j), van, einde);
+        *uit.entry(jikp_bestemming(s.ingeschreven, s.startkwalificatie, s.vertrokken, gevonden, einde)).or_default() +=
+            1;
     }
     Ok(uit)
 }

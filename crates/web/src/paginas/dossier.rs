@@ -149,6 +149,7 @@ pub async fn pagina(
         }
         "traject" => Some(Melding::ok("Het RMC-traject is gestart.")),
         "traject_gesloten" => Some(Melding::ok("Het RMC-traject is afgesloten.")),
+        "dagbesteding" => Some(Melding::ok("De dagbesteding is vastgelegd.")),
         _ => None,
     };
     pagina::toon(&opbouw(&state, &g, kop, melding, &dossier, (&labels, &medewerkers, &gemeenten)))
@@ -381,6 +382,13 @@ fn tijdlijn(d: &Dossier, labels: &Labels, wie: &dyn Fn(&Option<String>) -> Strin
             let res = r.resultaat.as_deref().map(|c| labels.code(CodeLijst::RmcResultaat, c)).unwrap_or_default();
             voeg(e, "RMC-traject", format!("{} afgesloten: {res}", r.soort.label()));
         }
+    }
+    for b in &d.dagbestedingen {
+        let mut tekst = labels.code(CodeLijst::Dagbesteding, &b.soort);
+        if !b.toelichting.is_empty() {
+            tekst.push_str(&format!(": {}", b.toelichting));
+        }
+        voeg(b.datum, "Dagbesteding", format!("{tekst} ({})", wie(&b.medewerker)));
     }
     t.sort_by_key(|g| std::cmp::Reverse(g.datum));
     t

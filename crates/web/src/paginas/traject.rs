@@ -1,5 +1,5 @@
 //! RMC-trajecten (docs/regels.md): starting one for a youth of the doelgroep and closing it with its
-//! result from the outcome list.
+//! result from the outcome list; and what a youth out of school does (dagbesteding).
 use super::{naam_van, voor_formulier};
 use crate::AppState;
 use crate::codes::Labels;
@@ -9,6 +9,7 @@ use crate::poort::Gebruiker;
 use axum::Extension;
 use axum::extract::{Form, Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
+use leerspoor_casework::dagbesteding::NieuweDagbesteding;
 use leerspoor_casework::trajecten::NieuwTraject;
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::codes::CodeLijst;
@@ -113,5 +114,59 @@ pub async fn sluit(
     match leerspoor_casework::trajecten::sluit(&state.store, &g.medewerker, &id, einddatum, &resultaat).await {
         Ok(_) => Redirect::to(&format!("/jongeren/{}?gelukt=traject_gesloten", j.id)).into_response(),
         Err(e) => f.weigering(e, "resultaat"),
+    }
+}
+
+fn dagbestedingformulier(g: &Gebruiker, j: &Jongere, labels: &Labels, vandaag: &str) -> Formulier {
+    Formulier {
+        kop: Kop::voor(g, "/zoeken"),
+        titel: format!("Dagbesteding vastleggen voor {}", naam_van(j)),
+        intro: "Wat de jongere buiten school doet, zoals u het bij een contact hoort: werk, een uitkering, zorg. De \
+                bestemming van VSV-ers en jongeren in een kwetsbare positie in de rapportage volgt het laatste."
+            .into(),
+        actie: format!("/jongeren/{}/dagbesteding", j.id),
+        knop: "Dagbesteding vastleggen",
+        terug: format!("/jongeren/{}", j.id),
+        velden: vec![
+            Veld::new("soort", "Dagbesteding", Soort::Keuze).verplicht().keuzes(labels.keuzes(CodeLijst::Dagbesteding)),
+            Veld::new("datum", "Datum (gehoord op)", Soort::Datum).verplicht().waarde(vandaag),
+            Veld::new("toelichting", "Toelichting", Soort::Tekstvak),
+        ],
+        algemeen: None,
+    }
+}
+
+pub async fn dagbesteding_formulier(
+    State(state): State<AppState>,
+    Extension(g): Extension<Gebruiker>,
+    Path(jongere): Path<String>,
+) -> Response {
+    match voor_formulier(&state, &g, &jongere).await {
+        Ok((j, labels)) => pagina::toon(&dagbestedingformulier(&g, &j, &labels, &state.vandaag().to_string())),
+        Err(r) => r,
+    }
+}
+
+pub async fn dagbesteding(
+    State(state): State<AppState>,
+    Extension(g): Extension<Gebruiker>,
+    Path(jongere): Path<String>,
+    Form(invoer): Invoer,
+) -> Response {
+    let (j, labels) = match voor_formulier(&state, &g, &jongere).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let mut f = dagbestedingformulier(&g, &j, &labels, "").met_invoer(&invoer);
+    let soort = f.tekst("soort");
+    let datum = f.datum("datum");
+    let toelichting = f.tekst("toelichting");
+    let (Some(soort), Some(Some(datum)), Some(toelichting)) = (soort, datum, toelichting) else {
+        return f.terug_met_fouten();
+    };
+    let n = NieuweDagbesteding { jongere: j.id.clone(), datum, soort, toelichting };
+    match leerspoor_casework::dagbesteding::leg_vast(&state.store, &g.medewerker, n).await {
+        Ok(_) => Redirect::to(&format!("/jongeren/{}?gelukt=dagbesteding", j.id)).into_response(),
+        Err(e) => f.weigering(e, "soort"),
     }
 }
