@@ -31,8 +31,8 @@ fn import_prints_one_summary_line_and_a_second_run_changes_nothing() {
     let export = map.path().join("export");
     let uit = leerspoor(&db, &["export", export.to_str().unwrap()]);
     assert!(uit.status.success(), "{}", tekst(&uit.stderr));
-    // All 20 files, the shipped code lists included.
-    assert_eq!(std::fs::read_dir(&export).unwrap().count(), 20);
+    // All 21 files, the shipped code lists included.
+    assert_eq!(std::fs::read_dir(&export).unwrap().count(), 21);
 }
 
 #[test]
