@@ -1,5 +1,5 @@
 //! The jaarverslag for publication: lays out the [`Tabel`] values of one verslagjaar and scope as
-//! XLSX, HTML and PDF, with charts. It never computes a figure (DESIGN.md: renderers only lay
+//! XLSX, HTML and PDF, with charts. It never computes a figure (renderers only lay
 //! out); the tables arrive computed and, for publication, with small counts already hidden
 //! ([`leerspoor_report::Tabel::publiceer`]).
 //!

@@ -1,4 +1,4 @@
-//! A table as a value (DESIGN.md: "every table is a value"): renderers never compute.
+//! A table as a value: every table is one, and renderers never compute.
 use serde::{Serialize, Serializer};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

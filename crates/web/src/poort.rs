@@ -1,4 +1,4 @@
-//! The door every route passes (DESIGN.md: access is checked at the door). Each route is
+//! The door every route passes (access is checked here, never in a handler). Each route is
 //! registered with the [`Recht`] it needs; before the handler runs, the door
 //! - notes where the request came from (client address and user agent, for the access log),
 //! - finds the signed-in account in the session and ends the session if the account was

@@ -1,5 +1,5 @@
-//! The lifecycle of a zaak: nieuw → in onderzoek → maatregel → gesloten (DESIGN.md: a closed zaak is
-//! read-only; reopening is its own right).
+//! The lifecycle of a zaak: nieuw → in onderzoek → maatregel → gesloten (a closed zaak is
+//! read-only; reopening is its own right, docs/regels.md "Verloop van een zaak").
 use super::Weigering;
 use crate::Datum;
 use crate::code_enum::CodeEnum;

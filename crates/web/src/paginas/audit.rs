@@ -1,5 +1,5 @@
 //! The audit trail of one dossier for the teamleider: who opened it, searched, refused, and every
-//! field change of its records (DESIGN.md: access log and change log, two tables).
+//! field change of its records (the access log and the change log are two tables, docs/beveiliging.md).
 use crate::AppState;
 use crate::pagina::{self, Kop};
 use crate::paginas::naam_van;
