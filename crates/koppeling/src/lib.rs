@@ -1,0 +1,5 @@
+//! Koppelingen (docs/koppelingen.md): deliveries from DUO and other sources read into Leerspoor's
+//! dated facts. This crate reads a delivery file whatever its dialect ([`levering`]); each source's
+//! adapter maps the rows it reads.
+
+pub mod levering;
