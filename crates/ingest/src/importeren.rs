@@ -73,7 +73,9 @@ async fn importeer_bundel(
     opties: &ImportOpties,
 ) -> Result<Samenvatting, IngestFout> {
     let bestaand = lees_alles(store).await?;
-    let fouten = valideer(&bundel, &bestaand);
+    let mut fouten = bundel.leesfouten.clone();
+    fouten.extend(valideer(&bundel, &bestaand));
+    fouten.sort_by(|a, b| (&a.bestand, a.rij).cmp(&(&b.bestand, b.rij)));
     if !fouten.is_empty() {
         return Err(IngestFout::Ongeldig(fouten));
     }

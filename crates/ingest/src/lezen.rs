@@ -4,7 +4,7 @@ use crate::entiteit::{Entiteit, bestanden};
 use crate::{Fout, IngestFout};
 use leerspoor_domain::model::Dataset;
 use leerspoor_store::rij::Waarde;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 /// The records of a bundle, with the line each came from (for error messages).
@@ -16,6 +16,25 @@ pub struct Bundel {
     /// Per file: which columns its header had. A column left out keeps, for an existing record,
     /// the value the database has (see `importeren`); absent here means every column was given.
     pub kolommen: BTreeMap<&'static str, Vec<bool>>,
+    /// The errors found while reading the files; the checks between records come on top, so that
+    /// one run lists every error.
+    pub leesfouten: Vec<Fout>,
+    /// Per file, what could not be read: a reference to such a record is not reported again.
+    pub(crate) onleesbaar: BTreeMap<&'static str, Onleesbaar>,
+}
+
+/// What of a file could not be read: the whole file (its header), or rows, by their key.
+#[derive(Debug, Default)]
+pub(crate) struct Onleesbaar {
+    pub heel_bestand: bool,
+    pub sleutels: HashSet<String>,
+}
+
+impl Bundel {
+    /// A record of file `bestand` with key `sleutel` was in the bundle but could not be read.
+    pub(crate) fn onleesbaar(&self, bestand: &str, sleutel: &str) -> bool {
+        self.onleesbaar.get(bestand).is_some_and(|o| o.heel_bestand || o.sleutels.contains(sleutel))
+    }
 }
 
 impl Bundel {
@@ -26,7 +45,7 @@ impl Bundel {
             let n = R::lijst(&dataset).len() as u64;
             regels.insert(R::BESTAND, (2..n + 2).collect());
         });
-        Bundel { dataset, regels, kolommen: BTreeMap::new() }
+        Bundel { dataset, regels, ..Bundel::default() }
     }
 
     pub fn regel<R: Entiteit>(&self, index: usize) -> u64 {
@@ -61,22 +80,39 @@ pub fn lees_bundel(map: &Path) -> Result<Bundel, IngestFout> {
         fouten.push(Fout::bestand(&map.display().to_string(), "de map bevat geen bestanden van de uitwisselbundel"));
     }
     let mut bundel = Bundel::default();
+    let mut onleesbaar: BTreeMap<&'static str, Onleesbaar> = BTreeMap::new();
     crate::voor_elke_entiteit!(|R| {
         let pad = map.join(R::BESTAND);
         if pad.exists() {
             let bytes = std::fs::read(&pad).map_err(|bron| IngestFout::Io { pad: pad.display().to_string(), bron })?;
-            let (records, regels, kolommen) = lees_bestand::<R>(&bytes, &mut fouten);
+            let (records, regels, kolommen) = lees_bestand::<R>(&bytes, &mut fouten, &mut onleesbaar);
             bundel.kolommen.insert(R::BESTAND, kolommen);
             *R::lijst_mut(&mut bundel.dataset) = records;
             bundel.regels.insert(R::BESTAND, regels);
         }
     });
-    if fouten.is_empty() { Ok(bundel) } else { Err(IngestFout::Ongeldig(fouten)) }
+    bundel.leesfouten = fouten;
+    bundel.onleesbaar = onleesbaar;
+    Ok(bundel)
 }
 
-/// Parses one file. Rows with errors are left out of the result (the whole import is refused).
-fn lees_bestand<R: Entiteit>(bytes: &[u8], fouten: &mut Vec<Fout>) -> (Vec<R>, Vec<u64>, Vec<bool>) {
+/// Parses one file. Rows with errors are left out of the result (the whole import is refused), their
+/// keys noted in `onleesbaar`.
+fn lees_bestand<R: Entiteit>(
+    bytes: &[u8],
+    fouten: &mut Vec<Fout>,
+    onleesbaar: &mut BTreeMap<&'static str, Onleesbaar>,
+) -> (Vec<R>, Vec<u64>, Vec<bool>) {
     let bestand = R::BESTAND;
+    let mut overgeslagen = |velden: &[&str], kolom_van_veld: &[Option<usize>]| {
+        let o = onleesbaar.entry(bestand).or_default();
+        match kolom_van_veld.iter().position(|k| *k == Some(0)).and_then(|i| velden.get(i)) {
+            Some(sleutel) => {
+                o.sleutels.insert(sleutel.trim().to_string());
+            }
+            None => o.heel_bestand = true,
+        }
+    };
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let fout = |rij: u64, kolom: Option<&str>, melding: String| Fout {
         bestand: bestand.to_string(),
@@ -103,6 +139,7 @@ fn lees_bestand<R: Entiteit>(bytes: &[u8], fouten: &mut Vec<Fout>) -> (Vec<R>, V
             Err(e) => {
                 let regel = e.position().map_or(0, |p| regelteller.regel(bytes, p.byte()));
                 fouten.push(fout(regel, None, format!("onleesbare CSV: {e}")));
+                overgeslagen(&[], &[]);
                 break;
             }
         }
@@ -132,6 +169,7 @@ fn lees_bestand<R: Entiteit>(bytes: &[u8], fouten: &mut Vec<Fout>) -> (Vec<R>, V
             eerste = false;
             kolom_van_veld = lees_kop::<R>(&velden, &mut |m| fouten.push(fout(regel, None, m)));
             if rij_fout || kolom_van_veld.is_empty() {
+                overgeslagen(&[], &[]);
                 return (Vec::new(), Vec::new(), Vec::new());
             }
             continue;
@@ -146,9 +184,11 @@ fn lees_bestand<R: Entiteit>(bytes: &[u8], fouten: &mut Vec<Fout>) -> (Vec<R>, V
                     kolom_van_veld.len()
                 ),
             ));
+            overgeslagen(&velden, &kolom_van_veld);
             continue;
         }
         if rij_fout {
+            overgeslagen(&velden, &kolom_van_veld);
             continue;
         }
         let mut waarden: Vec<Option<Waarde>> = vec![None; R::KOLOMMEN.len()];
@@ -163,6 +203,7 @@ fn lees_bestand<R: Entiteit>(bytes: &[u8], fouten: &mut Vec<Fout>) -> (Vec<R>, V
             }
         }
         if rij_fout {
+            overgeslagen(&velden, &kolom_van_veld);
             continue;
         }
         // Optional columns left out of the header are empty.
@@ -180,6 +221,7 @@ fn lees_bestand<R: Entiteit>(bytes: &[u8], fouten: &mut Vec<Fout>) -> (Vec<R>, V
                 for f in veldfouten {
                     fouten.push(fout(regel, Some(R::KOLOMMEN[f.kolom].naam), f.melding));
                 }
+                overgeslagen(&velden, &kolom_van_veld);
             }
         }
     }

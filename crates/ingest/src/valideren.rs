@@ -66,15 +66,24 @@ impl Controle<'_> {
         }
     }
 
-    fn bestaat<R: Entiteit>(&mut self, i: usize, kolom: &str, sleutel: &str, set: &HashSet<&str>, wat: &str) {
-        if !set.contains(sleutel) {
+    /// A reference to a record of file `Doel`: unknown unless it is in the bundle but could not be
+    /// read (that row's error is already listed).
+    fn bestaat<R: Entiteit, Doel: Entiteit>(
+        &mut self,
+        i: usize,
+        kolom: &str,
+        sleutel: &str,
+        set: &HashSet<&str>,
+        wat: &str,
+    ) {
+        if !set.contains(sleutel) && !self.bundel.onleesbaar(Doel::BESTAND, sleutel) {
             self.fout::<R>(i, kolom, format!("onbekende {wat} '{sleutel}'"));
         }
     }
 
     fn jongere<'j, R: Entiteit>(&mut self, i: usize, ix: &Index<'j>, id: &str) -> Option<&'j Jongere> {
         let j = ix.jongeren.get(id).copied();
-        if j.is_none() {
+        if j.is_none() && !self.bundel.onleesbaar(Jongere::BESTAND, id) {
             self.fout::<R>(i, "jongere", format!("onbekende jongere '{id}'"));
         }
         j
@@ -113,6 +122,7 @@ impl Controle<'_> {
     fn zaak_van<R: Entiteit>(&mut self, i: usize, ix: &Index, zaak: &Option<String>, jongere: &str) {
         let Some(z) = zaak else { return };
         match ix.zaken.get(z.as_str()) {
+            None if self.bundel.onleesbaar(Zaak::BESTAND, z) => {}
             None => self.fout::<R>(i, "zaak", format!("onbekende zaak '{z}'")),
             Some(zaak) if zaak.jongere != jongere => self.fout::<R>(
                 i,
@@ -125,7 +135,7 @@ impl Controle<'_> {
 
     fn medewerker<R: Entiteit>(&mut self, i: usize, ix: &Index, m: &Option<String>) {
         if let Some(m) = m {
-            self.bestaat::<R>(i, "medewerker", m, &ix.medewerkers, "medewerker");
+            self.bestaat::<R, Medewerker>(i, "medewerker", m, &ix.medewerkers, "medewerker");
         }
     }
 
@@ -135,11 +145,11 @@ impl Controle<'_> {
             self.fout::<Regio>(0, "code", "een database bevat één regio; met regio.csv zouden het er meer worden");
         }
         for (i, g) in ds.gemeenten.iter().enumerate() {
-            self.bestaat::<Gemeente>(i, "subregio", &g.subregio, &ix.subregios, "subregio");
+            self.bestaat::<Gemeente, Subregio>(i, "subregio", &g.subregio, &ix.subregios, "subregio");
         }
         for (i, s) in ds.scholen.iter().enumerate() {
             if let Some(g) = &s.gemeente {
-                self.bestaat::<School>(i, "gemeente", g.as_str(), &ix.gemeenten, "gemeente");
+                self.bestaat::<School, Gemeente>(i, "gemeente", g.as_str(), &ix.gemeenten, "gemeente");
             }
         }
         for (i, v) in ds.vakanties.iter().enumerate() {
@@ -154,7 +164,9 @@ impl Controle<'_> {
         }
         for (i, m) in ds.medewerkers.iter().enumerate() {
             match (&m.gemeente, m.rol) {
-                (Some(g), _) => self.bestaat::<Medewerker>(i, "gemeente", g.as_str(), &ix.gemeenten, "gemeente"),
+                (Some(g), _) => {
+                    self.bestaat::<Medewerker, Gemeente>(i, "gemeente", g.as_str(), &ix.gemeenten, "gemeente")
+                }
                 (None, Rol::Gemeente) => {
                     self.fout::<Medewerker>(i, "gemeente", "een gemeente-medewerker hoort bij een gemeente")
                 }
@@ -195,7 +207,7 @@ impl Controle<'_> {
         }
         for (i, a) in ds.woonadressen.iter().enumerate() {
             let j = self.jongere::<Woonadres>(i, ix, &a.jongere);
-            self.bestaat::<Woonadres>(i, "gemeente", a.gemeente.as_str(), &ix.gemeenten, "gemeente");
+            self.bestaat::<Woonadres, Gemeente>(i, "gemeente", a.gemeente.as_str(), &ix.gemeenten, "gemeente");
             self.volgorde::<Woonadres>(i, a.begindatum, "einddatum", a.einddatum, "begindatum");
             if a.vertrek.is_some() && a.einddatum.is_none() {
                 self.fout::<Woonadres>(i, "vertrek", "vertrek zonder einddatum: vul de datum van vertrek in");
@@ -235,7 +247,7 @@ impl Controle<'_> {
         }
         for (i, r) in ds.gezinsrelaties.iter().enumerate() {
             self.jongere::<Gezinsrelatie>(i, ix, &r.jongere);
-            self.bestaat::<Gezinsrelatie>(i, "ouder", &r.ouder, &ix.ouders, "ouder");
+            self.bestaat::<Gezinsrelatie, Ouder>(i, "ouder", &r.ouder, &ix.ouders, "ouder");
         }
     }
 
@@ -352,7 +364,7 @@ impl Controle<'_> {
             }
             self.zaak_van::<Actie>(i, ix, &a.zaak, &a.jongere);
             if let Some(o) = &a.ouder {
-                self.bestaat::<Actie>(i, "ouder", o, &ix.ouders, "ouder");
+                self.bestaat::<Actie, Ouder>(i, "ouder", o, &ix.ouders, "ouder");
                 if a.pv_tegen != Some(PvTegen::Ouder) {
                     self.fout::<Actie>(
                         i,

@@ -162,11 +162,17 @@ async fn a_broken_bundle_is_refused_whole_with_every_error_listed() {
         bevat(&fouten, "jongeren.csv", 5, Some("geslacht"), "geslacht 'jongen' bestaat niet; toegestaan: m, v, x");
         bevat(&fouten, "inschrijvingen.csv", 3, None, "rij heeft 6 velden, de kopregel 9");
         bevat(&fouten, "inschrijvingen.csv", 5, Some("einddatum"), "geen UTF-8");
+        // In the same run, the errors between records: a duplicate key, an unknown gemeente, an end
+        // before the begin — but no "onbekende jongere" for J2, J3 and J4, whose own rows are refused.
+        bevat(&fouten, "jongeren.csv", 6, Some("id"), "dubbele sleutel 'J1': staat ook op rij 2");
+        bevat(&fouten, "woonadressen.csv", 2, Some("gemeente"), "onbekende gemeente 'GM9909'");
+        bevat(&fouten, "woonadressen.csv", 3, Some("einddatum"), "ligt vóór begindatum 2016-02-29");
+        assert!(!fouten.iter().any(|f| f.melding.contains("onbekende jongere")), "{fouten:?}");
         assert_eq!(aantallen(&db.store).await, voor, "er is toch iets geschreven");
         assert_eq!(db.store.aantal("importrun").await.unwrap(), runs);
     }
 
-    // Reference and order errors are found once every field reads well.
+    // Reference and order errors in a bundle whose fields all read well.
     let map = kopie(&klein());
     let p = map.path();
     schrijf(
