@@ -168,7 +168,8 @@ async fn controleer_invoer(store: &Store, m: &NieuweMelding) -> Result<()> {
 
 /// An earlier, not withdrawn melding by the same school about an overlapping period, in a zaak
 /// that is still open: once the case closed, the absence it was about is over, whatever end the
-/// school gave.
+/// school gave. Absoluut verzuim has no reporting school (its melding may name the school left
+/// last): two such meldingen about overlapping periods are the same absence.
 fn eerdere_melding_zelfde_verzuim<'d>(dossier: &'d Dossier, m: &Verzuimmelding) -> Option<&'d Verzuimmelding> {
     let open = |e: &Verzuimmelding| {
         dossier.zaken.iter().any(|z| Some(&z.id) == e.zaak.as_ref() && z.status != ZaakStatus::Gesloten)
@@ -176,7 +177,11 @@ fn eerdere_melding_zelfde_verzuim<'d>(dossier: &'d Dossier, m: &Verzuimmelding) 
     dossier
         .meldingen
         .iter()
-        .filter(|e| leerspoor_domain::rules::melding::telt(e) && e.brin == m.brin && e.vestiging == m.vestiging)
+        .filter(|e| {
+            let zelfde_melder =
+                (e.soort == "absoluut" && m.soort == "absoluut") || (e.brin == m.brin && e.vestiging == m.vestiging);
+            leerspoor_domain::rules::melding::telt(e) && zelfde_melder
+        })
         .filter(|e| open(e))
         .filter(|e| perioden_overlappen((e.verzuim_van, e.verzuim_tot), (m.verzuim_van, m.verzuim_tot)))
         .min_by_key(|e| (e.meldingsdatum, e.id.clone()))

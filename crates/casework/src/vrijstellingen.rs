@@ -202,9 +202,10 @@ pub async fn verdaag(
 }
 
 /// By when the office must decide on `v` ([`regels::beslissen_uiterlijk`]), a bezwaar with the
-/// advisory committee of the gemeente the youth lived in when it came in (Awb art. 7:13).
+/// advisory committee (Awb art. 7:13) of the college that decided: of the gemeente the youth lived in
+/// on the besluitdatum.
 pub fn beslissen_uiterlijk(v: &Vrijstelling, gemeenten: &[Gemeente], adressen: &[Woonadres]) -> Option<Datum> {
-    let commissie = v.bezwaar_op.is_some_and(|op| {
+    let commissie = v.bezwaar_op.map(|b| v.besluitdatum.unwrap_or(b)).is_some_and(|op| {
         crate::kalender::woongemeente(adressen, op)
             .and_then(|c| gemeenten.iter().find(|g| &g.code == c))
             .is_some_and(|g| g.bezwaarcommissie)

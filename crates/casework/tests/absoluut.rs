@@ -44,6 +44,25 @@ async fn a_youth_missing_after_the_vo_exam_is_found_and_enrolled_in_mbo() {
         let periode = &s.lees_waar::<Thuiszitperiode>("zaak", &zaak.id).await.unwrap()[0];
         assert_eq!((periode.soort, periode.begindatum), (ThuiszitSoort::Absoluut, d("2020-08-01")));
 
+        // The office reports the same absence by hand, without a school: the same absoluut verzuim,
+        // linked to the run's melding, which names the school he left.
+        let hand = leerspoor_casework::melding::NieuweMelding {
+            jongere: DAAN.into(),
+            school: None,
+            soort: "absoluut".into(),
+            meldingsdatum: d("2020-10-05"),
+            verzuim_van: d("2020-09-01"),
+            verzuim_tot: None,
+            uren: None,
+            reden: "Niet op school gezien".into(),
+            preventief: false,
+            alle_lessen_gemist: None,
+            deels_lesbaar: None,
+        };
+        let g = leerspoor_casework::melding::registreer(s, &anna, hand).await.unwrap();
+        assert_eq!(g.afloop, leerspoor_casework::melding::Afloop::Herhaald { eerste: melding.id.clone() });
+        assert_eq!(g.zaak.map(|z| z.id), Some(zaak.id.clone()));
+
         // Running it again changes nothing.
         let log = s.aantal("wijzigingslog").await.unwrap();
         let opnieuw = absoluut::controleer(s, &anna, d("2020-10-01")).await.unwrap();

@@ -42,7 +42,7 @@ impl Koppeltabel {
     pub fn lees(naam: &str, tekst: &str) -> Result<Koppeltabel, String> {
         let t: Koppeltabel = toml::from_str(tekst).map_err(|e| {
             let regel =
-                e.span().map_or(String::new(), |s| format!(", regel {}", tekst[..s.start].lines().count().max(1)));
+                e.span().map_or(String::new(), |s| format!(", regel {}", tekst[..s.start].matches('\n').count() + 1));
             format!("{naam}{regel}: geen geldige koppeltabel ({})", e.message())
         })?;
         for (veld, v) in &t.velden {
@@ -196,7 +196,11 @@ pub fn lees(bytes: &[u8], tabel: &Koppeltabel) -> Result<Levering, Vec<LeesFout>
     }
     let mut rijen = Vec::new();
     for (n, r) in records.enumerate() {
-        let nummer = n + 2;
+        // The line the record starts on, as an editor shows it (a quoted cell may span lines).
+        let nummer = match &r {
+            Ok(r) => r.position().map_or(n + 2, |p| p.line() as usize),
+            Err(e) => e.position().map_or(n + 2, |p| p.line() as usize),
+        };
         let r = match r {
             Ok(r) => r,
             Err(e) => {
@@ -290,6 +294,10 @@ mod tests {
         let fouten =
             lees(b"BSN;Begindatum verzuim;Vermoedelijke reden\n1;05-10-2020;x\n2;06-10", &tabel()).unwrap_err();
         assert_eq!(fouten[0].to_string(), "rij 3: rij heeft 2 velden, de kopregel 3 (afgebroken of verschoven regel?)");
+        // A reason over two lines: the next record starts on line 4.
+        let twee_regels =
+            b"BSN;Begindatum verzuim;Vermoedelijke reden\n1;05-10-2020;\"Ziek,\nvolgens moeder\"\n2;06-10\n";
+        assert_eq!(lees(twee_regels, &tabel()).unwrap_err()[0].rij, Some(4));
         let l = lees(b"BSN;Begindatum verzuim\n1;31-09-2020\n", &tabel()).unwrap();
         assert_eq!(
             l.rijen[0].datum("begindatum").unwrap_err().to_string(),
@@ -304,6 +312,8 @@ mod tests {
     fn a_mapping_file_with_an_unknown_key_or_no_heading_is_refused() {
         let fout = Koppeltabel::lees("duo.toml", "bron = \"x\"\n[velden]\nbsn = { kolom = [\"BSN\"] }\n").unwrap_err();
         assert!(fout.starts_with("duo.toml, regel 3: geen geldige koppeltabel (unknown field `kolom`"), "{fout}");
+        let fout = Koppeltabel::lees("duo.toml", "bron = \"x\"\nbron = \"y\"\n").unwrap_err();
+        assert!(fout.starts_with("duo.toml, regel 2: "), "{fout}");
         let fout = Koppeltabel::lees("duo.toml", "bron = \"x\"\n[velden]\nbsn = { kop = [\" \"] }\n").unwrap_err();
         assert_eq!(fout, "duo.toml: veld 'bsn' heeft geen kolomkop");
     }

@@ -193,9 +193,10 @@ pub struct Rmc<'a> {
 }
 
 /// [`bestemming`] from what the RMC recorded about a youth not enrolled on `op`, since `sinds`: the
-/// latest of the result of a traject that closed by then and a dagbesteding that says werk or
-/// uitkering ([`super::dagbesteding::bestemming`]); else a traject running on `op` is "in
-/// begeleiding". For a VSV-er, an oud-VSV-er and a JIKP pupil alike.
+/// newest of the result of a traject that closed by then and a dagbesteding
+/// ([`super::dagbesteding::bestemming`]; one that says neither werk nor uitkering, such as "thuis",
+/// makes an older werk unknown); else a traject running on `op` is "in begeleiding". For a VSV-er,
+/// an oud-VSV-er and a JIKP pupil alike.
 pub fn stand_op(ingeschreven: bool, leeftijd: u32, rmc: Rmc<'_>, sinds: Datum, op: Datum) -> Bestemming {
     let laatste = rmc
         .trajecten
@@ -203,16 +204,14 @@ pub fn stand_op(ingeschreven: bool, leeftijd: u32, rmc: Rmc<'_>, sinds: Datum, o
         .filter(|t| t.einddatum.is_some_and(|e| e <= op) && t.begindatum >= sinds)
         .max_by_key(|t| t.einddatum);
     let in_traject = rmc.trajecten.iter().any(|t| t.begindatum <= op && t.einddatum.is_none_or(|e| e > op));
-    let gevonden = rmc
-        .dagbestedingen
-        .iter()
-        .filter(|d| sinds <= d.datum && d.datum <= op)
-        .filter_map(|d| Some((d.datum, super::dagbesteding::bestemming(&d.soort)?)))
-        .max_by_key(|(datum, _)| *datum);
-    match gevonden {
-        // A dagbesteding recorded on or after the last traject closed is the newer news.
-        Some((datum, b)) if !ingeschreven && laatste.is_none_or(|t| t.einddatum.is_some_and(|e| e <= datum)) => b,
-        _ => bestemming(ingeschreven, leeftijd, laatste.and_then(|t| t.resultaat.as_deref()), in_traject),
+    let dag = rmc.dagbestedingen.iter().filter(|d| sinds <= d.datum && d.datum <= op).max_by_key(|d| d.datum);
+    // A dagbesteding recorded on or after the last traject closed is the newer news.
+    match dag.filter(|d| laatste.is_none_or(|t| t.einddatum.is_some_and(|e| e <= d.datum))) {
+        Some(d) => match super::dagbesteding::bestemming(&d.soort) {
+            Some(b) if !ingeschreven => b,
+            _ => bestemming(ingeschreven, leeftijd, None, in_traject),
+        },
+        None => bestemming(ingeschreven, leeftijd, laatste.and_then(|t| t.resultaat.as_deref()), in_traject),
     }
 }
 
@@ -243,6 +242,47 @@ impl Opvolging {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // "The newest fact wins": a traject's result, then what the RMC heard later.
+    #[test]
+    fn the_newest_of_a_trajects_result_and_a_dagbesteding_decides() {
+        let d = |s: &str| s.parse::<Datum>().unwrap();
+        let traject = RmcTraject {
+            id: "R1".into(),
+            jongere: "J".into(),
+            soort: crate::model::TrajectSoort::Regulier,
+            medewerker: None,
+            aangemeld_op: d("2020-10-01"),
+            begindatum: d("2020-10-05"),
+            einddatum: Some(d("2021-03-01")),
+            resultaat: Some("werk".into()),
+        };
+        let dag = |datum: &str, soort: &str| Dagbesteding {
+            id: format!("DB-{datum}"),
+            jongere: "J".into(),
+            datum: d(datum),
+            soort: soort.into(),
+            medewerker: None,
+            toelichting: String::new(),
+        };
+        let (sinds, op) = (d("2020-09-01"), d("2021-07-31"));
+        let stand = |trajecten: &[&RmcTraject], dagen: &[&Dagbesteding]| {
+            stand_op(false, 19, Rmc { trajecten, dagbestedingen: dagen }, sinds, op)
+        };
+        assert_eq!(stand(&[&traject], &[]), Bestemming::Werk);
+        let uitkering = dag("2021-05-01", "uitkering_gemeente");
+        assert_eq!(stand(&[&traject], &[&uitkering]), Bestemming::Uitkering, "later than the traject");
+        let eerder = dag("2021-02-01", "uitkering_gemeente");
+        assert_eq!(stand(&[&traject], &[&eerder]), Bestemming::Werk, "older than the traject");
+        // At home since May: the werk of March no longer holds.
+        let thuis = dag("2021-05-01", "thuis");
+        assert_eq!(stand(&[&traject], &[&thuis]), Bestemming::Onbekend);
+        let werk = dag("2020-11-01", "werk");
+        assert_eq!(stand(&[], &[&werk, &thuis]), Bestemming::Onbekend, "werk, then thuis");
+        assert_eq!(stand(&[], &[&werk]), Bestemming::Werk);
+        let voor_sinds = dag("2020-08-01", "werk");
+        assert_eq!(stand(&[], &[&voor_sinds]), Bestemming::Onbekend, "before this drop-out");
+    }
 
     // The 1-oktober method, verslagjaar 2020-2021: enrolled on 1 October 2020, not on 1 October 2021.
     #[test]
