@@ -1,10 +1,10 @@
 //! Registering a verzuimmelding (docs/regels.md): the service opens a zaak, joins the open one, or
 //! links a repeated melding to the first.
-use super::{naam_van, voor_formulier};
+use super::{naam_van, toon_formulier, voor_formulier};
 use crate::AppState;
 use crate::codes::Labels;
 use crate::formulier::{Formulier, Soort, Veld};
-use crate::pagina::{self, Kop};
+use crate::pagina::Kop;
 use crate::poort::Gebruiker;
 use axum::Extension;
 use axum::extract::{Form, Path, State};
@@ -54,10 +54,7 @@ pub async fn formulier(
     Extension(g): Extension<Gebruiker>,
     Path(jongere): Path<String>,
 ) -> Response {
-    match voor_formulier(&state, &g, &jongere).await {
-        Ok((j, labels)) => pagina::toon(&leeg(&g, &j, &labels, &state.vandaag().to_string())),
-        Err(r) => r,
-    }
+    toon_formulier(&state, &g, &jongere, leeg).await
 }
 
 pub async fn registreer(

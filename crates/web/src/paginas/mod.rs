@@ -41,6 +41,17 @@ pub(crate) async fn voor_formulier(
     Ok((j, labels))
 }
 
+/// Makes an empty form about a youth, with today's date where it proposes one.
+pub(crate) type Maak = fn(&Gebruiker, &Jongere, &Labels, &str) -> crate::formulier::Formulier;
+
+/// An empty form about a youth ([`voor_formulier`]), with today's date where it proposes one.
+pub(crate) async fn toon_formulier(state: &AppState, g: &Gebruiker, jongere: &str, maak: Maak) -> Response {
+    match voor_formulier(state, g, jongere).await {
+        Ok((j, labels)) => pagina::toon(&maak(g, &j, &labels, &state.vandaag().to_string())),
+        Err(r) => r,
+    }
+}
+
 pub(crate) fn naam_van(j: &Jongere) -> String {
     pagina::naam(&j.voornamen, &j.tussenvoegsel, &j.achternaam)
 }

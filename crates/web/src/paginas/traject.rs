@@ -1,6 +1,6 @@
 //! RMC-trajecten (docs/regels.md): starting one for a youth of the doelgroep and closing it with its
 //! result from the outcome list; and what a youth out of school does (dagbesteding).
-use super::{naam_van, voor_formulier};
+use super::{naam_van, toon_formulier, voor_formulier};
 use crate::AppState;
 use crate::codes::Labels;
 use crate::formulier::{Formulier, Soort, Veld};
@@ -141,10 +141,7 @@ pub async fn dagbesteding_formulier(
     Extension(g): Extension<Gebruiker>,
     Path(jongere): Path<String>,
 ) -> Response {
-    match voor_formulier(&state, &g, &jongere).await {
-        Ok((j, labels)) => pagina::toon(&dagbestedingformulier(&g, &j, &labels, &state.vandaag().to_string())),
-        Err(r) => r,
-    }
+    toon_formulier(&state, &g, &jongere, dagbestedingformulier).await
 }
 
 pub async fn dagbesteding(

@@ -1,11 +1,11 @@
 //! Vrijstellingen and verlof (Lpw art. 3a–15, docs/regels.md): registering a request and deciding
 //! on it. The rules of the articles (the doctor's statement for 5 sub a, who decides, the reasons
 //! of a refusal) are the domain's; their refusals appear beside the field.
-use super::{naam_van, voor_formulier};
+use super::{naam_van, toon_formulier, voor_formulier};
 use crate::AppState;
 use crate::codes::Labels;
 use crate::formulier::{Formulier, Soort, Veld};
-use crate::pagina::{self, Kop};
+use crate::pagina::Kop;
 use crate::poort::Gebruiker;
 use axum::Extension;
 use axum::extract::{Form, Path, State};
@@ -42,22 +42,12 @@ fn aanvraagformulier(g: &Gebruiker, j: &Jongere, labels: &Labels, vandaag: &str)
     }
 }
 
-type Maak = fn(&Gebruiker, &Jongere, &Labels, &str) -> Formulier;
-
-/// An empty form about a youth, with today's date where it proposes one.
-async fn toon(state: &AppState, g: &Gebruiker, jongere: &str, maak: Maak) -> Response {
-    match voor_formulier(state, g, jongere).await {
-        Ok((j, labels)) => pagina::toon(&maak(g, &j, &labels, &state.vandaag().to_string())),
-        Err(r) => r,
-    }
-}
-
 pub async fn formulier(
     State(state): State<AppState>,
     Extension(g): Extension<Gebruiker>,
     Path(jongere): Path<String>,
 ) -> Response {
-    toon(&state, &g, &jongere, aanvraagformulier).await
+    toon_formulier(&state, &g, &jongere, aanvraagformulier).await
 }
 
 pub async fn aanvragen(
@@ -195,7 +185,7 @@ pub async fn schoolverlof_formulier(
     Extension(g): Extension<Gebruiker>,
     Path(jongere): Path<String>,
 ) -> Response {
-    toon(&state, &g, &jongere, schoolverlofformulier).await
+    toon_formulier(&state, &g, &jongere, schoolverlofformulier).await
 }
 
 pub async fn schoolverlof(
