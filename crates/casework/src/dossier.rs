@@ -5,7 +5,7 @@ use leerspoor_domain::model::*;
 use leerspoor_domain::rules::startkwalificatie::eerste_diploma_praktijkonderwijs;
 use leerspoor_domain::rules::thuiszitten::Situatie;
 use leerspoor_domain::rules::{Leerplichtfeiten, Leerplichtstatus, eerste_startkwalificatie, vrijstelling};
-use leerspoor_store::Store;
+use leerspoor_store::Lezer;
 
 #[derive(Debug, Clone)]
 pub struct Dossier {
@@ -24,10 +24,12 @@ pub struct Dossier {
 }
 
 impl Dossier {
-    pub async fn laad(store: &Store, jongere: &str) -> Result<Dossier> {
+    /// From the register, or from inside an open write (`&mut Schrijver`), which sees its own changes.
+    pub async fn laad(mut store: impl Lezer, jongere: &str) -> Result<Dossier> {
         let jongere = store
-            .lees_een::<Jongere>(jongere)
+            .lees_waar::<Jongere>("id", jongere)
             .await?
+            .pop()
             .ok_or_else(|| Fout::Onbekend { wat: "jongere", id: jongere.into() })?;
         let id = jongere.id.as_str();
         Ok(Dossier {
@@ -44,6 +46,24 @@ impl Dossier {
             dagbestedingen: store.lees_waar("jongere", id).await?,
             jongere,
         })
+    }
+
+    /// A youth the register holds nothing else about yet.
+    pub fn zonder_feiten(jongere: Jongere) -> Dossier {
+        Dossier {
+            jongere,
+            woonadressen: Vec::new(),
+            inschrijvingen: Vec::new(),
+            diplomas: Vec::new(),
+            zaken: Vec::new(),
+            meldingen: Vec::new(),
+            acties: Vec::new(),
+            vrijstellingen: Vec::new(),
+            thuiszitperioden: Vec::new(),
+            vsv_meldingen: Vec::new(),
+            rmc_trajecten: Vec::new(),
+            dagbestedingen: Vec::new(),
+        }
     }
 
     /// The facts the leerplicht rules need: birth, the first startkwalificatie, the VSO profile.

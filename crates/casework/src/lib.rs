@@ -10,7 +10,7 @@ pub mod absoluut;
 pub mod actie;
 pub mod dagbesteding;
 pub mod dossier;
-mod ids;
+pub mod ids;
 pub mod kalender;
 pub mod melding;
 pub mod thuiszitters;
@@ -78,7 +78,7 @@ async fn bestaand<R: leerspoor_store::rij::Rij>(store: &Store, wat: &'static str
 
 /// Checks a code against its list on a date (the lists are rows with validity dates).
 async fn code_geldig(
-    store: &Store,
+    mut store: impl leerspoor_store::Lezer,
     veld: &'static str,
     lijst: leerspoor_domain::codes::CodeLijst,
     code: &str,

@@ -28,13 +28,19 @@ pub struct Veld {
 /// bron = "duo-verzuim"
 /// [velden]
 /// bsn = { kop = ["BSN", "Burgerservicenummer"] }
-/// begindatum = { kop = ["Begindatum verzuim"], verplicht = true }
+/// soort = { kop = ["Soort verzuim"], verplicht = true }
+/// [waarden.soort]
+/// "Luxe verzuim" = "luxe"
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Koppeltabel {
     pub bron: String,
     pub velden: BTreeMap<String, Veld>,
+    /// Per field, the source's wording of a value and the Leerspoor code it stands for (compared
+    /// without case and surrounding spaces); a value not listed is read as it is.
+    #[serde(default)]
+    pub waarden: BTreeMap<String, BTreeMap<String, String>>,
 }
 
 impl Koppeltabel {
@@ -50,7 +56,18 @@ impl Koppeltabel {
                 return Err(format!("{naam}: veld '{veld}' heeft geen kolomkop"));
             }
         }
+        if let Some(veld) = t.waarden.keys().find(|v| !t.velden.contains_key(*v)) {
+            return Err(format!("{naam}: [waarden.{veld}] hoort bij geen veld van [velden]"));
+        }
         Ok(t)
+    }
+
+    /// The Leerspoor value for what the source wrote in `veld`.
+    fn vertaal<'a>(&'a self, veld: &str, waarde: &'a str) -> &'a str {
+        self.waarden
+            .get(veld)
+            .and_then(|w| w.iter().find(|(bron, _)| bron.trim().eq_ignore_ascii_case(waarde)))
+            .map_or(waarde, |(_, code)| code.as_str())
     }
 }
 
@@ -73,7 +90,7 @@ impl fmt::Display for LeesFout {
     }
 }
 
-fn fout(rij: Option<usize>, kolom: Option<&str>, melding: impl Into<String>) -> LeesFout {
+pub(crate) fn fout(rij: Option<usize>, kolom: Option<&str>, melding: impl Into<String>) -> LeesFout {
     LeesFout { rij, kolom: kolom.map(str::to_string), melding: melding.into() }
 }
 
@@ -110,6 +127,15 @@ impl Rij {
 pub struct Levering {
     pub bron: String,
     pub rijen: Vec<Rij>,
+    /// Per field, the heading it had in this file.
+    koppen: HashMap<String, String>,
+}
+
+impl Levering {
+    /// The heading `veld` had in this file, for a message about it (the field's name if absent).
+    pub fn kop<'a>(&'a self, veld: &'a str) -> &'a str {
+        self.koppen.get(veld).map_or(veld, String::as_str)
+    }
 }
 
 /// A date as DUO's files and spreadsheets write it: `dd-mm-jjjj` or `jjjj-mm-dd`; with `/` too.
@@ -224,13 +250,14 @@ pub fn lees(bytes: &[u8], tabel: &Koppeltabel) -> Result<Levering, Vec<LeesFout>
         for (veld, i, kop) in &kolommen {
             let w = r.get(*i).unwrap_or("").trim();
             if !w.is_empty() {
-                waarden.insert(veld.to_string(), w.to_string());
+                waarden.insert(veld.to_string(), tabel.vertaal(veld, w).to_string());
             }
             kop_van.insert(veld.to_string(), kop.to_string());
         }
         rijen.push(Rij { nummer, waarden, koppen: kop_van });
     }
-    if fouten.is_empty() { Ok(Levering { bron: tabel.bron.clone(), rijen }) } else { Err(fouten) }
+    let koppen = kolommen.iter().map(|(veld, _, kop)| (veld.to_string(), kop.to_string())).collect();
+    if fouten.is_empty() { Ok(Levering { bron: tabel.bron.clone(), rijen, koppen }) } else { Err(fouten) }
 }
 
 #[cfg(test)]
@@ -253,6 +280,31 @@ mod tests {
 
     fn d(s: &str) -> Datum {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_source_wording_is_read_as_the_leerspoor_code_the_table_gives() {
+        let tabel = Koppeltabel::lees(
+            "duo.toml",
+            r#"
+            bron = "duo-verzuim"
+            [velden]
+            soort = { kop = ["Vermoedelijke soort verzuim"], verplicht = true }
+            [waarden.soort]
+            "16 uur in 4 opeenvolgende lesweken" = "wettelijk_16_uur"
+            "Luxe verzuim" = "luxe"
+            "#,
+        )
+        .unwrap();
+        let l = lees(
+            "Vermoedelijke soort verzuim\nluxe VERZUIM \n16 uur in 4 opeenvolgende lesweken\nsignaal\n".as_bytes(),
+            &tabel,
+        )
+        .unwrap();
+        let soorten: Vec<_> = l.rijen.iter().map(|r| r.tekst("soort").unwrap()).collect();
+        assert_eq!(soorten, ["luxe", "wettelijk_16_uur", "signaal"]);
+        let fout = Koppeltabel::lees("duo.toml", "bron = \"x\"\n[velden]\n[waarden.soort]\n\"a\" = \"b\"\n");
+        assert_eq!(fout.unwrap_err(), "duo.toml: [waarden.soort] hoort bij geen veld van [velden]");
     }
 
     #[test]

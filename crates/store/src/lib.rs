@@ -544,6 +544,35 @@ enum Transactie {
     Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
 }
 
+/// Reading records by a column, from the committed state ([`Store`]) or from inside an open write
+/// ([`Schrijver`], which sees its own changes): a service that decides from what it reads can then
+/// run on its own or as one step of a larger all-or-nothing write (a delivery of many meldingen).
+pub trait Lezer: Send {
+    fn lees_waar<R: Rij>(
+        &mut self,
+        kolom: &'static str,
+        waarde: &str,
+    ) -> impl std::future::Future<Output = Result<Vec<R>>> + Send;
+}
+
+impl Lezer for &Store {
+    async fn lees_waar<R: Rij>(&mut self, kolom: &'static str, waarde: &str) -> Result<Vec<R>> {
+        Store::lees_waar(self, kolom, waarde).await
+    }
+}
+
+impl Lezer for Schrijver {
+    async fn lees_waar<R: Rij>(&mut self, kolom: &'static str, waarde: &str) -> Result<Vec<R>> {
+        Schrijver::lees_waar(self, kolom, waarde).await
+    }
+}
+
+impl<L: Lezer> Lezer for &mut L {
+    async fn lees_waar<R: Rij>(&mut self, kolom: &'static str, waarde: &str) -> Result<Vec<R>> {
+        L::lees_waar(self, kolom, waarde).await
+    }
+}
+
 /// An open all-or-nothing write; dropped without [`Schrijver::klaar`], everything is rolled back.
 pub struct Schrijver {
     tx: Transactie,

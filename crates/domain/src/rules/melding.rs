@@ -68,6 +68,16 @@ pub fn toets_melding(
     }
 }
 
+/// The kind of verzuim a school's melding counts as for the office. DUO delivers the meldingen
+/// about students of 18 to 23 without a startkwalificatie (the RMC-doelgroep) with the same kinds
+/// as the others (Besluit verzuimmelding, bijlage: "18+ meldingen likewise"): for the office they
+/// are 18+ verzuim, the RMC's. A leer- or kwalificatieplichtige keeps the kind the school chose, as
+/// do absoluut verzuim and zorgwekkend ziekteverzuim (not unauthorised absence).
+pub fn soort_van_schoolmelding(soort: &str, status: Plichtstatus) -> &str {
+    let schoolverzuim = matches!(soort, "wettelijk_16_uur" | "luxe" | "signaal" | "beginnend" | "langdurig_1_maand");
+    if status == Plichtstatus::RmcDoelgroep && schoolverzuim { "achttien_plus" } else { soort }
+}
+
 /// A melding the office counts at all: not withdrawn by the school, not a preventive contact.
 pub fn telt(m: &Verzuimmelding) -> bool {
     m.status != "ingetrokken" && !m.preventief
@@ -140,6 +150,19 @@ mod tests {
 
     fn d(s: &str) -> Datum {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_schools_melding_about_a_student_of_18_without_startkwalificatie_is_18_plus_verzuim() {
+        // An mbo college reports luxe verzuim of a 19-year-old: the RMC's 18+ verzuim, not a
+        // leerplicht case (and luxe verzuim of a non-plichtige would be refused).
+        assert_eq!(soort_van_schoolmelding("luxe", RmcDoelgroep), "achttien_plus");
+        assert_eq!(soort_van_schoolmelding("wettelijk_16_uur", RmcDoelgroep), "achttien_plus");
+        assert_eq!(soort_van_schoolmelding("langdurig_1_maand", RmcDoelgroep), "achttien_plus");
+        assert_eq!(soort_van_schoolmelding("zorgwekkend_ziekteverzuim", RmcDoelgroep), "zorgwekkend_ziekteverzuim");
+        // A 17-year-old is kwalificatieplichtig: the school's kind stands.
+        assert_eq!(soort_van_schoolmelding("luxe", Kwalificatieplichtig), "luxe");
+        assert_eq!(soort_van_schoolmelding("wettelijk_16_uur", Leerplichtig), "wettelijk_16_uur");
     }
 
     #[test]
