@@ -45,9 +45,12 @@ pub fn run(args: DemoArgs, database: &str) -> ExitCode {
     if let Some(map) = &args.export {
         let dataset = leerspoor_demo::genereer(&DemoOpties { seed: args.seed, scale: args.scale });
         let overzicht = overzicht(&dataset);
-        return match leerspoor_ingest::schrijf_bundel(&dataset, map) {
-            Ok(n) => {
+        return match leerspoor_ingest::schrijf_bundel(&dataset, map)
+            .and_then(|n| Ok((n, schrijf_leveringen(&dataset, map)?)))
+        {
+            Ok((n, leveringen)) => {
                 println!("{overzicht}");
+                println!("voorbeeldleveringen van DUO: {}", leveringen.display());
                 println!(
                     "{n} rijen geschreven naar {}; klaar in {:.1} s",
                     map.display(),
@@ -171,4 +174,16 @@ fn overzicht(ds: &Dataset) -> String {
         ds.vsv_meldingen.len(),
         ds.rmc_trajecten.len(),
     )
+}
+
+/// Example deliveries that fit the region, beside the bundle (`leveringen/`, which the bundle's
+/// reader passes by): to try `leerspoor koppeling` on the demo.
+fn schrijf_leveringen(ds: &leerspoor_domain::model::Dataset, map: &std::path::Path) -> Result<PathBuf, IngestFout> {
+    let uit = map.join("leveringen");
+    let io = |bron| IngestFout::Io { pad: uit.display().to_string(), bron };
+    std::fs::create_dir_all(&uit).map_err(io)?;
+    let (j, m, d) = leerspoor_demo::leveringen::VERZUIMDAG;
+    let pad = uit.join(format!("duo-verzuim-{j}-{m:02}-{d:02}.csv"));
+    std::fs::write(&pad, leerspoor_demo::leveringen::duo_verzuimmeldingen(ds)).map_err(io)?;
+    Ok(uit)
 }

@@ -11,6 +11,7 @@ mod bench;
 mod bundel;
 mod controle;
 mod demo;
+mod koppeling;
 mod report;
 mod rmc;
 mod serve;
@@ -72,6 +73,9 @@ enum Opdracht {
     /// Periodieke controles: absoluut verzuim, thuiszitters
     #[command(help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties", subcommand_help_heading = "Controles", subcommand_value_name = "CONTROLE")]
     Controle(controle::ControleArgs),
+    /// Koppelingen: leveringen van DUO verwerken, het leveringslogboek
+    #[command(help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties", subcommand_help_heading = "Koppelingen", subcommand_value_name = "KOPPELING")]
+    Koppeling(koppeling::KoppelingArgs),
     /// RMC: voortijdig schoolverlaters, oud-VSV, opvolging, JIKP, risico-inschatting
     #[command(help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties", subcommand_help_heading = "Onderdelen", subcommand_value_name = "ONDERDEEL")]
     Rmc(rmc::RmcArgs),
@@ -103,6 +107,7 @@ fn main() -> ExitCode {
         Opdracht::Import(a) => bundel::import(a, &database),
         Opdracht::Export(a) => bundel::export(a, &database),
         Opdracht::Controle(a) => controle::run(a, &database),
+        Opdracht::Koppeling(a) => koppeling::run(a, &database),
         Opdracht::Rmc(a) => rmc::run(a, &database),
         Opdracht::Report(a) => report::run(a, &database),
         Opdracht::Demo(a) => demo::run(a, &database),
@@ -129,7 +134,7 @@ fn meld_gebruiksfout(fout: clap::Error) -> ExitCode {
         ErrorKind::UnknownArgument => format!("onbekende optie '{arg}'"),
         ErrorKind::InvalidSubcommand => format!("onbekende opdracht '{}'", context(ContextKind::InvalidSubcommand)),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "geef een opdracht: status, import, export, controle, rmc, report, demo, serve, account of bench"
+            "geef een opdracht: status, import, export, controle, koppeling, rmc, report, demo, serve, account of bench"
                 .to_string()
         }
         ErrorKind::MissingRequiredArgument => format!("ontbreekt: {arg}"),

@@ -14,6 +14,7 @@
 mod bevolking;
 mod casework;
 mod kalender;
+pub mod leveringen;
 mod loopbaan;
 mod namen;
 mod organisatie;

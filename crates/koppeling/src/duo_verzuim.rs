@@ -208,9 +208,10 @@ pub enum Gevolg {
     Einddatum,
     /// Withdrawn by the school since it was delivered.
     Ingetrokken,
-    /// About a youth outside the office's care on the first day of absence (or withdrawn before it
-    /// reached the office): noted, nothing to do.
+    /// About a youth outside the office's care on the first day of absence: noted, nothing to do.
     TerKennisgeving,
+    /// Withdrawn by the school before it reached the office: noted, nothing to do.
+    AlIngetrokken,
     /// About a youth living outside the region, or in a gemeente that does leerplicht itself.
     Doorsturen,
 }
@@ -225,7 +226,8 @@ impl Gevolg {
             Gevolg::Ongewijzigd => "al ontvangen, ongewijzigd",
             Gevolg::Einddatum => "al ontvangen, einddatum bijgewerkt",
             Gevolg::Ingetrokken => "ingetrokken door de school",
-            Gevolg::TerKennisgeving => "ter kennisgeving aangenomen (buiten leer- en kwalificatieplicht en RMC)",
+            Gevolg::TerKennisgeving => "ter kennisgeving (geen leer-, kwalificatieplicht of RMC)",
+            Gevolg::AlIngetrokken => "al ingetrokken door de school bij ontvangst",
             Gevolg::Doorsturen => "door te sturen naar de woongemeente",
         }
     }
@@ -387,7 +389,7 @@ async fn verwerk_melding(
         afwijkend_verblijfadres: m.afwijkend_verblijfadres.clone(),
     };
     if m.ingetrokken {
-        return Ok((Gevolg::TerKennisgeving, Some(duo(Afhandeling::TerKennisgeving, None)), None));
+        return Ok((Gevolg::AlIngetrokken, Some(duo(Afhandeling::TerKennisgeving, None)), None));
     }
     let bekend = s.lees_waar::<Jongere>("bsn", &m.bsn.as_digits()).await?.pop();
     let (dossier, nieuw) = match bekend {

@@ -158,13 +158,15 @@ pub fn lees_datum(tekst: &str) -> Result<Datum, String> {
 }
 
 /// The text of a file: UTF-8 (a BOM is dropped) when it is valid UTF-8, else Windows-1252, the
-/// encoding of a Dutch spreadsheet saved as CSV.
+/// encoding of a Dutch spreadsheet saved as CSV. Windows line ends become `\n`: the CSV reader
+/// counts a record after `\r\n` as starting on the line before, and rows are named by line.
 fn tekst_van(bytes: &[u8]) -> String {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(),
-    }
+    let tekst = match std::str::from_utf8(bytes) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) => encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0,
+    };
+    tekst.replace("\r\n", "\n")
 }
 
 /// `;` when the heading has more of them than `,` (a Dutch spreadsheet), else `,`.
@@ -305,6 +307,12 @@ mod tests {
         assert_eq!(soorten, ["luxe", "wettelijk_16_uur", "signaal"]);
         let fout = Koppeltabel::lees("duo.toml", "bron = \"x\"\n[velden]\n[waarden.soort]\n\"a\" = \"b\"\n");
         assert_eq!(fout.unwrap_err(), "duo.toml: [waarden.soort] hoort bij geen veld van [velden]");
+    }
+
+    #[test]
+    fn rows_are_named_by_their_line_also_with_windows_line_ends() {
+        let l = lees(b"BSN;Begindatum verzuim\r\n111222333;05-10-2020\r\n123456782;06-10-2020\r\n", &tabel()).unwrap();
+        assert_eq!(l.rijen.iter().map(|r| r.nummer).collect::<Vec<_>>(), [2, 3]);
     }
 
     #[test]

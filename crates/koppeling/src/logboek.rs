@@ -83,5 +83,5 @@ pub async fn leg_vast_zonder_gevolg(
 
 /// One line of a delivery's summary: a count and what it counts, aligned.
 pub fn regel(wat: &str, aantal: u64) -> String {
-    format!("  {wat:<52}{aantal:>7}\n")
+    format!("  {wat:<60}{aantal:>7}\n")
 }

@@ -228,3 +228,26 @@ async fn only_staff_who_may_register_meldingen_may_apply_a_delivery() {
         assert!(s.lees::<Levering>().await.unwrap().is_empty());
     }
 }
+
+#[tokio::test]
+async fn where_a_gemeente_does_leerplicht_itself_the_office_keeps_only_the_rmc_meldingen() {
+    for db in regio().await {
+        let s = &db.store;
+        let oud: Gemeente = s.lees_een("GM9902").await.unwrap().unwrap();
+        let mut w = s.schrijver("test", "test").await.unwrap();
+        w.wijzig(&oud, &Gemeente { leerplicht_lokaal: true, ..oud.clone() }).await.unwrap();
+        w.klaar(0).await.unwrap();
+        // Milan (13) and Fenna (19, no startkwalificatie) both live in Duinwijk.
+        let levering = [
+            KOP,
+            "DUO-3001;100000046;10AB;00;12-10-2020;21-09-2020;;Signaalverzuim;;J;J;;;Jansen;Milan;03-04-2007;GM9902",
+            "DUO-3002;100000083;30EF;01;12-10-2020;21-09-2020;;Signaalverzuim;;J;J;;;Dekker;Fenna;01-01-2001;GM9902",
+        ]
+        .join("\n");
+        let v = lever(s, ADMIN, "duinwijk.csv", &levering, false).await.unwrap();
+        assert_eq!(*gevolg(&v, 2), Gevolg::Doorsturen);
+        assert_eq!(*gevolg(&v, 3), Gevolg::Geregistreerd { afloop: Afloop::NieuweZaak, nieuwe_jongere: true });
+        let fenna = melding_van(s, "DUO-3002").await.unwrap();
+        assert_eq!(fenna.soort, "achttien_plus");
+    }
+}

@@ -1,0 +1,184 @@
+//! `leerspoor koppeling …`: deliveries from DUO and other sources (docs/koppelingen.md).
+use crate::blokkeer;
+use leerspoor_casework::medewerker;
+use leerspoor_domain::code_enum::CodeEnum;
+use leerspoor_koppeling::duo_verzuim::{self, Verslag};
+use leerspoor_koppeling::levering::Koppeltabel;
+use leerspoor_koppeling::logboek::{Aanbod, KoppelFout};
+use leerspoor_koppeling::records::{Levering, LeveringFout};
+use leerspoor_store::Store;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// A delivery file larger than this is refused before it is read: DUO's largest, a C-levering of
+/// a big region, is tens of megabytes.
+const MAX_BESTAND: u64 = 256 * 1024 * 1024;
+
+#[derive(Debug, clap::Args)]
+#[command(override_usage = "leerspoor koppeling <KOPPELING> …")]
+pub struct KoppelingArgs {
+    #[command(subcommand)]
+    soort: Soort,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum Soort {
+    /// Verwerk een levering verzuimmeldingen van DUO (CSV): alles of niets; dezelfde melding
+    /// opnieuw verandert niets
+    #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
+    #[command(override_usage = "leerspoor koppeling duo-verzuim PAD --als MEDEWERKER [--dry-run]")]
+    DuoVerzuim(Aanlevering),
+    /// Het leveringslogboek: de laatste leveringen, of de fouten van één geweigerde levering
+    #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
+    #[command(override_usage = "leerspoor koppeling leveringen [--aantal N] [--levering ID]")]
+    Leveringen(Logboek),
+}
+
+#[derive(Debug, clap::Args)]
+struct Aanlevering {
+    /// Het leveringsbestand (CSV, ';' of ',', UTF-8 of Windows-1252)
+    #[arg(value_name = "PAD")]
+    pad: PathBuf,
+    /// Id van de medewerker namens wie de levering verwerkt wordt (audit trail, bevoegdheid)
+    #[arg(long, env = "LEERSPOOR_MEDEWERKER", hide_env_values = true, value_name = "MEDEWERKER")]
+    als: String,
+    /// Een eigen koppeltabel (TOML) in plaats van de meegeleverde
+    #[arg(long, value_name = "PAD")]
+    koppeltabel: Option<PathBuf>,
+    /// Laat zien wat de levering zou doen, zonder iets vast te leggen
+    #[arg(long)]
+    dry_run: bool,
+}
+
+#[derive(Debug, clap::Args)]
+struct Logboek {
+    /// Hoeveel van de laatste leveringen
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u16).range(1..))]
+    aantal: u16,
+    /// Toon één levering met haar samenvatting of fouten
+    #[arg(long, value_name = "ID")]
+    levering: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+enum Fout {
+    #[error("{0}")]
+    Koppeling(#[from] KoppelFout),
+    #[error(transparent)]
+    Casework(#[from] leerspoor_casework::Fout),
+    #[error(transparent)]
+    Store(#[from] leerspoor_store::StoreFout),
+    #[error("{0}")]
+    Invoer(String),
+}
+
+pub fn run(args: KoppelingArgs, database: &str) -> ExitCode {
+    let resultaat: Result<String, Fout> = blokkeer(async {
+        let store = Store::open_bestaand(database).await?;
+        let uit = match &args.soort {
+            Soort::DuoVerzuim(a) => duo_verzuim(&store, a).await,
+            Soort::Leveringen(l) => leveringen(&store, l).await,
+        };
+        store.sluit().await;
+        uit
+    });
+    if let Err(Fout::Koppeling(KoppelFout::Geweigerd { levering, fouten })) = &resultaat {
+        let waar = levering.as_ref().map_or(String::new(), |l| format!(" (in het logboek als {l})"));
+        eprintln!("fout: levering geweigerd{waar}; er is niets vastgelegd:");
+        for f in fouten {
+            eprintln!("  {f}");
+        }
+        return ExitCode::from(2);
+    }
+    crate::rapporteer(resultaat, |e| {
+        matches!(e, Fout::Store(_) | Fout::Koppeling(KoppelFout::Store(_)))
+            || matches!(e, Fout::Casework(leerspoor_casework::Fout::Store(_)))
+    })
+}
+
+fn lees_bestand(pad: &std::path::Path) -> Result<Vec<u8>, Fout> {
+    let naam = pad.display();
+    let grootte = std::fs::metadata(pad).map_err(|e| Fout::Invoer(format!("{naam}: niet te lezen ({e})")))?.len();
+    if grootte > MAX_BESTAND {
+        return Err(Fout::Invoer(format!(
+            "{naam}: {} MB is groter dan een levering kan zijn ({} MB)",
+            grootte / 1_048_576,
+            MAX_BESTAND / 1_048_576
+        )));
+    }
+    std::fs::read(pad).map_err(|e| Fout::Invoer(format!("{naam}: niet te lezen ({e})")))
+}
+
+async fn duo_verzuim(store: &Store, a: &Aanlevering) -> Result<String, Fout> {
+    let door = medewerker(store, &a.als).await?;
+    let tabel = match &a.koppeltabel {
+        Some(pad) => {
+            let tekst = String::from_utf8(lees_bestand(pad)?)
+                .map_err(|_| Fout::Invoer(format!("{}: geen UTF-8", pad.display())))?;
+            Koppeltabel::lees(&pad.display().to_string(), &tekst).map_err(Fout::Invoer)?
+        }
+        None => Koppeltabel::lees("duo-verzuim.toml", duo_verzuim::KOPPELTABEL).map_err(Fout::Invoer)?,
+    };
+    let bytes = lees_bestand(&a.pad)?;
+    let bestand = a.pad.display().to_string();
+    let aanbod = Aanbod { bron: duo_verzuim::BRON, bestand: &bestand, bytes: &bytes };
+    let vandaag = chrono::Local::now().date_naive();
+    let v = duo_verzuim::verwerk(store, &door, aanbod, &tabel, vandaag, a.dry_run).await?;
+    Ok(verslag(&v))
+}
+
+fn verslag(v: &Verslag) -> String {
+    let l = &v.levering;
+    let kop = if v.proef {
+        format!("Proef, niets vastgelegd: levering {} ({})\n", l.bestand, l.bron)
+    } else {
+        format!("Levering {} ({}) {}: {}\n", l.bestand, l.bron, l.id, l.uitkomst.label().to_lowercase())
+    };
+    kop + &l.samenvatting
+}
+
+async fn leveringen(store: &Store, l: &Logboek) -> Result<String, Fout> {
+    if let Some(id) = &l.levering {
+        let lev: Levering =
+            store.lees_een(id).await?.ok_or_else(|| Fout::Invoer(format!("levering '{id}' bestaat niet")))?;
+        let fouten: Vec<LeveringFout> = store.lees_waar("levering", id).await?;
+        let mut t = format!(
+            "Levering {} ({}), {}, ontvangen {} door {}: {}\n",
+            lev.id,
+            lev.bron,
+            lev.bestand,
+            lev.ontvangen,
+            lev.door,
+            lev.uitkomst.label().to_lowercase()
+        );
+        t += &lev.samenvatting;
+        for f in &fouten {
+            let fout = leerspoor_koppeling::levering::LeesFout {
+                rij: f.rij.map(|r| r as usize),
+                kolom: f.kolom.clone(),
+                melding: f.melding.clone(),
+            };
+            t += &format!("  {fout}\n");
+        }
+        return Ok(t);
+    }
+    let mut alle: Vec<Levering> = store.lees().await?;
+    alle.sort_by(|a, b| b.ontvangen.cmp(&a.ontvangen).then(b.id.cmp(&a.id)));
+    let mut t = format!(
+        "{:<22} {:<13} {:<22} {:<14} {:>6} {:>9}  {}\n",
+        "ontvangen", "bron", "levering", "uitkomst", "rijen", "toegepast", "bestand"
+    );
+    for lev in alle.iter().take(usize::from(l.aantal)) {
+        t += &format!(
+            "{:<22} {:<13} {:<22} {:<14} {:>6} {:>9}  {}\n",
+            lev.ontvangen,
+            lev.bron,
+            lev.id,
+            lev.uitkomst.code(),
+            lev.rijen,
+            lev.toegepast,
+            lev.bestand
+        );
+    }
+    Ok(t)
+}

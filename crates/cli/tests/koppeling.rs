@@ -1,0 +1,74 @@
+//! `leerspoor koppeling` as an office runs it: the demo region's example day of verzuimmeldingen
+//! from DUO, applied once, offered again, and a broken copy refused.
+mod common;
+use common::leerspoor;
+
+fn uitvoer(o: &std::process::Output) -> (String, String) {
+    (String::from_utf8_lossy(&o.stdout).into_owned(), String::from_utf8_lossy(&o.stderr).into_owned())
+}
+
+fn aantal(uitvoer: &str, begin: &str) -> u64 {
+    let r =
+        uitvoer.lines().find(|r| r.trim_start().starts_with(begin)).unwrap_or_else(|| panic!("{begin}:\n{uitvoer}"));
+    r.split_whitespace().last().unwrap().parse().unwrap()
+}
+
+#[test]
+fn the_demo_regions_day_of_duo_meldingen_is_applied_once_and_logged() {
+    let map = tempfile::tempdir().unwrap();
+    let bundel = map.path().join("bundel");
+    let db = format!("sqlite:{}", map.path().join("ls.sqlite").display());
+    assert!(leerspoor(&db, &["demo", "--export", bundel.to_str().unwrap(), "--scale", "0.02"]).status.success());
+    assert!(leerspoor(&db, &["import", bundel.to_str().unwrap()]).status.success());
+    let dag = bundel.join("leveringen/duo-verzuim-2021-03-15.csv");
+    let dag = dag.to_str().unwrap();
+
+    let proef = leerspoor(&db, &["koppeling", "duo-verzuim", dag, "--als", "MW001", "--dry-run"]);
+    let (uit, fout) = uitvoer(&proef);
+    assert!(proef.status.success(), "{fout}");
+    assert!(uit.starts_with("Proef, niets vastgelegd"), "{uit}");
+
+    let echt = leerspoor(&db, &["koppeling", "duo-verzuim", dag, "--als", "MW001"]);
+    let (uit, fout) = uitvoer(&echt);
+    assert!(echt.status.success(), "{fout}");
+    assert_eq!(aantal(&uit, "meldingen in de levering"), 14, "{uit}");
+    assert_eq!(aantal(&uit, "al ingetrokken door de school"), 1, "{uit}");
+    assert_eq!(aantal(&uit, "door te sturen naar de woongemeente"), 1, "{uit}");
+    assert_eq!(aantal(&uit, "nieuwe jongeren, klaargezet voor BRP-controle"), 1, "{uit}");
+    assert_eq!(uit.lines().next().unwrap().split(':').next_back().unwrap().trim(), "toegepast", "{uit}");
+
+    let weer = leerspoor(&db, &["koppeling", "duo-verzuim", dag, "--als", "MW001"]);
+    let (uit, _) = uitvoer(&weer);
+    assert!(weer.status.success());
+    assert!(uit.contains("al eerder verwerkt"), "{uit}");
+
+    // A copy broken in two places is refused whole, each error named by row and column.
+    let tekst = std::fs::read_to_string(dag).unwrap();
+    let kapot = tekst.replacen("01-03-2021", "31-02-2021", 1).replacen(";J;", ";Ja, vaak;", 1);
+    let kapot_pad = map.path().join("kapot.csv");
+    std::fs::write(&kapot_pad, kapot).unwrap();
+    let geweigerd = leerspoor(&db, &["koppeling", "duo-verzuim", kapot_pad.to_str().unwrap(), "--als", "MW001"]);
+    let (_, fout) = uitvoer(&geweigerd);
+    assert_eq!(geweigerd.status.code(), Some(2), "{fout}");
+    assert!(fout.starts_with("fout: levering geweigerd (in het logboek als L-"), "{fout}");
+    assert!(fout.contains("  rij 2, kolom Begindatum verzuim: '31-02-2021' is geen bestaande datum"), "{fout}");
+    assert!(fout.contains("  rij 2, kolom Alle lessen gemist: 'Ja, vaak' is geen J of N"), "{fout}");
+
+    let log = leerspoor(&db, &["koppeling", "leveringen"]);
+    let (uit, _) = uitvoer(&log);
+    let uitkomsten: Vec<&str> = uit.lines().skip(1).map(|r| r.split_whitespace().nth(3).unwrap()).collect();
+    assert_eq!(uitkomsten, ["geweigerd", "herhaald", "toegepast"], "{uit}");
+    let id = uit.lines().nth(1).unwrap().split_whitespace().nth(2).unwrap();
+    let een = leerspoor(&db, &["koppeling", "leveringen", "--levering", id]);
+    assert!(uitvoer(&een).0.contains("rij 2, kolom Alle lessen gemist"));
+}
+
+#[test]
+fn an_unknown_medewerker_or_a_missing_file_is_refused_in_dutch() {
+    let (_map, db) = common::database_met_klein();
+    let uit = leerspoor(&db, &["koppeling", "duo-verzuim", "bestaat-niet.csv", "--als", "MW001"]);
+    assert_eq!(uit.status.code(), Some(2));
+    assert!(uitvoer(&uit).1.starts_with("fout: bestaat-niet.csv: niet te lezen"), "{}", uitvoer(&uit).1);
+    let uit = leerspoor(&db, &["koppeling", "duo-verzuim", "x.csv", "--als", "MW999"]);
+    assert_eq!(uitvoer(&uit).1, "fout: medewerker 'MW999' bestaat niet\n");
+}
