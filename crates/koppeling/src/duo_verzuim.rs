@@ -389,7 +389,7 @@ async fn verwerk_melding(
         afwijkend_verblijfadres: m.afwijkend_verblijfadres.clone(),
     };
     if m.ingetrokken {
-        return Ok((Gevolg::AlIngetrokken, Some(duo(Afhandeling::TerKennisgeving, None)), None));
+        return Ok((Gevolg::AlIngetrokken, Some(duo(Afhandeling::Ingetrokken, None)), None));
     }
     let bekend = s.lees_waar::<Jongere>("bsn", &m.bsn.as_digits()).await?.pop();
     let (dossier, nieuw) = match bekend {

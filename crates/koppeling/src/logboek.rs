@@ -16,6 +16,9 @@ pub enum KoppelFout {
     /// Who runs it may not (their role), or is unknown.
     #[error(transparent)]
     Niet(#[from] leerspoor_casework::Fout),
+    /// A request that cannot be done, said why.
+    #[error("{0}")]
+    Ongeldig(String),
     #[error(transparent)]
     Store(#[from] StoreFout),
 }

@@ -155,6 +155,8 @@ leerspoor_domain::code_enum!(
         TerKennisgeving = ("ter_kennisgeving", "Ter kennisgeving aangenomen"),
         /// About a youth who lives outside the region: to be sent on to that gemeente.
         Doorsturen = ("doorsturen", "Door te sturen naar de woongemeente"),
+        /// Withdrawn by the school before it reached the office.
+        Ingetrokken = ("ingetrokken", "Ingetrokken door de school vóór ontvangst"),
     }
 );
 
@@ -234,6 +236,117 @@ impl Rij for BrpVerzoek {
     fn uit_waarden(w: Vec<Waarde>) -> Result<Self, Vec<VeldFout>> {
         let mut v = Velden::new(w);
         let r = BrpVerzoek { jongere: v.tekst(), sinds: v.datum(), reden: v.tekst(), levering: v.opt_tekst() };
+        v.klaar(r)
+    }
+}
+
+/// What the office reports to DUO about one of DUO's meldingen, queued until sent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Terugmelding {
+    pub id: String,
+    pub meldingnummer: String,
+    /// Code of the list `meldingstatus`: in_behandeling, afgesloten or ter_kennisgeving.
+    pub status: String,
+    /// Code of the list `reden_afsluiting`, with status afgesloten.
+    pub reden_afsluiting: Option<String>,
+    /// DUO's toelichting afsluiting, in DUO's words.
+    pub toelichting: Option<String>,
+    /// The gemeentelijke contactpersoon: the caseworker of the zaak (name, role, e-mail).
+    pub contactpersoon: Option<String>,
+    pub contact_functie: Option<String>,
+    pub contact_email: Option<String>,
+    /// The day the status holds from (the closing date for afgesloten).
+    pub datum: Datum,
+    /// When it was queued (RFC 3339, UTC).
+    pub klaargezet: String,
+    pub verzending: Option<String>,
+}
+
+impl Rij for Terugmelding {
+    const TABEL: &'static str = "terugmelding";
+    const KOLOMMEN: &'static [Kolom] = &[
+        k("id", T),
+        k("meldingnummer", T),
+        k("status", T),
+        o("reden_afsluiting", T),
+        o("toelichting", T),
+        o("contactpersoon", T),
+        o("contact_functie", T),
+        o("contact_email", T),
+        k("datum", D),
+        k("klaargezet", T),
+        o("verzending", T),
+    ];
+    fn waarden(&self) -> Vec<Waarde> {
+        vec![
+            tekst(&self.id),
+            tekst(&self.meldingnummer),
+            tekst(&self.status),
+            opt_tekst(self.reden_afsluiting.as_deref()),
+            opt_tekst(self.toelichting.as_deref()),
+            opt_tekst(self.contactpersoon.as_deref()),
+            opt_tekst(self.contact_functie.as_deref()),
+            opt_tekst(self.contact_email.as_deref()),
+            datum(self.datum),
+            tekst(&self.klaargezet),
+            opt_tekst(self.verzending.as_deref()),
+        ]
+    }
+    fn uit_waarden(w: Vec<Waarde>) -> Result<Self, Vec<VeldFout>> {
+        let mut v = Velden::new(w);
+        let r = Terugmelding {
+            id: v.tekst(),
+            meldingnummer: v.tekst(),
+            status: v.tekst(),
+            reden_afsluiting: v.opt_tekst(),
+            toelichting: v.opt_tekst(),
+            contactpersoon: v.opt_tekst(),
+            contact_functie: v.opt_tekst(),
+            contact_email: v.opt_tekst(),
+            datum: v.datum(),
+            klaargezet: v.tekst(),
+            verzending: v.opt_tekst(),
+        };
+        v.klaar(r)
+    }
+}
+
+/// A batch of queued messages to an outside party (`bestemming`: `duo-terugmelding`, …): open,
+/// taking in new ones, until its receipt is acknowledged.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verzending {
+    pub id: String,
+    pub bestemming: String,
+    pub aangemaakt: String,
+    pub door: String,
+    pub bevestigd: Option<String>,
+    pub bevestigd_door: Option<String>,
+}
+
+impl Rij for Verzending {
+    const TABEL: &'static str = "verzending";
+    const KOLOMMEN: &'static [Kolom] =
+        &[k("id", T), k("bestemming", T), k("aangemaakt", T), k("door", T), o("bevestigd", T), o("bevestigd_door", T)];
+    fn waarden(&self) -> Vec<Waarde> {
+        vec![
+            tekst(&self.id),
+            tekst(&self.bestemming),
+            tekst(&self.aangemaakt),
+            tekst(&self.door),
+            opt_tekst(self.bevestigd.as_deref()),
+            opt_tekst(self.bevestigd_door.as_deref()),
+        ]
+    }
+    fn uit_waarden(w: Vec<Waarde>) -> Result<Self, Vec<VeldFout>> {
+        let mut v = Velden::new(w);
+        let r = Verzending {
+            id: v.tekst(),
+            bestemming: v.tekst(),
+            aangemaakt: v.tekst(),
+            door: v.tekst(),
+            bevestigd: v.opt_tekst(),
+            bevestigd_door: v.opt_tekst(),
+        };
         v.klaar(r)
     }
 }

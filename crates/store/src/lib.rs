@@ -663,15 +663,31 @@ impl Schrijver {
     /// Reads inside the transaction (after [`Schrijver::vergrendel`]): what is there now.
     pub async fn lees_waar<R: Rij>(&mut self, kolom: &'static str, waarde: &str) -> Result<Vec<R>> {
         assert!(R::KOLOMMEN.iter().any(|k| k.naam == kolom), "{} heeft geen kolom {kolom}", R::TABEL);
+        self.lees_sql(&format!("WHERE {kolom} = $1"), &[rij::tekst(waarde)]).await
+    }
+
+    /// Every row of a record type, read inside the transaction.
+    pub async fn lees<R: Rij>(&mut self) -> Result<Vec<R>> {
+        self.lees_sql("", &[]).await
+    }
+
+    async fn lees_sql<R: Rij>(&mut self, waar: &str, binds: &[Waarde]) -> Result<Vec<R>> {
         let kolommen: Vec<&str> = R::KOLOMMEN.iter().map(|k| k.naam).collect();
-        let sql = format!("SELECT {} FROM {} WHERE {kolom} = $1", kolommen.join(", "), R::TABEL);
-        let typen = kolom_typen::<R>();
-        let binds = [rij::tekst(waarde)];
-        let rijen = match &mut self.tx {
-            Transactie::Sqlite(tx) => vraag_op!(&mut **tx, &sql, &binds, &typen),
-            Transactie::Postgres(tx) => vraag_op!(&mut **tx, &sql, &binds, &typen),
-        };
+        let sql = format!("SELECT {} FROM {} {waar}", kolommen.join(", "), R::TABEL);
+        let rijen = self.vraag_sql(&sql, binds, &kolom_typen::<R>()).await?;
         rijen.into_iter().map(uit_rij::<R>).collect()
+    }
+
+    /// [`Store::vraag`] inside the transaction: a selection a service decides from as it writes.
+    pub async fn vraag(&mut self, sql: &'static str, binds: &[Waarde], typen: &[Type]) -> Result<Vec<Vec<Waarde>>> {
+        self.vraag_sql(sql, binds, typen).await
+    }
+
+    async fn vraag_sql(&mut self, sql: &str, binds: &[Waarde], typen: &[Type]) -> Result<Vec<Vec<Waarde>>> {
+        Ok(match &mut self.tx {
+            Transactie::Sqlite(tx) => vraag_op!(&mut **tx, sql, binds, typen),
+            Transactie::Postgres(tx) => vraag_op!(&mut **tx, sql, binds, typen),
+        })
     }
 
     /// One line of the change log: a new record (`veld` None) or one changed field with old and new value.

@@ -49,6 +49,7 @@ pub mod rmc;
 pub mod schoolherkomst;
 pub mod startkwalificatie;
 pub mod status;
+pub mod terugmelding;
 pub mod thuiszitten;
 pub mod traject;
 pub mod triage;

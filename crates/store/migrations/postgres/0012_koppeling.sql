@@ -56,3 +56,31 @@ CREATE TABLE brp_verzoek (
     reden TEXT NOT NULL,
     levering TEXT REFERENCES levering (id)
 );
+
+-- The terugmelding to DUO: per DUO melding, each change of what the office reports (status, reden
+-- and toelichting afsluiting, contactpersoon), queued until sent. A verzending gathers what is
+-- queued; it stays open, taking in new changes, until DUO's receipt is acknowledged.
+CREATE TABLE verzending (
+    id TEXT PRIMARY KEY,
+    bestemming TEXT NOT NULL,
+    aangemaakt TEXT NOT NULL,
+    door TEXT NOT NULL,
+    bevestigd TEXT,
+    bevestigd_door TEXT
+);
+
+CREATE TABLE terugmelding (
+    id TEXT PRIMARY KEY,
+    meldingnummer TEXT NOT NULL REFERENCES duo_melding (meldingnummer),
+    status TEXT NOT NULL,
+    reden_afsluiting TEXT,
+    toelichting TEXT,
+    contactpersoon TEXT,
+    contact_functie TEXT,
+    contact_email TEXT,
+    datum DATE NOT NULL,
+    klaargezet TEXT NOT NULL,
+    verzending TEXT REFERENCES verzending (id)
+);
+CREATE INDEX terugmelding_meldingnummer ON terugmelding (meldingnummer);
+CREATE INDEX terugmelding_verzending ON terugmelding (verzending);

@@ -1,0 +1,212 @@
+//! The terugmelding to DUO (docs/koppelingen.md, "Terugmelding aan DUO"): for every melding that
+//! came in through DUO, what the office now reports about it (`rules::terugmelding`), queued when it
+//! changed. A verzending gathers what is queued and stays open, taking in later changes, until DUO's
+//! receipt is acknowledged; so a lost file is simply made again.
+use crate::logboek::KoppelFout;
+use crate::records::{Terugmelding, Verzending};
+use leerspoor_casework::ids;
+use leerspoor_domain::code_enum::CodeEnum;
+use leerspoor_domain::codes::Code;
+use leerspoor_domain::model::{Medewerker, Rol, ZaakStatus};
+use leerspoor_domain::rules::terugmelding::{Behandeling, Stand, stand, ter_kennisgeving};
+use leerspoor_domain::{Datum, rules::mas::mag_melding_registreren};
+use leerspoor_store::Store;
+use leerspoor_store::rij::{Type, Waarde};
+use std::collections::BTreeMap;
+
+/// The destination of the terugmelding's verzendingen.
+pub const BESTEMMING: &str = "duo-terugmelding";
+
+/// Every DUO melding with what the office did with it: its melding, zaak and caseworker.
+const STAND_VAN_ZAKEN: &str = "SELECT d.meldingnummer, d.afhandeling, d.ontvangen_op, m.status, m.soort, \
+     m.reden_afsluiting, z.status, z.gesloten_op, z.reden_sluiting, z.medewerker, \
+     (SELECT COUNT(*) FROM actie a WHERE a.zaak = z.id), mw.naam, mw.rol, mw.email \
+     FROM duo_melding d \
+     LEFT JOIN verzuimmelding m ON m.id = d.melding \
+     LEFT JOIN zaak z ON z.id = m.zaak \
+     LEFT JOIN medewerker mw ON mw.id = z.medewerker";
+
+/// The open verzending and what it holds: per melding its latest terugmelding.
+#[derive(Debug, Clone)]
+pub struct Uitgaand {
+    pub verzending: Verzending,
+    pub terugmeldingen: Vec<Terugmelding>,
+    /// How many were queued by this call.
+    pub nieuw: usize,
+}
+
+/// Queues every change since each melding's last terugmelding and returns the open verzending with
+/// all it holds (made when something is queued and none is open); `None` when there is nothing to
+/// send. A trial run (`proef`) shows it and keeps nothing.
+pub async fn verzamel(
+    store: &Store,
+    door: &Medewerker,
+    vandaag: Datum,
+    proef: bool,
+) -> Result<Option<Uitgaand>, KoppelFout> {
+    mag_melding_registreren(door.rol).map_err(leerspoor_casework::Fout::from)?;
+    let mut s = store.schrijver(&door.id, &format!("koppeling {BESTEMMING}")).await?;
+    s.vergrendel(BESTEMMING).await?;
+    use Type::*;
+    let typen = [Tekst, Tekst, Datum, Tekst, Tekst, Tekst, Tekst, Datum, Tekst, Tekst, Geheel, Tekst, Tekst, Tekst];
+    let zaken = s.vraag(STAND_VAN_ZAKEN, &[], &typen).await?;
+    let mut eerder: Vec<Terugmelding> = s.lees().await?;
+    eerder.sort_by(|a, b| (&a.klaargezet, &a.id).cmp(&(&b.klaargezet, &b.id)));
+    let laatste: BTreeMap<&str, &Terugmelding> = eerder.iter().map(|t| (t.meldingnummer.as_str(), t)).collect();
+    let klaargezet = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let mut nieuw = Vec::new();
+    for rij in &zaken {
+        let Some((meldingnummer, st, contact)) = huidige_stand(rij, vandaag) else { continue };
+        let t = Terugmelding {
+            id: ids::nieuw("T"),
+            meldingnummer: meldingnummer.to_string(),
+            status: st.status.to_string(),
+            reden_afsluiting: st.reden_afsluiting,
+            toelichting: st.toelichting.map(str::to_string),
+            contactpersoon: contact[0].clone(),
+            contact_functie: contact[1].clone(),
+            contact_email: contact[2].clone(),
+            datum: st.datum,
+            klaargezet: klaargezet.clone(),
+            verzending: None,
+        };
+        if laatste.get(meldingnummer).is_none_or(|l| !zelfde_bericht(l, &t)) {
+            nieuw.push(t);
+        }
+    }
+    let open: Option<Verzending> =
+        s.lees::<Verzending>().await?.into_iter().find(|v| v.bestemming == BESTEMMING && v.bevestigd.is_none());
+    let wachtend: Vec<&Terugmelding> = eerder.iter().filter(|t| t.verzending.is_none()).collect();
+    if open.is_none() && nieuw.is_empty() && wachtend.is_empty() {
+        return Ok(None);
+    }
+    let verzending = match open {
+        Some(v) => v,
+        None => {
+            let v = Verzending {
+                id: ids::nieuw("V"),
+                bestemming: BESTEMMING.into(),
+                aangemaakt: klaargezet.clone(),
+                door: door.id.clone(),
+                bevestigd: None,
+                bevestigd_door: None,
+            };
+            s.nieuw(&v).await?;
+            v
+        }
+    };
+    for t in &wachtend {
+        s.wijzig(*t, &Terugmelding { verzending: Some(verzending.id.clone()), ..(*t).clone() }).await?;
+    }
+    for t in &mut nieuw {
+        t.verzending = Some(verzending.id.clone());
+        s.nieuw(t).await?;
+    }
+    let aantal_nieuw = nieuw.len();
+    let mut inhoud: BTreeMap<String, Terugmelding> = BTreeMap::new();
+    for t in eerder.into_iter().filter(|t| t.verzending.as_ref().is_none_or(|v| *v == verzending.id)).chain(nieuw) {
+        inhoud.insert(t.meldingnummer.clone(), Terugmelding { verzending: Some(verzending.id.clone()), ..t });
+    }
+    if !proef {
+        s.vastleggen(&format!("koppeling {BESTEMMING}"), &verzending.id).await?;
+    }
+    Ok(Some(Uitgaand { verzending, terugmeldingen: inhoud.into_values().collect(), nieuw: aantal_nieuw }))
+}
+
+/// One row of [`STAND_VAN_ZAKEN`]: the melding's number, what to report, and the contactpersoon
+/// (name, role, e-mail).
+fn huidige_stand(rij: &[Waarde], vandaag: Datum) -> Option<(&str, Stand, [Option<String>; 3])> {
+    let tekst = |i: usize| match &rij[i] {
+        Waarde::Tekst(t) => t.as_deref(),
+        _ => None,
+    };
+    let datum = |i: usize| match &rij[i] {
+        Waarde::Datum(d) => *d,
+        _ => None,
+    };
+    let meldingnummer = tekst(0)?;
+    let st = match tekst(1)? {
+        "ter_kennisgeving" => ter_kennisgeving(datum(2)?),
+        "geregistreerd" => {
+            let zaak = tekst(6).and_then(ZaakStatus::from_code).map(|status| Behandeling {
+                status,
+                toegewezen: tekst(9).is_some(),
+                acties: matches!(rij[10], Waarde::Geheel(Some(n)) if n > 0),
+                gesloten_op: datum(7),
+                reden_sluiting: tekst(8),
+            });
+            stand(tekst(3)?, tekst(4)?, tekst(5), zaak, vandaag)?
+        }
+        // Sent on to the woongemeente, or withdrawn before it came in: nothing to report.
+        _ => return None,
+    };
+    let functie = tekst(12).and_then(Rol::from_code).map(|r| r.label().to_string());
+    Some((meldingnummer, st, [tekst(11).map(str::to_string), functie, tekst(13).map(str::to_string)]))
+}
+
+/// The same message to DUO (the day a status holds from is not compared: "in behandeling" is
+/// dated the day it was first seen).
+fn zelfde_bericht(a: &Terugmelding, b: &Terugmelding) -> bool {
+    (&a.status, &a.reden_afsluiting, &a.toelichting, &a.contactpersoon, &a.contact_functie, &a.contact_email)
+        == (&b.status, &b.reden_afsluiting, &b.toelichting, &b.contactpersoon, &b.contact_functie, &b.contact_email)
+}
+
+/// Records DUO's receipt of a verzending: what it held counts as sent.
+pub async fn bevestig(store: &Store, door: &Medewerker, id: &str) -> Result<Verzending, KoppelFout> {
+    mag_melding_registreren(door.rol).map_err(leerspoor_casework::Fout::from)?;
+    let mut s = store.schrijver(&door.id, &format!("koppeling {BESTEMMING}")).await?;
+    s.vergrendel(BESTEMMING).await?;
+    let oud = s
+        .lees_waar::<Verzending>("id", id)
+        .await?
+        .pop()
+        .filter(|v| v.bestemming == BESTEMMING)
+        .ok_or_else(|| KoppelFout::Ongeldig(format!("verzending '{id}' van de terugmelding bestaat niet")))?;
+    if let Some(op) = &oud.bevestigd {
+        return Err(KoppelFout::Ongeldig(format!("verzending '{id}' is al bevestigd ({op})")));
+    }
+    let nu = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let nieuw = Verzending { bevestigd: Some(nu), bevestigd_door: Some(door.id.clone()), ..oud.clone() };
+    s.wijzig(&oud, &nieuw).await?;
+    s.vastleggen(&format!("koppeling {BESTEMMING} bevestigd"), id).await?;
+    Ok(nieuw)
+}
+
+/// The verzending as a file for DUO's package route (`;`, UTF-8): DUO's wording for status and
+/// reden, no personal data of the youth — DUO knows the melding by its number.
+pub fn als_csv(u: &Uitgaand, codes: &[Code]) -> String {
+    let omschrijving = |lijst: &str, code: &str| {
+        codes
+            .iter()
+            .find(|c| c.lijst.code() == lijst && c.code == code)
+            .map_or_else(|| code.to_string(), |c| c.omschrijving.clone())
+    };
+    let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
+    let kop = [
+        "Meldingnummer",
+        "Status",
+        "Reden afsluiting",
+        "Toelichting afsluiting",
+        "Datum",
+        "Naam contactpersoon",
+        "Functie contactpersoon",
+        "Telefoon contactpersoon",
+        "E-mail contactpersoon",
+    ];
+    w.write_record(kop).expect("schrijven naar geheugen");
+    for t in &u.terugmeldingen {
+        w.write_record([
+            t.meldingnummer.clone(),
+            omschrijving("meldingstatus", &t.status),
+            t.reden_afsluiting.as_deref().map(|r| omschrijving("reden_afsluiting", r)).unwrap_or_default(),
+            t.toelichting.clone().unwrap_or_default(),
+            t.datum.format("%d-%m-%Y").to_string(),
+            t.contactpersoon.clone().unwrap_or_default(),
+            t.contact_functie.clone().unwrap_or_default(),
+            String::new(),
+            t.contact_email.clone().unwrap_or_default(),
+        ])
+        .expect("schrijven naar geheugen");
+    }
+    String::from_utf8(w.into_inner().expect("schrijven naar geheugen")).expect("UTF-8 in, UTF-8 uit")
+}
