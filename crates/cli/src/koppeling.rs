@@ -2,6 +2,7 @@
 use crate::blokkeer;
 use leerspoor_casework::medewerker;
 use leerspoor_domain::code_enum::CodeEnum;
+use leerspoor_koppeling::duo_terugmelding;
 use leerspoor_koppeling::duo_verzuim::{self, Verslag};
 use leerspoor_koppeling::levering::Koppeltabel;
 use leerspoor_koppeling::logboek::{Aanbod, KoppelFout};
@@ -28,6 +29,13 @@ enum Soort {
     #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     #[command(override_usage = "leerspoor koppeling duo-verzuim PAD --als MEDEWERKER [--dry-run]")]
     DuoVerzuim(Aanlevering),
+    /// Maak de terugmelding aan DUO als bestand: wat sinds de laatste bevestigde verzending
+    /// veranderde; bevestig daarna de ontvangst
+    #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
+    #[command(
+        override_usage = "leerspoor koppeling duo-terugmelding (--uit PAD | --bevestig VERZENDING) --als MEDEWERKER [--dry-run]"
+    )]
+    DuoTerugmelding(Terugmelding),
     /// Het leveringslogboek: de laatste leveringen, of de fouten van één geweigerde levering
     #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     #[command(override_usage = "leerspoor koppeling leveringen [--aantal N] [--levering ID]")]
@@ -46,6 +54,23 @@ struct Aanlevering {
     #[arg(long, value_name = "PAD")]
     koppeltabel: Option<PathBuf>,
     /// Laat zien wat de levering zou doen, zonder iets vast te leggen
+    #[arg(long)]
+    dry_run: bool,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(group = clap::ArgGroup::new("wat").required(true).args(["uit", "bevestig"]))]
+struct Terugmelding {
+    /// Schrijf de open verzending naar dit bestand (CSV, ';', UTF-8)
+    #[arg(long, value_name = "PAD")]
+    uit: Option<PathBuf>,
+    /// DUO heeft deze verzending ontvangen: wat erin stond telt als verzonden
+    #[arg(long, value_name = "VERZENDING", conflicts_with = "dry_run")]
+    bevestig: Option<String>,
+    /// Id van de medewerker namens wie (audit trail, bevoegdheid)
+    #[arg(long, env = "LEERSPOOR_MEDEWERKER", hide_env_values = true, value_name = "MEDEWERKER")]
+    als: String,
+    /// Laat zien wat er verzonden zou worden, zonder iets vast te leggen of te schrijven
     #[arg(long)]
     dry_run: bool,
 }
@@ -77,6 +102,7 @@ pub fn run(args: KoppelingArgs, database: &str) -> ExitCode {
         let store = Store::open_bestaand(database).await?;
         let uit = match &args.soort {
             Soort::DuoVerzuim(a) => duo_verzuim(&store, a).await,
+            Soort::DuoTerugmelding(t) => duo_terugmelding(&store, t).await,
             Soort::Leveringen(l) => leveringen(&store, l).await,
         };
         store.sluit().await;
@@ -125,6 +151,43 @@ async fn duo_verzuim(store: &Store, a: &Aanlevering) -> Result<String, Fout> {
     let vandaag = chrono::Local::now().date_naive();
     let v = duo_verzuim::verwerk(store, &door, aanbod, &tabel, vandaag, a.dry_run).await?;
     Ok(verslag(&v))
+}
+
+async fn duo_terugmelding(store: &Store, t: &Terugmelding) -> Result<String, Fout> {
+    let door = medewerker(store, &t.als).await?;
+    if let Some(id) = &t.bevestig {
+        let v = duo_terugmelding::bevestig(store, &door, id).await?;
+        return Ok(format!("Verzending {} bevestigd: wat erin stond telt als verzonden.\n", v.id));
+    }
+    let vandaag = chrono::Local::now().date_naive();
+    let Some(u) = duo_terugmelding::verzamel(store, &door, vandaag, t.dry_run).await? else {
+        return Ok("Niets terug te melden: alles is verzonden en bevestigd.\n".into());
+    };
+    let n = u.terugmeldingen.len();
+    let wat = format!("{n} {}, waarvan {} nieuw", if n == 1 { "terugmelding" } else { "terugmeldingen" }, u.nieuw);
+    if t.dry_run {
+        return Ok(format!("Proef, niets vastgelegd of geschreven: verzending met {wat}\n"));
+    }
+    let pad = t.uit.as_ref().expect("--uit of --bevestig is verplicht");
+    let codes: Vec<leerspoor_domain::codes::Code> = store.lees().await?;
+    schrijf_heel(pad, duo_terugmelding::als_csv(&u, &codes).as_bytes())?;
+    Ok(format!(
+        "Verzending {} ({wat}) geschreven naar {}.\nBevestig na ontvangst door DUO: leerspoor koppeling duo-terugmelding --bevestig {} --als {}\n",
+        u.verzending.id,
+        pad.display(),
+        u.verzending.id,
+        door.id
+    ))
+}
+
+/// Writes a file whole or not at all: a half-written terugmelding must never reach DUO.
+fn schrijf_heel(pad: &std::path::Path, inhoud: &[u8]) -> Result<(), Fout> {
+    let fout = |e: std::io::Error| Fout::Invoer(format!("{}: niet te schrijven ({e})", pad.display()));
+    let map = pad.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let mut tijdelijk = tempfile::NamedTempFile::new_in(map).map_err(fout)?;
+    std::io::Write::write_all(&mut tijdelijk, inhoud).map_err(fout)?;
+    tijdelijk.persist(pad).map_err(|e| fout(e.error))?;
+    Ok(())
 }
 
 fn verslag(v: &Verslag) -> String {

@@ -61,6 +61,50 @@ fn the_demo_regions_day_of_duo_meldingen_is_applied_once_and_logged() {
     let id = uit.lines().nth(1).unwrap().split_whitespace().nth(2).unwrap();
     let een = leerspoor(&db, &["koppeling", "leveringen", "--levering", id]);
     assert!(uitvoer(&een).0.contains("rij 2, kolom Alle lessen gemist"));
+
+    // New zaken wait unassigned and are not reported yet; a melding that joined a zaak a
+    // caseworker already has is in behandeling.
+    let pad = map.path().join("terugmelding.csv");
+    let terug = leerspoor(&db, &["koppeling", "duo-terugmelding", "--uit", pad.to_str().unwrap(), "--als", "MW001"]);
+    assert!(terug.status.success(), "{}", uitvoer(&terug).1);
+    let bestand = std::fs::read_to_string(&pad).unwrap_or_default();
+    assert!(
+        bestand.lines().skip(1).all(|r| r.split(';').nth(1) == Some("In behandeling")),
+        "{bestand}\n{}",
+        uitvoer(&terug).0
+    );
+}
+
+#[test]
+fn the_terugmelding_is_written_whole_and_acknowledged_once() {
+    let map = tempfile::tempdir().unwrap();
+    let bundel = map.path().join("bundel");
+    let db = format!("sqlite:{}", map.path().join("ls.sqlite").display());
+    assert!(leerspoor(&db, &["demo", "--export", bundel.to_str().unwrap(), "--scale", "0.02"]).status.success());
+    assert!(leerspoor(&db, &["import", bundel.to_str().unwrap()]).status.success());
+    // A school reports a 24-year-old: taken ter kennisgeving, which goes back to DUO at once.
+    let dag = map.path().join("dag.csv");
+    std::fs::write(
+        &dag,
+        "Meldingnummer;BSN;BRIN;Begindatum verzuim;Vermoedelijke soort verzuim;Geboortedatum;Achternaam\n\
+         DUO-9;999999990;99AA;01-03-2021;Signaalverzuim;01-01-1997;Oud\n",
+    )
+    .unwrap();
+    let uit = leerspoor(&db, &["koppeling", "duo-verzuim", dag.to_str().unwrap(), "--als", "MW001"]);
+    assert!(uit.status.success(), "{}", uitvoer(&uit).1);
+    let pad = map.path().join("terugmelding.csv");
+    let terug = leerspoor(&db, &["koppeling", "duo-terugmelding", "--uit", pad.to_str().unwrap(), "--als", "MW001"]);
+    let (uit, fout) = uitvoer(&terug);
+    assert!(terug.status.success(), "{fout}");
+    let bestand = std::fs::read_to_string(&pad).unwrap();
+    assert!(bestand.lines().nth(1).unwrap().starts_with("DUO-9;Ter kennisgeving aangenomen;"), "{bestand}");
+    let verzending = uit.split_whitespace().nth(1).unwrap();
+    assert!(verzending.starts_with("V-"), "{uit}");
+    let bevestig = ["koppeling", "duo-terugmelding", "--bevestig", verzending, "--als", "MW001"];
+    assert!(leerspoor(&db, &bevestig).status.success());
+    let weer = leerspoor(&db, &bevestig);
+    assert_eq!(weer.status.code(), Some(2));
+    assert!(uitvoer(&weer).1.contains("is al bevestigd"), "{}", uitvoer(&weer).1);
 }
 
 #[test]

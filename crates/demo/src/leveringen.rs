@@ -2,8 +2,10 @@
 //! (docs/koppelingen.md): made from the generated region, so that they fit it.
 use leerspoor_domain::Datum;
 use leerspoor_domain::bsn::elfproef;
-use leerspoor_domain::model::{Dataset, Gemeentecode};
+use leerspoor_domain::model::{Dataset, Gemeentecode, Jongere};
 use leerspoor_domain::onderwijs::Onderwijssoort;
+use leerspoor_domain::rules::leeftijd_op;
+use std::collections::{HashMap, HashSet};
 
 /// The day of the example verzuimmeldingen: a Monday of the last schooljaar with casework.
 pub const VERZUIMDAG: (i32, u32, u32) = (2021, 3, 15);
@@ -31,28 +33,32 @@ pub fn duo_verzuimmeldingen(ds: &Dataset) -> String {
     let begin = dag - chrono::Days::new(14);
     let datum = |d: Datum| d.format("%d-%m-%Y").to_string();
     let regionaal: Vec<&Gemeentecode> = ds.gemeenten.iter().filter(|g| !g.leerplicht_lokaal).map(|g| &g.code).collect();
-    let woont_in_regio = |jongere: &str| {
-        ds.woonadressen.iter().any(|a| {
-            a.jongere == jongere
-                && regionaal.contains(&&a.gemeente)
-                && a.begindatum <= begin
-                && a.einddatum.is_none_or(|e| dag <= e)
-        })
-    };
-    // Pupils of primary, secondary and mbo schools on the day, in a fixed order.
+    // Who lives where the region does leerplicht during the absence.
+    let woont_in_regio: HashSet<&str> = ds
+        .woonadressen
+        .iter()
+        .filter(|a| regionaal.contains(&&a.gemeente) && a.begindatum <= begin && a.einddatum.is_none_or(|e| dag <= e))
+        .map(|a| a.jongere.as_str())
+        .collect();
+    let jongeren: HashMap<&str, &Jongere> = ds.jongeren.iter().map(|j| (j.id.as_str(), j)).collect();
+    // Pupils of 6 to 17 (a four-year-old is not leerplichtig yet) of primary, secondary and mbo
+    // schools on the day, in a fixed order.
     let mut leerlingen: Vec<_> = ds
         .inschrijvingen
         .iter()
         .filter(|i| i.begindatum <= begin && i.einddatum.is_none_or(|e| dag <= e))
         .filter(|i| matches!(i.onderwijssoort, Onderwijssoort::Bao | Onderwijssoort::Vo | Onderwijssoort::Mbo))
-        .filter(|i| woont_in_regio(&i.jongere))
+        .filter(|i| woont_in_regio.contains(i.jongere.as_str()))
+        .filter(|i| {
+            jongeren.get(i.jongere.as_str()).is_some_and(|j| (6..18).contains(&leeftijd_op(j.geboortedatum, begin)))
+        })
         .collect();
     leerlingen.sort_by(|a, b| a.id.cmp(&b.id));
     let stap = (leerlingen.len() / 12).max(1);
     let mut regels = vec![KOP.to_string()];
     let nummer = |n: usize| format!("DUO-{}-{n:03}", dag.format("%Y%m%d"));
     for (n, i) in leerlingen.iter().step_by(stap).take(12).enumerate() {
-        let jongere = ds.jongeren.iter().find(|j| j.id == i.jongere).expect("inschrijving van een jongere");
+        let jongere = jongeren[i.jongere.as_str()];
         let soort = SOORTEN[n % SOORTEN.len()];
         let einde = if soort == "Luxe verzuim" { datum(begin + chrono::Days::new(4)) } else { String::new() };
         let status = if n == 3 { "Ingetrokken" } else { "Geregistreerd" };
