@@ -10,8 +10,8 @@ use leerspoor_domain::codes::Code;
 use leerspoor_domain::model::{Medewerker, Rol, ZaakStatus};
 use leerspoor_domain::rules::terugmelding::{Behandeling, Stand, stand, ter_kennisgeving};
 use leerspoor_domain::{Datum, rules::mas::mag_melding_registreren};
-use leerspoor_store::Store;
 use leerspoor_store::rij::{Type, Waarde};
+use leerspoor_store::{Store, StoreFout};
 use std::collections::BTreeMap;
 
 /// The destination of the terugmelding's verzendingen.
@@ -103,14 +103,43 @@ pub async fn verzamel(
         s.nieuw(t).await?;
     }
     let aantal_nieuw = nieuw.len();
-    let mut inhoud: BTreeMap<String, Terugmelding> = BTreeMap::new();
-    for t in eerder.into_iter().filter(|t| t.verzending.as_ref().is_none_or(|v| *v == verzending.id)).chain(nieuw) {
-        inhoud.insert(t.meldingnummer.clone(), Terugmelding { verzending: Some(verzending.id.clone()), ..t });
-    }
+    let erin = eerder.into_iter().filter(|t| t.verzending.as_ref().is_none_or(|v| *v == verzending.id)).chain(nieuw);
+    let terugmeldingen =
+        laatste_per_melding(erin.map(|t| Terugmelding { verzending: Some(verzending.id.clone()), ..t }));
     if !proef {
         s.vastleggen(&format!("koppeling {BESTEMMING}"), &verzending.id).await?;
     }
-    Ok(Some(Uitgaand { verzending, terugmeldingen: inhoud.into_values().collect(), nieuw: aantal_nieuw }))
+    Ok(Some(Uitgaand { verzending, terugmeldingen, nieuw: aantal_nieuw }))
+}
+
+/// Per melding the last one queued (by time, then key), in the order of the meldingnummers.
+fn laatste_per_melding(t: impl Iterator<Item = Terugmelding>) -> Vec<Terugmelding> {
+    let mut per_melding: BTreeMap<String, Terugmelding> = BTreeMap::new();
+    for t in t {
+        let later = per_melding.get(&t.meldingnummer).is_none_or(|l| (&l.klaargezet, &l.id) <= (&t.klaargezet, &t.id));
+        if later {
+            per_melding.insert(t.meldingnummer.clone(), t);
+        }
+    }
+    per_melding.into_values().collect()
+}
+
+/// The verzendingen of the terugmelding, the open one first, then the latest.
+pub async fn verzendingen(store: &Store) -> Result<Vec<Verzending>, StoreFout> {
+    let mut alle: Vec<Verzending> = store.lees_waar("bestemming", BESTEMMING).await?;
+    alle.sort_by(|a, b| {
+        (a.bevestigd.is_some(), &b.aangemaakt, &b.id).cmp(&(b.bevestigd.is_some(), &a.aangemaakt, &a.id))
+    });
+    Ok(alle)
+}
+
+/// What a verzending holds, to write it (again): nothing is queued or changed.
+pub async fn inhoud(store: &Store, id: &str) -> Result<Option<Uitgaand>, StoreFout> {
+    let Some(verzending) = store.lees_een::<Verzending>(id).await?.filter(|v| v.bestemming == BESTEMMING) else {
+        return Ok(None);
+    };
+    let rijen: Vec<Terugmelding> = store.lees_waar("verzending", id).await?;
+    Ok(Some(Uitgaand { verzending, terugmeldingen: laatste_per_melding(rijen.into_iter()), nieuw: 0 }))
 }
 
 /// One row of [`STAND_VAN_ZAKEN`]: the melding's number, what to report, and the contactpersoon

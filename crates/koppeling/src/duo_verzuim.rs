@@ -76,6 +76,12 @@ pub fn lees_meldingen(l: &Levering) -> Result<Vec<Schoolmelding>, Vec<LeesFout>>
     for r in &l.rijen {
         let mut f = |veld: &str, melding: String| fouten.push(fout(Some(r.nummer), Some(r.kop(veld)), melding));
         let tekst = |veld: &str| r.tekst(veld).map(str::to_string);
+        // The shipped koppeltabel requires these; an office's own might not.
+        for veld in ["meldingnummer", "persoonsgebonden_nummer", "brin", "begindatum", "soort"] {
+            if r.tekst(veld).is_none() {
+                f(veld, "leeg, maar verplicht".into());
+            }
+        }
         let datum = |veld: &str, f: &mut dyn FnMut(&str, String)| match r.datum(veld) {
             Ok(d) => d,
             Err(e) => {

@@ -16,7 +16,7 @@ use std::fmt;
 pub struct Veld {
     /// The column headings this field may have, compared without case and surrounding spaces.
     pub kop: Vec<String>,
-    /// A delivery without this column is refused.
+    /// A delivery without this column, or with a row that leaves it empty, is refused.
     #[serde(default)]
     pub verplicht: bool,
 }
@@ -253,6 +253,8 @@ pub fn lees(bytes: &[u8], tabel: &Koppeltabel) -> Result<Levering, Vec<LeesFout>
             let w = r.get(*i).unwrap_or("").trim();
             if !w.is_empty() {
                 waarden.insert(veld.to_string(), tabel.vertaal(veld, w).to_string());
+            } else if tabel.velden[*veld].verplicht {
+                fouten.push(fout(Some(nummer), Some(kop), "leeg, maar verplicht"));
             }
             kop_van.insert(veld.to_string(), kop.to_string());
         }
@@ -364,6 +366,8 @@ mod tests {
             "rij 2, kolom Begindatum verzuim: '31-09-2020' is geen bestaande datum"
         );
         assert_eq!(lees(b"", &tabel()).unwrap_err()[0].to_string(), "het bestand is leeg");
+        let leeg = lees(b"BSN;Begindatum verzuim\n1;\n", &tabel()).unwrap_err();
+        assert_eq!(leeg[0].to_string(), "rij 2, kolom Begindatum verzuim: leeg, maar verplicht");
         let dubbel = lees(b"BSN;Burgerservicenummer;Begindatum verzuim\n", &tabel()).unwrap_err();
         assert_eq!(dubbel[0].to_string(), "rij 1: 'bsn' staat in meer dan één kolom: BSN, Burgerservicenummer");
     }

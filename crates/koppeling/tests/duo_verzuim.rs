@@ -251,3 +251,27 @@ async fn where_a_gemeente_does_leerplicht_itself_the_office_keeps_only_the_rmc_m
         assert_eq!(fenna.soort, "achttien_plus");
     }
 }
+
+#[tokio::test]
+async fn an_offices_own_koppeltabel_cannot_make_a_required_field_optional() {
+    for db in regio().await {
+        let s = &db.store;
+        let eigen = KOPPELTABEL.replace(
+            "brin = { kop = [\"BRIN\", \"Brinnummer\", \"Instellingscode\"], verplicht = true }",
+            "brin = { kop = [\"BRIN\"] }",
+        );
+        assert_ne!(eigen, KOPPELTABEL);
+        let tabel = Koppeltabel::lees("eigen.toml", &eigen).unwrap();
+        let inhoud = "Meldingnummer;BSN;BRIN;Begindatum verzuim;Vermoedelijke soort verzuim\nDUO-1;111222333;;05-10-2020;Luxe verzuim\n";
+        let aanbod = Aanbod { bron: duo_verzuim::BRON, bestand: "eigen.csv", bytes: inhoud.as_bytes() };
+        let Err(KoppelFout::Geweigerd { fouten, .. }) =
+            duo_verzuim::verwerk(s, &mw(s, ADMIN).await, aanbod, &tabel, d("2020-10-12"), false).await
+        else {
+            panic!("een lege BRIN had geweigerd moeten worden")
+        };
+        assert_eq!(
+            fouten.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            ["rij 2, kolom BRIN: leeg, maar verplicht"]
+        );
+    }
+}

@@ -166,6 +166,20 @@ pub fn routes(state: AppState) -> Routes {
         .post("/jongeren/{jongere}/trajecten/{traject}/sluiten", Toegang::Recht(CasusSchrijven), traject::sluit)
         .get("/jongeren/{jongere}/dagbesteding", Toegang::Recht(CasusSchrijven), traject::dagbesteding_formulier)
         .post("/jongeren/{jongere}/dagbesteding", Toegang::Recht(CasusSchrijven), traject::dagbesteding)
+        .get("/koppelingen", Toegang::Recht(CasusSchrijven), koppelingen::pagina)
+        .post("/koppelingen/duo-verzuim", Toegang::Recht(CasusSchrijven), koppelingen::duo_verzuim)
+        .get("/koppelingen/leveringen/{levering}", Toegang::Recht(CasusSchrijven), koppelingen::levering)
+        .post("/koppelingen/terugmelding", Toegang::Recht(CasusSchrijven), koppelingen::terugmelding)
+        .get(
+            "/koppelingen/terugmelding/{verzending}",
+            Toegang::Recht(CasusSchrijven),
+            koppelingen::terugmelding_bestand,
+        )
+        .post(
+            "/koppelingen/terugmelding/{verzending}/bevestiging",
+            Toegang::Recht(CasusSchrijven),
+            koppelingen::bevestiging,
+        )
         .get("/rapportages", Toegang::Recht(Rapportage), rapportage::pagina)
         .get("/rapportages/download", Toegang::Recht(Rapportage), rapportage::download)
         .get("/beheer", Toegang::Recht(Beheer), beheer::pagina)

@@ -138,6 +138,8 @@ fn invullen(pad: &str, jongere: &str) -> String {
         .replace("{vrijstelling}", "V-ONBEKEND")
         .replace("{traject}", "R-ONBEKEND")
         .replace("{bestand}", "leerspoor.css")
+        .replace("{levering}", "L-ONBEKEND")
+        .replace("{verzending}", "V-ONBEKEND")
 }
 
 #[tokio::test]
@@ -950,4 +952,71 @@ async fn a_refusal_about_a_youth_is_logged_on_the_youth() {
         log[0].reden.as_deref(),
         Some(format!("uw rol geeft geen toegang tot deze pagina (/jongeren/{jongere}/melding)").as_str())
     );
+}
+
+/// Uploads a delivery of verzuimmeldingen from DUO on the koppelingen page; the status and the page.
+async fn lever(r: &Regio, cookie: &str, token: &str, csv: &str) -> (StatusCode, String) {
+    let grens = "leerspoor-grens";
+    let body = format!(
+        "--{grens}\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"duo-verzuim.csv\"\r\n\
+         Content-Type: text/csv\r\n\r\n{csv}\r\n--{grens}--\r\n"
+    );
+    let req = Request::builder()
+        .method("POST")
+        .uri(format!("/koppelingen/duo-verzuim?csrf={token}"))
+        .header(header::COOKIE, cookie)
+        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={grens}"))
+        .body(Body::from(body))
+        .unwrap();
+    let res = r.app.clone().oneshot(req).await.unwrap();
+    let status = res.status();
+    (status, String::from_utf8(to_bytes(res.into_body(), usize::MAX).await.unwrap().to_vec()).unwrap())
+}
+
+#[tokio::test]
+async fn a_caseworker_applies_a_day_of_duo_meldingen_and_downloads_the_terugmelding_without_a_bsn() {
+    let r = regio(leerspoor_testdb::sqlite().await).await;
+    let (cookie, token) = aanmelden(&r.app, "administratief", WACHTWOORD).await.unwrap();
+    // The demo's example day, and a melding about a 31-year-old: ter kennisgeving, reported back.
+    let dag = leerspoor_demo::leveringen::duo_verzuimmeldingen(&r.dataset)
+        + &format!(
+            "DUO-OUD;999999990;{};;15-03-2021;01-03-2021;;Signaalverzuim;;J;;J;;;Geregistreerd;Oud;Piet;01-01-1990;M;\r\n",
+            r.dataset.scholen[0].brin
+        );
+    let (status, html) = lever(&r, &cookie, &token, &dag).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(html.contains("meldingen in de levering"), "{html}");
+    assert!(html.contains(": toegepast."), "{html}");
+    // A broken copy: refused whole, every error named by row and column, nothing written.
+    let zaken = r.store.aantal("zaak").await.unwrap();
+    let kapot = dag.replacen("01-03-2021", "31-02-2021", 1).replace("DUO-", "X-");
+    let (status, html) = lever(&r, &cookie, &token, &kapot).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("De levering is geweigerd"), "{html}");
+    assert!(
+        html.contains("&#39;31-02-2021&#39; is geen bestaande datum")
+            || html.contains("'31-02-2021' is geen bestaande datum"),
+        "{html}"
+    );
+    assert_eq!(r.store.aantal("zaak").await.unwrap(), zaken);
+    // The terugmelding: queued, downloaded as a file without any BSN, acknowledged.
+    let a = vraag(&r.app, "POST", "/koppelingen/terugmelding", Some(&cookie), Some(format!("csrf={token}"))).await;
+    assert_eq!(a.status, StatusCode::OK);
+    let v = a.body.split("Verzending ").nth(1).and_then(|s| s.split_whitespace().next()).expect(&a.body).to_string();
+    let (bestand, koppen) =
+        vraag_met(&r.app, "GET", &format!("/koppelingen/terugmelding/{v}"), Some(&cookie), None).await;
+    assert_eq!(bestand.status, StatusCode::OK);
+    assert_eq!(koppen.get(header::CONTENT_TYPE).unwrap(), "text/csv; charset=utf-8");
+    assert!(bestand.body.contains("\nDUO-OUD;Ter kennisgeving aangenomen;"), "{}", bestand.body);
+    assert!(r.dataset.jongeren.iter().all(|j| !bestand.body.contains(&j.bsn.as_digits())));
+    assert!(!bestand.body.contains("999999990"));
+    let pad = format!("/koppelingen/terugmelding/{v}/bevestiging");
+    let b = vraag(&r.app, "POST", &pad, Some(&cookie), Some(format!("csrf={token}"))).await;
+    assert!(b.body.contains("bevestigd: wat erin stond telt als verzonden"), "{}", b.body);
+    let log = r.store.toegang_van(&format!("verzending:{v}")).await.unwrap();
+    assert_eq!(log[0].handeling, "download terugmelding");
+    // A beleidsmedewerker may not.
+    let (cookie, token) = aanmelden(&r.app, "beleidsmedewerker", WACHTWOORD).await.unwrap();
+    let (status, _) = lever(&r, &cookie, &token, &dag).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
 }

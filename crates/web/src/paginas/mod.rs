@@ -5,6 +5,7 @@ pub mod audit;
 pub mod beheer;
 pub mod dossier;
 pub mod inloggen;
+pub mod koppelingen;
 pub mod melding;
 pub mod rapportage;
 pub mod traject;

@@ -1,0 +1,235 @@
+//! Koppelingen (docs/koppelingen.md): a delivery of verzuimmeldingen from DUO uploaded and applied
+//! (all or nothing, as `leerspoor koppeling duo-verzuim`), the delivery log with every refusal's
+//! reasons, and the terugmelding to DUO: made, downloaded, acknowledged.
+use crate::AppState;
+use crate::pagina::{self, Kop, Melding};
+use crate::poort::{self, Gebruiker};
+use askama::Template;
+use axum::Extension;
+use axum::extract::{Multipart, Path, State};
+use axum::http::StatusCode;
+use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::response::{IntoResponse, Response};
+use leerspoor_domain::code_enum::CodeEnum;
+use leerspoor_koppeling::duo_terugmelding;
+use leerspoor_koppeling::duo_verzuim;
+use leerspoor_koppeling::levering::{Koppeltabel, LeesFout};
+use leerspoor_koppeling::logboek::{Aanbod, KoppelFout};
+use leerspoor_koppeling::records::{Levering, LeveringFout, Verzending};
+
+/// The errors shown of a refused delivery at most; the log keeps them all.
+const MAX_FOUTEN: usize = 200;
+/// The deliveries and verzendingen listed: the latest.
+const MAX_REGELS: usize = 50;
+
+#[derive(Template)]
+#[template(path = "koppelingen.html")]
+struct Koppelingen {
+    kop: Kop,
+    melding: Option<Melding>,
+    /// What a delivery or a terugmelding did, line by line.
+    samenvatting: String,
+    fouten: Vec<LeesFout>,
+    leveringen: Vec<Levering>,
+    verzendingen: Vec<Verzending>,
+    /// One delivery opened from the log, with its reasons if it was refused.
+    gekozen: Option<(Levering, Vec<LeveringFout>)>,
+}
+
+impl Koppelingen {
+    fn uitkomst(&self, l: &Levering) -> &'static str {
+        l.uitkomst.label()
+    }
+}
+
+/// What to show besides the lists.
+#[derive(Default)]
+struct Uitslag {
+    melding: Option<Melding>,
+    samenvatting: String,
+    fouten: Vec<LeesFout>,
+    gekozen: Option<(Levering, Vec<LeveringFout>)>,
+}
+
+async fn toon(state: &AppState, g: &Gebruiker, status: StatusCode, u: Uitslag) -> Response {
+    let lijsten = async {
+        let mut leveringen: Vec<Levering> = state.store.lees().await?;
+        leveringen.sort_by(|a, b| (&b.ontvangen, &b.id).cmp(&(&a.ontvangen, &a.id)));
+        leveringen.truncate(MAX_REGELS);
+        let mut verzendingen = duo_terugmelding::verzendingen(&state.store).await?;
+        verzendingen.truncate(MAX_REGELS);
+        Ok::<_, leerspoor_store::StoreFout>((leveringen, verzendingen))
+    };
+    let (leveringen, verzendingen) = match lijsten.await {
+        Ok(x) => x,
+        Err(e) => return pagina::serverfout(&e),
+    };
+    let t = Koppelingen {
+        kop: Kop::voor(g, "/koppelingen"),
+        melding: u.melding,
+        samenvatting: u.samenvatting,
+        fouten: u.fouten,
+        leveringen,
+        verzendingen,
+        gekozen: u.gekozen,
+    };
+    (status, pagina::toon(&t)).into_response()
+}
+
+pub async fn pagina(State(state): State<AppState>, Extension(g): Extension<Gebruiker>) -> Response {
+    toon(&state, &g, StatusCode::OK, Uitslag::default()).await
+}
+
+/// One delivery from the log, with its summary or the reasons it was refused.
+pub async fn levering(
+    State(state): State<AppState>,
+    Extension(g): Extension<Gebruiker>,
+    Path(id): Path<String>,
+) -> Response {
+    let gekozen = async {
+        let Some(l) = state.store.lees_een::<Levering>(&id).await? else { return Ok(None) };
+        let fouten: Vec<LeveringFout> = state.store.lees_waar("levering", &id).await?;
+        Ok::<_, leerspoor_store::StoreFout>(Some((l, fouten)))
+    };
+    match gekozen.await {
+        Ok(Some(gekozen)) => {
+            toon(&state, &g, StatusCode::OK, Uitslag { gekozen: Some(gekozen), ..Uitslag::default() }).await
+        }
+        Ok(None) => poort::niet_gevonden(&g),
+        Err(e) => pagina::serverfout(&e),
+    }
+}
+
+/// A delivery of verzuimmeldingen from DUO: one CSV file, applied whole or refused whole.
+pub async fn duo_verzuim(
+    State(state): State<AppState>,
+    Extension(g): Extension<Gebruiker>,
+    mut delen: Multipart,
+) -> Response {
+    let mut bestand: Option<(String, Vec<u8>)> = None;
+    let mut controle = false;
+    loop {
+        let deel = match delen.next_field().await {
+            Ok(Some(d)) => d,
+            Ok(None) => break,
+            Err(e) => return weiger(&state, &g, format!("De upload is afgebroken: {e}")).await,
+        };
+        match deel.name() {
+            Some("controle") => controle = true,
+            Some("bestand") => {
+                // The client's name for the file, cut: it goes into the log.
+                let naam: String = deel.file_name().unwrap_or("levering.csv").chars().take(100).collect();
+                match deel.bytes().await {
+                    Ok(b) => bestand = Some((naam, b.to_vec())),
+                    Err(e) => return weiger(&state, &g, format!("De upload is afgebroken: {e}")).await,
+                }
+            }
+            _ => {}
+        }
+    }
+    let Some((naam, bytes)) = bestand.filter(|(_, b)| !b.is_empty()) else {
+        return weiger(&state, &g, "Kies het CSV-bestand van de levering.".into()).await;
+    };
+    let tabel = match Koppeltabel::lees("duo-verzuim.toml", duo_verzuim::KOPPELTABEL) {
+        Ok(t) => t,
+        Err(e) => return pagina::serverfout(&e),
+    };
+    let aanbod = Aanbod { bron: duo_verzuim::BRON, bestand: &naam, bytes: &bytes };
+    match duo_verzuim::verwerk(&state.store, &g.medewerker, aanbod, &tabel, state.vandaag(), controle).await {
+        Ok(v) => {
+            let l = &v.levering;
+            let tekst = if v.proef {
+                format!("Gecontroleerd, niets vastgelegd: zo zou levering {} verwerkt worden.", l.bestand)
+            } else {
+                format!("Levering {} ({}): {}.", l.bestand, l.id, l.uitkomst.label().to_lowercase())
+            };
+            let u = Uitslag {
+                melding: Some(Melding::ok(tekst)),
+                samenvatting: l.samenvatting.clone(),
+                ..Uitslag::default()
+            };
+            toon(&state, &g, StatusCode::OK, u).await
+        }
+        Err(KoppelFout::Geweigerd { levering, mut fouten }) => {
+            let waar = levering.map_or(String::new(), |l| format!(" (in het logboek als {l})"));
+            let mut tekst =
+                format!("De levering is geweigerd{waar}: {} fout(en); er is niets vastgelegd.", fouten.len());
+            if fouten.len() > MAX_FOUTEN {
+                tekst.push_str(&format!(" Hieronder de eerste {MAX_FOUTEN}; het logboek heeft ze alle."));
+                fouten.truncate(MAX_FOUTEN);
+            }
+            let u = Uitslag { melding: Some(Melding::fout(tekst)), fouten, ..Uitslag::default() };
+            toon(&state, &g, StatusCode::UNPROCESSABLE_ENTITY, u).await
+        }
+        Err(KoppelFout::Store(e)) => pagina::serverfout(&e),
+        Err(e) => weiger(&state, &g, e.to_string()).await,
+    }
+}
+
+async fn weiger(state: &AppState, g: &Gebruiker, tekst: String) -> Response {
+    let u = Uitslag { melding: Some(Melding::fout(tekst)), ..Uitslag::default() };
+    toon(state, g, StatusCode::UNPROCESSABLE_ENTITY, u).await
+}
+
+/// Queues what changed and gathers it in the open verzending.
+pub async fn terugmelding(State(state): State<AppState>, Extension(g): Extension<Gebruiker>) -> Response {
+    let tekst = match duo_terugmelding::verzamel(&state.store, &g.medewerker, state.vandaag(), false).await {
+        Ok(Some(u)) => format!(
+            "Verzending {} staat klaar met {} terugmelding(en), waarvan {} nieuw. Download het bestand voor DUO en \
+             bevestig de ontvangst zodra DUO het heeft.",
+            u.verzending.id,
+            u.terugmeldingen.len(),
+            u.nieuw
+        ),
+        Ok(None) => "Niets terug te melden: alles is verzonden en bevestigd.".into(),
+        Err(KoppelFout::Store(e)) => return pagina::serverfout(&e),
+        Err(e) => return weiger(&state, &g, e.to_string()).await,
+    };
+    toon(&state, &g, StatusCode::OK, Uitslag { melding: Some(Melding::ok(tekst)), ..Uitslag::default() }).await
+}
+
+/// The file of a verzending, as often as needed: reading it changes nothing.
+pub async fn terugmelding_bestand(
+    State(state): State<AppState>,
+    Extension(g): Extension<Gebruiker>,
+    Path(id): Path<String>,
+) -> Response {
+    let gegevens = async {
+        let Some(u) = duo_terugmelding::inhoud(&state.store, &id).await? else { return Ok(None) };
+        let codes: Vec<leerspoor_domain::codes::Code> = state.store.lees().await?;
+        Ok::<_, leerspoor_store::StoreFout>(Some(duo_terugmelding::als_csv(&u, &codes)))
+    };
+    let inhoud = match gegevens.await {
+        Ok(Some(i)) => i,
+        Ok(None) => return poort::niet_gevonden(&g),
+        Err(e) => return pagina::serverfout(&e),
+    };
+    if let Err(e) = g.log(&state, "download terugmelding", &format!("verzending:{id}"), "gelukt", None).await {
+        return pagina::serverfout(&e);
+    }
+    let naam = format!("terugmelding-{id}.csv");
+    (
+        [
+            (CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (CONTENT_DISPOSITION, format!("attachment; filename=\"{naam}\"")),
+        ],
+        inhoud,
+    )
+        .into_response()
+}
+
+/// DUO received a verzending.
+pub async fn bevestiging(
+    State(state): State<AppState>,
+    Extension(g): Extension<Gebruiker>,
+    Path(id): Path<String>,
+) -> Response {
+    match duo_terugmelding::bevestig(&state.store, &g.medewerker, &id).await {
+        Ok(v) => {
+            let tekst = format!("Verzending {} bevestigd: wat erin stond telt als verzonden.", v.id);
+            toon(&state, &g, StatusCode::OK, Uitslag { melding: Some(Melding::ok(tekst)), ..Uitslag::default() }).await
+        }
+        Err(KoppelFout::Store(e)) => pagina::serverfout(&e),
+        Err(e) => weiger(&state, &g, e.to_string()).await,
+    }
+}
