@@ -10,7 +10,7 @@
 // (default /usr/bin/chromium).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, readFileSync } from 'node:fs';
 import { createHmac } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -362,6 +362,43 @@ test("a gemeente viewer opens a dossier of its own gemeente but not another geme
   await viewer.getByText('Deze jongere of dit dossieronderdeel is niet gevonden.').waitFor();
   await scherm(viewer, 'gemeente-geweigerd');
   await viewer.context().close();
+});
+
+test('a day of DUO meldingen is applied on the Koppelingen page, and the terugmelding downloaded and acknowledged', async () => {
+  // The same demo region exported: its example delivery fits the one running.
+  const bundel = join(map, 'bundel');
+  const uit = spawnSync(LEERSPOOR, ['demo', '--scale', '0.1', '--export', bundel], { encoding: 'utf8' });
+  assert.equal(uit.status, 0, uit.stderr);
+  const levering = join(bundel, 'leveringen', 'duo-verzuim-2021-03-15.csv');
+  const page = await aanmelden('lpa-boa');
+  await page.getByRole('link', { name: 'Koppelingen' }).click();
+  await page.getByRole('heading', { name: 'Verzuimmeldingen van DUO' }).waitFor();
+  await toegankelijk(page, 'koppelingen');
+  await page.getByLabel('Levering (CSV)').setInputFiles(levering);
+  await page.getByRole('button', { name: 'Verwerken' }).click();
+  await page.locator('#samenvatting').waitFor();
+  assert.match(await page.locator('#samenvatting').innerText(), /meldingen in de levering\s+15/);
+  assert.match(await page.getByRole('status').innerText(), /: toegepast\./);
+  await scherm(page, 'koppelingen');
+  // Offered again: nothing changes, and the log says so.
+  await page.getByLabel('Levering (CSV)').setInputFiles(levering);
+  await page.getByRole('button', { name: 'Verwerken' }).click();
+  await page.getByText('al eerder verwerkt').first().waitFor();
+  assert.equal(await page.locator('#leveringen tbody tr').count(), 2);
+  await page.getByRole('button', { name: 'Terugmelding klaarzetten' }).click();
+  assert.match(await page.getByRole('status').innerText(), /Verzending V-\S+ staat klaar/);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('#verzendingen a').first().click(),
+  ]);
+  const pad = join(map, 'terugmelding.csv');
+  await download.saveAs(pad);
+  const csv = readFileSync(pad, 'utf8');
+  assert.match(csv, /^Meldingnummer;Status;/);
+  assert.match(csv, /;Ter kennisgeving aangenomen;/);
+  await page.getByRole('button', { name: 'Ontvangst bevestigen' }).click();
+  assert.match(await page.getByRole('status').innerText(), /bevestigd: wat erin stond telt als verzonden/);
+  await page.context().close();
 });
 
 test('beheer and the audit log of a dossier', async () => {

@@ -26,7 +26,8 @@ const SOORTEN: [&str; 5] = [
 
 /// A day of verzuimmeldingen from DUO (`;`, `dd-mm-jjjj`, as a Dutch spreadsheet saves it): a
 /// dozen pupils living where the region does leerplicht, one of them withdrawn by the school the
-/// same day; a pupil the register does not know yet; and one who lives outside the region.
+/// same day; a pupil the register does not know yet; one who lives outside the region; and a
+/// student of 24, outside the office's care (ter kennisgeving).
 pub fn duo_verzuimmeldingen(ds: &Dataset) -> String {
     let (j, m, d) = VERZUIMDAG;
     let dag = Datum::from_ymd_opt(j, m, d).expect("geldige datum");
@@ -72,7 +73,7 @@ pub fn duo_verzuimmeldingen(ds: &Dataset) -> String {
             datum(begin),
         ));
     }
-    // Two pupils DUO knows and the register does not: BSNs after the region's last one.
+    // Pupils DUO knows and the register does not: BSNs after the region's last one.
     let mut bsn = ds.jongeren.iter().map(|j| j.bsn.as_digits().parse::<u32>().expect("cijfers")).max().unwrap_or(0);
     let mut volgend_bsn = || {
         bsn = (bsn + 1..).find(|n| elfproef(*n)).expect("een volgend BSN");
@@ -81,10 +82,13 @@ pub fn duo_verzuimmeldingen(ds: &Dataset) -> String {
     let school = leerlingen.first().map(|i| (i.brin.clone(), i.vestiging.clone())).unwrap_or_default();
     let in_regio = regionaal.first().map(|g| (*g).clone());
     let buiten = Gemeentecode::parse("GM9950").expect("gemeentecode");
-    for (n, (achternaam, voornaam, geboren, gemeente)) in
-        [("Zeewind", "Mila", "17-05-2008", in_regio), ("Klifstra", "Ties", "02-11-2007", Some(buiten))]
-            .into_iter()
-            .enumerate()
+    for (n, (achternaam, voornaam, geboren, gemeente)) in [
+        ("Zeewind", "Mila", "17-05-2008", in_regio.clone()),
+        ("Klifstra", "Ties", "02-11-2007", Some(buiten)),
+        ("Duinhof", "Kees", "12-01-1997", in_regio),
+    ]
+    .into_iter()
+    .enumerate()
     {
         let gemeente = gemeente.map(|g| g.as_str().to_string()).unwrap_or_default();
         regels.push(format!(

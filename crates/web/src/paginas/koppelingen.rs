@@ -40,6 +40,12 @@ impl Koppelingen {
     fn uitkomst(&self, l: &Levering) -> &'static str {
         l.uitkomst.label()
     }
+
+    /// A moment the log keeps as RFC 3339 (UTC), in local time.
+    fn tijd(&self, rfc3339: &str) -> String {
+        chrono::DateTime::parse_from_rfc3339(rfc3339)
+            .map_or_else(|_| rfc3339.to_string(), |t| pagina::tijdstip(&t.with_timezone(&chrono::Utc)))
+    }
 }
 
 /// What to show besides the lists.
