@@ -9,13 +9,14 @@
 //! melding and put on the list for a BRP check.
 use crate::levering::{self, LeesFout, Levering, fout};
 use crate::logboek::{Aanbod, KoppelFout, eerder_toegepast, leg_vast_zonder_gevolg, regel};
+use crate::persoon::{Persoon, Regio};
 use crate::records::{Afhandeling, BrpVerzoek, DuoMelding, Uitkomst};
 use leerspoor_casework::melding::{Afloop, NieuweMelding, registreer_in};
-use leerspoor_casework::{Dossier, Fout, ids};
-use leerspoor_domain::model::{Gemeente, Geslacht, Jongere, Medewerker, School, Verzuimmelding, Woonadres};
+use leerspoor_casework::{Dossier, Fout};
+use leerspoor_domain::model::{Jongere, Medewerker, School, Verzuimmelding};
 use leerspoor_domain::rules::melding::soort_van_schoolmelding;
 use leerspoor_domain::rules::status::Plichtstatus;
-use leerspoor_domain::{Bsn, Datum, Gemeentecode};
+use leerspoor_domain::{Bsn, Datum};
 use leerspoor_store::{Schrijver, Store};
 use std::collections::BTreeMap;
 
@@ -53,21 +54,6 @@ pub struct Schoolmelding {
     pub persoon: Persoon,
 }
 
-/// The youth as the school knows them (from BRON), and where DUO says they live.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Persoon {
-    pub voornamen: String,
-    pub tussenvoegsel: String,
-    pub achternaam: String,
-    pub geboortedatum: Option<Datum>,
-    pub geslacht: Option<Geslacht>,
-    pub woongemeente: Option<Gemeentecode>,
-    pub straat: String,
-    pub huisnummer: String,
-    pub postcode: String,
-    pub woonplaats: String,
-}
-
 /// Reads every melding of a delivery, or every error in it.
 pub fn lees_meldingen(l: &Levering) -> Result<Vec<Schoolmelding>, Vec<LeesFout>> {
     let mut fouten = Vec::new();
@@ -92,7 +78,6 @@ pub fn lees_meldingen(l: &Levering) -> Result<Vec<Schoolmelding>, Vec<LeesFout>>
         let meldingsdatum = datum("meldingsdatum", &mut f);
         let begindatum = datum("begindatum", &mut f);
         let einddatum = datum("einddatum", &mut f);
-        let geboortedatum = datum("geboortedatum", &mut f);
         let ja_nee = |veld: &str, f: &mut dyn FnMut(&str, String)| {
             r.tekst(veld).and_then(|t| match t.to_lowercase().as_str() {
                 "j" | "ja" => Some(true),
@@ -125,19 +110,7 @@ pub fn lees_meldingen(l: &Levering) -> Result<Vec<Schoolmelding>, Vec<LeesFout>>
                 })
                 .ok()
         });
-        let geslacht = r.tekst("geslacht").and_then(|t| match t.to_lowercase().as_str() {
-            "m" | "man" => Some(Geslacht::Man),
-            "v" | "vrouw" => Some(Geslacht::Vrouw),
-            "o" | "x" | "onbekend" => Some(Geslacht::Onbekend),
-            _ => {
-                f("geslacht", format!("'{t}' is geen geslacht; verwacht M, V of O"));
-                None
-            }
-        });
-        let woongemeente = r.tekst("woongemeente").and_then(|t| {
-            let code = if t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) { format!("GM{t}") } else { t.into() };
-            Gemeentecode::parse(&code).map_err(|m| f("woongemeente", m)).ok()
-        });
+        let persoon = Persoon::lees(r, &mut f);
         let status = r.tekst("status").map(|s| s.to_lowercase().replace(' ', "_"));
         let ingetrokken = status.as_deref() == Some("ingetrokken");
         if let Some(s) = status.as_deref().filter(|s| !matches!(*s, "geregistreerd" | "ingetrokken")) {
@@ -176,18 +149,7 @@ pub fn lees_meldingen(l: &Levering) -> Result<Vec<Schoolmelding>, Vec<LeesFout>>
             melder: ["melder_naam", "melder_functie", "melder_telefoon", "melder_email"].map(tekst),
             afwijkend_verblijfadres: tekst("afwijkend_verblijfadres"),
             ingetrokken,
-            persoon: Persoon {
-                voornamen: tekst("voornamen").unwrap_or_default(),
-                tussenvoegsel: tekst("tussenvoegsel").unwrap_or_default(),
-                achternaam: tekst("achternaam").unwrap_or_default(),
-                geboortedatum,
-                geslacht,
-                woongemeente,
-                straat: tekst("straat").unwrap_or_default(),
-                huisnummer: tekst("huisnummer").unwrap_or_default(),
-                postcode: tekst("postcode").unwrap_or_default(),
-                woonplaats: tekst("woonplaats").unwrap_or_default(),
-            },
+            persoon,
         });
     }
     if fouten.is_empty() { Ok(meldingen) } else { Err(fouten) }
@@ -347,24 +309,6 @@ fn kolom_van(veld: &str) -> &str {
     }
 }
 
-/// The region's gemeenten: a melding about a youth living elsewhere is sent on.
-struct Regio {
-    gemeenten: Vec<Gemeente>,
-}
-
-impl Regio {
-    async fn lees(store: &Store) -> Result<Regio, leerspoor_store::StoreFout> {
-        Ok(Regio { gemeenten: store.lees().await? })
-    }
-
-    /// Whether the office handles a melding about a youth living in `gemeente` with this status: a
-    /// gemeente of the region, and for leer- and kwalificatieplicht one that left that to the region.
-    fn behandelt(&self, gemeente: &Gemeentecode, status: Plichtstatus) -> bool {
-        let plicht = matches!(status, Plichtstatus::Leerplichtig | Plichtstatus::Kwalificatieplichtig);
-        self.gemeenten.iter().any(|g| &g.code == gemeente && !(plicht && g.leerplicht_lokaal))
-    }
-}
-
 type Verwerkt = (Gevolg, Option<DuoMelding>, Option<BrpVerzoek>);
 
 /// One melding, inside the delivery's write.
@@ -401,7 +345,7 @@ async fn verwerk_melding(
     let (dossier, nieuw) = match bekend {
         Some(j) => (Dossier::laad(&mut *s, &j.id).await?, None),
         None => {
-            let (j, adres) = nieuwe_jongere(m)?;
+            let (j, adres) = m.persoon.nieuwe_jongere(m.bsn, m.begindatum)?;
             let mut d = Dossier::zonder_feiten(j.clone());
             d.woonadressen.extend(adres.clone());
             (d, Some((j, adres)))
@@ -515,51 +459,4 @@ async fn school_van(s: &mut Schrijver, m: &Schoolmelding) -> Result<(String, Str
             melding: format!("school {} heeft meer dan één leslocatie; de melding noemt er geen", m.brin),
         }),
     }
-}
-
-/// A youth the register does not know yet, from what the melding says: the BRP check that follows
-/// corrects and completes it. Without a birth date nothing can be decided about them.
-fn nieuwe_jongere(m: &Schoolmelding) -> Result<(Jongere, Option<Woonadres>), Fout> {
-    let p = &m.persoon;
-    let Some(geboortedatum) = p.geboortedatum else {
-        return Err(Fout::Invoer {
-            veld: "geboortedatum",
-            melding:
-                "de jongere staat niet in het register; de melding moet dan een geboortedatum en achternaam noemen"
-                    .into(),
-        });
-    };
-    if p.achternaam.is_empty() {
-        return Err(Fout::Invoer {
-            veld: "achternaam",
-            melding:
-                "de jongere staat niet in het register; de melding moet dan een geboortedatum en achternaam noemen"
-                    .into(),
-        });
-    }
-    let jongere = Jongere {
-        id: ids::nieuw("J"),
-        bsn: m.bsn,
-        voornamen: p.voornamen.clone(),
-        tussenvoegsel: p.tussenvoegsel.clone(),
-        achternaam: p.achternaam.clone(),
-        geboortedatum,
-        geslacht: p.geslacht.unwrap_or(Geslacht::Onbekend),
-        overlijdensdatum: None,
-        twaalf_schooljaren_op: None,
-    };
-    // Where DUO says the youth lives, at least from the first day of absence: the BRP check dates it.
-    let adres = p.woongemeente.clone().map(|gemeente| Woonadres {
-        id: ids::nieuw("W"),
-        jongere: jongere.id.clone(),
-        gemeente,
-        straat: p.straat.clone(),
-        huisnummer: p.huisnummer.clone(),
-        postcode: p.postcode.clone(),
-        woonplaats: p.woonplaats.clone(),
-        begindatum: m.begindatum,
-        einddatum: None,
-        vertrek: None,
-    });
-    Ok((jongere, adres))
 }

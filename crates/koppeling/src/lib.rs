@@ -6,4 +6,5 @@ pub mod duo_terugmelding;
 pub mod duo_verzuim;
 pub mod levering;
 pub mod logboek;
+pub mod persoon;
 pub mod records;

@@ -48,6 +48,7 @@ impl Aanbod<'_> {
             rijen: 0,
             toegepast: 0,
             samenvatting: String::new(),
+            periode: None,
         }
     }
 }

@@ -23,6 +23,8 @@ pub struct Levering {
     pub toegepast: u64,
     /// One Dutch line per outcome: what the delivery did.
     pub samenvatting: String,
+    /// The period the source numbers its deliveries by (a P-levering's week, `2021-11`).
+    pub periode: Option<String>,
 }
 
 leerspoor_domain::code_enum!(
@@ -48,6 +50,7 @@ impl Rij for Levering {
         k("rijen", G),
         k("toegepast", G),
         k("samenvatting", T),
+        o("periode", T),
     ];
     fn waarden(&self) -> Vec<Waarde> {
         vec![
@@ -61,6 +64,7 @@ impl Rij for Levering {
             aantal(self.rijen),
             aantal(self.toegepast),
             tekst(&self.samenvatting),
+            opt_tekst(self.periode.as_deref()),
         ]
     }
     fn uit_waarden(w: Vec<Waarde>) -> Result<Self, Vec<VeldFout>> {
@@ -76,6 +80,7 @@ impl Rij for Levering {
             rijen: v.opt_geheel().unwrap_or_default() as u64,
             toegepast: v.opt_geheel().unwrap_or_default() as u64,
             samenvatting: v.tekst(),
+            periode: v.opt_tekst(),
         };
         v.klaar(r)
     }

@@ -690,12 +690,54 @@ impl Schrijver {
         })
     }
 
+    /// Removes a record that a source withdrew (DUO removing an enrolment it registered in error),
+    /// only if it still holds the values read; the change log keeps every field's last value, so
+    /// nothing is lost. A record changed or removed meanwhile is [`StoreFout::Gelijktijdig`].
+    pub async fn verwijder<R: Rij>(&mut self, oud: &R) -> Result<()> {
+        let o = oud.waarden();
+        let mut binds = Vec::new();
+        let waar: Vec<String> = (0..o.len())
+            .map(|i| {
+                let kolom = R::KOLOMMEN[i].naam;
+                if o[i].is_leeg() {
+                    format!("{kolom} IS NULL")
+                } else {
+                    binds.push(o[i].clone());
+                    format!("{kolom} = ${}", binds.len())
+                }
+            })
+            .collect();
+        let sql = format!("DELETE FROM {} WHERE {}", R::TABEL, waar.join(" AND "));
+        let sleutel = sleuteltekst::<R>(&o);
+        if self.voer_uit(&sql, &binds).await? != 1 {
+            return Err(StoreFout::Gelijktijdig { tabel: R::TABEL, sleutel });
+        }
+        for (i, w) in o.iter().enumerate().filter(|(_, w)| !w.is_leeg()) {
+            self.log_regel(R::TABEL, &sleutel, "verwijderd", Some(R::KOLOMMEN[i].naam), Some(w.als_tekst()), None)
+                .await?;
+        }
+        self.gewijzigd += 1;
+        Ok(())
+    }
+
     /// One line of the change log: a new record (`veld` None) or one changed field with old and new value.
     async fn log_wijziging(&mut self, tabel: &str, sleutel: &str, veld: Option<(&str, String, String)>) -> Result<()> {
         let (handeling, veld, oud, nieuw) = match veld {
             Some((v, o, n)) => ("gewijzigd", Some(v), Some(o), Some(n)),
             None => ("nieuw", None, None, None),
         };
+        self.log_regel(tabel, sleutel, handeling, veld, oud, nieuw).await
+    }
+
+    async fn log_regel(
+        &mut self,
+        tabel: &str,
+        sleutel: &str,
+        handeling: &str,
+        veld: Option<&str>,
+        oud: Option<String>,
+        nieuw: Option<String>,
+    ) -> Result<()> {
         macro_rules! loggen {
             ($tx:expr) => {
                 sqlx::query(

@@ -13,7 +13,9 @@ CREATE TABLE levering (
     uitkomst TEXT NOT NULL,
     rijen BIGINT NOT NULL,
     toegepast BIGINT NOT NULL,
-    samenvatting TEXT NOT NULL
+    samenvatting TEXT NOT NULL,
+    -- The period a source numbers its deliveries by (DUO's P-levering: jjjj-ww), to apply them in order.
+    periode TEXT
 );
 CREATE INDEX levering_inhoud ON levering (inhoud);
 
