@@ -8,9 +8,9 @@
 //! werkvoorraad as a zaak not yet assigned. A youth not yet in the register is created from the
 //! melding and put on the list for a BRP check.
 use crate::levering::{self, LeesFout, Levering, fout};
-use crate::logboek::{Aanbod, KoppelFout, eerder_toegepast, leg_vast_zonder_gevolg, regel};
+use crate::logboek::{Aanbod, KoppelFout, al_verwerkt, regel, rijfout, weiger};
 use crate::persoon::{Persoon, Regio};
-use crate::records::{Afhandeling, BrpVerzoek, DuoMelding, Uitkomst};
+use crate::records::{Afhandeling, BrpVerzoek, DuoMelding};
 use leerspoor_casework::melding::{Afloop, NieuweMelding, registreer_in};
 use leerspoor_casework::{Dossier, Fout};
 use leerspoor_domain::model::{Jongere, Medewerker, School, Verzuimmelding};
@@ -239,20 +239,13 @@ pub async fn verwerk(
 ) -> Result<Verslag, KoppelFout> {
     leerspoor_domain::rules::mas::mag_melding_registreren(door.rol).map_err(Fout::from)?;
     let mut log = aanbod.levering(&door.id);
-    let geweigerd = async |log: crate::records::Levering, fouten: Vec<LeesFout>| -> Result<Verslag, KoppelFout> {
-        let levering =
-            if proef { None } else { Some(leg_vast_zonder_gevolg(store, log, Uitkomst::Geweigerd, &fouten).await?.id) };
-        Err(KoppelFout::Geweigerd { levering, fouten })
-    };
     let gelezen = levering::lees(aanbod.bytes, tabel).and_then(|l| Ok((lees_meldingen(&l)?, l)));
     let (meldingen, gelezen) = match gelezen {
         Ok(m) => m,
-        Err(fouten) => return geweigerd(log, fouten).await,
+        Err(fouten) => return Err(weiger(store, log, fouten, proef).await),
     };
     log.rijen = meldingen.len() as u64;
-    if let Some(eerder) = eerder_toegepast(store, &log).await? {
-        log.samenvatting = format!("dezelfde levering is op {} al verwerkt ({})\n", eerder.ontvangen, eerder.id);
-        let levering = if proef { log } else { leg_vast_zonder_gevolg(store, log, Uitkomst::Herhaald, &[]).await? };
+    if let Some(levering) = al_verwerkt(store, &log, proef).await? {
         return Ok(Verslag { levering, proef, per_melding: Vec::new() });
     }
     let regio = Regio::lees(store).await?;
@@ -262,7 +255,6 @@ pub async fn verwerk(
     let mut nieuw_van_duo = Vec::new();
     let mut brp = BTreeMap::new();
     for m in &meldingen {
-        let rij = |veld: &str, melding: String| fout(Some(m.rij), Some(gelezen.kop(veld)), melding);
         match verwerk_melding(&mut s, m, &regio, vandaag, &log.id).await {
             Ok((gevolg, duo, verzoek)) => {
                 per_melding.push((m.rij, gevolg));
@@ -271,14 +263,12 @@ pub async fn verwerk(
                     brp.entry(v.jongere.clone()).or_insert(v);
                 }
             }
-            Err(Fout::Store(e)) => return Err(e.into()),
-            Err(Fout::Invoer { veld, melding }) => fouten.push(rij(kolom_van(veld), melding)),
-            Err(e) => fouten.push(fout(Some(m.rij), None, e.to_string())),
+            Err(e) => fouten.push(rijfout(m.rij, e, |veld| gelezen.kop(kolom_van(veld)).to_string())?),
         }
     }
     if !fouten.is_empty() {
         drop(s);
-        return geweigerd(log, fouten).await;
+        return Err(weiger(store, log, fouten, proef).await);
     }
     let mut verslag = Verslag { levering: log, proef, per_melding };
     verslag.levering.toegepast = verslag.per_melding.iter().filter(|(_, g)| *g != Gevolg::Ongewijzigd).count() as u64;

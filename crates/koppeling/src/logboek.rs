@@ -54,14 +54,14 @@ impl Aanbod<'_> {
 }
 
 /// The earlier delivery of the same source with the same content that was applied, if any.
-pub async fn eerder_toegepast(store: &Store, levering: &Levering) -> Result<Option<Levering>, StoreFout> {
+async fn eerder_toegepast(store: &Store, levering: &Levering) -> Result<Option<Levering>, StoreFout> {
     let eerder: Vec<Levering> = store.lees_waar("inhoud", &levering.inhoud).await?;
     Ok(eerder.into_iter().find(|l| l.bron == levering.bron && l.uitkomst == Uitkomst::Toegepast))
 }
 
 /// Records a delivery that changed nothing (refused, or offered again), with its reasons, in a
 /// write of its own.
-pub async fn leg_vast_zonder_gevolg(
+async fn leg_vast_zonder_gevolg(
     store: &Store,
     mut levering: Levering,
     uitkomst: Uitkomst,
@@ -83,6 +83,42 @@ pub async fn leg_vast_zonder_gevolg(
     }
     s.vastleggen(&format!("koppeling {} {}", levering.bron, uitkomst), &levering.id).await?;
     Ok(levering)
+}
+
+/// A refused delivery: its line in the log with every reason (not for a trial run, which records
+/// nothing), as the error to return.
+pub async fn weiger(store: &Store, log: Levering, fouten: Vec<LeesFout>, proef: bool) -> KoppelFout {
+    if proef {
+        return KoppelFout::Geweigerd { levering: None, fouten };
+    }
+    match leg_vast_zonder_gevolg(store, log, Uitkomst::Geweigerd, &fouten).await {
+        Ok(l) => KoppelFout::Geweigerd { levering: Some(l.id), fouten },
+        Err(e) => e.into(),
+    }
+}
+
+/// When the same file of the same source was applied before: the delivery's line saying so
+/// (recorded, except in a trial run). `None` for a file not seen before.
+pub async fn al_verwerkt(store: &Store, log: &Levering, proef: bool) -> Result<Option<Levering>, StoreFout> {
+    let Some(eerder) = eerder_toegepast(store, log).await? else { return Ok(None) };
+    let mut log = log.clone();
+    log.samenvatting = format!("dezelfde levering is op {} al verwerkt ({})\n", eerder.ontvangen, eerder.id);
+    Ok(Some(if proef { log } else { leg_vast_zonder_gevolg(store, log, Uitkomst::Herhaald, &[]).await? }))
+}
+
+/// A row's refusal by the casework rules as an error of the delivery, the field named by its
+/// column; a database failure is not a row's fault and ends the delivery.
+pub fn rijfout(
+    rij: usize,
+    fout: leerspoor_casework::Fout,
+    kolom: impl Fn(&str) -> String,
+) -> Result<LeesFout, KoppelFout> {
+    use leerspoor_casework::Fout;
+    match fout {
+        Fout::Store(e) => Err(e.into()),
+        Fout::Invoer { veld, melding } => Ok(LeesFout { rij: Some(rij), kolom: Some(kolom(veld)), melding }),
+        e => Ok(LeesFout { rij: Some(rij), kolom: None, melding: e.to_string() }),
+    }
 }
 
 /// One line of a delivery's summary: a count and what it counts, aligned.

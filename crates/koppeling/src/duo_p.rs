@@ -1,0 +1,678 @@
+//! DUO's P-levering (docs/koppelingen.md, "P-levering"): the weekly changes about youths in the
+//! region, one row per mutation, applied as dated facts with the change log.
+//!
+//! A week is applied whole or refused whole, and in order: the week after the last one applied,
+//! never one twice, never with a week missing. A mutation about an enrolment or a result DUO
+//! registered is known by DUO's number; one about an enrolment the register does not have is
+//! refused by name. A youth the register does not know is made from the row (and put on the BRP
+//! list) when it gives a birth date and a name.
+use crate::levering::{self, LeesFout, Levering, Rij, fout};
+use crate::logboek::{Aanbod, KoppelFout, al_verwerkt, regel, rijfout, weiger};
+use crate::persoon::{Persoon, Regio};
+use crate::records::{BrpVerzoek, Uitkomst};
+use leerspoor_casework::{Dossier, Fout};
+use leerspoor_domain::code_enum::CodeEnum;
+use leerspoor_domain::model::{Diploma, Inschrijving, Jongere, Medewerker, School, Vertrek, Woonadres};
+use leerspoor_domain::onderwijs::{DiplomaSoort, Niveau, Onderwijssoort, niveau_past_bij};
+use leerspoor_domain::rules::{eerste_startkwalificatie, verjaardag};
+use leerspoor_domain::{Bsn, Datum, Gemeentecode};
+use leerspoor_store::{Schrijver, Store};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The bron of this source, in the log and the koppeltabel.
+pub const BRON: &str = "duo-p";
+
+/// The koppeltabel Leerspoor ships for this source (`data/koppelingen/duo-p.toml`).
+pub const KOPPELTABEL: &str = include_str!("../../../data/koppelingen/duo-p.toml");
+
+leerspoor_domain::code_enum!(
+    /// The kinds of change DUO's P-levering reports.
+    Mutatie, "mutatie" {
+        Overleden = ("overleden", "overleden"),
+        VierJaar = ("vier_jaar", "4 jaar geworden"),
+        DrieentwintigJaar = ("drieentwintig_jaar", "23 jaar geworden"),
+        VerhuisdBinnen = ("verhuisd_binnen", "verhuisd binnen de gemeente"),
+        VerhuisdBuiten = ("verhuisd_buiten", "verhuisd naar een andere gemeente"),
+        InschrijvingToegevoegd = ("inschrijving_toegevoegd", "inschrijving toegevoegd"),
+        InschrijvingGewijzigd = ("inschrijving_gewijzigd", "inschrijving gewijzigd"),
+        InschrijvingVerwijderd = ("inschrijving_verwijderd", "inschrijving verwijderd"),
+        ResultaatToegevoegd = ("resultaat_toegevoegd", "resultaat toegevoegd"),
+        ResultaatGewijzigd = ("resultaat_gewijzigd", "resultaat gewijzigd"),
+        ResultaatVerwijderd = ("resultaat_verwijderd", "resultaat verwijderd"),
+        StartkwalificatieBehaald = ("startkwalificatie_behaald", "startkwalificatie behaald"),
+        GeenStartkwalificatieMeer = ("geen_startkwalificatie_meer", "kan geen startkwalificatie meer behalen"),
+    }
+);
+
+/// The ISO week a P-levering covers, written `jjjj-ww`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Week {
+    pub jaar: i32,
+    pub week: u32,
+}
+
+impl Week {
+    /// `2021-11`, `2021-W11` or `2021W11`.
+    pub fn lees(tekst: &str) -> Result<Week, String> {
+        let t = tekst.trim().to_uppercase();
+        let (jaar, week) =
+            t.split_once("-W").or_else(|| t.split_once('-')).or_else(|| t.split_once('W')).unwrap_or(("", ""));
+        match (jaar.parse::<i32>(), week.parse::<u32>()) {
+            (Ok(jaar), Ok(week)) if Datum::from_isoywd_opt(jaar, week, chrono::Weekday::Mon).is_some() => {
+                Ok(Week { jaar, week })
+            }
+            _ => Err(format!("'{}' is geen week; verwacht jjjj-ww, bijvoorbeeld 2021-11", tekst.trim())),
+        }
+    }
+
+    pub fn volgende(self) -> Week {
+        let maandag = Datum::from_isoywd_opt(self.jaar, self.week, chrono::Weekday::Mon).expect("geldige week");
+        let iso = (maandag + chrono::Days::new(7)).iso_week();
+        Week { jaar: iso.year(), week: iso.week() }
+    }
+}
+
+impl std::fmt::Display for Week {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}-{:02}", self.jaar, self.week)
+    }
+}
+
+use chrono::Datelike;
+
+/// One mutation as the delivery gives it, each field checked on its own.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mutatierij {
+    /// Its row in the file (the heading is row 1).
+    pub rij: usize,
+    pub soort: Mutatie,
+    pub datum: Datum,
+    pub bsn: Bsn,
+    pub persoon: Persoon,
+    /// DUO's number of the enrolment or result it is about.
+    pub nummer: Option<String>,
+    pub school: Option<(String, String)>,
+    pub onderwijssoort: Option<Onderwijssoort>,
+    pub niveau: Option<Niveau>,
+    pub inschrijvingsdatum: Option<Datum>,
+    pub uitschrijvingsdatum: Option<Datum>,
+    pub diploma: Option<DiplomaSoort>,
+    pub diplomadatum: Option<Datum>,
+}
+
+/// Reads the week and every mutation of a delivery, or every error in it.
+pub fn lees_mutaties(l: &Levering) -> Result<(Option<Week>, Vec<Mutatierij>), Vec<LeesFout>> {
+    let mut fouten = Vec::new();
+    let mut week: Option<Week> = None;
+    let mut mutaties = Vec::new();
+    for r in &l.rijen {
+        let mut f = |veld: &str, melding: String| fouten.push(fout(Some(r.nummer), Some(r.kop(veld)), melding));
+        match r.tekst("periode").map(Week::lees) {
+            Some(Ok(w)) if week.is_none_or(|eerdere| eerdere == w) => week = Some(w),
+            Some(Ok(w)) => f("periode", format!("week {w} in een levering van week {}", week.expect("gezet"))),
+            Some(Err(m)) => f("periode", m),
+            None => f("periode", "leeg, maar verplicht".into()),
+        }
+        if let Some(m) = lees_mutatie(r, &mut f) {
+            mutaties.push(m);
+        }
+    }
+    if fouten.is_empty() { Ok((week, mutaties)) } else { Err(fouten) }
+}
+
+fn lees_mutatie(r: &Rij, f: &mut dyn FnMut(&str, String)) -> Option<Mutatierij> {
+    let tekst = |veld: &str| r.tekst(veld).map(str::to_string);
+    let datum = |veld: &str, f: &mut dyn FnMut(&str, String)| {
+        r.datum(veld).unwrap_or_else(|e| {
+            f(veld, e.melding);
+            None
+        })
+    };
+    fn parse<T: CodeEnum>(r: &Rij, veld: &str, f: &mut dyn FnMut(&str, String)) -> Option<T> {
+        r.tekst(veld).and_then(|t| T::parse_code(t).map_err(|m| f(veld, m)).ok())
+    }
+    let soort: Option<Mutatie> = parse(r, "mutatie", f);
+    let mutatiedatum = datum("mutatiedatum", f);
+    let inschrijvingsdatum = datum("inschrijvingsdatum", f);
+    let uitschrijvingsdatum = datum("uitschrijvingsdatum", f);
+    let diplomadatum = datum("diplomadatum", f);
+    let bsn = r
+        .tekst("persoonsgebonden_nummer")
+        .and_then(|t| Bsn::parse(t).map_err(|_| f("persoonsgebonden_nummer", GEEN_BSN.into())).ok());
+    let persoon = Persoon::lees(r, f);
+    let onderwijssoort = parse(r, "onderwijssoort", f);
+    let niveau = parse(r, "niveau", f);
+    let diploma = parse(r, "diploma", f);
+    let school = match (tekst("brin"), tekst("vestiging")) {
+        (Some(b), Some(v)) => Some((b, v)),
+        (None, None) => None,
+        (Some(_), None) => {
+            f("vestiging", "een BRIN zonder vestiging".into());
+            None
+        }
+        (None, Some(_)) => {
+            f("brin", "een vestiging zonder BRIN".into());
+            None
+        }
+    };
+    if let (Some(b), Some(e)) = (inschrijvingsdatum, uitschrijvingsdatum)
+        && e < b
+    {
+        f("uitschrijvingsdatum", "de uitschrijvingsdatum ligt vóór de inschrijvingsdatum".into());
+    }
+    let nummer = match soort? {
+        Mutatie::InschrijvingToegevoegd | Mutatie::InschrijvingGewijzigd | Mutatie::InschrijvingVerwijderd => {
+            tekst("inschrijving").or_else(|| {
+                f("inschrijving", "leeg, maar verplicht bij een mutatie van een inschrijving".into());
+                None
+            })
+        }
+        Mutatie::ResultaatToegevoegd | Mutatie::ResultaatGewijzigd | Mutatie::ResultaatVerwijderd => tekst("resultaat")
+            .or_else(|| {
+                f("resultaat", "leeg, maar verplicht bij een mutatie van een resultaat".into());
+                None
+            }),
+        _ => None,
+    };
+    let mut verplicht = |veld: &str, er: bool, waarbij: &str| {
+        if !er {
+            f(veld, format!("leeg, maar verplicht bij {waarbij}"));
+        }
+    };
+    match soort? {
+        Mutatie::InschrijvingToegevoegd => {
+            verplicht("brin", school.is_some(), "een nieuwe inschrijving");
+            verplicht("onderwijssoort", onderwijssoort.is_some(), "een nieuwe inschrijving");
+            verplicht("inschrijvingsdatum", inschrijvingsdatum.is_some(), "een nieuwe inschrijving");
+        }
+        Mutatie::ResultaatToegevoegd => {
+            verplicht("diploma", diploma.is_some(), "een nieuw resultaat");
+            verplicht("diplomadatum", diplomadatum.is_some(), "een nieuw resultaat");
+        }
+        Mutatie::VerhuisdBuiten => {
+            verplicht("woongemeente", persoon.woongemeente.is_some(), "een verhuizing naar een andere gemeente");
+        }
+        _ => {}
+    }
+    Some(Mutatierij {
+        rij: r.nummer,
+        soort: soort?,
+        datum: mutatiedatum?,
+        bsn: bsn?,
+        persoon,
+        nummer,
+        school,
+        onderwijssoort,
+        niveau,
+        inschrijvingsdatum,
+        uitschrijvingsdatum,
+        diploma,
+        diplomadatum,
+    })
+}
+
+const GEEN_BSN: &str = "geen geldig BSN (9 cijfers die aan de elfproef voldoen); een mutatie op onderwijsnummer kan \
+                        Leerspoor nog niet aan een jongere koppelen";
+
+/// What became of one mutation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gevolg {
+    /// Written into the register.
+    Toegepast,
+    /// The register already said so.
+    AlZo,
+    /// Nothing to write: the register derives it (23 years old), or it concerns no one the office
+    /// follows (a death or a four-year-old outside the register or the region).
+    TerInformatie,
+}
+
+/// What a P-levering did, or would do in a trial run.
+#[derive(Debug, Clone)]
+pub struct Verslag {
+    pub levering: crate::records::Levering,
+    pub proef: bool,
+    /// Per mutation, its row, kind and what became of it.
+    pub per_mutatie: Vec<(usize, Mutatie, Gevolg)>,
+    /// The youths whose facts changed.
+    pub jongeren: BTreeSet<String>,
+    /// Youths made from a row, waiting for the BRP check.
+    pub nieuwe_jongeren: usize,
+    /// "Startkwalificatie behaald" about a youth without a diploma that is one in the register.
+    pub startkwalificatie_zonder_diploma: Vec<usize>,
+}
+
+impl Verslag {
+    fn samenvatting(&self) -> String {
+        let mut per_soort: BTreeMap<&str, [u64; 3]> = BTreeMap::new();
+        for (_, soort, g) in &self.per_mutatie {
+            let i = match g {
+                Gevolg::Toegepast => 0,
+                Gevolg::AlZo => 1,
+                Gevolg::TerInformatie => 2,
+            };
+            per_soort.entry(soort.label()).or_default()[i] += 1;
+        }
+        let mut t = regel("mutaties in de levering", self.per_mutatie.len() as u64);
+        for (soort, [toegepast, al_zo, info]) in per_soort {
+            let mut wat = Vec::new();
+            for (n, w) in [(toegepast, "toegepast"), (al_zo, "al zo"), (info, "ter informatie")] {
+                if n > 0 {
+                    wat.push(format!("{n} {w}"));
+                }
+            }
+            t += &regel(&format!("  {soort} ({})", wat.join(", ")), toegepast + al_zo + info);
+        }
+        t += &regel("jongeren met gewijzigde gegevens", self.jongeren.len() as u64);
+        if self.nieuwe_jongeren > 0 {
+            t += &regel("nieuwe jongeren, klaargezet voor BRP-controle", self.nieuwe_jongeren as u64);
+        }
+        if !self.startkwalificatie_zonder_diploma.is_empty() {
+            t += &regel(
+                "startkwalificatie volgens DUO, geen diploma in het register",
+                self.startkwalificatie_zonder_diploma.len() as u64,
+            );
+        }
+        t
+    }
+}
+
+/// Applies a week's P-levering on behalf of `door`, all or nothing and in order. A trial run
+/// (`proef`) does everything and then undoes it, and records nothing.
+pub async fn verwerk(
+    store: &Store,
+    door: &Medewerker,
+    aanbod: Aanbod<'_>,
+    tabel: &levering::Koppeltabel,
+    vandaag: Datum,
+    proef: bool,
+) -> Result<Verslag, KoppelFout> {
+    leerspoor_domain::rules::mas::mag_melding_registreren(door.rol).map_err(Fout::from)?;
+    let mut log = aanbod.levering(&door.id);
+    let gelezen = levering::lees(aanbod.bytes, tabel).and_then(|l| Ok((lees_mutaties(&l)?, l)));
+    let ((week, mutaties), gelezen) = match gelezen {
+        Ok(m) => m,
+        Err(fouten) => return Err(weiger(store, log, fouten, proef).await),
+    };
+    let Some(week) = week else {
+        let leeg = fout(
+            None,
+            None,
+            "de levering bevat geen mutaties en dus geen week; een lege week heeft de kopregel en één rij nodig",
+        );
+        return Err(weiger(store, log, vec![leeg], proef).await);
+    };
+    log.rijen = mutaties.len() as u64;
+    log.periode = Some(week.to_string());
+    let leeg_verslag = |levering| Verslag {
+        levering,
+        proef,
+        per_mutatie: Vec::new(),
+        jongeren: BTreeSet::new(),
+        nieuwe_jongeren: 0,
+        startkwalificatie_zonder_diploma: Vec::new(),
+    };
+    if let Some(levering) = al_verwerkt(store, &log, proef).await? {
+        return Ok(leeg_verslag(levering));
+    }
+    if let Some(f) = volgorde(store, week).await? {
+        return Err(weiger(store, log, vec![f], proef).await);
+    }
+    let regio = Regio::lees(store).await?;
+    let mut s = store.schrijver(&door.id, &format!("koppeling {BRON}")).await?;
+    let mut fouten = Vec::new();
+    let mut verslag = leeg_verslag(log);
+    let mut brp: BTreeMap<String, BrpVerzoek> = BTreeMap::new();
+    for m in &mutaties {
+        match pas_toe(&mut s, m, &regio, vandaag, &verslag.levering.id).await {
+            Ok(uit) => {
+                verslag.per_mutatie.push((m.rij, m.soort, uit.gevolg));
+                if uit.gevolg == Gevolg::Toegepast {
+                    verslag.jongeren.extend(uit.jongere);
+                }
+                if let Some(v) = uit.brp {
+                    verslag.nieuwe_jongeren += usize::from(v.reden == NIEUW);
+                    brp.entry(v.jongere.clone()).or_insert(v);
+                }
+                if uit.zonder_diploma {
+                    verslag.startkwalificatie_zonder_diploma.push(m.rij);
+                }
+            }
+            Err(e) => fouten.push(rijfout(m.rij, e, |veld| gelezen.kop(kolom_van(veld)).to_string())?),
+        }
+    }
+    if !fouten.is_empty() {
+        drop(s);
+        return Err(weiger(store, verslag.levering, fouten, proef).await);
+    }
+    verslag.levering.toegepast = verslag.per_mutatie.iter().filter(|(_, _, g)| *g == Gevolg::Toegepast).count() as u64;
+    verslag.levering.samenvatting = verslag.samenvatting();
+    if proef {
+        return Ok(verslag);
+    }
+    s.nieuw(&verslag.levering).await?;
+    for v in brp.values() {
+        if s.lees_waar::<BrpVerzoek>("jongere", &v.jongere).await?.is_empty() {
+            s.nieuw(v).await?;
+        }
+    }
+    s.vastleggen(&format!("koppeling {BRON}"), &verslag.levering.id).await?;
+    Ok(verslag)
+}
+
+/// Why this week cannot be applied now: applied before, older than the last, or after a week that
+/// is missing. The first P-levering may be any week.
+async fn volgorde(store: &Store, week: Week) -> Result<Option<LeesFout>, leerspoor_store::StoreFout> {
+    let alle: Vec<crate::records::Levering> = store.lees_waar("bron", BRON).await?;
+    let laatste = alle
+        .iter()
+        .filter(|l| l.uitkomst == Uitkomst::Toegepast)
+        .filter_map(|l| l.periode.as_deref().and_then(|p| Week::lees(p).ok()))
+        .max();
+    let Some(laatste) = laatste else { return Ok(None) };
+    let reden = if week == laatste {
+        format!("week {week} is al verwerkt (met een ander bestand); een week wordt één keer verwerkt")
+    } else if week < laatste {
+        format!("week {week} ligt vóór week {laatste}, die al verwerkt is")
+    } else if week != laatste.volgende() {
+        format!("week {} ontbreekt: verwerk die eerst (de laatst verwerkte is week {laatste})", laatste.volgende())
+    } else {
+        return Ok(None);
+    };
+    Ok(Some(fout(None, None, reden)))
+}
+
+/// The column a check's field came from.
+fn kolom_van(veld: &str) -> &str {
+    match veld {
+        "datum" => "mutatiedatum",
+        "school" => "brin",
+        v => v,
+    }
+}
+
+const NIEUW: &str = "nieuw uit de P-levering van DUO";
+
+struct Uit {
+    gevolg: Gevolg,
+    jongere: Option<String>,
+    brp: Option<BrpVerzoek>,
+    zonder_diploma: bool,
+}
+
+impl Uit {
+    fn van(gevolg: Gevolg, jongere: &Jongere) -> Uit {
+        Uit { gevolg, jongere: Some(jongere.id.clone()), brp: None, zonder_diploma: false }
+    }
+}
+
+fn invoer(veld: &'static str, melding: impl Into<String>) -> Fout {
+    Fout::Invoer { veld, melding: melding.into() }
+}
+
+/// One mutation, inside the week's write.
+async fn pas_toe(
+    s: &mut Schrijver,
+    m: &Mutatierij,
+    regio: &Regio,
+    vandaag: Datum,
+    levering: &str,
+) -> Result<Uit, Fout> {
+    let verzoek = |jongere: &str, reden: &str| BrpVerzoek {
+        jongere: jongere.to_string(),
+        sinds: vandaag,
+        reden: reden.to_string(),
+        levering: Some(levering.to_string()),
+    };
+    let bekend = s.lees_waar::<Jongere>("bsn", &m.bsn.as_digits()).await?.pop();
+    let buiten_regio = m.persoon.woongemeente.as_ref().is_some_and(|g| !regio.omvat(g));
+    let (jongere, nieuw) = match bekend {
+        Some(j) => (j, false),
+        // A death or a 23rd birthday of someone the register does not follow: nothing to keep. A
+        // four-year-old or a newcomer living outside the region neither.
+        None if matches!(m.soort, Mutatie::Overleden | Mutatie::DrieentwintigJaar) || buiten_regio => {
+            return Ok(Uit { gevolg: Gevolg::TerInformatie, jongere: None, brp: None, zonder_diploma: false });
+        }
+        None => {
+            let (j, adres) = m.persoon.nieuwe_jongere(m.bsn, m.datum).map_err(|_| {
+                invoer(
+                    "persoonsgebonden_nummer",
+                    "geen jongere met dit nummer in het register, en de rij noemt geen geboortedatum en achternaam \
+                     om haar te maken",
+                )
+            })?;
+            s.nieuw(&j).await?;
+            if let Some(a) = &adres {
+                s.nieuw(a).await?;
+            }
+            (j, true)
+        }
+    };
+    let mut uit = match m.soort {
+        Mutatie::VierJaar if nieuw => Uit::van(Gevolg::Toegepast, &jongere),
+        Mutatie::VierJaar => {
+            let klopt = verjaardag(jongere.geboortedatum, 4) == m.datum;
+            Uit {
+                brp: (!klopt)
+                    .then(|| verzoek(&jongere.id, "4 jaar volgens DUO op een andere dag dan de geboortedatum zegt")),
+                ..Uit::van(Gevolg::AlZo, &jongere)
+            }
+        }
+        Mutatie::DrieentwintigJaar => {
+            let klopt = verjaardag(jongere.geboortedatum, 23) == m.datum;
+            Uit {
+                brp: (!klopt)
+                    .then(|| verzoek(&jongere.id, "23 jaar volgens DUO op een andere dag dan de geboortedatum zegt")),
+                ..Uit::van(Gevolg::TerInformatie, &jongere)
+            }
+        }
+        Mutatie::Overleden => overleden(s, &jongere, m.datum).await?,
+        Mutatie::VerhuisdBinnen | Mutatie::VerhuisdBuiten => verhuisd(s, &jongere, m, regio).await?,
+        Mutatie::InschrijvingToegevoegd | Mutatie::InschrijvingGewijzigd | Mutatie::InschrijvingVerwijderd => {
+            inschrijving(s, &jongere, m).await?
+        }
+        Mutatie::ResultaatToegevoegd | Mutatie::ResultaatGewijzigd | Mutatie::ResultaatVerwijderd => {
+            resultaat(s, &jongere, m).await?
+        }
+        Mutatie::StartkwalificatieBehaald => {
+            let d = Dossier::laad(&mut *s, &jongere.id).await?;
+            let diploma = eerste_startkwalificatie(&d.diplomas).is_some_and(|sq| sq <= m.datum);
+            Uit { zonder_diploma: !diploma, ..Uit::van(Gevolg::TerInformatie, &jongere) }
+        }
+        Mutatie::GeenStartkwalificatieMeer => Uit::van(Gevolg::TerInformatie, &jongere),
+    };
+    if nieuw {
+        uit.gevolg = Gevolg::Toegepast;
+        uit.brp = Some(verzoek(&jongere.id, NIEUW));
+    }
+    Ok(uit)
+}
+
+async fn overleden(s: &mut Schrijver, j: &Jongere, datum: Datum) -> Result<Uit, Fout> {
+    if j.overlijdensdatum == Some(datum) {
+        return Ok(Uit::van(Gevolg::AlZo, j));
+    }
+    if datum < j.geboortedatum {
+        return Err(invoer("datum", "de datum van overlijden ligt vóór de geboortedatum"));
+    }
+    s.wijzig(j, &Jongere { overlijdensdatum: Some(datum), ..j.clone() }).await?;
+    Ok(Uit::van(Gevolg::Toegepast, j))
+}
+
+/// A move: the current address ends the day before, and the new one begins (in the region), or the
+/// youth leaves the region.
+async fn verhuisd(s: &mut Schrijver, j: &Jongere, m: &Mutatierij, regio: &Regio) -> Result<Uit, Fout> {
+    let adressen: Vec<Woonadres> = s.lees_waar("jongere", &j.id).await?;
+    let huidig = adressen.iter().filter(|a| a.einddatum.is_none()).max_by_key(|a| a.begindatum);
+    let gemeente: Gemeentecode = match (&m.persoon.woongemeente, huidig) {
+        (Some(g), _) => g.clone(),
+        (None, Some(h)) => h.gemeente.clone(),
+        (None, None) => return Err(invoer("woongemeente", "leeg, en de jongere heeft geen adres in het register")),
+    };
+    let p = &m.persoon;
+    if let Some(h) = huidig
+        && h.gemeente == gemeente
+        && h.postcode == p.postcode
+        && h.huisnummer == p.huisnummer
+    {
+        return Ok(Uit::van(Gevolg::AlZo, j));
+    }
+    let in_regio = regio.omvat(&gemeente);
+    if let Some(h) = huidig {
+        if h.begindatum >= m.datum {
+            return Err(invoer(
+                "datum",
+                format!("de verhuizing op {} ligt niet na het begin van het huidige adres ({})", m.datum, h.begindatum),
+            ));
+        }
+        let einde = Woonadres {
+            einddatum: m.datum.pred_opt(),
+            vertrek: (!in_regio).then_some(Vertrek::BuitenRegio),
+            ..h.clone()
+        };
+        s.wijzig(h, &einde).await?;
+    }
+    if in_regio {
+        s.nieuw(&p.woonadres(&j.id, gemeente, m.datum)).await?;
+    }
+    Ok(Uit::van(Gevolg::Toegepast, j))
+}
+
+async fn inschrijving(s: &mut Schrijver, j: &Jongere, m: &Mutatierij) -> Result<Uit, Fout> {
+    let id = format!("DUO-I-{}", m.nummer.as_deref().expect("gelezen"));
+    let oud = s.lees_waar::<Inschrijving>("id", &id).await?.pop();
+    if let Some(o) = &oud
+        && o.jongere != j.id
+    {
+        return Err(invoer("inschrijving", "deze inschrijving hoort bij een andere jongere"));
+    }
+    if let Some((brin, vestiging)) = &m.school {
+        let scholen: Vec<School> = s.lees_waar("brin", brin).await?;
+        if !scholen.iter().any(|sc| &sc.vestiging == vestiging) {
+            return Err(invoer(
+                "school",
+                format!(
+                    "school {brin} vestiging {vestiging} staat niet in het register; voeg haar toe en bied de week opnieuw aan"
+                ),
+            ));
+        }
+    }
+    let nieuw = |basis: Option<&Inschrijving>| -> Result<Inschrijving, Fout> {
+        let (brin, vestiging) =
+            m.school.clone().or_else(|| basis.map(|b| (b.brin.clone(), b.vestiging.clone()))).expect("gelezen");
+        let i = Inschrijving {
+            id: id.clone(),
+            jongere: j.id.clone(),
+            brin,
+            vestiging,
+            onderwijssoort: m.onderwijssoort.or(basis.map(|b| b.onderwijssoort)).expect("gelezen"),
+            niveau: m.niveau.or(basis.and_then(|b| b.niveau)),
+            vso_profiel: basis.and_then(|b| b.vso_profiel),
+            begindatum: m.inschrijvingsdatum.or(basis.map(|b| b.begindatum)).expect("gelezen"),
+            einddatum: m.uitschrijvingsdatum.or(basis.and_then(|b| b.einddatum)),
+        };
+        if i.einddatum.is_some_and(|e| e < i.begindatum) {
+            return Err(invoer("uitschrijvingsdatum", "de uitschrijvingsdatum ligt vóór de inschrijvingsdatum"));
+        }
+        niveau_past_bij(i.onderwijssoort, i.niveau).map_err(|m| invoer("niveau", m))?;
+        Ok(i)
+    };
+    let onbekend = || {
+        invoer(
+            "inschrijving",
+            format!(
+                "onbekende inschrijving {}: DUO wijzigt wat het register niet heeft",
+                m.nummer.as_deref().unwrap_or_default()
+            ),
+        )
+    };
+    match (m.soort, oud) {
+        (Mutatie::InschrijvingToegevoegd, None) => {
+            s.nieuw(&nieuw(None)?).await?;
+            Ok(Uit::van(Gevolg::Toegepast, j))
+        }
+        (Mutatie::InschrijvingToegevoegd, Some(o)) if o == nieuw(None)? => Ok(Uit::van(Gevolg::AlZo, j)),
+        (Mutatie::InschrijvingToegevoegd, Some(_)) => {
+            Err(invoer("inschrijving", "deze inschrijving staat al in het register, met andere gegevens"))
+        }
+        (Mutatie::InschrijvingGewijzigd, Some(o)) => {
+            let n = nieuw(Some(&o))?;
+            if n == o {
+                return Ok(Uit::van(Gevolg::AlZo, j));
+            }
+            s.wijzig(&o, &n).await?;
+            Ok(Uit::van(Gevolg::Toegepast, j))
+        }
+        (Mutatie::InschrijvingVerwijderd, Some(o)) => {
+            s.verwijder(&o).await?;
+            Ok(Uit::van(Gevolg::Toegepast, j))
+        }
+        _ => Err(onbekend()),
+    }
+}
+
+async fn resultaat(s: &mut Schrijver, j: &Jongere, m: &Mutatierij) -> Result<Uit, Fout> {
+    let id = format!("DUO-R-{}", m.nummer.as_deref().expect("gelezen"));
+    let oud = s.lees_waar::<Diploma>("id", &id).await?.pop();
+    if let Some(o) = &oud
+        && o.jongere != j.id
+    {
+        return Err(invoer("resultaat", "dit resultaat hoort bij een andere jongere"));
+    }
+    let nieuw = |basis: Option<&Diploma>| Diploma {
+        id: id.clone(),
+        jongere: j.id.clone(),
+        soort: m.diploma.or(basis.map(|b| b.soort)).expect("gelezen"),
+        datum: m.diplomadatum.or(basis.map(|b| b.datum)).expect("gelezen"),
+        brin: m.school.as_ref().map(|s| s.0.clone()).or(basis.and_then(|b| b.brin.clone())),
+    };
+    match (m.soort, oud) {
+        (Mutatie::ResultaatToegevoegd, None) => {
+            s.nieuw(&nieuw(None)).await?;
+            Ok(Uit::van(Gevolg::Toegepast, j))
+        }
+        (Mutatie::ResultaatToegevoegd, Some(o)) if o == nieuw(None) => Ok(Uit::van(Gevolg::AlZo, j)),
+        (Mutatie::ResultaatToegevoegd, Some(_)) => {
+            Err(invoer("resultaat", "dit resultaat staat al in het register, met andere gegevens"))
+        }
+        (Mutatie::ResultaatGewijzigd, Some(o)) => {
+            let n = nieuw(Some(&o));
+            if n == o {
+                return Ok(Uit::van(Gevolg::AlZo, j));
+            }
+            s.wijzig(&o, &n).await?;
+            Ok(Uit::van(Gevolg::Toegepast, j))
+        }
+        (Mutatie::ResultaatVerwijderd, Some(o)) => {
+            s.verwijder(&o).await?;
+            Ok(Uit::van(Gevolg::Toegepast, j))
+        }
+        _ => Err(invoer(
+            "resultaat",
+            format!(
+                "onbekend resultaat {}: DUO wijzigt wat het register niet heeft",
+                m.nummer.as_deref().unwrap_or_default()
+            ),
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_week_is_written_jjjj_ww_and_followed_by_the_next_iso_week() {
+        assert_eq!(Week::lees("2021-11"), Ok(Week { jaar: 2021, week: 11 }));
+        assert_eq!(Week::lees("2021-W11"), Ok(Week { jaar: 2021, week: 11 }));
+        assert_eq!(Week::lees(" 2021w11 "), Ok(Week { jaar: 2021, week: 11 }));
+        assert_eq!(Week { jaar: 2021, week: 11 }.to_string(), "2021-11");
+        assert_eq!(Week { jaar: 2021, week: 3 }.to_string(), "2021-03");
+        // 2020 has 53 ISO weeks, 2021 has 52.
+        assert_eq!(Week { jaar: 2020, week: 52 }.volgende(), Week { jaar: 2020, week: 53 });
+        assert_eq!(Week { jaar: 2020, week: 53 }.volgende(), Week { jaar: 2021, week: 1 });
+        assert_eq!(Week { jaar: 2021, week: 52 }.volgende(), Week { jaar: 2022, week: 1 });
+        assert!(Week::lees("2021-53").is_err(), "2021 has no week 53");
+        assert!(Week::lees("2021-00").is_err());
+        assert_eq!(Week::lees("week 11"), Err("'week 11' is geen week; verwacht jjjj-ww, bijvoorbeeld 2021-11".into()));
+    }
+}

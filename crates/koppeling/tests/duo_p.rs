@@ -1,0 +1,211 @@
+//! DUO's weekly P-levering in Zuidkust (the casework stories' region), against SQLite and
+//! PostgreSQL: every kind of mutation as dated facts, weeks in order, refusals by row and column.
+#[path = "../../casework/tests/common/mod.rs"]
+mod common;
+use common::*;
+use leerspoor_domain::model::*;
+use leerspoor_koppeling::duo_p::{self, Gevolg, KOPPELTABEL, Mutatie, Verslag};
+use leerspoor_koppeling::levering::Koppeltabel;
+use leerspoor_koppeling::logboek::{Aanbod, KoppelFout};
+use leerspoor_koppeling::records::{BrpVerzoek, Levering, Uitkomst};
+use leerspoor_store::Store;
+
+const KOP: &str = "Periode;Mutatie;Mutatiedatum;BSN;Achternaam;Voornamen;Geboortedatum;Woongemeente;Postcode;\
+Huisnummer;Inschrijvingsnummer;BRIN;Vestiging;Onderwijssoort;Niveau;Inschrijvingsdatum;Uitschrijvingsdatum;\
+Resultaatnummer;Diploma;Diplomadatum";
+
+fn week(periode: &str, rijen: &[&str]) -> String {
+    let mut t = KOP.to_string();
+    for r in rijen {
+        t.push('\n');
+        t.push_str(&format!("{periode};{r}"));
+    }
+    t + "\n"
+}
+
+/// Week 42 of 2020 in Zuidkust.
+fn week_42() -> String {
+    week(
+        "2020-42",
+        &[
+            // Sara moves within Zandvoorde.
+            "Verhuisd binnen de gemeente;15-10-2020;111222333;;;;;9901BB;12;;;;;;;;;;",
+            // Noor moves to Haarlem: she leaves the region.
+            "Verhuisd naar een andere gemeente;12-10-2020;100000034;;;;GM0392;2011AA;1;;;;;;;;;;",
+            // Daan enrols at the ROC.
+            "Inschrijving toegevoegd;01-10-2020;123456782;;;;;;;77;30EF;01;mbo;mbo2;01-10-2020;;;;",
+            // Noor gets her mbo-2 diploma, and with it a startkwalificatie; Sara has none.
+            "Resultaat toegevoegd;09-10-2020;100000034;;;;;;;;;;;;;;9;mbo2;09-10-2020",
+            "Startkwalificatie behaald;09-10-2020;100000034;;;;;;;;;;;;;;;;",
+            "Startkwalificatie behaald;09-10-2020;111222333;;;;;;;;;;;;;;;;",
+            // Kevin died.
+            "Overleden;13-10-2020;100000022;;;;;;;;;;;;;;;;",
+            // Milan turns four in Duinwijk: new to the register.
+            "4 jaar geworden;14-10-2020;100000046;Jansen;Milan;14-10-2016;9902;9902CC;3;;;;;;;;;;",
+            // Lieke was already known: her fourth birthday changes nothing.
+            "4 jaar geworden;10-01-2014;100000009;;;;;;;;;;;;;;;;",
+        ],
+    )
+}
+
+async fn lever(store: &Store, inhoud: &str, proef: bool) -> Result<Verslag, KoppelFout> {
+    let tabel = Koppeltabel::lees("duo-p.toml", KOPPELTABEL).unwrap();
+    let aanbod = Aanbod { bron: duo_p::BRON, bestand: "p-levering.csv", bytes: inhoud.as_bytes() };
+    duo_p::verwerk(store, &mw(store, ADMIN).await, aanbod, &tabel, d("2020-10-19"), proef).await
+}
+
+fn gevolg(v: &Verslag, rij: usize) -> (Mutatie, Gevolg) {
+    v.per_mutatie.iter().find(|(r, _, _)| *r == rij).map(|(_, m, g)| (*m, *g)).unwrap()
+}
+
+fn geweigerd(uit: Result<Verslag, KoppelFout>) -> Vec<String> {
+    match uit {
+        Err(KoppelFout::Geweigerd { fouten, .. }) => fouten.iter().map(ToString::to_string).collect(),
+        Err(e) => panic!("een weigering verwacht, kreeg: {e}"),
+        Ok(v) => panic!("een weigering verwacht, kreeg: {}", v.levering.samenvatting),
+    }
+}
+
+#[tokio::test]
+async fn a_week_of_mutations_becomes_dated_facts_in_the_register() {
+    for db in regio().await {
+        let s = &db.store;
+        let v = lever(s, &week_42(), false).await.unwrap();
+        let sara: Vec<Woonadres> = s.lees_waar("jongere", SARA).await.unwrap();
+        let oud = sara.iter().find(|a| a.postcode == "9901AA").unwrap();
+        let nieuw = sara.iter().find(|a| a.postcode == "9901BB").unwrap();
+        assert_eq!((oud.einddatum, nieuw.begindatum, nieuw.einddatum), (Some(d("2020-10-14")), d("2020-10-15"), None));
+        let noor: Vec<Woonadres> = s.lees_waar("jongere", NOOR).await.unwrap();
+        assert_eq!(noor.len(), 1, "no address outside the region");
+        assert_eq!((noor[0].einddatum, noor[0].vertrek), (Some(d("2020-10-11")), Some(Vertrek::BuitenRegio)));
+        let daan: Inschrijving = s.lees_een("DUO-I-77").await.unwrap().unwrap();
+        assert_eq!((daan.jongere.as_str(), daan.brin.as_str(), daan.begindatum), (DAAN, "30EF", d("2020-10-01")));
+        let diploma: Diploma = s.lees_een("DUO-R-9").await.unwrap().unwrap();
+        assert_eq!((diploma.jongere.as_str(), diploma.datum), (NOOR, d("2020-10-09")));
+        let kevin: Jongere = s.lees_een(KEVIN).await.unwrap().unwrap();
+        assert_eq!(kevin.overlijdensdatum, Some(d("2020-10-13")));
+        let milan = s.lees_waar::<Jongere>("bsn", "100000046").await.unwrap().pop().unwrap();
+        assert_eq!((milan.achternaam.as_str(), milan.geboortedatum), ("Jansen", d("2016-10-14")));
+        let brp: Vec<BrpVerzoek> = s.lees().await.unwrap();
+        assert_eq!(brp.iter().map(|b| b.jongere.as_str()).collect::<Vec<_>>(), [milan.id.as_str()]);
+
+        assert_eq!(gevolg(&v, 6), (Mutatie::StartkwalificatieBehaald, Gevolg::TerInformatie));
+        assert_eq!(v.startkwalificatie_zonder_diploma, [7], "Sara's: DUO says so, the register has no diploma");
+        assert_eq!(gevolg(&v, 10), (Mutatie::VierJaar, Gevolg::AlZo));
+        assert_eq!(v.jongeren.len(), 5, "Sara, Noor, Daan, Kevin, Milan");
+        let log: Levering = s.lees_een(&v.levering.id).await.unwrap().unwrap();
+        assert_eq!(
+            (log.uitkomst, log.periode.as_deref(), log.rijen, log.toegepast),
+            (Uitkomst::Toegepast, Some("2020-42"), 9, 6)
+        );
+        assert!(
+            log.samenvatting.contains("startkwalificatie volgens DUO, geen diploma in het register"),
+            "{}",
+            log.samenvatting
+        );
+    }
+}
+
+#[tokio::test]
+async fn weeks_are_applied_in_order_each_once() {
+    for db in regio().await {
+        let s = &db.store;
+        lever(s, &week_42(), false).await.unwrap();
+        assert_eq!(lever(s, &week_42(), false).await.unwrap().levering.uitkomst, Uitkomst::Herhaald);
+        let lieke = "4 jaar geworden;10-01-2014;100000009;;;;;;;;;;;;;;;;";
+        let fout = geweigerd(lever(s, &week("2020-42", &[lieke, lieke]), false).await);
+        assert_eq!(fout, ["week 2020-42 is al verwerkt (met een ander bestand); een week wordt één keer verwerkt"]);
+        let fout = geweigerd(lever(s, &week("2020-41", &[lieke]), false).await);
+        assert_eq!(fout, ["week 2020-41 ligt vóór week 2020-42, die al verwerkt is"]);
+        let fout = geweigerd(lever(s, &week("2020-44", &[lieke]), false).await);
+        assert_eq!(fout, ["week 2020-43 ontbreekt: verwerk die eerst (de laatst verwerkte is week 2020-42)"]);
+        assert_eq!(lever(s, &week("2020-43", &[lieke]), false).await.unwrap().levering.uitkomst, Uitkomst::Toegepast);
+        // Over the turn of the year: 2020 has 53 ISO weeks.
+        for w in 44..=53 {
+            lever(s, &week(&format!("2020-{w}"), &[lieke]), false).await.unwrap();
+        }
+        lever(s, &week("2021-01", &[lieke]), false).await.unwrap();
+    }
+}
+
+#[tokio::test]
+async fn a_week_with_bad_rows_is_refused_whole_with_every_error_by_row_and_column() {
+    for db in regio().await {
+        let s = &db.store;
+        let slecht = week(
+            "2020-42",
+            &[
+                // Fine on its own: must not be applied when the rest is refused.
+                "Verhuisd binnen de gemeente;15-10-2020;111222333;;;;;9901BB;12;;;;;;;;;;",
+                "Inschrijving gewijzigd;01-10-2020;123456782;;;;;;;999;;;;;;31-10-2020;;;",
+                "Inschrijving toegevoegd;01-10-2020;100000058;;;;;;;78;30EF;01;mbo;mbo2;01-10-2020;;;;",
+                "Inschrijving toegevoegd;01-10-2020;123456782;;;;;;;79;99ZZ;00;mbo;mbo2;01-10-2020;;;;",
+                "Inschrijving toegevoegd;01-10-2020;123456782;;;;;;;80;30EF;01;vo;mbo2;01-10-2020;;;;",
+                "Overleden;31-02-2020;100000022;;;;;;;;;;;;;;;;",
+                "Geëmigreerd;13-10-2020;100000022;;;;;;;;;;;;;;;;",
+            ],
+        );
+        let fouten = geweigerd(lever(s, &slecht, false).await);
+        let heeft = |deel: &str| assert!(fouten.iter().any(|f| f.contains(deel)), "{deel} ontbreekt in {fouten:#?}");
+        heeft("rij 7, kolom Mutatiedatum: '31-02-2020' is geen bestaande datum");
+        heeft("rij 8, kolom Mutatie: mutatie 'Geëmigreerd' bestaat niet");
+        assert_eq!(fouten.len(), 2, "the rows read well wait until every row reads: {fouten:#?}");
+        let goed: Vec<&str> = slecht.lines().filter(|r| !r.contains("31-02") && !r.contains("Geëmigreerd")).collect();
+        let fouten = geweigerd(lever(s, &(goed.join("\n") + "\n"), false).await);
+        heeft_alle(
+            &fouten,
+            &[
+                "rij 3, kolom Inschrijvingsnummer: onbekende inschrijving 999",
+                "rij 4, kolom BSN: geen jongere met dit nummer in het register",
+                "rij 5, kolom BRIN: school 99ZZ vestiging 00 staat niet in het register",
+                "rij 6, kolom Niveau: ",
+            ],
+        );
+        assert_eq!(fouten.len(), 4, "{fouten:#?}");
+        // Nothing was written: Sara still lives where she did.
+        let sara: Vec<Woonadres> = s.lees_waar("jongere", SARA).await.unwrap();
+        assert_eq!((sara.len(), sara[0].einddatum), (1, None));
+        assert!(s.lees::<BrpVerzoek>().await.unwrap().is_empty());
+    }
+}
+
+fn heeft_alle(fouten: &[String], delen: &[&str]) {
+    for deel in delen {
+        assert!(fouten.iter().any(|f| f.contains(deel)), "{deel} ontbreekt in {fouten:#?}");
+    }
+}
+
+#[tokio::test]
+async fn an_enrolment_duo_removed_is_gone_and_kept_whole_in_the_change_log() {
+    for db in regio().await {
+        let s = &db.store;
+        lever(s, &week_42(), false).await.unwrap();
+        let weg = week("2020-43", &["Inschrijving verwijderd;19-10-2020;123456782;;;;;;;77;;;;;;;;;"]);
+        let v = lever(s, &weg, false).await.unwrap();
+        assert_eq!(gevolg(&v, 2), (Mutatie::InschrijvingVerwijderd, Gevolg::Toegepast));
+        assert!(s.lees_een::<Inschrijving>("DUO-I-77").await.unwrap().is_none());
+        let log = s
+            .vraag(
+                "SELECT veld, oud FROM wijzigingslog WHERE tabel = 'inschrijving' AND sleutel = 'DUO-I-77' \
+                 AND handeling = 'verwijderd' ORDER BY id",
+                &[],
+                &[leerspoor_store::rij::Type::Tekst, leerspoor_store::rij::Type::Tekst],
+            )
+            .await
+            .unwrap();
+        let velden: Vec<String> = log.iter().map(|r| r[0].als_tekst()).collect();
+        assert!(velden.contains(&"brin".to_string()) && velden.contains(&"begindatum".to_string()), "{velden:?}");
+    }
+}
+
+#[tokio::test]
+async fn a_trial_week_writes_nothing_and_does_not_count_as_applied() {
+    for db in regio().await {
+        let s = &db.store;
+        let v = lever(s, &week_42(), true).await.unwrap();
+        assert_eq!(v.levering.toegepast, 6);
+        assert!(s.lees_een::<Inschrijving>("DUO-I-77").await.unwrap().is_none());
+        assert!(s.lees::<Levering>().await.unwrap().is_empty());
+        assert_eq!(lever(s, &week_42(), false).await.unwrap().levering.uitkomst, Uitkomst::Toegepast);
+    }
+}
