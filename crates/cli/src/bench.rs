@@ -1,6 +1,9 @@
 //! `leerspoor bench rapport`: times the jaarverslag in-process — every table of every scope asked
 //! for, then each output format — and prints the median of a number of runs per step, with the
 //! process's peak memory. The speed targets of the report engine are checked with this.
+//!
+//! `leerspoor bench p-levering`: times one week of DUO's P-levering with many mutations, applied to
+//! a fresh demo region (docs/koppelingen.md).
 use crate::blokkeer;
 use leerspoor_domain::SchoolJaar;
 use leerspoor_publicatie::Publicatie;
@@ -11,7 +14,7 @@ use std::time::{Duration, Instant};
 
 #[derive(Debug, clap::Args)]
 #[command(
-    override_usage = "leerspoor bench rapport --jaar 2020-2021 [--scope SCOPE]… [--alle-scopes] [--herhaal N] [--per-tabel]"
+    override_usage = "leerspoor bench rapport --jaar 2020-2021 [--scope SCOPE]… [--alle-scopes] [--herhaal N] [--per-tabel]\n       leerspoor bench p-levering [--mutaties 10000] [--scale 1]"
 )]
 pub struct BenchArgs {
     #[command(subcommand)]
@@ -22,6 +25,19 @@ pub struct BenchArgs {
 enum Wat {
     /// Het jaarverslag: elke tabel en elk formaat, per scope
     Rapport(RapportArgs),
+    /// Een week P-levering van DUO met veel mutaties, op een nieuwe demoregio in een tijdelijke
+    /// SQLite-database
+    PLevering(PLeveringArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct PLeveringArgs {
+    /// Aantal mutaties in de week
+    #[arg(long, default_value_t = 10_000, value_name = "N")]
+    mutaties: usize,
+    /// Grootte van de demoregio (1 = 54.000 jongeren)
+    #[arg(long, default_value_t = 1.0, value_name = "N")]
+    scale: f64,
 }
 
 #[derive(Debug, clap::Args)]
@@ -44,7 +60,10 @@ struct RapportArgs {
 }
 
 pub fn run(args: BenchArgs, database: &str) -> ExitCode {
-    let Wat::Rapport(args) = args.wat;
+    let args = match args.wat {
+        Wat::Rapport(args) => args,
+        Wat::PLevering(args) => return p_levering(&args),
+    };
     let resultaat: Result<String, leerspoor_report::Fout> = blokkeer(async {
         let store = Store::open_bestaand(database).await?;
         let scopes = if args.alle_scopes { alle_scopes(&store).await? } else { args.scopes.clone() };
@@ -135,4 +154,51 @@ fn piekgeheugen() -> String {
         })
         .and_then(|kb| kb.trim_end_matches(" kB").trim().parse::<u64>().ok())
         .map_or_else(|| "onbekend".to_string(), |kb| format!("{} MB", kb / 1024))
+}
+
+/// A fresh demo region in a temporary SQLite database, a week of `mutaties` P-mutations made from
+/// it, and the time to apply that week (reading, checking and writing, in one transaction).
+fn p_levering(args: &PLeveringArgs) -> ExitCode {
+    use leerspoor_koppeling::{duo_p, levering::Koppeltabel, logboek::Aanbod};
+    let resultaat: Result<String, String> = blokkeer(async {
+        let map = tempfile::tempdir().map_err(|e| e.to_string())?;
+        let url = format!("sqlite:{}", map.path().join("bench.sqlite").display());
+        let store = Store::open(&url).await.map_err(|e| e.to_string())?;
+        let start = Instant::now();
+        let ds = leerspoor_demo::genereer(&leerspoor_demo::DemoOpties { seed: 2021, scale: args.scale });
+        let opties = leerspoor_ingest::ImportOpties { dry_run: false, gebruiker: "bench".into() };
+        leerspoor_ingest::importeer_dataset(&store, ds.clone(), "bench", &opties).await.map_err(|e| e.to_string())?;
+        let klaar = start.elapsed();
+        let week = leerspoor_demo::leveringen::duo_p_week(&ds, args.mutaties);
+        let door = ds
+            .medewerkers
+            .iter()
+            .find(|m| m.rol == leerspoor_domain::model::Rol::Administratief)
+            .ok_or("de demoregio heeft geen administratief medewerker")?;
+        let tabel = Koppeltabel::lees("duo-p.toml", duo_p::KOPPELTABEL)?;
+        let aanbod = Aanbod { bron: duo_p::BRON, bestand: "bench.csv", bytes: week.as_bytes() };
+        let vandaag = chrono::Local::now().date_naive();
+        let start = Instant::now();
+        let v = duo_p::verwerk(&store, door, aanbod, &tabel, vandaag, false).await.map_err(|e| match e {
+            leerspoor_koppeling::logboek::KoppelFout::Geweigerd { fouten, .. } => {
+                fouten.iter().take(5).map(ToString::to_string).collect::<Vec<_>>().join("; ")
+            }
+            e => e.to_string(),
+        })?;
+        let duur = start.elapsed();
+        store.sluit().await;
+        Ok(format!(
+            "P-levering op een demoregio (scale {}, {} jongeren; klaargezet in {:.1} s)\n\
+             {} mutaties, {} toegepast, verwerkt in {:.0} ms ({:.0} per seconde)\npiekgeheugen van het proces: {}\n",
+            args.scale,
+            ds.jongeren.len(),
+            klaar.as_secs_f64(),
+            v.per_mutatie.len(),
+            v.levering.toegepast,
+            duur.as_secs_f64() * 1000.0,
+            v.per_mutatie.len() as f64 / duur.as_secs_f64(),
+            piekgeheugen()
+        ))
+    });
+    crate::rapporteer(resultaat, |_| false)
 }

@@ -185,5 +185,8 @@ fn schrijf_leveringen(ds: &leerspoor_domain::model::Dataset, map: &std::path::Pa
     let (j, m, d) = leerspoor_demo::leveringen::VERZUIMDAG;
     let pad = uit.join(format!("duo-verzuim-{j}-{m:02}-{d:02}.csv"));
     std::fs::write(&pad, leerspoor_demo::leveringen::duo_verzuimmeldingen(ds)).map_err(io)?;
+    let (j, w) = leerspoor_demo::leveringen::P_WEEK;
+    let pad = uit.join(format!("duo-p-{j}-{w:02}.csv"));
+    std::fs::write(&pad, leerspoor_demo::leveringen::duo_p_week(ds, 40)).map_err(io)?;
     Ok(uit)
 }

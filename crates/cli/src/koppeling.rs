@@ -2,8 +2,9 @@
 use crate::blokkeer;
 use leerspoor_casework::medewerker;
 use leerspoor_domain::code_enum::CodeEnum;
+use leerspoor_koppeling::duo_p;
 use leerspoor_koppeling::duo_terugmelding;
-use leerspoor_koppeling::duo_verzuim::{self, Verslag};
+use leerspoor_koppeling::duo_verzuim;
 use leerspoor_koppeling::levering::Koppeltabel;
 use leerspoor_koppeling::logboek::{Aanbod, KoppelFout};
 use leerspoor_koppeling::records::{Levering, LeveringFout};
@@ -29,8 +30,12 @@ enum Soort {
     #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     #[command(override_usage = "leerspoor koppeling duo-verzuim PAD --als MEDEWERKER [--dry-run]")]
     DuoVerzuim(Aanlevering),
-    /// Maak de terugmelding aan DUO als bestand: wat sinds de laatste bevestigde verzending
-    /// veranderde; bevestig daarna de ontvangst
+    /// Verwerk een week van DUO's P-levering (mutaties, CSV): alles of niets, weken op volgorde
+    #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
+    #[command(override_usage = "leerspoor koppeling duo-p PAD --als MEDEWERKER [--dry-run]")]
+    DuoP(Aanlevering),
+    /// Maak de terugmelding aan DUO als bestand: wat sinds de vorige verzending veranderde;
+    /// bevestig daarna de ontvangst
     #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     #[command(
         override_usage = "leerspoor koppeling duo-terugmelding (--uit PAD | --bevestig VERZENDING) --als MEDEWERKER [--dry-run]"
@@ -61,7 +66,7 @@ struct Aanlevering {
 #[derive(Debug, clap::Args)]
 #[command(group = clap::ArgGroup::new("wat").required(true).args(["uit", "bevestig"]))]
 struct Terugmelding {
-    /// Schrijf de open verzending naar dit bestand (CSV, ';', UTF-8)
+    /// Schrijf de nieuwe verzending naar dit bestand (CSV, ';', UTF-8)
     #[arg(long, value_name = "PAD")]
     uit: Option<PathBuf>,
     /// DUO heeft deze verzending ontvangen: wat erin stond telt als verzonden
@@ -101,7 +106,8 @@ pub fn run(args: KoppelingArgs, database: &str) -> ExitCode {
     let resultaat: Result<String, Fout> = blokkeer(async {
         let store = Store::open_bestaand(database).await?;
         let uit = match &args.soort {
-            Soort::DuoVerzuim(a) => duo_verzuim(&store, a).await,
+            Soort::DuoVerzuim(a) => lever(&store, a, Bron::DuoVerzuim).await,
+            Soort::DuoP(a) => lever(&store, a, Bron::DuoP).await,
             Soort::DuoTerugmelding(t) => duo_terugmelding(&store, t).await,
             Soort::Leveringen(l) => leveringen(&store, l).await,
         };
@@ -135,22 +141,43 @@ fn lees_bestand(pad: &std::path::Path) -> Result<Vec<u8>, Fout> {
     std::fs::read(pad).map_err(|e| Fout::Invoer(format!("{naam}: niet te lezen ({e})")))
 }
 
-async fn duo_verzuim(store: &Store, a: &Aanlevering) -> Result<String, Fout> {
+/// The sources a delivery file can come from.
+#[derive(Debug, Clone, Copy)]
+enum Bron {
+    DuoVerzuim,
+    DuoP,
+}
+
+async fn lever(store: &Store, a: &Aanlevering, bron: Bron) -> Result<String, Fout> {
     let door = medewerker(store, &a.als).await?;
+    let (naam, standaard) = match bron {
+        Bron::DuoVerzuim => ("duo-verzuim.toml", duo_verzuim::KOPPELTABEL),
+        Bron::DuoP => ("duo-p.toml", duo_p::KOPPELTABEL),
+    };
     let tabel = match &a.koppeltabel {
         Some(pad) => {
             let tekst = String::from_utf8(lees_bestand(pad)?)
                 .map_err(|_| Fout::Invoer(format!("{}: geen UTF-8", pad.display())))?;
             Koppeltabel::lees(&pad.display().to_string(), &tekst).map_err(Fout::Invoer)?
         }
-        None => Koppeltabel::lees("duo-verzuim.toml", duo_verzuim::KOPPELTABEL).map_err(Fout::Invoer)?,
+        None => Koppeltabel::lees(naam, standaard).map_err(Fout::Invoer)?,
     };
     let bytes = lees_bestand(&a.pad)?;
     let bestand = a.pad.display().to_string();
-    let aanbod = Aanbod { bron: duo_verzuim::BRON, bestand: &bestand, bytes: &bytes };
     let vandaag = chrono::Local::now().date_naive();
-    let v = duo_verzuim::verwerk(store, &door, aanbod, &tabel, vandaag, a.dry_run).await?;
-    Ok(verslag(&v))
+    let (levering, proef) = match bron {
+        Bron::DuoVerzuim => {
+            let aanbod = Aanbod { bron: duo_verzuim::BRON, bestand: &bestand, bytes: &bytes };
+            let v = duo_verzuim::verwerk(store, &door, aanbod, &tabel, vandaag, a.dry_run).await?;
+            (v.levering, v.proef)
+        }
+        Bron::DuoP => {
+            let aanbod = Aanbod { bron: duo_p::BRON, bestand: &bestand, bytes: &bytes };
+            let v = duo_p::verwerk(store, &door, aanbod, &tabel, vandaag, a.dry_run).await?;
+            (v.levering, v.proef)
+        }
+    };
+    Ok(verslag(&levering, proef))
 }
 
 async fn duo_terugmelding(store: &Store, t: &Terugmelding) -> Result<String, Fout> {
@@ -161,10 +188,10 @@ async fn duo_terugmelding(store: &Store, t: &Terugmelding) -> Result<String, Fou
     }
     let vandaag = chrono::Local::now().date_naive();
     let Some(u) = duo_terugmelding::verzamel(store, &door, vandaag, t.dry_run).await? else {
-        return Ok("Niets terug te melden: alles is verzonden en bevestigd.\n".into());
+        return Ok("Niets terug te melden: er is niets veranderd sinds de vorige verzending.\n".into());
     };
     let n = u.terugmeldingen.len();
-    let wat = format!("{n} {}, waarvan {} nieuw", if n == 1 { "terugmelding" } else { "terugmeldingen" }, u.nieuw);
+    let wat = format!("{n} {}", if n == 1 { "terugmelding" } else { "terugmeldingen" });
     if t.dry_run {
         return Ok(format!("Proef, niets vastgelegd of geschreven: verzending met {wat}\n"));
     }
@@ -190,9 +217,8 @@ fn schrijf_heel(pad: &std::path::Path, inhoud: &[u8]) -> Result<(), Fout> {
     Ok(())
 }
 
-fn verslag(v: &Verslag) -> String {
-    let l = &v.levering;
-    let kop = if v.proef {
+fn verslag(l: &Levering, proef: bool) -> String {
+    let kop = if proef {
         format!("Proef, niets vastgelegd: levering {} ({})\n", l.bestand, l.bron)
     } else {
         format!("Levering {} ({}) {}: {}\n", l.bestand, l.bron, l.id, l.uitkomst.label().to_lowercase())

@@ -121,3 +121,25 @@ fn an_unknown_medewerker_or_a_missing_file_is_refused_in_dutch() {
     let uit = leerspoor(&db, &["koppeling", "duo-verzuim", "x.csv", "--als", "MW999"]);
     assert_eq!(uitvoer(&uit).1, "fout: medewerker 'MW999' bestaat niet\n");
 }
+
+#[test]
+fn the_demo_regions_week_of_p_mutations_is_applied_in_order() {
+    let map = tempfile::tempdir().unwrap();
+    let bundel = map.path().join("bundel");
+    let db = format!("sqlite:{}", map.path().join("ls.sqlite").display());
+    assert!(leerspoor(&db, &["demo", "--export", bundel.to_str().unwrap(), "--scale", "0.02"]).status.success());
+    assert!(leerspoor(&db, &["import", bundel.to_str().unwrap()]).status.success());
+    let week = bundel.join("leveringen/duo-p-2021-11.csv");
+    let echt = leerspoor(&db, &["koppeling", "duo-p", week.to_str().unwrap(), "--als", "MW001"]);
+    let (uit, fout) = uitvoer(&echt);
+    assert!(echt.status.success(), "{fout}");
+    assert_eq!(aantal(&uit, "mutaties in de levering"), 40, "{uit}");
+    assert_eq!(aantal(&uit, "nieuwe jongeren, klaargezet voor BRP-controle"), 8, "{uit}");
+    // Week 13 after week 11: week 12 is missing.
+    let later = std::fs::read_to_string(&week).unwrap().replace("2021-11;", "2021-13;");
+    let pad = map.path().join("week-13.csv");
+    std::fs::write(&pad, later).unwrap();
+    let gat = leerspoor(&db, &["koppeling", "duo-p", pad.to_str().unwrap(), "--als", "MW001"]);
+    assert_eq!(gat.status.code(), Some(2));
+    assert!(uitvoer(&gat).1.contains("  week 2021-12 ontbreekt: verwerk die eerst"), "{}", uitvoer(&gat).1);
+}

@@ -2,6 +2,7 @@
 //! (docs/koppelingen.md): made from the generated region, so that they fit it.
 use leerspoor_domain::Datum;
 use leerspoor_domain::bsn::elfproef;
+use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::model::{Dataset, Gemeentecode, Jongere};
 use leerspoor_domain::onderwijs::Onderwijssoort;
 use leerspoor_domain::rules::leeftijd_op;
@@ -74,11 +75,7 @@ pub fn duo_verzuimmeldingen(ds: &Dataset) -> String {
         ));
     }
     // Pupils DUO knows and the register does not: BSNs after the region's last one.
-    let mut bsn = ds.jongeren.iter().map(|j| j.bsn.as_digits().parse::<u32>().expect("cijfers")).max().unwrap_or(0);
-    let mut volgend_bsn = || {
-        bsn = (bsn + 1..).find(|n| elfproef(*n)).expect("een volgend BSN");
-        format!("{bsn:09}")
-    };
+    let mut volgend_bsn = nieuwe_bsns(ds);
     let school = leerlingen.first().map(|i| (i.brin.clone(), i.vestiging.clone())).unwrap_or_default();
     let in_regio = regionaal.first().map(|g| (*g).clone());
     let buiten = Gemeentecode::parse("GM9950").expect("gemeentecode");
@@ -101,6 +98,120 @@ pub fn duo_verzuimmeldingen(ds: &Dataset) -> String {
             datum(begin),
             SOORTEN[0],
         ));
+    }
+    regels.join("\r\n") + "\r\n"
+}
+
+/// BSNs after the region's last one, for people DUO knows and the register does not.
+fn nieuwe_bsns(ds: &Dataset) -> impl FnMut() -> String {
+    let mut bsn = ds.jongeren.iter().map(|j| j.bsn.as_digits().parse::<u32>().expect("cijfers")).max().unwrap_or(0);
+    move || {
+        bsn = (bsn + 1..).find(|n| elfproef(*n)).expect("een volgend BSN");
+        format!("{bsn:09}")
+    }
+}
+
+/// The week of the example P-levering: the week of [`VERZUIMDAG`].
+pub const P_WEEK: (i32, u32) = (2021, 11);
+
+/// The headings, in the wording of the shipped koppeltabel `duo-p.toml`.
+const P_KOP: &str = "Periode;Mutatie;Mutatiedatum;BSN;Achternaam;Voornamen;Geboortedatum;Woongemeente;Straat;\
+                     Huisnummer;Postcode;Woonplaats;Inschrijvingsnummer;BRIN;Vestiging;Onderwijssoort;Niveau;\
+                     Inschrijvingsdatum;Resultaatnummer;Diploma;Diplomadatum";
+
+/// A week of DUO's P-levering with `aantal` mutations, each about another youth: moves within the
+/// region, new enrolments and results, four-year-olds new to the register, and a
+/// startkwalificatie now and then. `aantal` large (10.000) for the benchmark.
+pub fn duo_p_week(ds: &Dataset, aantal: usize) -> String {
+    let (jaar, week) = P_WEEK;
+    let maandag = Datum::from_isoywd_opt(jaar, week, chrono::Weekday::Mon).expect("geldige week");
+    let datum = |n: usize| (maandag + chrono::Days::new((n % 5) as u64)).format("%d-%m-%Y").to_string();
+    let periode = format!("{jaar}-{week:02}");
+    let regionaal: HashSet<&Gemeentecode> = ds.gemeenten.iter().map(|g| &g.code).collect();
+    let gemeente = ds.gemeenten.first().map(|g| g.code.as_str().to_string()).unwrap_or_default();
+    // Each youth once: a second mutation the same week would move or enrol them twice.
+    let mut gebruikt: HashSet<&str> = HashSet::new();
+    let mut adressen = ds
+        .woonadressen
+        .iter()
+        .filter(|a| a.einddatum.is_none() && a.begindatum < maandag && regionaal.contains(&a.gemeente));
+    let mut inschrijvingen = ds.inschrijvingen.iter().filter(|i| i.einddatum.is_none() && i.begindatum < maandag);
+    let jongeren: HashMap<&str, &Jongere> = ds.jongeren.iter().map(|j| (j.id.as_str(), j)).collect();
+    let bsn = |id: &str| jongeren[id].bsn.as_digits();
+    let mut volgend_bsn = nieuwe_bsns(ds);
+    // A row from (heading, value) pairs; the other cells empty.
+    let koppen: Vec<&str> = P_KOP.split(';').collect();
+    let rij = |velden: &[(&str, String)]| {
+        let cellen: Vec<&str> =
+            koppen.iter().map(|k| velden.iter().find(|(kop, _)| kop == k).map_or("", |(_, w)| w.as_str())).collect();
+        cellen.join(";")
+    };
+    let mut regels = vec![P_KOP.to_string()];
+    for n in 0..aantal {
+        let mut vrij = |id: &str| gebruikt.insert(jongeren.get_key_value(id).map(|(k, _)| *k).expect("jongere"));
+        let basis = |mutatie: &str, bsn: String| {
+            vec![
+                ("Periode", periode.clone()),
+                ("Mutatie", mutatie.to_string()),
+                ("Mutatiedatum", datum(n)),
+                ("BSN", bsn),
+            ]
+        };
+        let velden = match n % 5 {
+            0 => adressen.find(|a| vrij(&a.jongere)).map(|a| {
+                let mut v = basis("Verhuisd binnen de gemeente", bsn(&a.jongere));
+                v.extend([
+                    ("Woongemeente", a.gemeente.to_string()),
+                    ("Straat", "Duinpad".to_string()),
+                    ("Huisnummer", (n % 200 + 1).to_string()),
+                    ("Postcode", format!("{}ZZ", a.postcode.get(..4).unwrap_or("9999"))),
+                    ("Woonplaats", a.woonplaats.clone()),
+                ]);
+                v
+            }),
+            1 => inschrijvingen.find(|i| vrij(&i.jongere)).map(|i| {
+                let mut v = basis("Inschrijving toegevoegd", bsn(&i.jongere));
+                v.extend([
+                    ("Inschrijvingsnummer", (900_000 + n).to_string()),
+                    ("BRIN", i.brin.clone()),
+                    ("Vestiging", i.vestiging.clone()),
+                    ("Onderwijssoort", i.onderwijssoort.code().to_string()),
+                    ("Niveau", i.niveau.map(|v| v.code()).unwrap_or_default().to_string()),
+                    ("Inschrijvingsdatum", datum(n)),
+                ]);
+                v
+            }),
+            // A diploma for a pupil of secondary school.
+            2 => inschrijvingen.find(|i| i.onderwijssoort == Onderwijssoort::Vo && vrij(&i.jongere)).map(|i| {
+                let mut v = basis("Resultaat toegevoegd", bsn(&i.jongere));
+                v.extend([
+                    ("Resultaatnummer", (800_000 + n).to_string()),
+                    ("Diploma", "vmbo_gt".to_string()),
+                    ("Diplomadatum", datum(n)),
+                ]);
+                v
+            }),
+            3 => {
+                let geboren = Datum::from_ymd_opt(jaar - 4, 3, 15 + (n % 5) as u32).expect("geldige datum");
+                let mut v = basis("4 jaar geworden", volgend_bsn());
+                v.extend([
+                    ("Achternaam", "Zeewind".to_string()),
+                    ("Voornamen", "Noor".to_string()),
+                    ("Geboortedatum", geboren.format("%d-%m-%Y").to_string()),
+                    ("Woongemeente", gemeente.clone()),
+                    ("Straat", "Duinpad".to_string()),
+                    ("Huisnummer", (n % 200 + 1).to_string()),
+                    ("Postcode", "9999ZZ".to_string()),
+                    ("Woonplaats", "Duinkust".to_string()),
+                ]);
+                Some(v)
+            }
+            _ => inschrijvingen.find(|i| vrij(&i.jongere)).map(|i| basis("Startkwalificatie behaald", bsn(&i.jongere))),
+        };
+        match velden {
+            Some(v) => regels.push(rij(&v)),
+            None => break,
+        }
     }
     regels.join("\r\n") + "\r\n"
 }

@@ -7,10 +7,10 @@
 //! refused by name. A youth the register does not know is made from the row (and put on the BRP
 //! list) when it gives a birth date and a name.
 use crate::levering::{self, LeesFout, Levering, Rij, fout};
-use crate::logboek::{Aanbod, KoppelFout, al_verwerkt, regel, rijfout, weiger};
+use crate::logboek::{Aanbod, KoppelFout, eerder_toegepast, herhaald, regel, rijfout, weiger};
 use crate::persoon::{Persoon, Regio};
 use crate::records::{BrpVerzoek, Uitkomst};
-use leerspoor_casework::{Dossier, Fout};
+use leerspoor_casework::Fout;
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::model::{Diploma, Inschrijving, Jongere, Medewerker, School, Vertrek, Woonadres};
 use leerspoor_domain::onderwijs::{DiplomaSoort, Niveau, Onderwijssoort, niveau_past_bij};
@@ -311,14 +311,17 @@ pub async fn verwerk(
         nieuwe_jongeren: 0,
         startkwalificatie_zonder_diploma: Vec::new(),
     };
-    if let Some(levering) = al_verwerkt(store, &log, proef).await? {
-        return Ok(leeg_verslag(levering));
+    let mut s = store.schrijver(&door.id, &format!("koppeling {BRON}")).await?;
+    s.vergrendel(BRON).await?;
+    if let Some(eerder) = eerder_toegepast(&mut s, &log).await? {
+        drop(s);
+        return Ok(leeg_verslag(herhaald(store, &log, &eerder, proef).await?));
     }
-    if let Some(f) = volgorde(store, week).await? {
+    if let Some(f) = volgorde(&mut s, week).await? {
+        drop(s);
         return Err(weiger(store, log, vec![f], proef).await);
     }
-    let regio = Regio::lees(store).await?;
-    let mut s = store.schrijver(&door.id, &format!("koppeling {BRON}")).await?;
+    let regio = Regio::lees(&mut s).await?;
     let mut fouten = Vec::new();
     let mut verslag = leeg_verslag(log);
     let mut brp: BTreeMap<String, BrpVerzoek> = BTreeMap::new();
@@ -350,10 +353,9 @@ pub async fn verwerk(
         return Ok(verslag);
     }
     s.nieuw(&verslag.levering).await?;
-    for v in brp.values() {
-        if s.lees_waar::<BrpVerzoek>("jongere", &v.jongere).await?.is_empty() {
-            s.nieuw(v).await?;
-        }
+    let al: BTreeSet<String> = s.lees::<BrpVerzoek>().await?.into_iter().map(|v| v.jongere).collect();
+    for v in brp.values().filter(|v| !al.contains(&v.jongere)) {
+        s.nieuw(v).await?;
     }
     s.vastleggen(&format!("koppeling {BRON}"), &verslag.levering.id).await?;
     Ok(verslag)
@@ -361,8 +363,8 @@ pub async fn verwerk(
 
 /// Why this week cannot be applied now: applied before, older than the last, or after a week that
 /// is missing. The first P-levering may be any week.
-async fn volgorde(store: &Store, week: Week) -> Result<Option<LeesFout>, leerspoor_store::StoreFout> {
-    let alle: Vec<crate::records::Levering> = store.lees_waar("bron", BRON).await?;
+async fn volgorde(s: &mut Schrijver, week: Week) -> Result<Option<LeesFout>, leerspoor_store::StoreFout> {
+    let alle: Vec<crate::records::Levering> = s.lees_waar("bron", BRON).await?;
     let laatste = alle
         .iter()
         .filter(|l| l.uitkomst == Uitkomst::Toegepast)
@@ -474,8 +476,8 @@ async fn pas_toe(
             resultaat(s, &jongere, m).await?
         }
         Mutatie::StartkwalificatieBehaald => {
-            let d = Dossier::laad(&mut *s, &jongere.id).await?;
-            let diploma = eerste_startkwalificatie(&d.diplomas).is_some_and(|sq| sq <= m.datum);
+            let diplomas: Vec<Diploma> = s.lees_waar("jongere", &jongere.id).await?;
+            let diploma = eerste_startkwalificatie(&diplomas).is_some_and(|sq| sq <= m.datum);
             Uit { zonder_diploma: !diploma, ..Uit::van(Gevolg::TerInformatie, &jongere) }
         }
         Mutatie::GeenStartkwalificatieMeer => Uit::van(Gevolg::TerInformatie, &jongere),

@@ -1,7 +1,8 @@
 //! The terugmelding to DUO (docs/koppelingen.md, "Terugmelding aan DUO"): for every melding that
-//! came in through DUO, what the office now reports about it (`rules::terugmelding`), queued when it
-//! changed. A verzending gathers what is queued and stays open, taking in later changes, until DUO's
-//! receipt is acknowledged; so a lost file is simply made again.
+//! came in through DUO, what the office now reports about it (`rules::terugmelding`), sent when it
+//! changed. A verzending holds the changes since the one before, and never changes after it is
+//! made: its file can be made again as often as needed, and acknowledging it confirms exactly what
+//! DUO received.
 use crate::logboek::KoppelFout;
 use crate::records::{Terugmelding, Verzending};
 use leerspoor_casework::ids;
@@ -20,24 +21,24 @@ pub const BESTEMMING: &str = "duo-terugmelding";
 /// Every DUO melding with what the office did with it: its melding, zaak and caseworker.
 const STAND_VAN_ZAKEN: &str = "SELECT d.meldingnummer, d.afhandeling, d.ontvangen_op, m.status, m.soort, \
      m.reden_afsluiting, z.status, z.gesloten_op, z.reden_sluiting, z.medewerker, \
-     (SELECT COUNT(*) FROM actie a WHERE a.zaak = z.id), mw.naam, mw.rol, mw.email \
+     (SELECT COUNT(*) FROM actie a WHERE a.zaak = z.id), mw.naam, mw.rol, mw.email, \
+     (SELECT COUNT(*) FROM actie a WHERE a.zaak = z.id AND a.soort IN ('gesprek', 'preventief_gesprek')), \
+     (SELECT COUNT(*) FROM inschrijving i WHERE i.jongere = m.jongere AND i.begindatum <= z.gesloten_op \
+        AND (i.einddatum IS NULL OR i.einddatum >= z.gesloten_op)) \
      FROM duo_melding d \
      LEFT JOIN verzuimmelding m ON m.id = d.melding \
      LEFT JOIN zaak z ON z.id = m.zaak \
      LEFT JOIN medewerker mw ON mw.id = z.medewerker";
 
-/// The open verzending and what it holds: per melding its latest terugmelding.
+/// A verzending and what it holds: per melding one terugmelding.
 #[derive(Debug, Clone)]
 pub struct Uitgaand {
     pub verzending: Verzending,
     pub terugmeldingen: Vec<Terugmelding>,
-    /// How many were queued by this call.
-    pub nieuw: usize,
 }
 
-/// Queues every change since each melding's last terugmelding and returns the open verzending with
-/// all it holds (made when something is queued and none is open); `None` when there is nothing to
-/// send. A trial run (`proef`) shows it and keeps nothing.
+/// A new verzending with every change since each melding's last terugmelding; `None` when nothing
+/// changed. A trial run (`proef`) shows it and keeps nothing.
 pub async fn verzamel(
     store: &Store,
     door: &Medewerker,
@@ -48,7 +49,10 @@ pub async fn verzamel(
     let mut s = store.schrijver(&door.id, &format!("koppeling {BESTEMMING}")).await?;
     s.vergrendel(BESTEMMING).await?;
     use Type::*;
-    let typen = [Tekst, Tekst, Datum, Tekst, Tekst, Tekst, Tekst, Datum, Tekst, Tekst, Geheel, Tekst, Tekst, Tekst];
+    let typen = [
+        Tekst, Tekst, Datum, Tekst, Tekst, Tekst, Tekst, Datum, Tekst, Tekst, Geheel, Tekst, Tekst, Tekst, Geheel,
+        Geheel,
+    ];
     let zaken = s.vraag(STAND_VAN_ZAKEN, &[], &typen).await?;
     let mut eerder: Vec<Terugmelding> = s.lees().await?;
     eerder.sort_by(|a, b| (&a.klaargezet, &a.id).cmp(&(&b.klaargezet, &b.id)));
@@ -68,63 +72,35 @@ pub async fn verzamel(
             contact_email: contact[2].clone(),
             datum: st.datum,
             klaargezet: klaargezet.clone(),
-            verzending: None,
+            verzending: String::new(),
         };
         if laatste.get(meldingnummer).is_none_or(|l| !zelfde_bericht(l, &t)) {
             nieuw.push(t);
         }
     }
-    let open: Option<Verzending> =
-        s.lees::<Verzending>().await?.into_iter().find(|v| v.bestemming == BESTEMMING && v.bevestigd.is_none());
-    let wachtend: Vec<&Terugmelding> = eerder.iter().filter(|t| t.verzending.is_none()).collect();
-    if open.is_none() && nieuw.is_empty() && wachtend.is_empty() {
+    if nieuw.is_empty() {
         return Ok(None);
     }
-    let verzending = match open {
-        Some(v) => v,
-        None => {
-            let v = Verzending {
-                id: ids::nieuw("V"),
-                bestemming: BESTEMMING.into(),
-                aangemaakt: klaargezet.clone(),
-                door: door.id.clone(),
-                bevestigd: None,
-                bevestigd_door: None,
-            };
-            s.nieuw(&v).await?;
-            v
-        }
+    let verzending = Verzending {
+        id: ids::nieuw("V"),
+        bestemming: BESTEMMING.into(),
+        aangemaakt: klaargezet,
+        door: door.id.clone(),
+        bevestigd: None,
+        bevestigd_door: None,
     };
-    for t in &wachtend {
-        s.wijzig(*t, &Terugmelding { verzending: Some(verzending.id.clone()), ..(*t).clone() }).await?;
-    }
+    s.nieuw(&verzending).await?;
     for t in &mut nieuw {
-        t.verzending = Some(verzending.id.clone());
+        t.verzending.clone_from(&verzending.id);
         s.nieuw(t).await?;
     }
-    let aantal_nieuw = nieuw.len();
-    let erin = eerder.into_iter().filter(|t| t.verzending.as_ref().is_none_or(|v| *v == verzending.id)).chain(nieuw);
-    let terugmeldingen =
-        laatste_per_melding(erin.map(|t| Terugmelding { verzending: Some(verzending.id.clone()), ..t }));
     if !proef {
         s.vastleggen(&format!("koppeling {BESTEMMING}"), &verzending.id).await?;
     }
-    Ok(Some(Uitgaand { verzending, terugmeldingen, nieuw: aantal_nieuw }))
+    Ok(Some(Uitgaand { verzending, terugmeldingen: nieuw }))
 }
 
-/// Per melding the last one queued (by time, then key), in the order of the meldingnummers.
-fn laatste_per_melding(t: impl Iterator<Item = Terugmelding>) -> Vec<Terugmelding> {
-    let mut per_melding: BTreeMap<String, Terugmelding> = BTreeMap::new();
-    for t in t {
-        let later = per_melding.get(&t.meldingnummer).is_none_or(|l| (&l.klaargezet, &l.id) <= (&t.klaargezet, &t.id));
-        if later {
-            per_melding.insert(t.meldingnummer.clone(), t);
-        }
-    }
-    per_melding.into_values().collect()
-}
-
-/// The verzendingen of the terugmelding, the open one first, then the latest.
+/// The verzendingen of the terugmelding: those not yet acknowledged first, then the latest.
 pub async fn verzendingen(store: &Store) -> Result<Vec<Verzending>, StoreFout> {
     let mut alle: Vec<Verzending> = store.lees_waar("bestemming", BESTEMMING).await?;
     alle.sort_by(|a, b| {
@@ -138,8 +114,9 @@ pub async fn inhoud(store: &Store, id: &str) -> Result<Option<Uitgaand>, StoreFo
     let Some(verzending) = store.lees_een::<Verzending>(id).await?.filter(|v| v.bestemming == BESTEMMING) else {
         return Ok(None);
     };
-    let rijen: Vec<Terugmelding> = store.lees_waar("verzending", id).await?;
-    Ok(Some(Uitgaand { verzending, terugmeldingen: laatste_per_melding(rijen.into_iter()), nieuw: 0 }))
+    let mut terugmeldingen: Vec<Terugmelding> = store.lees_waar("verzending", id).await?;
+    terugmeldingen.sort_by(|a, b| a.meldingnummer.cmp(&b.meldingnummer));
+    Ok(Some(Uitgaand { verzending, terugmeldingen }))
 }
 
 /// One row of [`STAND_VAN_ZAKEN`]: the melding's number, what to report, and the contactpersoon
@@ -153,6 +130,7 @@ fn huidige_stand(rij: &[Waarde], vandaag: Datum) -> Option<(&str, Stand, [Option
         Waarde::Datum(d) => *d,
         _ => None,
     };
+    let meer_dan_nul = |i: usize| matches!(rij[i], Waarde::Geheel(Some(n)) if n > 0);
     let meldingnummer = tekst(0)?;
     let st = match tekst(1)? {
         "ter_kennisgeving" => ter_kennisgeving(datum(2)?),
@@ -160,7 +138,9 @@ fn huidige_stand(rij: &[Waarde], vandaag: Datum) -> Option<(&str, Stand, [Option
             let zaak = tekst(6).and_then(ZaakStatus::from_code).map(|status| Behandeling {
                 status,
                 toegewezen: tekst(9).is_some(),
-                acties: matches!(rij[10], Waarde::Geheel(Some(n)) if n > 0),
+                acties: meer_dan_nul(10),
+                gesproken: meer_dan_nul(14),
+                ingeschreven_bij_sluiting: meer_dan_nul(15),
                 gesloten_op: datum(7),
                 reden_sluiting: tekst(8),
             });
@@ -224,18 +204,37 @@ pub fn als_csv(u: &Uitgaand, codes: &[Code]) -> String {
     ];
     w.write_record(kop).expect("schrijven naar geheugen");
     for t in &u.terugmeldingen {
-        w.write_record([
-            t.meldingnummer.clone(),
-            omschrijving("meldingstatus", &t.status),
-            t.reden_afsluiting.as_deref().map(|r| omschrijving("reden_afsluiting", r)).unwrap_or_default(),
-            t.toelichting.clone().unwrap_or_default(),
-            t.datum.format("%d-%m-%Y").to_string(),
-            t.contactpersoon.clone().unwrap_or_default(),
-            t.contact_functie.clone().unwrap_or_default(),
-            String::new(),
-            t.contact_email.clone().unwrap_or_default(),
-        ])
+        w.write_record(
+            [
+                t.meldingnummer.clone(),
+                omschrijving("meldingstatus", &t.status),
+                t.reden_afsluiting.as_deref().map(|r| omschrijving("reden_afsluiting", r)).unwrap_or_default(),
+                t.toelichting.clone().unwrap_or_default(),
+                t.datum.format("%d-%m-%Y").to_string(),
+                t.contactpersoon.clone().unwrap_or_default(),
+                t.contact_functie.clone().unwrap_or_default(),
+                String::new(),
+                t.contact_email.clone().unwrap_or_default(),
+            ]
+            .map(|c| geen_formule(&c)),
+        )
         .expect("schrijven naar geheugen");
     }
     String::from_utf8(w.into_inner().expect("schrijven naar geheugen")).expect("UTF-8 in, UTF-8 uit")
+}
+
+/// A cell a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, tab, return) starts with `'`:
+/// names and e-mail addresses come from people, and the file is opened in one.
+fn geen_formule(cel: &str) -> String {
+    if cel.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cel}") } else { cel.to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_cell_that_a_spreadsheet_would_run_as_a_formula_is_made_text() {
+        assert_eq!(super::geen_formule("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(super::geen_formule("@som"), "'@som");
+        assert_eq!(super::geen_formule("Lotte Leerplicht"), "Lotte Leerplicht");
+    }
 }

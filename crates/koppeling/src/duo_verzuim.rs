@@ -8,7 +8,7 @@
 //! werkvoorraad as a zaak not yet assigned. A youth not yet in the register is created from the
 //! melding and put on the list for a BRP check.
 use crate::levering::{self, LeesFout, Levering, fout};
-use crate::logboek::{Aanbod, KoppelFout, al_verwerkt, regel, rijfout, weiger};
+use crate::logboek::{Aanbod, KoppelFout, eerder_toegepast, herhaald, regel, rijfout, weiger};
 use crate::persoon::{Persoon, Regio};
 use crate::records::{Afhandeling, BrpVerzoek, DuoMelding};
 use leerspoor_casework::melding::{Afloop, NieuweMelding, registreer_in};
@@ -113,9 +113,23 @@ pub fn lees_meldingen(l: &Levering) -> Result<Vec<Schoolmelding>, Vec<LeesFout>>
         let persoon = Persoon::lees(r, &mut f);
         let status = r.tekst("status").map(|s| s.to_lowercase().replace(' ', "_"));
         let ingetrokken = status.as_deref() == Some("ingetrokken");
-        if let Some(s) = status.as_deref().filter(|s| !matches!(*s, "geregistreerd" | "ingetrokken")) {
-            // The other statuses are the office's own answer to DUO, never the school's.
-            f("status", format!("'{s}' is geen status van de school; verwacht geregistreerd of ingetrokken"));
+        // Besides the school's two, DUO shows the office's own answer (in behandeling, afgesloten,
+        // ter kennisgeving aangenomen) on a melding it delivers again: only a withdrawal matters.
+        let bekend = [
+            "geregistreerd",
+            "ingetrokken",
+            "in_behandeling",
+            "afgesloten",
+            "ter_kennisgeving",
+            "ter_kennisgeving_aangenomen",
+        ];
+        if let Some(s) = status.as_deref().filter(|s| !bekend.contains(s)) {
+            f(
+                "status",
+                format!(
+                    "'{s}' is geen status van een melding; verwacht geregistreerd, ingetrokken, in behandeling, afgesloten of ter kennisgeving aangenomen"
+                ),
+            );
         }
         if let (Some(b), Some(e)) = (begindatum, einddatum)
             && e < b
@@ -123,6 +137,17 @@ pub fn lees_meldingen(l: &Levering) -> Result<Vec<Schoolmelding>, Vec<LeesFout>>
             f("einddatum", "de einddatum ligt vóór de begindatum".into());
         }
         let meldingnummer = tekst("meldingnummer").unwrap_or_default();
+        // DUO's number goes back to DUO in the terugmelding: letters, digits and - . / _ only.
+        let nummer_past = meldingnummer.len() <= 40
+            && meldingnummer.starts_with(|c: char| c.is_ascii_alphanumeric())
+            && meldingnummer.chars().all(|c| c.is_ascii_alphanumeric() || "-./_".contains(c));
+        if !meldingnummer.is_empty() && !nummer_past {
+            f(
+                "meldingnummer",
+                "geen meldingnummer: hoogstens 40 letters, cijfers en - . / _, beginnend met een letter of cijfer"
+                    .into(),
+            );
+        }
         if let Some(eerder) = gezien.insert(meldingnummer.clone(), r.nummer) {
             f("meldingnummer", format!("dezelfde melding staat ook in rij {eerder}"));
         }
@@ -245,11 +270,14 @@ pub async fn verwerk(
         Err(fouten) => return Err(weiger(store, log, fouten, proef).await),
     };
     log.rijen = meldingen.len() as u64;
-    if let Some(levering) = al_verwerkt(store, &log, proef).await? {
+    let mut s = store.schrijver(&door.id, &format!("koppeling {BRON}")).await?;
+    s.vergrendel(BRON).await?;
+    if let Some(eerder) = eerder_toegepast(&mut s, &log).await? {
+        drop(s);
+        let levering = herhaald(store, &log, &eerder, proef).await?;
         return Ok(Verslag { levering, proef, per_melding: Vec::new() });
     }
-    let regio = Regio::lees(store).await?;
-    let mut s = store.schrijver(&door.id, &format!("koppeling {BRON}")).await?;
+    let regio = Regio::lees(&mut s).await?;
     let mut fouten = Vec::new();
     let mut per_melding = Vec::new();
     let mut nieuw_van_duo = Vec::new();
@@ -346,9 +374,6 @@ async fn verwerk_melding(
         melding: "de begindatum ligt vóór de geboortedatum van de jongere".into(),
     })?;
     let status = status.status;
-    if matches!(status, Plichtstatus::Geen | Plichtstatus::NogNietLeerplichtig) {
-        return Ok((Gevolg::TerKennisgeving, Some(duo(Afhandeling::TerKennisgeving, None)), None));
-    }
     let woont = m.persoon.woongemeente.clone().or_else(|| {
         dossier
             .woonadressen
@@ -356,8 +381,16 @@ async fn verwerk_melding(
             .find(|a| a.begindatum <= m.begindatum && a.einddatum.is_none_or(|e| m.begindatum <= e))
             .map(|a| a.gemeente.clone())
     });
+    // Where the youth lives decides first: the woongemeente answers DUO about its own youths.
+    let doorsturen = (Gevolg::Doorsturen, Some(duo(Afhandeling::Doorsturen, None)), None);
+    if woont.as_ref().is_some_and(|g| !regio.omvat(g)) {
+        return Ok(doorsturen);
+    }
+    if matches!(status, Plichtstatus::Geen | Plichtstatus::NogNietLeerplichtig) {
+        return Ok((Gevolg::TerKennisgeving, Some(duo(Afhandeling::TerKennisgeving, None)), None));
+    }
     if woont.is_some_and(|g| !regio.behandelt(&g, status)) {
-        return Ok((Gevolg::Doorsturen, Some(duo(Afhandeling::Doorsturen, None)), None));
+        return Ok(doorsturen);
     }
     let school = school_van(s, m).await?;
     let verzoek = |reden: &str| BrpVerzoek {

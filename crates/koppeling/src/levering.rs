@@ -91,7 +91,26 @@ impl fmt::Display for LeesFout {
 }
 
 pub(crate) fn fout(rij: Option<usize>, kolom: Option<&str>, melding: impl Into<String>) -> LeesFout {
-    LeesFout { rij, kolom: kolom.map(str::to_string), melding: melding.into() }
+    LeesFout { rij, kolom: kolom.map(str::to_string), melding: zonder_nummers(&melding.into()) }
+}
+
+/// A message (or a file name) without any run of eight or more digits: a message about a cell
+/// repeats its value, and a shifted column can put a BSN in any cell; the log keeps messages.
+pub fn zonder_nummers(tekst: &str) -> String {
+    let mut uit = String::with_capacity(tekst.len());
+    let mut cijfers = String::new();
+    for c in tekst.chars().chain(std::iter::once('\0')) {
+        if c.is_ascii_digit() {
+            cijfers.push(c);
+            continue;
+        }
+        uit.push_str(if cijfers.len() >= 8 { "…" } else { &cijfers });
+        cijfers.clear();
+        if c != '\0' {
+            uit.push(c);
+        }
+    }
+    uit
 }
 
 /// One row of a delivery: its number in the file (the heading is row 1) and the fields the
@@ -315,6 +334,18 @@ mod tests {
     fn rows_are_named_by_their_line_also_with_windows_line_ends() {
         let l = lees(b"BSN;Begindatum verzuim\r\n111222333;05-10-2020\r\n123456782;06-10-2020\r\n", &tabel()).unwrap();
         assert_eq!(l.rijen.iter().map(|r| r.nummer).collect::<Vec<_>>(), [2, 3]);
+    }
+
+    #[test]
+    fn a_message_never_repeats_a_number_that_could_be_a_bsn() {
+        assert_eq!(zonder_nummers("'123456782' is geen aantal"), "'…' is geen aantal");
+        assert_eq!(zonder_nummers("'31-02-2021' is geen bestaande datum"), "'31-02-2021' is geen bestaande datum");
+        assert_eq!(zonder_nummers("rij 12 van 1234567"), "rij 12 van 1234567");
+        let l = lees(b"BSN;Begindatum verzuim\n1;111222333\n", &tabel()).unwrap();
+        assert_eq!(
+            l.rijen[0].datum("begindatum").unwrap_err().melding,
+            "'…' is geen datum; verwacht dd-mm-jjjj of jjjj-mm-dd"
+        );
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! The delivery log (docs/koppelingen.md, "Leveringen"): every delivery offered is recorded with
 //! what it did, or why it was refused. A delivery is applied whole or not at all; the same file
 //! offered again changes nothing.
-use crate::levering::LeesFout;
+use crate::levering::{LeesFout, zonder_nummers};
 use crate::records::{Levering, LeveringFout, Uitkomst};
-use leerspoor_store::{Store, StoreFout};
+use leerspoor_store::{Schrijver, Store, StoreFout};
 use sha2::{Digest, Sha256};
 
 /// Why a delivery changed nothing.
@@ -34,9 +34,9 @@ pub struct Aanbod<'a> {
 impl Aanbod<'_> {
     /// The log line for this delivery, before anything is known of what it does.
     pub fn levering(&self, door: &str) -> Levering {
-        let bestand = std::path::Path::new(self.bestand)
-            .file_name()
-            .map_or_else(|| self.bestand.to_string(), |n| n.to_string_lossy().into_owned());
+        // The name without its folder (a browser may send a Windows path), and without a number
+        // that could be a BSN.
+        let bestand = zonder_nummers(self.bestand.rsplit(['/', '\\']).next().unwrap_or(self.bestand));
         Levering {
             id: leerspoor_casework::ids::nieuw("L"),
             bron: self.bron.to_string(),
@@ -53,11 +53,26 @@ impl Aanbod<'_> {
     }
 }
 
-/// The earlier delivery of the same source with the same content that was applied, if any.
-async fn eerder_toegepast(store: &Store, levering: &Levering) -> Result<Option<Levering>, StoreFout> {
-    let eerder: Vec<Levering> = store.lees_waar("inhoud", &levering.inhoud).await?;
+/// The earlier delivery of the same source with the same content that was applied, if any: read
+/// inside the delivery's own write, after it locked its source, so that two offers of one file at
+/// once apply it once.
+pub async fn eerder_toegepast(s: &mut Schrijver, levering: &Levering) -> Result<Option<Levering>, StoreFout> {
+    let eerder: Vec<Levering> = s.lees_waar("inhoud", &levering.inhoud).await?;
     Ok(eerder.into_iter().find(|l| l.bron == levering.bron && l.uitkomst == Uitkomst::Toegepast))
 }
+
+/// The line of a delivery offered again: it says when it was applied (recorded, except in a trial
+/// run).
+pub async fn herhaald(store: &Store, log: &Levering, eerder: &Levering, proef: bool) -> Result<Levering, StoreFout> {
+    let mut log = log.clone();
+    log.samenvatting = format!("dezelfde levering is op {} al verwerkt ({})\n", eerder.ontvangen, eerder.id);
+    log.uitkomst = Uitkomst::Herhaald;
+    if proef { Ok(log) } else { leg_vast_zonder_gevolg(store, log, Uitkomst::Herhaald, &[]).await }
+}
+
+/// The errors of a refused delivery the log keeps at most, and a line saying how many more: enough
+/// to see what is wrong with a file, without a broken file of a million rows filling the log.
+const MAX_BEWAARD: usize = 1000;
 
 /// Records a delivery that changed nothing (refused, or offered again), with its reasons, in a
 /// write of its own.
@@ -71,7 +86,10 @@ async fn leg_vast_zonder_gevolg(
     levering.toegepast = 0;
     let mut s = store.schrijver(&levering.door, &format!("koppeling {}", levering.bron)).await?;
     s.nieuw(&levering).await?;
-    for (i, f) in fouten.iter().enumerate() {
+    let meer = fouten.len().saturating_sub(MAX_BEWAARD);
+    let rest = LeesFout { rij: None, kolom: None, melding: format!("en nog {meer} fouten") };
+    let bewaard = fouten.iter().take(MAX_BEWAARD).chain((meer > 0).then_some(&rest));
+    for (i, f) in bewaard.enumerate() {
         let fout = LeveringFout {
             levering: levering.id.clone(),
             volgnummer: i as u64 + 1,
@@ -97,15 +115,6 @@ pub async fn weiger(store: &Store, log: Levering, fouten: Vec<LeesFout>, proef: 
     }
 }
 
-/// When the same file of the same source was applied before: the delivery's line saying so
-/// (recorded, except in a trial run). `None` for a file not seen before.
-pub async fn al_verwerkt(store: &Store, log: &Levering, proef: bool) -> Result<Option<Levering>, StoreFout> {
-    let Some(eerder) = eerder_toegepast(store, log).await? else { return Ok(None) };
-    let mut log = log.clone();
-    log.samenvatting = format!("dezelfde levering is op {} al verwerkt ({})\n", eerder.ontvangen, eerder.id);
-    Ok(Some(if proef { log } else { leg_vast_zonder_gevolg(store, log, Uitkomst::Herhaald, &[]).await? }))
-}
-
 /// A row's refusal by the casework rules as an error of the delivery, the field named by its
 /// column; a database failure is not a row's fault and ends the delivery.
 pub fn rijfout(
@@ -116,8 +125,10 @@ pub fn rijfout(
     use leerspoor_casework::Fout;
     match fout {
         Fout::Store(e) => Err(e.into()),
-        Fout::Invoer { veld, melding } => Ok(LeesFout { rij: Some(rij), kolom: Some(kolom(veld)), melding }),
-        e => Ok(LeesFout { rij: Some(rij), kolom: None, melding: e.to_string() }),
+        Fout::Invoer { veld, melding } => {
+            Ok(LeesFout { rij: Some(rij), kolom: Some(kolom(veld)), melding: zonder_nummers(&melding) })
+        }
+        e => Ok(LeesFout { rij: Some(rij), kolom: None, melding: zonder_nummers(&e.to_string()) }),
     }
 }
 

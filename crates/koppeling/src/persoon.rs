@@ -6,7 +6,7 @@ use leerspoor_casework::{Fout, ids};
 use leerspoor_domain::model::{Gemeente, Geslacht, Jongere, Woonadres};
 use leerspoor_domain::rules::status::Plichtstatus;
 use leerspoor_domain::{Bsn, Datum, Gemeentecode};
-use leerspoor_store::{Store, StoreFout};
+use leerspoor_store::{Schrijver, StoreFout};
 
 /// The youth as DUO knows them, and where DUO says they live.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -110,8 +110,9 @@ pub struct Regio {
 }
 
 impl Regio {
-    pub async fn lees(store: &Store) -> Result<Regio, StoreFout> {
-        Ok(Regio { gemeenten: store.lees().await? })
+    /// Read inside the delivery's write.
+    pub async fn lees(s: &mut Schrijver) -> Result<Regio, StoreFout> {
+        Ok(Regio { gemeenten: s.lees().await? })
     }
 
     pub fn omvat(&self, gemeente: &Gemeentecode) -> bool {

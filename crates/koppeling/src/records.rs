@@ -245,7 +245,7 @@ impl Rij for BrpVerzoek {
     }
 }
 
-/// What the office reports to DUO about one of DUO's meldingen, queued until sent.
+/// What the office reports to DUO about one of DUO's meldingen, in the verzending that sends it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Terugmelding {
     pub id: String,
@@ -262,9 +262,9 @@ pub struct Terugmelding {
     pub contact_email: Option<String>,
     /// The day the status holds from (the closing date for afgesloten).
     pub datum: Datum,
-    /// When it was queued (RFC 3339, UTC).
+    /// When it was made (RFC 3339, UTC).
     pub klaargezet: String,
-    pub verzending: Option<String>,
+    pub verzending: String,
 }
 
 impl Rij for Terugmelding {
@@ -280,7 +280,7 @@ impl Rij for Terugmelding {
         o("contact_email", T),
         k("datum", D),
         k("klaargezet", T),
-        o("verzending", T),
+        k("verzending", T),
     ];
     fn waarden(&self) -> Vec<Waarde> {
         vec![
@@ -294,7 +294,7 @@ impl Rij for Terugmelding {
             opt_tekst(self.contact_email.as_deref()),
             datum(self.datum),
             tekst(&self.klaargezet),
-            opt_tekst(self.verzending.as_deref()),
+            tekst(&self.verzending),
         ]
     }
     fn uit_waarden(w: Vec<Waarde>) -> Result<Self, Vec<VeldFout>> {
@@ -310,14 +310,14 @@ impl Rij for Terugmelding {
             contact_email: v.opt_tekst(),
             datum: v.datum(),
             klaargezet: v.tekst(),
-            verzending: v.opt_tekst(),
+            verzending: v.tekst(),
         };
         v.klaar(r)
     }
 }
 
-/// A batch of queued messages to an outside party (`bestemming`: `duo-terugmelding`, …): open,
-/// taking in new ones, until its receipt is acknowledged.
+/// A batch of messages to an outside party (`bestemming`: `duo-terugmelding`, …), fixed when made,
+/// until its receipt is acknowledged.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Verzending {
     pub id: String,

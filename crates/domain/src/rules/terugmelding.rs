@@ -37,6 +37,10 @@ pub struct Behandeling<'a> {
     pub toegewezen: bool,
     /// An action (an invitation, a talk, a warning …) was recorded.
     pub acties: bool,
+    /// A talk with the youth (gesprek, preventief spreekuurgesprek) was recorded.
+    pub gesproken: bool,
+    /// The youth was enrolled on the day the zaak closed.
+    pub ingeschreven_bij_sluiting: bool,
     pub gesloten_op: Option<Datum>,
     /// Code of the list `zaak_reden_sluiting`.
     pub reden_sluiting: Option<&'a str>,
@@ -68,11 +72,12 @@ pub fn stand(
     let gesloten = zaak.filter(|z| z.status == ZaakStatus::Gesloten);
     if melding_status == AFGESLOTEN || gesloten.is_some() {
         let reden_zaak = gesloten.and_then(|z| z.reden_sluiting);
-        let uit_zaak = reden_zaak.map(|r| reden_uit_zaak(r, soort));
+        let ingeschreven = gesloten.is_some_and(|z| z.ingeschreven_bij_sluiting);
+        let uit_zaak = reden_zaak.map(|r| reden_uit_zaak(r, soort, ingeschreven));
         return Some(Stand {
             status: AFGESLOTEN,
             reden_afsluiting: Some(reden_afsluiting.map_or(uit_zaak.unwrap_or("beeindigd_overig"), |r| r).to_string()),
-            toelichting: Some(toelichting(reden_zaak, zaak.is_some_and(|z| z.acties))),
+            toelichting: Some(toelichting(reden_zaak, zaak.is_some_and(|z| z.gesproken))),
             datum: gesloten.and_then(|z| z.gesloten_op).unwrap_or(vandaag),
         });
     }
@@ -82,29 +87,34 @@ pub fn stand(
 }
 
 /// The toelichting afsluiting: the office's work goes on after the melding closes when it closed
-/// with HALT, a proces-verbaal, a dwangsom or a handover to care; else the youth was seen when any
-/// action was recorded, and otherwise nothing more is done.
-fn toelichting(reden_zaak: Option<&str>, acties: bool) -> &'static str {
+/// with HALT, a proces-verbaal, a dwangsom or a handover to care; else the youth was seen when a
+/// talk with them was recorded (a letter is not seeing them), and otherwise nothing more is done.
+fn toelichting(reden_zaak: Option<&str>, gesproken: bool) -> &'static str {
     match reden_zaak {
         Some("halt" | "proces_verbaal" | "dwangsom" | "hulpverlening") => ACTIE,
-        _ if acties => GEZIEN,
+        _ if gesproken => GEZIEN,
         _ => GEEN_ACTIE,
     }
 }
 
 /// DUO's reden afsluiting for a zaak closed for `reden` (list `zaak_reden_sluiting`). DUO asks how
-/// the absence ended for the pupil, not what the office did: a case closed with a warning, HALT, a
-/// proces-verbaal or care ended with the pupil back at school. Absence the office found legitimate
-/// (a vrijstelling, a registration error, no unauthorised absence) is "geen verzuim"; for
-/// zorgwekkend ziekteverzuim that is "langdurig ziek". An office's own reason: "overige redenen".
-pub fn reden_uit_zaak(reden: &str, soort: &str) -> &'static str {
+/// the absence ended for the pupil, not what the office did; the register knows whether the youth
+/// was enrolled on the closing day. Absence the office found legitimate (a vrijstelling, a
+/// registration error, no unauthorised absence) is "geen verzuim", for zorgwekkend ziekteverzuim
+/// "langdurig ziek". A case that ended the absence (it stopped, the youth enrolled, after a warning,
+/// HALT, a proces-verbaal, a dwangsom or care) with the youth enrolled is "terug naar school,
+/// opleiding hervat". Everything else — a move, the end of the duty, not enrolled, an office's own
+/// reason — is "inschrijving beëindigd, overige redenen": the list has nothing closer.
+pub fn reden_uit_zaak(reden: &str, soort: &str, ingeschreven: bool) -> &'static str {
     match reden {
         "overleden" => "leerling_overleden",
         "geen_verzuim" | "vrijstelling" | "registratiefout" if soort == "zorgwekkend_ziekteverzuim" => {
             "geen_verzuim_ziek"
         }
         "geen_verzuim" | "vrijstelling" | "registratiefout" => "geen_verzuim_legitiem",
-        "verzuim_gestopt" | "ingeschreven" | "dwangsom" | "halt" | "proces_verbaal" | "hulpverlening" => {
+        "verzuim_gestopt" | "ingeschreven" | "dwangsom" | "halt" | "proces_verbaal" | "hulpverlening"
+            if ingeschreven =>
+        {
             "terug_naar_school"
         }
         _ => "beeindigd_overig",
@@ -120,7 +130,15 @@ mod tests {
     }
 
     fn zaak(status: ZaakStatus, toegewezen: bool) -> Behandeling<'static> {
-        Behandeling { status, toegewezen, acties: false, gesloten_op: None, reden_sluiting: None }
+        Behandeling {
+            status,
+            toegewezen,
+            acties: false,
+            gesproken: false,
+            ingeschreven_bij_sluiting: true,
+            gesloten_op: None,
+            reden_sluiting: None,
+        }
     }
 
     const VANDAAG: &str = "2020-10-20";
@@ -144,6 +162,8 @@ mod tests {
             status: ZaakStatus::Gesloten,
             toegewezen: true,
             acties: true,
+            gesproken: true,
+            ingeschreven_bij_sluiting: true,
             gesloten_op: Some(d("2020-10-16")),
             reden_sluiting: Some("verzuim_gestopt"),
         };
@@ -159,7 +179,7 @@ mod tests {
         // After a proces-verbaal the office's work goes on; closed without any action, none does.
         let pv = Behandeling { reden_sluiting: Some("proces_verbaal"), ..z };
         assert_eq!(stand("afgesloten", "luxe", None, Some(pv), d(VANDAAG)).unwrap().toelichting, Some(ACTIE));
-        let stil = Behandeling { acties: false, reden_sluiting: Some("geen_verzuim"), ..z };
+        let stil = Behandeling { acties: false, gesproken: false, reden_sluiting: Some("geen_verzuim"), ..z };
         let s = stand("afgesloten", "signaal", None, Some(stil), d(VANDAAG)).unwrap();
         assert_eq!((s.reden_afsluiting.as_deref(), s.toelichting), (Some("geen_verzuim_legitiem"), Some(GEEN_ACTIE)));
     }
@@ -171,11 +191,14 @@ mod tests {
 
     #[test]
     fn how_the_absence_ended_for_the_pupil() {
-        assert_eq!(reden_uit_zaak("overleden", "wettelijk_16_uur"), "leerling_overleden");
-        assert_eq!(reden_uit_zaak("geen_verzuim", "zorgwekkend_ziekteverzuim"), "geen_verzuim_ziek");
-        assert_eq!(reden_uit_zaak("geen_verzuim", "signaal"), "geen_verzuim_legitiem");
-        assert_eq!(reden_uit_zaak("halt", "wettelijk_16_uur"), "terug_naar_school");
-        assert_eq!(reden_uit_zaak("verhuisd_buitenland", "wettelijk_16_uur"), "beeindigd_overig");
-        assert_eq!(reden_uit_zaak("eigen_code_van_het_bureau", "luxe"), "beeindigd_overig");
+        assert_eq!(reden_uit_zaak("overleden", "wettelijk_16_uur", false), "leerling_overleden");
+        assert_eq!(reden_uit_zaak("geen_verzuim", "zorgwekkend_ziekteverzuim", true), "geen_verzuim_ziek");
+        assert_eq!(reden_uit_zaak("geen_verzuim", "signaal", true), "geen_verzuim_legitiem");
+        // After HALT the pupil is back at school, if the register says so.
+        assert_eq!(reden_uit_zaak("halt", "wettelijk_16_uur", true), "terug_naar_school");
+        assert_eq!(reden_uit_zaak("halt", "wettelijk_16_uur", false), "beeindigd_overig");
+        // A move does not end an enrolment, nor does it bring a pupil back: the list has nothing closer.
+        assert_eq!(reden_uit_zaak("verhuisd", "wettelijk_16_uur", true), "beeindigd_overig");
+        assert_eq!(reden_uit_zaak("eigen_code_van_het_bureau", "luxe", true), "beeindigd_overig");
     }
 }

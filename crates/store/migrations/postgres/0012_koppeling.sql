@@ -60,8 +60,8 @@ CREATE TABLE brp_verzoek (
 );
 
 -- The terugmelding to DUO: per DUO melding, each change of what the office reports (status, reden
--- and toelichting afsluiting, contactpersoon), queued until sent. A verzending gathers what is
--- queued; it stays open, taking in new changes, until DUO's receipt is acknowledged.
+-- and toelichting afsluiting, contactpersoon), in the verzending that sends it. A verzending holds
+-- the changes since the one before and never changes; it is acknowledged when DUO received it.
 CREATE TABLE verzending (
     id TEXT PRIMARY KEY,
     bestemming TEXT NOT NULL,
@@ -82,7 +82,7 @@ CREATE TABLE terugmelding (
     contact_email TEXT,
     datum DATE NOT NULL,
     klaargezet TEXT NOT NULL,
-    verzending TEXT REFERENCES verzending (id)
+    verzending TEXT NOT NULL REFERENCES verzending (id)
 );
 CREATE INDEX terugmelding_meldingnummer ON terugmelding (meldingnummer);
 CREATE INDEX terugmelding_verzending ON terugmelding (verzending);

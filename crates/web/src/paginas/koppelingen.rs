@@ -181,13 +181,12 @@ async fn weiger(state: &AppState, g: &Gebruiker, tekst: String) -> Response {
 pub async fn terugmelding(State(state): State<AppState>, Extension(g): Extension<Gebruiker>) -> Response {
     let tekst = match duo_terugmelding::verzamel(&state.store, &g.medewerker, state.vandaag(), false).await {
         Ok(Some(u)) => format!(
-            "Verzending {} staat klaar met {} terugmelding(en), waarvan {} nieuw. Download het bestand voor DUO en \
-             bevestig de ontvangst zodra DUO het heeft.",
+            "Verzending {} staat klaar met {} terugmelding(en). Download het bestand voor DUO en bevestig de \
+             ontvangst zodra DUO het heeft.",
             u.verzending.id,
-            u.terugmeldingen.len(),
-            u.nieuw
+            u.terugmeldingen.len()
         ),
-        Ok(None) => "Niets terug te melden: alles is verzonden en bevestigd.".into(),
+        Ok(None) => "Niets terug te melden: er is niets veranderd sinds de vorige verzending.".into(),
         Err(KoppelFout::Store(e)) => return pagina::serverfout(&e),
         Err(e) => return weiger(&state, &g, e.to_string()).await,
     };
