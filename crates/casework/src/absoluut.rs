@@ -19,7 +19,7 @@ use leerspoor_domain::rules::thuiszitten::{self, Situatie, absoluut_verzuim};
 use leerspoor_domain::rules::{Leerplichtfeiten, Plichtstatus, leeftijd_op, mas, vrijstelling};
 use leerspoor_store::Store;
 use leerspoor_store::rij::{self, Type, Waarde};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::sync::LazyLock;
 
 /// What a run found and did.
@@ -86,9 +86,22 @@ struct Kandidaat {
 }
 
 pub async fn controleer(store: &Store, door: &Medewerker, peildatum: Datum) -> Result<Uitkomst> {
+    controleer_van(store, door, peildatum, None).await
+}
+
+/// [`controleer`] for some youths only (those a delivery of DUO changed): their cases opened or
+/// closed, no one else's; `None`: all.
+pub async fn controleer_van(
+    store: &Store,
+    door: &Medewerker,
+    peildatum: Datum,
+    alleen: Option<&BTreeSet<String>>,
+) -> Result<Uitkomst> {
     mas::mag_melding_registreren(door.rol)?;
     let mut uit = Uitkomst { peildatum, ..Uitkomst::default() };
-    let kandidaten = niet_ingeschreven(store, peildatum).await?;
+    let mut kandidaten = niet_ingeschreven(store, peildatum).await?;
+    let telt = |jongere: &str| alleen.is_none_or(|a| a.contains(jongere));
+    kandidaten.retain(|k| telt(&k.id));
     uit.niet_ingeschreven = kandidaten.len();
     let vrijstellingen = lopende_vrijstellingen(store, peildatum).await?;
     // Zaken open now, or running on the peildatum: a run on an earlier date neither opens a second
@@ -99,6 +112,7 @@ pub async fn controleer(store: &Store, door: &Medewerker, peildatum: Datum) -> R
             &[rij::code(ZaakSoort::AbsoluutVerzuim), rij::code(ZaakStatus::Gesloten), rij::datum(peildatum)],
         )
         .await?;
+    let lopend: Vec<Zaak> = lopend.into_iter().filter(|z| telt(&z.jongere)).collect();
     let lopend_per_jongere: HashSet<&str> = lopend.iter().map(|z| z.jongere.as_str()).collect();
     let lokaal: HashSet<Gemeentecode> =
         store.lees::<Gemeente>().await?.into_iter().filter(|g| g.leerplicht_lokaal).map(|g| g.code).collect();

@@ -11,7 +11,7 @@ use leerspoor_domain::rules::vsv::{self, Uitschrijving};
 use leerspoor_domain::{Datum, SchoolJaar};
 use leerspoor_store::Store;
 use leerspoor_store::rij::{self, Type, Waarde};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::LazyLock;
 
 /// Enrolments that ended from $1 up to $2 with no other enrolment going on, of youths living in the
@@ -50,6 +50,16 @@ pub struct Uitval {
 /// Registers the drop-outs of a schooljaar from the enrolment data (source DUO): one VSV-melding per
 /// drop-out, in the schooljaar of the uitschrijving. Running it again changes nothing.
 pub async fn registreer_uitval(store: &Store, door: &Medewerker, schooljaar: SchoolJaar) -> Result<Uitval> {
+    registreer_uitval_van(store, door, schooljaar, None).await
+}
+
+/// [`registreer_uitval`] for some youths only (those a delivery of DUO changed); `None`: all.
+pub async fn registreer_uitval_van(
+    store: &Store,
+    door: &Medewerker,
+    schooljaar: SchoolJaar,
+    alleen: Option<&BTreeSet<String>>,
+) -> Result<Uitval> {
     mag_registreren(door)?;
     let (van, tot) = (schooljaar.eerste_dag() - Days::new(1), schooljaar.laatste_dag() - Days::new(1));
     let rijen = store
@@ -101,6 +111,9 @@ pub async fn registreer_uitval(store: &Store, door: &Medewerker, schooljaar: Sch
         else {
             continue;
         };
+        if alleen.is_some_and(|a| !a.contains(&jongere)) {
+            continue;
+        }
         let uitvaldatum = einde + Days::new(1);
         // Two enrolments ending the same day are one uitschrijving.
         if nieuw.last().is_some_and(|v| v.jongere == jongere && v.uitvaldatum == uitvaldatum) {

@@ -239,6 +239,19 @@ pub struct Verslag {
     pub nieuwe_jongeren: usize,
     /// "Startkwalificatie behaald" about a youth without a diploma that is one in the register.
     pub startkwalificatie_zonder_diploma: Vec<usize>,
+    /// What the checks after the week found for the youths it changed: new absoluut-verzuim zaken
+    /// and new VSV-meldingen (not in a trial run, nor when no youth changed).
+    pub controles: Option<Controles>,
+}
+
+/// What the absoluut-verzuim check and the VSV detection found after a week, for its youths.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Controles {
+    pub absoluut_nieuw: Vec<String>,
+    pub absoluut_gesloten: usize,
+    pub vsv_nieuw: Vec<String>,
+    /// Why a check did not run (the role of who applied the week, a failure), in Dutch.
+    pub niet_uitgevoerd: Vec<String>,
 }
 
 impl Verslag {
@@ -265,6 +278,14 @@ impl Verslag {
         t += &regel("jongeren met gewijzigde gegevens", self.jongeren.len() as u64);
         if self.nieuwe_jongeren > 0 {
             t += &regel("nieuwe jongeren, klaargezet voor BRP-controle", self.nieuwe_jongeren as u64);
+        }
+        if let Some(c) = &self.controles {
+            t += &regel("daarna, voor die jongeren: nieuwe zaken absoluut verzuim", c.absoluut_nieuw.len() as u64);
+            t += &regel("  zaken absoluut verzuim opgelost en gesloten", c.absoluut_gesloten as u64);
+            t += &regel("  nieuwe VSV-meldingen", c.vsv_nieuw.len() as u64);
+            for n in &c.niet_uitgevoerd {
+                t += &format!("  niet uitgevoerd: {n}\n");
+            }
         }
         if !self.startkwalificatie_zonder_diploma.is_empty() {
             t += &regel(
@@ -310,6 +331,7 @@ pub async fn verwerk(
         jongeren: BTreeSet::new(),
         nieuwe_jongeren: 0,
         startkwalificatie_zonder_diploma: Vec::new(),
+        controles: None,
     };
     let mut s = store.schrijver(&door.id, &format!("koppeling {BRON}")).await?;
     s.vergrendel(BRON).await?;
@@ -358,7 +380,44 @@ pub async fn verwerk(
         s.nieuw(v).await?;
     }
     s.vastleggen(&format!("koppeling {BRON}"), &verslag.levering.id).await?;
+    if !verslag.jongeren.is_empty() {
+        verslag.controles = Some(controleer(store, door, week, vandaag, &verslag.jongeren).await);
+        let oud = verslag.levering.clone();
+        verslag.levering.samenvatting = verslag.samenvatting();
+        let mut s = store.schrijver(&door.id, &format!("koppeling {BRON}")).await?;
+        s.wijzig(&oud, &verslag.levering).await?;
+        s.vastleggen(&format!("koppeling {BRON} controles"), &verslag.levering.id).await?;
+    }
     Ok(verslag)
+}
+
+/// After the week is applied: the absoluut-verzuim check and the VSV detection for the youths it
+/// changed, on the week's last day (or today, if that is earlier). Each writes on its own; the
+/// week stays applied whatever they find or fail at.
+async fn controleer(
+    store: &Store,
+    door: &Medewerker,
+    week: Week,
+    vandaag: Datum,
+    jongeren: &BTreeSet<String>,
+) -> Controles {
+    use leerspoor_casework::{absoluut, vsv};
+    let zondag = Datum::from_isoywd_opt(week.jaar, week.week, chrono::Weekday::Sun).expect("geldige week");
+    let peildatum = zondag.min(vandaag);
+    let mut c = Controles::default();
+    match absoluut::controleer_van(store, door, peildatum, Some(jongeren)).await {
+        Ok(u) => {
+            c.absoluut_nieuw = u.nieuw;
+            c.absoluut_gesloten = u.gesloten.values().sum();
+        }
+        Err(e) => c.niet_uitgevoerd.push(format!("controle absoluut verzuim: {e}")),
+    }
+    let schooljaar = leerspoor_domain::SchoolJaar::van(peildatum);
+    match vsv::registreer_uitval_van(store, door, schooljaar, Some(jongeren)).await {
+        Ok(u) => c.vsv_nieuw = u.nieuw,
+        Err(e) => c.niet_uitgevoerd.push(format!("VSV-signalering: {e}")),
+    }
+    c
 }
 
 /// Why this week cannot be applied now: applied before, older than the last, or after a week that

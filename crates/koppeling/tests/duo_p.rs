@@ -49,9 +49,13 @@ fn week_42() -> String {
 }
 
 async fn lever(store: &Store, inhoud: &str, proef: bool) -> Result<Verslag, KoppelFout> {
+    lever_op(store, inhoud, proef, "2020-10-19").await
+}
+
+async fn lever_op(store: &Store, inhoud: &str, proef: bool, vandaag: &str) -> Result<Verslag, KoppelFout> {
     let tabel = Koppeltabel::lees("duo-p.toml", KOPPELTABEL).unwrap();
     let aanbod = Aanbod { bron: duo_p::BRON, bestand: "p-levering.csv", bytes: inhoud.as_bytes() };
-    duo_p::verwerk(store, &mw(store, ADMIN).await, aanbod, &tabel, d("2020-10-19"), proef).await
+    duo_p::verwerk(store, &mw(store, ADMIN).await, aanbod, &tabel, d(vandaag), proef).await
 }
 
 fn gevolg(v: &Verslag, rij: usize) -> (Mutatie, Gevolg) {
@@ -207,5 +211,42 @@ async fn a_trial_week_writes_nothing_and_does_not_count_as_applied() {
         assert!(s.lees_een::<Inschrijving>("DUO-I-77").await.unwrap().is_none());
         assert!(s.lees::<Levering>().await.unwrap().is_empty());
         assert_eq!(lever(s, &week_42(), false).await.unwrap().levering.uitkomst, Uitkomst::Toegepast);
+    }
+}
+
+/// Daan (16) left the Duinlyceum on 31 July 2020 with a vmbo diploma, no startkwalificatie, and no
+/// one has run the absoluut-verzuim check since. The weeks that touch him are followed by the checks
+/// for him alone: no one else's case is opened or closed.
+#[tokio::test]
+async fn after_a_week_the_youths_it_changed_are_checked_for_absoluut_verzuim_and_drop_out() {
+    for db in regio().await {
+        let s = &db.store;
+        let zaken = |soort| async move {
+            s.lees::<Zaak>()
+                .await
+                .unwrap()
+                .into_iter()
+                .filter(|z| z.soort == soort && z.status != ZaakStatus::Gesloten)
+                .count()
+        };
+        let daan = "Verhuisd binnen de gemeente;15-10-2020;123456782;;;;;9901BB;12;;;;;;;;;;";
+        let v = lever_op(s, &week("2020-42", &[daan]), false, "2020-12-01").await.unwrap();
+        let c = v.controles.clone().unwrap();
+        assert_eq!((c.absoluut_nieuw.len(), c.absoluut_gesloten, c.niet_uitgevoerd.len()), (1, 0, 0), "{c:?}");
+        assert_eq!(c.vsv_nieuw.len(), 1, "his leaving school in the summer, found at last: {c:?}");
+        assert_eq!(zaken(ZaakSoort::AbsoluutVerzuim).await, 1, "Daan's only");
+        assert!(v.levering.samenvatting.contains("nieuwe zaken absoluut verzuim"), "{}", v.levering.samenvatting);
+        let log: Levering = s.lees_een(&v.levering.id).await.unwrap().unwrap();
+        assert_eq!(log.samenvatting, v.levering.samenvatting, "the log has what the checks found");
+        // He enrols at the ROC: his case is solved. Then he leaves again without a startkwalificatie:
+        // a drop-out, and absent again.
+        let in_ = "Inschrijving toegevoegd;19-10-2020;123456782;;;;;;;77;30EF;01;mbo;mbo2;19-10-2020;;;;";
+        let c = lever_op(s, &week("2020-43", &[in_]), false, "2020-12-01").await.unwrap().controles.unwrap();
+        assert_eq!((c.absoluut_nieuw.len(), c.absoluut_gesloten), (0, 1), "{c:?}");
+        let uit = "Inschrijving gewijzigd;30-10-2020;123456782;;;;;;;77;;;;;;30-10-2020;;;";
+        let c = lever_op(s, &week("2020-44", &[uit]), false, "2020-12-01").await.unwrap().controles.unwrap();
+        assert_eq!((c.absoluut_nieuw.len(), c.vsv_nieuw.len()), (1, 1), "{c:?}");
+        let vsv: Vec<VsvMelding> = s.lees_waar("jongere", DAAN).await.unwrap();
+        assert_eq!(vsv.iter().map(|v| v.uitvaldatum).collect::<Vec<_>>(), [d("2020-08-01"), d("2020-10-31")]);
     }
 }
