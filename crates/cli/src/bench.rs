@@ -178,23 +178,32 @@ fn p_levering(args: &PLeveringArgs) -> ExitCode {
         let tabel = Koppeltabel::lees("duo-p.toml", duo_p::KOPPELTABEL)?;
         let aanbod = Aanbod { bron: duo_p::BRON, bestand: "bench.csv", bytes: week.as_bytes() };
         let vandaag = chrono::Local::now().date_naive();
-        let start = Instant::now();
-        let v = duo_p::verwerk(&store, door, aanbod, &tabel, vandaag, false).await.map_err(|e| match e {
+        let fout = |e| match e {
             leerspoor_koppeling::logboek::KoppelFout::Geweigerd { fouten, .. } => {
                 fouten.iter().take(5).map(ToString::to_string).collect::<Vec<_>>().join("; ")
             }
             e => e.to_string(),
-        })?;
+        };
+        // First as a trial (read, check, write, undo), then for real (and committed, with the
+        // checks for the youths it changed).
+        let start = Instant::now();
+        duo_p::verwerk(&store, door, aanbod, &tabel, vandaag, true).await.map_err(fout)?;
+        let proef = start.elapsed();
+        let start = Instant::now();
+        let v = duo_p::verwerk(&store, door, aanbod, &tabel, vandaag, false).await.map_err(fout)?;
         let duur = start.elapsed();
         store.sluit().await;
         Ok(format!(
             "P-levering op een demoregio (scale {}, {} jongeren; klaargezet in {:.1} s)\n\
-             {} mutaties, {} toegepast, verwerkt in {:.0} ms ({:.0} per seconde)\npiekgeheugen van het proces: {}\n",
+             {} mutaties, {} toegepast\n  als proef (lezen, toetsen, schrijven, terugdraaien)  {:>7.0} ms\n\
+             \x20 echt (vastgelegd, met de controles daarna)          {:>7.0} ms ({:.0} mutaties per seconde)\n\
+             piekgeheugen van het proces: {}\n",
             args.scale,
             ds.jongeren.len(),
             klaar.as_secs_f64(),
             v.per_mutatie.len(),
             v.levering.toegepast,
+            proef.as_secs_f64() * 1000.0,
             duur.as_secs_f64() * 1000.0,
             v.per_mutatie.len() as f64 / duur.as_secs_f64(),
             piekgeheugen()

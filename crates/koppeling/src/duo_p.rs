@@ -17,7 +17,7 @@ use leerspoor_domain::onderwijs::{DiplomaSoort, Niveau, Onderwijssoort, niveau_p
 use leerspoor_domain::rules::{eerste_startkwalificatie, verjaardag};
 use leerspoor_domain::{Bsn, Datum, Gemeentecode};
 use leerspoor_store::{Schrijver, Store};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// The bron of this source, in the log and the koppeltabel.
 pub const BRON: &str = "duo-p";
@@ -343,12 +343,12 @@ pub async fn verwerk(
         drop(s);
         return Err(weiger(store, log, vec![f], proef).await);
     }
-    let regio = Regio::lees(&mut s).await?;
+    let mut ctx = Context::lees(&mut s, &mutaties).await?;
     let mut fouten = Vec::new();
     let mut verslag = leeg_verslag(log);
     let mut brp: BTreeMap<String, BrpVerzoek> = BTreeMap::new();
     for m in &mutaties {
-        match pas_toe(&mut s, m, &regio, vandaag, &verslag.levering.id).await {
+        match pas_toe(&mut s, m, &mut ctx, vandaag, &verslag.levering.id).await {
             Ok(uit) => {
                 verslag.per_mutatie.push((m.rij, m.soort, uit.gevolg));
                 if uit.gevolg == Gevolg::Toegepast {
@@ -453,6 +453,24 @@ fn kolom_van(veld: &str) -> &str {
 
 const NIEUW: &str = "nieuw uit de P-levering van DUO";
 
+/// What a week reads once instead of once per mutation: the region, the youths it is about (by
+/// BSN, kept current as the week changes them) and the schools.
+struct Context {
+    regio: Regio,
+    jongeren: HashMap<String, Jongere>,
+    scholen: HashSet<(String, String)>,
+}
+
+impl Context {
+    async fn lees(s: &mut Schrijver, mutaties: &[Mutatierij]) -> Result<Context, leerspoor_store::StoreFout> {
+        let bsns: Vec<String> =
+            mutaties.iter().map(|m| m.bsn.as_digits()).collect::<BTreeSet<_>>().into_iter().collect();
+        let jongeren = s.lees_in::<Jongere>("bsn", &bsns).await?.into_iter().map(|j| (j.bsn.as_digits(), j)).collect();
+        let scholen = s.lees::<School>().await?.into_iter().map(|sc| (sc.brin, sc.vestiging)).collect();
+        Ok(Context { regio: Regio::lees(s).await?, jongeren, scholen })
+    }
+}
+
 struct Uit {
     gevolg: Gevolg,
     jongere: Option<String>,
@@ -474,7 +492,7 @@ fn invoer(veld: &'static str, melding: impl Into<String>) -> Fout {
 async fn pas_toe(
     s: &mut Schrijver,
     m: &Mutatierij,
-    regio: &Regio,
+    ctx: &mut Context,
     vandaag: Datum,
     levering: &str,
 ) -> Result<Uit, Fout> {
@@ -484,8 +502,8 @@ async fn pas_toe(
         reden: reden.to_string(),
         levering: Some(levering.to_string()),
     };
-    let bekend = s.lees_waar::<Jongere>("bsn", &m.bsn.as_digits()).await?.pop();
-    let buiten_regio = m.persoon.woongemeente.as_ref().is_some_and(|g| !regio.omvat(g));
+    let bekend = ctx.jongeren.get(&m.bsn.as_digits()).cloned();
+    let buiten_regio = m.persoon.woongemeente.as_ref().is_some_and(|g| !ctx.regio.omvat(g));
     let (jongere, nieuw) = match bekend {
         Some(j) => (j, false),
         // A death or a 23rd birthday of someone the register does not follow: nothing to keep. A
@@ -505,6 +523,7 @@ async fn pas_toe(
             if let Some(a) = &adres {
                 s.nieuw(a).await?;
             }
+            ctx.jongeren.insert(j.bsn.as_digits(), j.clone());
             (j, true)
         }
     };
@@ -526,10 +545,14 @@ async fn pas_toe(
                 ..Uit::van(Gevolg::TerInformatie, &jongere)
             }
         }
-        Mutatie::Overleden => overleden(s, &jongere, m.datum).await?,
-        Mutatie::VerhuisdBinnen | Mutatie::VerhuisdBuiten => verhuisd(s, &jongere, m, regio).await?,
+        Mutatie::Overleden => {
+            let (uit, nu) = overleden(s, &jongere, m.datum).await?;
+            ctx.jongeren.insert(nu.bsn.as_digits(), nu);
+            uit
+        }
+        Mutatie::VerhuisdBinnen | Mutatie::VerhuisdBuiten => verhuisd(s, &jongere, m, &ctx.regio).await?,
         Mutatie::InschrijvingToegevoegd | Mutatie::InschrijvingGewijzigd | Mutatie::InschrijvingVerwijderd => {
-            inschrijving(s, &jongere, m).await?
+            inschrijving(s, &jongere, m, &ctx.scholen).await?
         }
         Mutatie::ResultaatToegevoegd | Mutatie::ResultaatGewijzigd | Mutatie::ResultaatVerwijderd => {
             resultaat(s, &jongere, m).await?
@@ -548,15 +571,17 @@ async fn pas_toe(
     Ok(uit)
 }
 
-async fn overleden(s: &mut Schrijver, j: &Jongere, datum: Datum) -> Result<Uit, Fout> {
+/// The youth as it is afterwards comes back with what became of the mutation.
+async fn overleden(s: &mut Schrijver, j: &Jongere, datum: Datum) -> Result<(Uit, Jongere), Fout> {
     if j.overlijdensdatum == Some(datum) {
-        return Ok(Uit::van(Gevolg::AlZo, j));
+        return Ok((Uit::van(Gevolg::AlZo, j), j.clone()));
     }
     if datum < j.geboortedatum {
         return Err(invoer("datum", "de datum van overlijden ligt vóór de geboortedatum"));
     }
-    s.wijzig(j, &Jongere { overlijdensdatum: Some(datum), ..j.clone() }).await?;
-    Ok(Uit::van(Gevolg::Toegepast, j))
+    let nu = Jongere { overlijdensdatum: Some(datum), ..j.clone() };
+    s.wijzig(j, &nu).await?;
+    Ok((Uit::van(Gevolg::Toegepast, j), nu))
 }
 
 /// A move: the current address ends the day before, and the new one begins (in the region), or the
@@ -598,7 +623,12 @@ async fn verhuisd(s: &mut Schrijver, j: &Jongere, m: &Mutatierij, regio: &Regio)
     Ok(Uit::van(Gevolg::Toegepast, j))
 }
 
-async fn inschrijving(s: &mut Schrijver, j: &Jongere, m: &Mutatierij) -> Result<Uit, Fout> {
+async fn inschrijving(
+    s: &mut Schrijver,
+    j: &Jongere,
+    m: &Mutatierij,
+    scholen: &HashSet<(String, String)>,
+) -> Result<Uit, Fout> {
     let id = format!("DUO-I-{}", m.nummer.as_deref().expect("gelezen"));
     let oud = s.lees_waar::<Inschrijving>("id", &id).await?.pop();
     if let Some(o) = &oud
@@ -607,8 +637,7 @@ async fn inschrijving(s: &mut Schrijver, j: &Jongere, m: &Mutatierij) -> Result<
         return Err(invoer("inschrijving", "deze inschrijving hoort bij een andere jongere"));
     }
     if let Some((brin, vestiging)) = &m.school {
-        let scholen: Vec<School> = s.lees_waar("brin", brin).await?;
-        if !scholen.iter().any(|sc| &sc.vestiging == vestiging) {
+        if !scholen.contains(&(brin.clone(), vestiging.clone())) {
             return Err(invoer(
                 "school",
                 format!(

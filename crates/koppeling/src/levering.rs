@@ -66,7 +66,7 @@ impl Koppeltabel {
     fn vertaal<'a>(&'a self, veld: &str, waarde: &'a str) -> &'a str {
         self.waarden
             .get(veld)
-            .and_then(|w| w.iter().find(|(bron, _)| bron.trim().eq_ignore_ascii_case(waarde)))
+            .and_then(|w| w.iter().find(|(bron, _)| bron.trim().to_lowercase() == waarde.to_lowercase()))
             .map_or(waarde, |(_, code)| code.as_str())
     }
 }
