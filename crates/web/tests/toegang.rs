@@ -623,14 +623,25 @@ async fn an_oversized_request_is_refused_before_it_is_read() {
 
 /// Uploads one CSV file through beheer; the status and the page.
 async fn upload(r: &Regio, cookie: &str, token: &str, bestand: &str, csv: &str) -> (StatusCode, String) {
+    stuur_bestand(r, (cookie, token), "/beheer/bundel", ("bestanden", bestand), csv).await
+}
+
+/// Sends one file as a form's multipart upload (field and file name) to `pad`; the status and the page.
+async fn stuur_bestand(
+    r: &Regio,
+    (cookie, token): (&str, &str),
+    pad: &str,
+    (veld, bestand): (&str, &str),
+    csv: &str,
+) -> (StatusCode, String) {
     let grens = "leerspoor-grens";
     let body = format!(
-        "--{grens}\r\nContent-Disposition: form-data; name=\"bestanden\"; filename=\"{bestand}\"\r\n\
+        "--{grens}\r\nContent-Disposition: form-data; name=\"{veld}\"; filename=\"{bestand}\"\r\n\
          Content-Type: text/csv\r\n\r\n{csv}\r\n--{grens}--\r\n"
     );
     let req = Request::builder()
         .method("POST")
-        .uri(format!("/beheer/bundel?csrf={token}"))
+        .uri(format!("{pad}?csrf={token}"))
         .header(header::COOKIE, cookie)
         .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={grens}"))
         .body(Body::from(body))
@@ -956,21 +967,7 @@ async fn a_refusal_about_a_youth_is_logged_on_the_youth() {
 
 /// Uploads a delivery of verzuimmeldingen from DUO on the koppelingen page; the status and the page.
 async fn lever(r: &Regio, cookie: &str, token: &str, csv: &str) -> (StatusCode, String) {
-    let grens = "leerspoor-grens";
-    let body = format!(
-        "--{grens}\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"duo-verzuim.csv\"\r\n\
-         Content-Type: text/csv\r\n\r\n{csv}\r\n--{grens}--\r\n"
-    );
-    let req = Request::builder()
-        .method("POST")
-        .uri(format!("/koppelingen/duo-verzuim?csrf={token}"))
-        .header(header::COOKIE, cookie)
-        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={grens}"))
-        .body(Body::from(body))
-        .unwrap();
-    let res = r.app.clone().oneshot(req).await.unwrap();
-    let status = res.status();
-    (status, String::from_utf8(to_bytes(res.into_body(), usize::MAX).await.unwrap().to_vec()).unwrap())
+    stuur_bestand(r, (cookie, token), "/koppelingen/duo-verzuim", ("bestand", "duo-verzuim.csv"), csv).await
 }
 
 #[tokio::test]
