@@ -636,15 +636,15 @@ async fn inschrijving(
     {
         return Err(invoer("inschrijving", "deze inschrijving hoort bij een andere jongere"));
     }
-    if let Some((brin, vestiging)) = &m.school {
-        if !scholen.contains(&(brin.clone(), vestiging.clone())) {
-            return Err(invoer(
-                "school",
-                format!(
-                    "school {brin} vestiging {vestiging} staat niet in het register; voeg haar toe en bied de week opnieuw aan"
-                ),
-            ));
-        }
+    if let Some((brin, vestiging)) = &m.school
+        && !scholen.contains(&(brin.clone(), vestiging.clone()))
+    {
+        return Err(invoer(
+            "school",
+            format!(
+                "school {brin} vestiging {vestiging} staat niet in het register; voeg haar toe en bied de week opnieuw aan"
+            ),
+        ));
     }
     let nieuw = |basis: Option<&Inschrijving>| -> Result<Inschrijving, Fout> {
         let (brin, vestiging) =
