@@ -7,7 +7,7 @@
 //! refused by name. A youth the register does not know is made from the row (and put on the BRP
 //! list) when it gives a birth date and a name.
 use crate::levering::{self, LeesFout, Levering, Rij, fout};
-use crate::logboek::{Aanbod, KoppelFout, eerder_toegepast, herhaald, regel, rijfout, weiger};
+use crate::logboek::{Aanbod, KoppelFout, eerder_toegepast, herhaald, lees, regel, rijfout, weiger};
 use crate::persoon::{Persoon, Regio};
 use crate::records::{BrpVerzoek, Uitkomst};
 use leerspoor_casework::Fout;
@@ -307,13 +307,7 @@ pub async fn verwerk(
     vandaag: Datum,
     proef: bool,
 ) -> Result<Verslag, KoppelFout> {
-    leerspoor_domain::rules::mas::mag_melding_registreren(door.rol).map_err(Fout::from)?;
-    let mut log = aanbod.levering(&door.id);
-    let gelezen = levering::lees(aanbod.bytes, tabel).and_then(|l| Ok((lees_mutaties(&l)?, l)));
-    let ((week, mutaties), gelezen) = match gelezen {
-        Ok(m) => m,
-        Err(fouten) => return Err(weiger(store, log, fouten, proef).await),
-    };
+    let ((week, mutaties), gelezen, mut log) = lees(store, door, aanbod, tabel, proef, lees_mutaties).await?;
     let Some(week) = week else {
         let leeg = fout(
             None,

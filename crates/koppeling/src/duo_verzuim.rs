@@ -8,7 +8,7 @@
 //! werkvoorraad as a zaak not yet assigned. A youth not yet in the register is created from the
 //! melding and put on the list for a BRP check.
 use crate::levering::{self, LeesFout, Levering, fout};
-use crate::logboek::{Aanbod, KoppelFout, eerder_toegepast, herhaald, regel, rijfout, weiger};
+use crate::logboek::{Aanbod, KoppelFout, eerder_toegepast, herhaald, lees, regel, rijfout, weiger};
 use crate::persoon::{Persoon, Regio};
 use crate::records::{Afhandeling, BrpVerzoek, DuoMelding};
 use leerspoor_casework::melding::{Afloop, NieuweMelding, registreer_in};
@@ -262,13 +262,7 @@ pub async fn verwerk(
     vandaag: Datum,
     proef: bool,
 ) -> Result<Verslag, KoppelFout> {
-    leerspoor_domain::rules::mas::mag_melding_registreren(door.rol).map_err(Fout::from)?;
-    let mut log = aanbod.levering(&door.id);
-    let gelezen = levering::lees(aanbod.bytes, tabel).and_then(|l| Ok((lees_meldingen(&l)?, l)));
-    let (meldingen, gelezen) = match gelezen {
-        Ok(m) => m,
-        Err(fouten) => return Err(weiger(store, log, fouten, proef).await),
-    };
+    let (meldingen, gelezen, mut log) = lees(store, door, aanbod, tabel, proef, lees_meldingen).await?;
     log.rijen = meldingen.len() as u64;
     let mut s = store.schrijver(&door.id, &format!("koppeling {BRON}")).await?;
     s.vergrendel(BRON).await?;

@@ -1,8 +1,9 @@
 //! The delivery log (docs/koppelingen.md, "Leveringen"): every delivery offered is recorded with
 //! what it did, or why it was refused. A delivery is applied whole or not at all; the same file
 //! offered again changes nothing.
-use crate::levering::{LeesFout, zonder_nummers};
+use crate::levering::{Koppeltabel, LeesFout, Levering as Bestand, zonder_nummers};
 use crate::records::{Levering, LeveringFout, Uitkomst};
+use leerspoor_domain::model::Medewerker;
 use leerspoor_store::{Schrijver, Store, StoreFout};
 use sha2::{Digest, Sha256};
 
@@ -50,6 +51,25 @@ impl Aanbod<'_> {
             samenvatting: String::new(),
             periode: None,
         }
+    }
+}
+
+/// The start of every delivery: whether `door` may apply it, and its file read by the koppeltabel
+/// and then by the source's own reader (`rijen`); a file that does not read is refused (and
+/// recorded). With what was read: the file's rows and the delivery's line for the log.
+pub async fn lees<T>(
+    store: &Store,
+    door: &Medewerker,
+    aanbod: Aanbod<'_>,
+    tabel: &Koppeltabel,
+    proef: bool,
+    rijen: impl FnOnce(&Bestand) -> Result<T, Vec<LeesFout>>,
+) -> Result<(T, Bestand, Levering), KoppelFout> {
+    leerspoor_domain::rules::mas::mag_melding_registreren(door.rol).map_err(leerspoor_casework::Fout::from)?;
+    let log = aanbod.levering(&door.id);
+    match crate::levering::lees(aanbod.bytes, tabel).and_then(|b| Ok((rijen(&b)?, b))) {
+        Ok((t, b)) => Ok((t, b, log)),
+        Err(fouten) => Err(weiger(store, log, fouten, proef).await),
     }
 }
 
