@@ -221,8 +221,9 @@ pub enum Gevolg {
     Toegepast,
     /// The register already said so.
     AlZo,
-    /// Nothing to write: the register derives it (23 years old), or it concerns no one the office
-    /// follows (a death or a four-year-old outside the register or the region).
+    /// Nothing to write: the register derives it (23 years old, a startkwalificatie), or it
+    /// concerns no one the office follows (a death or a 23rd birthday of someone the register does
+    /// not know, anyone living outside the region).
     TerInformatie,
 }
 
@@ -333,7 +334,7 @@ pub async fn verwerk(
         drop(s);
         return Ok(leeg_verslag(herhaald(store, &log, &eerder, proef).await?));
     }
-    if let Some(f) = volgorde(&mut s, week).await? {
+    if let Some(f) = volgorde(&mut s, week, vandaag).await? {
         drop(s);
         return Err(weiger(store, log, vec![f], proef).await);
     }
@@ -375,14 +376,30 @@ pub async fn verwerk(
     }
     s.vastleggen(&format!("koppeling {BRON}"), &verslag.levering.id).await?;
     if !verslag.jongeren.is_empty() {
-        verslag.controles = Some(controleer(store, door, week, vandaag, &verslag.jongeren).await);
+        let mut c = controleer(store, door, week, vandaag, &verslag.jongeren).await;
         let oud = verslag.levering.clone();
+        verslag.controles = Some(c.clone());
         verslag.levering.samenvatting = verslag.samenvatting();
-        let mut s = store.schrijver(&door.id, &format!("koppeling {BRON}")).await?;
-        s.wijzig(&oud, &verslag.levering).await?;
-        s.vastleggen(&format!("koppeling {BRON} controles"), &verslag.levering.id).await?;
+        // The week is applied whatever happens here: a failure to note the checks is said, not an error.
+        if let Err(e) = noteer(store, door, &oud, &verslag.levering).await {
+            c.niet_uitgevoerd.push(format!("samenvatting in het logboek bijwerken: {e}"));
+            verslag.controles = Some(c);
+            verslag.levering.samenvatting = verslag.samenvatting();
+        }
     }
     Ok(verslag)
+}
+
+/// The delivery's line in the log with what the checks after it found.
+async fn noteer(
+    store: &Store,
+    door: &Medewerker,
+    oud: &crate::records::Levering,
+    nieuw: &crate::records::Levering,
+) -> Result<(), leerspoor_store::StoreFout> {
+    let mut s = store.schrijver(&door.id, &format!("koppeling {BRON}")).await?;
+    s.wijzig(oud, nieuw).await?;
+    s.vastleggen(&format!("koppeling {BRON} controles"), &nieuw.id).await
 }
 
 /// After the week is applied: the absoluut-verzuim check and the VSV detection for the youths it
@@ -415,8 +432,17 @@ async fn controleer(
 }
 
 /// Why this week cannot be applied now: applied before, older than the last, or after a week that
-/// is missing. The first P-levering may be any week.
-async fn volgorde(s: &mut Schrijver, week: Week) -> Result<Option<LeesFout>, leerspoor_store::StoreFout> {
+/// is missing, or a week not begun yet (a typo such as 2031-11 would block every week after it).
+/// The first P-levering may be any week up to now.
+async fn volgorde(
+    s: &mut Schrijver,
+    week: Week,
+    vandaag: Datum,
+) -> Result<Option<LeesFout>, leerspoor_store::StoreFout> {
+    let maandag = Datum::from_isoywd_opt(week.jaar, week.week, chrono::Weekday::Mon).expect("geldige week");
+    if maandag > vandaag {
+        return Ok(Some(fout(None, None, format!("week {week} is nog niet begonnen (vandaag is het {vandaag})"))));
+    }
     let alle: Vec<crate::records::Levering> = s.lees_waar("bron", BRON).await?;
     let laatste = alle
         .iter()

@@ -121,14 +121,17 @@ async fn weeks_are_applied_in_order_each_once() {
         assert_eq!(fout, ["week 2020-42 is al verwerkt (met een ander bestand); een week wordt één keer verwerkt"]);
         let fout = geweigerd(lever(s, &week("2020-41", &[lieke]), false).await);
         assert_eq!(fout, ["week 2020-41 ligt vóór week 2020-42, die al verwerkt is"]);
-        let fout = geweigerd(lever(s, &week("2020-44", &[lieke]), false).await);
+        let fout = geweigerd(lever(s, &week("2030-44", &[lieke]), false).await);
+        assert_eq!(fout, ["week 2030-44 is nog niet begonnen (vandaag is het 2020-10-19)"]);
+        let fout = geweigerd(lever_op(s, &week("2020-44", &[lieke]), false, "2020-11-02").await);
         assert_eq!(fout, ["week 2020-43 ontbreekt: verwerk die eerst (de laatst verwerkte is week 2020-42)"]);
-        assert_eq!(lever(s, &week("2020-43", &[lieke]), false).await.unwrap().levering.uitkomst, Uitkomst::Toegepast);
+        let later = |w: String| async move { lever_op(s, &week(&w, &[lieke]), false, "2021-02-01").await };
+        assert_eq!(later("2020-43".into()).await.unwrap().levering.uitkomst, Uitkomst::Toegepast);
         // Over the turn of the year: 2020 has 53 ISO weeks.
         for w in 44..=53 {
-            lever(s, &week(&format!("2020-{w}"), &[lieke]), false).await.unwrap();
+            later(format!("2020-{w}")).await.unwrap();
         }
-        lever(s, &week("2021-01", &[lieke]), false).await.unwrap();
+        later("2021-01".into()).await.unwrap();
     }
 }
 
