@@ -8,7 +8,7 @@
 //! list) when it gives a birth date and a name.
 use crate::levering::{self, LeesFout, Levering, Rij, fout};
 use crate::logboek::{Aanbod, KoppelFout, eerder_toegepast, herhaald, lees, regel, rijfout, weiger};
-use crate::persoon::{Persoon, Regio};
+use crate::persoon::{Persoon, Regio, zet_op_brp_lijst};
 use crate::records::{BrpVerzoek, Uitkomst};
 use leerspoor_casework::Fout;
 use leerspoor_domain::code_enum::CodeEnum;
@@ -370,10 +370,7 @@ pub async fn verwerk(
         return Ok(verslag);
     }
     s.nieuw(&verslag.levering).await?;
-    let al: BTreeSet<String> = s.lees::<BrpVerzoek>().await?.into_iter().map(|v| v.jongere).collect();
-    for v in brp.values().filter(|v| !al.contains(&v.jongere)) {
-        s.nieuw(v).await?;
-    }
+    zet_op_brp_lijst(&mut s, brp.values()).await?;
     s.vastleggen(&format!("koppeling {BRON}"), &verslag.levering.id).await?;
     if !verslag.jongeren.is_empty() {
         let mut c = controleer(store, door, week, vandaag, &verslag.jongeren).await;

@@ -9,7 +9,7 @@
 //! melding and put on the list for a BRP check.
 use crate::levering::{self, LeesFout, Levering, fout};
 use crate::logboek::{Aanbod, KoppelFout, eerder_toegepast, herhaald, lees, regel, rijfout, weiger};
-use crate::persoon::{Persoon, Regio};
+use crate::persoon::{Persoon, Regio, zet_op_brp_lijst};
 use crate::records::{Afhandeling, BrpVerzoek, DuoMelding};
 use leerspoor_casework::melding::{Afloop, NieuweMelding, registreer_in};
 use leerspoor_casework::{Dossier, Fout};
@@ -302,11 +302,7 @@ pub async fn verwerk(
     for d in &nieuw_van_duo {
         s.nieuw(d).await?;
     }
-    for v in brp.values() {
-        if s.lees_waar::<BrpVerzoek>("jongere", &v.jongere).await?.is_empty() {
-            s.nieuw(v).await?;
-        }
-    }
+    zet_op_brp_lijst(&mut s, brp.values()).await?;
     s.vastleggen(&format!("koppeling {BRON}"), &verslag.levering.id).await?;
     Ok(verslag)
 }

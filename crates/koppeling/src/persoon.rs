@@ -2,11 +2,13 @@
 //! youth made from it when the register does not know them yet, and the region a delivery is
 //! checked against.
 use crate::levering::Rij;
+use crate::records::BrpVerzoek;
 use leerspoor_casework::{Fout, ids};
 use leerspoor_domain::model::{Gemeente, Geslacht, Jongere, Woonadres};
 use leerspoor_domain::rules::status::Plichtstatus;
 use leerspoor_domain::{Bsn, Datum, Gemeentecode};
 use leerspoor_store::{Schrijver, StoreFout};
+use std::collections::HashSet;
 
 /// The youth as DUO knows them, and where DUO says they live.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -102,6 +104,18 @@ impl Persoon {
             vertrek: None,
         }
     }
+}
+
+/// Puts youths on the list for a BRP check, those not on it yet: the list read once, not per youth.
+pub async fn zet_op_brp_lijst<'a>(
+    s: &mut Schrijver,
+    verzoeken: impl IntoIterator<Item = &'a BrpVerzoek>,
+) -> Result<(), StoreFout> {
+    let al: HashSet<String> = s.lees::<BrpVerzoek>().await?.into_iter().map(|v| v.jongere).collect();
+    for v in verzoeken.into_iter().filter(|v| !al.contains(&v.jongere)) {
+        s.nieuw(v).await?;
+    }
+    Ok(())
 }
 
 /// The region's gemeenten: what concerns a youth living elsewhere is not the office's.
