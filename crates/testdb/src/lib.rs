@@ -3,14 +3,67 @@
 //!
 //! Without that variable the PostgreSQL half of a test is skipped with a notice, so `cargo test`
 //! passes with only the Rust toolchain; under `CI=true` a missing or unreachable server fails.
+//!
+//! Each PostgreSQL database is dropped when its `TestDb` goes, and the first test of a process
+//! drops those left by test processes that no longer run (killed, or from before this cleanup):
+//! without that, every CI run left a few hundred databases and the disk filled up.
 use leerspoor_store::Store;
 use sqlx::Connection;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 pub struct TestDb {
     pub store: Store,
     pub url: String,
     _map: Option<tempfile::TempDir>,
+    _postgres: Option<Opruimen>,
+}
+
+/// Drops a PostgreSQL test database when it goes: the server's maintenance URL and the name.
+/// A field of its own, so a test may still move the store out of its `TestDb`.
+struct Opruimen {
+    basis: String,
+    naam: String,
+}
+
+impl Drop for Opruimen {
+    fn drop(&mut self) {
+        let (basis, naam) = (self.basis.clone(), self.naam.clone());
+        // Drop runs inside the test's runtime, which cannot be blocked on: a thread of its own.
+        std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+            rt.block_on(verwijder(&basis, &[naam]));
+        })
+        .join()
+        .ok();
+    }
+}
+
+/// Drops the named databases; `WITH (FORCE)` ends connections still open in a pool.
+async fn verwijder(basis: &str, namen: &[String]) {
+    let Ok(mut beheer) = sqlx::PgConnection::connect(basis).await else { return };
+    for naam in namen {
+        let sql = format!("DROP DATABASE IF EXISTS {naam} WITH (FORCE)");
+        if let Err(e) = sqlx::raw_sql(sqlx::AssertSqlSafe(sql)).execute(&mut beheer).await {
+            eprintln!("let op: testdatabase {naam} niet verwijderd: {e}");
+        }
+    }
+    beheer.close().await.ok();
+}
+
+/// Test databases whose process (the pid in the name) no longer runs on this machine.
+async fn achtergelaten(beheer: &mut sqlx::PgConnection) -> Vec<String> {
+    let namen: Vec<String> =
+        sqlx::query_scalar("SELECT datname FROM pg_database WHERE datname LIKE 'leerspoor\\_test\\_%'")
+            .fetch_all(beheer)
+            .await
+            .unwrap_or_default();
+    namen
+        .into_iter()
+        .filter(|naam| {
+            let pid = naam.trim_start_matches("leerspoor_test_").split('_').next().unwrap_or("");
+            pid.parse::<u32>().is_ok_and(|pid| !std::path::Path::new(&format!("/proc/{pid}")).exists())
+        })
+        .collect()
 }
 
 /// A new, empty, migrated SQLite database.
@@ -18,7 +71,7 @@ pub async fn sqlite() -> TestDb {
     let map = tempfile::tempdir().expect("tijdelijke map");
     let url = format!("sqlite:{}", map.path().join("leerspoor.sqlite").display());
     let store = Store::open(&url).await.expect("SQLite openen");
-    TestDb { store, url, _map: Some(map) }
+    TestDb { store, url, _map: Some(map), _postgres: None }
 }
 
 /// A new, empty, migrated PostgreSQL database, or `None` (with a notice) when no server is configured.
@@ -32,6 +85,7 @@ pub async fn postgres() -> Option<TestDb> {
         return None;
     };
     static TELLER: AtomicU32 = AtomicU32::new(0);
+    static OPGERUIMD: AtomicBool = AtomicBool::new(false);
     let naam = format!(
         "leerspoor_test_{}_{}_{}",
         std::process::id(),
@@ -41,6 +95,10 @@ pub async fn postgres() -> Option<TestDb> {
     let mut beheer = sqlx::PgConnection::connect(&basis)
         .await
         .unwrap_or_else(|e| panic!("PostgreSQL op {basis} niet bereikbaar: {e}"));
+    if !OPGERUIMD.swap(true, Ordering::Relaxed) {
+        let oud = achtergelaten(&mut beheer).await;
+        verwijder(&basis, &oud).await;
+    }
     sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {naam}")))
         .execute(&mut beheer)
         .await
@@ -49,7 +107,7 @@ pub async fn postgres() -> Option<TestDb> {
     let (zonder_db, _) = basis.rsplit_once('/').expect("URL met /database");
     let url = format!("{zonder_db}/{naam}");
     let store = Store::open(&url).await.expect("PostgreSQL openen");
-    Some(TestDb { store, url, _map: None })
+    Some(TestDb { store, url, _map: None, _postgres: Some(Opruimen { basis, naam }) })
 }
 
 /// SQLite, and PostgreSQL when available: run the same test against each.
