@@ -187,10 +187,10 @@ fn p_levering(args: &PLeveringArgs) -> ExitCode {
         // First as a trial (read, check, write, undo), then for real (and committed, with the
         // checks for the youths it changed).
         let start = Instant::now();
-        duo_p::verwerk(&store, door, aanbod, &tabel, vandaag, true).await.map_err(fout)?;
+        duo_p::verwerk(&store, door, aanbod, None, &tabel, vandaag, true).await.map_err(fout)?;
         let proef = start.elapsed();
         let start = Instant::now();
-        let v = duo_p::verwerk(&store, door, aanbod, &tabel, vandaag, false).await.map_err(fout)?;
+        let v = duo_p::verwerk(&store, door, aanbod, None, &tabel, vandaag, false).await.map_err(fout)?;
         let duur = start.elapsed();
         store.sluit().await;
         Ok(format!(

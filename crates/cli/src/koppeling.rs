@@ -32,8 +32,8 @@ enum Soort {
     DuoVerzuim(Aanlevering),
     /// Verwerk een week van DUO's P-levering (mutaties, CSV): alles of niets, weken op volgorde
     #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
-    #[command(override_usage = "leerspoor koppeling duo-p PAD --als MEDEWERKER [--dry-run]")]
-    DuoP(Aanlevering),
+    #[command(override_usage = "leerspoor koppeling duo-p PAD --als MEDEWERKER [--week JJJJ-WW] [--dry-run]")]
+    DuoP(PLevering),
     /// Maak de terugmelding aan DUO als bestand: wat sinds de vorige verzending veranderde;
     /// bevestig daarna de ontvangst
     #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
@@ -61,6 +61,15 @@ struct Aanlevering {
     /// Laat zien wat de levering zou doen, zonder iets vast te leggen
     #[arg(long)]
     dry_run: bool,
+}
+
+#[derive(Debug, clap::Args)]
+struct PLevering {
+    #[command(flatten)]
+    levering: Aanlevering,
+    /// De week van de levering (jjjj-ww): nodig voor een week zonder mutaties, anders gecontroleerd
+    #[arg(long, value_name = "JJJJ-WW", value_parser = duo_p::Week::lees)]
+    week: Option<duo_p::Week>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -107,7 +116,7 @@ pub fn run(args: KoppelingArgs, database: &str) -> ExitCode {
         let store = Store::open_bestaand(database).await?;
         let uit = match &args.soort {
             Soort::DuoVerzuim(a) => lever(&store, a, Bron::DuoVerzuim).await,
-            Soort::DuoP(a) => lever(&store, a, Bron::DuoP).await,
+            Soort::DuoP(p) => lever(&store, &p.levering, Bron::DuoP(p.week)).await,
             Soort::DuoTerugmelding(t) => duo_terugmelding(&store, t).await,
             Soort::Leveringen(l) => leveringen(&store, l).await,
         };
@@ -145,14 +154,14 @@ fn lees_bestand(pad: &std::path::Path) -> Result<Vec<u8>, Fout> {
 #[derive(Debug, Clone, Copy)]
 enum Bron {
     DuoVerzuim,
-    DuoP,
+    DuoP(Option<duo_p::Week>),
 }
 
 async fn lever(store: &Store, a: &Aanlevering, bron: Bron) -> Result<String, Fout> {
     let door = medewerker(store, &a.als).await?;
     let (naam, standaard) = match bron {
         Bron::DuoVerzuim => ("duo-verzuim.toml", duo_verzuim::KOPPELTABEL),
-        Bron::DuoP => ("duo-p.toml", duo_p::KOPPELTABEL),
+        Bron::DuoP(_) => ("duo-p.toml", duo_p::KOPPELTABEL),
     };
     let tabel = match &a.koppeltabel {
         Some(pad) => {
@@ -171,9 +180,9 @@ async fn lever(store: &Store, a: &Aanlevering, bron: Bron) -> Result<String, Fou
             let v = duo_verzuim::verwerk(store, &door, aanbod, &tabel, vandaag, a.dry_run).await?;
             (v.levering, v.proef)
         }
-        Bron::DuoP => {
+        Bron::DuoP(week) => {
             let aanbod = Aanbod { bron: duo_p::BRON, bestand: &bestand, bytes: &bytes };
-            let v = duo_p::verwerk(store, &door, aanbod, &tabel, vandaag, a.dry_run).await?;
+            let v = duo_p::verwerk(store, &door, aanbod, week, &tabel, vandaag, a.dry_run).await?;
             (v.levering, v.proef)
         }
     };

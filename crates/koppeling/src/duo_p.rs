@@ -299,23 +299,30 @@ impl Verslag {
 }
 
 /// Applies a week's P-levering on behalf of `door`, all or nothing and in order. A trial run
-/// (`proef`) does everything and then undoes it, and records nothing.
+/// (`proef`) does everything and then undoes it, and records nothing. `genoemd` is the week as
+/// whoever offers the file names it: needed for a week without mutations (its file has no row to
+/// say which week it is, and without it every later week waits), checked against the rows otherwise.
 pub async fn verwerk(
     store: &Store,
     door: &Medewerker,
     aanbod: Aanbod<'_>,
+    genoemd: Option<Week>,
     tabel: &levering::Koppeltabel,
     vandaag: Datum,
     proef: bool,
 ) -> Result<Verslag, KoppelFout> {
-    let ((week, mutaties), gelezen, mut log) = lees(store, door, aanbod, tabel, proef, lees_mutaties).await?;
-    let Some(week) = week else {
-        let leeg = fout(
-            None,
-            None,
-            "de levering bevat geen mutaties en dus geen week; een lege week heeft de kopregel en één rij nodig",
-        );
-        return Err(weiger(store, log, vec![leeg], proef).await);
+    let ((in_bestand, mutaties), gelezen, mut log) = lees(store, door, aanbod, tabel, proef, lees_mutaties).await?;
+    let week = match (in_bestand, genoemd) {
+        (Some(w), None) | (None, Some(w)) => w,
+        (Some(w), Some(g)) if w == g => w,
+        (Some(w), Some(g)) => {
+            let f = fout(None, None, format!("het bestand is van week {w}, opgegeven is week {g}"));
+            return Err(weiger(store, log, vec![f], proef).await);
+        }
+        (None, None) => {
+            let f = fout(None, None, "de levering bevat geen mutaties: noem de week die zij leeg afsluit (jjjj-ww)");
+            return Err(weiger(store, log, vec![f], proef).await);
+        }
     };
     log.rijen = mutaties.len() as u64;
     log.periode = Some(week.to_string());

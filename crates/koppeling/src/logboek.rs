@@ -73,12 +73,14 @@ pub async fn lees<T>(
     }
 }
 
-/// The earlier delivery of the same source with the same content that was applied, if any: read
-/// inside the delivery's own write, after it locked its source, so that two offers of one file at
-/// once apply it once.
+/// The earlier delivery of the same source with the same content and period that was applied, if
+/// any: read inside the delivery's own write, after it locked its source, so that two offers of one
+/// file at once apply it once. (Two empty weeks have the same content, but not the same period.)
 pub async fn eerder_toegepast(s: &mut Schrijver, levering: &Levering) -> Result<Option<Levering>, StoreFout> {
     let eerder: Vec<Levering> = s.lees_waar("inhoud", &levering.inhoud).await?;
-    Ok(eerder.into_iter().find(|l| l.bron == levering.bron && l.uitkomst == Uitkomst::Toegepast))
+    Ok(eerder
+        .into_iter()
+        .find(|l| l.bron == levering.bron && l.periode == levering.periode && l.uitkomst == Uitkomst::Toegepast))
 }
 
 /// The line of a delivery offered again: it says when it was applied (recorded, except in a trial

@@ -55,7 +55,15 @@ async fn lever(store: &Store, inhoud: &str, proef: bool) -> Result<Verslag, Kopp
 async fn lever_op(store: &Store, inhoud: &str, proef: bool, vandaag: &str) -> Result<Verslag, KoppelFout> {
     let tabel = Koppeltabel::lees("duo-p.toml", KOPPELTABEL).unwrap();
     let aanbod = Aanbod { bron: duo_p::BRON, bestand: "p-levering.csv", bytes: inhoud.as_bytes() };
-    duo_p::verwerk(store, &mw(store, ADMIN).await, aanbod, &tabel, d(vandaag), proef).await
+    duo_p::verwerk(store, &mw(store, ADMIN).await, aanbod, None, &tabel, d(vandaag), proef).await
+}
+
+/// A delivery offered with its week named, as `--week` does.
+async fn lever_genoemd(store: &Store, inhoud: &str, genoemd: Option<&str>) -> Result<Verslag, KoppelFout> {
+    let tabel = Koppeltabel::lees("duo-p.toml", KOPPELTABEL).unwrap();
+    let aanbod = Aanbod { bron: duo_p::BRON, bestand: "p-levering.csv", bytes: inhoud.as_bytes() };
+    let genoemd = genoemd.map(|w| duo_p::Week::lees(w).unwrap());
+    duo_p::verwerk(store, &mw(store, ADMIN).await, aanbod, genoemd, &tabel, d("2020-11-09"), false).await
 }
 
 fn gevolg(v: &Verslag, rij: usize) -> (Mutatie, Gevolg) {
@@ -132,6 +140,30 @@ async fn weeks_are_applied_in_order_each_once() {
             later(format!("2020-{w}")).await.unwrap();
         }
         later("2021-01".into()).await.unwrap();
+    }
+}
+
+#[tokio::test]
+async fn a_week_without_mutations_is_applied_when_its_week_is_named_so_the_next_can_follow() {
+    for db in regio().await {
+        let s = &db.store;
+        lever(s, &week_42(), false).await.unwrap();
+        let leeg = week("", &[]);
+        let fout = geweigerd(lever_genoemd(s, &leeg, None).await);
+        assert_eq!(fout, ["de levering bevat geen mutaties: noem de week die zij leeg afsluit (jjjj-ww)"]);
+        // Two empty weeks are the same file, and still two weeks.
+        for w in ["2020-43", "2020-44"] {
+            let v = lever_genoemd(s, &leeg, Some(w)).await.unwrap();
+            assert_eq!(
+                (v.levering.uitkomst, v.levering.periode.as_deref(), v.levering.rijen),
+                (Uitkomst::Toegepast, Some(w), 0)
+            );
+        }
+        let lieke = "4 jaar geworden;10-01-2014;100000009;;;;;;;;;;;;;;;;";
+        let fout = geweigerd(lever_genoemd(s, &week("2020-45", &[lieke]), Some("2020-46")).await);
+        assert_eq!(fout, ["het bestand is van week 2020-45, opgegeven is week 2020-46"]);
+        let v = lever_genoemd(s, &week("2020-45", &[lieke]), Some("2020-45")).await.unwrap();
+        assert_eq!(v.levering.uitkomst, Uitkomst::Toegepast);
     }
 }
 
