@@ -168,6 +168,7 @@ pub fn routes(state: AppState) -> Routes {
         .post("/jongeren/{jongere}/dagbesteding", Toegang::Recht(CasusSchrijven), traject::dagbesteding)
         .get("/koppelingen", Toegang::Recht(CasusSchrijven), koppelingen::pagina)
         .post("/koppelingen/duo-verzuim", Toegang::Recht(CasusSchrijven), koppelingen::duo_verzuim)
+        .post("/koppelingen/duo-p", Toegang::Recht(CasusSchrijven), koppelingen::duo_p)
         .get("/koppelingen/leveringen/{levering}", Toegang::Recht(CasusSchrijven), koppelingen::levering)
         .post("/koppelingen/terugmelding", Toegang::Recht(CasusSchrijven), koppelingen::terugmelding)
         .get(

@@ -623,22 +623,28 @@ async fn an_oversized_request_is_refused_before_it_is_read() {
 
 /// Uploads one CSV file through beheer; the status and the page.
 async fn upload(r: &Regio, cookie: &str, token: &str, bestand: &str, csv: &str) -> (StatusCode, String) {
-    stuur_bestand(r, (cookie, token), "/beheer/bundel", ("bestanden", bestand), csv).await
+    stuur_bestand(r, (cookie, token), "/beheer/bundel", ("bestanden", bestand), csv, &[]).await
 }
 
-/// Sends one file as a form's multipart upload (field and file name) to `pad`; the status and the page.
+/// Sends one file as a form's multipart upload (field and file name) to `pad`, with the form's
+/// other fields; the status and the page.
 async fn stuur_bestand(
     r: &Regio,
     (cookie, token): (&str, &str),
     pad: &str,
     (veld, bestand): (&str, &str),
     csv: &str,
+    velden: &[(&str, &str)],
 ) -> (StatusCode, String) {
     let grens = "leerspoor-grens";
-    let body = format!(
+    let mut body = String::new();
+    for (naam, waarde) in velden {
+        body.push_str(&format!("--{grens}\r\nContent-Disposition: form-data; name=\"{naam}\"\r\n\r\n{waarde}\r\n"));
+    }
+    body.push_str(&format!(
         "--{grens}\r\nContent-Disposition: form-data; name=\"{veld}\"; filename=\"{bestand}\"\r\n\
          Content-Type: text/csv\r\n\r\n{csv}\r\n--{grens}--\r\n"
-    );
+    ));
     let req = Request::builder()
         .method("POST")
         .uri(format!("{pad}?csrf={token}"))
@@ -967,7 +973,42 @@ async fn a_refusal_about_a_youth_is_logged_on_the_youth() {
 
 /// Uploads a delivery of verzuimmeldingen from DUO on the koppelingen page; the status and the page.
 async fn lever(r: &Regio, cookie: &str, token: &str, csv: &str) -> (StatusCode, String) {
-    stuur_bestand(r, (cookie, token), "/koppelingen/duo-verzuim", ("bestand", "duo-verzuim.csv"), csv).await
+    stuur_bestand(r, (cookie, token), "/koppelingen/duo-verzuim", ("bestand", "duo-verzuim.csv"), csv, &[]).await
+}
+
+#[tokio::test]
+async fn a_week_of_the_p_levering_is_applied_and_an_empty_week_needs_its_week_named() {
+    let r = regio(leerspoor_testdb::sqlite().await).await;
+    let (cookie, token) = aanmelden(&r.app, "administratief", WACHTWOORD).await.unwrap();
+    let p = |csv: String, velden: &'static [(&'static str, &'static str)]| {
+        let (r, cookie, token) = (&r, cookie.clone(), token.clone());
+        async move { stuur_bestand(r, (&cookie, &token), "/koppelingen/duo-p", ("bestand", "p.csv"), &csv, velden).await }
+    };
+    let week = leerspoor_demo::leveringen::duo_p_week(&r.dataset, 20);
+    let (status, html) = p(week.clone(), &[]).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(html.contains(": toegepast."), "{html}");
+    // The next week had no mutations: only the heading.
+    let leeg = week.lines().next().unwrap().to_string() + "\n";
+    let (status, html) = p(leeg.clone(), &[]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("noem de week die zij leeg afsluit"), "{html}");
+    let (status, html) = p(leeg.clone(), &[("week", "2021-1x")]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        html.contains("Week: &#39;2021-1x&#39; is geen week") || html.contains("Week: '2021-1x' is geen week"),
+        "{html}"
+    );
+    let (status, html) = p(leeg, &[("week", "2021-12")]).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    let log: Vec<leerspoor_koppeling::records::Levering> = r.store.lees().await.unwrap();
+    let toegepast: Vec<_> = log
+        .iter()
+        .filter(|l| l.uitkomst == leerspoor_koppeling::records::Uitkomst::Toegepast)
+        .filter_map(|l| l.periode.as_deref())
+        .collect();
+    assert_eq!(toegepast.len(), 2);
+    assert!(toegepast.contains(&"2021-11") && toegepast.contains(&"2021-12"));
 }
 
 #[tokio::test]

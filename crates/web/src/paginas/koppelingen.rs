@@ -1,5 +1,6 @@
-//! Koppelingen (docs/koppelingen.md): a delivery of verzuimmeldingen from DUO uploaded and applied
-//! (all or nothing, as `leerspoor koppeling duo-verzuim`), the delivery log with every refusal's
+//! Koppelingen (docs/koppelingen.md): a delivery of verzuimmeldingen or a week of the P-levering
+//! from DUO uploaded and applied (all or nothing, as `leerspoor koppeling duo-verzuim|duo-p`), the
+//! delivery log with every refusal's
 //! reasons, and the terugmelding to DUO: made, downloaded, acknowledged.
 use crate::AppState;
 use crate::pagina::{self, Kop, Melding};
@@ -11,6 +12,7 @@ use axum::http::StatusCode;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use leerspoor_domain::code_enum::CodeEnum;
+use leerspoor_koppeling::duo_p;
 use leerspoor_koppeling::duo_terugmelding;
 use leerspoor_koppeling::duo_verzuim;
 use leerspoor_koppeling::levering::{Koppeltabel, LeesFout};
@@ -110,51 +112,86 @@ pub async fn levering(
 pub async fn duo_verzuim(
     State(state): State<AppState>,
     Extension(g): Extension<Gebruiker>,
-    mut delen: Multipart,
+    delen: Multipart,
 ) -> Response {
-    let mut bestand: Option<(String, Vec<u8>)> = None;
-    let mut controle = false;
-    loop {
-        let deel = match delen.next_field().await {
-            Ok(Some(d)) => d,
-            Ok(None) => break,
-            Err(e) => return weiger(&state, &g, format!("De upload is afgebroken: {e}")).await,
-        };
-        match deel.name() {
-            Some("controle") => controle = true,
-            Some("bestand") => {
-                // The client's name for the file, cut: it goes into the log.
-                let naam: String = deel.file_name().unwrap_or("levering.csv").chars().take(100).collect();
-                match deel.bytes().await {
-                    Ok(b) => bestand = Some((naam, b.to_vec())),
-                    Err(e) => return weiger(&state, &g, format!("De upload is afgebroken: {e}")).await,
-                }
-            }
-            _ => {}
-        }
-    }
-    let Some((naam, bytes)) = bestand.filter(|(_, b)| !b.is_empty()) else {
-        return weiger(&state, &g, "Kies het CSV-bestand van de levering.".into()).await;
+    let u = match upload(delen).await {
+        Ok(u) => u,
+        Err(tekst) => return weiger(&state, &g, tekst).await,
     };
     let tabel = match Koppeltabel::lees("duo-verzuim.toml", duo_verzuim::KOPPELTABEL) {
         Ok(t) => t,
         Err(e) => return pagina::serverfout(&e),
     };
-    let aanbod = Aanbod { bron: duo_verzuim::BRON, bestand: &naam, bytes: &bytes };
-    match duo_verzuim::verwerk(&state.store, &g.medewerker, aanbod, &tabel, state.vandaag(), controle).await {
-        Ok(v) => {
-            let l = &v.levering;
-            let tekst = if v.proef {
+    let aanbod = Aanbod { bron: duo_verzuim::BRON, bestand: &u.naam, bytes: &u.bytes };
+    let uit = duo_verzuim::verwerk(&state.store, &g.medewerker, aanbod, &tabel, state.vandaag(), u.controle).await;
+    verwerkt(&state, &g, uit.map(|v| (v.levering, v.proef))).await
+}
+
+/// A week of DUO's P-levering, its week named in the form when it has no mutations.
+pub async fn duo_p(State(state): State<AppState>, Extension(g): Extension<Gebruiker>, delen: Multipart) -> Response {
+    let u = match upload(delen).await {
+        Ok(u) => u,
+        Err(tekst) => return weiger(&state, &g, tekst).await,
+    };
+    let week = match u.week.as_deref().map(duo_p::Week::lees).transpose() {
+        Ok(w) => w,
+        Err(m) => return weiger(&state, &g, format!("Week: {m}.")).await,
+    };
+    let tabel = match Koppeltabel::lees("duo-p.toml", duo_p::KOPPELTABEL) {
+        Ok(t) => t,
+        Err(e) => return pagina::serverfout(&e),
+    };
+    let aanbod = Aanbod { bron: duo_p::BRON, bestand: &u.naam, bytes: &u.bytes };
+    let uit = duo_p::verwerk(&state.store, &g.medewerker, aanbod, week, &tabel, state.vandaag(), u.controle).await;
+    verwerkt(&state, &g, uit.map(|v| (v.levering, v.proef))).await
+}
+
+/// A delivery file as uploaded, with the form's choices.
+struct Upload {
+    naam: String,
+    bytes: Vec<u8>,
+    /// Only check, record nothing.
+    controle: bool,
+    week: Option<String>,
+}
+
+/// Reads the upload form; a missing or empty file, or a broken upload, is said in Dutch. (The body's
+/// size is limited for every route by the server.)
+async fn upload(mut delen: Multipart) -> Result<Upload, String> {
+    let afgebroken = |e: axum::extract::multipart::MultipartError| format!("De upload is afgebroken: {e}");
+    let mut u = Upload { naam: String::new(), bytes: Vec::new(), controle: false, week: None };
+    while let Some(deel) = delen.next_field().await.map_err(afgebroken)? {
+        match deel.name() {
+            Some("controle") => u.controle = true,
+            Some("week") => {
+                let w = deel.text().await.map_err(afgebroken)?;
+                u.week = Some(w.trim().chars().take(20).collect()).filter(|w: &String| !w.is_empty());
+            }
+            Some("bestand") => {
+                // The client's name for the file, cut: it goes into the log.
+                u.naam = deel.file_name().unwrap_or("levering.csv").chars().take(100).collect();
+                u.bytes = deel.bytes().await.map_err(afgebroken)?.to_vec();
+            }
+            _ => {}
+        }
+    }
+    if u.bytes.is_empty() {
+        return Err("Kies het CSV-bestand van de levering.".into());
+    }
+    Ok(u)
+}
+
+/// The page after a delivery: what it did, or every reason it was refused.
+async fn verwerkt(state: &AppState, g: &Gebruiker, uit: Result<(Levering, bool), KoppelFout>) -> Response {
+    match uit {
+        Ok((l, proef)) => {
+            let tekst = if proef {
                 format!("Gecontroleerd, niets vastgelegd: zo zou levering {} verwerkt worden.", l.bestand)
             } else {
                 format!("Levering {} ({}): {}.", l.bestand, l.id, l.uitkomst.label().to_lowercase())
             };
-            let u = Uitslag {
-                melding: Some(Melding::ok(tekst)),
-                samenvatting: l.samenvatting.clone(),
-                ..Uitslag::default()
-            };
-            toon(&state, &g, StatusCode::OK, u).await
+            let u = Uitslag { melding: Some(Melding::ok(tekst)), samenvatting: l.samenvatting, ..Uitslag::default() };
+            toon(state, g, StatusCode::OK, u).await
         }
         Err(KoppelFout::Geweigerd { levering, mut fouten }) => {
             let waar = levering.map_or(String::new(), |l| format!(" (in het logboek als {l})"));
@@ -165,10 +202,10 @@ pub async fn duo_verzuim(
                 fouten.truncate(MAX_FOUTEN);
             }
             let u = Uitslag { melding: Some(Melding::fout(tekst)), fouten, ..Uitslag::default() };
-            toon(&state, &g, StatusCode::UNPROCESSABLE_ENTITY, u).await
+            toon(state, g, StatusCode::UNPROCESSABLE_ENTITY, u).await
         }
         Err(KoppelFout::Store(e)) => pagina::serverfout(&e),
-        Err(e) => weiger(&state, &g, e.to_string()).await,
+        Err(e) => weiger(state, g, e.to_string()).await,
     }
 }
 
