@@ -11,6 +11,7 @@ use crate::logboek::{Aanbod, KoppelFout, eerder_toegepast, herhaald, lees, regel
 use crate::persoon::{Persoon, Regio, zet_op_brp_lijst};
 use crate::records::{BrpVerzoek, Uitkomst};
 use leerspoor_casework::Fout;
+use leerspoor_domain::bsn::BsnFout;
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::model::{Diploma, Inschrijving, Jongere, Medewerker, School, Vertrek, Woonadres};
 use leerspoor_domain::onderwijs::{DiplomaSoort, Niveau, Onderwijssoort, niveau_past_bij};
@@ -87,7 +88,8 @@ pub struct Mutatierij {
     pub rij: usize,
     pub soort: Mutatie,
     pub datum: Datum,
-    pub bsn: Bsn,
+    /// `None`: the row is about a youth by onderwijsnummer (nine digits that are no BSN).
+    pub bsn: Option<Bsn>,
     pub persoon: Persoon,
     /// DUO's number of the enrolment or result it is about.
     pub nummer: Option<String>,
@@ -136,9 +138,15 @@ fn lees_mutatie(r: &Rij, f: &mut dyn FnMut(&str, String)) -> Option<Mutatierij> 
     let inschrijvingsdatum = datum("inschrijvingsdatum", f);
     let uitschrijvingsdatum = datum("uitschrijvingsdatum", f);
     let diplomadatum = datum("diplomadatum", f);
-    let bsn = r
-        .tekst("persoonsgebonden_nummer")
-        .and_then(|t| Bsn::parse(t).map_err(|_| f("persoonsgebonden_nummer", GEEN_BSN.into())).ok());
+    // Nine digits that fail the elfproef: from DUO, an onderwijsnummer (a youth without a BSN).
+    let bsn = r.tekst("persoonsgebonden_nummer").and_then(|t| match Bsn::parse(t) {
+        Ok(b) => Some(Some(b)),
+        Err(BsnFout::Elfproef(_)) => Some(None),
+        Err(BsnFout::Vorm(_)) => {
+            f("persoonsgebonden_nummer", GEEN_NUMMER.into());
+            None
+        }
+    });
     let persoon = Persoon::lees(r, f);
     let onderwijssoort = parse(r, "onderwijssoort", f);
     let niveau = parse(r, "niveau", f);
@@ -211,8 +219,7 @@ fn lees_mutatie(r: &Rij, f: &mut dyn FnMut(&str, String)) -> Option<Mutatierij> 
     })
 }
 
-const GEEN_BSN: &str = "geen geldig BSN (9 cijfers die aan de elfproef voldoen); een mutatie op onderwijsnummer kan \
-                        Leerspoor nog niet aan een jongere koppelen";
+const GEEN_NUMMER: &str = "geen BSN of onderwijsnummer (9 cijfers)";
 
 /// What became of one mutation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -225,7 +232,14 @@ pub enum Gevolg {
     /// concerns no one the office follows (a death or a 23rd birthday of someone the register does
     /// not know, anyone living outside the region).
     TerInformatie,
+    /// Not applied: DUO's fact does not fit the register (an onderwijsnummer, a move dated before
+    /// the current address began, …). Listed in the summary to look into by hand; the week itself
+    /// is applied, or every later week would wait for a fact the office cannot change.
+    Afwijking,
 }
+
+/// The afwijkingen a summary names by row at most: it is kept in the delivery log.
+const MAX_AFWIJKINGEN: usize = 200;
 
 /// What a P-levering did, or would do in a trial run.
 #[derive(Debug, Clone)]
@@ -240,6 +254,8 @@ pub struct Verslag {
     pub nieuwe_jongeren: usize,
     /// "Startkwalificatie behaald" about a youth without a diploma that is one in the register.
     pub startkwalificatie_zonder_diploma: Vec<usize>,
+    /// The rows not applied, with why (Gevolg::Afwijking).
+    pub afwijkingen: Vec<(usize, String)>,
     /// What the checks after the week found for the youths it changed: new absoluut-verzuim zaken
     /// and new VSV-meldingen (not in a trial run, nor when no youth changed).
     pub controles: Option<Controles>,
@@ -257,24 +273,16 @@ pub struct Controles {
 
 impl Verslag {
     fn samenvatting(&self) -> String {
-        let mut per_soort: BTreeMap<&str, [u64; 3]> = BTreeMap::new();
+        let mut per_soort: BTreeMap<&str, [u64; 4]> = BTreeMap::new();
         for (_, soort, g) in &self.per_mutatie {
-            let i = match g {
-                Gevolg::Toegepast => 0,
-                Gevolg::AlZo => 1,
-                Gevolg::TerInformatie => 2,
-            };
-            per_soort.entry(soort.label()).or_default()[i] += 1;
+            per_soort.entry(soort.label()).or_default()[*g as usize] += 1;
         }
         let mut t = regel("mutaties in de levering", self.per_mutatie.len() as u64);
-        for (soort, [toegepast, al_zo, info]) in per_soort {
-            let mut wat = Vec::new();
-            for (n, w) in [(toegepast, "toegepast"), (al_zo, "al zo"), (info, "ter informatie")] {
-                if n > 0 {
-                    wat.push(format!("{n} {w}"));
-                }
-            }
-            t += &regel(&format!("  {soort} ({})", wat.join(", ")), toegepast + al_zo + info);
+        for (soort, aantallen) in per_soort {
+            let namen = ["toegepast", "al zo", "ter informatie", "afwijking"];
+            let wat: Vec<String> =
+                aantallen.iter().zip(namen).filter(|(n, _)| **n > 0).map(|(n, w)| format!("{n} {w}")).collect();
+            t += &regel(&format!("  {soort} ({})", wat.join(", ")), aantallen.iter().sum());
         }
         t += &regel("jongeren met gewijzigde gegevens", self.jongeren.len() as u64);
         if self.nieuwe_jongeren > 0 {
@@ -293,6 +301,15 @@ impl Verslag {
                 "startkwalificatie volgens DUO, geen diploma in het register",
                 self.startkwalificatie_zonder_diploma.len() as u64,
             );
+        }
+        if !self.afwijkingen.is_empty() {
+            t += &regel("afwijkingen, niet verwerkt: na te gaan", self.afwijkingen.len() as u64);
+            for (rij, reden) in self.afwijkingen.iter().take(MAX_AFWIJKINGEN) {
+                t += &format!("    rij {rij}: {reden}\n");
+            }
+            if self.afwijkingen.len() > MAX_AFWIJKINGEN {
+                t += &format!("    en nog {}\n", self.afwijkingen.len() - MAX_AFWIJKINGEN);
+            }
         }
         t
     }
@@ -333,6 +350,7 @@ pub async fn verwerk(
         jongeren: BTreeSet::new(),
         nieuwe_jongeren: 0,
         startkwalificatie_zonder_diploma: Vec::new(),
+        afwijkingen: Vec::new(),
         controles: None,
     };
     let mut s = store.schrijver(&door.id, &format!("koppeling {BRON}")).await?;
@@ -349,10 +367,16 @@ pub async fn verwerk(
     let mut fouten = Vec::new();
     let mut verslag = leeg_verslag(log);
     let mut brp: BTreeMap<String, BrpVerzoek> = BTreeMap::new();
-    for m in &mutaties {
+    // A youth's mutations in the order they happened, whatever the file's order.
+    let mut volgorde_toepassen: Vec<&Mutatierij> = mutaties.iter().collect();
+    volgorde_toepassen.sort_by_key(|m| (m.bsn, m.datum, m.rij));
+    for m in volgorde_toepassen {
         match pas_toe(&mut s, m, &mut ctx, vandaag, &verslag.levering.id).await {
             Ok(uit) => {
                 verslag.per_mutatie.push((m.rij, m.soort, uit.gevolg));
+                if let Some(reden) = uit.afwijking {
+                    verslag.afwijkingen.push((m.rij, reden));
+                }
                 if uit.gevolg == Gevolg::Toegepast {
                     verslag.jongeren.extend(uit.jongere);
                 }
@@ -371,6 +395,8 @@ pub async fn verwerk(
         drop(s);
         return Err(weiger(store, verslag.levering, fouten, proef).await);
     }
+    verslag.per_mutatie.sort_by_key(|(rij, _, _)| *rij);
+    verslag.afwijkingen.sort();
     verslag.levering.toegepast = verslag.per_mutatie.iter().filter(|(_, _, g)| *g == Gevolg::Toegepast).count() as u64;
     verslag.levering.samenvatting = verslag.samenvatting();
     if proef {
@@ -488,7 +514,7 @@ struct Context {
 impl Context {
     async fn lees(s: &mut Schrijver, mutaties: &[Mutatierij]) -> Result<Context, leerspoor_store::StoreFout> {
         let bsns: Vec<String> =
-            mutaties.iter().map(|m| m.bsn.as_digits()).collect::<BTreeSet<_>>().into_iter().collect();
+            mutaties.iter().filter_map(|m| m.bsn).map(|b| b.as_digits()).collect::<BTreeSet<_>>().into_iter().collect();
         let jongeren = s.lees_in::<Jongere>("bsn", &bsns).await?.into_iter().map(|j| (j.bsn.as_digits(), j)).collect();
         let scholen = s.lees::<School>().await?.into_iter().map(|sc| (sc.brin, sc.vestiging)).collect();
         Ok(Context { regio: Regio::lees(s).await?, jongeren, scholen })
@@ -500,11 +526,26 @@ struct Uit {
     jongere: Option<String>,
     brp: Option<BrpVerzoek>,
     zonder_diploma: bool,
+    /// Why it was not applied (Gevolg::Afwijking).
+    afwijking: Option<String>,
 }
 
 impl Uit {
     fn van(gevolg: Gevolg, jongere: &Jongere) -> Uit {
-        Uit { gevolg, jongere: Some(jongere.id.clone()), brp: None, zonder_diploma: false }
+        Uit { gevolg, jongere: Some(jongere.id.clone()), brp: None, zonder_diploma: false, afwijking: None }
+    }
+
+    fn zonder_jongere(gevolg: Gevolg) -> Uit {
+        Uit { gevolg, jongere: None, brp: None, zonder_diploma: false, afwijking: None }
+    }
+
+    /// Not applied, and why.
+    fn afwijking(reden: impl Into<String>, jongere: Option<&Jongere>) -> Uit {
+        Uit {
+            jongere: jongere.map(|j| j.id.clone()),
+            afwijking: Some(reden.into()),
+            ..Uit::zonder_jongere(Gevolg::Afwijking)
+        }
     }
 }
 
@@ -526,23 +567,26 @@ async fn pas_toe(
         reden: reden.to_string(),
         levering: Some(levering.to_string()),
     };
-    let bekend = ctx.jongeren.get(&m.bsn.as_digits()).cloned();
+    let Some(bsn) = m.bsn else {
+        return Ok(Uit::afwijking("op onderwijsnummer: het register kent jongeren aan hun BSN", None));
+    };
+    let bekend = ctx.jongeren.get(&bsn.as_digits()).cloned();
     let buiten_regio = m.persoon.woongemeente.as_ref().is_some_and(|g| !ctx.regio.omvat(g));
     let (jongere, nieuw) = match bekend {
         Some(j) => (j, false),
         // A death or a 23rd birthday of someone the register does not follow: nothing to keep. A
         // four-year-old or a newcomer living outside the region neither.
         None if matches!(m.soort, Mutatie::Overleden | Mutatie::DrieentwintigJaar) || buiten_regio => {
-            return Ok(Uit { gevolg: Gevolg::TerInformatie, jongere: None, brp: None, zonder_diploma: false });
+            return Ok(Uit::zonder_jongere(Gevolg::TerInformatie));
         }
         None => {
-            let (j, adres) = m.persoon.nieuwe_jongere(m.bsn, m.datum).map_err(|_| {
-                invoer(
-                    "persoonsgebonden_nummer",
-                    "geen jongere met dit nummer in het register, en de rij noemt geen geboortedatum en achternaam \
-                     om haar te maken",
-                )
-            })?;
+            let Ok((j, adres)) = m.persoon.nieuwe_jongere(bsn, m.datum) else {
+                return Ok(Uit::afwijking(
+                    "een jongere die het register niet kent, en de rij noemt geen geboortedatum en achternaam om \
+                     haar te maken",
+                    None,
+                ));
+            };
             s.nieuw(&j).await?;
             if let Some(a) = &adres {
                 s.nieuw(a).await?;
@@ -574,7 +618,13 @@ async fn pas_toe(
             ctx.jongeren.insert(nu.bsn.as_digits(), nu);
             uit
         }
-        Mutatie::VerhuisdBinnen | Mutatie::VerhuisdBuiten => verhuisd(s, &jongere, m, &ctx.regio).await?,
+        Mutatie::VerhuisdBinnen | Mutatie::VerhuisdBuiten => {
+            let uit = verhuisd(s, &jongere, m, &ctx.regio).await?;
+            // A move that does not fit the register's addresses: the BRP says which is right.
+            let brp = (uit.gevolg == Gevolg::Afwijking)
+                .then(|| verzoek(&jongere.id, "verhuizing volgens DUO past niet bij de adressen in het register"));
+            Uit { brp, ..uit }
+        }
         Mutatie::InschrijvingToegevoegd | Mutatie::InschrijvingGewijzigd | Mutatie::InschrijvingVerwijderd => {
             inschrijving(s, &jongere, m, &ctx.scholen).await?
         }
@@ -601,7 +651,7 @@ async fn overleden(s: &mut Schrijver, j: &Jongere, datum: Datum) -> Result<(Uit,
         return Ok((Uit::van(Gevolg::AlZo, j), j.clone()));
     }
     if datum < j.geboortedatum {
-        return Err(invoer("datum", "de datum van overlijden ligt vóór de geboortedatum"));
+        return Ok((Uit::afwijking("de datum van overlijden ligt vóór de geboortedatum", Some(j)), j.clone()));
     }
     let nu = Jongere { overlijdensdatum: Some(datum), ..j.clone() };
     s.wijzig(j, &nu).await?;
@@ -616,7 +666,9 @@ async fn verhuisd(s: &mut Schrijver, j: &Jongere, m: &Mutatierij, regio: &Regio)
     let gemeente: Gemeentecode = match (&m.persoon.woongemeente, huidig) {
         (Some(g), _) => g.clone(),
         (None, Some(h)) => h.gemeente.clone(),
-        (None, None) => return Err(invoer("woongemeente", "leeg, en de jongere heeft geen adres in het register")),
+        (None, None) => {
+            return Ok(Uit::afwijking("een verhuizing zonder woongemeente, en het register heeft geen adres", Some(j)));
+        }
     };
     let p = &m.persoon;
     if let Some(h) = huidig
@@ -627,11 +679,17 @@ async fn verhuisd(s: &mut Schrijver, j: &Jongere, m: &Mutatierij, regio: &Regio)
         return Ok(Uit::van(Gevolg::AlZo, j));
     }
     let in_regio = regio.omvat(&gemeente);
+    if in_regio && (p.postcode.is_empty() || p.huisnummer.is_empty()) {
+        return Ok(Uit::afwijking("een verhuizing binnen de regio zonder postcode en huisnummer", Some(j)));
+    }
+    if !in_regio && huidig.is_none() {
+        return Ok(Uit::van(Gevolg::TerInformatie, j));
+    }
     if let Some(h) = huidig {
         if h.begindatum >= m.datum {
-            return Err(invoer(
-                "datum",
+            return Ok(Uit::afwijking(
                 format!("de verhuizing op {} ligt niet na het begin van het huidige adres ({})", m.datum, h.begindatum),
+                Some(j),
             ));
         }
         let einde = Woonadres {
@@ -647,19 +705,23 @@ async fn verhuisd(s: &mut Schrijver, j: &Jongere, m: &Mutatierij, regio: &Regio)
     Ok(Uit::van(Gevolg::Toegepast, j))
 }
 
+/// The key of an enrolment or result DUO numbers: per youth, as DUO's number may be a sequence
+/// number per person ("volgnummer inschrijving").
+fn duo_sleutel(soort: &str, j: &Jongere, m: &Mutatierij) -> String {
+    format!("DUO-{soort}-{}-{}", j.id, m.nummer.as_deref().expect("gelezen"))
+}
+
+/// DUO's register is the source of enrolments: an addition the register already has differently,
+/// or a change to one it lacks, makes the register say what DUO says; a removal of one it lacks
+/// is already so.
 async fn inschrijving(
     s: &mut Schrijver,
     j: &Jongere,
     m: &Mutatierij,
     scholen: &HashSet<(String, String)>,
 ) -> Result<Uit, Fout> {
-    let id = format!("DUO-I-{}", m.nummer.as_deref().expect("gelezen"));
+    let id = duo_sleutel("I", j, m);
     let oud = s.lees_waar::<Inschrijving>("id", &id).await?.pop();
-    if let Some(o) = &oud
-        && o.jongere != j.id
-    {
-        return Err(invoer("inschrijving", "deze inschrijving hoort bij een andere jongere"));
-    }
     if let Some((brin, vestiging)) = &m.school
         && !scholen.contains(&(brin.clone(), vestiging.clone()))
     {
@@ -670,104 +732,77 @@ async fn inschrijving(
             ),
         ));
     }
-    let nieuw = |basis: Option<&Inschrijving>| -> Result<Inschrijving, Fout> {
-        let (brin, vestiging) =
-            m.school.clone().or_else(|| basis.map(|b| (b.brin.clone(), b.vestiging.clone()))).expect("gelezen");
-        let i = Inschrijving {
-            id: id.clone(),
-            jongere: j.id.clone(),
-            brin,
-            vestiging,
-            onderwijssoort: m.onderwijssoort.or(basis.map(|b| b.onderwijssoort)).expect("gelezen"),
-            niveau: m.niveau.or(basis.and_then(|b| b.niveau)),
-            vso_profiel: basis.and_then(|b| b.vso_profiel),
-            begindatum: m.inschrijvingsdatum.or(basis.map(|b| b.begindatum)).expect("gelezen"),
-            einddatum: m.uitschrijvingsdatum.or(basis.and_then(|b| b.einddatum)),
-        };
-        if i.einddatum.is_some_and(|e| e < i.begindatum) {
-            return Err(invoer("uitschrijvingsdatum", "de uitschrijvingsdatum ligt vóór de inschrijvingsdatum"));
-        }
-        niveau_past_bij(i.onderwijssoort, i.niveau).map_err(|m| invoer("niveau", m))?;
-        Ok(i)
-    };
-    let onbekend = || {
-        invoer(
-            "inschrijving",
-            format!(
-                "onbekende inschrijving {}: DUO wijzigt wat het register niet heeft",
-                m.nummer.as_deref().unwrap_or_default()
-            ),
-        )
-    };
-    match (m.soort, oud) {
-        (Mutatie::InschrijvingToegevoegd, None) => {
-            s.nieuw(&nieuw(None)?).await?;
-            Ok(Uit::van(Gevolg::Toegepast, j))
-        }
-        (Mutatie::InschrijvingToegevoegd, Some(o)) if o == nieuw(None)? => Ok(Uit::van(Gevolg::AlZo, j)),
-        (Mutatie::InschrijvingToegevoegd, Some(_)) => {
-            Err(invoer("inschrijving", "deze inschrijving staat al in het register, met andere gegevens"))
-        }
-        (Mutatie::InschrijvingGewijzigd, Some(o)) => {
-            let n = nieuw(Some(&o))?;
-            if n == o {
-                return Ok(Uit::van(Gevolg::AlZo, j));
-            }
-            s.wijzig(&o, &n).await?;
-            Ok(Uit::van(Gevolg::Toegepast, j))
-        }
-        (Mutatie::InschrijvingVerwijderd, Some(o)) => {
-            s.verwijder(&o).await?;
-            Ok(Uit::van(Gevolg::Toegepast, j))
-        }
-        _ => Err(onbekend()),
+    if m.soort == Mutatie::InschrijvingVerwijderd {
+        let Some(o) = oud else { return Ok(Uit::van(Gevolg::AlZo, j)) };
+        s.verwijder(&o).await?;
+        return Ok(Uit::van(Gevolg::Toegepast, j));
     }
+    let basis = oud.as_ref();
+    let (Some((brin, vestiging)), Some(onderwijssoort), Some(begindatum)) = (
+        m.school.clone().or_else(|| basis.map(|b| (b.brin.clone(), b.vestiging.clone()))),
+        m.onderwijssoort.or(basis.map(|b| b.onderwijssoort)),
+        m.inschrijvingsdatum.or(basis.map(|b| b.begindatum)),
+    ) else {
+        return Ok(Uit::afwijking(
+            "een wijziging van een inschrijving die het register niet heeft, zonder school, onderwijssoort en \
+             inschrijvingsdatum om haar te maken",
+            Some(j),
+        ));
+    };
+    let nieuw = Inschrijving {
+        id,
+        jongere: j.id.clone(),
+        brin,
+        vestiging,
+        onderwijssoort,
+        niveau: m.niveau.or(basis.and_then(|b| b.niveau)),
+        // DUO's rows carry no vso-profiel: a changed kind of education drops the one it had.
+        vso_profiel: basis.filter(|b| b.onderwijssoort == onderwijssoort).and_then(|b| b.vso_profiel),
+        begindatum,
+        einddatum: m.uitschrijvingsdatum.or(basis.and_then(|b| b.einddatum)),
+    };
+    if nieuw.einddatum.is_some_and(|e| e < nieuw.begindatum) {
+        return Err(invoer("uitschrijvingsdatum", "de uitschrijvingsdatum ligt vóór de inschrijvingsdatum"));
+    }
+    niveau_past_bij(nieuw.onderwijssoort, nieuw.niveau).map_err(|m| invoer("niveau", m))?;
+    match oud {
+        Some(o) if o == nieuw => return Ok(Uit::van(Gevolg::AlZo, j)),
+        Some(o) => s.wijzig(&o, &nieuw).await?,
+        None => s.nieuw(&nieuw).await?,
+    }
+    Ok(Uit::van(Gevolg::Toegepast, j))
 }
 
+/// A result (diploma), as an enrolment.
 async fn resultaat(s: &mut Schrijver, j: &Jongere, m: &Mutatierij) -> Result<Uit, Fout> {
-    let id = format!("DUO-R-{}", m.nummer.as_deref().expect("gelezen"));
+    let id = duo_sleutel("R", j, m);
     let oud = s.lees_waar::<Diploma>("id", &id).await?.pop();
-    if let Some(o) = &oud
-        && o.jongere != j.id
-    {
-        return Err(invoer("resultaat", "dit resultaat hoort bij een andere jongere"));
+    if m.soort == Mutatie::ResultaatVerwijderd {
+        let Some(o) = oud else { return Ok(Uit::van(Gevolg::AlZo, j)) };
+        s.verwijder(&o).await?;
+        return Ok(Uit::van(Gevolg::Toegepast, j));
     }
-    let nieuw = |basis: Option<&Diploma>| Diploma {
-        id: id.clone(),
+    let basis = oud.as_ref();
+    let (Some(soort), Some(datum)) = (m.diploma.or(basis.map(|b| b.soort)), m.diplomadatum.or(basis.map(|b| b.datum)))
+    else {
+        return Ok(Uit::afwijking(
+            "een wijziging van een resultaat dat het register niet heeft, zonder diploma en datum om het te maken",
+            Some(j),
+        ));
+    };
+    let nieuw = Diploma {
+        id,
         jongere: j.id.clone(),
-        soort: m.diploma.or(basis.map(|b| b.soort)).expect("gelezen"),
-        datum: m.diplomadatum.or(basis.map(|b| b.datum)).expect("gelezen"),
+        soort,
+        datum,
         brin: m.school.as_ref().map(|s| s.0.clone()).or(basis.and_then(|b| b.brin.clone())),
     };
-    match (m.soort, oud) {
-        (Mutatie::ResultaatToegevoegd, None) => {
-            s.nieuw(&nieuw(None)).await?;
-            Ok(Uit::van(Gevolg::Toegepast, j))
-        }
-        (Mutatie::ResultaatToegevoegd, Some(o)) if o == nieuw(None) => Ok(Uit::van(Gevolg::AlZo, j)),
-        (Mutatie::ResultaatToegevoegd, Some(_)) => {
-            Err(invoer("resultaat", "dit resultaat staat al in het register, met andere gegevens"))
-        }
-        (Mutatie::ResultaatGewijzigd, Some(o)) => {
-            let n = nieuw(Some(&o));
-            if n == o {
-                return Ok(Uit::van(Gevolg::AlZo, j));
-            }
-            s.wijzig(&o, &n).await?;
-            Ok(Uit::van(Gevolg::Toegepast, j))
-        }
-        (Mutatie::ResultaatVerwijderd, Some(o)) => {
-            s.verwijder(&o).await?;
-            Ok(Uit::van(Gevolg::Toegepast, j))
-        }
-        _ => Err(invoer(
-            "resultaat",
-            format!(
-                "onbekend resultaat {}: DUO wijzigt wat het register niet heeft",
-                m.nummer.as_deref().unwrap_or_default()
-            ),
-        )),
+    match oud {
+        Some(o) if o == nieuw => return Ok(Uit::van(Gevolg::AlZo, j)),
+        Some(o) => s.wijzig(&o, &nieuw).await?,
+        None => s.nieuw(&nieuw).await?,
     }
+    Ok(Uit::van(Gevolg::Toegepast, j))
 }
 
 #[cfg(test)]
