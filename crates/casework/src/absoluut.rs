@@ -46,7 +46,17 @@ pub struct Uitkomst {
 /// without an enrolment on $1 — with the facts the rules need. Born after $2, up to $3: a margin
 /// around 4 and 18 years, the rules decide exactly. Which diplomas are a startkwalificatie, and
 /// which lift the kwalificatieplicht, comes from the rules themselves.
-static NIET_INGESCHREVEN: LazyLock<String> = LazyLock::new(|| {
+static NIET_INGESCHREVEN: LazyLock<String> = LazyLock::new(|| in_gebied_sql(true));
+/// The same youths, enrolled or not: to compare with DUO's enrolments instead of the register's.
+static IN_GEBIED: LazyLock<String> = LazyLock::new(|| in_gebied_sql(false));
+
+fn in_gebied_sql(zonder_inschrijving: bool) -> String {
+    let inschrijving = if zonder_inschrijving {
+        "AND NOT EXISTS (SELECT 1 FROM inschrijving i WHERE i.jongere = j.id AND i.begindatum <= $1 \
+                         AND (i.einddatum IS NULL OR i.einddatum >= $1))"
+    } else {
+        ""
+    };
     format!(
         "SELECT j.id, j.geboortedatum, \
            (SELECT MIN(d.datum) FROM diploma d WHERE d.jongere = j.id AND d.datum <= $1 AND d.soort IN ({})), \
@@ -60,9 +70,7 @@ static NIET_INGESCHREVEN: LazyLock<String> = LazyLock::new(|| {
               ORDER BY i.einddatum DESC, i.begindatum DESC LIMIT 1), \
            j.twaalf_schooljaren_op \
          FROM jongere j \
-         WHERE j.geboortedatum > $2 AND j.geboortedatum <= $3 \
-           AND NOT EXISTS (SELECT 1 FROM inschrijving i WHERE i.jongere = j.id AND i.begindatum <= $1 \
-                           AND (i.einddatum IS NULL OR i.einddatum >= $1)) \
+         WHERE j.geboortedatum > $2 AND j.geboortedatum <= $3 {inschrijving} \
            AND (j.overlijdensdatum IS NULL OR j.overlijdensdatum > $1) \
            AND EXISTS (SELECT 1 FROM woonadres w JOIN gemeente g ON g.code = w.gemeente WHERE w.jongere = j.id \
                        AND w.begindatum <= $1 AND (w.einddatum IS NULL OR w.einddatum >= $1) AND NOT g.leerplicht_lokaal) \
@@ -70,7 +78,7 @@ static NIET_INGESCHREVEN: LazyLock<String> = LazyLock::new(|| {
         rij::sql_codes(is_startkwalificatie),
         rij::sql_codes(vrijgesteld_van_kwalificatieplicht),
     )
-});
+}
 
 struct Kandidaat {
     id: String,
@@ -202,11 +210,33 @@ pub async fn controleer_van(
 }
 
 async fn niet_ingeschreven(store: &Store, peildatum: Datum) -> Result<Vec<Kandidaat>> {
+    in_gebied(store, peildatum, NIET_INGESCHREVEN.as_str()).await
+}
+
+/// Who must be enrolled on the peildatum, whatever the register says of their enrolments: living
+/// in a gemeente whose leerplicht the region holds, leer- or kwalificatieplichtig, without a running
+/// vrijstelling. DUO's C-levering is held against them (youths whose records contradict each other
+/// are left out, as in the check itself).
+pub async fn moeten_ingeschreven_zijn(store: &Store, peildatum: Datum) -> Result<BTreeSet<String>> {
+    let vrijstellingen = lopende_vrijstellingen(store, peildatum).await?;
+    Ok(in_gebied(store, peildatum, IN_GEBIED.as_str())
+        .await?
+        .into_iter()
+        .filter(|k| !vrijstellingen.contains(&k.id))
+        .filter(|k| {
+            plichtstatus(k, peildatum)
+                .is_ok_and(|s| matches!(s, Plichtstatus::Leerplichtig | Plichtstatus::Kwalificatieplichtig))
+        })
+        .map(|k| k.id)
+        .collect())
+}
+
+async fn in_gebied(store: &Store, peildatum: Datum, sql: &'static str) -> Result<Vec<Kandidaat>> {
     let jongst = peildatum - Months::new(4 * 12);
     let oudst = peildatum - Months::new(18 * 12) - Days::new(2);
     let rijen = store
         .vraag(
-            NIET_INGESCHREVEN.as_str(),
+            sql,
             &[rij::datum(peildatum), rij::datum(oudst), rij::datum(jongst)],
             &[
                 Type::Tekst,

@@ -225,7 +225,7 @@ pub fn als_csv(u: &Uitgaand, codes: &[Code]) -> String {
 
 /// A cell a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, tab, return) starts with `'`:
 /// names and e-mail addresses come from people, and the file is opened in one.
-fn geen_formule(cel: &str) -> String {
+pub(crate) fn geen_formule(cel: &str) -> String {
     if cel.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cel}") } else { cel.to_string() }
 }
 

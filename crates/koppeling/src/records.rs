@@ -34,6 +34,8 @@ leerspoor_domain::code_enum!(
         Geweigerd = ("geweigerd", "Geweigerd"),
         /// The same file was applied before: nothing changed.
         Herhaald = ("herhaald", "Al eerder verwerkt"),
+        /// Held against the register, which it did not change (a C-levering).
+        Vergeleken = ("vergeleken", "Vergeleken met het register"),
     }
 );
 
