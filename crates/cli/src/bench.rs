@@ -28,6 +28,10 @@ enum Wat {
     /// Een week P-levering van DUO met veel mutaties, op een nieuwe demoregio in een tijdelijke
     /// SQLite-database
     PLevering(PLeveringArgs),
+    /// Vergelijk een C-levering van de hele demoregio met het register
+    #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
+    #[command(override_usage = "leerspoor bench c-levering [--scale N]")]
+    CLevering(CLeveringArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -35,6 +39,13 @@ struct PLeveringArgs {
     /// Aantal mutaties in de week
     #[arg(long, default_value_t = 10_000, value_name = "N")]
     mutaties: usize,
+    /// Grootte van de demoregio (1 = 54.000 jongeren)
+    #[arg(long, default_value_t = 1.0, value_name = "N")]
+    scale: f64,
+}
+
+#[derive(Debug, clap::Args)]
+struct CLeveringArgs {
     /// Grootte van de demoregio (1 = 54.000 jongeren)
     #[arg(long, default_value_t = 1.0, value_name = "N")]
     scale: f64,
@@ -63,6 +74,7 @@ pub fn run(args: BenchArgs, database: &str) -> ExitCode {
     let args = match args.wat {
         Wat::Rapport(args) => args,
         Wat::PLevering(args) => return p_levering(&args),
+        Wat::CLevering(args) => return c_levering(&args),
     };
     let resultaat: Result<String, leerspoor_report::Fout> = blokkeer(async {
         let store = Store::open_bestaand(database).await?;
@@ -156,25 +168,74 @@ fn piekgeheugen() -> String {
         .map_or_else(|| "onbekend".to_string(), |kb| format!("{} MB", kb / 1024))
 }
 
+/// A fresh demo region of `scale` in a temporary SQLite database (kept alive by the folder), and
+/// how long making it took.
+async fn demoregio(
+    scale: f64,
+) -> Result<(tempfile::TempDir, Store, leerspoor_domain::model::Dataset, std::time::Duration), String> {
+    let map = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let url = format!("sqlite:{}", map.path().join("bench.sqlite").display());
+    let store = Store::open(&url).await.map_err(|e| e.to_string())?;
+    let start = Instant::now();
+    let ds = leerspoor_demo::genereer(&leerspoor_demo::DemoOpties { seed: 2021, scale });
+    let opties = leerspoor_ingest::ImportOpties { dry_run: false, gebruiker: "bench".into() };
+    leerspoor_ingest::importeer_dataset(&store, ds.clone(), "bench", &opties).await.map_err(|e| e.to_string())?;
+    Ok((map, store, ds, start.elapsed()))
+}
+
+/// The demo region's administratief medewerker, on whose behalf deliveries are applied.
+fn administratief(ds: &leerspoor_domain::model::Dataset) -> Result<&leerspoor_domain::model::Medewerker, String> {
+    ds.medewerkers
+        .iter()
+        .find(|m| m.rol == leerspoor_domain::model::Rol::Administratief)
+        .ok_or_else(|| "de demoregio heeft geen administratief medewerker".to_string())
+}
+
+/// A fresh demo region, its C-levering on the example peildatum, and the time to hold it against
+/// the register (as a trial, then recorded in the log).
+fn c_levering(args: &CLeveringArgs) -> ExitCode {
+    use leerspoor_koppeling::{duo_c, levering::Koppeltabel, logboek::Aanbod};
+    let resultaat: Result<String, String> = blokkeer(async {
+        let (_map, store, ds, klaar) = demoregio(args.scale).await?;
+        let (j, m, d) = leerspoor_demo::leveringen::C_PEILDATUM;
+        let peildatum = chrono::NaiveDate::from_ymd_opt(j, m, d).ok_or("peildatum")?;
+        let levering = leerspoor_demo::leveringen::duo_c_levering(&ds, peildatum);
+        let door = administratief(&ds)?;
+        let tabel = Koppeltabel::lees("duo-c.toml", duo_c::KOPPELTABEL)?;
+        let aanbod = Aanbod { bron: duo_c::BRON, bestand: "bench.csv", bytes: levering.as_bytes() };
+        let start = Instant::now();
+        duo_c::vergelijk(&store, door, aanbod, None, &tabel, true).await.map_err(|e| e.to_string())?;
+        let proef = start.elapsed();
+        let start = Instant::now();
+        let v = duo_c::vergelijk(&store, door, aanbod, None, &tabel, false).await.map_err(|e| e.to_string())?;
+        let duur = start.elapsed();
+        store.sluit().await;
+        Ok(format!(
+            "C-levering op een demoregio (scale {}, {} jongeren; klaargezet in {:.1} s)\n\
+             {} rijen, {} jongeren bij DUO, {} verschillen\n  als proef   {:>7.0} ms\n  vastgelegd  {:>7.0} ms\n\
+             piekgeheugen van het proces: {}\n",
+            args.scale,
+            ds.jongeren.len(),
+            klaar.as_secs_f64(),
+            v.levering.rijen,
+            v.jongeren_bij_duo,
+            v.verschillen.len(),
+            proef.as_secs_f64() * 1000.0,
+            duur.as_secs_f64() * 1000.0,
+            piekgeheugen()
+        ))
+    });
+    crate::rapporteer(resultaat, |_| false)
+}
+
 /// A fresh demo region in a temporary SQLite database, a week of `mutaties` P-mutations made from
 /// it, and the time to apply that week (reading, checking and writing, in one transaction).
 fn p_levering(args: &PLeveringArgs) -> ExitCode {
     use leerspoor_koppeling::{duo_p, levering::Koppeltabel, logboek::Aanbod};
     let resultaat: Result<String, String> = blokkeer(async {
-        let map = tempfile::tempdir().map_err(|e| e.to_string())?;
-        let url = format!("sqlite:{}", map.path().join("bench.sqlite").display());
-        let store = Store::open(&url).await.map_err(|e| e.to_string())?;
-        let start = Instant::now();
-        let ds = leerspoor_demo::genereer(&leerspoor_demo::DemoOpties { seed: 2021, scale: args.scale });
-        let opties = leerspoor_ingest::ImportOpties { dry_run: false, gebruiker: "bench".into() };
-        leerspoor_ingest::importeer_dataset(&store, ds.clone(), "bench", &opties).await.map_err(|e| e.to_string())?;
-        let klaar = start.elapsed();
+        let (_map, store, ds, klaar) = demoregio(args.scale).await?;
         let week = leerspoor_demo::leveringen::duo_p_week(&ds, args.mutaties);
-        let door = ds
-            .medewerkers
-            .iter()
-            .find(|m| m.rol == leerspoor_domain::model::Rol::Administratief)
-            .ok_or("de demoregio heeft geen administratief medewerker")?;
+        let door = administratief(&ds)?;
         let tabel = Koppeltabel::lees("duo-p.toml", duo_p::KOPPELTABEL)?;
         let aanbod = Aanbod { bron: duo_p::BRON, bestand: "bench.csv", bytes: week.as_bytes() };
         let vandaag = chrono::Local::now().date_naive();

@@ -188,5 +188,9 @@ fn schrijf_leveringen(ds: &leerspoor_domain::model::Dataset, map: &std::path::Pa
     let (j, w) = leerspoor_demo::leveringen::P_WEEK;
     let pad = uit.join(format!("duo-p-{j}-{w:02}.csv"));
     std::fs::write(&pad, leerspoor_demo::leveringen::duo_p_week(ds, 40)).map_err(io)?;
+    let (j, m, d) = leerspoor_demo::leveringen::C_PEILDATUM;
+    let peildatum = chrono::NaiveDate::from_ymd_opt(j, m, d).expect("geldige peildatum");
+    let pad = uit.join(format!("duo-c-{j}-{m:02}-{d:02}.csv"));
+    std::fs::write(&pad, leerspoor_demo::leveringen::duo_c_levering(ds, peildatum)).map_err(io)?;
     Ok(uit)
 }

@@ -2,6 +2,7 @@
 use crate::blokkeer;
 use leerspoor_casework::medewerker;
 use leerspoor_domain::code_enum::CodeEnum;
+use leerspoor_koppeling::duo_c;
 use leerspoor_koppeling::duo_p;
 use leerspoor_koppeling::duo_terugmelding;
 use leerspoor_koppeling::duo_verzuim;
@@ -34,6 +35,13 @@ enum Soort {
     #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     #[command(override_usage = "leerspoor koppeling duo-p PAD --als MEDEWERKER [--week JJJJ-WW] [--dry-run]")]
     DuoP(PLevering),
+    /// Vergelijk DUO's C-levering (iedereen op een peildatum) met het register: wie ingeschreven
+    /// moet zijn maar bij DUO nergens staat, en elk ander verschil; het register verandert niet
+    #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
+    #[command(
+        override_usage = "leerspoor koppeling duo-c PAD --als MEDEWERKER [--peildatum DATUM] [--uit PAD] [--dry-run]"
+    )]
+    DuoC(CLevering),
     /// Maak de terugmelding aan DUO als bestand: wat sinds de vorige verzending veranderde;
     /// bevestig daarna de ontvangst
     #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
@@ -70,6 +78,18 @@ struct PLevering {
     /// De week van de levering (jjjj-ww): nodig voor een week zonder mutaties, anders gecontroleerd
     #[arg(long, value_name = "JJJJ-WW", value_parser = duo_p::Week::lees)]
     week: Option<duo_p::Week>,
+}
+
+#[derive(Debug, clap::Args)]
+struct CLevering {
+    #[command(flatten)]
+    levering: Aanlevering,
+    /// De peildatum (jjjj-mm-dd of dd-mm-jjjj): nodig als het bestand haar niet noemt
+    #[arg(long, value_name = "DATUM", value_parser = leerspoor_koppeling::levering::lees_datum)]
+    peildatum: Option<leerspoor_domain::Datum>,
+    /// Schrijf de verschillen naar dit bestand (CSV, ';', UTF-8; id's van het register, geen BSN)
+    #[arg(long, value_name = "PAD")]
+    uit: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -117,6 +137,7 @@ pub fn run(args: KoppelingArgs, database: &str) -> ExitCode {
         let uit = match &args.soort {
             Soort::DuoVerzuim(a) => lever(&store, a, Bron::DuoVerzuim).await,
             Soort::DuoP(p) => lever(&store, &p.levering, Bron::DuoP(p.week)).await,
+            Soort::DuoC(c) => duo_c(&store, c).await,
             Soort::DuoTerugmelding(t) => duo_terugmelding(&store, t).await,
             Soort::Leveringen(l) => leveringen(&store, l).await,
         };
@@ -157,12 +178,8 @@ enum Bron {
     DuoP(Option<duo_p::Week>),
 }
 
-async fn lever(store: &Store, a: &Aanlevering, bron: Bron) -> Result<String, Fout> {
-    let door = medewerker(store, &a.als).await?;
-    let (naam, standaard) = match bron {
-        Bron::DuoVerzuim => ("duo-verzuim.toml", duo_verzuim::KOPPELTABEL),
-        Bron::DuoP(_) => ("duo-p.toml", duo_p::KOPPELTABEL),
-    };
+/// The koppeltabel (the office's own, or the one shipped as `naam`) and the delivery's file.
+fn tabel_en_bestand(a: &Aanlevering, (naam, standaard): (&str, &str)) -> Result<(Koppeltabel, Vec<u8>), Fout> {
     let tabel = match &a.koppeltabel {
         Some(pad) => {
             let tekst = String::from_utf8(lees_bestand(pad)?)
@@ -171,7 +188,16 @@ async fn lever(store: &Store, a: &Aanlevering, bron: Bron) -> Result<String, Fou
         }
         None => Koppeltabel::lees(naam, standaard).map_err(Fout::Invoer)?,
     };
-    let bytes = lees_bestand(&a.pad)?;
+    Ok((tabel, lees_bestand(&a.pad)?))
+}
+
+async fn lever(store: &Store, a: &Aanlevering, bron: Bron) -> Result<String, Fout> {
+    let door = medewerker(store, &a.als).await?;
+    let standaard = match bron {
+        Bron::DuoVerzuim => ("duo-verzuim.toml", duo_verzuim::KOPPELTABEL),
+        Bron::DuoP(_) => ("duo-p.toml", duo_p::KOPPELTABEL),
+    };
+    let (tabel, bytes) = tabel_en_bestand(a, standaard)?;
     let bestand = a.pad.display().to_string();
     let vandaag = chrono::Local::now().date_naive();
     let (levering, proef) = match bron {
@@ -187,6 +213,21 @@ async fn lever(store: &Store, a: &Aanlevering, bron: Bron) -> Result<String, Fou
         }
     };
     Ok(verslag(&levering, proef))
+}
+
+async fn duo_c(store: &Store, c: &CLevering) -> Result<String, Fout> {
+    let a = &c.levering;
+    let door = medewerker(store, &a.als).await?;
+    let (tabel, bytes) = tabel_en_bestand(a, ("duo-c.toml", duo_c::KOPPELTABEL))?;
+    let bestand = a.pad.display().to_string();
+    let aanbod = Aanbod { bron: duo_c::BRON, bestand: &bestand, bytes: &bytes };
+    let v = duo_c::vergelijk(store, &door, aanbod, c.peildatum, &tabel, a.dry_run).await?;
+    let mut t = verslag(&v.levering, v.proef);
+    if let Some(pad) = &c.uit {
+        schrijf_heel(pad, duo_c::als_csv(&v).as_bytes())?;
+        t += &format!("{} verschil(len) geschreven naar {}\n", v.verschillen.len(), pad.display());
+    }
+    Ok(t)
 }
 
 async fn duo_terugmelding(store: &Store, t: &Terugmelding) -> Result<String, Fout> {

@@ -215,3 +215,44 @@ pub fn duo_p_week(ds: &Dataset, aantal: usize) -> String {
     }
     regels.join("\r\n") + "\r\n"
 }
+
+/// The peildatum of the example C-levering: 1 October of the schooljaar with casework.
+pub const C_PEILDATUM: (i32, u32, u32) = (2020, 10, 1);
+
+/// DUO's C-levering on `peildatum`: one row per enrolment of every youth of 4 to 22 who lives in
+/// the region, as the register has it, with differences an office meets: one enrolment in 97 is
+/// missing at DUO, another one in 97 is at another vestiging, and DUO knows five youths the
+/// register does not.
+pub fn duo_c_levering(ds: &Dataset, peildatum: Datum) -> String {
+    let op = |van: Datum, tot: Option<Datum>| van <= peildatum && tot.is_none_or(|t| t >= peildatum);
+    let regionaal: HashSet<&Gemeentecode> = ds.gemeenten.iter().map(|g| &g.code).collect();
+    let woont: HashSet<&str> = ds
+        .woonadressen
+        .iter()
+        .filter(|a| op(a.begindatum, a.einddatum) && regionaal.contains(&a.gemeente))
+        .map(|a| a.jongere.as_str())
+        .collect();
+    let jongeren: HashMap<&str, &Jongere> = ds
+        .jongeren
+        .iter()
+        .filter(|j| (4..=22).contains(&leeftijd_op(j.geboortedatum, peildatum)) && woont.contains(j.id.as_str()))
+        .map(|j| (j.id.as_str(), j))
+        .collect();
+    let datum = peildatum.format("%d-%m-%Y").to_string();
+    let mut regels = vec!["Peildatum;BSN;BRIN;Vestiging;Vrijstelling".to_string()];
+    let mut inschrijvingen: Vec<_> = ds.inschrijvingen.iter().filter(|i| op(i.begindatum, i.einddatum)).collect();
+    inschrijvingen.sort_by(|a, b| (&a.jongere, &a.id).cmp(&(&b.jongere, &b.id)));
+    for (n, i) in inschrijvingen.iter().enumerate() {
+        let Some(j) = jongeren.get(i.jongere.as_str()) else { continue };
+        match n % 97 {
+            0 => continue,
+            44 => regels.push(format!("{datum};{};{};99;N", j.bsn.as_digits(), i.brin)),
+            _ => regels.push(format!("{datum};{};{};{};N", j.bsn.as_digits(), i.brin, i.vestiging)),
+        }
+    }
+    let mut volgend_bsn = nieuwe_bsns(ds);
+    for i in inschrijvingen.iter().take(5) {
+        regels.push(format!("{datum};{};{};{};N", volgend_bsn(), i.brin, i.vestiging));
+    }
+    regels.join("\r\n") + "\r\n"
+}
