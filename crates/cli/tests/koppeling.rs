@@ -142,4 +142,37 @@ fn the_demo_regions_week_of_p_mutations_is_applied_in_order() {
     let gat = leerspoor(&db, &["koppeling", "duo-p", pad.to_str().unwrap(), "--als", "MW001"]);
     assert_eq!(gat.status.code(), Some(2));
     assert!(uitvoer(&gat).1.contains("  week 2021-12 ontbreekt: verwerk die eerst"), "{}", uitvoer(&gat).1);
+    // Week 12 had no mutations: its file is only the heading, and its week is named.
+    let leeg = map.path().join("week-12.csv");
+    std::fs::write(&leeg, std::fs::read_to_string(&week).unwrap().lines().next().unwrap()).unwrap();
+    let w12 = leerspoor(&db, &["koppeling", "duo-p", leeg.to_str().unwrap(), "--week", "2021-12", "--als", "MW001"]);
+    assert!(w12.status.success(), "{}", uitvoer(&w12).1);
+    let w13 = leerspoor(&db, &["koppeling", "duo-p", pad.to_str().unwrap(), "--als", "MW001"]);
+    assert!(w13.status.success(), "{}", uitvoer(&w13).1);
+}
+
+#[test]
+fn the_demo_regions_c_levering_is_held_against_the_register_and_its_differences_written() {
+    let map = tempfile::tempdir().unwrap();
+    let bundel = map.path().join("bundel");
+    let db = format!("sqlite:{}", map.path().join("ls.sqlite").display());
+    assert!(leerspoor(&db, &["demo", "--export", bundel.to_str().unwrap(), "--scale", "0.02"]).status.success());
+    assert!(leerspoor(&db, &["import", bundel.to_str().unwrap()]).status.success());
+    let c = bundel.join("leveringen/duo-c-2020-10-01.csv");
+    let pad = map.path().join("verschillen.csv");
+    let uit =
+        leerspoor(&db, &["koppeling", "duo-c", c.to_str().unwrap(), "--uit", pad.to_str().unwrap(), "--als", "MW001"]);
+    let (tekst, fout) = uitvoer(&uit);
+    assert!(uit.status.success(), "{fout}");
+    assert!(tekst.contains(": vergeleken met het register"), "{tekst}");
+    assert_eq!(aantal(&tekst, "bij DUO, niet in het register"), 5, "{tekst}");
+    let verschillen = std::fs::read_to_string(&pad).unwrap();
+    assert!(verschillen.contains("kandidaat absoluut verzuim"), "{verschillen}");
+    let negen_cijfers = |v: &str| v.len() == 9 && v.bytes().all(|b| b.is_ascii_digit());
+    assert!(!verschillen.split([';', '\n']).any(negen_cijfers), "no BSN: {verschillen}");
+    // A peildatum other than the file's is refused.
+    let anders =
+        leerspoor(&db, &["koppeling", "duo-c", c.to_str().unwrap(), "--peildatum", "2020-10-02", "--als", "MW001"]);
+    assert_eq!(anders.status.code(), Some(2));
+    assert!(uitvoer(&anders).1.contains("het bestand heeft peildatum 2020-10-01, opgegeven is 2020-10-02"));
 }
