@@ -11,7 +11,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, readFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHmac } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -375,14 +375,14 @@ test('a day of DUO meldingen is applied on the Koppelingen page, and the terugme
   await page.getByRole('heading', { name: 'Verzuimmeldingen van DUO' }).waitFor();
   await toegankelijk(page, 'koppelingen');
   await page.getByLabel('Levering (CSV)').setInputFiles(levering);
-  await page.getByRole('button', { name: 'Verwerken' }).click();
+  await page.getByRole('button', { name: 'Meldingen verwerken' }).click();
   await page.locator('#samenvatting').waitFor();
   assert.match(await page.locator('#samenvatting').innerText(), /meldingen in de levering\s+15/);
   assert.match(await page.getByRole('status').innerText(), /: toegepast\./);
   await scherm(page, 'koppelingen');
   // Offered again: nothing changes, and the log says so.
   await page.getByLabel('Levering (CSV)').setInputFiles(levering);
-  await page.getByRole('button', { name: 'Verwerken' }).click();
+  await page.getByRole('button', { name: 'Meldingen verwerken' }).click();
   await page.getByText('al eerder verwerkt').first().waitFor();
   assert.equal(await page.locator('#leveringen tbody tr').count(), 2);
   await page.getByRole('button', { name: 'Terugmelding klaarzetten' }).click();
@@ -398,6 +398,17 @@ test('a day of DUO meldingen is applied on the Koppelingen page, and the terugme
   assert.match(csv, /;Ter kennisgeving aangenomen;/);
   await page.getByRole('button', { name: 'Ontvangst bevestigen' }).click();
   assert.match(await page.getByRole('status').innerText(), /bevestigd: wat erin stond telt als verzonden/);
+  // The example week of the P-levering, then the next week, which had no mutations: named.
+  const week = join(bundel, 'leveringen', 'duo-p-2021-11.csv');
+  await page.getByLabel('Weekbestand (CSV)').setInputFiles(week);
+  await page.getByRole('button', { name: 'Week verwerken' }).click();
+  assert.match(await page.locator('#samenvatting').innerText(), /mutaties in de levering\s+40/);
+  const leeg = join(map, 'duo-p-2021-12.csv');
+  writeFileSync(leeg, readFileSync(week, 'utf8').split('\n')[0] + '\n');
+  await page.getByLabel('Weekbestand (CSV)').setInputFiles(leeg);
+  await page.getByLabel('Week (jjjj-ww)').fill('2021-12');
+  await page.getByRole('button', { name: 'Week verwerken' }).click();
+  assert.match(await page.getByRole('status').innerText(), /duo-p-2021-12\.csv \(L-\S+\): toegepast\./);
   await page.context().close();
 });
 
