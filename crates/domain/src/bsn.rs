@@ -32,12 +32,22 @@ impl Bsn {
 
 /// Elfproef for the BSN: 9·d1 + 8·d2 + … + 2·d8 − 1·d9 is a multiple of 11 (and not 0).
 pub fn elfproef(n: u32) -> bool {
-    if n == 0 || n > 999_999_999 {
-        return false;
-    }
+    n != 0 && n <= 999_999_999 && elfproefsom(n) == 0
+}
+
+/// 9·d1 + 8·d2 + … + 2·d8 − 1·d9, modulo 11.
+fn elfproefsom(n: u32) -> i64 {
     let digits: Vec<i64> = format!("{n:09}").bytes().map(|b| i64::from(b - b'0')).collect();
     let sum: i64 = digits[..8].iter().zip((2..=9).rev()).map(|(d, w)| d * w).sum::<i64>() - digits[8];
-    sum % 11 == 0
+    sum.rem_euclid(11)
+}
+
+/// An onderwijsnummer: the number a pupil without a BSN gets. Nine digits beginning with 10 whose
+/// elfproef sum leaves 5 instead of 0, so it can never be a BSN (the rule python-stdnum's
+/// `nl.onderwijsnummer` checks too).
+pub fn is_onderwijsnummer(s: &str) -> bool {
+    let s = s.trim();
+    s.len() == 9 && s.starts_with("10") && s.parse::<u32>().is_ok_and(|n| elfproefsom(n) == 5)
 }
 
 impl fmt::Display for Bsn {
@@ -68,6 +78,17 @@ mod tests {
         // 9·1+8·1+7·1+6·2+5·2+4·2+3·3+2·3 − 4 = 0·11 … classic test number 111222333
         assert_eq!(Bsn::parse("111222333").unwrap().to_string(), "111222333");
         assert!(Bsn::parse("123456782").is_ok());
+    }
+
+    #[test]
+    fn an_onderwijsnummer_begins_with_10_and_leaves_5_on_the_elfproef() {
+        assert!(is_onderwijsnummer("101222331"));
+        assert!(is_onderwijsnummer("100000004"));
+        assert!(!is_onderwijsnummer("100000009"), "a BSN");
+        assert!(!is_onderwijsnummer("201222331"), "does not begin with 10");
+        assert!(!is_onderwijsnummer("101222332"), "leaves 4");
+        assert!(!is_onderwijsnummer("000000000"));
+        assert!(!is_onderwijsnummer("19102020"), "eight digits, a date");
     }
 
     #[test]

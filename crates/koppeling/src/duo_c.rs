@@ -7,7 +7,7 @@ use crate::levering::{self, LeesFout, Levering, fout};
 use crate::logboek::{Aanbod, KoppelFout, lees, regel, weiger};
 use crate::records::Uitkomst;
 use leerspoor_casework::absoluut::moeten_ingeschreven_zijn;
-use leerspoor_domain::bsn::BsnFout;
+use leerspoor_domain::bsn::is_onderwijsnummer;
 use leerspoor_domain::model::{Gemeente, Inschrijving, Jongere, Medewerker, Woonadres};
 use leerspoor_domain::rules::leeftijd_op;
 use leerspoor_domain::{Bsn, Datum};
@@ -45,8 +45,8 @@ pub fn lees_rijen(l: &Levering) -> Result<(Option<Datum>, Vec<Crij>), Vec<LeesFo
         }
         let bsn = r.tekst("persoonsgebonden_nummer").and_then(|t| match Bsn::parse(t) {
             Ok(b) => Some(Some(b)),
-            Err(BsnFout::Elfproef(_)) => Some(None),
-            Err(BsnFout::Vorm(_)) => {
+            Err(_) if is_onderwijsnummer(t) => Some(None),
+            Err(_) => {
                 f("persoonsgebonden_nummer", "geen BSN of onderwijsnummer (9 cijfers)".into());
                 None
             }
@@ -59,7 +59,9 @@ pub fn lees_rijen(l: &Levering) -> Result<(Option<Datum>, Vec<Crij>), Vec<LeesFo
                 None
             }
         };
+        // A vrijstelling row's school (if any) is not an enrolment.
         let school = match (r.tekst("brin"), r.tekst("vestiging")) {
+            _ if vrijstelling == Some(true) => None,
             (Some(b), v) => Some((b.to_string(), v.unwrap_or("00").to_string())),
             (None, _) => None,
         };
@@ -81,6 +83,9 @@ pub enum Soort {
     KandidaatAbsoluutVerzuim,
     /// Enrolled at another school (BRIN and vestiging) than the register says.
     AndereSchool,
+    /// Enrolled according to DUO, not according to the register: an enrolment the register missed
+    /// (or an absoluut-verzuim zaak that can close).
+    AlleenBijDuoIngeschreven,
     /// Enrolled according to the register, not according to DUO (and not a candidate: 18 or
     /// older, or in a gemeente that keeps its own leerplicht).
     AlleenInRegister,
@@ -88,6 +93,8 @@ pub enum Soort {
     AlleenBijDuo,
     /// In the C-levering, but not living in the region on the peildatum according to the register.
     WoontVolgensRegisterElders,
+    /// In the C-levering, but died before the peildatum according to the register.
+    OverledenVolgensRegister,
 }
 
 impl Soort {
@@ -95,9 +102,11 @@ impl Soort {
         match self {
             Soort::KandidaatAbsoluutVerzuim => "kandidaat absoluut verzuim: moet ingeschreven zijn, niet bij DUO",
             Soort::AndereSchool => "bij DUO op een andere school dan in het register",
+            Soort::AlleenBijDuoIngeschreven => "ingeschreven bij DUO, niet volgens het register",
             Soort::AlleenInRegister => "ingeschreven volgens het register, niet bij DUO",
             Soort::AlleenBijDuo => "bij DUO, niet in het register",
             Soort::WoontVolgensRegisterElders => "bij DUO, volgens het register niet in de regio",
+            Soort::OverledenVolgensRegister => "bij DUO, volgens het register overleden",
         }
     }
 }
@@ -145,7 +154,7 @@ pub async fn vergelijk(
             return Err(weiger(store, log, vec![f], proef).await);
         }
         (None, None) => {
-            let f = fout(None, None, "het bestand noemt geen peildatum: geef haar op");
+            let f = fout(None, None, "het bestand noemt geen peildatum: geef de peildatum op (--peildatum)");
             return Err(weiger(store, log, vec![f], proef).await);
         }
     };
@@ -185,9 +194,14 @@ pub async fn vergelijk(
             register: in_register.clone(),
             duo: duo.clone(),
         };
-        if !register.in_regio.contains(j.id.as_str()) {
+        let ingeschreven_bij_duo = duo != "vrijstelling";
+        if j.overlijdensdatum.is_some_and(|d| d <= peildatum) {
+            verschillen.push(verschil(Soort::OverledenVolgensRegister));
+        } else if !register.in_regio.contains(j.id.as_str()) {
             verschillen.push(verschil(Soort::WoontVolgensRegisterElders));
-        } else if !in_register.is_empty() && duo != "vrijstelling" && in_register != duo {
+        } else if in_register.is_empty() && ingeschreven_bij_duo {
+            verschillen.push(verschil(Soort::AlleenBijDuoIngeschreven));
+        } else if !in_register.is_empty() && ingeschreven_bij_duo && in_register != duo {
             verschillen.push(verschil(Soort::AndereSchool));
         }
     }
@@ -310,7 +324,8 @@ impl Register {
             .filter(|j| levend(j))
             .map(|j| (j.id.clone(), leeftijd_op(j.geboortedatum, peildatum)))
             .collect();
-        let jongeren = alle.into_iter().filter(levend).map(|j| (j.bsn, j)).collect();
+        // Everyone by BSN, the dead too: DUO listing someone the register has as dead is a difference.
+        let jongeren = alle.into_iter().map(|j| (j.bsn, j)).collect();
         Ok(Register { jongeren, in_regio, leeftijd, inschrijvingen })
     }
 

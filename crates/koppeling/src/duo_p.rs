@@ -2,16 +2,16 @@
 //! region, one row per mutation, applied as dated facts with the change log.
 //!
 //! A week is applied whole or refused whole, and in order: the week after the last one applied,
-//! never one twice, never with a week missing. A mutation about an enrolment or a result DUO
-//! registered is known by DUO's number; one about an enrolment the register does not have is
-//! refused by name. A youth the register does not know is made from the row (and put on the BRP
-//! list) when it gives a birth date and a name.
+//! never one twice, never with a week missing. An enrolment or a result is known by DUO's number
+//! (per youth), and DUO's register is their source. A youth the register does not know is made
+//! from the row (and put on the BRP list) when it gives a birth date and a name. What does not fit
+//! the register is an afwijking, listed by row; the week goes on.
 use crate::levering::{self, LeesFout, Levering, Rij, fout};
 use crate::logboek::{Aanbod, KoppelFout, eerder_toegepast, herhaald, lees, regel, rijfout, weiger};
 use crate::persoon::{Persoon, Regio, zet_op_brp_lijst};
 use crate::records::{BrpVerzoek, Uitkomst};
 use leerspoor_casework::Fout;
-use leerspoor_domain::bsn::BsnFout;
+use leerspoor_domain::bsn::is_onderwijsnummer;
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::model::{Diploma, Inschrijving, Jongere, Medewerker, School, Vertrek, Woonadres};
 use leerspoor_domain::onderwijs::{DiplomaSoort, Niveau, Onderwijssoort, niveau_past_bij};
@@ -88,7 +88,7 @@ pub struct Mutatierij {
     pub rij: usize,
     pub soort: Mutatie,
     pub datum: Datum,
-    /// `None`: the row is about a youth by onderwijsnummer (nine digits that are no BSN).
+    /// `None`: the row is about a youth by onderwijsnummer.
     pub bsn: Option<Bsn>,
     pub persoon: Persoon,
     /// DUO's number of the enrolment or result it is about.
@@ -138,11 +138,11 @@ fn lees_mutatie(r: &Rij, f: &mut dyn FnMut(&str, String)) -> Option<Mutatierij> 
     let inschrijvingsdatum = datum("inschrijvingsdatum", f);
     let uitschrijvingsdatum = datum("uitschrijvingsdatum", f);
     let diplomadatum = datum("diplomadatum", f);
-    // Nine digits that fail the elfproef: from DUO, an onderwijsnummer (a youth without a BSN).
+    // An onderwijsnummer (a youth without a BSN) is read; anything else that is no BSN is an error.
     let bsn = r.tekst("persoonsgebonden_nummer").and_then(|t| match Bsn::parse(t) {
         Ok(b) => Some(Some(b)),
-        Err(BsnFout::Elfproef(_)) => Some(None),
-        Err(BsnFout::Vorm(_)) => {
+        Err(_) if is_onderwijsnummer(t) => Some(None),
+        Err(_) => {
             f("persoonsgebonden_nummer", GEEN_NUMMER.into());
             None
         }
@@ -219,7 +219,7 @@ fn lees_mutatie(r: &Rij, f: &mut dyn FnMut(&str, String)) -> Option<Mutatierij> 
     })
 }
 
-const GEEN_NUMMER: &str = "geen BSN of onderwijsnummer (9 cijfers)";
+const GEEN_NUMMER: &str = "geen BSN (elfproef) en geen onderwijsnummer";
 
 /// What became of one mutation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -279,7 +279,7 @@ impl Verslag {
         }
         let mut t = regel("mutaties in de levering", self.per_mutatie.len() as u64);
         for (soort, aantallen) in per_soort {
-            let namen = ["toegepast", "al zo", "ter informatie", "afwijking"];
+            let namen = ["toegepast", "al zo", "ter informatie", "niet verwerkt"];
             let wat: Vec<String> =
                 aantallen.iter().zip(namen).filter(|(n, _)| **n > 0).map(|(n, w)| format!("{n} {w}")).collect();
             t += &regel(&format!("  {soort} ({})", wat.join(", ")), aantallen.iter().sum());
@@ -337,7 +337,11 @@ pub async fn verwerk(
             return Err(weiger(store, log, vec![f], proef).await);
         }
         (None, None) => {
-            let f = fout(None, None, "de levering bevat geen mutaties: noem de week die zij leeg afsluit (jjjj-ww)");
+            let f = fout(
+                None,
+                None,
+                "de levering bevat geen mutaties en dus geen week: geef de week op (jjjj-ww; --week of het veld Week)",
+            );
             return Err(weiger(store, log, vec![f], proef).await);
         }
     };
@@ -377,7 +381,8 @@ pub async fn verwerk(
                 if let Some(reden) = uit.afwijking {
                     verslag.afwijkingen.push((m.rij, reden));
                 }
-                if uit.gevolg == Gevolg::Toegepast {
+                let nieuw = uit.brp.as_ref().is_some_and(|v| v.reden == NIEUW);
+                if uit.gevolg == Gevolg::Toegepast || nieuw {
                     verslag.jongeren.extend(uit.jongere);
                 }
                 if let Some(v) = uit.brp {
@@ -568,7 +573,7 @@ async fn pas_toe(
         levering: Some(levering.to_string()),
     };
     let Some(bsn) = m.bsn else {
-        return Ok(Uit::afwijking("op onderwijsnummer: het register kent jongeren aan hun BSN", None));
+        return Ok(Uit::afwijking("op onderwijsnummer: het register herkent jongeren alleen aan hun BSN", None));
     };
     let bekend = ctx.jongeren.get(&bsn.as_digits()).cloned();
     let buiten_regio = m.persoon.woongemeente.as_ref().is_some_and(|g| !ctx.regio.omvat(g));
@@ -639,7 +644,12 @@ async fn pas_toe(
         Mutatie::GeenStartkwalificatieMeer => Uit::van(Gevolg::TerInformatie, &jongere),
     };
     if nieuw {
-        uit.gevolg = Gevolg::Toegepast;
+        // The youth was made, whatever became of the mutation itself.
+        if uit.gevolg == Gevolg::Afwijking {
+            uit.afwijking = uit.afwijking.map(|r| format!("jongere aangemaakt, maar {r}"));
+        } else {
+            uit.gevolg = Gevolg::Toegepast;
+        }
         uit.brp = Some(verzoek(&jongere.id, NIEUW));
     }
     Ok(uit)
@@ -722,6 +732,11 @@ async fn inschrijving(
 ) -> Result<Uit, Fout> {
     let id = duo_sleutel("I", j, m);
     let oud = s.lees_waar::<Inschrijving>("id", &id).await?.pop();
+    if m.soort == Mutatie::InschrijvingVerwijderd {
+        let Some(o) = oud else { return Ok(Uit::van(Gevolg::AlZo, j)) };
+        s.verwijder(&o).await?;
+        return Ok(Uit::van(Gevolg::Toegepast, j));
+    }
     if let Some((brin, vestiging)) = &m.school
         && !scholen.contains(&(brin.clone(), vestiging.clone()))
     {
@@ -732,12 +747,8 @@ async fn inschrijving(
             ),
         ));
     }
-    if m.soort == Mutatie::InschrijvingVerwijderd {
-        let Some(o) = oud else { return Ok(Uit::van(Gevolg::AlZo, j)) };
-        s.verwijder(&o).await?;
-        return Ok(Uit::van(Gevolg::Toegepast, j));
-    }
-    let basis = oud.as_ref();
+    // An addition is DUO's whole enrolment; a change names what changes, the rest stays.
+    let basis = oud.as_ref().filter(|_| m.soort == Mutatie::InschrijvingGewijzigd);
     let (Some((brin, vestiging)), Some(onderwijssoort), Some(begindatum)) = (
         m.school.clone().or_else(|| basis.map(|b| (b.brin.clone(), b.vestiging.clone()))),
         m.onderwijssoort.or(basis.map(|b| b.onderwijssoort)),
@@ -762,7 +773,11 @@ async fn inschrijving(
         einddatum: m.uitschrijvingsdatum.or(basis.and_then(|b| b.einddatum)),
     };
     if nieuw.einddatum.is_some_and(|e| e < nieuw.begindatum) {
-        return Err(invoer("uitschrijvingsdatum", "de uitschrijvingsdatum ligt vóór de inschrijvingsdatum"));
+        // The row's own dates were checked on reading: this is DUO's date against the register's.
+        return Ok(Uit::afwijking(
+            "de uitschrijvingsdatum ligt vóór de inschrijvingsdatum die het register heeft",
+            Some(j),
+        ));
     }
     niveau_past_bij(nieuw.onderwijssoort, nieuw.niveau).map_err(|m| invoer("niveau", m))?;
     match oud {
@@ -782,7 +797,7 @@ async fn resultaat(s: &mut Schrijver, j: &Jongere, m: &Mutatierij) -> Result<Uit
         s.verwijder(&o).await?;
         return Ok(Uit::van(Gevolg::Toegepast, j));
     }
-    let basis = oud.as_ref();
+    let basis = oud.as_ref().filter(|_| m.soort == Mutatie::ResultaatGewijzigd);
     let (Some(soort), Some(datum)) = (m.diploma.or(basis.map(|b| b.soort)), m.diplomadatum.or(basis.map(|b| b.datum)))
     else {
         return Ok(Uit::afwijking(

@@ -11,12 +11,13 @@ use leerspoor_store::Store;
 
 /// 1 October 2020: Sara at the Duinlyceum as the register has it; Lieke at the ROC's location
 /// instead of De Wieken; Emma and Daan not at all; Noor (19) neither; someone the register does not
-/// know; one row on onderwijsnummer.
+/// know; one row on onderwijsnummer; Kevin (24) at the ROC, which the register does not know of.
 const OKTOBER: &str = "Peildatum;BSN;BRIN;Vestiging;Vrijstelling
 01-10-2020;111222333;10AB;00;N
 01-10-2020;100000009;30EF;01;N
 01-10-2020;100000046;10AB;00;N
-01-10-2020;100000001;20CD;00;N
+01-10-2020;101222331;20CD;00;N
+01-10-2020;100000022;30EF;01;N
 ";
 
 async fn vergelijk(
@@ -49,15 +50,16 @@ async fn a_c_levering_names_who_must_be_enrolled_but_is_not_at_duo_and_every_oth
                 (Soort::KandidaatAbsoluutVerzuim, Some(DAAN), "", ""),
                 (Soort::KandidaatAbsoluutVerzuim, Some(EMMA), "20CD/00", ""),
                 (Soort::AndereSchool, Some(LIEKE), "20CD/00", "30EF/01"),
+                (Soort::AlleenBijDuoIngeschreven, Some(KEVIN), "", "30EF/01"),
                 // Noor is 19: no longer kwalificatieplichtig, still a difference.
                 (Soort::AlleenInRegister, Some(NOOR), "30EF/01", ""),
                 (Soort::AlleenBijDuo, None, "", "10AB/00"),
             ]
         );
-        assert_eq!((v.jongeren_bij_duo, v.onderwijsnummers), (3, 1));
+        assert_eq!((v.jongeren_bij_duo, v.onderwijsnummers), (4, 1));
         assert_eq!(s.aantal("inschrijving").await.unwrap(), voor, "the register does not change");
         let log: Levering = s.lees_een(&v.levering.id).await.unwrap().unwrap();
-        assert_eq!((log.uitkomst, log.periode.as_deref(), log.rijen), (Uitkomst::Vergeleken, Some("2020-10-01"), 4));
+        assert_eq!((log.uitkomst, log.periode.as_deref(), log.rijen), (Uitkomst::Vergeleken, Some("2020-10-01"), 5));
         assert!(log.samenvatting.contains("kandidaat absoluut verzuim"), "{}", log.samenvatting);
         let csv = duo_c::als_csv(&v);
         assert!(
@@ -77,7 +79,10 @@ async fn a_c_levering_needs_one_peildatum_and_a_trial_records_nothing() {
             Err(KoppelFout::Geweigerd { fouten, .. }) => fouten.iter().map(ToString::to_string).collect::<Vec<_>>(),
             other => panic!("een weigering verwacht: {other:?}"),
         };
-        assert_eq!(fout(vergelijk(s, zonder, None, true).await), ["het bestand noemt geen peildatum: geef haar op"]);
+        assert_eq!(
+            fout(vergelijk(s, zonder, None, true).await),
+            ["het bestand noemt geen peildatum: geef de peildatum op (--peildatum)"]
+        );
         assert_eq!(
             fout(vergelijk(s, OKTOBER, Some("2020-10-02"), true).await),
             ["het bestand heeft peildatum 2020-10-01, opgegeven is 2020-10-02"]

@@ -28,21 +28,27 @@ struct Opruimen {
 impl Drop for Opruimen {
     fn drop(&mut self) {
         let (basis, naam) = (self.basis.clone(), self.naam.clone());
-        // Drop runs inside the test's runtime, which cannot be blocked on: a thread of its own.
+        // Drop runs inside the test's runtime, which cannot be blocked on: a thread of its own,
+        // and a time limit, so that a server that does not answer never hangs a test.
         std::thread::spawn(move || {
             let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
-            rt.block_on(verwijder(&basis, &[naam]));
+            let klaar =
+                rt.block_on(tokio::time::timeout(std::time::Duration::from_secs(30), verwijder(&basis, &[naam], true)));
+            if klaar.is_err() {
+                eprintln!("let op: testdatabase niet binnen 30 s verwijderd");
+            }
         })
         .join()
         .ok();
     }
 }
 
-/// Drops the named databases; `WITH (FORCE)` ends connections still open in a pool.
-async fn verwijder(basis: &str, namen: &[String]) {
+/// Drops the named databases; `force` ends connections still open in a pool (our own test's);
+/// without it, a database someone is connected to stays.
+async fn verwijder(basis: &str, namen: &[String], force: bool) {
     let Ok(mut beheer) = sqlx::PgConnection::connect(basis).await else { return };
     for naam in namen {
-        let sql = format!("DROP DATABASE IF EXISTS {naam} WITH (FORCE)");
+        let sql = format!("DROP DATABASE IF EXISTS \"{naam}\"{}", if force { " WITH (FORCE)" } else { "" });
         if let Err(e) = sqlx::raw_sql(sqlx::AssertSqlSafe(sql)).execute(&mut beheer).await {
             eprintln!("let op: testdatabase {naam} niet verwijderd: {e}");
         }
@@ -50,18 +56,29 @@ async fn verwijder(basis: &str, namen: &[String]) {
     beheer.close().await.ok();
 }
 
-/// Test databases whose process (the pid in the name) no longer runs on this machine.
+/// Test databases whose process (the pid in the name) no longer runs on this machine, and that no
+/// one is connected to (a test process on another machine sharing the server keeps its own).
+/// Only where `/proc` tells which processes run.
 async fn achtergelaten(beheer: &mut sqlx::PgConnection) -> Vec<String> {
-    let namen: Vec<String> =
-        sqlx::query_scalar("SELECT datname FROM pg_database WHERE datname LIKE 'leerspoor\\_test\\_%'")
-            .fetch_all(beheer)
-            .await
-            .unwrap_or_default();
+    if !std::path::Path::new("/proc/self").exists() {
+        return Vec::new();
+    }
+    let namen: Vec<String> = sqlx::query_scalar(
+        "SELECT datname FROM pg_database WHERE datname LIKE 'leerspoor\\_test\\_%' \
+             AND datname NOT IN (SELECT datname FROM pg_stat_activity WHERE datname IS NOT NULL)",
+    )
+    .fetch_all(beheer)
+    .await
+    .unwrap_or_default();
     namen
         .into_iter()
         .filter(|naam| {
-            let pid = naam.trim_start_matches("leerspoor_test_").split('_').next().unwrap_or("");
-            pid.parse::<u32>().is_ok_and(|pid| !std::path::Path::new(&format!("/proc/{pid}")).exists())
+            let delen: Vec<&str> = naam.trim_start_matches("leerspoor_test_").split('_').collect();
+            let getallen = delen.len() == 3 && delen.iter().all(|d| d.parse::<u32>().is_ok());
+            getallen
+                && delen[0].parse::<u32>().is_ok_and(|pid| {
+                    pid != std::process::id() && !std::path::Path::new(&format!("/proc/{pid}")).exists()
+                })
         })
         .collect()
 }
@@ -97,7 +114,7 @@ pub async fn postgres() -> Option<TestDb> {
         .unwrap_or_else(|e| panic!("PostgreSQL op {basis} niet bereikbaar: {e}"));
     if !OPGERUIMD.swap(true, Ordering::Relaxed) {
         let oud = achtergelaten(&mut beheer).await;
-        verwijder(&basis, &oud).await;
+        verwijder(&basis, &oud, false).await;
     }
     sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {naam}")))
         .execute(&mut beheer)
@@ -106,8 +123,10 @@ pub async fn postgres() -> Option<TestDb> {
     beheer.close().await.ok();
     let (zonder_db, _) = basis.rsplit_once('/').expect("URL met /database");
     let url = format!("{zonder_db}/{naam}");
+    // Made before the migrations run: a test that fails there still drops its database.
+    let opruimen = Opruimen { basis: basis.clone(), naam };
     let store = Store::open(&url).await.expect("PostgreSQL openen");
-    Some(TestDb { store, url, _map: None, _postgres: Some(Opruimen { basis, naam }) })
+    Some(TestDb { store, url, _map: None, _postgres: Some(opruimen) })
 }
 
 /// SQLite, and PostgreSQL when available: run the same test against each.

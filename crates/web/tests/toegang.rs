@@ -992,7 +992,7 @@ async fn a_week_of_the_p_levering_is_applied_and_an_empty_week_needs_its_week_na
     let leeg = week.lines().next().unwrap().to_string() + "\n";
     let (status, html) = p(leeg.clone(), &[]).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(html.contains("noem de week die zij leeg afsluit"), "{html}");
+    assert!(html.contains("geef de week op (jjjj-ww; --week of het veld Week)"), "{html}");
     let (status, html) = p(leeg.clone(), &[("week", "2021-1x")]).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
