@@ -1,0 +1,168 @@
+//! A local BRP for tests and the demo: answers `POST /personen` with `RaadpleegMetBurgerservicenummer`
+//! from a set of persons, and checks every request and every answer against the schemas of the
+//! published OpenAPI document. A request that does not meet them gets a 400, as the real API would;
+//! an answer that would not meet them (a bad test person) is a 500. Both are kept in
+//! [`Proefserver::afwijkingen`], so a test can assert that the client kept to the contract.
+use crate::contract::{afwijkingen, schema_voor, validator};
+use axum::Json;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use leerspoor_domain::Datum;
+use serde_json::{Value, json};
+use std::collections::{HashMap, VecDeque};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+const SOORT: &str = "RaadpleegMetBurgerservicenummer";
+
+struct Gedeeld {
+    personen: HashMap<String, Value>,
+    api_key: String,
+    verzoek: jsonschema::Validator,
+    antwoord: jsonschema::Validator,
+    afwijkingen: Mutex<Vec<String>>,
+    verzoeken: AtomicUsize,
+    /// Statuses to answer the next requests with instead (a 503, a 429), to test retrying.
+    storingen: Mutex<VecDeque<u16>>,
+}
+
+pub struct Proefserver {
+    /// The base URL, to configure the client with.
+    pub url: String,
+    gedeeld: Arc<Gedeeld>,
+    _stop: tokio::sync::oneshot::Sender<()>,
+}
+
+impl Proefserver {
+    /// Starts on a free port of 127.0.0.1 with these persons (each as the API gives a person).
+    pub async fn start(personen: Vec<Value>, api_key: &str) -> Result<Proefserver, String> {
+        let verzoek = validator(SOORT)?;
+        let antwoord = validator(&schema_voor("PersonenQueryResponse", SOORT).ok_or("geen antwoordschema")?)?;
+        let personen = personen
+            .into_iter()
+            .filter_map(|p| Some((p.get("burgerservicenummer")?.as_str()?.to_string(), p)))
+            .collect();
+        let gedeeld = Arc::new(Gedeeld {
+            personen,
+            api_key: api_key.to_string(),
+            verzoek,
+            antwoord,
+            afwijkingen: Mutex::new(Vec::new()),
+            verzoeken: AtomicUsize::new(0),
+            storingen: Mutex::new(VecDeque::new()),
+        });
+        let app = axum::Router::new().route("/personen", axum::routing::post(raadpleeg)).with_state(gedeeld.clone());
+        let luister = tokio::net::TcpListener::bind("127.0.0.1:0").await.map_err(|e| e.to_string())?;
+        let url = format!("http://{}", luister.local_addr().map_err(|e| e.to_string())?);
+        let (stop, gestopt) = tokio::sync::oneshot::channel::<()>();
+        tokio::spawn(async move {
+            axum::serve(luister, app)
+                .with_graceful_shutdown(async {
+                    gestopt.await.ok();
+                })
+                .await
+                .ok();
+        });
+        Ok(Proefserver { url, gedeeld, _stop: stop })
+    }
+
+    /// What did not meet the contract so far: requests and answers, with the schema's words.
+    pub fn afwijkingen(&self) -> Vec<String> {
+        self.gedeeld.afwijkingen.lock().expect("slot").clone()
+    }
+
+    /// Requests received so far.
+    pub fn verzoeken(&self) -> usize {
+        self.gedeeld.verzoeken.load(Ordering::Relaxed)
+    }
+
+    /// The next requests get these statuses (e.g. 503, 429) instead of an answer.
+    pub fn storing(&self, statussen: &[u16]) {
+        self.gedeeld.storingen.lock().expect("slot").extend(statussen);
+    }
+}
+
+/// An error as the API gives it (RFC 7807, the contract's Foutbericht).
+fn fout(status: StatusCode, titel: &str, detail: &str) -> Response {
+    let body = json!({"type": "https://www.rfc-editor.org/rfc/rfc9110", "title": titel, "status": status.as_u16(), "detail": detail, "code": "proefserver"});
+    (status, [(header::CONTENT_TYPE, "application/problem+json")], body.to_string()).into_response()
+}
+
+async fn raadpleeg(State(g): State<Arc<Gedeeld>>, koppen: HeaderMap, body: String) -> Response {
+    g.verzoeken.fetch_add(1, Ordering::Relaxed);
+    if let Some(status) = g.storingen.lock().expect("slot").pop_front() {
+        let status = StatusCode::from_u16(status).unwrap_or(StatusCode::SERVICE_UNAVAILABLE);
+        return fout(status, "Tijdelijke storing", "Probeer het later opnieuw.");
+    }
+    if koppen.get("x-api-key").and_then(|k| k.to_str().ok()) != Some(g.api_key.as_str()) {
+        return fout(StatusCode::UNAUTHORIZED, "Niet geauthenticeerd", "Geen geldige API key.");
+    }
+    let Ok(verzoek) = serde_json::from_str::<Value>(&body) else {
+        return fout(StatusCode::BAD_REQUEST, "Ongeldig verzoek", "Het verzoek is geen JSON.");
+    };
+    if verzoek.get("type").and_then(Value::as_str) != Some(SOORT) {
+        return fout(StatusCode::BAD_REQUEST, "Ongeldig verzoek", "Alleen RaadpleegMetBurgerservicenummer.");
+    }
+    let fouten = afwijkingen(&g.verzoek, &verzoek);
+    if !fouten.is_empty() {
+        g.afwijkingen.lock().expect("slot").extend(fouten.iter().map(|f| format!("verzoek {f}")));
+        return fout(StatusCode::BAD_REQUEST, "Een of meerdere parameters zijn niet correct", "Zie het schema.");
+    }
+    let velden: Vec<&str> = verzoek["fields"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+    let gevonden: Vec<Value> = verzoek["burgerservicenummer"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|b| g.personen.get(b.as_str()?))
+        .map(|p| alleen(p, &velden))
+        .collect();
+    let antwoord = json!({"type": SOORT, "personen": gevonden});
+    let fouten = afwijkingen(&g.antwoord, &antwoord);
+    if !fouten.is_empty() {
+        g.afwijkingen.lock().expect("slot").extend(fouten.iter().map(|f| format!("antwoord {f}")));
+        return fout(StatusCode::INTERNAL_SERVER_ERROR, "Interne fout", "Het antwoord voldoet niet aan het schema.");
+    }
+    Json(antwoord).into_response()
+}
+
+/// The person with only the asked fields (by their first part: `naam.voornamen` keeps `naam`).
+fn alleen(p: &Value, velden: &[&str]) -> Value {
+    let Some(o) = p.as_object() else { return p.clone() };
+    let hoofd: Vec<&str> = velden.iter().map(|v| v.split('.').next().unwrap_or(v)).collect();
+    Value::Object(o.iter().filter(|(k, _)| hoofd.contains(&k.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect())
+}
+
+/// A date as the API gives a whole one.
+pub fn datum(d: Datum) -> Value {
+    json!({"type": "Datum", "datum": d.format("%Y-%m-%d").to_string(), "langFormaat": d.format("%-d %m %Y").to_string()})
+}
+
+/// A test person living at an address in the Netherlands, in the API's shape.
+pub struct Proefpersoon<'a> {
+    pub bsn: &'a str,
+    pub voornamen: &'a str,
+    pub geslachtsnaam: &'a str,
+    pub geboren: Datum,
+    pub overleden: Option<Datum>,
+    /// Straat, huisnummer, postcode, woonplaats, gemeentecode (4 digits), since.
+    pub adres: (&'a str, i64, &'a str, &'a str, &'a str, Datum),
+}
+
+impl Proefpersoon<'_> {
+    pub fn json(&self) -> Value {
+        let (straat, huisnummer, postcode, woonplaats, gemeente, sinds) = self.adres;
+        let mut p = json!({
+            "burgerservicenummer": self.bsn,
+            "naam": {"voornamen": self.voornamen, "geslachtsnaam": self.geslachtsnaam},
+            "geboorte": {"datum": datum(self.geboren)},
+            "verblijfplaats": {"type": "Adres", "datumVan": datum(sinds),
+                "verblijfadres": {"officieleStraatnaam": straat, "huisnummer": huisnummer, "postcode": postcode, "woonplaats": woonplaats}},
+            "gemeenteVanInschrijving": {"code": gemeente, "omschrijving": woonplaats},
+        });
+        if let Some(d) = self.overleden {
+            p["overlijden"] = json!({"datum": datum(d)});
+        }
+        p
+    }
+}

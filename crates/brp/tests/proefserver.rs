@@ -1,0 +1,156 @@
+//! The BRP client against the local BRP, which holds every request and answer to the published
+//! OpenAPI document: what the client sends is what the contract allows, and what it reads is what
+//! the contract promises.
+use leerspoor_brp::client::{Brp, BrpFout, BrpInstellingen};
+use leerspoor_brp::proefserver::{Proefpersoon, Proefserver};
+use leerspoor_domain::{Bsn, Datum};
+use std::time::Duration;
+
+fn d(s: &str) -> Datum {
+    s.parse().unwrap()
+}
+
+/// Sara lives in Zandvoorde since 2015; Kevin died in 2020.
+async fn brp() -> Proefserver {
+    let sara = Proefpersoon {
+        bsn: "111222333",
+        voornamen: "Sara",
+        geslachtsnaam: "Vries",
+        geboren: d("2008-03-14"),
+        overleden: None,
+        adres: ("Strandweg", 1, "9901AA", "Zandvoorde", "9901", d("2015-08-01")),
+    };
+    let kevin = Proefpersoon {
+        bsn: "100000022",
+        voornamen: "Kevin",
+        geslachtsnaam: "Vries",
+        geboren: d("1996-02-02"),
+        overleden: Some(d("2020-10-13")),
+        adres: ("Strandweg", 5, "9901AA", "Zandvoorde", "9901", d("2000-01-01")),
+    };
+    Proefserver::start(vec![sara.json(), kevin.json()], "geheim").await.unwrap()
+}
+
+fn client(url: &str, api_key: &str, per_seconde: f64) -> Brp {
+    Brp::nieuw(BrpInstellingen {
+        url: url.to_string(),
+        api_key: api_key.to_string(),
+        certificaat: None,
+        ca: None,
+        per_seconde,
+        time_out: Duration::from_secs(5),
+    })
+    .unwrap()
+}
+
+#[tokio::test]
+async fn the_client_asks_by_bsn_in_requests_of_twenty_and_reads_address_and_death() {
+    let server = brp().await;
+    let brp = client(&server.url, "geheim", 1000.0);
+    // 25 numbers: two requests; only the two the BRP knows come back.
+    let mut bsns = vec![Bsn::parse("111222333").unwrap(), Bsn::parse("100000022").unwrap()];
+    bsns.extend((0..23).map(|i| Bsn::try_from(100_000_046 + 12 * i).unwrap_or(Bsn::parse("100000046").unwrap())));
+    let personen = brp.raadpleeg(&bsns).await.unwrap();
+    assert_eq!(server.verzoeken(), 2);
+    assert_eq!(server.afwijkingen(), Vec::<String>::new(), "requests and answers meet the contract");
+    let sara = personen.iter().find(|p| p.voornamen == "Sara").unwrap();
+    let adres = sara.adres.as_ref().unwrap();
+    assert_eq!(
+        (adres.postcode.as_str(), adres.sinds, sara.gemeente.as_deref()),
+        ("9901AA", Some(d("2015-08-01")), Some("9901"))
+    );
+    let kevin = personen.iter().find(|p| p.voornamen == "Kevin").unwrap();
+    assert_eq!((kevin.overleden, kevin.overlijdensdatum), (true, Some(d("2020-10-13"))));
+}
+
+#[tokio::test]
+async fn a_busy_brp_is_asked_again_and_a_refusal_is_said_with_the_brps_words() {
+    let server = brp().await;
+    let brp = client(&server.url, "geheim", 1000.0);
+    server.storing(&[503, 429]);
+    let sara = [Bsn::parse("111222333").unwrap()];
+    assert_eq!(brp.raadpleeg(&sara).await.unwrap().len(), 1, "after a 503 and a 429");
+    assert_eq!(server.verzoeken(), 3);
+    let fout = client(&server.url, "verkeerd", 1000.0).raadpleeg(&sara).await.unwrap_err();
+    assert_eq!(fout, BrpFout::Geweigerd { status: 401, titel: "Niet geauthenticeerd: Geen geldige API key.".into() });
+    server.storing(&[503, 503, 503, 503]);
+    let fout = brp.raadpleeg(&sara).await.unwrap_err();
+    assert!(matches!(fout, BrpFout::Verbinding(ref m) if m.contains("na 4 pogingen")), "{fout}");
+}
+
+#[tokio::test]
+async fn requests_are_spaced_to_the_agreed_rate() {
+    let server = brp().await;
+    let brp = client(&server.url, "geheim", 10.0);
+    let sara = [Bsn::parse("111222333").unwrap()];
+    let start = tokio::time::Instant::now();
+    for _ in 0..4 {
+        brp.raadpleeg(&sara).await.unwrap();
+    }
+    // Four requests at ten a second: the last goes no sooner than 0,3 s after the first.
+    assert!(start.elapsed() >= Duration::from_millis(300), "{:?}", start.elapsed());
+}
+
+#[tokio::test]
+async fn the_local_brp_refuses_what_the_contract_does_not_allow() {
+    let server = brp().await;
+    let http = reqwest::Client::new();
+    let te_veel = serde_json::json!({"type": "RaadpleegMetBurgerservicenummer", "fields": ["naam"], "burgerservicenummer": vec!["111222333"; 21]});
+    let r = http
+        .post(format!("{}/personen", server.url))
+        .header("X-API-KEY", "geheim")
+        .json(&te_veel)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 400);
+    assert!(
+        server.afwijkingen().iter().any(|a| a.starts_with("verzoek /burgerservicenummer")),
+        "{:?}",
+        server.afwijkingen()
+    );
+}
+
+#[tokio::test]
+async fn a_test_person_the_contract_does_not_allow_is_caught_by_the_local_brp() {
+    let mut p = Proefpersoon {
+        bsn: "111222333",
+        voornamen: "Sara",
+        geslachtsnaam: "Vries",
+        geboren: d("2008-03-14"),
+        overleden: None,
+        adres: ("Strandweg", 1, "9901AA", "Zandvoorde", "9901", d("2015-08-01")),
+    }
+    .json();
+    // A postcode beginning with 0: the contract's pattern does not allow it. (Only found through the
+    // verblijfplaats' discriminator: the abstract part has no address.)
+    p["verblijfplaats"]["verblijfadres"]["postcode"] = "0901AA".into();
+    let server = Proefserver::start(vec![p], "geheim").await.unwrap();
+    let fout = client(&server.url, "geheim", 1000.0).raadpleeg(&[Bsn::parse("111222333").unwrap()]).await;
+    assert!(fout.is_err());
+    assert!(
+        server.afwijkingen().iter().any(|a| a.starts_with("antwoord /personen/0/verblijfplaats")),
+        "{:?}",
+        server.afwijkingen()
+    );
+}
+
+#[tokio::test]
+async fn a_brp_that_does_not_answer_is_said_after_the_retries() {
+    let weg = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", weg.local_addr().unwrap());
+    drop(weg);
+    let fout = client(&url, "geheim", 1000.0).raadpleeg(&[Bsn::parse("111222333").unwrap()]).await.unwrap_err();
+    assert!(matches!(fout, BrpFout::Verbinding(_)), "{fout}");
+    assert!(
+        Brp::nieuw(BrpInstellingen {
+            url,
+            api_key: String::new(),
+            certificaat: Some(("bestaat-niet.pem".into(), "sleutel.pem".into())),
+            ca: None,
+            per_seconde: 1.0,
+            time_out: Duration::from_secs(1),
+        })
+        .is_err_and(|e| e.to_string().starts_with("BRP-instellingen: bestaat-niet.pem: niet te lezen"))
+    );
+}
