@@ -142,6 +142,7 @@ pub fn datum(d: Datum) -> Value {
 pub struct Proefpersoon<'a> {
     pub bsn: &'a str,
     pub voornamen: &'a str,
+    pub voorvoegsel: &'a str,
     pub geslachtsnaam: &'a str,
     pub geboren: Datum,
     pub overleden: Option<Datum>,
@@ -160,6 +161,9 @@ impl Proefpersoon<'_> {
                 "verblijfadres": {"officieleStraatnaam": straat, "huisnummer": huisnummer, "postcode": postcode, "woonplaats": woonplaats}},
             "gemeenteVanInschrijving": {"code": gemeente, "omschrijving": woonplaats},
         });
+        if !self.voorvoegsel.is_empty() {
+            p["naam"]["voorvoegsel"] = self.voorvoegsel.into();
+        }
         if let Some(d) = self.overleden {
             p["overlijden"] = json!({"datum": datum(d)});
         }

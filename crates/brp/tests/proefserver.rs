@@ -15,6 +15,7 @@ async fn brp() -> Proefserver {
     let sara = Proefpersoon {
         bsn: "111222333",
         voornamen: "Sara",
+        voorvoegsel: "de",
         geslachtsnaam: "Vries",
         geboren: d("2008-03-14"),
         overleden: None,
@@ -23,6 +24,7 @@ async fn brp() -> Proefserver {
     let kevin = Proefpersoon {
         bsn: "100000022",
         voornamen: "Kevin",
+        voorvoegsel: "de",
         geslachtsnaam: "Vries",
         geboren: d("1996-02-02"),
         overleden: Some(d("2020-10-13")),
@@ -116,6 +118,7 @@ async fn a_test_person_the_contract_does_not_allow_is_caught_by_the_local_brp() 
     let mut p = Proefpersoon {
         bsn: "111222333",
         voornamen: "Sara",
+        voorvoegsel: "de",
         geslachtsnaam: "Vries",
         geboren: d("2008-03-14"),
         overleden: None,

@@ -2,6 +2,7 @@
 //! dated facts. This crate reads a delivery file whatever its dialect ([`levering`]); each source's
 //! adapter maps the rows it reads.
 
+pub mod brp;
 pub mod duo_c;
 pub mod duo_p;
 pub mod duo_terugmelding;

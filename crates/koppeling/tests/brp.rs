@@ -1,0 +1,113 @@
+//! The BRP check in Zuidkust (the casework stories' region), against SQLite and PostgreSQL, with the
+//! local BRP that holds the client to the published contract.
+#[path = "../../casework/tests/common/mod.rs"]
+mod common;
+use common::*;
+use leerspoor_brp::client::{Brp, BrpInstellingen};
+use leerspoor_brp::proefserver::{Proefpersoon, Proefserver};
+use leerspoor_koppeling::brp::{Verschil, Wie, controleer};
+use leerspoor_koppeling::records::BrpVerzoek;
+
+/// Sara lives where the register says; Daan moved on 1 February 2021; Kevin died; Lieke is not in
+/// this BRP at all.
+async fn brp() -> Proefserver {
+    let persoon = |bsn, voornamen, geboren, overleden: Option<&str>, adres| Proefpersoon {
+        bsn,
+        voornamen,
+        voorvoegsel: "de",
+        geslachtsnaam: "Vries",
+        geboren: d(geboren),
+        overleden: overleden.map(d),
+        adres,
+    };
+    let personen = [
+        persoon(
+            "111222333",
+            "Sara",
+            "2008-03-14",
+            None,
+            ("Strandweg", 1, "9901AA", "Zandvoorde", "9901", d("2008-03-14")),
+        ),
+        persoon(
+            "123456782",
+            "Daan",
+            "2004-05-20",
+            None,
+            ("Duinpad", 4, "9901BB", "Zandvoorde", "9901", d("2021-02-01")),
+        ),
+        persoon(
+            "100000022",
+            "Kevin",
+            "1996-02-02",
+            Some("2020-10-13"),
+            ("Strandweg", 5, "9901AA", "Zandvoorde", "9901", d("2000-01-01")),
+        ),
+    ];
+    Proefserver::start(personen.iter().map(Proefpersoon::json).collect(), "sleutel").await.unwrap()
+}
+
+fn client(url: &str) -> Brp {
+    Brp::nieuw(BrpInstellingen {
+        url: url.into(),
+        api_key: "sleutel".into(),
+        certificaat: None,
+        ca: None,
+        per_seconde: 100.0,
+        time_out: std::time::Duration::from_secs(5),
+    })
+    .unwrap()
+}
+
+#[tokio::test]
+async fn the_brp_check_names_every_difference_and_clears_the_list_of_whom_it_confirms() {
+    for db in regio().await {
+        let s = &db.store;
+        let server = brp().await;
+        let mut w = s.schrijver(ADMIN, "test").await.unwrap();
+        for jongere in [SARA, DAAN] {
+            w.nieuw(&BrpVerzoek {
+                jongere: jongere.into(),
+                sinds: d("2021-03-01"),
+                reden: "nieuw".into(),
+                levering: None,
+            })
+            .await
+            .unwrap();
+        }
+        w.vastleggen("test", "brp").await.unwrap();
+
+        let c = controleer(s, &client(&server.url), &mw(s, ADMIN).await, &Wie::Alle).await.unwrap();
+        assert_eq!(server.afwijkingen(), Vec::<String>::new(), "the client kept to the contract");
+        assert_eq!(c.gevraagd, 6);
+        assert!(!c.verschillen.contains_key(SARA), "{:?}", c.verschillen.get(SARA));
+        assert_eq!(
+            c.verschillen[DAAN],
+            [Verschil::Adres {
+                register: "9901AA 2 (GM9901)".into(),
+                brp: "9901BB 4 (GM9901)".into(),
+                sinds: Some(d("2021-02-01"))
+            }]
+        );
+        assert_eq!(c.verschillen[KEVIN], [Verschil::Overleden { brp: Some(d("2020-10-13")) }]);
+        assert_eq!(c.verschillen[LIEKE], [Verschil::NietInBrp]);
+        // Sara is confirmed and leaves the list; Daan stays until his address is corrected.
+        assert_eq!(c.van_de_lijst, 1);
+        let lijst: Vec<BrpVerzoek> = s.lees().await.unwrap();
+        assert_eq!(lijst.iter().map(|v| v.jongere.as_str()).collect::<Vec<_>>(), [DAAN]);
+        let log = s.toegang_van("brp:alle").await.unwrap();
+        assert_eq!((log[0].handeling.as_str(), log[0].gebruiker.as_str()), ("brp raadplegen", ADMIN));
+    }
+}
+
+#[tokio::test]
+async fn a_beleidsmedewerker_may_not_consult_the_brp_and_an_unknown_youth_is_said() {
+    for db in regio().await {
+        let s = &db.store;
+        let server = brp().await;
+        let brp = client(&server.url);
+        assert!(controleer(s, &brp, &mw(s, BELEID).await, &Wie::Alle).await.is_err());
+        let fout = controleer(s, &brp, &mw(s, ADMIN).await, &Wie::Jongere("J-NIEMAND".into())).await.unwrap_err();
+        assert_eq!(fout.to_string(), "jongere 'J-NIEMAND' bestaat niet");
+        assert_eq!(server.verzoeken(), 0, "nothing asked of the BRP");
+    }
+}
