@@ -32,6 +32,10 @@ enum Wat {
     #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     #[command(override_usage = "leerspoor bench c-levering [--scale N]")]
     CLevering(CLeveringArgs),
+    /// De BRP-controle van alle jongeren van een demoregio tegen de lokale BRP, op de afgesproken snelheid
+    #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
+    #[command(override_usage = "leerspoor bench brp [--scale N] [--per-seconde N]")]
+    Brp(BrpBenchArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -42,6 +46,16 @@ struct PLeveringArgs {
     /// Grootte van de demoregio (1 = 54.000 jongeren)
     #[arg(long, default_value_t = 1.0, value_name = "N")]
     scale: f64,
+}
+
+#[derive(Debug, clap::Args)]
+struct BrpBenchArgs {
+    /// Grootte van de demoregio (1 = 54.000 jongeren)
+    #[arg(long, default_value_t = 0.1, value_name = "N")]
+    scale: f64,
+    /// Verzoeken per seconde (elk met tot 20 BSN's)
+    #[arg(long, default_value_t = 50.0, value_name = "N")]
+    per_seconde: f64,
 }
 
 #[derive(Debug, clap::Args)]
@@ -75,6 +89,7 @@ pub fn run(args: BenchArgs, database: &str) -> ExitCode {
         Wat::Rapport(args) => args,
         Wat::PLevering(args) => return p_levering(&args),
         Wat::CLevering(args) => return c_levering(&args),
+        Wat::Brp(args) => return brp(&args),
     };
     let resultaat: Result<String, leerspoor_report::Fout> = blokkeer(async {
         let store = Store::open_bestaand(database).await?;
@@ -189,6 +204,94 @@ fn administratief(ds: &leerspoor_domain::model::Dataset) -> Result<&leerspoor_do
         .iter()
         .find(|m| m.rol == leerspoor_domain::model::Rol::Administratief)
         .ok_or_else(|| "de demoregio heeft geen administratief medewerker".to_string())
+}
+
+/// A fresh demo region, a local BRP that knows its youths as the register does (one in 50 moved
+/// within the region, one in 200 unknown to it; who left the region lives in Amsterdam), and the
+/// time to check every youth against it at the agreed rate.
+fn brp(args: &BrpBenchArgs) -> ExitCode {
+    use leerspoor_brp::client::{Brp, BrpInstellingen};
+    use leerspoor_brp::proefserver::{Proefpersoon, Proefserver};
+    let resultaat: Result<String, String> = blokkeer(async {
+        let (_map, store, ds, klaar) = demoregio(args.scale).await?;
+        let adressen: std::collections::HashMap<&str, &leerspoor_domain::model::Woonadres> =
+            ds.woonadressen.iter().filter(|a| a.einddatum.is_none()).map(|a| (a.jongere.as_str(), a)).collect();
+        let bsns: Vec<String> = ds.jongeren.iter().map(|j| j.bsn.as_digits()).collect();
+        let mut personen = Vec::new();
+        for (n, (j, bsn)) in ds.jongeren.iter().zip(&bsns).enumerate() {
+            if n % 200 == 7 {
+                continue;
+            }
+            let adres = match adressen.get(j.id.as_str()) {
+                Some(a) => {
+                    let nummer: i64 =
+                        a.huisnummer.chars().take_while(char::is_ascii_digit).collect::<String>().parse().unwrap_or(1);
+                    let gemeente = &a.gemeente.as_str()[2..];
+                    (
+                        a.straat.as_str(),
+                        nummer + i64::from(n % 50 == 3),
+                        a.postcode.as_str(),
+                        a.woonplaats.as_str(),
+                        gemeente,
+                        a.begindatum,
+                    )
+                }
+                None => ("Damrak", 1, "1012LG", "Amsterdam", "0363", j.geboortedatum),
+            };
+            let p = Proefpersoon {
+                bsn,
+                voornamen: &j.voornamen,
+                voorvoegsel: &j.tussenvoegsel,
+                geslachtsnaam: &j.achternaam,
+                geboren: j.geboortedatum,
+                overleden: j.overlijdensdatum,
+                adres,
+            };
+            personen.push(p.json());
+        }
+        let server = Proefserver::start(personen, "bench").await?;
+        let client = Brp::nieuw(BrpInstellingen {
+            url: server.url.clone(),
+            api_key: "bench".into(),
+            certificaat: None,
+            ca: None,
+            per_seconde: args.per_seconde,
+            time_out: std::time::Duration::from_secs(30),
+        })
+        .map_err(|e| e.to_string())?;
+        let door = administratief(&ds)?;
+        let start = Instant::now();
+        let c = leerspoor_koppeling::brp::controleer(&store, &client, door, &leerspoor_koppeling::brp::Wie::Alle)
+            .await
+            .map_err(|e| e.to_string())?;
+        let duur = start.elapsed();
+        store.sluit().await;
+        let afwijkingen = server.afwijkingen();
+        let mut per_soort: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        for v in c.verschillen.values().flatten() {
+            *per_soort.entry(v.soort()).or_default() += 1;
+        }
+        let per_soort: Vec<String> = per_soort.iter().map(|(s, n)| format!("{s} {n}")).collect();
+        Ok(format!(
+            "BRP-controle op een demoregio (scale {}, {} jongeren; klaargezet in {:.1} s)\n\
+             {} verzoeken op hoogstens {} per seconde, in {:.1} s ({:.0} jongeren per seconde)\n\
+             {} jongeren met verschillen ({}); {} afwijkingen van het contract\n\
+             piekgeheugen van het proces: {}\n{}",
+            args.scale,
+            ds.jongeren.len(),
+            klaar.as_secs_f64(),
+            server.verzoeken(),
+            args.per_seconde,
+            duur.as_secs_f64(),
+            c.gevraagd as f64 / duur.as_secs_f64(),
+            c.verschillen.len(),
+            per_soort.join(", "),
+            afwijkingen.len(),
+            piekgeheugen(),
+            afwijkingen.iter().take(5).map(|a| format!("  {a}\n")).collect::<String>(),
+        ))
+    });
+    crate::rapporteer(resultaat, |_| false)
 }
 
 /// A fresh demo region, its C-levering on the example peildatum, and the time to hold it against

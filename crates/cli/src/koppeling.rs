@@ -42,6 +42,13 @@ enum Soort {
         override_usage = "leerspoor koppeling duo-c PAD --als MEDEWERKER [--peildatum DATUM] [--uit PAD] [--dry-run]"
     )]
     DuoC(CLevering),
+    /// Vergelijk jongeren met de BRP (Haal Centraal BRP Personen bevragen): adres, overlijden,
+    /// geboortedatum, naam; het register verandert niet, wie de BRP bevestigt gaat van de BRP-lijst
+    #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
+    #[command(
+        override_usage = "leerspoor koppeling brp (--jongere ID | --lijst | --alle) --als MEDEWERKER --brp-url URL [--brp-per-seconde N]"
+    )]
+    Brp(BrpArgs),
     /// Maak de terugmelding aan DUO als bestand: wat sinds de vorige verzending veranderde;
     /// bevestig daarna de ontvangst
     #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
@@ -78,6 +85,41 @@ struct PLevering {
     /// De week van de levering (jjjj-ww): nodig voor een week zonder mutaties, anders gecontroleerd
     #[arg(long, value_name = "JJJJ-WW", value_parser = duo_p::Week::lees)]
     week: Option<duo_p::Week>,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(group = clap::ArgGroup::new("wie").required(true).args(["jongere", "lijst", "alle"]))]
+struct BrpArgs {
+    /// Eén jongere (id in het register)
+    #[arg(long, value_name = "ID")]
+    jongere: Option<String>,
+    /// De jongeren op de BRP-lijst (nieuw uit een levering, of een geboortedatum die niet klopte)
+    #[arg(long)]
+    lijst: bool,
+    /// Alle jongeren in het register
+    #[arg(long)]
+    alle: bool,
+    /// Id van de medewerker namens wie (toegangslog, bevoegdheid)
+    #[arg(long, env = "LEERSPOOR_MEDEWERKER", hide_env_values = true, value_name = "MEDEWERKER")]
+    als: String,
+    /// De basis-URL van de BRP API (zonder /personen)
+    #[arg(long, env = "LEERSPOOR_BRP_URL", value_name = "URL")]
+    brp_url: String,
+    /// De API key (header X-API-KEY)
+    #[arg(long, env = "LEERSPOOR_BRP_API_KEY", hide_env_values = true, value_name = "SLEUTEL", default_value = "")]
+    brp_api_key: String,
+    /// Clientcertificaat (PEM) voor mutual TLS, met --brp-sleutel
+    #[arg(long, env = "LEERSPOOR_BRP_CERTIFICAAT", value_name = "PAD", requires = "brp_sleutel")]
+    brp_certificaat: Option<PathBuf>,
+    /// De sleutel (PEM) bij het clientcertificaat
+    #[arg(long, env = "LEERSPOOR_BRP_SLEUTEL", value_name = "PAD", requires = "brp_certificaat")]
+    brp_sleutel: Option<PathBuf>,
+    /// Een extra vertrouwd CA-certificaat (PEM)
+    #[arg(long, env = "LEERSPOOR_BRP_CA", value_name = "PAD")]
+    brp_ca: Option<PathBuf>,
+    /// Hoogstens zoveel verzoeken per seconde (elk met tot 20 BSN's)
+    #[arg(long, env = "LEERSPOOR_BRP_PER_SECONDE", default_value_t = 5.0, value_name = "N")]
+    brp_per_seconde: f64,
 }
 
 #[derive(Debug, clap::Args)]
@@ -138,6 +180,7 @@ pub fn run(args: KoppelingArgs, database: &str) -> ExitCode {
             Soort::DuoVerzuim(a) => lever(&store, a, Bron::DuoVerzuim).await,
             Soort::DuoP(p) => lever(&store, &p.levering, Bron::DuoP(p.week)).await,
             Soort::DuoC(c) => duo_c(&store, c).await,
+            Soort::Brp(b) => brp(&store, b).await,
             Soort::DuoTerugmelding(t) => duo_terugmelding(&store, t).await,
             Soort::Leveringen(l) => leveringen(&store, l).await,
         };
@@ -226,6 +269,38 @@ async fn duo_c(store: &Store, c: &CLevering) -> Result<String, Fout> {
     if let Some(pad) = &c.uit {
         schrijf_heel(pad, duo_c::als_csv(&v).as_bytes())?;
         t += &format!("{} verschil(len) geschreven naar {}\n", v.verschillen.len(), pad.display());
+    }
+    Ok(t)
+}
+
+async fn brp(store: &Store, b: &BrpArgs) -> Result<String, Fout> {
+    use leerspoor_koppeling::brp::{Wie, controleer};
+    let door = medewerker(store, &b.als).await?;
+    let instellingen = leerspoor_brp::client::BrpInstellingen {
+        url: b.brp_url.clone(),
+        api_key: b.brp_api_key.clone(),
+        certificaat: b.brp_certificaat.clone().zip(b.brp_sleutel.clone()),
+        ca: b.brp_ca.clone(),
+        per_seconde: b.brp_per_seconde,
+        time_out: std::time::Duration::from_secs(30),
+    };
+    let client = leerspoor_brp::client::Brp::nieuw(instellingen).map_err(|e| Fout::Invoer(e.to_string()))?;
+    let wie = match (&b.jongere, b.lijst) {
+        (Some(id), _) => Wie::Jongere(id.clone()),
+        (None, true) => Wie::Lijst,
+        (None, false) => Wie::Alle,
+    };
+    let c = controleer(store, &client, &door, &wie).await?;
+    let mut t = format!(
+        "BRP-controle: {} jongere(n) gevraagd, {} met verschillen, {} van de BRP-lijst (bevestigd)\n",
+        c.gevraagd,
+        c.verschillen.len(),
+        c.van_de_lijst
+    );
+    for (jongere, verschillen) in &c.verschillen {
+        for v in verschillen {
+            t += &format!("  {jongere}: {}\n", v.omschrijving());
+        }
     }
     Ok(t)
 }

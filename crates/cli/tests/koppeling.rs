@@ -176,3 +176,33 @@ fn the_demo_regions_c_levering_is_held_against_the_register_and_its_differences_
     assert_eq!(anders.status.code(), Some(2));
     assert!(uitvoer(&anders).1.contains("het bestand heeft peildatum 2020-10-01, opgegeven is 2020-10-02"));
 }
+
+/// The BRP check from the command line, against the local BRP (which knows no one here): every youth
+/// on the BRP list is "niet gevonden"; a wrong API key is refused with the BRP's own words.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_brp_check_runs_from_the_command_line_against_the_local_brp() {
+    let map = tempfile::tempdir().unwrap();
+    let bundel = map.path().join("bundel");
+    let db = format!("sqlite:{}", map.path().join("ls.sqlite").display());
+    assert!(leerspoor(&db, &["demo", "--export", bundel.to_str().unwrap(), "--scale", "0.02"]).status.success());
+    assert!(leerspoor(&db, &["import", bundel.to_str().unwrap()]).status.success());
+    // The example week puts eight new youths on the BRP list.
+    let week = bundel.join("leveringen/duo-p-2021-11.csv");
+    assert!(leerspoor(&db, &["koppeling", "duo-p", week.to_str().unwrap(), "--als", "MW001"]).status.success());
+    let server = leerspoor_brp::proefserver::Proefserver::start(Vec::new(), "sleutel").await.unwrap();
+    let brp = |sleutel: &str| {
+        let url = server.url.clone();
+        let args = ["koppeling", "brp", "--lijst", "--als", "MW001", "--brp-url", &url, "--brp-api-key", sleutel]
+            .map(str::to_string);
+        leerspoor(&db, &args.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+    let uit = brp("sleutel");
+    let (tekst, fout) = uitvoer(&uit);
+    assert!(uit.status.success(), "{fout}");
+    assert!(tekst.starts_with("BRP-controle: 8 jongere(n) gevraagd, 8 met verschillen"), "{tekst}");
+    assert_eq!(tekst.matches("niet gevonden in de BRP").count(), 8, "{tekst}");
+    assert!(server.afwijkingen().is_empty(), "{:?}", server.afwijkingen());
+    let geweigerd = brp("verkeerd");
+    assert_eq!(geweigerd.status.code(), Some(2));
+    assert!(uitvoer(&geweigerd).1.contains("BRP weigert het verzoek (401)"), "{}", uitvoer(&geweigerd).1);
+}

@@ -6,10 +6,10 @@ use crate::logboek::KoppelFout;
 use crate::records::BrpVerzoek;
 use leerspoor_brp::client::Brp;
 use leerspoor_brp::persoon::BrpPersoon;
-use leerspoor_domain::model::{Jongere, Medewerker, Woonadres};
+use leerspoor_domain::model::{Gemeente, Jongere, Medewerker, Woonadres};
 use leerspoor_domain::{Bsn, Datum};
 use leerspoor_store::Store;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Whom to check.
 #[derive(Debug, Clone)]
@@ -49,6 +49,18 @@ pub enum Verschil {
 }
 
 impl Verschil {
+    /// The kind, for counting.
+    pub fn soort(&self) -> &'static str {
+        match self {
+            Verschil::NietInBrp => "niet in de BRP",
+            Verschil::Geboortedatum { .. } => "geboortedatum",
+            Verschil::Overleden { .. } => "overleden",
+            Verschil::Naam { .. } => "naam",
+            Verschil::Adres { .. } => "adres",
+            Verschil::GeenAdres => "geen adres in Nederland",
+        }
+    }
+
     /// One Dutch line: what differs, the register's value and the BRP's.
     pub fn omschrijving(&self) -> String {
         match self {
@@ -70,8 +82,15 @@ fn adres_tekst(gemeente: &str, postcode: &str, huisnummer: &str) -> String {
     format!("{postcode} {huisnummer} ({gemeente})")
 }
 
-/// What the BRP says otherwise about `j`, whose current address in the register is `huidig`.
-pub fn verschillen(j: &Jongere, huidig: Option<&Woonadres>, brp: Option<&BrpPersoon>) -> Vec<Verschil> {
+/// What the BRP says otherwise about `j`, whose current address in the register is `huidig`. The
+/// register keeps addresses in the region only: a youth without one whom the BRP has living in a
+/// gemeente outside it (`in_regio` says) agrees with it.
+pub fn verschillen(
+    j: &Jongere,
+    huidig: Option<&Woonadres>,
+    brp: Option<&BrpPersoon>,
+    in_regio: impl Fn(&str) -> bool,
+) -> Vec<Verschil> {
     let Some(p) = brp else { return vec![Verschil::NietInBrp] };
     let mut uit = Vec::new();
     if let Some(d) = p.geboortedatum
@@ -94,11 +113,14 @@ pub fn verschillen(j: &Jongere, huidig: Option<&Woonadres>, brp: Option<&BrpPers
         None => {}
         Some(a) => {
             let gemeente = p.gemeente.as_deref().map(|c| format!("GM{c}")).unwrap_or_default();
-            let gelijk = huidig.is_some_and(|h| {
-                h.gemeente.as_str() == gemeente
-                    && h.postcode.replace(' ', "").eq_ignore_ascii_case(&a.postcode.replace(' ', ""))
-                    && h.huisnummer.eq_ignore_ascii_case(&a.huisnummer)
-            });
+            let gelijk = match huidig {
+                Some(h) => {
+                    h.gemeente.as_str() == gemeente
+                        && h.postcode.replace(' ', "").eq_ignore_ascii_case(&a.postcode.replace(' ', ""))
+                        && h.huisnummer.eq_ignore_ascii_case(&a.huisnummer)
+                }
+                None => !in_regio(&gemeente),
+            };
             if !gelijk {
                 uit.push(Verschil::Adres {
                     register: huidig
@@ -163,9 +185,11 @@ pub async fn controleer(store: &Store, brp: &Brp, door: &Medewerker, wie: &Wie) 
         .into_iter()
         .map(|p| (p.bsn, p))
         .collect();
+    let regio: HashSet<String> =
+        store.lees::<Gemeente>().await?.into_iter().map(|g| g.code.as_str().to_string()).collect();
     let mut uit = BrpControle { gevraagd: jongeren.len(), ..BrpControle::default() };
     for j in &jongeren {
-        let v = verschillen(j, huidig.get(&j.id), personen.get(&j.bsn));
+        let v = verschillen(j, huidig.get(&j.id), personen.get(&j.bsn), |g| regio.contains(g));
         if !v.is_empty() {
             uit.verschillen.insert(j.id.clone(), v);
         }
@@ -183,4 +207,55 @@ pub async fn controleer(store: &Store, brp: &Brp, door: &Medewerker, wie: &Wie) 
     }
     uit.van_de_lijst = bevestigd.len();
     Ok(uit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use leerspoor_brp::persoon::BrpAdres;
+    use leerspoor_domain::model::Geslacht;
+
+    fn datum(s: &str) -> Datum {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_youth_who_left_the_region_agrees_with_a_brp_address_outside_it_but_not_inside() {
+        let j = Jongere {
+            id: "J1".into(),
+            bsn: Bsn::parse("111222333").unwrap(),
+            voornamen: "Sara".into(),
+            tussenvoegsel: "de".into(),
+            achternaam: "Vries".into(),
+            geboortedatum: datum("2008-03-14"),
+            geslacht: Geslacht::Onbekend,
+            overlijdensdatum: None,
+            twaalf_schooljaren_op: None,
+        };
+        let in_amsterdam = |gemeente: &str| BrpPersoon {
+            bsn: j.bsn,
+            voornamen: "Sara".into(),
+            voorvoegsel: "de".into(),
+            geslachtsnaam: "Vries".into(),
+            geboortedatum: Some(datum("2008-03-14")),
+            overlijdensdatum: None,
+            overleden: false,
+            adres: Some(BrpAdres {
+                straat: "Damrak".into(),
+                huisnummer: "1".into(),
+                postcode: "1012LG".into(),
+                woonplaats: "Amsterdam".into(),
+                sinds: Some(datum("2021-01-01")),
+            }),
+            gemeente: Some(gemeente.into()),
+            ouders: Vec::new(),
+        };
+        let regio = |g: &str| g == "GM9901";
+        assert_eq!(verschillen(&j, None, Some(&in_amsterdam("0363")), regio), []);
+        let in_regio = verschillen(&j, None, Some(&in_amsterdam("9901")), regio);
+        assert!(matches!(&in_regio[..], [Verschil::Adres { register, .. }] if register == "geen"), "{in_regio:?}");
+        // Died, by a date the BRP has only in part: said, without a date.
+        let overleden = BrpPersoon { overleden: true, adres: None, ..in_amsterdam("0363") };
+        assert_eq!(verschillen(&j, None, Some(&overleden), regio), [Verschil::Overleden { brp: None }]);
+    }
 }
