@@ -32,8 +32,10 @@ impl Drop for Opruimen {
         // and a time limit, so that a server that does not answer never hangs a test.
         std::thread::spawn(move || {
             let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
-            let klaar =
-                rt.block_on(tokio::time::timeout(std::time::Duration::from_secs(30), verwijder(&basis, &[naam], true)));
+            // The timer is made inside the runtime: `timeout` needs one to exist.
+            let klaar = rt.block_on(async {
+                tokio::time::timeout(std::time::Duration::from_secs(30), verwijder(&basis, &[naam], true)).await
+            });
             if klaar.is_err() {
                 eprintln!("let op: testdatabase niet binnen 30 s verwijderd");
             }
