@@ -10,9 +10,9 @@ fn d(s: &str) -> Datum {
     s.parse().unwrap()
 }
 
-/// Sara lives in Zandvoorde since 2015; Kevin died in 2020.
-async fn brp() -> Proefserver {
-    let sara = Proefpersoon {
+/// Sara, who lives in Zandvoorde since 2015, as the BRP gives her.
+fn sara() -> serde_json::Value {
+    Proefpersoon {
         bsn: "111222333",
         voornamen: "Sara",
         voorvoegsel: "de",
@@ -20,7 +20,12 @@ async fn brp() -> Proefserver {
         geboren: d("2008-03-14"),
         overleden: None,
         adres: ("Strandweg", 1, "9901AA", "Zandvoorde", "9901", d("2015-08-01")),
-    };
+    }
+    .json()
+}
+
+/// Sara, and Kevin who died in 2020.
+async fn brp() -> Proefserver {
     let kevin = Proefpersoon {
         bsn: "100000022",
         voornamen: "Kevin",
@@ -30,7 +35,7 @@ async fn brp() -> Proefserver {
         overleden: Some(d("2020-10-13")),
         adres: ("Strandweg", 5, "9901AA", "Zandvoorde", "9901", d("2000-01-01")),
     };
-    Proefserver::start(vec![sara.json(), kevin.json()], "geheim").await.unwrap()
+    Proefserver::start(vec![sara(), kevin.json()], "geheim").await.unwrap()
 }
 
 fn client(url: &str, api_key: &str, per_seconde: f64) -> Brp {
@@ -115,16 +120,7 @@ async fn the_local_brp_refuses_what_the_contract_does_not_allow() {
 
 #[tokio::test]
 async fn a_test_person_the_contract_does_not_allow_is_caught_by_the_local_brp() {
-    let mut p = Proefpersoon {
-        bsn: "111222333",
-        voornamen: "Sara",
-        voorvoegsel: "de",
-        geslachtsnaam: "Vries",
-        geboren: d("2008-03-14"),
-        overleden: None,
-        adres: ("Strandweg", 1, "9901AA", "Zandvoorde", "9901", d("2015-08-01")),
-    }
-    .json();
+    let mut p = sara();
     // A postcode beginning with 0: the contract's pattern does not allow it. (Only found through the
     // verblijfplaats' discriminator: the abstract part has no address.)
     p["verblijfplaats"]["verblijfadres"]["postcode"] = "0901AA".into();

@@ -7,6 +7,17 @@ fn uitvoer(o: &std::process::Output) -> (String, String) {
     (String::from_utf8_lossy(&o.stdout).into_owned(), String::from_utf8_lossy(&o.stderr).into_owned())
 }
 
+/// A small demo region exported (with its example deliveries in `leveringen/`) and imported into a
+/// fresh SQLite database: the folder, the bundle and the database URL.
+fn demoregio() -> (tempfile::TempDir, std::path::PathBuf, String) {
+    let map = tempfile::tempdir().unwrap();
+    let bundel = map.path().join("bundel");
+    let db = format!("sqlite:{}", map.path().join("ls.sqlite").display());
+    assert!(leerspoor(&db, &["demo", "--export", bundel.to_str().unwrap(), "--scale", "0.02"]).status.success());
+    assert!(leerspoor(&db, &["import", bundel.to_str().unwrap()]).status.success());
+    (map, bundel, db)
+}
+
 fn aantal(uitvoer: &str, begin: &str) -> u64 {
     let r =
         uitvoer.lines().find(|r| r.trim_start().starts_with(begin)).unwrap_or_else(|| panic!("{begin}:\n{uitvoer}"));
@@ -15,11 +26,7 @@ fn aantal(uitvoer: &str, begin: &str) -> u64 {
 
 #[test]
 fn the_demo_regions_day_of_duo_meldingen_is_applied_once_and_logged() {
-    let map = tempfile::tempdir().unwrap();
-    let bundel = map.path().join("bundel");
-    let db = format!("sqlite:{}", map.path().join("ls.sqlite").display());
-    assert!(leerspoor(&db, &["demo", "--export", bundel.to_str().unwrap(), "--scale", "0.02"]).status.success());
-    assert!(leerspoor(&db, &["import", bundel.to_str().unwrap()]).status.success());
+    let (map, bundel, db) = demoregio();
     let dag = bundel.join("leveringen/duo-verzuim-2021-03-15.csv");
     let dag = dag.to_str().unwrap();
 
@@ -82,11 +89,7 @@ fn the_demo_regions_day_of_duo_meldingen_is_applied_once_and_logged() {
 
 #[test]
 fn the_terugmelding_is_written_whole_and_acknowledged_once() {
-    let map = tempfile::tempdir().unwrap();
-    let bundel = map.path().join("bundel");
-    let db = format!("sqlite:{}", map.path().join("ls.sqlite").display());
-    assert!(leerspoor(&db, &["demo", "--export", bundel.to_str().unwrap(), "--scale", "0.02"]).status.success());
-    assert!(leerspoor(&db, &["import", bundel.to_str().unwrap()]).status.success());
+    let (map, bundel, db) = demoregio();
     // A school reports a 24-year-old: taken ter kennisgeving, which goes back to DUO at once.
     let dag = map.path().join("dag.csv");
     std::fs::write(
@@ -124,11 +127,7 @@ fn an_unknown_medewerker_or_a_missing_file_is_refused_in_dutch() {
 
 #[test]
 fn the_demo_regions_week_of_p_mutations_is_applied_in_order() {
-    let map = tempfile::tempdir().unwrap();
-    let bundel = map.path().join("bundel");
-    let db = format!("sqlite:{}", map.path().join("ls.sqlite").display());
-    assert!(leerspoor(&db, &["demo", "--export", bundel.to_str().unwrap(), "--scale", "0.02"]).status.success());
-    assert!(leerspoor(&db, &["import", bundel.to_str().unwrap()]).status.success());
+    let (map, bundel, db) = demoregio();
     let week = bundel.join("leveringen/duo-p-2021-11.csv");
     let echt = leerspoor(&db, &["koppeling", "duo-p", week.to_str().unwrap(), "--als", "MW001"]);
     let (uit, fout) = uitvoer(&echt);
@@ -153,11 +152,7 @@ fn the_demo_regions_week_of_p_mutations_is_applied_in_order() {
 
 #[test]
 fn the_demo_regions_c_levering_is_held_against_the_register_and_its_differences_written() {
-    let map = tempfile::tempdir().unwrap();
-    let bundel = map.path().join("bundel");
-    let db = format!("sqlite:{}", map.path().join("ls.sqlite").display());
-    assert!(leerspoor(&db, &["demo", "--export", bundel.to_str().unwrap(), "--scale", "0.02"]).status.success());
-    assert!(leerspoor(&db, &["import", bundel.to_str().unwrap()]).status.success());
+    let (map, bundel, db) = demoregio();
     let c = bundel.join("leveringen/duo-c-2020-10-01.csv");
     let pad = map.path().join("verschillen.csv");
     let uit =
@@ -181,11 +176,7 @@ fn the_demo_regions_c_levering_is_held_against_the_register_and_its_differences_
 /// on the BRP list is "niet gevonden"; a wrong API key is refused with the BRP's own words.
 #[tokio::test(flavor = "multi_thread")]
 async fn the_brp_check_runs_from_the_command_line_against_the_local_brp() {
-    let map = tempfile::tempdir().unwrap();
-    let bundel = map.path().join("bundel");
-    let db = format!("sqlite:{}", map.path().join("ls.sqlite").display());
-    assert!(leerspoor(&db, &["demo", "--export", bundel.to_str().unwrap(), "--scale", "0.02"]).status.success());
-    assert!(leerspoor(&db, &["import", bundel.to_str().unwrap()]).status.success());
+    let (map, bundel, db) = demoregio();
     // The example week puts eight new youths on the BRP list.
     let week = bundel.join("leveringen/duo-p-2021-11.csv");
     assert!(leerspoor(&db, &["koppeling", "duo-p", week.to_str().unwrap(), "--als", "MW001"]).status.success());
