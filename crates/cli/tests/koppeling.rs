@@ -89,7 +89,7 @@ fn the_demo_regions_day_of_duo_meldingen_is_applied_once_and_logged() {
 
 #[test]
 fn the_terugmelding_is_written_whole_and_acknowledged_once() {
-    let (map, bundel, db) = demoregio();
+    let (map, _, db) = demoregio();
     // A school reports a 24-year-old: taken ter kennisgeving, which goes back to DUO at once.
     let dag = map.path().join("dag.csv");
     std::fs::write(
@@ -176,7 +176,7 @@ fn the_demo_regions_c_levering_is_held_against_the_register_and_its_differences_
 /// on the BRP list is "niet gevonden"; a wrong API key is refused with the BRP's own words.
 #[tokio::test(flavor = "multi_thread")]
 async fn the_brp_check_runs_from_the_command_line_against_the_local_brp() {
-    let (map, bundel, db) = demoregio();
+    let (_map, bundel, db) = demoregio();
     // The example week puts eight new youths on the BRP list.
     let week = bundel.join("leveringen/duo-p-2021-11.csv");
     assert!(leerspoor(&db, &["koppeling", "duo-p", week.to_str().unwrap(), "--als", "MW001"]).status.success());
