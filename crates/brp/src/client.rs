@@ -1,8 +1,10 @@
 //! The client of BRP Personen bevragen v2: `POST {url}/personen` with `RaadpleegMetBurgerservicenummer`,
 //! at most 20 numbers a request (the contract's limit), an API key (`X-API-KEY`), and for
 //! production a PKIoverheid client certificate (mutual TLS) and the CA bundle of the gateway.
-//! Requests are spaced to a rate the office agreed with its gemeente; a 429, a 5xx or a lost
-//! connection is tried again (three times, waiting longer each time, or as `Retry-After` says).
+//! Requests are spaced to a rate the office agreed with its gemeente; a 429, a 5xx or a failed send
+//! (connection, TLS, time-out) is tried again (three times, waiting longer each time, or as
+//! `Retry-After` says). Only https, except to this machine (the local BRP); redirects are not
+//! followed, so the API key goes nowhere else.
 use crate::persoon::{BrpPersoon, VELDEN};
 use leerspoor_domain::Bsn;
 use serde_json::{Value, json};
@@ -15,6 +17,8 @@ use tokio::time::Instant;
 pub const PER_VERZOEK: usize = 20;
 const POGINGEN: u32 = 3;
 const WACHTTIJD_MAX: Duration = Duration::from_secs(30);
+/// More than this would be no rate limit at all.
+pub const PER_SECONDE_MAX: f64 = 1000.0;
 
 /// How to reach the BRP.
 #[derive(Debug, Clone)]
@@ -24,7 +28,8 @@ pub struct BrpInstellingen {
     pub api_key: String,
     /// Client certificate and its key (PEM), for mutual TLS.
     pub certificaat: Option<(PathBuf, PathBuf)>,
-    /// An extra CA certificate (PEM) to trust, e.g. the PKIoverheid root of the gateway.
+    /// The CA certificates (PEM bundle) to trust instead of the built-in roots, e.g. the
+    /// PKIoverheid chain of the gateway.
     pub ca: Option<PathBuf>,
     /// Requests per second at most.
     pub per_seconde: f64,
@@ -55,21 +60,36 @@ pub struct Brp {
 impl Brp {
     pub fn nieuw(instellingen: BrpInstellingen) -> Result<Brp, BrpFout> {
         let fout = |e: String| BrpFout::Instellingen(e);
-        if !instellingen.per_seconde.is_finite() || instellingen.per_seconde <= 0.0 {
-            return Err(fout("het aantal verzoeken per seconde moet groter dan 0 zijn".into()));
+        if !(instellingen.per_seconde > 0.0 && instellingen.per_seconde <= PER_SECONDE_MAX) {
+            return Err(fout(format!("het aantal verzoeken per seconde moet tussen 0 en {PER_SECONDE_MAX} liggen")));
         }
+        veilige_url(&instellingen.url).map_err(fout)?;
         let lees = |p: &PathBuf| std::fs::read(p).map_err(|e| fout(format!("{}: niet te lezen ({e})", p.display())));
-        let mut b = reqwest::Client::builder().timeout(instellingen.time_out).use_rustls_tls();
+        let mut b = reqwest::Client::builder()
+            .timeout(instellingen.time_out)
+            .redirect(reqwest::redirect::Policy::none())
+            .use_rustls_tls();
         if let Some((cert, sleutel)) = &instellingen.certificaat {
+            // Two PEM files as one: a file need not end in a newline.
             let mut pem = lees(cert)?;
+            pem.push(b'\n');
             pem.extend(lees(sleutel)?);
-            b = b.identity(reqwest::Identity::from_pem(&pem).map_err(|e| fout(format!("clientcertificaat: {e}")))?);
+            let identiteit =
+                reqwest::Identity::from_pem(&pem).map_err(|e| fout(format!("clientcertificaat: {}", keten(&e))))?;
+            b = b.identity(identiteit);
         }
         if let Some(ca) = &instellingen.ca {
-            let c = reqwest::Certificate::from_pem(&lees(ca)?).map_err(|e| fout(format!("CA-certificaat: {e}")))?;
-            b = b.add_root_certificate(c);
+            let certificaten = reqwest::Certificate::from_pem_bundle(&lees(ca)?)
+                .map_err(|e| fout(format!("CA-certificaten: {}", keten(&e))))?;
+            if certificaten.is_empty() {
+                return Err(fout(format!("{}: geen CA-certificaat in het bestand", ca.display())));
+            }
+            b = b.tls_built_in_root_certs(false);
+            for c in certificaten {
+                b = b.add_root_certificate(c);
+            }
         }
-        let http = b.build().map_err(|e| fout(e.to_string()))?;
+        let http = b.build().map_err(|e| fout(keten(&e)))?;
         Ok(Brp { http, instellingen, volgende: Mutex::new(Instant::now()) })
     }
 
@@ -83,8 +103,17 @@ impl Brp {
                 "burgerservicenummer": deel.iter().map(Bsn::as_digits).collect::<Vec<_>>(),
             });
             let antwoord = self.vraag(&verzoek).await?;
-            let personen = antwoord.get("personen").and_then(Value::as_array).cloned().unwrap_or_default();
-            for p in &personen {
+            let soort = antwoord.get("type").and_then(Value::as_str);
+            let Some(personen) = antwoord
+                .get("personen")
+                .and_then(Value::as_array)
+                .filter(|_| soort == Some("RaadpleegMetBurgerservicenummer"))
+            else {
+                return Err(BrpFout::Antwoord(
+                    "geen lijst personen van het type RaadpleegMetBurgerservicenummer".into(),
+                ));
+            };
+            for p in personen {
                 uit.push(BrpPersoon::lees(p).ok_or_else(|| BrpFout::Antwoord("een persoon zonder geldig BSN".into()))?);
             }
         }
@@ -98,19 +127,15 @@ impl Brp {
         let mut laatste = String::new();
         for poging in 0..=POGINGEN {
             self.op_beurt().await;
-            let r = self
-                .http
-                .post(&url)
-                .header("X-API-KEY", &self.instellingen.api_key)
-                .header(reqwest::header::ACCEPT, "application/json")
-                .json(verzoek)
-                .send()
-                .await;
-            let r = match r {
+            let mut verzoek = self.http.post(&url).header(reqwest::header::ACCEPT, "application/json").json(verzoek);
+            if !self.instellingen.api_key.is_empty() {
+                verzoek = verzoek.header("X-API-KEY", &self.instellingen.api_key);
+            }
+            let r = match verzoek.send().await {
                 Ok(r) => r,
                 Err(e) => {
                     // The URL in reqwest's message holds nothing personal: the numbers go in the body.
-                    laatste = e.to_string();
+                    laatste = keten(&e);
                     if poging < POGINGEN {
                         tokio::time::sleep(wacht).await;
                         wacht *= 2;
@@ -120,7 +145,7 @@ impl Brp {
             };
             let status = r.status();
             if status.is_success() {
-                return r.json::<Value>().await.map_err(|e| BrpFout::Antwoord(e.to_string()));
+                return r.json::<Value>().await.map_err(|e| BrpFout::Antwoord(keten(&e)));
             }
             if status.as_u16() == 429 || status.is_server_error() {
                 let na = r
@@ -158,5 +183,44 @@ impl Brp {
             tokio::time::sleep_until(*volgende).await;
         }
         *volgende = Instant::now().max(*volgende) + tussen;
+    }
+}
+
+/// An error with its causes: reqwest's own message is often only "builder error".
+fn keten(e: &dyn std::error::Error) -> String {
+    let mut tekst = e.to_string();
+    let mut oorzaak = e.source();
+    while let Some(o) = oorzaak {
+        tekst += &format!(": {o}");
+        oorzaak = o.source();
+    }
+    tekst
+}
+
+/// The API's URL: https, or http to this machine only (the local BRP of the tests and the demo).
+fn veilige_url(url: &str) -> Result<(), String> {
+    let u = reqwest::Url::parse(url).map_err(|e| format!("de BRP-URL '{url}' is ongeldig ({e})"))?;
+    let host = u.host_str().unwrap_or_default().trim_start_matches('[').trim_end_matches(']');
+    let lokaal = host == "localhost" || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback());
+    match u.scheme() {
+        "https" => Ok(()),
+        "http" if lokaal => Ok(()),
+        _ => Err(format!("de BRP-URL moet met https:// beginnen (http alleen naar deze machine): {url}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_brp_is_reached_over_https_and_plain_http_only_on_this_machine() {
+        assert!(veilige_url("https://api.gemeente.nl/haalcentraal/api/brp").is_ok());
+        assert!(veilige_url("http://127.0.0.1:8080").is_ok());
+        assert!(veilige_url("http://localhost:8080/brp").is_ok());
+        assert!(veilige_url("http://[::1]:8080").is_ok());
+        assert!(veilige_url("http://api.gemeente.nl/brp").is_err());
+        assert!(veilige_url("ftp://127.0.0.1").is_err());
+        assert!(veilige_url("api.gemeente.nl").is_err());
     }
 }

@@ -51,7 +51,16 @@ fn met_discriminatoren(doc: &mut Value) {
                 })
             })
             .collect();
-        abstract_.push((naam.clone(), serde_json::json!({"$ref": format!("{SCHEMAS}{naam}"), "allOf": per_type})));
+        // A `type` outside the mapping names no schema: the discriminator forbids it.
+        let bekend: Vec<&String> = mapping.keys().collect();
+        abstract_.push((
+            naam.clone(),
+            serde_json::json!({
+                "$ref": format!("{SCHEMAS}{naam}"),
+                "properties": {eigenschap: {"enum": bekend}},
+                "allOf": per_type,
+            }),
+        ));
     }
     let namen: Vec<String> = abstract_.iter().map(|(n, _)| format!("{SCHEMAS}{n}")).collect();
     herleid(doc, &namen, false);

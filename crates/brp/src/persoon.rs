@@ -4,9 +4,10 @@
 use leerspoor_domain::{Bsn, Datum};
 use serde_json::Value;
 
-/// The fields Leerspoor asks for (the API's `fields`): only what the register uses.
+/// The fields Leerspoor asks for (the API's `fields`): only what the register compares, nothing
+/// more (data minimisation; a gemeente authorises its users per field).
 pub const VELDEN: &[&str] =
-    &["burgerservicenummer", "naam", "geboorte", "overlijden", "verblijfplaats", "gemeenteVanInschrijving", "ouders"];
+    &["burgerservicenummer", "naam", "geboorte", "overlijden", "verblijfplaats", "gemeenteVanInschrijving"];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct BrpPersoon {
@@ -19,30 +20,24 @@ pub struct BrpPersoon {
     pub overlijdensdatum: Option<Datum>,
     /// Overleden according to the BRP, also when the date is incomplete.
     pub overleden: bool,
-    /// The address in the Netherlands, if the verblijfplaats is one.
+    /// The verblijfplaats in the Netherlands: an address, or a location without one (a houseboat,
+    /// a caravan). `None` abroad or unknown.
     pub adres: Option<BrpAdres>,
     /// The four digits of the gemeente van inschrijving (`0599`), as the BRP writes them.
     pub gemeente: Option<String>,
-    pub ouders: Vec<BrpOuder>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct BrpAdres {
+    /// The street, or for a location the BRP's description of it.
     pub straat: String,
-    /// Huisnummer with huisletter and toevoeging, as on a letter: `12a-2`.
+    /// Huisnummer with huisletter and toevoeging, as on a letter: `12a-2`; empty for a location.
     pub huisnummer: String,
+    /// Empty for a location.
     pub postcode: String,
     pub woonplaats: String,
     /// Living there since (the BRP's `datumVan`).
     pub sinds: Option<Datum>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct BrpOuder {
-    pub bsn: Option<Bsn>,
-    pub naam: String,
-    /// `1` or `2`, the BRP's ouderAanduiding.
-    pub aanduiding: String,
 }
 
 fn tekst(v: &Value, pad: &str) -> String {
@@ -56,47 +51,38 @@ fn datum(v: &Value, pad: &str) -> Option<Datum> {
     Datum::parse_from_str(d.get("datum")?.as_str()?, "%Y-%m-%d").ok()
 }
 
-fn naam(v: &Value) -> String {
-    [tekst(v, "/voornamen"), tekst(v, "/voorvoegsel"), tekst(v, "/geslachtsnaam")]
-        .into_iter()
-        .filter(|d| !d.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 impl BrpPersoon {
     /// One person of an answer; `None` without a valid BSN (the API always gives one when asked).
     pub fn lees(p: &Value) -> Option<BrpPersoon> {
         let bsn = Bsn::parse(p.get("burgerservicenummer")?.as_str()?).ok()?;
-        let adres = (p.pointer("/verblijfplaats/type").and_then(Value::as_str) == Some("Adres")).then(|| {
-            let nummer = [
-                p.pointer("/verblijfplaats/verblijfadres/huisnummer").and_then(Value::as_i64).map(|n| n.to_string()),
-                Some(tekst(p, "/verblijfplaats/verblijfadres/huisletter")),
-                Some(tekst(p, "/verblijfplaats/verblijfadres/huisnummertoevoeging"))
-                    .filter(|t| !t.is_empty())
-                    .map(|t| format!("-{t}")),
-            ];
-            BrpAdres {
-                straat: tekst(p, "/verblijfplaats/verblijfadres/officieleStraatnaam"),
-                huisnummer: nummer.into_iter().flatten().collect(),
-                postcode: tekst(p, "/verblijfplaats/verblijfadres/postcode"),
-                woonplaats: tekst(p, "/verblijfplaats/verblijfadres/woonplaats"),
-                sinds: datum(p, "/verblijfplaats/datumVan"),
+        let adres = match p.pointer("/verblijfplaats/type").and_then(Value::as_str) {
+            Some("Adres") => {
+                let nummer = [
+                    p.pointer("/verblijfplaats/verblijfadres/huisnummer")
+                        .and_then(Value::as_i64)
+                        .map(|n| n.to_string()),
+                    Some(tekst(p, "/verblijfplaats/verblijfadres/huisletter")),
+                    Some(tekst(p, "/verblijfplaats/verblijfadres/huisnummertoevoeging"))
+                        .filter(|t| !t.is_empty())
+                        .map(|t| format!("-{t}")),
+                ];
+                Some(BrpAdres {
+                    straat: tekst(p, "/verblijfplaats/verblijfadres/officieleStraatnaam"),
+                    huisnummer: nummer.into_iter().flatten().collect(),
+                    postcode: tekst(p, "/verblijfplaats/verblijfadres/postcode"),
+                    woonplaats: tekst(p, "/verblijfplaats/verblijfadres/woonplaats"),
+                    sinds: datum(p, "/verblijfplaats/datumVan"),
+                })
             }
-        });
-        let ouders = p
-            .get("ouders")
-            .and_then(Value::as_array)
-            .map(|os| {
-                os.iter()
-                    .map(|o| BrpOuder {
-                        bsn: o.get("burgerservicenummer").and_then(Value::as_str).and_then(|b| Bsn::parse(b).ok()),
-                        naam: o.get("naam").map(naam).unwrap_or_default(),
-                        aanduiding: tekst(o, "/ouderAanduiding"),
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
+            Some("Locatie") => Some(BrpAdres {
+                straat: tekst(p, "/verblijfplaats/verblijfadres/locatiebeschrijving"),
+                huisnummer: String::new(),
+                postcode: String::new(),
+                woonplaats: String::new(),
+                sinds: datum(p, "/verblijfplaats/datumVan"),
+            }),
+            _ => None,
+        };
         Some(BrpPersoon {
             bsn,
             voornamen: tekst(p, "/naam/voornamen"),
@@ -107,7 +93,6 @@ impl BrpPersoon {
             overleden: p.pointer("/overlijden/datum").is_some(),
             adres,
             gemeente: p.pointer("/gemeenteVanInschrijving/code").and_then(Value::as_str).map(str::to_string),
-            ouders,
         })
     }
 }
@@ -126,15 +111,27 @@ mod tests {
             "verblijfplaats": {"type": "Adres", "datumVan": {"type": "Datum", "datum": "2015-08-01", "langFormaat": "1 augustus 2015"},
                 "verblijfadres": {"officieleStraatnaam": "Borgesiusstraat", "huisnummer": 103, "huisletter": "b",
                     "huisnummertoevoeging": "2", "postcode": "2497BV", "woonplaats": "Scheveningen"}},
-            "gemeenteVanInschrijving": {"code": "0518", "omschrijving": "'s-Gravenhage"},
-            "ouders": [{"burgerservicenummer": "999993665", "ouderAanduiding": "1", "naam": {"voornamen": "Marie", "geslachtsnaam": "Moulin"}}]
+            "gemeenteVanInschrijving": {"code": "0518", "omschrijving": "'s-Gravenhage"}
         });
         let b = BrpPersoon::lees(&p).unwrap();
         assert_eq!(b.geboortedatum, None);
         let a = b.adres.unwrap();
         assert_eq!((a.huisnummer.as_str(), a.sinds), ("103b-2", Datum::from_ymd_opt(2015, 8, 1)));
         assert_eq!(b.gemeente.as_deref(), Some("0518"));
-        assert_eq!(b.ouders[0].naam, "Marie Moulin");
         assert!(!b.overleden);
+    }
+
+    #[test]
+    fn a_houseboat_is_a_verblijfplaats_in_the_netherlands_without_postcode_and_abroad_is_none() {
+        let op_het_water = json!({
+            "burgerservicenummer": "999993653",
+            "verblijfplaats": {"type": "Locatie", "verblijfadres": {"locatiebeschrijving": "Woonboot bij de Nieuwe Brug"}},
+            "gemeenteVanInschrijving": {"code": "0363", "omschrijving": "Amsterdam"}
+        });
+        let a = BrpPersoon::lees(&op_het_water).unwrap().adres.unwrap();
+        assert_eq!((a.straat.as_str(), a.postcode.as_str()), ("Woonboot bij de Nieuwe Brug", ""));
+        let buitenland =
+            json!({"burgerservicenummer": "999993653", "verblijfplaats": {"type": "VerblijfplaatsBuitenland"}});
+        assert_eq!(BrpPersoon::lees(&buitenland).unwrap().adres, None);
     }
 }

@@ -77,7 +77,8 @@ impl Proefserver {
         self.gedeeld.verzoeken.load(Ordering::Relaxed)
     }
 
-    /// The next requests get these statuses (e.g. 503, 429) instead of an answer.
+    /// The next requests get these statuses (e.g. 503, 429) instead of an answer; a 200 in the
+    /// list is a request answered as usual (to fail later in a run).
     pub fn storing(&self, statussen: &[u16]) {
         self.gedeeld.storingen.lock().expect("slot").extend(statussen);
     }
@@ -91,7 +92,8 @@ fn fout(status: StatusCode, titel: &str, detail: &str) -> Response {
 
 async fn raadpleeg(State(g): State<Arc<Gedeeld>>, koppen: HeaderMap, body: String) -> Response {
     g.verzoeken.fetch_add(1, Ordering::Relaxed);
-    if let Some(status) = g.storingen.lock().expect("slot").pop_front() {
+    let storing = g.storingen.lock().expect("slot").pop_front().filter(|s| *s != 200);
+    if let Some(status) = storing {
         let status = StatusCode::from_u16(status).unwrap_or(StatusCode::SERVICE_UNAVAILABLE);
         return fout(status, "Tijdelijke storing", "Probeer het later opnieuw.");
     }

@@ -132,6 +132,16 @@ async fn a_test_person_the_contract_does_not_allow_is_caught_by_the_local_brp() 
         "{:?}",
         server.afwijkingen()
     );
+    // A kind of verblijfplaats the discriminator does not name.
+    let mut p = sara();
+    p["verblijfplaats"]["type"] = "Woonwagen".into();
+    let server = Proefserver::start(vec![p], "geheim").await.unwrap();
+    assert!(client(&server.url, "geheim", 1000.0).raadpleeg(&[Bsn::parse("111222333").unwrap()]).await.is_err());
+    assert!(
+        server.afwijkingen().iter().any(|a| a.starts_with("antwoord /personen/0/verblijfplaats/type")),
+        "{:?}",
+        server.afwijkingen()
+    );
 }
 
 #[tokio::test]

@@ -261,7 +261,8 @@ fn brp(args: &BrpBenchArgs) -> ExitCode {
         .map_err(|e| e.to_string())?;
         let door = administratief(&ds)?;
         let start = Instant::now();
-        let c = leerspoor_koppeling::brp::controleer(&store, &client, door, &leerspoor_koppeling::brp::Wie::Alle)
+        let alle = leerspoor_koppeling::brp::Wie::Alle { vanaf: None };
+        let c = leerspoor_koppeling::brp::controleer(&store, &client, door, &alle, &|_| {})
             .await
             .map_err(|e| e.to_string())?;
         let duur = start.elapsed();

@@ -46,7 +46,7 @@ enum Soort {
     /// geboortedatum, naam; het register verandert niet, wie de BRP bevestigt gaat van de BRP-lijst
     #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     #[command(
-        override_usage = "leerspoor koppeling brp (--jongere ID | --lijst | --alle) --als MEDEWERKER --brp-url URL [--brp-per-seconde N]"
+        override_usage = "leerspoor koppeling brp (--jongere ID | --lijst | --alle [--vanaf ID]) --als MEDEWERKER --brp-url URL [--brp-per-seconde N]"
     )]
     Brp(BrpArgs),
     /// Maak de terugmelding aan DUO als bestand: wat sinds de vorige verzending veranderde;
@@ -99,6 +99,9 @@ struct BrpArgs {
     /// Alle jongeren in het register
     #[arg(long)]
     alle: bool,
+    /// Met --alle: ga verder vanaf deze jongere (na een onderbreking; de melding noemt haar)
+    #[arg(long, value_name = "ID", requires = "alle")]
+    vanaf: Option<String>,
     /// Id van de medewerker namens wie (toegangslog, bevoegdheid)
     #[arg(long, env = "LEERSPOOR_MEDEWERKER", hide_env_values = true, value_name = "MEDEWERKER")]
     als: String,
@@ -171,6 +174,9 @@ enum Fout {
     Store(#[from] leerspoor_store::StoreFout),
     #[error("{0}")]
     Invoer(String),
+    /// A run that did part of its work: the report of that part, and why it stopped.
+    #[error("{fout}")]
+    Onderbroken { verslag: String, fout: String },
 }
 
 pub fn run(args: KoppelingArgs, database: &str) -> ExitCode {
@@ -187,6 +193,9 @@ pub fn run(args: KoppelingArgs, database: &str) -> ExitCode {
         store.sluit().await;
         uit
     });
+    if let Err(Fout::Onderbroken { verslag, .. }) = &resultaat {
+        print!("{verslag}");
+    }
     if let Err(Fout::Koppeling(KoppelFout::Geweigerd { levering, fouten })) = &resultaat {
         let waar = levering.as_ref().map_or(String::new(), |l| format!(" (in het logboek als {l})"));
         eprintln!("fout: levering geweigerd{waar}; er is niets vastgelegd:");
@@ -288,9 +297,20 @@ async fn brp(store: &Store, b: &BrpArgs) -> Result<String, Fout> {
     let wie = match (&b.jongere, b.lijst) {
         (Some(id), _) => Wie::Jongere(id.clone()),
         (None, true) => Wie::Lijst,
-        (None, false) => Wie::Alle,
+        (None, false) => Wie::Alle { vanaf: b.vanaf.clone() },
     };
-    let c = controleer(store, &client, &door, &wie).await?;
+    let balk = match &wie {
+        Wie::Jongere(_) => indicatif::ProgressBar::hidden(),
+        _ => indicatif::ProgressBar::new(store.aantal("jongere").await?.try_into().unwrap_or(0)),
+    };
+    balk.set_style(
+        indicatif::ProgressStyle::with_template("BRP-controle [{bar:40}] {human_pos} jongeren, nog {eta}")
+            .expect("geldig sjabloon")
+            .progress_chars("=> "),
+    );
+    let c = controleer(store, &client, &door, &wie, &|n| balk.set_position(n as u64)).await;
+    balk.finish_and_clear();
+    let c = c?;
     let mut t = format!(
         "BRP-controle: {} jongere(n) gevraagd, {} met verschillen, {} van de BRP-lijst (bevestigd)\n",
         c.gevraagd,
@@ -302,7 +322,16 @@ async fn brp(store: &Store, b: &BrpArgs) -> Result<String, Fout> {
             t += &format!("  {jongere}: {}\n", v.omschrijving());
         }
     }
-    Ok(t)
+    match c.onderbroken {
+        None => Ok(t),
+        Some(o) => Err(Fout::Onderbroken {
+            verslag: t,
+            fout: format!(
+                "de BRP-controle is onderbroken ({}); wat hierboven staat is gedaan. Ga verder met: leerspoor koppeling brp --alle --vanaf {} --als {}",
+                o.fout, o.hervat_vanaf, b.als
+            ),
+        }),
+    }
 }
 
 async fn duo_terugmelding(store: &Store, t: &Terugmelding) -> Result<String, Fout> {

@@ -197,3 +197,30 @@ async fn the_brp_check_runs_from_the_command_line_against_the_local_brp() {
     assert_eq!(geweigerd.status.code(), Some(2));
     assert!(uitvoer(&geweigerd).1.contains("BRP weigert het verzoek (401)"), "{}", uitvoer(&geweigerd).1);
 }
+
+/// A run over the whole region that the BRP breaks off part-way keeps what it did, says so (exit 2)
+/// and names the youth to go on from; going on from there covers the rest, exactly once.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_interrupted_brp_run_over_the_region_goes_on_where_it_stopped() {
+    let (_map, _bundel, db) = demoregio();
+    let server = leerspoor_brp::proefserver::Proefserver::start(Vec::new(), "sleutel").await.unwrap();
+    let brp = |meer: &[&str]| {
+        let mut args = vec!["koppeling", "brp", "--alle", "--als", "MW001", "--brp-url", &server.url];
+        args.extend(["--brp-api-key", "sleutel", "--brp-per-seconde", "1000"]);
+        args.extend(meer);
+        let uit = leerspoor(&db, &args);
+        let (tekst, fout) = uitvoer(&uit);
+        let gevraagd: usize = tekst.split_whitespace().nth(1).and_then(|n| n.parse().ok()).unwrap_or(0);
+        (uit.status.code(), gevraagd, fout)
+    };
+    // The first request is answered; the second fails every time it is tried.
+    server.storing(&[200, 503, 503, 503, 503]);
+    let (code, eerst, fout) = brp(&[]);
+    assert_eq!((code, eerst), (Some(2), 20), "{fout}");
+    let vanaf = fout.split("--vanaf ").nth(1).and_then(|r| r.split_whitespace().next()).expect(&fout).to_string();
+    assert!(fout.contains("de BRP-controle is onderbroken (BRP niet bereikbaar"), "{fout}");
+    let (code, rest, fout) = brp(&["--vanaf", &vanaf]);
+    assert_eq!(code, Some(0), "{fout}");
+    let (_, alle, _) = brp(&[]);
+    assert_eq!(eerst + rest, alle);
+}

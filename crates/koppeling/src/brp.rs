@@ -1,14 +1,14 @@
 //! The BRP check (docs/koppelingen.md, "BRP-controle"): the register's youths held against the BRP.
-//! It changes nothing in the register yet: it says, per youth, what the BRP says otherwise (an
+//! It changes nothing in the register: it says, per youth, what the BRP says otherwise (an
 //! address, a death, a birth date, a name), for an employee to correct. A youth on the BRP list
 //! (new from a delivery, or a birth date that did not agree) whom the BRP confirms leaves the list.
 use crate::logboek::KoppelFout;
 use crate::records::BrpVerzoek;
-use leerspoor_brp::client::Brp;
+use leerspoor_brp::client::{Brp, PER_VERZOEK};
 use leerspoor_brp::persoon::BrpPersoon;
 use leerspoor_domain::model::{Gemeente, Jongere, Medewerker, Woonadres};
 use leerspoor_domain::{Bsn, Datum};
-use leerspoor_store::Store;
+use leerspoor_store::{Store, rij};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Whom to check.
@@ -17,8 +17,10 @@ pub enum Wie {
     Jongere(String),
     /// The youths on the BRP list.
     Lijst,
-    /// Every youth in the register.
-    Alle,
+    /// Every youth in the register, or those from this id on (to go on after an interruption).
+    Alle {
+        vanaf: Option<String>,
+    },
 }
 
 /// One way the BRP differs from the register about a youth.
@@ -30,9 +32,14 @@ pub enum Verschil {
         register: Datum,
         brp: Datum,
     },
-    /// Died according to the BRP (the date, if the BRP has it whole).
+    /// Died according to the BRP (the date, if the BRP has it whole), on another date than the
+    /// register's or while the register has the youth alive.
     Overleden {
         brp: Option<Datum>,
+    },
+    /// Died according to the register, alive according to the BRP.
+    NietOverleden {
+        register: Datum,
     },
     Naam {
         register: String,
@@ -55,6 +62,7 @@ impl Verschil {
             Verschil::NietInBrp => "niet in de BRP",
             Verschil::Geboortedatum { .. } => "geboortedatum",
             Verschil::Overleden { .. } => "overleden",
+            Verschil::NietOverleden { .. } => "niet overleden",
             Verschil::Naam { .. } => "naam",
             Verschil::Adres { .. } => "adres",
             Verschil::GeenAdres => "geen adres in Nederland",
@@ -68,6 +76,9 @@ impl Verschil {
             Verschil::Geboortedatum { register, brp } => format!("geboortedatum: register {register}, BRP {brp}"),
             Verschil::Overleden { brp: Some(d) } => format!("overleden volgens de BRP op {d}"),
             Verschil::Overleden { brp: None } => "overleden volgens de BRP (datum onvolledig)".into(),
+            Verschil::NietOverleden { register } => {
+                format!("overleden volgens het register op {register}, niet volgens de BRP")
+            }
             Verschil::Naam { register, brp } => format!("naam: register {register}, BRP {brp}"),
             Verschil::Adres { register, brp, sinds } => {
                 let sinds = sinds.map_or(String::new(), |d| format!(" sinds {d}"));
@@ -80,6 +91,26 @@ impl Verschil {
 
 fn adres_tekst(gemeente: &str, postcode: &str, huisnummer: &str) -> String {
     format!("{postcode} {huisnummer} ({gemeente})")
+}
+
+/// A huisnummer as a key: the number, then huisletter and toevoeging lowercased without spaces or
+/// hyphens. The register holds what was typed (`12 a`, `12-A`), the BRP its parts; `12-2` and `122`
+/// stay different.
+fn huisnummer_sleutel(nummer: &str) -> (Option<u32>, String) {
+    let nummer = nummer.trim();
+    let cijfers = nummer.find(|c: char| !c.is_ascii_digit()).unwrap_or(nummer.len());
+    let rest = nummer[cijfers..].chars().filter(|c| !c.is_whitespace() && *c != '-').flat_map(char::to_lowercase);
+    (nummer[..cijfers].parse().ok(), rest.collect())
+}
+
+/// A name part with its spaces collapsed (`"Anna  Maria "` is `"Anna Maria"`).
+fn gewoon(deel: &str) -> String {
+    deel.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The whole name, as on a letter.
+fn volledige_naam(voornamen: &str, voorvoegsel: &str, achternaam: &str) -> String {
+    [voornamen, voorvoegsel, achternaam].into_iter().map(gewoon).filter(|d| !d.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 /// What the BRP says otherwise about `j`, whose current address in the register is `huidig`. The
@@ -98,34 +129,50 @@ pub fn verschillen(
     {
         uit.push(Verschil::Geboortedatum { register: j.geboortedatum, brp: d });
     }
-    if p.overleden && (p.overlijdensdatum.is_none() || p.overlijdensdatum != j.overlijdensdatum) {
-        uit.push(Verschil::Overleden { brp: p.overlijdensdatum });
+    match (j.overlijdensdatum, p.overleden) {
+        (None, true) => uit.push(Verschil::Overleden { brp: p.overlijdensdatum }),
+        // An incomplete date in the BRP agrees with any date in the register.
+        (Some(register), true) if p.overlijdensdatum.is_some_and(|d| d != register) => {
+            uit.push(Verschil::Overleden { brp: p.overlijdensdatum })
+        }
+        (Some(register), false) => uit.push(Verschil::NietOverleden { register }),
+        _ => {}
     }
-    let naam =
-        |v: &str, t: &str, a: &str| [v, t, a].into_iter().filter(|d| !d.is_empty()).collect::<Vec<_>>().join(" ");
-    let (register, in_brp) =
-        (naam(&j.voornamen, &j.tussenvoegsel, &j.achternaam), naam(&p.voornamen, &p.voorvoegsel, &p.geslachtsnaam));
-    if register != in_brp {
+    // The whole name, so a voorvoegsel kept with the surname ("de Vries") agrees with the BRP's
+    // parts; spaces collapsed and case ignored ("De Vries" on a form).
+    let (register, in_brp) = (
+        volledige_naam(&j.voornamen, &j.tussenvoegsel, &j.achternaam),
+        volledige_naam(&p.voornamen, &p.voorvoegsel, &p.geslachtsnaam),
+    );
+    if register.to_lowercase() != in_brp.to_lowercase() {
         uit.push(Verschil::Naam { register, brp: in_brp });
     }
     match &p.adres {
-        None if !p.overleden => uit.push(Verschil::GeenAdres),
+        // Abroad or unknown: a difference only while the register has the youth at an address.
+        None if !p.overleden && huidig.is_some() => uit.push(Verschil::GeenAdres),
         None => {}
         Some(a) => {
             let gemeente = p.gemeente.as_deref().map(|c| format!("GM{c}")).unwrap_or_default();
             let gelijk = match huidig {
+                // A location (no postcode) is compared by its gemeente only.
+                Some(h) if a.postcode.is_empty() => h.gemeente.as_str() == gemeente,
                 Some(h) => {
                     h.gemeente.as_str() == gemeente
                         && h.postcode.replace(' ', "").eq_ignore_ascii_case(&a.postcode.replace(' ', ""))
-                        && h.huisnummer.eq_ignore_ascii_case(&a.huisnummer)
+                        && huisnummer_sleutel(&h.huisnummer) == huisnummer_sleutel(&a.huisnummer)
                 }
                 None => !in_regio(&gemeente),
             };
             if !gelijk {
+                let brp = if a.postcode.is_empty() {
+                    format!("{} ({gemeente})", a.straat)
+                } else {
+                    adres_tekst(&gemeente, &a.postcode, &a.huisnummer)
+                };
                 uit.push(Verschil::Adres {
                     register: huidig
                         .map_or("geen".into(), |h| adres_tekst(h.gemeente.as_str(), &h.postcode, &h.huisnummer)),
-                    brp: adres_tekst(&gemeente, &a.postcode, &a.huisnummer),
+                    brp,
                     sinds: a.sinds,
                 });
             }
@@ -142,70 +189,105 @@ pub struct BrpControle {
     pub verschillen: BTreeMap<String, Vec<Verschil>>,
     /// Youths the BRP confirmed that left the BRP list.
     pub van_de_lijst: usize,
+    /// Set when the BRP failed part-way: what was done before stands.
+    pub onderbroken: Option<Onderbreking>,
 }
 
-/// Checks these youths against the BRP on behalf of `door` (who must be allowed casework), logged
-/// in the access log. Only reading; the BRP list loses the youths the BRP confirmed.
-pub async fn controleer(store: &Store, brp: &Brp, door: &Medewerker, wie: &Wie) -> Result<BrpControle, KoppelFout> {
-    leerspoor_domain::rules::mas::mag_melding_registreren(door.rol).map_err(leerspoor_casework::Fout::from)?;
-    let lijst: Vec<BrpVerzoek> = store.lees().await?;
-    let jongeren: Vec<Jongere> = match wie {
+/// Where a check over many youths stopped, to go on from there (`Wie::Alle { vanaf }`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Onderbreking {
+    pub fout: String,
+    /// The first youth not checked.
+    pub hervat_vanaf: String,
+}
+
+/// The youths to check, in the order of their ids (so a run can go on where it stopped).
+async fn te_controleren(store: &Store, wie: &Wie) -> Result<Vec<Jongere>, KoppelFout> {
+    let mut jongeren: Vec<Jongere> = match wie {
         Wie::Jongere(id) => {
             let j = store.lees_een::<Jongere>(id).await?;
             vec![j.ok_or_else(|| KoppelFout::Ongeldig(format!("jongere '{id}' bestaat niet")))?]
         }
-        // The list is short (youths waiting for a check): one read each.
-        Wie::Lijst => {
-            let mut jongeren = Vec::with_capacity(lijst.len());
-            for v in &lijst {
-                jongeren.extend(store.lees_een::<Jongere>(&v.jongere).await?);
-            }
-            jongeren
+        Wie::Lijst => store.lees_met("WHERE id IN (SELECT jongere FROM brp_verzoek)", &[]).await?,
+        Wie::Alle { vanaf: None } => store.lees().await?,
+        Wie::Alle { vanaf: Some(id) } => store.lees_met("WHERE id >= $1", &[rij::tekst(id)]).await?,
+    };
+    jongeren.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(jongeren)
+}
+
+/// The current address per youth: the open one that began last.
+async fn huidige_adressen(store: &Store, wie: &Wie) -> Result<HashMap<String, Woonadres>, KoppelFout> {
+    let open = match wie {
+        Wie::Jongere(id) => {
+            store.lees_met::<Woonadres>("WHERE jongere = $1 AND einddatum IS NULL", &[rij::tekst(id)]).await?
         }
-        Wie::Alle => store.lees().await?,
+        _ => store.lees_met::<Woonadres>("WHERE einddatum IS NULL", &[]).await?,
     };
-    let object = match wie {
-        Wie::Jongere(id) => format!("jongere:{id}"),
-        Wie::Lijst => "brp:lijst".into(),
-        Wie::Alle => "brp:alle".into(),
-    };
-    let reden = format!("BRP-controle van {} jongere(n)", jongeren.len());
-    store.log(&door.id, "brp raadplegen", &object, "gelukt", Some(&reden)).await?;
-    let huidig: HashMap<String, Woonadres> = store
-        .lees_met::<Woonadres>("WHERE einddatum IS NULL", &[])
-        .await?
-        .into_iter()
-        .map(|a| (a.jongere.clone(), a))
-        .collect();
-    let bsns: Vec<Bsn> = jongeren.iter().map(|j| j.bsn).collect();
-    let personen: HashMap<Bsn, BrpPersoon> = brp
-        .raadpleeg(&bsns)
-        .await
-        .map_err(|e| KoppelFout::Ongeldig(e.to_string()))?
-        .into_iter()
-        .map(|p| (p.bsn, p))
-        .collect();
-    let regio: HashSet<String> =
-        store.lees::<Gemeente>().await?.into_iter().map(|g| g.code.as_str().to_string()).collect();
-    let mut uit = BrpControle { gevraagd: jongeren.len(), ..BrpControle::default() };
-    for j in &jongeren {
-        let v = verschillen(j, huidig.get(&j.id), personen.get(&j.bsn), |g| regio.contains(g));
-        if !v.is_empty() {
-            uit.verschillen.insert(j.id.clone(), v);
+    let mut huidig: HashMap<String, Woonadres> = HashMap::new();
+    for a in open {
+        if huidig.get(&a.jongere).is_none_or(|h| h.begindatum < a.begindatum) {
+            huidig.insert(a.jongere.clone(), a);
         }
     }
-    let bevestigd: Vec<&BrpVerzoek> = lijst
-        .iter()
-        .filter(|v| jongeren.iter().any(|j| j.id == v.jongere) && !uit.verschillen.contains_key(&v.jongere))
-        .collect();
-    if !bevestigd.is_empty() {
+    Ok(huidig)
+}
+
+/// Checks these youths against the BRP on behalf of `door` (who must be allowed casework), in
+/// requests of 20; each youth asked about gets a line in the access log once the BRP answered.
+/// Only reading; the BRP list loses the youths the BRP confirmed. `voortgang` hears how many youths
+/// are done. When the BRP fails part-way, what was done stands and [`BrpControle::onderbroken`]
+/// says where to go on; failing at the first request is an error.
+pub async fn controleer(
+    store: &Store,
+    brp: &Brp,
+    door: &Medewerker,
+    wie: &Wie,
+    voortgang: &(dyn Fn(usize) + Sync),
+) -> Result<BrpControle, KoppelFout> {
+    leerspoor_domain::rules::mas::mag_melding_registreren(door.rol).map_err(leerspoor_casework::Fout::from)?;
+    let jongeren = te_controleren(store, wie).await?;
+    let huidig = huidige_adressen(store, wie).await?;
+    let regio: HashSet<String> =
+        store.lees::<Gemeente>().await?.into_iter().map(|g| g.code.as_str().to_string()).collect();
+    let mut uit = BrpControle::default();
+    let mut bevestigd = HashSet::new();
+    for deel in jongeren.chunks(PER_VERZOEK) {
+        let bsns: Vec<Bsn> = deel.iter().map(|j| j.bsn).collect();
+        let personen: HashMap<Bsn, BrpPersoon> = match brp.raadpleeg(&bsns).await {
+            Ok(personen) => personen.into_iter().map(|p| (p.bsn, p)).collect(),
+            Err(e) if uit.gevraagd == 0 => {
+                store.log(&door.id, "brp raadplegen", "brp", "mislukt", Some(&e.to_string())).await?;
+                return Err(KoppelFout::Ongeldig(e.to_string()));
+            }
+            Err(e) => {
+                uit.onderbroken = Some(Onderbreking { fout: e.to_string(), hervat_vanaf: deel[0].id.clone() });
+                break;
+            }
+        };
+        let objecten: Vec<String> = deel.iter().map(|j| format!("jongere:{}", j.id)).collect();
+        store.log_reeks(&Default::default(), &door.id, "brp raadplegen", &objecten, Some("BRP-controle")).await?;
+        for j in deel {
+            let v = verschillen(j, huidig.get(&j.id), personen.get(&j.bsn), |g| regio.contains(g));
+            if v.is_empty() {
+                bevestigd.insert(j.id.clone());
+            } else {
+                uit.verschillen.insert(j.id.clone(), v);
+            }
+        }
+        uit.gevraagd += deel.len();
+        voortgang(uit.gevraagd);
+    }
+    let lijst: Vec<BrpVerzoek> = store.lees().await?;
+    let van_de_lijst: Vec<&BrpVerzoek> = lijst.iter().filter(|v| bevestigd.contains(&v.jongere)).collect();
+    if !van_de_lijst.is_empty() {
         let mut s = store.schrijver(&door.id, "brp-controle").await?;
-        for v in &bevestigd {
+        for v in &van_de_lijst {
             s.verwijder(*v).await?;
         }
         s.vastleggen("brp-controle", "brp_verzoek").await?;
     }
-    uit.van_de_lijst = bevestigd.len();
+    uit.van_de_lijst = van_de_lijst.len();
     Ok(uit)
 }
 
@@ -248,7 +330,6 @@ mod tests {
                 sinds: Some(datum("2021-01-01")),
             }),
             gemeente: Some(gemeente.into()),
-            ouders: Vec::new(),
         };
         let regio = |g: &str| g == "GM9901";
         assert_eq!(verschillen(&j, None, Some(&in_amsterdam("0363")), regio), []);
@@ -257,5 +338,74 @@ mod tests {
         // Died, by a date the BRP has only in part: said, without a date.
         let overleden = BrpPersoon { overleden: true, adres: None, ..in_amsterdam("0363") };
         assert_eq!(verschillen(&j, None, Some(&overleden), regio), [Verschil::Overleden { brp: None }]);
+        // The register has her dead on a date: the BRP's partial date agrees, its silence does not.
+        let dood = Jongere { overlijdensdatum: Some(datum("2024-06-30")), ..j.clone() };
+        assert_eq!(verschillen(&dood, None, Some(&overleden), regio), []);
+        assert_eq!(
+            verschillen(&dood, None, Some(&in_amsterdam("0363")), regio),
+            [Verschil::NietOverleden { register: datum("2024-06-30") }]
+        );
+        // Emigrated, and the register has no address for her either: nothing to say.
+        let buitenland = BrpPersoon { adres: None, gemeente: None, ..in_amsterdam("0363") };
+        assert_eq!(verschillen(&j, None, Some(&buitenland), regio), []);
+    }
+
+    #[test]
+    fn a_huisnummer_typed_with_a_space_or_hyphen_is_the_brp_s_but_12_2_is_not_122() {
+        assert_eq!(huisnummer_sleutel("12 a"), huisnummer_sleutel("12a"));
+        assert_eq!(huisnummer_sleutel("12-A"), huisnummer_sleutel("12a"));
+        assert_eq!(huisnummer_sleutel("12A - 2"), huisnummer_sleutel("12a-2"));
+        assert_eq!(huisnummer_sleutel("012"), huisnummer_sleutel("12"));
+        assert_ne!(huisnummer_sleutel("12-2"), huisnummer_sleutel("122"));
+        assert_ne!(huisnummer_sleutel("12b"), huisnummer_sleutel("12a"));
+    }
+
+    #[test]
+    fn names_agree_whatever_the_spaces_the_case_and_where_the_voorvoegsel_is_kept() {
+        let j = Jongere {
+            id: "J1".into(),
+            bsn: Bsn::parse("111222333").unwrap(),
+            voornamen: "Anna  Maria".into(),
+            tussenvoegsel: String::new(),
+            achternaam: "De  Vries ".into(),
+            geboortedatum: datum("2008-03-14"),
+            geslacht: Geslacht::Onbekend,
+            overlijdensdatum: None,
+            twaalf_schooljaren_op: None,
+        };
+        let op_de_boot = BrpPersoon {
+            bsn: j.bsn,
+            voornamen: "Anna Maria".into(),
+            voorvoegsel: "de".into(),
+            geslachtsnaam: "Vries".into(),
+            geboortedatum: Some(datum("2008-03-14")),
+            overlijdensdatum: None,
+            overleden: false,
+            adres: Some(BrpAdres {
+                straat: "Woonboot Oosterdok".into(),
+                huisnummer: String::new(),
+                postcode: String::new(),
+                woonplaats: String::new(),
+                sinds: None,
+            }),
+            gemeente: Some("9901".into()),
+        };
+        let huidig = Woonadres {
+            id: "A1".into(),
+            jongere: "J1".into(),
+            gemeente: leerspoor_domain::model::Gemeentecode::parse("GM9901").unwrap(),
+            straat: "Kade".into(),
+            huisnummer: "1".into(),
+            postcode: "9901AA".into(),
+            woonplaats: "Zandvoorde".into(),
+            begindatum: datum("2020-01-01"),
+            einddatum: None,
+            vertrek: None,
+        };
+        // The houseboat lies in the gemeente the register has: no difference.
+        assert_eq!(verschillen(&j, Some(&huidig), Some(&op_de_boot), |_| true), []);
+        let anders = BrpPersoon { geslachtsnaam: "Vriesch".into(), ..op_de_boot };
+        assert!(matches!(&verschillen(&j, Some(&huidig), Some(&anders), |_| true)[..],
+            [Verschil::Naam { register, .. }] if register == "Anna Maria De Vries"));
     }
 }

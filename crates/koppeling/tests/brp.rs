@@ -76,7 +76,9 @@ async fn the_brp_check_names_every_difference_and_clears_the_list_of_whom_it_con
         }
         w.vastleggen("test", "brp").await.unwrap();
 
-        let c = controleer(s, &client(&server.url), &mw(s, ADMIN).await, &Wie::Alle).await.unwrap();
+        let c = controleer(s, &client(&server.url), &mw(s, ADMIN).await, &Wie::Alle { vanaf: None }, &|_| {})
+            .await
+            .unwrap();
         assert_eq!(server.afwijkingen(), Vec::<String>::new(), "the client kept to the contract");
         assert_eq!(c.gevraagd, 6);
         assert!(!c.verschillen.contains_key(SARA), "{:?}", c.verschillen.get(SARA));
@@ -94,7 +96,8 @@ async fn the_brp_check_names_every_difference_and_clears_the_list_of_whom_it_con
         assert_eq!(c.van_de_lijst, 1);
         let lijst: Vec<BrpVerzoek> = s.lees().await.unwrap();
         assert_eq!(lijst.iter().map(|v| v.jongere.as_str()).collect::<Vec<_>>(), [DAAN]);
-        let log = s.toegang_van("brp:alle").await.unwrap();
+        // Each youth asked about has a line of its own in the access log.
+        let log = s.toegang_van(&format!("jongere:{LIEKE}")).await.unwrap();
         assert_eq!((log[0].handeling.as_str(), log[0].gebruiker.as_str()), ("brp raadplegen", ADMIN));
     }
 }
@@ -105,9 +108,15 @@ async fn a_beleidsmedewerker_may_not_consult_the_brp_and_an_unknown_youth_is_sai
         let s = &db.store;
         let server = brp().await;
         let brp = client(&server.url);
-        assert!(controleer(s, &brp, &mw(s, BELEID).await, &Wie::Alle).await.is_err());
-        let fout = controleer(s, &brp, &mw(s, ADMIN).await, &Wie::Jongere("J-NIEMAND".into())).await.unwrap_err();
+        assert!(controleer(s, &brp, &mw(s, BELEID).await, &Wie::Alle { vanaf: None }, &|_| {}).await.is_err());
+        let fout =
+            controleer(s, &brp, &mw(s, ADMIN).await, &Wie::Jongere("J-NIEMAND".into()), &|_| {}).await.unwrap_err();
         assert_eq!(fout.to_string(), "jongere 'J-NIEMAND' bestaat niet");
         assert_eq!(server.verzoeken(), 0, "nothing asked of the BRP");
+        // The BRP is down at the first request: an error, and the access log says it failed.
+        server.storing(&[503; 4]);
+        let fout = controleer(s, &brp, &mw(s, ADMIN).await, &Wie::Alle { vanaf: None }, &|_| {}).await.unwrap_err();
+        assert!(fout.to_string().starts_with("BRP niet bereikbaar"), "{fout}");
+        assert_eq!(s.toegang_van("brp").await.unwrap()[0].resultaat, "mislukt");
     }
 }
