@@ -4,11 +4,14 @@
 //! (new from a delivery, or a birth date that did not agree) whom the BRP confirms leaves the list.
 use crate::logboek::KoppelFout;
 use crate::records::BrpVerzoek;
+use crate::verhuizing::{self, Naar, Verhuisd, zelfde_adres};
 use leerspoor_brp::client::{Brp, PER_VERZOEK};
 use leerspoor_brp::persoon::BrpPersoon;
-use leerspoor_domain::model::{Gemeente, Jongere, Medewerker, Woonadres};
-use leerspoor_domain::{Bsn, Datum};
+use leerspoor_casework::ids;
+use leerspoor_domain::model::{Gemeente, Jongere, Medewerker, Vertrek, Woonadres};
+use leerspoor_domain::{Bsn, Datum, Gemeentecode};
 use leerspoor_store::{Store, rij};
+use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Whom to check.
@@ -93,16 +96,6 @@ fn adres_tekst(gemeente: &str, postcode: &str, huisnummer: &str) -> String {
     format!("{postcode} {huisnummer} ({gemeente})")
 }
 
-/// A huisnummer as a key: the number, then huisletter and toevoeging lowercased without spaces or
-/// hyphens. The register holds what was typed (`12 a`, `12-A`), the BRP its parts; `12-2` and `122`
-/// stay different.
-fn huisnummer_sleutel(nummer: &str) -> (Option<u32>, String) {
-    let nummer = nummer.trim();
-    let cijfers = nummer.find(|c: char| !c.is_ascii_digit()).unwrap_or(nummer.len());
-    let rest = nummer[cijfers..].chars().filter(|c| !c.is_whitespace() && *c != '-').flat_map(char::to_lowercase);
-    (nummer[..cijfers].parse().ok(), rest.collect())
-}
-
 /// A name part with its spaces collapsed (`"Anna  Maria "` is `"Anna Maria"`).
 fn gewoon(deel: &str) -> String {
     deel.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -156,11 +149,7 @@ pub fn verschillen(
             let gelijk = match huidig {
                 // A location (no postcode) is compared by its gemeente only.
                 Some(h) if a.postcode.is_empty() => h.gemeente.as_str() == gemeente,
-                Some(h) => {
-                    h.gemeente.as_str() == gemeente
-                        && h.postcode.replace(' ', "").eq_ignore_ascii_case(&a.postcode.replace(' ', ""))
-                        && huisnummer_sleutel(&h.huisnummer) == huisnummer_sleutel(&a.huisnummer)
-                }
+                Some(h) => zelfde_adres(h, &gemeente, &a.postcode, &a.huisnummer),
                 None => !in_regio(&gemeente),
             };
             if !gelijk {
@@ -216,7 +205,7 @@ async fn te_controleren(store: &Store, wie: &Wie) -> Result<Vec<Jongere>, Koppel
     Ok(jongeren)
 }
 
-/// The current address per youth: the open one that began last.
+/// The current address per youth (see [`verhuizing::huidig`]).
 async fn huidige_adressen(store: &Store, wie: &Wie) -> Result<HashMap<String, Woonadres>, KoppelFout> {
     let open = match wie {
         Wie::Jongere(id) => {
@@ -224,13 +213,11 @@ async fn huidige_adressen(store: &Store, wie: &Wie) -> Result<HashMap<String, Wo
         }
         _ => store.lees_met::<Woonadres>("WHERE einddatum IS NULL", &[]).await?,
     };
-    let mut huidig: HashMap<String, Woonadres> = HashMap::new();
+    let mut per_jongere: HashMap<String, Vec<Woonadres>> = HashMap::new();
     for a in open {
-        if huidig.get(&a.jongere).is_none_or(|h| h.begindatum < a.begindatum) {
-            huidig.insert(a.jongere.clone(), a);
-        }
+        per_jongere.entry(a.jongere.clone()).or_default().push(a);
     }
-    Ok(huidig)
+    Ok(per_jongere.into_iter().filter_map(|(j, a)| Some((j, verhuizing::huidig(&a)?.clone()))).collect())
 }
 
 /// Checks these youths against the BRP on behalf of `door` (who must be allowed casework), in
@@ -291,6 +278,161 @@ pub async fn controleer(
     Ok(uit)
 }
 
+/// A difference as the dossier's *BRP bijwerken* offers it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Voorstel {
+    pub verschil: Verschil,
+    /// Why it cannot be taken over as it stands (the employee goes after it), if so.
+    pub bezwaar: Option<String>,
+    /// Names this proposal as shown, so that taking it over takes over what the employee saw.
+    pub kenmerk: String,
+}
+
+/// What the BRP says otherwise about one youth, as proposals.
+#[derive(Debug, Clone)]
+pub struct Voorstellen {
+    pub jongere: Jongere,
+    pub voorstellen: Vec<Voorstel>,
+    persoon: Option<BrpPersoon>,
+    in_regio: HashSet<String>,
+}
+
+/// Asks the BRP about one youth on behalf of `door` (who must be allowed casework), in the access
+/// log, and gives its differences with the register as proposals.
+pub async fn voorstellen(
+    store: &Store,
+    brp: &Brp,
+    door: &Medewerker,
+    jongere: &str,
+) -> Result<Voorstellen, KoppelFout> {
+    leerspoor_domain::rules::mas::mag_melding_registreren(door.rol).map_err(leerspoor_casework::Fout::from)?;
+    let wie = Wie::Jongere(jongere.to_string());
+    let j = te_controleren(store, &wie).await?.pop().expect("één jongere");
+    let huidig = huidige_adressen(store, &wie).await?.remove(&j.id);
+    let in_regio: HashSet<String> =
+        store.lees::<Gemeente>().await?.into_iter().map(|g| g.code.as_str().to_string()).collect();
+    let object = format!("jongere:{}", j.id);
+    let persoon = match brp.raadpleeg(&[j.bsn]).await {
+        Ok(mut p) => p.pop(),
+        Err(e) => {
+            store.log(&door.id, "brp raadplegen", &object, "mislukt", Some(&e.to_string())).await?;
+            return Err(KoppelFout::Ongeldig(e.to_string()));
+        }
+    };
+    store.log(&door.id, "brp raadplegen", &object, "gelukt", Some("BRP bijwerken")).await?;
+    let voorstellen = verschillen(&j, huidig.as_ref(), persoon.as_ref(), |g| in_regio.contains(g))
+        .into_iter()
+        .map(|verschil| Voorstel {
+            bezwaar: bezwaar(&verschil, huidig.as_ref()),
+            kenmerk: format!("{:x}", Sha256::digest(verschil.omschrijving().as_bytes()))[..16].to_string(),
+            verschil,
+        })
+        .collect();
+    Ok(Voorstellen { jongere: j, voorstellen, persoon, in_regio })
+}
+
+/// Why a difference cannot be taken over into the register as the BRP gives it.
+fn bezwaar(v: &Verschil, huidig: Option<&Woonadres>) -> Option<String> {
+    match v {
+        Verschil::NietInBrp => Some("de BRP kent dit BSN niet: ga het BSN na".into()),
+        Verschil::GeenAdres => Some("de BRP heeft geen adres in Nederland: ga na of de jongere vertrokken is".into()),
+        Verschil::Overleden { brp: None } => {
+            Some("de BRP kent de datum van overlijden niet volledig: leg het overlijden vast met de akte".into())
+        }
+        Verschil::Adres { sinds: None, .. } => Some("de BRP noemt geen volledige datum sinds wanneer".into()),
+        Verschil::Adres { sinds: Some(d), .. } => huidig.filter(|h| h.begindatum >= *d).map(|h| {
+            format!(
+                "het huidige adres in het register begon op {}, niet vóór {d}: corrigeer de adressen zelf",
+                h.begindatum
+            )
+        }),
+        _ => None,
+    }
+}
+
+/// Takes over the proposals named by `kenmerken` (as [`voorstellen`] gave them) into the register,
+/// dated and in the change log, on behalf of `door`. The BRP is asked again: a proposal it no
+/// longer makes, or one with a bezwaar, refuses the whole. A youth on the BRP list whose
+/// differences are all taken over leaves it. Gives the number taken over.
+pub async fn neem_over(
+    store: &Store,
+    brp: &Brp,
+    door: &Medewerker,
+    jongere: &str,
+    kenmerken: &[String],
+) -> Result<usize, KoppelFout> {
+    if kenmerken.is_empty() {
+        return Err(KoppelFout::Ongeldig("kies de voorstellen die u overneemt".into()));
+    }
+    let v = voorstellen(store, brp, door, jongere).await?;
+    let mut gekozen = Vec::new();
+    for k in kenmerken {
+        match v.voorstellen.iter().find(|p| &p.kenmerk == k) {
+            Some(p) if p.bezwaar.is_none() => gekozen.push(&p.verschil),
+            _ => {
+                return Err(KoppelFout::Ongeldig(
+                    "de BRP zegt inmiddels iets anders, of een voorstel is niet over te nemen: vraag de voorstellen opnieuw op"
+                        .into(),
+                ));
+            }
+        }
+    }
+    let p = v.persoon.as_ref().expect("een voorstel zonder bezwaar komt van een persoon in de BRP");
+    let j = &v.jongere;
+    let mut s = store.schrijver(&door.id, "brp bijwerken").await?;
+    let mut nu = j.clone();
+    for verschil in &gekozen {
+        match verschil {
+            Verschil::Geboortedatum { brp, .. } => nu.geboortedatum = *brp,
+            Verschil::Overleden { brp: Some(d) } => nu.overlijdensdatum = Some(*d),
+            Verschil::NietOverleden { .. } => nu.overlijdensdatum = None,
+            Verschil::Naam { .. } => {
+                nu.voornamen = gewoon(&p.voornamen);
+                nu.tussenvoegsel = gewoon(&p.voorvoegsel);
+                nu.achternaam = gewoon(&p.geslachtsnaam);
+            }
+            Verschil::Adres { sinds: Some(sinds), .. } => {
+                let a = p.adres.as_ref().expect("een adresverschil heeft een adres");
+                let gemeente = format!("GM{}", p.gemeente.as_deref().unwrap_or_default());
+                let naar = match Gemeentecode::parse(&gemeente) {
+                    Ok(g) if v.in_regio.contains(&gemeente) => Naar::Adres(Woonadres {
+                        id: ids::nieuw("W"),
+                        jongere: j.id.clone(),
+                        gemeente: g,
+                        straat: a.straat.clone(),
+                        huisnummer: a.huisnummer.clone(),
+                        postcode: a.postcode.clone(),
+                        woonplaats: a.woonplaats.clone(),
+                        begindatum: *sinds,
+                        einddatum: None,
+                        vertrek: None,
+                    }),
+                    _ => Naar::Weg(Vertrek::BuitenRegio),
+                };
+                // The addresses changed since the proposals were made (another employee).
+                if let Verhuisd::NietNaHuidig(begin) = verhuizing::verhuis(&mut s, &j.id, naar, *sinds).await? {
+                    return Err(KoppelFout::Ongeldig(format!(
+                        "het huidige adres in het register begint inmiddels op {begin}: vraag de voorstellen opnieuw op"
+                    )));
+                }
+            }
+            Verschil::NietInBrp | Verschil::GeenAdres | Verschil::Overleden { .. } | Verschil::Adres { .. } => {
+                unreachable!("een voorstel met een bezwaar")
+            }
+        }
+    }
+    if nu != *j {
+        s.wijzig(j, &nu).await?;
+    }
+    if gekozen.len() == v.voorstellen.len() {
+        for verzoek in s.lees_waar::<BrpVerzoek>("jongere", &j.id).await? {
+            s.verwijder(&verzoek).await?;
+        }
+    }
+    s.vastleggen("brp bijwerken", &format!("jongere:{}", j.id)).await?;
+    Ok(gekozen.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -348,16 +490,6 @@ mod tests {
         // Emigrated, and the register has no address for her either: nothing to say.
         let buitenland = BrpPersoon { adres: None, gemeente: None, ..in_amsterdam("0363") };
         assert_eq!(verschillen(&j, None, Some(&buitenland), regio), []);
-    }
-
-    #[test]
-    fn a_huisnummer_typed_with_a_space_or_hyphen_is_the_brp_s_but_12_2_is_not_122() {
-        assert_eq!(huisnummer_sleutel("12 a"), huisnummer_sleutel("12a"));
-        assert_eq!(huisnummer_sleutel("12-A"), huisnummer_sleutel("12a"));
-        assert_eq!(huisnummer_sleutel("12A - 2"), huisnummer_sleutel("12a-2"));
-        assert_eq!(huisnummer_sleutel("012"), huisnummer_sleutel("12"));
-        assert_ne!(huisnummer_sleutel("12-2"), huisnummer_sleutel("122"));
-        assert_ne!(huisnummer_sleutel("12b"), huisnummer_sleutel("12a"));
     }
 
     #[test]

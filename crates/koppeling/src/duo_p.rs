@@ -10,6 +10,7 @@ use crate::levering::{self, LeesFout, Levering, Rij, fout};
 use crate::logboek::{Aanbod, KoppelFout, eerder_toegepast, herhaald, lees, regel, rijfout, weiger};
 use crate::persoon::{Persoon, Regio, zet_op_brp_lijst};
 use crate::records::{BrpVerzoek, Uitkomst};
+use crate::verhuizing::{self, Naar, Verhuisd};
 use leerspoor_casework::Fout;
 use leerspoor_domain::bsn::is_onderwijsnummer;
 use leerspoor_domain::code_enum::CodeEnum;
@@ -672,8 +673,7 @@ async fn overleden(s: &mut Schrijver, j: &Jongere, datum: Datum) -> Result<(Uit,
 /// youth leaves the region.
 async fn verhuisd(s: &mut Schrijver, j: &Jongere, m: &Mutatierij, regio: &Regio) -> Result<Uit, Fout> {
     let adressen: Vec<Woonadres> = s.lees_waar("jongere", &j.id).await?;
-    let huidig = adressen.iter().filter(|a| a.einddatum.is_none()).max_by_key(|a| a.begindatum);
-    let gemeente: Gemeentecode = match (&m.persoon.woongemeente, huidig) {
+    let gemeente: Gemeentecode = match (&m.persoon.woongemeente, verhuizing::huidig(&adressen)) {
         (Some(g), _) => g.clone(),
         (None, Some(h)) => h.gemeente.clone(),
         (None, None) => {
@@ -681,38 +681,23 @@ async fn verhuisd(s: &mut Schrijver, j: &Jongere, m: &Mutatierij, regio: &Regio)
         }
     };
     let p = &m.persoon;
-    if let Some(h) = huidig
-        && h.gemeente == gemeente
-        && h.postcode == p.postcode
-        && h.huisnummer == p.huisnummer
-    {
-        return Ok(Uit::van(Gevolg::AlZo, j));
-    }
-    let in_regio = regio.omvat(&gemeente);
-    if in_regio && (p.postcode.is_empty() || p.huisnummer.is_empty()) {
-        return Ok(Uit::afwijking("een verhuizing binnen de regio zonder postcode en huisnummer", Some(j)));
-    }
-    if !in_regio && huidig.is_none() {
-        return Ok(Uit::van(Gevolg::TerInformatie, j));
-    }
-    if let Some(h) = huidig {
-        if h.begindatum >= m.datum {
-            return Ok(Uit::afwijking(
-                format!("de verhuizing op {} ligt niet na het begin van het huidige adres ({})", m.datum, h.begindatum),
-                Some(j),
-            ));
+    let naar = if regio.omvat(&gemeente) {
+        if p.postcode.is_empty() || p.huisnummer.is_empty() {
+            return Ok(Uit::afwijking("een verhuizing binnen de regio zonder postcode en huisnummer", Some(j)));
         }
-        let einde = Woonadres {
-            einddatum: m.datum.pred_opt(),
-            vertrek: (!in_regio).then_some(Vertrek::BuitenRegio),
-            ..h.clone()
-        };
-        s.wijzig(h, &einde).await?;
-    }
-    if in_regio {
-        s.nieuw(&p.woonadres(&j.id, gemeente, m.datum)).await?;
-    }
-    Ok(Uit::van(Gevolg::Toegepast, j))
+        Naar::Adres(p.woonadres(&j.id, gemeente, m.datum))
+    } else {
+        Naar::Weg(Vertrek::BuitenRegio)
+    };
+    Ok(match verhuizing::verhuis(s, &j.id, naar, m.datum).await? {
+        Verhuisd::Toegepast => Uit::van(Gevolg::Toegepast, j),
+        Verhuisd::AlZo => Uit::van(Gevolg::AlZo, j),
+        Verhuisd::NietsTeDoen => Uit::van(Gevolg::TerInformatie, j),
+        Verhuisd::NietNaHuidig(begin) => Uit::afwijking(
+            format!("de verhuizing op {} ligt niet na het begin van het huidige adres ({begin})", m.datum),
+            Some(j),
+        ),
+    })
 }
 
 /// The key of an enrolment or result DUO numbers: per youth, as DUO's number may be a sequence

@@ -11,3 +11,4 @@ pub mod levering;
 pub mod logboek;
 pub mod persoon;
 pub mod records;
+pub mod verhuizing;
