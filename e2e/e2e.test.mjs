@@ -33,7 +33,7 @@ let server;
 let browser;
 let map;
 
-/** Starts `leerspoor demo` with these arguments; resolves once it serves. */
+/** Starts `leerspoor demo` with these arguments; resolves once it serves, with what it printed. */
 function startDemo(args) {
   const proces = spawn(LEERSPOOR, ['demo', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let uitvoer = '';
@@ -41,7 +41,7 @@ function startDemo(args) {
     const stop = setTimeout(() => mislukt(new Error(`leerspoor demo startte niet:\n${uitvoer}`)), 120_000);
     const lees = (d) => {
       uitvoer += d;
-      if (uitvoer.includes('draait op')) { clearTimeout(stop); klaar(proces); }
+      if (uitvoer.includes('draait op')) { clearTimeout(stop); klaar(Object.assign(proces, { uitvoer })); }
     };
     proces.stdout.on('data', lees);
     proces.stderr.on('data', lees);
@@ -483,4 +483,33 @@ test('with the second step on, a caseworker enrols by QR code and gets recovery 
   } finally {
     tweede.kill();
   }
+});
+
+test('BRP bijwerken: a move the local BRP of the demo knows is proposed in the dossier and taken over', async () => {
+  // The demo's local BRP has one youth in 50 moved; the command line's BRP check names them.
+  const brpUrl = server.uitvoer.match(/Lokale BRP \(proefserver[^)]*\) op (\S+)/)?.[1];
+  assert.ok(brpUrl, server.uitvoer);
+  const controle = spawnSync(LEERSPOOR, ['koppeling', 'brp', '--alle', '--als', 'MW001', '--brp-url', brpUrl,
+    '--brp-api-key', 'demo', '--brp-per-seconde', '1000', '--database-url', `sqlite:${join(map, 'demo.sqlite')}`],
+  { encoding: 'utf8' });
+  assert.equal(controle.status, 0, controle.stderr);
+  // One who moved next door (the other differences may come from the deliveries other tests applied).
+  const id = controle.stdout.split('\n')
+    .map((r) => r.match(/^ {2}(\S+): adres: register (.+) (\d+) \((GM\d+)\), BRP (.+) (\d+) \((GM\d+)\) sinds/))
+    .find((m) => m && m[2] === m[5] && m[4] === m[7] && Number(m[6]) === Number(m[3]) + 1)?.[1];
+  assert.ok(id, controle.stdout);
+
+  const page = await aanmelden('lpa');
+  await page.goto(`${BASIS}/jongeren/${id}`);
+  await page.getByRole('button', { name: 'BRP bijwerken' }).click();
+  await page.getByRole('group', { name: 'Voorstellen uit de BRP' }).waitFor();
+  await toegankelijk(page, 'brp-bijwerken');
+  await scherm(page, 'brp-bijwerken');
+  await page.getByRole('checkbox', { name: /^adres: register/ }).check();
+  await page.getByRole('button', { name: 'Gekozen voorstellen overnemen' }).click();
+  assert.match(await page.getByRole('status').innerText(), /De gekozen gegevens uit de BRP zijn overgenomen/);
+  // Asked again, the BRP and the register agree.
+  await page.getByRole('button', { name: 'BRP bijwerken' }).click();
+  await page.getByText('De BRP en het register komen overeen.').waitFor();
+  await page.context().close();
 });

@@ -20,8 +20,8 @@ const WACHTTIJD_MAX: Duration = Duration::from_secs(30);
 /// More than this would be no rate limit at all.
 pub const PER_SECONDE_MAX: f64 = 1000.0;
 
-/// How to reach the BRP.
-#[derive(Debug, Clone)]
+/// How to reach the BRP. Its `Debug` leaves out the API key.
+#[derive(Clone)]
 pub struct BrpInstellingen {
     /// The API's base URL, e.g. `https://…/haalcentraal/api/brp` (without `/personen`).
     pub url: String,
@@ -34,6 +34,19 @@ pub struct BrpInstellingen {
     /// Requests per second at most.
     pub per_seconde: f64,
     pub time_out: Duration,
+}
+
+impl std::fmt::Debug for BrpInstellingen {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BrpInstellingen")
+            .field("url", &self.url)
+            .field("api_key", &if self.api_key.is_empty() { "" } else { "…" })
+            .field("certificaat", &self.certificaat)
+            .field("ca", &self.ca)
+            .field("per_seconde", &self.per_seconde)
+            .field("time_out", &self.time_out)
+            .finish()
+    }
 }
 
 #[derive(Debug, thiserror::Error, PartialEq)]
@@ -50,6 +63,7 @@ pub enum BrpFout {
     Antwoord(String),
 }
 
+#[derive(Debug)]
 pub struct Brp {
     http: reqwest::Client,
     instellingen: BrpInstellingen,

@@ -211,44 +211,10 @@ fn administratief(ds: &leerspoor_domain::model::Dataset) -> Result<&leerspoor_do
 /// time to check every youth against it at the agreed rate.
 fn brp(args: &BrpBenchArgs) -> ExitCode {
     use leerspoor_brp::client::{Brp, BrpInstellingen};
-    use leerspoor_brp::proefserver::{Proefpersoon, Proefserver};
+    use leerspoor_brp::proefserver::Proefserver;
     let resultaat: Result<String, String> = blokkeer(async {
         let (_map, store, ds, klaar) = demoregio(args.scale).await?;
-        let adressen: std::collections::HashMap<&str, &leerspoor_domain::model::Woonadres> =
-            ds.woonadressen.iter().filter(|a| a.einddatum.is_none()).map(|a| (a.jongere.as_str(), a)).collect();
-        let bsns: Vec<String> = ds.jongeren.iter().map(|j| j.bsn.as_digits()).collect();
-        let mut personen = Vec::new();
-        for (n, (j, bsn)) in ds.jongeren.iter().zip(&bsns).enumerate() {
-            if n % 200 == 7 {
-                continue;
-            }
-            let adres = match adressen.get(j.id.as_str()) {
-                Some(a) => {
-                    let nummer: i64 =
-                        a.huisnummer.chars().take_while(char::is_ascii_digit).collect::<String>().parse().unwrap_or(1);
-                    let gemeente = &a.gemeente.as_str()[2..];
-                    (
-                        a.straat.as_str(),
-                        nummer + i64::from(n % 50 == 3),
-                        a.postcode.as_str(),
-                        a.woonplaats.as_str(),
-                        gemeente,
-                        a.begindatum,
-                    )
-                }
-                None => ("Damrak", 1, "1012LG", "Amsterdam", "0363", j.geboortedatum),
-            };
-            let p = Proefpersoon {
-                bsn,
-                voornamen: &j.voornamen,
-                voorvoegsel: &j.tussenvoegsel,
-                geslachtsnaam: &j.achternaam,
-                geboren: j.geboortedatum,
-                overleden: j.overlijdensdatum,
-                adres,
-            };
-            personen.push(p.json());
-        }
+        let personen = crate::brp::proefpersonen(&ds.jongeren, &ds.woonadressen);
         let server = Proefserver::start(personen, "bench").await?;
         let client = Brp::nieuw(BrpInstellingen {
             url: server.url.clone(),

@@ -119,6 +119,23 @@ pub fn run(args: DemoArgs, database: &str) -> ExitCode {
         }
         let mut server = args.server;
         server.vandaag = Some(server.vandaag.unwrap_or(DEMO_VANDAAG));
+        // Without a BRP of its own, the demo has a local one that knows its youths.
+        let _brp = match &server.brp.brp_url {
+            Some(_) => None,
+            None => match lokale_brp(&store).await {
+                Ok(brp) => {
+                    println!("Lokale BRP (proefserver, toetst het OpenAPI-contract) op {}", brp.url);
+                    server.brp.brp_url = Some(brp.url.clone());
+                    server.brp.brp_api_key = LOKALE_BRP_SLEUTEL.into();
+                    server.brp.brp_per_seconde = 50.0;
+                    Some(brp)
+                }
+                Err(e) => {
+                    eprintln!("fout: lokale BRP: {e}");
+                    return ExitCode::from(1);
+                }
+            },
+        };
         // Fictional people, a published password: a demo signs in without the second step, unless
         // asked (to try it, or to test its pages in a browser).
         if !args.tweestaps {
@@ -128,6 +145,18 @@ pub fn run(args: DemoArgs, database: &str) -> ExitCode {
         }
         crate::serve::start(store, &server, args.tweestaps).await
     })
+}
+
+const LOKALE_BRP_SLEUTEL: &str = "demo";
+
+/// A local BRP with the demo region's youths (see [`crate::brp::proefpersonen`]), on 127.0.0.1.
+async fn lokale_brp(store: &Store) -> Result<leerspoor_brp::proefserver::Proefserver, String> {
+    let mut jongeren: Vec<leerspoor_domain::model::Jongere> = store.lees().await.map_err(|e| e.to_string())?;
+    jongeren.sort_by(|a, b| a.id.cmp(&b.id));
+    let adressen: Vec<leerspoor_domain::model::Woonadres> =
+        store.lees_met("WHERE einddatum IS NULL", &[]).await.map_err(|e| e.to_string())?;
+    let personen = crate::brp::proefpersonen(&jongeren, &adressen);
+    leerspoor_brp::proefserver::Proefserver::start(personen, LOKALE_BRP_SLEUTEL).await
 }
 
 /// The mark `leerspoor demo` leaves in a database it made (table `systeem`).

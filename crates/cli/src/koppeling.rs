@@ -105,24 +105,8 @@ struct BrpArgs {
     /// Id van de medewerker namens wie (toegangslog, bevoegdheid)
     #[arg(long, env = "LEERSPOOR_MEDEWERKER", hide_env_values = true, value_name = "MEDEWERKER")]
     als: String,
-    /// De basis-URL van de BRP API (zonder /personen)
-    #[arg(long, env = "LEERSPOOR_BRP_URL", value_name = "URL")]
-    brp_url: String,
-    /// De API key (header X-API-KEY)
-    #[arg(long, env = "LEERSPOOR_BRP_API_KEY", hide_env_values = true, value_name = "SLEUTEL", default_value = "")]
-    brp_api_key: String,
-    /// Clientcertificaat (PEM) voor mutual TLS, met --brp-sleutel
-    #[arg(long, env = "LEERSPOOR_BRP_CERTIFICAAT", value_name = "PAD", requires = "brp_sleutel")]
-    brp_certificaat: Option<PathBuf>,
-    /// De sleutel (PEM) bij het clientcertificaat
-    #[arg(long, env = "LEERSPOOR_BRP_SLEUTEL", value_name = "PAD", requires = "brp_certificaat")]
-    brp_sleutel: Option<PathBuf>,
-    /// Een extra vertrouwd CA-certificaat (PEM)
-    #[arg(long, env = "LEERSPOOR_BRP_CA", value_name = "PAD")]
-    brp_ca: Option<PathBuf>,
-    /// Hoogstens zoveel verzoeken per seconde (elk met tot 20 BSN's)
-    #[arg(long, env = "LEERSPOOR_BRP_PER_SECONDE", default_value_t = 5.0, value_name = "N")]
-    brp_per_seconde: f64,
+    #[command(flatten)]
+    verbinding: crate::brp::BrpVerbinding,
 }
 
 #[derive(Debug, clap::Args)]
@@ -285,15 +269,11 @@ async fn duo_c(store: &Store, c: &CLevering) -> Result<String, Fout> {
 async fn brp(store: &Store, b: &BrpArgs) -> Result<String, Fout> {
     use leerspoor_koppeling::brp::{Wie, controleer};
     let door = medewerker(store, &b.als).await?;
-    let instellingen = leerspoor_brp::client::BrpInstellingen {
-        url: b.brp_url.clone(),
-        api_key: b.brp_api_key.clone(),
-        certificaat: b.brp_certificaat.clone().zip(b.brp_sleutel.clone()),
-        ca: b.brp_ca.clone(),
-        per_seconde: b.brp_per_seconde,
-        time_out: std::time::Duration::from_secs(30),
-    };
-    let client = leerspoor_brp::client::Brp::nieuw(instellingen).map_err(|e| Fout::Invoer(e.to_string()))?;
+    let client = b
+        .verbinding
+        .client()
+        .map_err(Fout::Invoer)?
+        .ok_or_else(|| Fout::Invoer("geef de BRP met --brp-url of LEERSPOOR_BRP_URL".into()))?;
     let wie = match (&b.jongere, b.lijst) {
         (Some(id), _) => Wie::Jongere(id.clone()),
         (None, true) => Wie::Lijst,

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
 #[command(
-    override_usage = "leerspoor serve [--adres 127.0.0.1:8080] [--http-cookie] [--vandaag JJJJ-MM-DD] [--sessie-minuten 30] [--achter-proxy] [--database-url URL]"
+    override_usage = "leerspoor serve [--adres 127.0.0.1:8080] [--http-cookie] [--vandaag JJJJ-MM-DD] [--sessie-minuten 30] [--achter-proxy] [--brp-url URL …] [--database-url URL]"
 )]
 pub struct ServeArgs {
     /// Adres en poort waarop de webapplicatie luistert
@@ -31,6 +31,9 @@ pub struct ServeArgs {
     /// van de client (voor het toegangslog en het afremmen van aanmeldpogingen)
     #[arg(long, env = "LEERSPOOR_ACHTER_PROXY")]
     pub achter_proxy: bool,
+    /// De BRP, voor "BRP bijwerken" in het dossier
+    #[command(flatten)]
+    pub brp: crate::brp::BrpVerbinding,
 }
 
 impl ServeArgs {
@@ -69,8 +72,15 @@ pub async fn start(store: Store, args: &ServeArgs, tweestaps: bool) -> ExitCode 
     let filter = tracing_subscriber::EnvFilter::try_from_env("LEERSPOOR_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+    let brp = match args.brp.client() {
+        Ok(b) => b.map(std::sync::Arc::new),
+        Err(e) => {
+            eprintln!("fout: {e}");
+            return ExitCode::from(2);
+        }
+    };
     println!("Leerspoor draait op http://{} (stoppen: Ctrl+C)", args.adres);
-    let instellingen = Instellingen { tweestaps, ..args.instellingen() };
+    let instellingen = Instellingen { tweestaps, brp, ..args.instellingen() };
     match leerspoor_web::serve(store, args.adres, instellingen).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

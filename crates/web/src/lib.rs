@@ -49,6 +49,8 @@ pub struct AppState {
     pub(crate) wachtwoorden: aanmelden::Wachtwoorden,
     /// PDF rendering of report downloads.
     pub(crate) pdf: blokkerend::Blokkerend,
+    /// See [`Instellingen::brp`].
+    pub(crate) brp: Option<Arc<leerspoor_brp::client::Brp>>,
 }
 
 impl AppState {
@@ -69,6 +71,7 @@ impl AppState {
             afremmer: Default::default(),
             wachtwoorden: Default::default(),
             pdf: Default::default(),
+            brp: i.brp.clone(),
         }
     }
 
@@ -96,6 +99,8 @@ pub struct Instellingen {
     /// The werkvoorraad's today; `None` is the calendar date. The demo region ends on 31 July
     /// 2021, so its demo runs on a day inside its last schooljaar.
     pub vandaag: Option<leerspoor_domain::Datum>,
+    /// The BRP, for *BRP bijwerken* in the dossier; without it the dossier does not offer it.
+    pub brp: Option<Arc<leerspoor_brp::client::Brp>>,
 }
 
 impl Default for Instellingen {
@@ -107,6 +112,7 @@ impl Default for Instellingen {
             achter_proxy: false,
             tweestaps: true,
             vandaag: None,
+            brp: None,
         }
     }
 }
@@ -164,6 +170,8 @@ pub fn routes(state: AppState) -> Routes {
         .get("/jongeren/{jongere}/traject", Toegang::Recht(CasusSchrijven), traject::formulier)
         .post("/jongeren/{jongere}/traject", Toegang::Recht(CasusSchrijven), traject::start)
         .post("/jongeren/{jongere}/trajecten/{traject}/sluiten", Toegang::Recht(CasusSchrijven), traject::sluit)
+        .post_zonder_wijziging("/jongeren/{jongere}/brp", Toegang::Recht(CasusSchrijven), brp::voorstellen)
+        .post("/jongeren/{jongere}/brp/overnemen", Toegang::Recht(CasusSchrijven), brp::neem_over)
         .get("/jongeren/{jongere}/dagbesteding", Toegang::Recht(CasusSchrijven), traject::dagbesteding_formulier)
         .post("/jongeren/{jongere}/dagbesteding", Toegang::Recht(CasusSchrijven), traject::dagbesteding)
         .get("/koppelingen", Toegang::Recht(CasusSchrijven), koppelingen::pagina)

@@ -90,6 +90,8 @@ struct DossierPagina {
     resultaten: Vec<(String, String)>,
     tijdlijn: Vec<Gebeurtenis>,
     schrijven: bool,
+    /// The BRP is configured: the dossier offers *BRP bijwerken*.
+    brp: bool,
     audit: bool,
     vandaag: String,
 }
@@ -150,6 +152,7 @@ pub async fn pagina(
         "traject" => Some(Melding::ok("Het RMC-traject is gestart.")),
         "traject_gesloten" => Some(Melding::ok("Het RMC-traject is afgesloten.")),
         "dagbesteding" => Some(Melding::ok("De dagbesteding is vastgelegd.")),
+        "brp" => Some(Melding::ok("De gekozen gegevens uit de BRP zijn overgenomen.")),
         _ => None,
     };
     pagina::toon(&opbouw(&state, &g, kop, melding, &dossier, (&labels, &medewerkers, &gemeenten)))
@@ -293,6 +296,7 @@ fn opbouw(
         resultaten: labels.keuzes(CodeLijst::RmcResultaat),
         tijdlijn: tijdlijn(d, labels, &wie),
         schrijven: heeft(g.medewerker.rol, Recht::CasusSchrijven),
+        brp: state.brp.is_some(),
         audit: heeft(g.medewerker.rol, Recht::AuditLezen),
         vandaag: vandaag.to_string(),
         kop,

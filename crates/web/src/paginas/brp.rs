@@ -1,0 +1,135 @@
+//! *BRP bijwerken* in the dossier (docs/koppelingen.md): the BRP consulted about one youth, its
+//! differences with the register shown as proposals, and those the employee chooses taken over.
+//! The form carries only which proposals (their kenmerk), never the data: what is taken over is
+//! what the BRP says when asked again.
+use super::naam_van;
+use crate::AppState;
+use crate::pagina::{self, Kop, Melding};
+use crate::poort::{self, Gebruiker};
+use askama::Template;
+use axum::Extension;
+use axum::extract::{Form, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use leerspoor_domain::model::Jongere;
+use leerspoor_koppeling::brp;
+use leerspoor_koppeling::logboek::KoppelFout;
+use std::collections::HashMap;
+
+/// More proposals than the kinds of difference there are is no honest form.
+const MAX_GEKOZEN: usize = 10;
+
+pub struct Regel {
+    pub tekst: String,
+    pub bezwaar: Option<String>,
+    pub kenmerk: String,
+}
+
+#[derive(Template)]
+#[template(path = "brp.html")]
+struct BrpPagina {
+    kop: Kop,
+    melding: Option<Melding>,
+    id: String,
+    naam: String,
+    /// Whether the BRP answered (otherwise only the message and "again").
+    gevraagd: bool,
+    voorstellen: Vec<Regel>,
+    over_te_nemen: bool,
+}
+
+/// The youth, or the answer for one that does not exist or a BRP that is not configured.
+async fn jongere(state: &AppState, g: &Gebruiker, id: &str) -> Result<Jongere, Response> {
+    if state.brp.is_none() {
+        let melding = Melding::fout("De BRP is niet ingesteld voor deze installatie (zie LEERSPOOR_BRP_URL).");
+        return Err(pagina::met_kop(404, &Kop::voor(g, "/zoeken"), "BRP bijwerken", melding));
+    }
+    match state.store.lees_een::<Jongere>(id).await {
+        Ok(Some(j)) => Ok(j),
+        Ok(None) => Err(poort::niet_gevonden(g)),
+        Err(e) => Err(pagina::serverfout(&e)),
+    }
+}
+
+fn pagina_met(g: &Gebruiker, j: &Jongere, melding: Option<Melding>) -> BrpPagina {
+    BrpPagina {
+        kop: Kop::voor(g, "/zoeken"),
+        melding,
+        id: j.id.clone(),
+        naam: naam_van(j),
+        gevraagd: false,
+        voorstellen: Vec::new(),
+        over_te_nemen: false,
+    }
+}
+
+/// A refusal on the page: a role that may not (403), a BRP that failed or a proposal that no
+/// longer holds (422, with the way back).
+fn weigering(g: &Gebruiker, j: &Jongere, fout: KoppelFout) -> Response {
+    let status = match &fout {
+        KoppelFout::Store(e) => return pagina::serverfout(e),
+        KoppelFout::Niet(leerspoor_casework::Fout::Store(e)) => return pagina::serverfout(e),
+        KoppelFout::Niet(_) => StatusCode::FORBIDDEN,
+        _ => StatusCode::UNPROCESSABLE_ENTITY,
+    };
+    let tekst = fout.to_string();
+    let mut tekst = tekst.chars();
+    let eerste = tekst.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
+    let melding = Melding::fout(format!("{eerste}{}.", tekst.as_str()));
+    (status, pagina::toon(&pagina_met(g, j, Some(melding)))).into_response()
+}
+
+pub async fn voorstellen(
+    State(state): State<AppState>,
+    Extension(g): Extension<Gebruiker>,
+    Path(id): Path<String>,
+) -> Response {
+    let j = match jongere(&state, &g, &id).await {
+        Ok(j) => j,
+        Err(r) => return r,
+    };
+    let client = state.brp.as_ref().expect("gezien");
+    match brp::voorstellen(&state.store, client, &g.medewerker, &j.id).await {
+        Ok(v) => {
+            let voorstellen: Vec<Regel> = v
+                .voorstellen
+                .iter()
+                .map(|p| Regel {
+                    tekst: p.verschil.omschrijving(),
+                    bezwaar: p.bezwaar.clone(),
+                    kenmerk: p.kenmerk.clone(),
+                })
+                .collect();
+            let over_te_nemen = voorstellen.iter().any(|r| r.bezwaar.is_none());
+            pagina::toon(&BrpPagina { gevraagd: true, voorstellen, over_te_nemen, ..pagina_met(&g, &v.jongere, None) })
+        }
+        Err(e) => weigering(&g, &j, e),
+    }
+}
+
+pub async fn neem_over(
+    State(state): State<AppState>,
+    Extension(g): Extension<Gebruiker>,
+    Path(id): Path<String>,
+    Form(invoer): Form<HashMap<String, String>>,
+) -> Response {
+    let j = match jongere(&state, &g, &id).await {
+        Ok(j) => j,
+        Err(r) => return r,
+    };
+    let kenmerken: Vec<String> = invoer
+        .iter()
+        .filter(|(_, w)| w.as_str() == "ja")
+        .filter_map(|(k, _)| k.strip_prefix("neem_"))
+        .map(str::to_string)
+        .take(MAX_GEKOZEN + 1)
+        .collect();
+    if kenmerken.len() > MAX_GEKOZEN {
+        return weigering(&g, &j, KoppelFout::Ongeldig("te veel voorstellen gekozen".into()));
+    }
+    let client = state.brp.as_ref().expect("gezien");
+    match brp::neem_over(&state.store, client, &g.medewerker, &j.id, &kenmerken).await {
+        Ok(_) => Redirect::to(&format!("/jongeren/{}?gelukt=brp", j.id)).into_response(),
+        Err(e) => weigering(&g, &j, e),
+    }
+}
