@@ -502,10 +502,10 @@ test('BRP bijwerken: a move the local BRP of the demo knows is proposed in the d
   const page = await aanmelden('lpa');
   await page.goto(`${BASIS}/jongeren/${id}`);
   await page.getByRole('button', { name: 'BRP bijwerken' }).click();
-  await page.getByRole('group', { name: 'Voorstellen uit de BRP' }).waitFor();
+  await page.getByRole('table', { name: 'Voorstellen uit de BRP' }).waitFor();
   await toegankelijk(page, 'brp-bijwerken');
   await scherm(page, 'brp-bijwerken');
-  await page.getByRole('checkbox', { name: /^adres: register/ }).check();
+  await page.getByRole('checkbox', { name: 'Adres overnemen' }).check();
   await page.getByRole('button', { name: 'Gekozen voorstellen overnemen' }).click();
   assert.match(await page.getByRole('status').innerText(), /De gekozen gegevens uit de BRP zijn overgenomen/);
   // Asked again, the BRP and the register agree.

@@ -51,10 +51,8 @@ impl BrpVerbinding {
 /// one in 50 (by their order) who moved next door a month after their address began (on 1 August
 /// 2020 at the earliest), and one in 200 unknown. Who has no current address lives in Amsterdam.
 pub fn proefpersonen(jongeren: &[Jongere], adressen: &[Woonadres]) -> Vec<serde_json::Value> {
-    let huidig: HashMap<&str, &Woonadres> = adressen
-        .iter()
-        .filter(|a| a.einddatum.is_none())
-        .fold(HashMap::new(), |mut h, a| {
+    let huidig: HashMap<&str, &Woonadres> =
+        adressen.iter().filter(|a| a.einddatum.is_none()).fold(HashMap::new(), |mut h, a| {
             if h.get(a.jongere.as_str()).is_none_or(|b: &&Woonadres| b.begindatum < a.begindatum) {
                 h.insert(a.jongere.as_str(), a);
             }
@@ -76,7 +74,14 @@ pub fn proefpersonen(jongeren: &[Jongere], adressen: &[Woonadres]) -> Vec<serde_
                     Some(d) if verhuisd => d.max(augustus),
                     _ => a.begindatum,
                 };
-                (a.straat.as_str(), nummer + i64::from(verhuisd), a.postcode.as_str(), a.woonplaats.as_str(), &a.gemeente.as_str()[2..], sinds)
+                (
+                    a.straat.as_str(),
+                    nummer + i64::from(verhuisd),
+                    a.postcode.as_str(),
+                    a.woonplaats.as_str(),
+                    &a.gemeente.as_str()[2..],
+                    sinds,
+                )
             }
             None => ("Damrak", 1, "1012LG", "Amsterdam", "0363", j.geboortedatum),
         };

@@ -38,6 +38,7 @@ pub enum Verschil {
     /// Died according to the BRP (the date, if the BRP has it whole), on another date than the
     /// register's or while the register has the youth alive.
     Overleden {
+        register: Option<Datum>,
         brp: Option<Datum>,
     },
     /// Died according to the register, alive according to the BRP.
@@ -72,13 +73,42 @@ impl Verschil {
         }
     }
 
+    /// What differs, for a table: the kind of fact.
+    pub fn gegeven(&self) -> &'static str {
+        match self {
+            Verschil::NietInBrp => "BSN",
+            Verschil::Geboortedatum { .. } => "Geboortedatum",
+            Verschil::Overleden { .. } | Verschil::NietOverleden { .. } => "Overlijden",
+            Verschil::Naam { .. } => "Naam",
+            Verschil::Adres { .. } | Verschil::GeenAdres => "Adres",
+        }
+    }
+
+    /// What the register says and what the BRP says, for a table.
+    pub fn waarden(&self) -> (String, String) {
+        let datum = |d: &Option<Datum>, anders: &str| d.map_or(anders.to_string(), |d| d.to_string());
+        match self {
+            Verschil::NietInBrp => ("bekend".into(), "niet gevonden".into()),
+            Verschil::Geboortedatum { register, brp } => (register.to_string(), brp.to_string()),
+            Verschil::Overleden { register, brp } => {
+                (datum(register, "niet overleden"), format!("overleden {}", datum(brp, "(datum onvolledig)")))
+            }
+            Verschil::NietOverleden { register } => (format!("overleden {register}"), "niet overleden".into()),
+            Verschil::Naam { register, brp } => (register.clone(), brp.clone()),
+            Verschil::Adres { register, brp, sinds } => {
+                (register.clone(), format!("{brp}{}", sinds.map_or(String::new(), |d| format!(" sinds {d}"))))
+            }
+            Verschil::GeenAdres => ("adres in de regio".into(), "geen adres in Nederland".into()),
+        }
+    }
+
     /// One Dutch line: what differs, the register's value and the BRP's.
     pub fn omschrijving(&self) -> String {
         match self {
             Verschil::NietInBrp => "niet gevonden in de BRP".into(),
             Verschil::Geboortedatum { register, brp } => format!("geboortedatum: register {register}, BRP {brp}"),
-            Verschil::Overleden { brp: Some(d) } => format!("overleden volgens de BRP op {d}"),
-            Verschil::Overleden { brp: None } => "overleden volgens de BRP (datum onvolledig)".into(),
+            Verschil::Overleden { brp: Some(d), .. } => format!("overleden volgens de BRP op {d}"),
+            Verschil::Overleden { brp: None, .. } => "overleden volgens de BRP (datum onvolledig)".into(),
             Verschil::NietOverleden { register } => {
                 format!("overleden volgens het register op {register}, niet volgens de BRP")
             }
@@ -123,10 +153,10 @@ pub fn verschillen(
         uit.push(Verschil::Geboortedatum { register: j.geboortedatum, brp: d });
     }
     match (j.overlijdensdatum, p.overleden) {
-        (None, true) => uit.push(Verschil::Overleden { brp: p.overlijdensdatum }),
+        (None, true) => uit.push(Verschil::Overleden { register: None, brp: p.overlijdensdatum }),
         // An incomplete date in the BRP agrees with any date in the register.
         (Some(register), true) if p.overlijdensdatum.is_some_and(|d| d != register) => {
-            uit.push(Verschil::Overleden { brp: p.overlijdensdatum })
+            uit.push(Verschil::Overleden { register: Some(register), brp: p.overlijdensdatum })
         }
         (Some(register), false) => uit.push(Verschil::NietOverleden { register }),
         _ => {}
@@ -336,7 +366,7 @@ fn bezwaar(v: &Verschil, huidig: Option<&Woonadres>) -> Option<String> {
     match v {
         Verschil::NietInBrp => Some("de BRP kent dit BSN niet: ga het BSN na".into()),
         Verschil::GeenAdres => Some("de BRP heeft geen adres in Nederland: ga na of de jongere vertrokken is".into()),
-        Verschil::Overleden { brp: None } => {
+        Verschil::Overleden { brp: None, .. } => {
             Some("de BRP kent de datum van overlijden niet volledig: leg het overlijden vast met de akte".into())
         }
         Verschil::Adres { sinds: None, .. } => Some("de BRP noemt geen volledige datum sinds wanneer".into()),
@@ -384,7 +414,7 @@ pub async fn neem_over(
     for verschil in &gekozen {
         match verschil {
             Verschil::Geboortedatum { brp, .. } => nu.geboortedatum = *brp,
-            Verschil::Overleden { brp: Some(d) } => nu.overlijdensdatum = Some(*d),
+            Verschil::Overleden { brp: Some(d), .. } => nu.overlijdensdatum = Some(*d),
             Verschil::NietOverleden { .. } => nu.overlijdensdatum = None,
             Verschil::Naam { .. } => {
                 nu.voornamen = gewoon(&p.voornamen);
@@ -479,7 +509,7 @@ mod tests {
         assert!(matches!(&in_regio[..], [Verschil::Adres { register, .. }] if register == "geen"), "{in_regio:?}");
         // Died, by a date the BRP has only in part: said, without a date.
         let overleden = BrpPersoon { overleden: true, adres: None, ..in_amsterdam("0363") };
-        assert_eq!(verschillen(&j, None, Some(&overleden), regio), [Verschil::Overleden { brp: None }]);
+        assert_eq!(verschillen(&j, None, Some(&overleden), regio), [Verschil::Overleden { register: None, brp: None }]);
         // The register has her dead on a date: the BRP's partial date agrees, its silence does not.
         let dood = Jongere { overlijdensdatum: Some(datum("2024-06-30")), ..j.clone() };
         assert_eq!(verschillen(&dood, None, Some(&overleden), regio), []);

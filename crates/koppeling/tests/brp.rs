@@ -91,7 +91,7 @@ async fn the_brp_check_names_every_difference_and_clears_the_list_of_whom_it_con
                 sinds: Some(d("2021-02-01"))
             }]
         );
-        assert_eq!(c.verschillen[KEVIN], [Verschil::Overleden { brp: Some(d("2020-10-13")) }]);
+        assert_eq!(c.verschillen[KEVIN], [Verschil::Overleden { register: None, brp: Some(d("2020-10-13")) }]);
         assert_eq!(c.verschillen[LIEKE], [Verschil::NietInBrp]);
         // Sara is confirmed and leaves the list; Daan stays until his address is corrected.
         assert_eq!(c.van_de_lijst, 1);

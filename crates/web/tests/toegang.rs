@@ -28,6 +28,11 @@ struct Regio {
 
 /// A small demo region with one account per role (named after the role's code).
 async fn regio(db: leerspoor_testdb::TestDb) -> Regio {
+    regio_met(db, None).await
+}
+
+/// [`regio`], with a BRP for the dossier's *BRP bijwerken*.
+async fn regio_met(db: leerspoor_testdb::TestDb, brp: Option<leerspoor_brp::client::Brp>) -> Regio {
     let dataset = leerspoor_demo::genereer(&leerspoor_demo::DemoOpties { seed: 7, scale: 0.02 });
     let opties = leerspoor_ingest::ImportOpties { dry_run: false, gebruiker: "test".into() };
     leerspoor_ingest::importeer_dataset(&db.store, dataset.clone(), "test", &opties).await.unwrap();
@@ -37,7 +42,12 @@ async fn regio(db: leerspoor_testdb::TestDb) -> Regio {
         db.store.bewaar_account(&Account::nieuw(&rol.to_string(), &m.id, hash.clone())).await.unwrap();
     }
     // The second step of signing in has tests of its own (`mit_tweestaps`); here it is off.
-    let instellingen = Instellingen { vandaag: Some(vandaag()), tweestaps: false, ..Instellingen::default() };
+    let instellingen = Instellingen {
+        vandaag: Some(vandaag()),
+        tweestaps: false,
+        brp: brp.map(std::sync::Arc::new),
+        ..Instellingen::default()
+    };
     Regio { store: db.store.clone(), app: leerspoor_web::app(db.store.clone(), &instellingen), dataset, _db: db }
 }
 
@@ -1053,4 +1063,79 @@ async fn a_caseworker_applies_a_day_of_duo_meldingen_and_downloads_the_terugmeld
     let (cookie, token) = aanmelden(&r.app, "beleidsmedewerker", WACHTWOORD).await.unwrap();
     let (status, _) = lever(&r, &cookie, &token, &dag).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
+}
+
+/// *BRP bijwerken* takes over only what the BRP says when asked again: a made-up or stale proposal,
+/// or a form naming more than there can be, changes nothing; a role without casework is stopped
+/// at the door. The youth here moved next door on 1 March 2021 according to the BRP.
+#[tokio::test]
+async fn brp_bijwerken_takes_over_only_what_the_brp_says_and_a_forged_proposal_changes_nothing() {
+    use leerspoor_domain::model::{Jongere, Woonadres};
+    let dataset = leerspoor_demo::genereer(&leerspoor_demo::DemoOpties { seed: 7, scale: 0.02 });
+    let id = jongere(&dataset, &dataset.gemeenten[0].code, true);
+    let j: &Jongere = dataset.jongeren.iter().find(|j| j.id == id).unwrap();
+    let a: &Woonadres = dataset.woonadressen.iter().filter(|a| a.jongere == id).max_by_key(|a| a.begindatum).unwrap();
+    let bsn = j.bsn.as_digits();
+    let persoon = leerspoor_brp::proefserver::Proefpersoon {
+        bsn: &bsn,
+        voornamen: &j.voornamen,
+        voorvoegsel: &j.tussenvoegsel,
+        geslachtsnaam: &j.achternaam,
+        geboren: j.geboortedatum,
+        overleden: None,
+        adres: (
+            "Nieuwe Weg",
+            7,
+            "9999ZZ",
+            "Ergens",
+            &a.gemeente.as_str()[2..],
+            NaiveDate::from_ymd_opt(2021, 3, 1).unwrap(),
+        ),
+    };
+    let server = leerspoor_brp::proefserver::Proefserver::start(vec![persoon.json()], "sleutel").await.unwrap();
+    let brp = leerspoor_brp::client::Brp::nieuw(leerspoor_brp::client::BrpInstellingen {
+        url: server.url.clone(),
+        api_key: "sleutel".into(),
+        certificaat: None,
+        ca: None,
+        per_seconde: 100.0,
+        time_out: std::time::Duration::from_secs(5),
+    })
+    .unwrap();
+    let r = regio_met(leerspoor_testdb::sqlite().await, Some(brp)).await;
+    let (cookie, token) = aanmelden(&r.app, "leerplichtambtenaar", WACHTWOORD).await.unwrap();
+    let pagina =
+        vraag(&r.app, "POST", &format!("/jongeren/{id}/brp"), Some(&cookie), Some(format!("csrf={token}"))).await;
+    assert_eq!(pagina.status, StatusCode::OK, "{}", pagina.body);
+    let i = pagina.body.find("name=\"neem_").expect("een voorstel om over te nemen") + 11;
+    let kenmerk = &pagina.body[i..i + 16];
+    let overnemen = |velden: String| {
+        let (app, cookie, token, pad) =
+            (r.app.clone(), cookie.clone(), token.clone(), format!("/jongeren/{id}/brp/overnemen"));
+        async move { vraag(&app, "POST", &pad, Some(&cookie), Some(format!("csrf={token}{velden}"))).await }
+    };
+    let adressen = || async { r.store.lees_waar::<Woonadres>("jongere", &id).await.unwrap().len() };
+    let voor = adressen().await;
+
+    let verzonnen = overnemen("&neem_0123456789abcdef=ja".into()).await;
+    assert_eq!(verzonnen.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(verzonnen.body.contains("De BRP zegt inmiddels iets anders"), "{}", verzonnen.body);
+    let te_veel: String = (0..11).map(|n| format!("&neem_{n:016x}=ja")).collect();
+    assert!(overnemen(te_veel).await.body.contains("Te veel voorstellen gekozen"));
+    assert!(overnemen(String::new()).await.body.contains("Kies de voorstellen die u overneemt"));
+    assert_eq!(adressen().await, voor, "nothing changed");
+
+    let goed = overnemen(format!("&neem_{kenmerk}=ja")).await;
+    assert_eq!(goed.status, StatusCode::SEE_OTHER, "{}", goed.body);
+    assert_eq!(adressen().await, voor + 1, "the old address ended, the new one began");
+    assert!(server.afwijkingen().is_empty(), "{:?}", server.afwijkingen());
+    let log = r.store.toegang_van(&format!("jongere:{id}")).await.unwrap();
+    assert!(log.iter().any(|t| t.handeling == "brp bijwerken"), "{log:?}");
+    // Asked to show the proposals, and again for each taking over that named one.
+    assert_eq!(log.iter().filter(|t| t.handeling == "brp raadplegen").count(), 3);
+
+    let (cookie, token) = aanmelden(&r.app, "beleidsmedewerker", WACHTWOORD).await.unwrap();
+    let beleid =
+        vraag(&r.app, "POST", &format!("/jongeren/{id}/brp"), Some(&cookie), Some(format!("csrf={token}"))).await;
+    assert_eq!(beleid.status, StatusCode::FORBIDDEN);
 }

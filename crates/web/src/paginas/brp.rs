@@ -20,7 +20,9 @@ use std::collections::HashMap;
 const MAX_GEKOZEN: usize = 10;
 
 pub struct Regel {
-    pub tekst: String,
+    pub gegeven: &'static str,
+    pub register: String,
+    pub brp: String,
     pub bezwaar: Option<String>,
     pub kenmerk: String,
 }
@@ -94,10 +96,15 @@ pub async fn voorstellen(
             let voorstellen: Vec<Regel> = v
                 .voorstellen
                 .iter()
-                .map(|p| Regel {
-                    tekst: p.verschil.omschrijving(),
-                    bezwaar: p.bezwaar.clone(),
-                    kenmerk: p.kenmerk.clone(),
+                .map(|p| {
+                    let (register, brp) = p.verschil.waarden();
+                    Regel {
+                        gegeven: p.verschil.gegeven(),
+                        register,
+                        brp,
+                        bezwaar: p.bezwaar.clone(),
+                        kenmerk: p.kenmerk.clone(),
+                    }
                 })
                 .collect();
             let over_te_nemen = voorstellen.iter().any(|r| r.bezwaar.is_none());
