@@ -5,6 +5,7 @@
 //! DUO received.
 use crate::logboek::KoppelFout;
 use crate::records::{Terugmelding, Verzending};
+use crate::uitgaand;
 use leerspoor_casework::ids;
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::codes::Code;
@@ -81,15 +82,7 @@ pub async fn verzamel(
     if nieuw.is_empty() {
         return Ok(None);
     }
-    let verzending = Verzending {
-        id: ids::nieuw("V"),
-        bestemming: BESTEMMING.into(),
-        aangemaakt: klaargezet,
-        door: door.id.clone(),
-        bevestigd: None,
-        bevestigd_door: None,
-    };
-    s.nieuw(&verzending).await?;
+    let verzending = uitgaand::nieuw(&mut s, door, BESTEMMING, &klaargezet).await?;
     for t in &mut nieuw {
         t.verzending.clone_from(&verzending.id);
         s.nieuw(t).await?;
@@ -102,16 +95,12 @@ pub async fn verzamel(
 
 /// The verzendingen of the terugmelding: those not yet acknowledged first, then the latest.
 pub async fn verzendingen(store: &Store) -> Result<Vec<Verzending>, StoreFout> {
-    let mut alle: Vec<Verzending> = store.lees_waar("bestemming", BESTEMMING).await?;
-    alle.sort_by(|a, b| {
-        (a.bevestigd.is_some(), &b.aangemaakt, &b.id).cmp(&(b.bevestigd.is_some(), &a.aangemaakt, &a.id))
-    });
-    Ok(alle)
+    uitgaand::verzendingen(store, BESTEMMING).await
 }
 
 /// What a verzending holds, to write it (again): nothing is queued or changed.
 pub async fn inhoud(store: &Store, id: &str) -> Result<Option<Uitgaand>, StoreFout> {
-    let Some(verzending) = store.lees_een::<Verzending>(id).await?.filter(|v| v.bestemming == BESTEMMING) else {
+    let Some(verzending) = uitgaand::verzending(store, BESTEMMING, id).await? else {
         return Ok(None);
     };
     let mut terugmeldingen: Vec<Terugmelding> = store.lees_waar("verzending", id).await?;
@@ -163,22 +152,7 @@ fn zelfde_bericht(a: &Terugmelding, b: &Terugmelding) -> bool {
 /// Records DUO's receipt of a verzending: what it held counts as sent.
 pub async fn bevestig(store: &Store, door: &Medewerker, id: &str) -> Result<Verzending, KoppelFout> {
     mag_melding_registreren(door.rol).map_err(leerspoor_casework::Fout::from)?;
-    let mut s = store.schrijver(&door.id, &format!("koppeling {BESTEMMING}")).await?;
-    s.vergrendel(BESTEMMING).await?;
-    let oud = s
-        .lees_waar::<Verzending>("id", id)
-        .await?
-        .pop()
-        .filter(|v| v.bestemming == BESTEMMING)
-        .ok_or_else(|| KoppelFout::Ongeldig(format!("verzending '{id}' van de terugmelding bestaat niet")))?;
-    if let Some(op) = &oud.bevestigd {
-        return Err(KoppelFout::Ongeldig(format!("verzending '{id}' is al bevestigd ({op})")));
-    }
-    let nu = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    let nieuw = Verzending { bevestigd: Some(nu), bevestigd_door: Some(door.id.clone()), ..oud.clone() };
-    s.wijzig(&oud, &nieuw).await?;
-    s.vastleggen(&format!("koppeling {BESTEMMING} bevestigd"), id).await?;
-    Ok(nieuw)
+    uitgaand::bevestig(store, door, BESTEMMING, "de terugmelding", id).await
 }
 
 /// The verzending as a file for DUO's package route (`;`, UTF-8): DUO's wording for status and

@@ -1,4 +1,4 @@
-//! What the koppelingen keep in the register (migration 0012): the delivery log, DUO's meldingen by
+//! What the koppelingen keep in the register (migrations 0012 and 0013): the delivery log, DUO's meldingen by
 //! DUO's number, and the youths waiting for a BRP check. Not part of the exchange bundle: they
 //! describe how facts came in, not the facts.
 use leerspoor_domain::Datum;
@@ -311,6 +311,85 @@ impl Rij for Terugmelding {
             contact_functie: v.opt_tekst(),
             contact_email: v.opt_tekst(),
             datum: v.datum(),
+            klaargezet: v.tekst(),
+            verzending: v.tekst(),
+        };
+        v.klaar(r)
+    }
+}
+
+leerspoor_domain::code_enum!(
+    /// What a message to DUO's register of vrijstellingen does.
+    VrijstellingMutatie, "mutatie" {
+        Nieuw = ("nieuw", "Nieuw"),
+        Gewijzigd = ("gewijzigd", "Gewijzigd"),
+        /// Granted no longer (revoked after bezwaar, or deleted): DUO removes it.
+        Ingetrokken = ("ingetrokken", "Ingetrokken"),
+    }
+);
+
+/// A vrijstelling as sent to DUO's register, in the verzending that sends it (migration 0013).
+#[derive(Debug, Clone, PartialEq)]
+pub struct VrijstellingMelding {
+    pub id: String,
+    pub vrijstelling: String,
+    pub mutatie: VrijstellingMutatie,
+    /// The youth's BSN as sent.
+    pub bsn: String,
+    /// Code of the list `vrijstelling_artikel`.
+    pub artikel: String,
+    /// The woongemeente on the ingangsdatum (or the latest known), GMxxxx.
+    pub gemeente: String,
+    pub ingangsdatum: Datum,
+    pub einddatum: Option<Datum>,
+    pub besluitdatum: Option<Datum>,
+    /// When it was made (RFC 3339, UTC).
+    pub klaargezet: String,
+    pub verzending: String,
+}
+
+impl Rij for VrijstellingMelding {
+    const TABEL: &'static str = "vrijstelling_melding";
+    const KOLOMMEN: &'static [Kolom] = &[
+        k("id", T),
+        k("vrijstelling", T),
+        k("mutatie", T),
+        k("bsn", T),
+        k("artikel", T),
+        k("gemeente", T),
+        k("ingangsdatum", D),
+        o("einddatum", D),
+        o("besluitdatum", D),
+        k("klaargezet", T),
+        k("verzending", T),
+    ];
+    fn waarden(&self) -> Vec<Waarde> {
+        vec![
+            tekst(&self.id),
+            tekst(&self.vrijstelling),
+            code(self.mutatie),
+            tekst(&self.bsn),
+            tekst(&self.artikel),
+            tekst(&self.gemeente),
+            datum(self.ingangsdatum),
+            opt_datum(self.einddatum),
+            opt_datum(self.besluitdatum),
+            tekst(&self.klaargezet),
+            tekst(&self.verzending),
+        ]
+    }
+    fn uit_waarden(w: Vec<Waarde>) -> Result<Self, Vec<VeldFout>> {
+        let mut v = Velden::new(w);
+        let r = VrijstellingMelding {
+            id: v.tekst(),
+            vrijstelling: v.tekst(),
+            mutatie: v.code(),
+            bsn: v.tekst(),
+            artikel: v.tekst(),
+            gemeente: v.tekst(),
+            ingangsdatum: v.datum(),
+            einddatum: v.opt_datum(),
+            besluitdatum: v.opt_datum(),
             klaargezet: v.tekst(),
             verzending: v.tekst(),
         };

@@ -295,6 +295,17 @@ pub fn vrijstelt_van_inschrijving(artikel: &str) -> bool {
     !artikel.starts_with("art11")
 }
 
+/// What DUO's register of vrijstellingen en vervangende leerplicht (WOT art. 24k2; the office
+/// registers in it through its package) should hold of `v`: from and until when, for a granted
+/// vrijstelling or vervangende leerplicht (art. 3a, 3b, 5, 5a, 15). Not for verlof (art. 11: the
+/// youth stays enrolled), a request not yet decided, a refusal or a withdrawn request. A grant under
+/// bezwaar stays in force (Awb art. 6:16) and stays registered.
+pub fn in_duo_register(v: &Vrijstelling) -> Option<(Datum, Option<Datum>)> {
+    (v.status == VrijstellingStatus::Toegekend && vrijstelt_van_inschrijving(&v.artikel))
+        .then_some(())
+        .and(v.geldig_van.map(|van| (van, v.geldig_tot)))
+}
+
 /// Is a granted vrijstelling running on this date (it then excludes absoluut verzuim)?
 pub fn loopt_op(v: &Vrijstelling, datum: Datum) -> bool {
     use crate::model::VrijstellingStatus::Toegekend;
@@ -438,6 +449,22 @@ mod tests {
     fn noord() -> Rooster {
         crate::kalender::Kalender::nieuw(crate::kalender::ocw_vakanties(), &[], &[])
             .rooster(Some(crate::model::Vakantieregio::Noord), None)
+    }
+
+    #[test]
+    fn duos_register_holds_granted_vrijstellingen_and_vervangende_leerplicht_but_no_verlof() {
+        let v = aanvraag("art5_sub_a", "2020-09-01", "2020-10-01");
+        assert_eq!(in_duo_register(&v), Some((d("2020-10-01"), None)));
+        let tot = Vrijstelling { geldig_tot: Some(d("2021-07-31")), ..aanvraag("art3a", "2020-09-01", "2020-10-01") };
+        assert_eq!(in_duo_register(&tot), Some((d("2020-10-01"), Some(d("2021-07-31")))));
+        assert_eq!(in_duo_register(&aanvraag("art11_sub_f", "2020-09-01", "2020-10-01")), None, "verlof");
+        for status in [VrijstellingStatus::Aangevraagd, VrijstellingStatus::Afgewezen, VrijstellingStatus::Ingetrokken]
+        {
+            assert_eq!(in_duo_register(&Vrijstelling { status, ..v.clone() }), None, "{status}");
+        }
+        // Under bezwaar the grant stands (Awb art. 6:16).
+        let betwist = Vrijstelling { bezwaar_op: Some(d("2020-11-01")), ..v.clone() };
+        assert!(in_duo_register(&betwist).is_some());
     }
 
     fn aanvraag(artikel: &str, aanvraag: &str, van: &str) -> Vrijstelling {
