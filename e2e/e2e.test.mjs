@@ -389,7 +389,7 @@ test('a day of DUO meldingen is applied on the Koppelingen page, and the terugme
   assert.match(await page.getByRole('status').innerText(), /Verzending V-\S+ staat klaar/);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.locator('#verzendingen a').first().click(),
+    page.locator('#verzendingen-terugmelding a').first().click(),
   ]);
   const pad = join(map, 'terugmelding.csv');
   await download.saveAs(pad);
@@ -511,5 +511,28 @@ test('BRP bijwerken: a move the local BRP of the demo knows is proposed in the d
   // Asked again, the BRP and the register agree.
   await page.getByRole('button', { name: 'BRP bijwerken' }).click();
   await page.getByText('De BRP en het register komen overeen.').waitFor();
+  await page.context().close();
+});
+
+test('the vrijstellingen go to DUO as a file from the Koppelingen page, and its receipt is acknowledged', async () => {
+  const page = await aanmelden('lpa');
+  await page.getByRole('link', { name: 'Koppelingen' }).click();
+  await page.getByRole('button', { name: 'Vrijstellingen klaarzetten' }).click();
+  assert.match(await page.getByRole('status').innerText(), /Verzending V-\S+ staat klaar met \d+ vrijstelling\(en\)/);
+  await toegankelijk(page, 'koppelingen-vrijstellingen');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('#verzendingen-vrijstellingen a').first().click(),
+  ]);
+  const pad = join(map, 'vrijstellingen.csv');
+  await download.saveAs(pad);
+  const csv = readFileSync(pad, 'utf8');
+  assert.match(csv, /^Mutatie;BSN;Artikel;Omschrijving;Woongemeente;Ingangsdatum;Einddatum;Datum besluit\n/);
+  assert.match(csv, /\nNieuw;\d{9};art/);
+  await page.locator('#verzendingen-vrijstellingen').getByRole('button', { name: 'Ontvangst bevestigen' }).click();
+  assert.match(await page.getByRole('status').innerText(), /bevestigd: wat erin stond telt als verzonden/);
+  // Nothing changed since: nothing to send.
+  await page.getByRole('button', { name: 'Vrijstellingen klaarzetten' }).click();
+  assert.match(await page.getByRole('status').innerText(), /Niets te verzenden/);
   await page.context().close();
 });

@@ -6,6 +6,7 @@ use leerspoor_koppeling::duo_c;
 use leerspoor_koppeling::duo_p;
 use leerspoor_koppeling::duo_terugmelding;
 use leerspoor_koppeling::duo_verzuim;
+use leerspoor_koppeling::duo_vrijstellingen;
 use leerspoor_koppeling::levering::Koppeltabel;
 use leerspoor_koppeling::logboek::{Aanbod, KoppelFout};
 use leerspoor_koppeling::records::{Levering, LeveringFout};
@@ -55,7 +56,14 @@ enum Soort {
     #[command(
         override_usage = "leerspoor koppeling duo-terugmelding (--uit PAD | --bevestig VERZENDING) --als MEDEWERKER [--dry-run]"
     )]
-    DuoTerugmelding(Terugmelding),
+    DuoTerugmelding(Verzenden),
+    /// Maak de vrijstellingen en vervangende leerplicht voor DUO's register als bestand: wat sinds
+    /// de vorige verzending toegekend, gewijzigd of ingetrokken is; bevestig daarna de ontvangst
+    #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
+    #[command(
+        override_usage = "leerspoor koppeling duo-vrijstellingen (--uit PAD | --bevestig VERZENDING) --als MEDEWERKER [--dry-run]"
+    )]
+    DuoVrijstellingen(Verzenden),
     /// Het leveringslogboek: de laatste leveringen, of de fouten van één geweigerde levering
     #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     #[command(override_usage = "leerspoor koppeling leveringen [--aantal N] [--levering ID]")]
@@ -123,7 +131,7 @@ struct CLevering {
 
 #[derive(Debug, clap::Args)]
 #[command(group = clap::ArgGroup::new("wat").required(true).args(["uit", "bevestig"]))]
-struct Terugmelding {
+struct Verzenden {
     /// Schrijf de nieuwe verzending naar dit bestand (CSV, ';', UTF-8)
     #[arg(long, value_name = "PAD")]
     uit: Option<PathBuf>,
@@ -172,6 +180,7 @@ pub fn run(args: KoppelingArgs, database: &str) -> ExitCode {
             Soort::DuoC(c) => duo_c(&store, c).await,
             Soort::Brp(b) => brp(&store, b).await,
             Soort::DuoTerugmelding(t) => duo_terugmelding(&store, t).await,
+            Soort::DuoVrijstellingen(v) => duo_vrijstellingen(&store, v).await,
             Soort::Leveringen(l) => leveringen(&store, l).await,
         };
         store.sluit().await;
@@ -314,7 +323,7 @@ async fn brp(store: &Store, b: &BrpArgs) -> Result<String, Fout> {
     }
 }
 
-async fn duo_terugmelding(store: &Store, t: &Terugmelding) -> Result<String, Fout> {
+async fn duo_terugmelding(store: &Store, t: &Verzenden) -> Result<String, Fout> {
     let door = medewerker(store, &t.als).await?;
     if let Some(id) = &t.bevestig {
         let v = duo_terugmelding::bevestig(store, &door, id).await?;
@@ -339,6 +348,39 @@ async fn duo_terugmelding(store: &Store, t: &Terugmelding) -> Result<String, Fou
         u.verzending.id,
         door.id
     ))
+}
+
+async fn duo_vrijstellingen(store: &Store, v: &Verzenden) -> Result<String, Fout> {
+    let door = medewerker(store, &v.als).await?;
+    if let Some(id) = &v.bevestig {
+        let b = duo_vrijstellingen::bevestig(store, &door, id).await?;
+        return Ok(format!("Verzending {} bevestigd: wat erin stond telt als verzonden.\n", b.id));
+    }
+    let verzameld = duo_vrijstellingen::verzamel(store, &door, v.dry_run).await?;
+    let mut t: String = verzameld
+        .overgeslagen
+        .iter()
+        .map(|(id, reden)| format!("Vrijstelling {id} gaat nog niet mee: {reden}.\n"))
+        .collect();
+    let Some(u) = verzameld.uitgaand else {
+        return Ok(t + "Niets te verzenden: er is niets veranderd sinds de vorige verzending.\n");
+    };
+    let n = u.meldingen.len();
+    let wat = format!("{n} {}", if n == 1 { "vrijstelling" } else { "vrijstellingen" });
+    if v.dry_run {
+        return Ok(t + &format!("Proef, niets vastgelegd of geschreven: verzending met {wat}\n"));
+    }
+    let pad = v.uit.as_ref().expect("--uit of --bevestig is verplicht");
+    let codes: Vec<leerspoor_domain::codes::Code> = store.lees().await?;
+    schrijf_heel(pad, duo_vrijstellingen::als_csv(&u, &codes).as_bytes())?;
+    t += &format!(
+        "Verzending {} ({wat}) geschreven naar {}.\nBevestig na ontvangst door DUO: leerspoor koppeling duo-vrijstellingen --bevestig {} --als {}\n",
+        u.verzending.id,
+        pad.display(),
+        u.verzending.id,
+        door.id
+    );
+    Ok(t)
 }
 
 /// Writes a file whole or not at all: a half-written terugmelding must never reach DUO.

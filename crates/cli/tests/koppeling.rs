@@ -115,6 +115,34 @@ fn the_terugmelding_is_written_whole_and_acknowledged_once() {
     assert!(uitvoer(&weer).1.contains("is al bevestigd"), "{}", uitvoer(&weer).1);
 }
 
+/// The demo region's granted vrijstellingen go to DUO's register as one file; a second run finds
+/// nothing new, and the verzending is acknowledged once.
+#[test]
+fn the_demo_regions_vrijstellingen_go_to_duo_once() {
+    let (map, _, db) = demoregio();
+    let pad = map.path().join("vrijstellingen.csv");
+    let proef = leerspoor(
+        &db,
+        &["koppeling", "duo-vrijstellingen", "--uit", pad.to_str().unwrap(), "--als", "MW001", "--dry-run"],
+    );
+    assert!(uitvoer(&proef).0.contains("Proef, niets vastgelegd"), "{}", uitvoer(&proef).0);
+    assert!(!pad.exists());
+    let eerst = leerspoor(&db, &["koppeling", "duo-vrijstellingen", "--uit", pad.to_str().unwrap(), "--als", "MW001"]);
+    let (uit, fout) = uitvoer(&eerst);
+    assert!(eerst.status.success(), "{fout}");
+    let bestand = std::fs::read_to_string(&pad).unwrap();
+    let rijen: Vec<&str> = bestand.lines().skip(1).collect();
+    assert!(!rijen.is_empty() && rijen.iter().all(|r| r.starts_with("Nieuw;")), "{bestand}");
+    assert!(!rijen.iter().any(|r| r.contains(";art11_")), "verlof does not go to DUO");
+    let verzending =
+        uit.lines().last().unwrap().split(" --bevestig ").nth(1).unwrap().split_whitespace().next().unwrap();
+    let weer = leerspoor(&db, &["koppeling", "duo-vrijstellingen", "--uit", pad.to_str().unwrap(), "--als", "MW001"]);
+    assert!(uitvoer(&weer).0.ends_with("Niets te verzenden: er is niets veranderd sinds de vorige verzending.\n"));
+    let bevestig = ["koppeling", "duo-vrijstellingen", "--bevestig", verzending, "--als", "MW001"];
+    assert!(leerspoor(&db, &bevestig).status.success());
+    assert_eq!(leerspoor(&db, &bevestig).status.code(), Some(2));
+}
+
 #[test]
 fn an_unknown_medewerker_or_a_missing_file_is_refused_in_dutch() {
     let (_map, db) = common::database_met_klein();

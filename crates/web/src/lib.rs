@@ -189,6 +189,17 @@ pub fn routes(state: AppState) -> Routes {
             Toegang::Recht(CasusSchrijven),
             koppelingen::bevestiging,
         )
+        .post("/koppelingen/vrijstellingen", Toegang::Recht(CasusSchrijven), koppelingen::vrijstellingen)
+        .get(
+            "/koppelingen/vrijstellingen/{verzending}",
+            Toegang::Recht(CasusSchrijven),
+            koppelingen::vrijstellingen_bestand,
+        )
+        .post(
+            "/koppelingen/vrijstellingen/{verzending}/bevestiging",
+            Toegang::Recht(CasusSchrijven),
+            koppelingen::vrijstellingen_bevestiging,
+        )
         .get("/rapportages", Toegang::Recht(Rapportage), rapportage::pagina)
         .get("/rapportages/download", Toegang::Recht(Rapportage), rapportage::download)
         .get("/beheer", Toegang::Recht(Beheer), beheer::pagina)

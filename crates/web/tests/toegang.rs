@@ -1139,3 +1139,23 @@ async fn brp_bijwerken_takes_over_only_what_the_brp_says_and_a_forged_proposal_c
         vraag(&r.app, "POST", &format!("/jongeren/{id}/brp"), Some(&cookie), Some(format!("csrf={token}"))).await;
     assert_eq!(beleid.status, StatusCode::FORBIDDEN);
 }
+
+/// The file of vrijstellingen for DUO carries BSNs: an RMC-consulent, who reaches the Koppelingen
+/// page, may not download it, and the attempt is logged.
+#[tokio::test]
+async fn the_rmc_may_not_download_the_vrijstellingen_for_duo() {
+    let r = regio(leerspoor_testdb::sqlite().await).await;
+    let (cookie, token) = aanmelden(&r.app, "leerplichtambtenaar", WACHTWOORD).await.unwrap();
+    let klaar =
+        vraag(&r.app, "POST", "/koppelingen/vrijstellingen", Some(&cookie), Some(format!("csrf={token}"))).await;
+    assert_eq!(klaar.status, StatusCode::OK);
+    let link = "href=\"/koppelingen/vrijstellingen/";
+    let i = klaar.body.find(link).expect("een verzending") + link.len();
+    let id = &klaar.body[i..i + klaar.body[i..].find('"').unwrap()];
+    let pad = format!("/koppelingen/vrijstellingen/{id}");
+    assert_eq!(vraag(&r.app, "GET", &pad, Some(&cookie), None).await.status, StatusCode::OK);
+    let (rmc, _) = aanmelden(&r.app, "rmc_consulent", WACHTWOORD).await.unwrap();
+    assert_eq!(vraag(&r.app, "GET", &pad, Some(&rmc), None).await.status, StatusCode::FORBIDDEN);
+    let log = r.store.toegang_van(&format!("verzending:{id}")).await.unwrap();
+    assert_eq!(log.iter().map(|t| t.resultaat.as_str()).collect::<Vec<_>>(), ["geweigerd", "gelukt"]);
+}

@@ -15,6 +15,7 @@ use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_koppeling::duo_p;
 use leerspoor_koppeling::duo_terugmelding;
 use leerspoor_koppeling::duo_verzuim;
+use leerspoor_koppeling::duo_vrijstellingen;
 use leerspoor_koppeling::levering::{Koppeltabel, LeesFout};
 use leerspoor_koppeling::logboek::{Aanbod, KoppelFout};
 use leerspoor_koppeling::records::{Levering, LeveringFout, Verzending};
@@ -33,7 +34,8 @@ struct Koppelingen {
     samenvatting: String,
     fouten: Vec<LeesFout>,
     leveringen: Vec<Levering>,
-    verzendingen: Vec<Verzending>,
+    /// The terugmelding and the vrijstellingen to DUO, each with its verzendingen.
+    uitgaande: Vec<(Bestemming, Vec<Verzending>)>,
     /// One delivery opened from the log, with its reasons if it was refused.
     gekozen: Option<(Levering, Vec<LeveringFout>)>,
 }
@@ -47,6 +49,57 @@ impl Koppelingen {
     fn tijd(&self, rfc3339: &str) -> String {
         chrono::DateTime::parse_from_rfc3339(rfc3339)
             .map_or_else(|_| rfc3339.to_string(), |t| pagina::tijdstip(&t.with_timezone(&chrono::Utc)))
+    }
+}
+
+/// Where the office's verzendingen go: each has its section on the page and its routes under
+/// `/koppelingen/{pad}`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Bestemming {
+    Terugmelding,
+    Vrijstellingen,
+}
+
+impl Bestemming {
+    fn pad(self) -> &'static str {
+        match self {
+            Bestemming::Terugmelding => "terugmelding",
+            Bestemming::Vrijstellingen => "vrijstellingen",
+        }
+    }
+
+    fn titel(self) -> &'static str {
+        match self {
+            Bestemming::Terugmelding => "Terugmelding aan DUO",
+            Bestemming::Vrijstellingen => "Vrijstellingen naar DUO",
+        }
+    }
+
+    fn uitleg(self) -> &'static str {
+        match self {
+            Bestemming::Terugmelding => {
+                "Zet klaar wat sinds de vorige verzending veranderde (status, reden en toelichting afsluiting, \
+                 contactpersoon)."
+            }
+            Bestemming::Vrijstellingen => {
+                "Zet klaar welke vrijstellingen en vervangende leerplicht sinds de vorige verzending zijn toegekend, \
+                 gewijzigd of ingetrokken, voor het vrijstellingenregister van DUO (met BSN; verlof gaat niet mee)."
+            }
+        }
+    }
+
+    fn knop(self) -> &'static str {
+        match self {
+            Bestemming::Terugmelding => "Terugmelding klaarzetten",
+            Bestemming::Vrijstellingen => "Vrijstellingen klaarzetten",
+        }
+    }
+
+    async fn verzendingen(self, store: &leerspoor_store::Store) -> Result<Vec<Verzending>, leerspoor_store::StoreFout> {
+        match self {
+            Bestemming::Terugmelding => duo_terugmelding::verzendingen(store).await,
+            Bestemming::Vrijstellingen => duo_vrijstellingen::verzendingen(store).await,
+        }
     }
 }
 
@@ -64,11 +117,15 @@ async fn toon(state: &AppState, g: &Gebruiker, status: StatusCode, u: Uitslag) -
         let mut leveringen: Vec<Levering> = state.store.lees().await?;
         leveringen.sort_by(|a, b| (&b.ontvangen, &b.id).cmp(&(&a.ontvangen, &a.id)));
         leveringen.truncate(MAX_REGELS);
-        let mut verzendingen = duo_terugmelding::verzendingen(&state.store).await?;
-        verzendingen.truncate(MAX_REGELS);
-        Ok::<_, leerspoor_store::StoreFout>((leveringen, verzendingen))
+        let mut uitgaande = Vec::new();
+        for b in [Bestemming::Terugmelding, Bestemming::Vrijstellingen] {
+            let mut verzendingen = b.verzendingen(&state.store).await?;
+            verzendingen.truncate(MAX_REGELS);
+            uitgaande.push((b, verzendingen));
+        }
+        Ok::<_, leerspoor_store::StoreFout>((leveringen, uitgaande))
     };
-    let (leveringen, verzendingen) = match lijsten.await {
+    let (leveringen, uitgaande) = match lijsten.await {
         Ok(x) => x,
         Err(e) => return pagina::serverfout(&e),
     };
@@ -78,7 +135,7 @@ async fn toon(state: &AppState, g: &Gebruiker, status: StatusCode, u: Uitslag) -
         samenvatting: u.samenvatting,
         fouten: u.fouten,
         leveringen,
-        verzendingen,
+        uitgaande,
         gekozen: u.gekozen,
     };
     (status, pagina::toon(&t)).into_response()
@@ -214,15 +271,10 @@ async fn weiger(state: &AppState, g: &Gebruiker, tekst: String) -> Response {
     toon(state, g, StatusCode::UNPROCESSABLE_ENTITY, u).await
 }
 
-/// Queues what changed and gathers it in the open verzending.
+/// Makes a verzending of the terugmelding: what changed since the one before.
 pub async fn terugmelding(State(state): State<AppState>, Extension(g): Extension<Gebruiker>) -> Response {
     let tekst = match duo_terugmelding::verzamel(&state.store, &g.medewerker, state.vandaag(), false).await {
-        Ok(Some(u)) => format!(
-            "Verzending {} staat klaar met {} terugmelding(en). Download het bestand voor DUO en bevestig de \
-             ontvangst zodra DUO het heeft.",
-            u.verzending.id,
-            u.terugmeldingen.len()
-        ),
+        Ok(Some(u)) => klaar(&u.verzending, u.terugmeldingen.len(), "terugmelding(en)"),
         Ok(None) => "Niets terug te melden: er is niets veranderd sinds de vorige verzending.".into(),
         Err(KoppelFout::Store(e)) => return pagina::serverfout(&e),
         Err(e) => return weiger(&state, &g, e.to_string()).await,
@@ -230,26 +282,69 @@ pub async fn terugmelding(State(state): State<AppState>, Extension(g): Extension
     toon(&state, &g, StatusCode::OK, Uitslag { melding: Some(Melding::ok(tekst)), ..Uitslag::default() }).await
 }
 
-/// The file of a verzending, as often as needed: reading it changes nothing.
-pub async fn terugmelding_bestand(
-    State(state): State<AppState>,
-    Extension(g): Extension<Gebruiker>,
-    Path(id): Path<String>,
-) -> Response {
+/// Makes a verzending of the vrijstellingen to DUO; those that cannot go yet are said.
+pub async fn vrijstellingen(State(state): State<AppState>, Extension(g): Extension<Gebruiker>) -> Response {
+    let v = match duo_vrijstellingen::verzamel(&state.store, &g.medewerker, false).await {
+        Ok(v) => v,
+        Err(KoppelFout::Store(e)) => return pagina::serverfout(&e),
+        Err(e) => return weiger(&state, &g, e.to_string()).await,
+    };
+    let mut tekst = match &v.uitgaand {
+        Some(u) => klaar(&u.verzending, u.meldingen.len(), "vrijstelling(en)"),
+        None => "Niets te verzenden: er is niets veranderd sinds de vorige verzending.".into(),
+    };
+    if !v.overgeslagen.is_empty() {
+        tekst += &format!(
+            " {} vrijstelling(en) gaan nog niet mee: de jongere heeft geen woongemeente in het register ({}).",
+            v.overgeslagen.len(),
+            v.overgeslagen.iter().map(|(id, _)| id.as_str()).collect::<Vec<_>>().join(", ")
+        );
+    }
+    toon(&state, &g, StatusCode::OK, Uitslag { melding: Some(Melding::ok(tekst)), ..Uitslag::default() }).await
+}
+
+fn klaar(v: &Verzending, n: usize, wat: &str) -> String {
+    format!(
+        "Verzending {} staat klaar met {n} {wat}. Download het bestand voor DUO en bevestig de ontvangst zodra DUO \
+         het heeft.",
+        v.id
+    )
+}
+
+/// The file of a verzending, as often as needed: reading it changes nothing; every download is in
+/// the access log (the vrijstellingen carry BSNs).
+async fn bestand(state: &AppState, g: &Gebruiker, b: Bestemming, id: &str) -> Response {
     let gegevens = async {
-        let Some(u) = duo_terugmelding::inhoud(&state.store, &id).await? else { return Ok(None) };
         let codes: Vec<leerspoor_domain::codes::Code> = state.store.lees().await?;
-        Ok::<_, leerspoor_store::StoreFout>(Some(duo_terugmelding::als_csv(&u, &codes)))
+        Ok::<_, leerspoor_store::StoreFout>(match b {
+            Bestemming::Terugmelding => {
+                duo_terugmelding::inhoud(&state.store, id).await?.map(|u| duo_terugmelding::als_csv(&u, &codes))
+            }
+            Bestemming::Vrijstellingen => {
+                duo_vrijstellingen::inhoud(&state.store, id).await?.map(|u| duo_vrijstellingen::als_csv(&u, &codes))
+            }
+        })
     };
     let inhoud = match gegevens.await {
         Ok(Some(i)) => i,
-        Ok(None) => return poort::niet_gevonden(&g),
+        Ok(None) => return poort::niet_gevonden(g),
         Err(e) => return pagina::serverfout(&e),
     };
-    if let Err(e) = g.log(&state, "download terugmelding", &format!("verzending:{id}"), "gelukt", None).await {
+    let handeling = format!("download {}", b.pad());
+    let object = format!("verzending:{id}");
+    // The vrijstellingen carry BSNs: only for who registers vrijstellingen (not the RMC).
+    if b == Bestemming::Vrijstellingen
+        && let Err(w) = leerspoor_domain::rules::vrijstelling::mag_registreren(g.medewerker.rol)
+    {
+        if let Err(e) = g.log(state, &handeling, &object, "geweigerd", Some(&w.to_string())).await {
+            return pagina::serverfout(&e);
+        }
+        return pagina::met_kop(403, &Kop::voor(g, "/koppelingen"), b.titel(), Melding::fout(w.to_string()));
+    }
+    if let Err(e) = g.log(state, &handeling, &object, "gelukt", None).await {
         return pagina::serverfout(&e);
     }
-    let naam = format!("terugmelding-{id}.csv");
+    let naam = format!("{}-{id}.csv", b.pad());
     (
         [
             (CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
@@ -260,18 +355,50 @@ pub async fn terugmelding_bestand(
         .into_response()
 }
 
+pub async fn terugmelding_bestand(
+    State(state): State<AppState>,
+    Extension(g): Extension<Gebruiker>,
+    Path(id): Path<String>,
+) -> Response {
+    bestand(&state, &g, Bestemming::Terugmelding, &id).await
+}
+
+pub async fn vrijstellingen_bestand(
+    State(state): State<AppState>,
+    Extension(g): Extension<Gebruiker>,
+    Path(id): Path<String>,
+) -> Response {
+    bestand(&state, &g, Bestemming::Vrijstellingen, &id).await
+}
+
 /// DUO received a verzending.
+async fn bevestig(state: &AppState, g: &Gebruiker, b: Bestemming, id: &str) -> Response {
+    let bevestigd = match b {
+        Bestemming::Terugmelding => duo_terugmelding::bevestig(&state.store, &g.medewerker, id).await,
+        Bestemming::Vrijstellingen => duo_vrijstellingen::bevestig(&state.store, &g.medewerker, id).await,
+    };
+    match bevestigd {
+        Ok(v) => {
+            let tekst = format!("Verzending {} bevestigd: wat erin stond telt als verzonden.", v.id);
+            toon(state, g, StatusCode::OK, Uitslag { melding: Some(Melding::ok(tekst)), ..Uitslag::default() }).await
+        }
+        Err(KoppelFout::Store(e)) => pagina::serverfout(&e),
+        Err(e) => weiger(state, g, e.to_string()).await,
+    }
+}
+
 pub async fn bevestiging(
     State(state): State<AppState>,
     Extension(g): Extension<Gebruiker>,
     Path(id): Path<String>,
 ) -> Response {
-    match duo_terugmelding::bevestig(&state.store, &g.medewerker, &id).await {
-        Ok(v) => {
-            let tekst = format!("Verzending {} bevestigd: wat erin stond telt als verzonden.", v.id);
-            toon(&state, &g, StatusCode::OK, Uitslag { melding: Some(Melding::ok(tekst)), ..Uitslag::default() }).await
-        }
-        Err(KoppelFout::Store(e)) => pagina::serverfout(&e),
-        Err(e) => weiger(&state, &g, e.to_string()).await,
-    }
+    bevestig(&state, &g, Bestemming::Terugmelding, &id).await
+}
+
+pub async fn vrijstellingen_bevestiging(
+    State(state): State<AppState>,
+    Extension(g): Extension<Gebruiker>,
+    Path(id): Path<String>,
+) -> Response {
+    bevestig(&state, &g, Bestemming::Vrijstellingen, &id).await
 }
