@@ -1,6 +1,6 @@
 //! Vrijstellingen and vervangende leerplicht to DUO (docs/koppelingen.md, "Vrijstellingen naar
-//! DUO"): the leerplichtambtenaar registers them in DUO's register (WOT art. 24k2) through the
-//! package. Per vrijstelling the register should hold what [`in_duo_register`] says; a verzending
+//! DUO"): the leerplichtambtenaar registers them in DUO's register onderwijsdeelnemers (Besluit
+//! register onderwijsdeelnemers § 2.2) through the package. Per vrijstelling the register should hold what [`in_duo_register`] says; a verzending
 //! carries every change since the one before: a new grant, a changed article, period or
 //! woongemeente, and a grant that no longer stands (revoked after bezwaar, or gone from the
 //! register) as withdrawn.

@@ -295,8 +295,9 @@ pub fn vrijstelt_van_inschrijving(artikel: &str) -> bool {
     !artikel.starts_with("art11")
 }
 
-/// What DUO's register of vrijstellingen en vervangende leerplicht (WOT art. 24k2; the office
-/// registers in it through its package) should hold of `v`: from and until when, for a granted
+/// What DUO's register should hold of `v` (the vrijstellingsgegevens of the register
+/// onderwijsdeelnemers, Besluit register onderwijsdeelnemers § 2.2; before August 2020 the register
+/// vrijstellingen en vervangende leerplicht; the office registers through its package): from and until when, for a granted
 /// vrijstelling or vervangende leerplicht (art. 3a, 3b, 5, 5a, 15). Not for verlof (art. 11: the
 /// youth stays enrolled), a request not yet decided, a refusal or a withdrawn request. A grant under
 /// bezwaar stays in force (Awb art. 6:16) and stays registered.

@@ -1,4 +1,4 @@
--- Vrijstellingen and vervangende leerplicht for DUO's register (WOT art. 24k2), sent through the
+-- Vrijstellingen and vervangende leerplicht for DUO's register (register onderwijsdeelnemers), sent through the
 -- package like the terugmelding: per vrijstelling, each change of what the register should hold
 -- (new, changed, withdrawn), in the verzending that sends it. The BSN is kept as it was sent: the
 -- file of a verzending can be made again, and must say the same.
