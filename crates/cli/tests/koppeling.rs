@@ -197,7 +197,7 @@ fn the_demo_regions_c_levering_is_held_against_the_register_and_its_differences_
     let anders =
         leerspoor(&db, &["koppeling", "duo-c", c.to_str().unwrap(), "--peildatum", "2020-10-02", "--als", "MW001"]);
     assert_eq!(anders.status.code(), Some(2));
-    assert!(uitvoer(&anders).1.contains("het bestand heeft peildatum 2020-10-01, opgegeven is 2020-10-02"));
+    assert!(uitvoer(&anders).1.contains("het bestand is van peildatum 2020-10-01, opgegeven is peildatum 2020-10-02"));
 }
 
 /// The BRP check from the command line, against the local BRP (which knows no one here): every youth

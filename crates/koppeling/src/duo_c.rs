@@ -4,7 +4,7 @@
 //! (and the reverse), whose school differs, and — the point of it — who must be enrolled but is in
 //! no C-levering: a candidate for absoluut verzuim even when the register still has an enrolment.
 use crate::levering::{self, LeesFout, Levering, fout};
-use crate::logboek::{Aanbod, KoppelFout, lees, regel, weiger};
+use crate::logboek::{Aanbod, KoppelFout, lees, periode, regel, weiger};
 use crate::records::Uitkomst;
 use leerspoor_casework::absoluut::moeten_ingeschreven_zijn;
 use leerspoor_domain::bsn::is_onderwijsnummer;
@@ -26,7 +26,8 @@ pub struct Crij {
     pub rij: usize,
     /// `None`: an onderwijsnummer (nine digits that are no BSN): not to compare.
     pub bsn: Option<Bsn>,
-    pub school: Option<(String, String)>,
+    /// BRIN and vestiging; a delivery without vestiging is compared by BRIN alone.
+    pub school: Option<(String, Option<String>)>,
     pub vrijstelling: bool,
 }
 
@@ -62,7 +63,7 @@ pub fn lees_rijen(l: &Levering) -> Result<(Option<Datum>, Vec<Crij>), Vec<LeesFo
         // A vrijstelling row's school (if any) is not an enrolment.
         let school = match (r.tekst("brin"), r.tekst("vestiging")) {
             _ if vrijstelling == Some(true) => None,
-            (Some(b), v) => Some((b.to_string(), v.unwrap_or("00").to_string())),
+            (Some(b), v) => Some((b.to_string(), v.map(str::to_string))),
             (None, _) => None,
         };
         if school.is_none() && vrijstelling == Some(false) {
@@ -146,17 +147,10 @@ pub async fn vergelijk(
     proef: bool,
 ) -> Result<Vergelijking, KoppelFout> {
     let ((in_bestand, rijen), _, mut log) = lees(store, door, aanbod, tabel, proef, lees_rijen).await?;
-    let peildatum = match (in_bestand, genoemd) {
-        (Some(d), None) | (None, Some(d)) => d,
-        (Some(d), Some(g)) if d == g => d,
-        (Some(d), Some(g)) => {
-            let f = fout(None, None, format!("het bestand heeft peildatum {d}, opgegeven is {g}"));
-            return Err(weiger(store, log, vec![f], proef).await);
-        }
-        (None, None) => {
-            let f = fout(None, None, "het bestand noemt geen peildatum: geef de peildatum op (--peildatum)");
-            return Err(weiger(store, log, vec![f], proef).await);
-        }
+    let geen = "het bestand noemt geen peildatum: geef de peildatum op (--peildatum)";
+    let peildatum = match periode(in_bestand, genoemd, "peildatum", geen) {
+        Ok(d) => d,
+        Err(f) => return Err(weiger(store, log, vec![f], proef).await),
     };
     log.rijen = rijen.len() as u64;
     log.periode = Some(peildatum.to_string());
@@ -173,7 +167,14 @@ pub async fn vergelijk(
     let mut gezien = BTreeSet::new();
     for (bsn, duo_rijen) in &bij_duo {
         let eerste = duo_rijen[0].rij;
-        let duo = scholen_van(duo_rijen.iter().filter_map(|r| r.school.clone()));
+        let duo_scholen: Vec<(String, Option<String>)> = duo_rijen.iter().filter_map(|r| r.school.clone()).collect();
+        let duo = duo_scholen
+            .iter()
+            .map(|(b, v)| v.as_ref().map_or(b.clone(), |v| format!("{b}/{v}")))
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect::<Vec<_>>()
+            .join(", ");
         let duo = if duo.is_empty() { "vrijstelling".to_string() } else { duo };
         let Some(j) = register.jongeren.get(bsn) else {
             verschillen.push(Verschil {
@@ -194,14 +195,16 @@ pub async fn vergelijk(
             register: in_register.clone(),
             duo: duo.clone(),
         };
-        let ingeschreven_bij_duo = duo != "vrijstelling";
+        let ingeschreven_bij_duo = !duo_scholen.is_empty();
+        let geen_inschrijving = Vec::new();
+        let register_scholen = register.inschrijvingen.get(&j.id).unwrap_or(&geen_inschrijving);
         if j.overlijdensdatum.is_some_and(|d| d <= peildatum) {
             verschillen.push(verschil(Soort::OverledenVolgensRegister));
         } else if !register.in_regio.contains(j.id.as_str()) {
             verschillen.push(verschil(Soort::WoontVolgensRegisterElders));
         } else if in_register.is_empty() && ingeschreven_bij_duo {
             verschillen.push(verschil(Soort::AlleenBijDuoIngeschreven));
-        } else if !in_register.is_empty() && ingeschreven_bij_duo && in_register != duo {
+        } else if !in_register.is_empty() && ingeschreven_bij_duo && !zelfde_scholen(register_scholen, &duo_scholen) {
             verschillen.push(verschil(Soort::AndereSchool));
         }
     }
@@ -294,6 +297,17 @@ pub fn als_csv(v: &Vergelijking) -> String {
     String::from_utf8(w.into_inner().expect("schrijven naar geheugen")).expect("UTF-8 in, UTF-8 uit")
 }
 
+/// Whether DUO has the youth at the register's schools: by BRIN and vestiging, or by BRIN alone
+/// when DUO's rows give no vestiging.
+fn zelfde_scholen(register: &[(String, String)], duo: &[(String, Option<String>)]) -> bool {
+    if duo.iter().any(|(_, v)| v.is_none()) {
+        register.iter().map(|(b, _)| b).collect::<BTreeSet<_>>() == duo.iter().map(|(b, _)| b).collect::<BTreeSet<_>>()
+    } else {
+        register.iter().cloned().collect::<BTreeSet<_>>()
+            == duo.iter().map(|(b, v)| (b.clone(), v.clone().unwrap_or_default())).collect::<BTreeSet<_>>()
+    }
+}
+
 fn scholen_van(scholen: impl Iterator<Item = (String, String)>) -> String {
     scholen.map(|(b, v)| format!("{b}/{v}")).collect::<BTreeSet<_>>().into_iter().collect::<Vec<_>>().join(", ")
 }
@@ -331,5 +345,23 @@ impl Register {
 
     fn scholen(&self, jongere: &str) -> String {
         self.inschrijvingen.get(jongere).map(|s| scholen_van(s.iter().cloned())).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn school(brin: &str, vestiging: Option<&str>) -> (String, Option<String>) {
+        (brin.into(), vestiging.map(str::to_string))
+    }
+
+    #[test]
+    fn a_delivery_without_vestiging_is_compared_by_brin_alone() {
+        let register = [("10AB".to_string(), "01".to_string())];
+        assert!(zelfde_scholen(&register, &[school("10AB", None)]));
+        assert!(zelfde_scholen(&register, &[school("10AB", Some("01"))]));
+        assert!(!zelfde_scholen(&register, &[school("10AB", Some("00"))]), "another vestiging");
+        assert!(!zelfde_scholen(&register, &[school("20CD", None)]));
     }
 }

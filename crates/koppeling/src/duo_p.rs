@@ -7,7 +7,7 @@
 //! from the row (and put on the BRP list) when it gives a birth date and a name. What does not fit
 //! the register is an afwijking, listed by row; the week goes on.
 use crate::levering::{self, LeesFout, Levering, Rij, fout};
-use crate::logboek::{Aanbod, KoppelFout, eerder_toegepast, herhaald, lees, regel, rijfout, weiger};
+use crate::logboek::{Aanbod, KoppelFout, eerder_toegepast, herhaald, lees, periode, regel, rijfout, weiger};
 use crate::persoon::{Persoon, Regio, zet_op_brp_lijst};
 use crate::records::{BrpVerzoek, Uitkomst};
 use crate::verhuizing::{self, Naar, Verhuisd};
@@ -330,21 +330,10 @@ pub async fn verwerk(
     proef: bool,
 ) -> Result<Verslag, KoppelFout> {
     let ((in_bestand, mutaties), gelezen, mut log) = lees(store, door, aanbod, tabel, proef, lees_mutaties).await?;
-    let week = match (in_bestand, genoemd) {
-        (Some(w), None) | (None, Some(w)) => w,
-        (Some(w), Some(g)) if w == g => w,
-        (Some(w), Some(g)) => {
-            let f = fout(None, None, format!("het bestand is van week {w}, opgegeven is week {g}"));
-            return Err(weiger(store, log, vec![f], proef).await);
-        }
-        (None, None) => {
-            let f = fout(
-                None,
-                None,
-                "de levering bevat geen mutaties en dus geen week: geef de week op (jjjj-ww; --week of het veld Week)",
-            );
-            return Err(weiger(store, log, vec![f], proef).await);
-        }
+    let geen = "de levering bevat geen mutaties en dus geen week: geef de week op (jjjj-ww; --week of het veld Week)";
+    let week = match periode(in_bestand, genoemd, "week", geen) {
+        Ok(w) => w,
+        Err(f) => return Err(weiger(store, log, vec![f], proef).await),
     };
     log.rijen = mutaties.len() as u64;
     log.periode = Some(week.to_string());
@@ -601,24 +590,16 @@ async fn pas_toe(
             (j, true)
         }
     };
+    // DUO's birthday on another day than the register's birth date: the BRP says which is right.
+    let jarig = |jaren: u32, gevolg| {
+        let klopt = verjaardag(jongere.geboortedatum, jaren) == m.datum;
+        let reden = format!("{jaren} jaar volgens DUO op een andere dag dan de geboortedatum zegt");
+        Uit { brp: (!klopt).then(|| verzoek(&jongere.id, &reden)), ..Uit::van(gevolg, &jongere) }
+    };
     let mut uit = match m.soort {
         Mutatie::VierJaar if nieuw => Uit::van(Gevolg::Toegepast, &jongere),
-        Mutatie::VierJaar => {
-            let klopt = verjaardag(jongere.geboortedatum, 4) == m.datum;
-            Uit {
-                brp: (!klopt)
-                    .then(|| verzoek(&jongere.id, "4 jaar volgens DUO op een andere dag dan de geboortedatum zegt")),
-                ..Uit::van(Gevolg::AlZo, &jongere)
-            }
-        }
-        Mutatie::DrieentwintigJaar => {
-            let klopt = verjaardag(jongere.geboortedatum, 23) == m.datum;
-            Uit {
-                brp: (!klopt)
-                    .then(|| verzoek(&jongere.id, "23 jaar volgens DUO op een andere dag dan de geboortedatum zegt")),
-                ..Uit::van(Gevolg::TerInformatie, &jongere)
-            }
-        }
+        Mutatie::VierJaar => jarig(4, Gevolg::AlZo),
+        Mutatie::DrieentwintigJaar => jarig(23, Gevolg::TerInformatie),
         Mutatie::Overleden => {
             let (uit, nu) = overleden(s, &jongere, m.datum).await?;
             ctx.jongeren.insert(nu.bsn.as_digits(), nu);

@@ -158,3 +158,21 @@ pub fn rijfout(
 pub fn regel(wat: &str, aantal: u64) -> String {
     format!("  {wat:<60}{aantal:>7}\n")
 }
+
+/// The period a delivery covers (a P-levering's week, a C-levering's peildatum): the file's, or as
+/// whoever offers it names it (for a file that cannot say); when both are there they must agree.
+pub(crate) fn periode<T: PartialEq + std::fmt::Display>(
+    in_bestand: Option<T>,
+    genoemd: Option<T>,
+    wat: &str,
+    geen: &str,
+) -> Result<T, LeesFout> {
+    match (in_bestand, genoemd) {
+        (Some(p), None) | (None, Some(p)) => Ok(p),
+        (Some(p), Some(g)) if p == g => Ok(p),
+        (Some(p), Some(g)) => {
+            Err(crate::levering::fout(None, None, format!("het bestand is van {wat} {p}, opgegeven is {wat} {g}")))
+        }
+        (None, None) => Err(crate::levering::fout(None, None, geen)),
+    }
+}

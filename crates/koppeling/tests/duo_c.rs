@@ -85,7 +85,7 @@ async fn a_c_levering_needs_one_peildatum_and_a_trial_records_nothing() {
         );
         assert_eq!(
             fout(vergelijk(s, OKTOBER, Some("2020-10-02"), true).await),
-            ["het bestand heeft peildatum 2020-10-01, opgegeven is 2020-10-02"]
+            ["het bestand is van peildatum 2020-10-01, opgegeven is peildatum 2020-10-02"]
         );
         let twee = "Peildatum;BSN;BRIN;Vestiging\n01-10-2020;111222333;10AB;00\n01-11-2020;100000009;;\n";
         let f = fout(vergelijk(s, twee, None, true).await);
