@@ -374,14 +374,14 @@ test('a day of DUO meldingen is applied on the Koppelingen page, and the terugme
   await page.getByRole('link', { name: 'Koppelingen' }).click();
   await page.getByRole('heading', { name: 'Verzuimmeldingen van DUO' }).waitFor();
   await toegankelijk(page, 'koppelingen');
-  await page.getByLabel('Levering (CSV)').setInputFiles(levering);
+  await page.getByLabel('Levering (CSV)', { exact: true }).setInputFiles(levering);
   await page.getByRole('button', { name: 'Meldingen verwerken' }).click();
   await page.locator('#samenvatting').waitFor();
   assert.match(await page.locator('#samenvatting').innerText(), /meldingen in de levering\s+15/);
   assert.match(await page.getByRole('status').innerText(), /: toegepast\./);
   await scherm(page, 'koppelingen');
   // Offered again: nothing changes, and the log says so.
-  await page.getByLabel('Levering (CSV)').setInputFiles(levering);
+  await page.getByLabel('Levering (CSV)', { exact: true }).setInputFiles(levering);
   await page.getByRole('button', { name: 'Meldingen verwerken' }).click();
   await page.getByText('al eerder verwerkt').first().waitFor();
   assert.equal(await page.locator('#leveringen tbody tr').count(), 2);
@@ -534,5 +534,21 @@ test('the vrijstellingen go to DUO as a file from the Koppelingen page, and its 
   // Nothing changed since: nothing to send.
   await page.getByRole('button', { name: 'Vrijstellingen klaarzetten' }).click();
   assert.match(await page.getByRole('status').innerText(), /Niets te verzenden/);
+  await page.context().close();
+});
+
+test('the C-levering of the demo region is held against the register on the Koppelingen page', async () => {
+  const bundel = join(map, 'bundel-c');
+  const uit = spawnSync(LEERSPOOR, ['demo', '--scale', '0.1', '--export', bundel], { encoding: 'utf8' });
+  assert.equal(uit.status, 0, uit.stderr);
+  const page = await aanmelden('lpa');
+  await page.getByRole('link', { name: 'Koppelingen' }).click();
+  await page.getByLabel('C-levering (CSV)').setInputFiles(join(bundel, 'leveringen', 'duo-c-2020-10-01.csv'));
+  await page.getByRole('button', { name: 'Vergelijken' }).click();
+  assert.match(await page.getByRole('status').innerText(), /vergeleken met het register op 1 oktober 2020: \d+ verschil/);
+  assert.match(await page.locator('#samenvatting').innerText(), /peildatum 2020-10-01/);
+  await page.locator('#verschillen').getByText('kandidaat absoluut verzuim').first().waitFor();
+  await toegankelijk(page, 'koppelingen-c-levering');
+  await scherm(page, 'koppelingen-c-levering');
   await page.context().close();
 });

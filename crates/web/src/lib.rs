@@ -177,6 +177,7 @@ pub fn routes(state: AppState) -> Routes {
         .get("/koppelingen", Toegang::Recht(CasusSchrijven), koppelingen::pagina)
         .post("/koppelingen/duo-verzuim", Toegang::Recht(CasusSchrijven), koppelingen::duo_verzuim)
         .post("/koppelingen/duo-p", Toegang::Recht(CasusSchrijven), koppelingen::duo_p)
+        .post("/koppelingen/duo-c", Toegang::Recht(CasusSchrijven), koppelingen::duo_c)
         .get("/koppelingen/leveringen/{levering}", Toegang::Recht(CasusSchrijven), koppelingen::levering)
         .post("/koppelingen/terugmelding", Toegang::Recht(CasusSchrijven), koppelingen::terugmelding)
         .get(

@@ -12,6 +12,7 @@ use axum::http::StatusCode;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use leerspoor_domain::code_enum::CodeEnum;
+use leerspoor_koppeling::duo_c;
 use leerspoor_koppeling::duo_p;
 use leerspoor_koppeling::duo_terugmelding;
 use leerspoor_koppeling::duo_verzuim;
@@ -33,6 +34,9 @@ struct Koppelingen {
     /// What a delivery or a terugmelding did, line by line.
     samenvatting: String,
     fouten: Vec<LeesFout>,
+    /// A C-levering's differences with the register, the first [`MAX_FOUTEN`], and their number.
+    verschillen: Vec<duo_c::Verschil>,
+    aantal_verschillen: usize,
     leveringen: Vec<Levering>,
     /// The terugmelding and the vrijstellingen to DUO, each with its verzendingen.
     uitgaande: Vec<(Bestemming, Vec<Verzending>)>,
@@ -41,6 +45,10 @@ struct Koppelingen {
 }
 
 impl Koppelingen {
+    fn soort(&self, v: &duo_c::Verschil) -> &'static str {
+        v.soort.label()
+    }
+
     fn uitkomst(&self, l: &Levering) -> &'static str {
         l.uitkomst.label()
     }
@@ -109,6 +117,7 @@ struct Uitslag {
     melding: Option<Melding>,
     samenvatting: String,
     fouten: Vec<LeesFout>,
+    verschillen: Vec<duo_c::Verschil>,
     gekozen: Option<(Levering, Vec<LeveringFout>)>,
 }
 
@@ -134,6 +143,8 @@ async fn toon(state: &AppState, g: &Gebruiker, status: StatusCode, u: Uitslag) -
         melding: u.melding,
         samenvatting: u.samenvatting,
         fouten: u.fouten,
+        aantal_verschillen: u.verschillen.len(),
+        verschillen: u.verschillen.into_iter().take(MAX_FOUTEN).collect(),
         leveringen,
         uitgaande,
         gekozen: u.gekozen,
@@ -203,6 +214,42 @@ pub async fn duo_p(State(state): State<AppState>, Extension(g): Extension<Gebrui
     verwerkt(&state, &g, uit.map(|v| (v.levering, v.proef))).await
 }
 
+/// A C-levering held against the register on its peildatum (named in the form when the file has
+/// none); the register does not change. The differences are listed, the first 200 on the page.
+pub async fn duo_c(State(state): State<AppState>, Extension(g): Extension<Gebruiker>, delen: Multipart) -> Response {
+    let u = match upload(delen).await {
+        Ok(u) => u,
+        Err(tekst) => return weiger(&state, &g, tekst).await,
+    };
+    let peildatum = match u.peildatum.as_deref().map(leerspoor_koppeling::levering::lees_datum).transpose() {
+        Ok(d) => d,
+        Err(m) => return weiger(&state, &g, format!("Peildatum: {m}.")).await,
+    };
+    let tabel = match Koppeltabel::lees("duo-c.toml", duo_c::KOPPELTABEL) {
+        Ok(t) => t,
+        Err(e) => return pagina::serverfout(&e),
+    };
+    let aanbod = Aanbod { bron: duo_c::BRON, bestand: &u.naam, bytes: &u.bytes };
+    match duo_c::vergelijk(&state.store, &g.medewerker, aanbod, peildatum, &tabel, u.controle).await {
+        Ok(v) => {
+            let tekst = format!(
+                "C-levering {} vergeleken met het register op {}: {} verschil(len); het register is niet veranderd.",
+                v.levering.bestand,
+                pagina::datum(&v.peildatum),
+                v.verschillen.len()
+            );
+            let u = Uitslag {
+                melding: Some(Melding::ok(tekst)),
+                samenvatting: v.levering.samenvatting,
+                verschillen: v.verschillen,
+                ..Uitslag::default()
+            };
+            toon(&state, &g, StatusCode::OK, u).await
+        }
+        Err(e) => verwerkt(&state, &g, Err(e)).await,
+    }
+}
+
 /// A delivery file as uploaded, with the form's choices.
 struct Upload {
     naam: String,
@@ -210,20 +257,20 @@ struct Upload {
     /// Only check, record nothing.
     controle: bool,
     week: Option<String>,
+    peildatum: Option<String>,
 }
 
 /// Reads the upload form; a missing or empty file, or a broken upload, is said in Dutch. (The body's
 /// size is limited for every route by the server.)
 async fn upload(mut delen: Multipart) -> Result<Upload, String> {
     let afgebroken = |e: axum::extract::multipart::MultipartError| format!("De upload is afgebroken: {e}");
-    let mut u = Upload { naam: String::new(), bytes: Vec::new(), controle: false, week: None };
+    let mut u = Upload { naam: String::new(), bytes: Vec::new(), controle: false, week: None, peildatum: None };
+    let kort = |t: String| Some(t.trim().chars().take(20).collect()).filter(|t: &String| !t.is_empty());
     while let Some(deel) = delen.next_field().await.map_err(afgebroken)? {
         match deel.name() {
             Some("controle") => u.controle = true,
-            Some("week") => {
-                let w = deel.text().await.map_err(afgebroken)?;
-                u.week = Some(w.trim().chars().take(20).collect()).filter(|w: &String| !w.is_empty());
-            }
+            Some("week") => u.week = kort(deel.text().await.map_err(afgebroken)?),
+            Some("peildatum") => u.peildatum = kort(deel.text().await.map_err(afgebroken)?),
             Some("bestand") => {
                 // The client's name for the file, cut: it goes into the log.
                 u.naam = deel.file_name().unwrap_or("levering.csv").chars().take(100).collect();
