@@ -52,6 +52,11 @@ fn datum(v: &Value, pad: &str) -> Option<Datum> {
 }
 
 impl BrpPersoon {
+    /// The gemeente van inschrijving as the register writes it (`GM0599`), if the BRP gave one.
+    pub fn gemeentecode(&self) -> Option<leerspoor_domain::Gemeentecode> {
+        leerspoor_domain::Gemeentecode::parse(&format!("GM{}", self.gemeente.as_deref()?)).ok()
+    }
+
     /// One person of an answer; `None` without a valid BSN (the API always gives one when asked).
     pub fn lees(p: &Value) -> Option<BrpPersoon> {
         let bsn = Bsn::parse(p.get("burgerservicenummer")?.as_str()?).ok()?;

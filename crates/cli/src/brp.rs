@@ -8,7 +8,8 @@ use leerspoor_domain::model::{Jongere, Woonadres};
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-#[derive(Debug, Clone, clap::Args)]
+/// Its `Debug` leaves out the API key (the arguments of `serve` and `demo` may be printed).
+#[derive(Clone, clap::Args)]
 pub struct BrpVerbinding {
     /// De basis-URL van de BRP API (zonder /personen)
     #[arg(long, env = "LEERSPOOR_BRP_URL", value_name = "URL")]
@@ -28,6 +29,17 @@ pub struct BrpVerbinding {
     /// Hoogstens zoveel verzoeken per seconde (elk met tot 20 BSN's)
     #[arg(long, env = "LEERSPOOR_BRP_PER_SECONDE", default_value_t = 5.0, value_name = "N")]
     pub brp_per_seconde: f64,
+}
+
+impl std::fmt::Debug for BrpVerbinding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BrpVerbinding")
+            .field("brp_url", &self.brp_url)
+            .field("brp_certificaat", &self.brp_certificaat)
+            .field("brp_ca", &self.brp_ca)
+            .field("brp_per_seconde", &self.brp_per_seconde)
+            .finish_non_exhaustive()
+    }
 }
 
 impl BrpVerbinding {
@@ -51,13 +63,12 @@ impl BrpVerbinding {
 /// one in 50 (by their order) who moved next door a month after their address began (on 1 August
 /// 2020 at the earliest), and one in 200 unknown. Who has no current address lives in Amsterdam.
 pub fn proefpersonen(jongeren: &[Jongere], adressen: &[Woonadres]) -> Vec<serde_json::Value> {
+    let mut per_jongere: HashMap<&str, Vec<Woonadres>> = HashMap::new();
+    for a in adressen {
+        per_jongere.entry(a.jongere.as_str()).or_default().push(a.clone());
+    }
     let huidig: HashMap<&str, &Woonadres> =
-        adressen.iter().filter(|a| a.einddatum.is_none()).fold(HashMap::new(), |mut h, a| {
-            if h.get(a.jongere.as_str()).is_none_or(|b: &&Woonadres| b.begindatum < a.begindatum) {
-                h.insert(a.jongere.as_str(), a);
-            }
-            h
-        });
+        per_jongere.iter().filter_map(|(j, a)| Some((*j, leerspoor_koppeling::verhuizing::huidig(a)?))).collect();
     let mut personen = Vec::with_capacity(jongeren.len());
     for (n, j) in jongeren.iter().enumerate() {
         if n % 200 == 7 {

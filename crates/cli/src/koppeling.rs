@@ -54,14 +54,14 @@ enum Soort {
     /// bevestig daarna de ontvangst
     #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     #[command(
-        override_usage = "leerspoor koppeling duo-terugmelding (--uit PAD | --bevestig VERZENDING) --als MEDEWERKER [--dry-run]"
+        override_usage = "leerspoor koppeling duo-terugmelding (--uit PAD [--opnieuw VERZENDING] | --bevestig VERZENDING) --als MEDEWERKER [--dry-run]"
     )]
     DuoTerugmelding(Verzenden),
     /// Maak de vrijstellingen en vervangende leerplicht voor DUO's register als bestand: wat sinds
     /// de vorige verzending toegekend, gewijzigd of ingetrokken is; bevestig daarna de ontvangst
     #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     #[command(
-        override_usage = "leerspoor koppeling duo-vrijstellingen (--uit PAD | --bevestig VERZENDING) --als MEDEWERKER [--dry-run]"
+        override_usage = "leerspoor koppeling duo-vrijstellingen (--uit PAD [--opnieuw VERZENDING] | --bevestig VERZENDING) --als MEDEWERKER [--dry-run]"
     )]
     DuoVrijstellingen(Verzenden),
     /// Het leveringslogboek: de laatste leveringen, of de fouten van één geweigerde levering
@@ -135,6 +135,9 @@ struct Verzenden {
     /// Schrijf de nieuwe verzending naar dit bestand (CSV, ';', UTF-8)
     #[arg(long, value_name = "PAD")]
     uit: Option<PathBuf>,
+    /// Met --uit: schrijf deze (al gemaakte) verzending opnieuw, bijvoorbeeld als het bestand verloren ging
+    #[arg(long, value_name = "VERZENDING", requires = "uit", conflicts_with = "dry_run")]
+    opnieuw: Option<String>,
     /// DUO heeft deze verzending ontvangen: wat erin stond telt als verzonden
     #[arg(long, value_name = "VERZENDING", conflicts_with = "dry_run")]
     bevestig: Option<String>,
@@ -179,8 +182,8 @@ pub fn run(args: KoppelingArgs, database: &str) -> ExitCode {
             Soort::DuoP(p) => lever(&store, &p.levering, Bron::DuoP(p.week)).await,
             Soort::DuoC(c) => duo_c(&store, c).await,
             Soort::Brp(b) => brp(&store, b).await,
-            Soort::DuoTerugmelding(t) => duo_terugmelding(&store, t).await,
-            Soort::DuoVrijstellingen(v) => duo_vrijstellingen(&store, v).await,
+            Soort::DuoTerugmelding(t) => verzenden(&store, t, Naar::Terugmelding).await,
+            Soort::DuoVrijstellingen(v) => verzenden(&store, v, Naar::Vrijstellingen).await,
             Soort::Leveringen(l) => leveringen(&store, l).await,
         };
         store.sluit().await;
@@ -290,14 +293,18 @@ async fn brp(store: &Store, b: &BrpArgs) -> Result<String, Fout> {
     };
     let balk = match &wie {
         Wie::Jongere(_) => indicatif::ProgressBar::hidden(),
-        _ => indicatif::ProgressBar::new(store.aantal("jongere").await?.try_into().unwrap_or(0)),
+        _ => indicatif::ProgressBar::new(0),
     };
     balk.set_style(
-        indicatif::ProgressStyle::with_template("BRP-controle [{bar:40}] {human_pos} jongeren, nog {eta}")
+        indicatif::ProgressStyle::with_template("BRP-controle [{bar:40}] {human_pos}/{human_len} jongeren, nog {eta}")
             .expect("geldig sjabloon")
             .progress_chars("=> "),
     );
-    let c = controleer(store, &client, &door, &wie, &|n| balk.set_position(n as u64)).await;
+    let c = controleer(store, &client, &door, &wie, &|gedaan, van| {
+        balk.set_length(van as u64);
+        balk.set_position(gedaan as u64);
+    })
+    .await;
     balk.finish_and_clear();
     let c = c?;
     let mut t = format!(
@@ -323,61 +330,87 @@ async fn brp(store: &Store, b: &BrpArgs) -> Result<String, Fout> {
     }
 }
 
-async fn duo_terugmelding(store: &Store, t: &Verzenden) -> Result<String, Fout> {
-    let door = medewerker(store, &t.als).await?;
-    if let Some(id) = &t.bevestig {
-        let v = duo_terugmelding::bevestig(store, &door, id).await?;
-        return Ok(format!("Verzending {} bevestigd: wat erin stond telt als verzonden.\n", v.id));
-    }
-    let vandaag = chrono::Local::now().date_naive();
-    let Some(u) = duo_terugmelding::verzamel(store, &door, vandaag, t.dry_run).await? else {
-        return Ok("Niets terug te melden: er is niets veranderd sinds de vorige verzending.\n".into());
-    };
-    let n = u.terugmeldingen.len();
-    let wat = format!("{n} {}", if n == 1 { "terugmelding" } else { "terugmeldingen" });
-    if t.dry_run {
-        return Ok(format!("Proef, niets vastgelegd of geschreven: verzending met {wat}\n"));
-    }
-    let pad = t.uit.as_ref().expect("--uit of --bevestig is verplicht");
-    let codes: Vec<leerspoor_domain::codes::Code> = store.lees().await?;
-    schrijf_heel(pad, duo_terugmelding::als_csv(&u, &codes).as_bytes())?;
-    Ok(format!(
-        "Verzending {} ({wat}) geschreven naar {}.\nBevestig na ontvangst door DUO: leerspoor koppeling duo-terugmelding --bevestig {} --als {}\n",
-        u.verzending.id,
-        pad.display(),
-        u.verzending.id,
-        door.id
-    ))
+/// Where a verzending goes.
+#[derive(Clone, Copy)]
+enum Naar {
+    Terugmelding,
+    Vrijstellingen,
 }
 
-async fn duo_vrijstellingen(store: &Store, v: &Verzenden) -> Result<String, Fout> {
+impl Naar {
+    fn opdracht(self) -> &'static str {
+        match self {
+            Naar::Terugmelding => "duo-terugmelding",
+            Naar::Vrijstellingen => "duo-vrijstellingen",
+        }
+    }
+}
+
+/// `koppeling duo-terugmelding` and `koppeling duo-vrijstellingen`: make a verzending and write its
+/// file, write one again, or acknowledge one.
+async fn verzenden(store: &Store, v: &Verzenden, naar: Naar) -> Result<String, Fout> {
+    use leerspoor_domain::rules::{mas, vrijstelling};
     let door = medewerker(store, &v.als).await?;
     if let Some(id) = &v.bevestig {
-        let b = duo_vrijstellingen::bevestig(store, &door, id).await?;
+        let b = match naar {
+            Naar::Terugmelding => duo_terugmelding::bevestig(store, &door, id).await?,
+            Naar::Vrijstellingen => duo_vrijstellingen::bevestig(store, &door, id).await?,
+        };
         return Ok(format!("Verzending {} bevestigd: wat erin stond telt als verzonden.\n", b.id));
     }
-    let verzameld = duo_vrijstellingen::verzamel(store, &door, v.dry_run).await?;
-    let mut t: String = verzameld
-        .overgeslagen
-        .iter()
-        .map(|(id, reden)| format!("Vrijstelling {id} gaat nog niet mee: {reden}.\n"))
-        .collect();
-    let Some(u) = verzameld.uitgaand else {
+    let codes: Vec<leerspoor_domain::codes::Code> = store.lees().await?;
+    let pad = v.uit.as_ref();
+    if let (Some(id), Some(pad)) = (&v.opnieuw, pad) {
+        let csv = match naar {
+            Naar::Terugmelding => {
+                mas::mag_melding_registreren(door.rol).map_err(leerspoor_casework::Fout::from)?;
+                duo_terugmelding::inhoud(store, id).await?.map(|u| duo_terugmelding::als_csv(&u, &codes))
+            }
+            Naar::Vrijstellingen => {
+                vrijstelling::mag_registreren(door.rol).map_err(leerspoor_casework::Fout::from)?;
+                duo_vrijstellingen::inhoud(store, id).await?.map(|u| duo_vrijstellingen::als_csv(&u, &codes))
+            }
+        };
+        let csv = csv.ok_or_else(|| Fout::Invoer(format!("verzending '{id}' van {} bestaat niet", naar.opdracht())))?;
+        store
+            .log(&door.id, &format!("download {}", naar.opdracht()), &format!("verzending:{id}"), "gelukt", None)
+            .await?;
+        schrijf_heel(pad, csv.as_bytes())?;
+        return Ok(format!("Verzending {id} opnieuw geschreven naar {}.\n", pad.display()));
+    }
+    let (mut t, gemaakt, wat) = match naar {
+        Naar::Terugmelding => {
+            let vandaag = chrono::Local::now().date_naive();
+            let u = duo_terugmelding::verzamel(store, &door, vandaag, v.dry_run).await?;
+            let u = u.map(|u| (u.verzending.id.clone(), u.terugmeldingen.len(), duo_terugmelding::als_csv(&u, &codes)));
+            (String::new(), u, ["terugmelding", "terugmeldingen"])
+        }
+        Naar::Vrijstellingen => {
+            let z = duo_vrijstellingen::verzamel(store, &door, v.dry_run).await?;
+            let t = z.overgeslagen.iter().map(|(id, reden)| format!("Vrijstelling {id} gaat nog niet mee: {reden}.\n"));
+            let u = z
+                .uitgaand
+                .map(|u| (u.verzending.id.clone(), u.meldingen.len(), duo_vrijstellingen::als_csv(&u, &codes)));
+            (t.collect(), u, ["vrijstelling", "vrijstellingen"])
+        }
+    };
+    let Some((id, n, csv)) = gemaakt else {
         return Ok(t + "Niets te verzenden: er is niets veranderd sinds de vorige verzending.\n");
     };
-    let n = u.meldingen.len();
-    let wat = format!("{n} {}", if n == 1 { "vrijstelling" } else { "vrijstellingen" });
+    let wat = format!("{n} {}", if n == 1 { wat[0] } else { wat[1] });
     if v.dry_run {
         return Ok(t + &format!("Proef, niets vastgelegd of geschreven: verzending met {wat}\n"));
     }
-    let pad = v.uit.as_ref().expect("--uit of --bevestig is verplicht");
-    let codes: Vec<leerspoor_domain::codes::Code> = store.lees().await?;
-    schrijf_heel(pad, duo_vrijstellingen::als_csv(&u, &codes).as_bytes())?;
+    let pad = pad.expect("--uit of --bevestig is verplicht");
+    if let Err(e) = schrijf_heel(pad, csv.as_bytes()) {
+        return Err(Fout::Invoer(format!(
+            "{e}; de verzending {id} is wel gemaakt: schrijf haar opnieuw met --opnieuw {id} --uit PAD"
+        )));
+    }
     t += &format!(
-        "Verzending {} ({wat}) geschreven naar {}.\nBevestig na ontvangst door DUO: leerspoor koppeling duo-vrijstellingen --bevestig {} --als {}\n",
-        u.verzending.id,
+        "Verzending {id} ({wat}) geschreven naar {}.\nBevestig na ontvangst door DUO: leerspoor koppeling {} --bevestig {id} --als {}\n",
         pad.display(),
-        u.verzending.id,
+        naar.opdracht(),
         door.id
     );
     Ok(t)

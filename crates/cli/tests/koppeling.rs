@@ -138,6 +138,20 @@ fn the_demo_regions_vrijstellingen_go_to_duo_once() {
         uit.lines().last().unwrap().split(" --bevestig ").nth(1).unwrap().split_whitespace().next().unwrap();
     let weer = leerspoor(&db, &["koppeling", "duo-vrijstellingen", "--uit", pad.to_str().unwrap(), "--als", "MW001"]);
     assert!(uitvoer(&weer).0.ends_with("Niets te verzenden: er is niets veranderd sinds de vorige verzending.\n"));
+    // The file lost: the verzending is written again, the same.
+    let opnieuw = map.path().join("opnieuw.csv");
+    let args = [
+        "koppeling",
+        "duo-vrijstellingen",
+        "--opnieuw",
+        verzending,
+        "--uit",
+        opnieuw.to_str().unwrap(),
+        "--als",
+        "MW001",
+    ];
+    assert!(leerspoor(&db, &args).status.success());
+    assert_eq!(std::fs::read_to_string(&opnieuw).unwrap(), bestand);
     let bevestig = ["koppeling", "duo-vrijstellingen", "--bevestig", verzending, "--als", "MW001"];
     assert!(leerspoor(&db, &bevestig).status.success());
     assert_eq!(leerspoor(&db, &bevestig).status.code(), Some(2));

@@ -9,10 +9,10 @@ use leerspoor_brp::client::{Brp, PER_VERZOEK};
 use leerspoor_brp::persoon::BrpPersoon;
 use leerspoor_casework::ids;
 use leerspoor_domain::model::{Gemeente, Jongere, Medewerker, Vertrek, Woonadres};
-use leerspoor_domain::{Bsn, Datum, Gemeentecode};
+use leerspoor_domain::{Bsn, Datum};
 use leerspoor_store::{Store, rij};
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Whom to check.
 #[derive(Debug, Clone)]
@@ -175,7 +175,7 @@ pub fn verschillen(
         None if !p.overleden && huidig.is_some() => uit.push(Verschil::GeenAdres),
         None => {}
         Some(a) => {
-            let gemeente = p.gemeente.as_deref().map(|c| format!("GM{c}")).unwrap_or_default();
+            let gemeente = p.gemeentecode().map_or_else(String::new, |g| g.as_str().to_string());
             let gelijk = match huidig {
                 // A location (no postcode) is compared by its gemeente only.
                 Some(h) if a.postcode.is_empty() => h.gemeente.as_str() == gemeente,
@@ -228,10 +228,13 @@ async fn te_controleren(store: &Store, wie: &Wie) -> Result<Vec<Jongere>, Koppel
             vec![j.ok_or_else(|| KoppelFout::Ongeldig(format!("jongere '{id}' bestaat niet")))?]
         }
         Wie::Lijst => store.lees_met("WHERE id IN (SELECT jongere FROM brp_verzoek)", &[]).await?,
-        Wie::Alle { vanaf: None } => store.lees().await?,
-        Wie::Alle { vanaf: Some(id) } => store.lees_met("WHERE id >= $1", &[rij::tekst(id)]).await?,
+        Wie::Alle { .. } => store.lees().await?,
     };
     jongeren.sort_by(|a, b| a.id.cmp(&b.id));
+    // In Rust's order, not the database's collation: the order the run went in.
+    if let Wie::Alle { vanaf: Some(id) } = wie {
+        jongeren.retain(|j| j.id >= *id);
+    }
     Ok(jongeren)
 }
 
@@ -251,61 +254,90 @@ async fn huidige_adressen(store: &Store, wie: &Wie) -> Result<HashMap<String, Wo
 }
 
 /// Checks these youths against the BRP on behalf of `door` (who must be allowed casework), in
-/// requests of 20; each youth asked about gets a line in the access log once the BRP answered.
-/// Only reading; the BRP list loses the youths the BRP confirmed. `voortgang` hears how many youths
-/// are done. When the BRP fails part-way, what was done stands and [`BrpControle::onderbroken`]
-/// says where to go on; failing at the first request is an error.
+/// requests of 20; each youth asked about gets a line in the access log (*mislukt* when the
+/// request failed). Only reading; the BRP list loses the youths the BRP confirmed, request by
+/// request. `voortgang` hears how many youths are done, of how many. When the BRP fails part-way,
+/// what was done stands and [`BrpControle::onderbroken`] says where to go on; failing at the first
+/// request is an error.
 pub async fn controleer(
     store: &Store,
     brp: &Brp,
     door: &Medewerker,
     wie: &Wie,
-    voortgang: &(dyn Fn(usize) + Sync),
+    voortgang: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<BrpControle, KoppelFout> {
     leerspoor_domain::rules::mas::mag_melding_registreren(door.rol).map_err(leerspoor_casework::Fout::from)?;
     let jongeren = te_controleren(store, wie).await?;
     let huidig = huidige_adressen(store, wie).await?;
-    let regio: HashSet<String> =
-        store.lees::<Gemeente>().await?.into_iter().map(|g| g.code.as_str().to_string()).collect();
+    let regio = regio(store).await?;
+    let op_de_lijst: HashSet<String> = store.lees::<BrpVerzoek>().await?.into_iter().map(|v| v.jongere).collect();
     let mut uit = BrpControle::default();
-    let mut bevestigd = HashSet::new();
     for deel in jongeren.chunks(PER_VERZOEK) {
         let bsns: Vec<Bsn> = deel.iter().map(|j| j.bsn).collect();
         let personen: HashMap<Bsn, BrpPersoon> = match brp.raadpleeg(&bsns).await {
             Ok(personen) => personen.into_iter().map(|p| (p.bsn, p)).collect(),
-            Err(e) if uit.gevraagd == 0 => {
-                store.log(&door.id, "brp raadplegen", "brp", "mislukt", Some(&e.to_string())).await?;
-                return Err(KoppelFout::Ongeldig(e.to_string()));
-            }
             Err(e) => {
+                // The numbers went to the BRP, perhaps more than once: that too is in the log.
+                for j in deel {
+                    store
+                        .log(&door.id, "brp raadplegen", &format!("jongere:{}", j.id), "mislukt", Some(&e.to_string()))
+                        .await?;
+                }
+                if uit.gevraagd == 0 {
+                    return Err(KoppelFout::Ongeldig(e.to_string()));
+                }
                 uit.onderbroken = Some(Onderbreking { fout: e.to_string(), hervat_vanaf: deel[0].id.clone() });
                 break;
             }
         };
         let objecten: Vec<String> = deel.iter().map(|j| format!("jongere:{}", j.id)).collect();
         store.log_reeks(&Default::default(), &door.id, "brp raadplegen", &objecten, Some("BRP-controle")).await?;
+        let mut bevestigd = Vec::new();
         for j in deel {
             let v = verschillen(j, huidig.get(&j.id), personen.get(&j.bsn), |g| regio.contains(g));
             if v.is_empty() {
-                bevestigd.insert(j.id.clone());
+                bevestigd.extend(op_de_lijst.contains(&j.id).then_some((j, huidig.get(&j.id))));
             } else {
                 uit.verschillen.insert(j.id.clone(), v);
             }
         }
+        uit.van_de_lijst += van_de_lijst(store, door, &bevestigd).await?;
         uit.gevraagd += deel.len();
-        voortgang(uit.gevraagd);
+        voortgang(uit.gevraagd, jongeren.len());
     }
-    let lijst: Vec<BrpVerzoek> = store.lees().await?;
-    let van_de_lijst: Vec<&BrpVerzoek> = lijst.iter().filter(|v| bevestigd.contains(&v.jongere)).collect();
-    if !van_de_lijst.is_empty() {
-        let mut s = store.schrijver(&door.id, "brp-controle").await?;
-        for v in &van_de_lijst {
-            s.verwijder(*v).await?;
-        }
-        s.vastleggen("brp-controle", "brp_verzoek").await?;
-    }
-    uit.van_de_lijst = van_de_lijst.len();
     Ok(uit)
+}
+
+/// The gemeenten of the region (`GMxxxx`).
+async fn regio(store: &Store) -> Result<HashSet<String>, KoppelFout> {
+    Ok(store.lees::<Gemeente>().await?.into_iter().map(|g| g.code.as_str().to_string()).collect())
+}
+
+/// Takes the youths the BRP confirmed off the BRP list: each only if the register still says what
+/// the BRP confirmed (a delivery may have changed her since she was read). Gives how many left.
+async fn van_de_lijst(
+    store: &Store,
+    door: &Medewerker,
+    bevestigd: &[(&Jongere, Option<&Woonadres>)],
+) -> Result<usize, KoppelFout> {
+    if bevestigd.is_empty() {
+        return Ok(0);
+    }
+    let mut s = store.schrijver(&door.id, "brp-controle").await?;
+    let mut weg = 0;
+    for (j, adres) in bevestigd {
+        let nu = s.lees_waar::<Jongere>("id", &j.id).await?.pop();
+        let adressen: Vec<Woonadres> = s.lees_waar("jongere", &j.id).await?;
+        if nu.as_ref() != Some(*j) || verhuizing::huidig(&adressen) != *adres {
+            continue;
+        }
+        for v in s.lees_waar::<BrpVerzoek>("jongere", &j.id).await? {
+            s.verwijder(&v).await?;
+            weg += 1;
+        }
+    }
+    s.vastleggen("brp-controle", "brp_verzoek").await?;
+    Ok(weg)
 }
 
 /// A difference as the dossier's *BRP bijwerken* offers it.
@@ -336,14 +368,14 @@ pub async fn voorstellen(
     jongere: &str,
 ) -> Result<Voorstellen, KoppelFout> {
     leerspoor_domain::rules::mas::mag_melding_registreren(door.rol).map_err(leerspoor_casework::Fout::from)?;
-    let wie = Wie::Jongere(jongere.to_string());
-    let j = te_controleren(store, &wie).await?.pop().expect("één jongere");
-    let huidig = huidige_adressen(store, &wie).await?.remove(&j.id);
-    let in_regio: HashSet<String> =
-        store.lees::<Gemeente>().await?.into_iter().map(|g| g.code.as_str().to_string()).collect();
+    let j = te_controleren(store, &Wie::Jongere(jongere.to_string())).await?.pop().expect("één jongere");
+    let adressen: Vec<Woonadres> = store.lees_waar("jongere", &j.id).await?;
+    let huidig = verhuizing::huidig(&adressen).cloned();
+    let in_regio = regio(store).await?;
     let object = format!("jongere:{}", j.id);
     let persoon = match brp.raadpleeg(&[j.bsn]).await {
-        Ok(mut p) => p.pop(),
+        // Only the person asked about, whatever else an answer holds.
+        Ok(p) => p.into_iter().find(|p| p.bsn == j.bsn),
         Err(e) => {
             store.log(&door.id, "brp raadplegen", &object, "mislukt", Some(&e.to_string())).await?;
             return Err(KoppelFout::Ongeldig(e.to_string()));
@@ -353,7 +385,7 @@ pub async fn voorstellen(
     let voorstellen = verschillen(&j, huidig.as_ref(), persoon.as_ref(), |g| in_regio.contains(g))
         .into_iter()
         .map(|verschil| Voorstel {
-            bezwaar: bezwaar(&verschil, huidig.as_ref()),
+            bezwaar: bezwaar(&verschil, &adressen, persoon.as_ref(), &in_regio),
             kenmerk: format!("{:x}", Sha256::digest(verschil.omschrijving().as_bytes()))[..16].to_string(),
             verschil,
         })
@@ -361,24 +393,47 @@ pub async fn voorstellen(
     Ok(Voorstellen { jongere: j, voorstellen, persoon, in_regio })
 }
 
-/// Why a difference cannot be taken over into the register as the BRP gives it.
-fn bezwaar(v: &Verschil, huidig: Option<&Woonadres>) -> Option<String> {
+/// Why a difference cannot be taken over into the register as the BRP gives it (`adressen`: the
+/// youth's in the register).
+fn bezwaar(v: &Verschil, adressen: &[Woonadres], p: Option<&BrpPersoon>, in_regio: &HashSet<String>) -> Option<String> {
+    let huidig = verhuizing::huidig(adressen);
     match v {
+        Verschil::Adres { .. } if p.and_then(BrpPersoon::gemeentecode).is_none() => {
+            Some("de BRP noemt geen gemeente van inschrijving".into())
+        }
+        Verschil::Adres { .. }
+            if p.is_some_and(|p| {
+                p.adres.as_ref().is_some_and(|a| a.postcode.is_empty())
+                    && p.gemeentecode().is_some_and(|g| in_regio.contains(g.as_str()))
+            }) =>
+        {
+            Some("een verblijf zonder adres (woonboot, woonwagen) in de regio: leg het adres zelf vast".into())
+        }
+        Verschil::Naam { .. } if p.is_some_and(|p| p.geslachtsnaam.trim().is_empty()) => {
+            Some("de BRP geeft geen geslachtsnaam".into())
+        }
         Verschil::NietInBrp => Some("de BRP kent dit BSN niet: ga het BSN na".into()),
         Verschil::GeenAdres => Some("de BRP heeft geen adres in Nederland: ga na of de jongere vertrokken is".into()),
         Verschil::Overleden { brp: None, .. } => {
             Some("de BRP kent de datum van overlijden niet volledig: leg het overlijden vast met de akte".into())
         }
         Verschil::Adres { sinds: None, .. } => Some("de BRP noemt geen volledige datum sinds wanneer".into()),
-        Verschil::Adres { sinds: Some(d), .. } => huidig.filter(|h| h.begindatum >= *d).map(|h| {
-            format!(
-                "het huidige adres in het register begon op {}, niet vóór {d}: corrigeer de adressen zelf",
-                h.begindatum
-            )
-        }),
+        Verschil::Adres { sinds: Some(d), .. } => match huidig {
+            Some(h) => (h.begindatum >= *d).then(|| {
+                format!(
+                    "het huidige adres in het register begon op {}, niet vóór {d}: corrigeer de adressen zelf",
+                    h.begindatum
+                )
+            }),
+            None => verhuizing::laatste_einde(adressen).filter(|e| e >= d).map(|e| {
+                format!("het vorige adres in het register eindigde op {e}, niet vóór {d}: corrigeer de adressen zelf")
+            }),
+        },
         _ => None,
     }
 }
+
+const GEWIJZIGD: &str = "het register is intussen gewijzigd: vraag de voorstellen opnieuw op";
 
 /// Takes over the proposals named by `kenmerken` (as [`voorstellen`] gave them) into the register,
 /// dated and in the change log, on behalf of `door`. The BRP is asked again: a proposal it no
@@ -391,6 +446,7 @@ pub async fn neem_over(
     jongere: &str,
     kenmerken: &[String],
 ) -> Result<usize, KoppelFout> {
+    let kenmerken: BTreeSet<&String> = kenmerken.iter().collect();
     if kenmerken.is_empty() {
         return Err(KoppelFout::Ongeldig("kies de voorstellen die u overneemt".into()));
     }
@@ -410,6 +466,11 @@ pub async fn neem_over(
     let p = v.persoon.as_ref().expect("een voorstel zonder bezwaar komt van een persoon in de BRP");
     let j = &v.jongere;
     let mut s = store.schrijver(&door.id, "brp bijwerken").await?;
+    // One taking over at a time per youth: a second (a double click) then finds nothing to take.
+    s.vergrendel(&format!("brp bijwerken {}", j.id)).await?;
+    if s.lees_waar::<Jongere>("id", &j.id).await?.pop().as_ref() != Some(j) {
+        return Err(KoppelFout::Ongeldig(GEWIJZIGD.into()));
+    }
     let mut nu = j.clone();
     for verschil in &gekozen {
         match verschil {
@@ -423,9 +484,8 @@ pub async fn neem_over(
             }
             Verschil::Adres { sinds: Some(sinds), .. } => {
                 let a = p.adres.as_ref().expect("een adresverschil heeft een adres");
-                let gemeente = format!("GM{}", p.gemeente.as_deref().unwrap_or_default());
-                let naar = match Gemeentecode::parse(&gemeente) {
-                    Ok(g) if v.in_regio.contains(&gemeente) => Naar::Adres(Woonadres {
+                let naar = match p.gemeentecode().expect("een bezwaar zonder gemeente") {
+                    g if v.in_regio.contains(g.as_str()) => Naar::Adres(Woonadres {
                         id: ids::nieuw("W"),
                         jongere: j.id.clone(),
                         gemeente: g,
@@ -440,16 +500,22 @@ pub async fn neem_over(
                     _ => Naar::Weg(Vertrek::BuitenRegio),
                 };
                 // The addresses changed since the proposals were made (another employee).
-                if let Verhuisd::NietNaHuidig(begin) = verhuizing::verhuis(&mut s, &j.id, naar, *sinds).await? {
-                    return Err(KoppelFout::Ongeldig(format!(
-                        "het huidige adres in het register begint inmiddels op {begin}: vraag de voorstellen opnieuw op"
-                    )));
+                if let Verhuisd::NietNaHuidig(_) | Verhuisd::NietNaVorige(_) =
+                    verhuizing::verhuis(&mut s, &j.id, naar, *sinds).await?
+                {
+                    return Err(KoppelFout::Ongeldig(GEWIJZIGD.into()));
                 }
             }
             Verschil::NietInBrp | Verschil::GeenAdres | Verschil::Overleden { .. } | Verschil::Adres { .. } => {
                 unreachable!("een voorstel met een bezwaar")
             }
         }
+    }
+    if nu.overlijdensdatum.is_some_and(|o| o < nu.geboortedatum) {
+        return Err(KoppelFout::Ongeldig(format!(
+            "de datum van overlijden ligt dan vóór de geboortedatum ({}): neem beide samen over of corrigeer zelf",
+            nu.geboortedatum
+        )));
     }
     if nu != *j {
         s.wijzig(j, &nu).await?;
@@ -569,5 +635,65 @@ mod tests {
         let anders = BrpPersoon { geslachtsnaam: "Vriesch".into(), ..op_de_boot };
         assert!(matches!(&verschillen(&j, Some(&huidig), Some(&anders), |_| true)[..],
             [Verschil::Naam { register, .. }] if register == "Anna Maria De Vries"));
+    }
+
+    #[test]
+    fn an_address_without_gemeente_a_houseboat_in_the_region_an_overlap_or_no_surname_is_not_taken_over() {
+        let adres = |begin: &str, einde: Option<&str>| Woonadres {
+            id: "A1".into(),
+            jongere: "J1".into(),
+            gemeente: leerspoor_domain::model::Gemeentecode::parse("GM9901").unwrap(),
+            straat: "Kade".into(),
+            huisnummer: "1".into(),
+            postcode: "9901AA".into(),
+            woonplaats: "Zandvoorde".into(),
+            begindatum: datum(begin),
+            einddatum: einde.map(datum),
+            vertrek: einde.map(|_| Vertrek::BuitenRegio),
+        };
+        let persoon = BrpPersoon {
+            bsn: Bsn::parse("111222333").unwrap(),
+            voornamen: "Sara".into(),
+            voorvoegsel: String::new(),
+            geslachtsnaam: "Vries".into(),
+            geboortedatum: None,
+            overlijdensdatum: None,
+            overleden: false,
+            adres: Some(BrpAdres {
+                straat: "Duinpad".into(),
+                huisnummer: "4".into(),
+                postcode: "9901BB".into(),
+                woonplaats: "Zandvoorde".into(),
+                sinds: Some(datum("2021-03-01")),
+            }),
+            gemeente: Some("9901".into()),
+        };
+        let regio: HashSet<String> = ["GM9901".to_string()].into();
+        let verhuisd = Verschil::Adres {
+            register: "geen".into(),
+            brp: "9901BB 4 (GM9901)".into(),
+            sinds: Some(datum("2021-03-01")),
+        };
+        let huidig = [adres("2019-01-01", None)];
+        assert_eq!(bezwaar(&verhuisd, &huidig, Some(&persoon), &regio), None);
+        // Left the region on 31 May; the BRP has her back since 1 March: the periods would overlap.
+        let vertrokken = [adres("2019-01-01", Some("2021-05-31"))];
+        let b = bezwaar(&verhuisd, &vertrokken, Some(&persoon), &regio).unwrap();
+        assert!(b.starts_with("het vorige adres in het register eindigde op 2021-05-31"), "{b}");
+        let zonder_gemeente = BrpPersoon { gemeente: None, ..persoon.clone() };
+        assert!(bezwaar(&verhuisd, &huidig, Some(&zonder_gemeente), &regio).is_some());
+        let boot = BrpPersoon {
+            adres: Some(BrpAdres {
+                postcode: String::new(),
+                huisnummer: String::new(),
+                ..persoon.adres.clone().unwrap()
+            }),
+            ..persoon.clone()
+        };
+        assert!(bezwaar(&verhuisd, &huidig, Some(&boot), &regio).unwrap().contains("woonboot"));
+        let naamloos = BrpPersoon { geslachtsnaam: " ".into(), ..persoon.clone() };
+        let naam = Verschil::Naam { register: "Sara de Vries".into(), brp: "Sara".into() };
+        assert!(bezwaar(&naam, &huidig, Some(&naamloos), &regio).is_some());
+        assert_eq!(bezwaar(&naam, &huidig, Some(&persoon), &regio), None);
     }
 }

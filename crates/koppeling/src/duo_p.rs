@@ -678,6 +678,10 @@ async fn verhuisd(s: &mut Schrijver, j: &Jongere, m: &Mutatierij, regio: &Regio)
             format!("de verhuizing op {} ligt niet na het begin van het huidige adres ({begin})", m.datum),
             Some(j),
         ),
+        Verhuisd::NietNaVorige(einde) => Uit::afwijking(
+            format!("de verhuizing op {} ligt niet na het einde van het vorige adres ({einde})", m.datum),
+            Some(j),
+        ),
     })
 }
 

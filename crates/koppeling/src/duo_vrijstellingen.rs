@@ -36,28 +36,30 @@ pub struct Verzameld {
     pub overgeslagen: Vec<(String, String)>,
 }
 
-/// What changed for DUO between the last message sent about a vrijstelling and what the register
-/// should hold now: the same fields compared (a new decision that keeps the grant as it was, after
-/// bezwaar, changes nothing at DUO).
-pub fn mutatie(vorige: Option<&VrijstellingMelding>, nu: Option<&VrijstellingMelding>) -> Option<VrijstellingMutatie> {
+/// What to send DUO, in order, between the last message sent about a vrijstelling and what the
+/// register should hold now. DUO knows a vrijstelling by the youth's number, its article and its
+/// ingangsdatum: when one of those changes, the old one is withdrawn and the new one sent; an
+/// einddatum or woongemeente changes it in place. A new decision that keeps the grant as it was
+/// (after bezwaar) changes nothing at DUO.
+pub fn mutaties(vorige: Option<&VrijstellingMelding>, nu: Option<&VrijstellingMelding>) -> Vec<VrijstellingMutatie> {
     use VrijstellingMutatie::*;
-    let gelijk = |a: &VrijstellingMelding, b: &VrijstellingMelding| {
-        (&a.bsn, &a.artikel, &a.gemeente, a.ingangsdatum, a.einddatum)
-            == (&b.bsn, &b.artikel, &b.gemeente, b.ingangsdatum, b.einddatum)
-    };
+    let sleutel = |m: &VrijstellingMelding| (m.bsn.clone(), m.artikel.clone(), m.ingangsdatum);
     match (vorige.filter(|v| v.mutatie != Ingetrokken), nu) {
-        (None, Some(_)) => Some(Nieuw),
-        (Some(v), Some(n)) if !gelijk(v, n) => Some(Gewijzigd),
-        (Some(_), None) => Some(Ingetrokken),
-        _ => None,
+        (None, Some(_)) => vec![Nieuw],
+        (Some(v), Some(n)) if sleutel(v) != sleutel(n) => vec![Ingetrokken, Nieuw],
+        (Some(v), Some(n)) if (&v.gemeente, v.einddatum) != (&n.gemeente, n.einddatum) => vec![Gewijzigd],
+        (Some(_), None) => vec![Ingetrokken],
+        _ => vec![],
     }
 }
 
-/// The woongemeente for DUO: where the youth lived on the ingangsdatum, else the latest address.
+/// The woongemeente for DUO: where the youth lived on the ingangsdatum, else the first address
+/// after it, else the last before it (so a later move does not change it).
 fn woongemeente(adressen: &[&Woonadres], op: Datum) -> Option<String> {
     adressen
         .iter()
         .find(|a| a.begindatum <= op && a.einddatum.is_none_or(|e| op <= e))
+        .or_else(|| adressen.iter().filter(|a| a.begindatum > op).min_by_key(|a| a.begindatum))
         .or_else(|| adressen.iter().max_by_key(|a| a.begindatum))
         .map(|a| a.gemeente.as_str().to_string())
 }
@@ -69,7 +71,12 @@ pub async fn verzamel(store: &Store, door: &Medewerker, proef: bool) -> Result<V
     let mut s = store.schrijver(&door.id, &format!("koppeling {BESTEMMING}")).await?;
     s.vergrendel(BESTEMMING).await?;
     let vrijstellingen: Vec<Vrijstelling> = s.lees().await?;
-    let ids: Vec<String> = vrijstellingen.iter().map(|v| v.jongere.clone()).collect();
+    let ids: Vec<String> = vrijstellingen
+        .iter()
+        .map(|v| v.jongere.clone())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
     let jongeren: HashMap<String, Jongere> =
         s.lees_in::<Jongere>("id", &ids).await?.into_iter().map(|j| (j.id.clone(), j)).collect();
     let adressen: Vec<Woonadres> = s.lees_in("jongere", &ids).await?;
@@ -106,8 +113,11 @@ pub async fn verzamel(store: &Store, door: &Medewerker, proef: bool) -> Result<V
             klaargezet: klaargezet.clone(),
             verzending: String::new(),
         };
-        if let Some(mutatie) = mutatie(laatste.get(&v.id), Some(&nu)) {
-            nieuw.push(VrijstellingMelding { mutatie, ..nu });
+        for mutatie in mutaties(laatste.get(&v.id), Some(&nu)) {
+            match mutatie {
+                VrijstellingMutatie::Ingetrokken => nieuw.extend(ingetrokken(laatste.get(&v.id), &klaargezet)),
+                _ => nieuw.push(VrijstellingMelding { id: ids::nieuw("VM"), mutatie, ..nu.clone() }),
+            }
         }
     }
     // Sent once, gone from the register since.
@@ -119,6 +129,7 @@ pub async fn verzamel(store: &Store, door: &Medewerker, proef: bool) -> Result<V
     if nieuw.is_empty() {
         return Ok(uit);
     }
+    // Per vrijstelling in the order made: a withdrawal before the new one that replaces it.
     nieuw.sort_by(|a, b| a.vrijstelling.cmp(&b.vrijstelling));
     let verzending = uitgaand::nieuw(&mut s, door, BESTEMMING, &klaargezet).await?;
     for m in &mut nieuw {
@@ -134,8 +145,7 @@ pub async fn verzamel(store: &Store, door: &Medewerker, proef: bool) -> Result<V
 
 /// The withdrawal of what was sent last, if it still stands at DUO.
 fn ingetrokken(vorige: Option<&VrijstellingMelding>, klaargezet: &str) -> Option<VrijstellingMelding> {
-    let v = vorige?;
-    mutatie(Some(v), None)?;
+    let v = vorige.filter(|v| v.mutatie != VrijstellingMutatie::Ingetrokken)?;
     Some(VrijstellingMelding {
         id: ids::nieuw("VM"),
         mutatie: VrijstellingMutatie::Ingetrokken,
@@ -221,14 +231,25 @@ mod tests {
     #[test]
     fn a_grant_goes_once_its_change_goes_and_its_end_goes_as_a_withdrawal() {
         let nu = melding(Nieuw, None);
-        assert_eq!(mutatie(None, Some(&nu)), Some(Nieuw));
-        assert_eq!(mutatie(Some(&nu), Some(&nu)), None, "nothing changed");
+        assert_eq!(mutaties(None, Some(&nu)), [Nieuw]);
+        assert_eq!(mutaties(Some(&nu), Some(&nu)), [], "nothing changed");
         let besloten = VrijstellingMelding { besluitdatum: "2021-01-10".parse().ok(), ..nu.clone() };
-        assert_eq!(mutatie(Some(&nu), Some(&besloten)), None, "a new decision keeping the grant");
-        assert_eq!(mutatie(Some(&nu), Some(&melding(Nieuw, Some("2021-07-31")))), Some(Gewijzigd));
-        assert_eq!(mutatie(Some(&nu), None), Some(Ingetrokken));
+        assert_eq!(mutaties(Some(&nu), Some(&besloten)), [], "a new decision keeping the grant");
+        assert_eq!(mutaties(Some(&nu), Some(&melding(Nieuw, Some("2021-07-31")))), [Gewijzigd]);
+        assert_eq!(mutaties(Some(&nu), None), [Ingetrokken]);
         let weg = melding(Ingetrokken, None);
-        assert_eq!(mutatie(Some(&weg), None), None, "withdrawn once");
-        assert_eq!(mutatie(Some(&weg), Some(&nu)), Some(Nieuw), "granted again");
+        assert_eq!(mutaties(Some(&weg), None), [], "withdrawn once");
+        assert_eq!(mutaties(Some(&weg), Some(&nu)), [Nieuw], "granted again");
+    }
+
+    #[test]
+    fn a_corrected_bsn_article_or_ingangsdatum_withdraws_the_old_one_at_duo_and_sends_the_new() {
+        let nu = melding(Nieuw, None);
+        let ander_bsn = VrijstellingMelding { bsn: "123456782".into(), ..nu.clone() };
+        assert_eq!(mutaties(Some(&nu), Some(&ander_bsn)), [Ingetrokken, Nieuw]);
+        let ander_artikel = VrijstellingMelding { artikel: "art5_sub_b".into(), ..nu.clone() };
+        assert_eq!(mutaties(Some(&nu), Some(&ander_artikel)), [Ingetrokken, Nieuw]);
+        let verhuisd = VrijstellingMelding { gemeente: "GM9902".into(), ..nu.clone() };
+        assert_eq!(mutaties(Some(&nu), Some(&verhuisd)), [Gewijzigd]);
     }
 }

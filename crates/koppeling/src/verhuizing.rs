@@ -23,11 +23,19 @@ pub enum Verhuisd {
     /// The move is dated on or before the day the current address began (that day): which is
     /// right is for the BRP or an employee to say.
     NietNaHuidig(Datum),
+    /// No current address, and the move is dated on or before the day the last one ended (that
+    /// day): the new address would overlap it.
+    NietNaVorige(Datum),
 }
 
 /// The current address: the open one that began last.
 pub fn huidig(adressen: &[Woonadres]) -> Option<&Woonadres> {
     adressen.iter().filter(|a| a.einddatum.is_none()).max_by_key(|a| a.begindatum)
+}
+
+/// The day the last ended address ended.
+pub fn laatste_einde(adressen: &[Woonadres]) -> Option<Datum> {
+    adressen.iter().filter_map(|a| a.einddatum).max()
 }
 
 /// A huisnummer as a key: the number, then huisletter and toevoeging lowercased without spaces or
@@ -58,6 +66,9 @@ pub async fn verhuis(s: &mut Schrijver, jongere: &str, naar: Naar, datum: Datum)
         return Ok(Verhuisd::AlZo);
     }
     let Some(h) = huidig else {
+        if let Some(einde) = laatste_einde(&adressen).filter(|e| *e >= datum) {
+            return Ok(Verhuisd::NietNaVorige(einde));
+        }
         return Ok(match naar {
             Naar::Adres(n) => {
                 s.nieuw(&Woonadres { begindatum: datum, ..n }).await?;
