@@ -500,8 +500,9 @@ pub async fn neem_over(
                     _ => Naar::Weg(Vertrek::BuitenRegio),
                 };
                 // The addresses changed since the proposals were made (another employee).
+                let adressen: Vec<Woonadres> = s.lees_waar("jongere", &j.id).await?;
                 if let Verhuisd::NietNaHuidig(_) | Verhuisd::NietNaVorige(_) =
-                    verhuizing::verhuis(&mut s, &j.id, naar, *sinds).await?
+                    verhuizing::verhuis(&mut s, &adressen, naar, *sinds).await?
                 {
                     return Err(KoppelFout::Ongeldig(GEWIJZIGD.into()));
                 }

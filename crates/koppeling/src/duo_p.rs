@@ -670,7 +670,7 @@ async fn verhuisd(s: &mut Schrijver, j: &Jongere, m: &Mutatierij, regio: &Regio)
     } else {
         Naar::Weg(Vertrek::BuitenRegio)
     };
-    Ok(match verhuizing::verhuis(s, &j.id, naar, m.datum).await? {
+    Ok(match verhuizing::verhuis(s, &adressen, naar, m.datum).await? {
         Verhuisd::Toegepast => Uit::van(Gevolg::Toegepast, j),
         Verhuisd::AlZo => Uit::van(Gevolg::AlZo, j),
         Verhuisd::NietsTeDoen => Uit::van(Gevolg::TerInformatie, j),

@@ -56,17 +56,22 @@ pub fn zelfde_adres(a: &Woonadres, gemeente: &str, postcode: &str, huisnummer: &
         && huisnummer_sleutel(&a.huisnummer) == huisnummer_sleutel(huisnummer)
 }
 
-/// Moves youth `jongere` on `datum`, within the transaction of `s`.
-pub async fn verhuis(s: &mut Schrijver, jongere: &str, naar: Naar, datum: Datum) -> Result<Verhuisd, StoreFout> {
-    let adressen: Vec<Woonadres> = s.lees_waar("jongere", jongere).await?;
-    let huidig = huidig(&adressen);
+/// Moves the youth whose addresses (all of them, read within the transaction of `s`) are
+/// `adressen` on `datum`.
+pub async fn verhuis(
+    s: &mut Schrijver,
+    adressen: &[Woonadres],
+    naar: Naar,
+    datum: Datum,
+) -> Result<Verhuisd, StoreFout> {
+    let huidig = huidig(adressen);
     if let (Naar::Adres(n), Some(h)) = (&naar, huidig)
         && zelfde_adres(h, n.gemeente.as_str(), &n.postcode, &n.huisnummer)
     {
         return Ok(Verhuisd::AlZo);
     }
     let Some(h) = huidig else {
-        if let Some(einde) = laatste_einde(&adressen).filter(|e| *e >= datum) {
+        if let Some(einde) = laatste_einde(adressen).filter(|e| *e >= datum) {
             return Ok(Verhuisd::NietNaVorige(einde));
         }
         return Ok(match naar {
