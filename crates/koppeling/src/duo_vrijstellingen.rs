@@ -81,7 +81,8 @@ pub async fn verzamel(store: &Store, door: &Medewerker, proef: bool) -> Result<V
         s.lees_in::<Jongere>("id", &ids).await?.into_iter().map(|j| (j.id.clone(), j)).collect();
     let adressen: Vec<Woonadres> = s.lees_in("jongere", &ids).await?;
     let mut eerder: Vec<VrijstellingMelding> = s.lees().await?;
-    eerder.sort_by(|a, b| (&a.klaargezet, &a.id).cmp(&(&b.klaargezet, &b.id)));
+    eerder.sort_by_key(|m| m.volgnummer);
+    let volgende = eerder.last().map_or(1, |m| m.volgnummer + 1);
     let laatste: BTreeMap<String, VrijstellingMelding> =
         eerder.into_iter().map(|m| (m.vrijstelling.clone(), m)).collect();
     let klaargezet = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
@@ -111,6 +112,7 @@ pub async fn verzamel(store: &Store, door: &Medewerker, proef: bool) -> Result<V
             einddatum: tot,
             besluitdatum: v.besluitdatum,
             klaargezet: klaargezet.clone(),
+            volgnummer: 0,
             verzending: String::new(),
         };
         for mutatie in mutaties(laatste.get(&v.id), Some(&nu)) {
@@ -132,7 +134,8 @@ pub async fn verzamel(store: &Store, door: &Medewerker, proef: bool) -> Result<V
     // Per vrijstelling in the order made: a withdrawal before the new one that replaces it.
     nieuw.sort_by(|a, b| a.vrijstelling.cmp(&b.vrijstelling));
     let verzending = uitgaand::nieuw(&mut s, door, BESTEMMING, &klaargezet).await?;
-    for m in &mut nieuw {
+    for (n, m) in nieuw.iter_mut().enumerate() {
+        m.volgnummer = volgende + n as u64;
         m.verzending.clone_from(&verzending.id);
         s.nieuw(m).await?;
     }
@@ -224,6 +227,7 @@ mod tests {
             einddatum: tot.map(|t| t.parse().unwrap()),
             besluitdatum: None,
             klaargezet: String::new(),
+            volgnummer: 0,
             verzending: String::new(),
         }
     }

@@ -345,6 +345,8 @@ pub struct VrijstellingMelding {
     pub besluitdatum: Option<Datum>,
     /// When it was made (RFC 3339, UTC).
     pub klaargezet: String,
+    /// The order of all messages made, one series.
+    pub volgnummer: u64,
     pub verzending: String,
 }
 
@@ -361,6 +363,7 @@ impl Rij for VrijstellingMelding {
         o("einddatum", D),
         o("besluitdatum", D),
         k("klaargezet", T),
+        k("volgnummer", G),
         k("verzending", T),
     ];
     fn waarden(&self) -> Vec<Waarde> {
@@ -375,6 +378,7 @@ impl Rij for VrijstellingMelding {
             opt_datum(self.einddatum),
             opt_datum(self.besluitdatum),
             tekst(&self.klaargezet),
+            aantal(self.volgnummer),
             tekst(&self.verzending),
         ]
     }
@@ -391,6 +395,7 @@ impl Rij for VrijstellingMelding {
             einddatum: v.opt_datum(),
             besluitdatum: v.opt_datum(),
             klaargezet: v.tekst(),
+            volgnummer: v.opt_geheel().unwrap_or_default() as u64,
             verzending: v.tekst(),
         };
         v.klaar(r)

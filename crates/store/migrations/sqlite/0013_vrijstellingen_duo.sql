@@ -14,6 +14,9 @@ CREATE TABLE vrijstelling_melding (
     einddatum TEXT,
     besluitdatum TEXT,
     klaargezet TEXT NOT NULL,
+    -- The order messages were made in, one series under the outbox's lock: which one is the last
+    -- sent about a vrijstelling does not depend on clocks.
+    volgnummer BIGINT NOT NULL,
     verzending TEXT NOT NULL REFERENCES verzending (id)
 );
 CREATE INDEX vrijstelling_melding_vrijstelling ON vrijstelling_melding (vrijstelling);
