@@ -10,6 +10,7 @@ use leerspoor_brp::persoon::BrpPersoon;
 use leerspoor_casework::ids;
 use leerspoor_domain::model::{Gemeente, Jongere, Medewerker, Vertrek, Woonadres};
 use leerspoor_domain::{Bsn, Datum};
+use leerspoor_store::toegang::Herkomst;
 use leerspoor_store::{Store, rij};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -360,11 +361,12 @@ pub struct Voorstellen {
 }
 
 /// Asks the BRP about one youth on behalf of `door` (who must be allowed casework), in the access
-/// log, and gives its differences with the register as proposals.
+/// log with where the request came from, and gives its differences with the register as proposals.
 pub async fn voorstellen(
     store: &Store,
     brp: &Brp,
     door: &Medewerker,
+    herkomst: &Herkomst,
     jongere: &str,
 ) -> Result<Voorstellen, KoppelFout> {
     leerspoor_domain::rules::mas::mag_melding_registreren(door.rol).map_err(leerspoor_casework::Fout::from)?;
@@ -377,11 +379,11 @@ pub async fn voorstellen(
         // Only the person asked about, whatever else an answer holds.
         Ok(p) => p.into_iter().find(|p| p.bsn == j.bsn),
         Err(e) => {
-            store.log(&door.id, "brp raadplegen", &object, "mislukt", Some(&e.to_string())).await?;
+            store.log_van(herkomst, &door.id, "brp raadplegen", &object, "mislukt", Some(&e.to_string())).await?;
             return Err(KoppelFout::Ongeldig(e.to_string()));
         }
     };
-    store.log(&door.id, "brp raadplegen", &object, "gelukt", Some("BRP bijwerken")).await?;
+    store.log_van(herkomst, &door.id, "brp raadplegen", &object, "gelukt", Some("BRP bijwerken")).await?;
     let voorstellen = verschillen(&j, huidig.as_ref(), persoon.as_ref(), |g| in_regio.contains(g))
         .into_iter()
         .map(|verschil| Voorstel {
@@ -443,6 +445,7 @@ pub async fn neem_over(
     store: &Store,
     brp: &Brp,
     door: &Medewerker,
+    herkomst: &Herkomst,
     jongere: &str,
     kenmerken: &[String],
 ) -> Result<usize, KoppelFout> {
@@ -450,7 +453,7 @@ pub async fn neem_over(
     if kenmerken.is_empty() {
         return Err(KoppelFout::Ongeldig("kies de voorstellen die u overneemt".into()));
     }
-    let v = voorstellen(store, brp, door, jongere).await?;
+    let v = voorstellen(store, brp, door, herkomst, jongere).await?;
     let mut gekozen = Vec::new();
     for k in kenmerken {
         match v.voorstellen.iter().find(|p| &p.kenmerk == k) {

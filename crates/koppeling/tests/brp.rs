@@ -8,6 +8,7 @@ use leerspoor_brp::proefserver::{Proefpersoon, Proefserver};
 use leerspoor_domain::model::{Jongere, Woonadres};
 use leerspoor_koppeling::brp::{Verschil, Wie, controleer, neem_over, voorstellen};
 use leerspoor_koppeling::records::BrpVerzoek;
+use leerspoor_store::toegang::Herkomst;
 
 /// Sara lives where the register says; Daan moved on 1 February 2021; Kevin died; Lieke is not in
 /// this BRP at all.
@@ -132,10 +133,15 @@ async fn a_move_and_a_death_the_brp_knows_are_taken_over_dated_and_an_unknown_bs
         let server = brp().await;
         let brp = client(&server.url);
         let admin = mw(s, ADMIN).await;
-        let v = voorstellen(s, &brp, &admin, DAAN).await.unwrap();
+        let v = voorstellen(s, &brp, &admin, &Herkomst::default(), DAAN).await.unwrap();
         let [verhuisd] = &v.voorstellen[..] else { panic!("{:?}", v.voorstellen) };
         assert_eq!(verhuisd.bezwaar, None);
-        assert_eq!(neem_over(s, &brp, &admin, DAAN, std::slice::from_ref(&verhuisd.kenmerk)).await.unwrap(), 1);
+        assert_eq!(
+            neem_over(s, &brp, &admin, &Herkomst::default(), DAAN, std::slice::from_ref(&verhuisd.kenmerk))
+                .await
+                .unwrap(),
+            1
+        );
         let mut adressen: Vec<Woonadres> = s.lees_waar("jongere", DAAN).await.unwrap();
         adressen.sort_by_key(|a| a.begindatum);
         let [.., oud, nieuw] = &adressen[..] else { panic!("{adressen:?}") };
@@ -145,9 +151,14 @@ async fn a_move_and_a_death_the_brp_knows_are_taken_over_dated_and_an_unknown_bs
             ("Duinpad", "4", d("2021-02-01"))
         );
         assert_eq!(nieuw.einddatum, None);
-        assert!(voorstellen(s, &brp, &admin, DAAN).await.unwrap().voorstellen.is_empty(), "the register agrees now");
+        assert!(
+            voorstellen(s, &brp, &admin, &Herkomst::default(), DAAN).await.unwrap().voorstellen.is_empty(),
+            "the register agrees now"
+        );
         // The same proposal again: the BRP no longer makes it.
-        let fout = neem_over(s, &brp, &admin, DAAN, std::slice::from_ref(&verhuisd.kenmerk)).await.unwrap_err();
+        let fout = neem_over(s, &brp, &admin, &Herkomst::default(), DAAN, std::slice::from_ref(&verhuisd.kenmerk))
+            .await
+            .unwrap_err();
         assert!(fout.to_string().starts_with("de BRP zegt inmiddels iets anders"), "{fout}");
         assert_eq!(
             s.toegang_van(&format!("jongere:{DAAN}"))
@@ -159,18 +170,25 @@ async fn a_move_and_a_death_the_brp_knows_are_taken_over_dated_and_an_unknown_bs
             1
         );
 
-        let kevin = voorstellen(s, &brp, &admin, KEVIN).await.unwrap();
+        let kevin = voorstellen(s, &brp, &admin, &Herkomst::default(), KEVIN).await.unwrap();
         let kenmerken: Vec<String> = kevin.voorstellen.iter().map(|v| v.kenmerk.clone()).collect();
-        neem_over(s, &brp, &admin, KEVIN, &kenmerken).await.unwrap();
+        neem_over(s, &brp, &admin, &Herkomst::default(), KEVIN, &kenmerken).await.unwrap();
         let kevin: Jongere = s.lees_een(KEVIN).await.unwrap().unwrap();
         assert_eq!(kevin.overlijdensdatum, Some(d("2020-10-13")));
 
         // Lieke's BSN is unknown to the BRP: said, but nothing to take over.
-        let lieke = voorstellen(s, &brp, &admin, LIEKE).await.unwrap();
+        let lieke = voorstellen(s, &brp, &admin, &Herkomst::default(), LIEKE).await.unwrap();
         assert_eq!(lieke.voorstellen[0].verschil, Verschil::NietInBrp);
         assert!(lieke.voorstellen[0].bezwaar.is_some());
-        assert!(neem_over(s, &brp, &admin, LIEKE, &[lieke.voorstellen[0].kenmerk.clone()]).await.is_err());
-        assert!(neem_over(s, &brp, &admin, LIEKE, &[]).await.is_err());
-        assert!(voorstellen(s, &brp, &mw(s, BELEID).await, SARA).await.is_err(), "a beleidsmedewerker may not");
+        assert!(
+            neem_over(s, &brp, &admin, &Herkomst::default(), LIEKE, &[lieke.voorstellen[0].kenmerk.clone()])
+                .await
+                .is_err()
+        );
+        assert!(neem_over(s, &brp, &admin, &Herkomst::default(), LIEKE, &[]).await.is_err());
+        assert!(
+            voorstellen(s, &brp, &mw(s, BELEID).await, &Herkomst::default(), SARA).await.is_err(),
+            "a beleidsmedewerker may not"
+        );
     }
 }

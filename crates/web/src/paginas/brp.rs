@@ -91,7 +91,7 @@ pub async fn voorstellen(
         Err(r) => return r,
     };
     let client = state.brp.as_ref().expect("gezien");
-    match brp::voorstellen(&state.store, client, &g.medewerker, &j.id).await {
+    match brp::voorstellen(&state.store, client, &g.medewerker, &g.herkomst, &j.id).await {
         Ok(v) => {
             let voorstellen: Vec<Regel> = v
                 .voorstellen
@@ -135,7 +135,7 @@ pub async fn neem_over(
         return weigering(&g, &j, KoppelFout::Ongeldig("te veel voorstellen gekozen".into()));
     }
     let client = state.brp.as_ref().expect("gezien");
-    match brp::neem_over(&state.store, client, &g.medewerker, &j.id, &kenmerken).await {
+    match brp::neem_over(&state.store, client, &g.medewerker, &g.herkomst, &j.id, &kenmerken).await {
         Ok(_) => Redirect::to(&format!("/jongeren/{}?gelukt=brp", j.id)).into_response(),
         Err(e) => weigering(&g, &j, e),
     }
