@@ -221,5 +221,8 @@ fn schrijf_leveringen(ds: &leerspoor_domain::model::Dataset, map: &std::path::Pa
     let peildatum = chrono::NaiveDate::from_ymd_opt(j, m, d).expect("geldige peildatum");
     let pad = uit.join(format!("duo-c-{j}-{m:02}-{d:02}.csv"));
     std::fs::write(&pad, leerspoor_demo::leveringen::duo_c_levering(ds, peildatum)).map_err(io)?;
+    let (j, m, d) = leerspoor_demo::leveringen::RIO_DATUM;
+    let pad = uit.join(format!("rio-{j}-{m:02}-{d:02}.csv"));
+    std::fs::write(&pad, leerspoor_demo::leveringen::rio_export(ds)).map_err(io)?;
     Ok(uit)
 }

@@ -32,6 +32,11 @@ enum Soort {
     #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     #[command(override_usage = "leerspoor koppeling duo-verzuim PAD --als MEDEWERKER [--dry-run]")]
     DuoVerzuim(Aanlevering),
+    /// Werk de scholen bij uit een export van RIO (DUO): nieuwe vestigingen erbij, naam, plaats en
+    /// gemeente bijgewerkt, gesloten vestigingen genoemd; alles of niets
+    #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
+    #[command(override_usage = "leerspoor koppeling rio PAD --als MEDEWERKER [--dry-run] [--koppeltabel PAD.toml]")]
+    Rio(Aanlevering),
     /// Verwerk een week van DUO's P-levering (mutaties, CSV): alles of niets, weken op volgorde
     #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     #[command(override_usage = "leerspoor koppeling duo-p PAD --als MEDEWERKER [--week JJJJ-WW] [--dry-run]")]
@@ -179,6 +184,7 @@ pub fn run(args: KoppelingArgs, database: &str) -> ExitCode {
         let store = Store::open_bestaand(database).await?;
         let uit = match &args.soort {
             Soort::DuoVerzuim(a) => lever(&store, a, Bron::DuoVerzuim).await,
+            Soort::Rio(a) => lever(&store, a, Bron::Rio).await,
             Soort::DuoP(p) => lever(&store, &p.levering, Bron::DuoP(p.week)).await,
             Soort::DuoC(c) => duo_c(&store, c).await,
             Soort::Brp(b) => brp(&store, b).await,
@@ -224,6 +230,7 @@ fn lees_bestand(pad: &std::path::Path) -> Result<Vec<u8>, Fout> {
 enum Bron {
     DuoVerzuim,
     DuoP(Option<duo_p::Week>),
+    Rio,
 }
 
 /// The koppeltabel (the office's own, or the one shipped as `naam`) and the delivery's file.
@@ -244,6 +251,7 @@ async fn lever(store: &Store, a: &Aanlevering, bron: Bron) -> Result<String, Fou
     let standaard = match bron {
         Bron::DuoVerzuim => ("duo-verzuim.toml", duo_verzuim::KOPPELTABEL),
         Bron::DuoP(_) => ("duo-p.toml", duo_p::KOPPELTABEL),
+        Bron::Rio => ("rio.toml", leerspoor_koppeling::rio::KOPPELTABEL),
     };
     let (tabel, bytes) = tabel_en_bestand(a, standaard)?;
     let bestand = a.pad.display().to_string();
@@ -257,6 +265,12 @@ async fn lever(store: &Store, a: &Aanlevering, bron: Bron) -> Result<String, Fou
         Bron::DuoP(week) => {
             let aanbod = Aanbod { bron: duo_p::BRON, bestand: &bestand, bytes: &bytes };
             let v = duo_p::verwerk(store, &door, aanbod, week, &tabel, vandaag, a.dry_run).await?;
+            (v.levering, v.proef)
+        }
+        Bron::Rio => {
+            use leerspoor_koppeling::rio;
+            let aanbod = Aanbod { bron: rio::BRON, bestand: &bestand, bytes: &bytes };
+            let v = rio::verwerk(store, &door, aanbod, &tabel, vandaag, a.dry_run).await?;
             (v.levering, v.proef)
         }
     };

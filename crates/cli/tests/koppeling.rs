@@ -157,6 +157,26 @@ fn the_demo_regions_vrijstellingen_go_to_duo_once() {
     assert_eq!(leerspoor(&db, &bevestig).status.code(), Some(2));
 }
 
+/// The demo region's RIO export updates its schools, by an administratief medewerker only.
+#[test]
+fn the_demo_regions_rio_export_updates_the_schools_once() {
+    let (_map, bundel, db) = demoregio();
+    let medewerkers = std::fs::read_to_string(bundel.join("medewerkers.csv")).unwrap();
+    let admin = medewerkers.lines().find(|r| r.contains(",administratief,")).unwrap().split(',').next().unwrap();
+    let rio = bundel.join("leveringen/rio-2021-08-02.csv");
+    let uit = leerspoor(&db, &["koppeling", "rio", rio.to_str().unwrap(), "--als", admin]);
+    let (tekst, fout) = uitvoer(&uit);
+    assert!(uit.status.success(), "{fout}");
+    assert_eq!(aantal(&tekst, "nieuw in het register"), 1, "{tekst}");
+    assert_eq!(aantal(&tekst, "gewijzigd"), 1, "{tekst}");
+    assert!(tekst.contains("gesloten op 2021-07-31"), "{tekst}");
+    let weer = leerspoor(&db, &["koppeling", "rio", rio.to_str().unwrap(), "--als", admin]);
+    assert!(uitvoer(&weer).0.contains("al eerder verwerkt"));
+    let lpa = leerspoor(&db, &["koppeling", "rio", rio.to_str().unwrap(), "--als", "MW001"]);
+    assert_eq!(lpa.status.code(), Some(2));
+    assert!(uitvoer(&lpa).1.contains("werkt het register van scholen niet bij"));
+}
+
 #[test]
 fn an_unknown_medewerker_or_a_missing_file_is_refused_in_dutch() {
     let (_map, db) = common::database_met_klein();

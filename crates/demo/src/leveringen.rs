@@ -256,3 +256,23 @@ pub fn duo_c_levering(ds: &Dataset, peildatum: Datum) -> String {
     }
     regels.join("\r\n") + "\r\n"
 }
+
+/// The day of the example RIO export.
+pub const RIO_DATUM: (i32, u32, u32) = (2021, 8, 2);
+
+/// A RIO export of the region's schools on [`RIO_DATUM`] as an office downloads it: the register's
+/// schools, the first renamed, the second closed on 31 July 2021, and one new vestiging.
+pub fn rio_export(ds: &Dataset) -> String {
+    let mut regels = vec!["BRIN;Vestigingsnummer;Vestigingsnaam;Plaatsnaam;Gemeentecode;Einddatum".to_string()];
+    for (n, s) in ds.scholen.iter().enumerate() {
+        let gemeente = s.gemeente.as_ref().map_or("", |g| g.as_str());
+        let naam = if n == 0 { format!("{} (nieuwe naam)", s.naam) } else { s.naam.clone() };
+        let einde = if n == 1 { "31-07-2021" } else { "" };
+        regels.push(format!("{};{};{naam};{};{gemeente};{einde}", s.brin, s.vestiging, s.plaats));
+    }
+    if let Some(s) = ds.scholen.first() {
+        let gemeente = s.gemeente.as_ref().map_or("", |g| g.as_str());
+        regels.push(format!("{};98;{} nevenvestiging;{};{gemeente};", s.brin, s.naam, s.plaats));
+    }
+    regels.join("\r\n") + "\r\n"
+}

@@ -12,5 +12,6 @@ pub mod levering;
 pub mod logboek;
 pub mod persoon;
 pub mod records;
+pub mod rio;
 pub mod uitgaand;
 pub mod verhuizing;

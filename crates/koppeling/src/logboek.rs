@@ -3,7 +3,8 @@
 //! offered again changes nothing.
 use crate::levering::{Koppeltabel, LeesFout, Levering as Bestand, zonder_nummers};
 use crate::records::{Levering, LeveringFout, Uitkomst};
-use leerspoor_domain::model::Medewerker;
+use leerspoor_domain::model::{Medewerker, Rol};
+use leerspoor_domain::rules::Weigering;
 use leerspoor_store::{Schrijver, Store, StoreFout};
 use sha2::{Digest, Sha256};
 
@@ -65,7 +66,20 @@ pub async fn lees<T>(
     proef: bool,
     rijen: impl FnOnce(&Bestand) -> Result<T, Vec<LeesFout>>,
 ) -> Result<(T, Bestand, Levering), KoppelFout> {
-    leerspoor_domain::rules::mas::mag_melding_registreren(door.rol).map_err(leerspoor_casework::Fout::from)?;
+    lees_als(leerspoor_domain::rules::mas::mag_melding_registreren, store, door, aanbod, tabel, proef, rijen).await
+}
+
+/// [`lees`], for a source whose deliveries another set of roles applies (`mag`).
+pub async fn lees_als<T>(
+    mag: fn(Rol) -> Result<(), Weigering>,
+    store: &Store,
+    door: &Medewerker,
+    aanbod: Aanbod<'_>,
+    tabel: &Koppeltabel,
+    proef: bool,
+    rijen: impl FnOnce(&Bestand) -> Result<T, Vec<LeesFout>>,
+) -> Result<(T, Bestand, Levering), KoppelFout> {
+    mag(door.rol).map_err(leerspoor_casework::Fout::from)?;
     let log = aanbod.levering(&door.id);
     match crate::levering::lees(aanbod.bytes, tabel).and_then(|b| Ok((rijen(&b)?, b))) {
         Ok((t, b)) => Ok((t, b, log)),

@@ -197,6 +197,18 @@ pub fn mag_melding_registreren(rol: Rol) -> Result<(), Weigering> {
     }
 }
 
+/// The register of schools (a RIO export, the beheer page): the beheerder and the office's
+/// administration.
+pub fn mag_scholen_bijwerken(rol: Rol) -> Result<(), Weigering> {
+    match rol {
+        Rol::Beheerder | Rol::Administratief => Ok(()),
+        rol => Err(Weigering::new(
+            "rollen: scholen bijwerken",
+            format!("een {} werkt het register van scholen niet bij", rol.label().to_lowercase()),
+        )),
+    }
+}
+
 /// A closed zaak is read-only: reopening it is its own, separate act.
 pub fn zaak_open(status: ZaakStatus) -> Result<(), Weigering> {
     if status == ZaakStatus::Gesloten {

@@ -1,0 +1,67 @@
+//! Schools from RIO in Zuidkust, against SQLite and PostgreSQL: a renamed vestiging is updated, a
+//! new one added, a closed one kept and named; the same file again changes nothing, and a file
+//! with a bad row changes nothing at all.
+#[path = "../../casework/tests/common/mod.rs"]
+mod common;
+use common::*;
+use leerspoor_domain::model::School;
+use leerspoor_koppeling::levering::Koppeltabel;
+use leerspoor_koppeling::logboek::{Aanbod, KoppelFout};
+use leerspoor_koppeling::records::Uitkomst;
+use leerspoor_koppeling::rio::{self, KOPPELTABEL};
+use leerspoor_store::Store;
+
+async fn lever(s: &Store, door: &str, csv: &str) -> Result<rio::Verslag, KoppelFout> {
+    let aanbod = Aanbod { bron: rio::BRON, bestand: "rio.csv", bytes: csv.as_bytes() };
+    let tabel = Koppeltabel::lees("rio.toml", KOPPELTABEL).unwrap();
+    rio::verwerk(s, &mw(s, door).await, aanbod, &tabel, d("2021-03-01"), false).await
+}
+
+async fn school(s: &Store, brin: &str, vestiging: &str) -> Option<School> {
+    s.lees::<School>().await.unwrap().into_iter().find(|sc| sc.brin == brin && sc.vestiging == vestiging)
+}
+
+#[tokio::test]
+async fn a_rio_export_updates_the_schools_and_keeps_a_closed_one() {
+    for db in regio().await {
+        let s = &db.store;
+        let zelfde = school(s, "20CD", "00").await.unwrap();
+        let gemeente = zelfde.gemeente.as_ref().map_or(String::new(), |g| g.as_str().to_string());
+        let csv = format!(
+            "BRIN;Vestigingsnummer;Vestigingsnaam;Plaatsnaam;Gemeentecode;Einddatum\n\
+             10AB;00;Het Nieuwe Lyceum;Zandvoorde;9901;\n\
+             {};{};{};{};{gemeente};\n\
+             30EF;01;Oude Locatie;Zandvoorde;GM9901;31-07-2020\n\
+             40GH;00;Nieuwe School;Duinwijk;GM9902;\n",
+            zelfde.brin, zelfde.vestiging, zelfde.naam, zelfde.plaats
+        );
+        let v = lever(s, ADMIN, &csv).await.unwrap();
+        assert_eq!((v.nieuw, v.gewijzigd, v.al_zo), (1, 1, 1));
+        assert_eq!(v.gesloten, [("30EF/01".to_string(), d("2020-07-31"))]);
+        assert_eq!(school(s, "10AB", "00").await.unwrap().naam, "Het Nieuwe Lyceum");
+        assert_eq!(school(s, "40GH", "00").await.unwrap().gemeente.unwrap().as_str(), "GM9902");
+        assert!(school(s, "30EF", "01").await.is_some(), "enrolments point at a closed school: it stays");
+
+        let weer = lever(s, ADMIN, &csv).await.unwrap();
+        assert_eq!(weer.levering.uitkomst, Uitkomst::Herhaald);
+        assert!(lever(s, LPA, &csv).await.is_err(), "a leerplichtambtenaar does not keep the schools");
+    }
+}
+
+#[tokio::test]
+async fn a_rio_file_with_a_bad_row_is_refused_whole_with_every_error() {
+    for db in regio().await {
+        let s = &db.store;
+        let voor: Vec<School> = s.lees().await.unwrap();
+        let csv = "BRIN;Vestiging;Naam;Gemeentecode\n\
+                   50JK;00;Nog Een School;GM9901\n\
+                   1X;00;Te Kort;GM9901\n\
+                   50JK;00;Dubbel;GM9901\n\
+                   60LM;00;Verkeerde Gemeente;Zandvoorde\n";
+        let Err(KoppelFout::Geweigerd { fouten, .. }) = lever(s, ADMIN, csv).await else { panic!("geweigerd") };
+        let rijen: Vec<Option<usize>> = fouten.iter().map(|f| f.rij).collect();
+        assert_eq!(rijen, [Some(3), Some(4), Some(5)], "{fouten:?}");
+        assert!(fouten[1].melding.contains("staat ook op rij 2"), "{}", fouten[1].melding);
+        assert_eq!(s.lees::<School>().await.unwrap(), voor, "nothing changed");
+    }
+}
