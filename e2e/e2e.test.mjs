@@ -552,3 +552,19 @@ test('the C-levering of the demo region is held against the register on the Kopp
   await scherm(page, 'koppelingen-c-levering');
   await page.context().close();
 });
+
+test('the administration brings the schools up to date from a RIO export on the Koppelingen page', async () => {
+  const bundel = join(map, 'bundel-rio');
+  const uit = spawnSync(LEERSPOOR, ['demo', '--scale', '0.1', '--export', bundel], { encoding: 'utf8' });
+  assert.equal(uit.status, 0, uit.stderr);
+  const page = await aanmelden('administratie');
+  await page.getByRole('link', { name: 'Koppelingen' }).click();
+  await page.getByLabel('RIO-export (CSV)').setInputFiles(join(bundel, 'leveringen', 'rio-2021-08-02.csv'));
+  await page.getByRole('button', { name: 'Scholen bijwerken' }).click();
+  assert.match(await page.getByRole('status').innerText(), /: toegepast\./);
+  const samenvatting = await page.locator('#samenvatting').innerText();
+  assert.match(samenvatting, /nieuw in het register\s+1/);
+  // The demo's today is 15 June 2021: the school closing on 31 July is still open.
+  assert.match(samenvatting, /99AB\/00 sluit op 2021-07-31/);
+  await page.context().close();
+});

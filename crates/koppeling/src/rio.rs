@@ -92,8 +92,9 @@ pub struct Verslag {
     pub nieuw: usize,
     pub gewijzigd: usize,
     pub al_zo: usize,
-    /// Closed according to RIO on the delivery's day, still in the register: (BRIN/vestiging, einddatum).
+    /// Closed or closing according to RIO, in the register: (BRIN/vestiging, einddatum).
     pub gesloten: Vec<(String, Datum)>,
+    vandaag: Datum,
 }
 
 impl Verslag {
@@ -102,9 +103,10 @@ impl Verslag {
         t += &regel("nieuw in het register", self.nieuw as u64);
         t += &regel("gewijzigd (naam, plaats of gemeente)", self.gewijzigd as u64);
         t += &regel("al zo", self.al_zo as u64);
-        t += &regel("gesloten volgens RIO, blijven in het register", self.gesloten.len() as u64);
+        t += &regel("gesloten of sluitend volgens RIO, blijven in het register", self.gesloten.len() as u64);
         for (school, einde) in &self.gesloten {
-            t += &format!("    {school} gesloten op {einde}\n");
+            let wat = if *einde < self.vandaag { "gesloten op" } else { "sluit op" };
+            t += &format!("    {school} {wat} {einde}\n");
         }
         t
     }
@@ -127,19 +129,23 @@ pub async fn verwerk(
     if let Some(eerder) = eerder_toegepast(&mut s, &log).await? {
         drop(s);
         let levering = herhaald(store, &log, &eerder, proef).await?;
-        return Ok(Verslag { levering, proef, nieuw: 0, gewijzigd: 0, al_zo: 0, gesloten: Vec::new() });
+        return Ok(Verslag { levering, proef, nieuw: 0, gewijzigd: 0, al_zo: 0, gesloten: Vec::new(), vandaag });
     }
     let bestaand: BTreeMap<(String, String), School> =
         s.lees::<School>().await?.into_iter().map(|sc| ((sc.brin.clone(), sc.vestiging.clone()), sc)).collect();
-    let mut v = Verslag { levering: log, proef, nieuw: 0, gewijzigd: 0, al_zo: 0, gesloten: Vec::new() };
+    let mut v = Verslag { levering: log, proef, nieuw: 0, gewijzigd: 0, al_zo: 0, gesloten: Vec::new(), vandaag };
     for r in &rijen {
         let sleutel = (r.school.brin.clone(), r.school.vestiging.clone());
         let oud = bestaand.get(&sleutel);
+        let naam = format!("{}/{}", sleutel.0, sleutel.1);
         if let Some(einde) = r.einddatum.filter(|e| *e < vandaag) {
             if oud.is_some() {
-                v.gesloten.push((format!("{}/{}", sleutel.0, sleutel.1), einde));
+                v.gesloten.push((naam, einde));
             }
             continue;
+        }
+        if let Some(einde) = r.einddatum {
+            v.gesloten.push((naam, einde));
         }
         match oud {
             None => {

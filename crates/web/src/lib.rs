@@ -178,6 +178,7 @@ pub fn routes(state: AppState) -> Routes {
         .post("/koppelingen/duo-verzuim", Toegang::Recht(CasusSchrijven), koppelingen::duo_verzuim)
         .post("/koppelingen/duo-p", Toegang::Recht(CasusSchrijven), koppelingen::duo_p)
         .post("/koppelingen/duo-c", Toegang::Recht(CasusSchrijven), koppelingen::duo_c)
+        .post("/koppelingen/rio", Toegang::Recht(CasusSchrijven), koppelingen::rio)
         .get("/koppelingen/leveringen/{levering}", Toegang::Recht(CasusSchrijven), koppelingen::levering)
         .post("/koppelingen/terugmelding", Toegang::Recht(CasusSchrijven), koppelingen::terugmelding)
         .get(

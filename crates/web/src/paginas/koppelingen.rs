@@ -20,6 +20,7 @@ use leerspoor_koppeling::duo_vrijstellingen;
 use leerspoor_koppeling::levering::{Koppeltabel, LeesFout};
 use leerspoor_koppeling::logboek::{Aanbod, KoppelFout};
 use leerspoor_koppeling::records::{Levering, LeveringFout, Verzending};
+use leerspoor_koppeling::rio;
 
 /// The errors shown of a refused delivery at most; the log keeps them all.
 const MAX_FOUTEN: usize = 200;
@@ -211,6 +212,21 @@ pub async fn duo_p(State(state): State<AppState>, Extension(g): Extension<Gebrui
     };
     let aanbod = Aanbod { bron: duo_p::BRON, bestand: &u.naam, bytes: &u.bytes };
     let uit = duo_p::verwerk(&state.store, &g.medewerker, aanbod, week, &tabel, state.vandaag(), u.controle).await;
+    verwerkt(&state, &g, uit.map(|v| (v.levering, v.proef))).await
+}
+
+/// A RIO export: the register's schools brought up to date (administration; the rule says who).
+pub async fn rio(State(state): State<AppState>, Extension(g): Extension<Gebruiker>, delen: Multipart) -> Response {
+    let u = match upload(delen).await {
+        Ok(u) => u,
+        Err(tekst) => return weiger(&state, &g, tekst).await,
+    };
+    let tabel = match Koppeltabel::lees("rio.toml", rio::KOPPELTABEL) {
+        Ok(t) => t,
+        Err(e) => return pagina::serverfout(&e),
+    };
+    let aanbod = Aanbod { bron: rio::BRON, bestand: &u.naam, bytes: &u.bytes };
+    let uit = rio::verwerk(&state.store, &g.medewerker, aanbod, &tabel, state.vandaag(), u.controle).await;
     verwerkt(&state, &g, uit.map(|v| (v.levering, v.proef))).await
 }
 
