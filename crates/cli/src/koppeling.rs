@@ -2,6 +2,7 @@
 use crate::blokkeer;
 use leerspoor_casework::medewerker;
 use leerspoor_domain::code_enum::CodeEnum;
+use leerspoor_koppeling::doorsturen;
 use leerspoor_koppeling::duo_c;
 use leerspoor_koppeling::duo_p;
 use leerspoor_koppeling::duo_terugmelding;
@@ -69,6 +70,13 @@ enum Soort {
         override_usage = "leerspoor koppeling duo-vrijstellingen (--uit PAD [--opnieuw VERZENDING] | --bevestig VERZENDING) --als MEDEWERKER [--dry-run]"
     )]
     DuoVrijstellingen(Verzenden),
+    /// Stuur de meldingen over jongeren die buiten de regio wonen door naar hun woongemeente (een
+    /// lijst per gemeente met DUO's meldingnummer en de melder); bevestig daarna de ontvangst
+    #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
+    #[command(
+        override_usage = "leerspoor koppeling doorsturen (--uit PAD [--opnieuw VERZENDING] | --bevestig VERZENDING) --als MEDEWERKER [--dry-run]"
+    )]
+    Doorsturen(Verzenden),
     /// Het leveringslogboek: de laatste leveringen, of de fouten van één geweigerde levering
     #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     #[command(override_usage = "leerspoor koppeling leveringen [--aantal N] [--levering ID]")]
@@ -190,6 +198,7 @@ pub fn run(args: KoppelingArgs, database: &str) -> ExitCode {
             Soort::Brp(b) => brp(&store, b).await,
             Soort::DuoTerugmelding(t) => verzenden(&store, t, Naar::Terugmelding).await,
             Soort::DuoVrijstellingen(v) => verzenden(&store, v, Naar::Vrijstellingen).await,
+            Soort::Doorsturen(v) => verzenden(&store, v, Naar::Doorsturen).await,
             Soort::Leveringen(l) => leveringen(&store, l).await,
         };
         store.sluit().await;
@@ -349,6 +358,7 @@ async fn brp(store: &Store, b: &BrpArgs) -> Result<String, Fout> {
 enum Naar {
     Terugmelding,
     Vrijstellingen,
+    Doorsturen,
 }
 
 impl Naar {
@@ -356,6 +366,7 @@ impl Naar {
         match self {
             Naar::Terugmelding => "duo-terugmelding",
             Naar::Vrijstellingen => "duo-vrijstellingen",
+            Naar::Doorsturen => "doorsturen",
         }
     }
 }
@@ -369,6 +380,7 @@ async fn verzenden(store: &Store, v: &Verzenden, naar: Naar) -> Result<String, F
         let b = match naar {
             Naar::Terugmelding => duo_terugmelding::bevestig(store, &door, id).await?,
             Naar::Vrijstellingen => duo_vrijstellingen::bevestig(store, &door, id).await?,
+            Naar::Doorsturen => doorsturen::bevestig(store, &door, id).await?,
         };
         return Ok(format!("Verzending {} bevestigd: wat erin stond telt als verzonden.\n", b.id));
     }
@@ -383,6 +395,10 @@ async fn verzenden(store: &Store, v: &Verzenden, naar: Naar) -> Result<String, F
             Naar::Vrijstellingen => {
                 vrijstelling::mag_registreren(door.rol).map_err(leerspoor_casework::Fout::from)?;
                 duo_vrijstellingen::inhoud(store, id).await?.map(|u| duo_vrijstellingen::als_csv(&u, &codes))
+            }
+            Naar::Doorsturen => {
+                mas::mag_melding_registreren(door.rol).map_err(leerspoor_casework::Fout::from)?;
+                doorsturen::inhoud(store, id).await?.map(|u| doorsturen::als_csv(&u))
             }
         };
         let csv = csv.ok_or_else(|| Fout::Invoer(format!("verzending '{id}' van {} bestaat niet", naar.opdracht())))?;
@@ -406,6 +422,11 @@ async fn verzenden(store: &Store, v: &Verzenden, naar: Naar) -> Result<String, F
                 .uitgaand
                 .map(|u| (u.verzending.id.clone(), u.meldingen.len(), duo_vrijstellingen::als_csv(&u, &codes)));
             (t.collect(), u, ["vrijstelling", "vrijstellingen"])
+        }
+        Naar::Doorsturen => {
+            let u = doorsturen::verzamel(store, &door, v.dry_run).await?;
+            let u = u.map(|u| (u.verzending.id.clone(), u.meldingen.len(), doorsturen::als_csv(&u)));
+            (String::new(), u, ["melding", "meldingen"])
         }
     };
     let Some((id, n, csv)) = gemaakt else {

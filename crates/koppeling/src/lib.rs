@@ -3,6 +3,7 @@
 //! adapter maps the rows it reads.
 
 pub mod brp;
+pub mod doorsturen;
 pub mod duo_c;
 pub mod duo_p;
 pub mod duo_terugmelding;

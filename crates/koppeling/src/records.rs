@@ -402,6 +402,28 @@ impl Rij for VrijstellingMelding {
     }
 }
 
+/// A DUO melding sent on to the woongemeente, in the verzending that carried it (migration 0014).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Doorgestuurd {
+    pub meldingnummer: String,
+    /// GMxxxx, or as DUO wrote it.
+    pub woongemeente: String,
+    pub verzending: String,
+}
+
+impl Rij for Doorgestuurd {
+    const TABEL: &'static str = "doorgestuurd";
+    const KOLOMMEN: &'static [Kolom] = &[k("meldingnummer", T), k("woongemeente", T), k("verzending", T)];
+    fn waarden(&self) -> Vec<Waarde> {
+        vec![tekst(&self.meldingnummer), tekst(&self.woongemeente), tekst(&self.verzending)]
+    }
+    fn uit_waarden(w: Vec<Waarde>) -> Result<Self, Vec<VeldFout>> {
+        let mut v = Velden::new(w);
+        let r = Doorgestuurd { meldingnummer: v.tekst(), woongemeente: v.tekst(), verzending: v.tekst() };
+        v.klaar(r)
+    }
+}
+
 /// A batch of messages to an outside party (`bestemming`: `duo-terugmelding`, …), fixed when made,
 /// until its receipt is acknowledged.
 #[derive(Debug, Clone, PartialEq)]

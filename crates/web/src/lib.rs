@@ -202,6 +202,13 @@ pub fn routes(state: AppState) -> Routes {
             Toegang::Recht(CasusSchrijven),
             koppelingen::vrijstellingen_bevestiging,
         )
+        .post("/koppelingen/doorsturen", Toegang::Recht(CasusSchrijven), koppelingen::doorsturen)
+        .get("/koppelingen/doorsturen/{verzending}", Toegang::Recht(CasusSchrijven), koppelingen::doorsturen_bestand)
+        .post(
+            "/koppelingen/doorsturen/{verzending}/bevestiging",
+            Toegang::Recht(CasusSchrijven),
+            koppelingen::doorsturen_bevestiging,
+        )
         .get("/rapportages", Toegang::Recht(Rapportage), rapportage::pagina)
         .get("/rapportages/download", Toegang::Recht(Rapportage), rapportage::download)
         .get("/beheer", Toegang::Recht(Beheer), beheer::pagina)

@@ -12,6 +12,7 @@ use axum::http::StatusCode;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use leerspoor_domain::code_enum::CodeEnum;
+use leerspoor_koppeling::doorsturen;
 use leerspoor_koppeling::duo_c;
 use leerspoor_koppeling::duo_p;
 use leerspoor_koppeling::duo_terugmelding;
@@ -67,6 +68,7 @@ impl Koppelingen {
 pub enum Bestemming {
     Terugmelding,
     Vrijstellingen,
+    Doorsturen,
 }
 
 impl Bestemming {
@@ -74,6 +76,7 @@ impl Bestemming {
         match self {
             Bestemming::Terugmelding => "terugmelding",
             Bestemming::Vrijstellingen => "vrijstellingen",
+            Bestemming::Doorsturen => "doorsturen",
         }
     }
 
@@ -81,6 +84,7 @@ impl Bestemming {
         match self {
             Bestemming::Terugmelding => "Terugmelding aan DUO",
             Bestemming::Vrijstellingen => "Vrijstellingen naar DUO",
+            Bestemming::Doorsturen => "Doorsturen naar de woongemeente",
         }
     }
 
@@ -94,6 +98,10 @@ impl Bestemming {
                 "Zet klaar welke vrijstellingen en vervangende leerplicht sinds de vorige verzending zijn toegekend, \
                  gewijzigd of ingetrokken, voor het vrijstellingenregister van DUO (met BSN; verlof gaat niet mee)."
             }
+            Bestemming::Doorsturen => {
+                "Zet de meldingen van DUO over jongeren die buiten de regio wonen klaar voor hun woongemeente: per \
+                 gemeente DUO's meldingnummer en de melder van de school, niets van de jongere."
+            }
         }
     }
 
@@ -101,6 +109,7 @@ impl Bestemming {
         match self {
             Bestemming::Terugmelding => "Terugmelding klaarzetten",
             Bestemming::Vrijstellingen => "Vrijstellingen klaarzetten",
+            Bestemming::Doorsturen => "Doorsturen klaarzetten",
         }
     }
 
@@ -108,6 +117,7 @@ impl Bestemming {
         match self {
             Bestemming::Terugmelding => duo_terugmelding::verzendingen(store).await,
             Bestemming::Vrijstellingen => duo_vrijstellingen::verzendingen(store).await,
+            Bestemming::Doorsturen => doorsturen::verzendingen(store).await,
         }
     }
 }
@@ -128,7 +138,7 @@ async fn toon(state: &AppState, g: &Gebruiker, status: StatusCode, u: Uitslag) -
         leveringen.sort_by(|a, b| (&b.ontvangen, &b.id).cmp(&(&a.ontvangen, &a.id)));
         leveringen.truncate(MAX_REGELS);
         let mut uitgaande = Vec::new();
-        for b in [Bestemming::Terugmelding, Bestemming::Vrijstellingen] {
+        for b in [Bestemming::Terugmelding, Bestemming::Vrijstellingen, Bestemming::Doorsturen] {
             let mut verzendingen = b.verzendingen(&state.store).await?;
             verzendingen.truncate(MAX_REGELS);
             uitgaande.push((b, verzendingen));
@@ -345,6 +355,33 @@ pub async fn terugmelding(State(state): State<AppState>, Extension(g): Extension
     toon(&state, &g, StatusCode::OK, Uitslag { melding: Some(Melding::ok(tekst)), ..Uitslag::default() }).await
 }
 
+/// Makes a verzending of the meldingen to send on to their woongemeente.
+pub async fn doorsturen(State(state): State<AppState>, Extension(g): Extension<Gebruiker>) -> Response {
+    let tekst = match doorsturen::verzamel(&state.store, &g.medewerker, false).await {
+        Ok(Some(u)) => klaar(&u.verzending, u.meldingen.len(), "melding(en)"),
+        Ok(None) => "Niets door te sturen: elke melding over een jongere buiten de regio is al doorgestuurd.".into(),
+        Err(KoppelFout::Store(e)) => return pagina::serverfout(&e),
+        Err(e) => return weiger(&state, &g, e.to_string()).await,
+    };
+    toon(&state, &g, StatusCode::OK, Uitslag { melding: Some(Melding::ok(tekst)), ..Uitslag::default() }).await
+}
+
+pub async fn doorsturen_bestand(
+    State(state): State<AppState>,
+    Extension(g): Extension<Gebruiker>,
+    Path(id): Path<String>,
+) -> Response {
+    bestand(&state, &g, Bestemming::Doorsturen, &id).await
+}
+
+pub async fn doorsturen_bevestiging(
+    State(state): State<AppState>,
+    Extension(g): Extension<Gebruiker>,
+    Path(id): Path<String>,
+) -> Response {
+    bevestig(&state, &g, Bestemming::Doorsturen, &id).await
+}
+
 /// Makes a verzending of the vrijstellingen to DUO; those that cannot go yet are said.
 pub async fn vrijstellingen(State(state): State<AppState>, Extension(g): Extension<Gebruiker>) -> Response {
     let v = match duo_vrijstellingen::verzamel(&state.store, &g.medewerker, false).await {
@@ -386,6 +423,7 @@ async fn bestand(state: &AppState, g: &Gebruiker, b: Bestemming, id: &str) -> Re
             Bestemming::Vrijstellingen => {
                 duo_vrijstellingen::inhoud(&state.store, id).await?.map(|u| duo_vrijstellingen::als_csv(&u, &codes))
             }
+            Bestemming::Doorsturen => doorsturen::inhoud(&state.store, id).await?.map(|u| doorsturen::als_csv(&u)),
         })
     };
     let inhoud = match gegevens.await {
@@ -439,6 +477,7 @@ async fn bevestig(state: &AppState, g: &Gebruiker, b: Bestemming, id: &str) -> R
     let bevestigd = match b {
         Bestemming::Terugmelding => duo_terugmelding::bevestig(&state.store, &g.medewerker, id).await,
         Bestemming::Vrijstellingen => duo_vrijstellingen::bevestig(&state.store, &g.medewerker, id).await,
+        Bestemming::Doorsturen => doorsturen::bevestig(&state.store, &g.medewerker, id).await,
     };
     match bevestigd {
         Ok(v) => {
