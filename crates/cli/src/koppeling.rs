@@ -369,6 +369,15 @@ impl Naar {
             Naar::Doorsturen => "doorsturen",
         }
     }
+
+    /// The action in the access log when its file is written, as the web application writes it.
+    fn download(self) -> &'static str {
+        match self {
+            Naar::Terugmelding => "download terugmelding",
+            Naar::Vrijstellingen => "download vrijstellingen",
+            Naar::Doorsturen => "download doorsturen",
+        }
+    }
 }
 
 /// `koppeling duo-terugmelding` and `koppeling duo-vrijstellingen`: make a verzending and write its
@@ -402,10 +411,8 @@ async fn verzenden(store: &Store, v: &Verzenden, naar: Naar) -> Result<String, F
             }
         };
         let csv = csv.ok_or_else(|| Fout::Invoer(format!("verzending '{id}' van {} bestaat niet", naar.opdracht())))?;
-        store
-            .log(&door.id, &format!("download {}", naar.opdracht()), &format!("verzending:{id}"), "gelukt", None)
-            .await?;
         schrijf_heel(pad, csv.as_bytes())?;
+        store.log(&door.id, naar.download(), &format!("verzending:{id}"), "gelukt", None).await?;
         return Ok(format!("Verzending {id} opnieuw geschreven naar {}.\n", pad.display()));
     }
     let (mut t, gemaakt, wat) = match naar {
@@ -442,6 +449,7 @@ async fn verzenden(store: &Store, v: &Verzenden, naar: Naar) -> Result<String, F
             "{e}; de verzending {id} is wel gemaakt: schrijf haar opnieuw met --opnieuw {id} --uit PAD"
         )));
     }
+    store.log(&door.id, naar.download(), &format!("verzending:{id}"), "gelukt", None).await?;
     t += &format!(
         "Verzending {id} ({wat}) geschreven naar {}.\nBevestig na ontvangst door DUO: leerspoor koppeling {} --bevestig {id} --als {}\n",
         pad.display(),

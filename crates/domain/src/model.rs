@@ -216,6 +216,30 @@ pub struct School {
     pub gemeente: Option<Gemeentecode>,
 }
 
+impl School {
+    /// A BRIN-nummer: two digits and two capitals or digits (`12AB`).
+    pub fn brin(s: &str) -> Result<String, String> {
+        let ok = s.len() == 4
+            && s.is_ascii()
+            && s[..2].bytes().all(|b| b.is_ascii_digit())
+            && s[2..].bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+        if ok {
+            Ok(s.to_string())
+        } else {
+            Err(format!("'{s}' is geen BRIN-nummer; verwacht 2 cijfers en 2 hoofdletters of cijfers, bijv. 12AB"))
+        }
+    }
+
+    /// A vestigingsnummer: two digits (`00`).
+    pub fn vestiging(s: &str) -> Result<String, String> {
+        if s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()) {
+            Ok(s.to_string())
+        } else {
+            Err(format!("'{s}' is geen vestigingsnummer; verwacht 2 cijfers, bijv. 00"))
+        }
+    }
+}
+
 /// A school holiday, from `begindatum` up to and including `einddatum`: either the dates OCW sets
 /// or advises for a vakantieregio, or a school location's own (a deviating holiday replaces the
 /// regio's holiday of the same kind in that schooljaar; a free day adds to them). See

@@ -327,6 +327,7 @@ async fn van_de_lijst(
     let mut s = store.schrijver(&door.id, "brp-controle").await?;
     let mut weg = 0;
     for (j, adres) in bevestigd {
+        s.vergrendel(&format!("brp bijwerken {}", j.id)).await?;
         let nu = s.lees_waar::<Jongere>("id", &j.id).await?.pop();
         let adressen: Vec<Woonadres> = s.lees_waar("jongere", &j.id).await?;
         if nu.as_ref() != Some(*j) || verhuizing::huidig(&adressen) != *adres {
@@ -337,7 +338,9 @@ async fn van_de_lijst(
             weg += 1;
         }
     }
-    s.vastleggen("brp-controle", "brp_verzoek").await?;
+    if weg > 0 {
+        s.vastleggen("brp-controle", "brp_verzoek").await?;
+    }
     Ok(weg)
 }
 

@@ -7,10 +7,10 @@
 use crate::levering::{self, LeesFout, Levering, fout};
 use crate::logboek::{Aanbod, KoppelFout, eerder_toegepast, herhaald, lees_als, regel};
 use leerspoor_domain::Datum;
-use leerspoor_domain::model::{Gemeentecode, Medewerker, School};
+use leerspoor_domain::model::{Gemeente, Gemeentecode, Medewerker, School};
 use leerspoor_domain::rules::mas::mag_scholen_bijwerken;
 use leerspoor_store::Store;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The source's name in the delivery log.
 pub const BRON: &str = "rio";
@@ -19,32 +19,46 @@ pub const KOPPELTABEL: &str = include_str!("../../../data/koppelingen/rio.toml")
 
 /// One onderwijslocatie as RIO has it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Rijschool {
+pub struct Vestigingsrij {
     pub rij: usize,
     pub school: School,
     pub einddatum: Option<Datum>,
 }
 
-/// A BRIN is four characters (two digits, two letters or digits); a vestiging two digits.
-fn brin_geldig(b: &str) -> bool {
-    b.len() == 4 && b.chars().all(|c| c.is_ascii_alphanumeric())
-}
+/// Names and places longer than this are no school's.
+const MAX_TEKST: usize = 120;
 
-/// Reads every row, or every error in the file (a BRIN and vestiging twice among them).
-pub fn lees_scholen(l: &Levering) -> Result<Vec<Rijschool>, Vec<LeesFout>> {
+/// Reads every row, or every error in the file (a BRIN and vestiging twice among them). BRIN and
+/// vestiging follow the register's rules; a vestiging a spreadsheet shortened (`0`) is read as
+/// `00`, and DUO's six-character vestigingscode (`12AB01`) as BRIN and vestiging.
+pub fn lees_scholen(l: &Levering) -> Result<Vec<Vestigingsrij>, Vec<LeesFout>> {
     let mut fouten = Vec::new();
     let mut rijen = Vec::new();
     let mut gezien: HashMap<(String, String), usize> = HashMap::new();
     for r in &l.rijen {
         let mut f = |veld: &str, melding: String| fouten.push(fout(Some(r.nummer), Some(r.kop(veld)), melding));
         let brin = r.tekst("brin").unwrap_or_default().to_uppercase();
-        if !brin_geldig(&brin) {
-            f("brin", format!("'{brin}' is geen BRIN (vier tekens)"));
+        let mut vestiging = r.tekst("vestiging").unwrap_or_default().to_uppercase();
+        if vestiging.len() == 6 && vestiging.starts_with(&brin) {
+            vestiging = vestiging[4..].to_string();
         }
-        let vestiging = r.tekst("vestiging").unwrap_or_default().to_string();
-        if vestiging.is_empty() || vestiging.len() > 4 || !vestiging.chars().all(|c| c.is_ascii_alphanumeric()) {
-            f("vestiging", format!("'{vestiging}' is geen vestiging (tot vier tekens)"));
+        if vestiging.len() == 1 && vestiging.bytes().all(|b| b.is_ascii_digit()) {
+            vestiging = format!("0{vestiging}");
         }
+        if let Err(e) = School::brin(&brin) {
+            f("brin", e);
+        }
+        if let Err(e) = School::vestiging(&vestiging) {
+            f("vestiging", e);
+        }
+        let mut tekst = |veld: &str| {
+            let t = r.tekst(veld).unwrap_or_default().to_string();
+            if t.chars().count() > MAX_TEKST {
+                f(veld, format!("langer dan {MAX_TEKST} tekens"));
+            }
+            t
+        };
+        let (naam, plaats) = (tekst("naam"), tekst("plaats"));
         let gemeente = match r.tekst("gemeente") {
             None => None,
             Some(g) => {
@@ -52,7 +66,7 @@ pub fn lees_scholen(l: &Levering) -> Result<Vec<Rijschool>, Vec<LeesFout>> {
                 match Gemeentecode::parse(&code) {
                     Ok(c) => Some(c),
                     Err(e) => {
-                        f("gemeente", e);
+                        fouten.push(fout(Some(r.nummer), Some(r.kop("gemeente")), e));
                         None
                     }
                 }
@@ -72,14 +86,11 @@ pub fn lees_scholen(l: &Levering) -> Result<Vec<Rijschool>, Vec<LeesFout>> {
                 format!("{brin} {vestiging} staat ook op rij {eerder}"),
             ));
         }
-        let school = School {
-            brin,
-            vestiging,
-            naam: r.tekst("naam").unwrap_or_default().to_string(),
-            plaats: r.tekst("plaats").unwrap_or_default().to_string(),
-            gemeente,
-        };
-        rijen.push(Rijschool { rij: r.nummer, school, einddatum });
+        rijen.push(Vestigingsrij {
+            rij: r.nummer,
+            school: School { brin, vestiging, naam, plaats, gemeente },
+            einddatum,
+        });
     }
     if fouten.is_empty() { Ok(rijen) } else { Err(fouten) }
 }
@@ -92,6 +103,8 @@ pub struct Verslag {
     pub nieuw: usize,
     pub gewijzigd: usize,
     pub al_zo: usize,
+    /// Not added: closed before today, or in a gemeente outside the region (a national file).
+    pub overgeslagen: usize,
     /// Closed or closing according to RIO, in the register: (BRIN/vestiging, einddatum).
     pub gesloten: Vec<(String, Datum)>,
     vandaag: Datum,
@@ -103,6 +116,7 @@ impl Verslag {
         t += &regel("nieuw in het register", self.nieuw as u64);
         t += &regel("gewijzigd (naam, plaats of gemeente)", self.gewijzigd as u64);
         t += &regel("al zo", self.al_zo as u64);
+        t += &regel("niet toegevoegd: gesloten, of buiten de regio", self.overgeslagen as u64);
         t += &regel("gesloten of sluitend volgens RIO, blijven in het register", self.gesloten.len() as u64);
         for (school, einde) in &self.gesloten {
             let wat = if *einde < self.vandaag { "gesloten op" } else { "sluit op" };
@@ -129,34 +143,54 @@ pub async fn verwerk(
     if let Some(eerder) = eerder_toegepast(&mut s, &log).await? {
         drop(s);
         let levering = herhaald(store, &log, &eerder, proef).await?;
-        return Ok(Verslag { levering, proef, nieuw: 0, gewijzigd: 0, al_zo: 0, gesloten: Vec::new(), vandaag });
+        return Ok(Verslag {
+            levering,
+            proef,
+            nieuw: 0,
+            gewijzigd: 0,
+            al_zo: 0,
+            overgeslagen: 0,
+            gesloten: Vec::new(),
+            vandaag,
+        });
     }
     let bestaand: BTreeMap<(String, String), School> =
         s.lees::<School>().await?.into_iter().map(|sc| ((sc.brin.clone(), sc.vestiging.clone()), sc)).collect();
-    let mut v = Verslag { levering: log, proef, nieuw: 0, gewijzigd: 0, al_zo: 0, gesloten: Vec::new(), vandaag };
+    let regio: HashSet<Gemeentecode> = s.lees::<Gemeente>().await?.into_iter().map(|g| g.code).collect();
+    let mut v = Verslag {
+        levering: log,
+        proef,
+        nieuw: 0,
+        gewijzigd: 0,
+        al_zo: 0,
+        overgeslagen: 0,
+        gesloten: Vec::new(),
+        vandaag,
+    };
     for r in &rijen {
         let sleutel = (r.school.brin.clone(), r.school.vestiging.clone());
-        let oud = bestaand.get(&sleutel);
         let naam = format!("{}/{}", sleutel.0, sleutel.1);
-        if let Some(einde) = r.einddatum.filter(|e| *e < vandaag) {
-            if oud.is_some() {
-                v.gesloten.push((naam, einde));
+        // The register knows the region's gemeenten only: a school elsewhere keeps none.
+        let in_regio = r.school.gemeente.as_ref().is_some_and(|g| regio.contains(g));
+        let gemeente = r.school.gemeente.clone().filter(|_| in_regio);
+        let gesloten = r.einddatum.is_some_and(|e| e < vandaag);
+        match bestaand.get(&sleutel) {
+            // Not added: closed, or elsewhere (a national file holds every school of the country).
+            None if gesloten || !in_regio => {
+                v.overgeslagen += 1;
+                continue;
             }
-            continue;
-        }
-        if let Some(einde) = r.einddatum {
-            v.gesloten.push((naam, einde));
-        }
-        match oud {
             None => {
-                s.nieuw(&r.school).await?;
+                s.nieuw(&School { gemeente, ..r.school.clone() }).await?;
                 v.nieuw += 1;
             }
+            // Closed: it stays as it was, enrolments point at it.
+            Some(_) if gesloten => {}
             // Keep what RIO leaves empty.
             Some(o) => {
                 let nu = School {
                     plaats: Some(r.school.plaats.clone()).filter(|p| !p.is_empty()).unwrap_or_else(|| o.plaats.clone()),
-                    gemeente: r.school.gemeente.clone().or_else(|| o.gemeente.clone()),
+                    gemeente: if r.school.gemeente.is_none() { o.gemeente.clone() } else { gemeente },
                     ..r.school.clone()
                 };
                 if &nu == o {
@@ -166,6 +200,9 @@ pub async fn verwerk(
                     v.gewijzigd += 1;
                 }
             }
+        }
+        if let Some(einde) = r.einddatum {
+            v.gesloten.push((naam, einde));
         }
     }
     v.levering.toegepast = (v.nieuw + v.gewijzigd) as u64;

@@ -71,7 +71,9 @@ pub async fn verhuis(
         return Ok(Verhuisd::AlZo);
     }
     let Some(h) = huidig else {
-        if let Some(einde) = laatste_einde(adressen).filter(|e| *e >= datum) {
+        if let Naar::Adres(_) = naar
+            && let Some(einde) = laatste_einde(adressen).filter(|e| *e >= datum)
+        {
             return Ok(Verhuisd::NietNaVorige(einde));
         }
         return Ok(match naar {

@@ -26,21 +26,28 @@ async fn a_rio_export_updates_the_schools_and_keeps_a_closed_one() {
     for db in regio().await {
         let s = &db.store;
         let zelfde = school(s, "20CD", "00").await.unwrap();
+        let zelfde_30ef = school(s, "30EF", "01").await.unwrap();
         let gemeente = zelfde.gemeente.as_ref().map_or(String::new(), |g| g.as_str().to_string());
         let csv = format!(
             "BRIN;Vestigingsnummer;Vestigingsnaam;Plaatsnaam;Gemeentecode;Einddatum\n\
              10AB;00;Het Nieuwe Lyceum;Zandvoorde;9901;\n\
              {};{};{};{};{gemeente};\n\
              30EF;01;Oude Locatie;Zandvoorde;GM9901;31-07-2020\n\
-             40GH;00;Nieuwe School;Duinwijk;GM9902;\n",
+             40GH;00;Nieuwe School;Duinwijk;GM9902;\n\
+             50JK;0;Door een spreadsheet ingekort;Duinwijk;9902;\n\
+             60LM;60LM01;Zesteken Vestigingscode;Zandvoorde;9901;\n\
+             70NP;00;School in Amsterdam;Amsterdam;GM0363;\n",
             zelfde.brin, zelfde.vestiging, zelfde.naam, zelfde.plaats
         );
         let v = lever(s, ADMIN, &csv).await.unwrap();
-        assert_eq!((v.nieuw, v.gewijzigd, v.al_zo), (1, 1, 1));
+        assert_eq!((v.nieuw, v.gewijzigd, v.al_zo, v.overgeslagen), (3, 1, 1, 1));
         assert_eq!(v.gesloten, [("30EF/01".to_string(), d("2020-07-31"))]);
         assert_eq!(school(s, "10AB", "00").await.unwrap().naam, "Het Nieuwe Lyceum");
         assert_eq!(school(s, "40GH", "00").await.unwrap().gemeente.unwrap().as_str(), "GM9902");
-        assert!(school(s, "30EF", "01").await.is_some(), "enrolments point at a closed school: it stays");
+        assert!(school(s, "50JK", "00").await.is_some(), "a vestiging a spreadsheet shortened to 0");
+        assert!(school(s, "60LM", "01").await.is_some(), "DUO's six-character vestigingscode");
+        assert!(school(s, "70NP", "00").await.is_none(), "a new school outside the region is not added");
+        assert_eq!(school(s, "30EF", "01").await, Some(zelfde_30ef), "closed: it stays as it was");
 
         let weer = lever(s, ADMIN, &csv).await.unwrap();
         assert_eq!(weer.levering.uitkomst, Uitkomst::Herhaald);

@@ -80,26 +80,6 @@ fn placeholder_gemeente() -> Gemeentecode {
     Gemeentecode::parse("GM0000").expect("geldige vorm")
 }
 
-fn brin(s: &str) -> Result<String, String> {
-    let ok = s.len() == 4
-        && s.is_ascii()
-        && s[..2].bytes().all(|b| b.is_ascii_digit())
-        && s[2..].bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
-    if ok {
-        Ok(s.to_string())
-    } else {
-        Err(format!("'{s}' is geen BRIN-nummer; verwacht 2 cijfers en 2 hoofdletters of cijfers, bijv. 12AB"))
-    }
-}
-
-fn vestiging(s: &str) -> Result<String, String> {
-    if s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()) {
-        Ok(s.to_string())
-    } else {
-        Err(format!("'{s}' is geen vestigingsnummer; verwacht 2 cijfers, bijv. 00"))
-    }
-}
-
 impl Rij for School {
     const TABEL: &'static str = "school";
     const KOLOMMEN: &'static [Kolom] =
@@ -117,8 +97,8 @@ impl Rij for School {
     fn uit_waarden(w: Vec<Waarde>) -> Result<Self, Vec<VeldFout>> {
         let mut v = Velden::new(w);
         let r = School {
-            brin: v.parse(brin).unwrap_or_default(),
-            vestiging: v.parse(vestiging).unwrap_or_default(),
+            brin: v.parse(School::brin).unwrap_or_default(),
+            vestiging: v.parse(School::vestiging).unwrap_or_default(),
             naam: v.tekst(),
             plaats: v.tekst(),
             gemeente: v.parse(Gemeentecode::parse),
@@ -157,8 +137,8 @@ impl Rij for Vakantie {
             id: v.tekst(),
             soort: v.code(),
             regio: v.opt_code(),
-            brin: v.parse(brin),
-            vestiging: v.parse(vestiging),
+            brin: v.parse(School::brin),
+            vestiging: v.parse(School::vestiging),
             begindatum: v.datum(),
             einddatum: v.datum(),
             advies: v.bool(),
@@ -435,7 +415,13 @@ impl Rij for Diploma {
     }
     fn uit_waarden(w: Vec<Waarde>) -> Result<Self, Vec<VeldFout>> {
         let mut v = Velden::new(w);
-        let r = Diploma { id: v.tekst(), jongere: v.tekst(), soort: v.code(), datum: v.datum(), brin: v.parse(brin) };
+        let r = Diploma {
+            id: v.tekst(),
+            jongere: v.tekst(),
+            soort: v.code(),
+            datum: v.datum(),
+            brin: v.parse(School::brin),
+        };
         v.klaar(r)
     }
 }
@@ -740,7 +726,7 @@ impl Rij for VsvMelding {
             bron: v.code(),
             onderwijssoort: v.code(),
             niveau: v.opt_code(),
-            brin: v.parse(brin),
+            brin: v.parse(School::brin),
         };
         v.klaar(r)
     }

@@ -197,8 +197,8 @@ pub fn mag_melding_registreren(rol: Rol) -> Result<(), Weigering> {
     }
 }
 
-/// The register of schools (a RIO export, the beheer page): the beheerder and the office's
-/// administration.
+/// The register of schools from a RIO export: the beheerder (on the command line) and the office's
+/// administration (also on the Koppelingen page).
 pub fn mag_scholen_bijwerken(rol: Rol) -> Result<(), Weigering> {
     match rol {
         Rol::Beheerder | Rol::Administratief => Ok(()),
