@@ -39,8 +39,7 @@ pub async fn verzamel(store: &Store, door: &Medewerker, proef: bool) -> Result<O
         return Ok(None);
     }
     open.sort_by(|a, b| (&a.woongemeente, &a.meldingnummer).cmp(&(&b.woongemeente, &b.meldingnummer)));
-    let nu = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    let verzending = uitgaand::nieuw(&mut s, door, BESTEMMING, &nu).await?;
+    let verzending = uitgaand::nieuw(&mut s, door, BESTEMMING, &uitgaand::nu()).await?;
     let mut meldingen = Vec::with_capacity(open.len());
     for m in open {
         let d = Doorgestuurd {

@@ -58,7 +58,7 @@ pub async fn verzamel(
     let mut eerder: Vec<Terugmelding> = s.lees().await?;
     eerder.sort_by(|a, b| (&a.klaargezet, &a.id).cmp(&(&b.klaargezet, &b.id)));
     let laatste: BTreeMap<&str, &Terugmelding> = eerder.iter().map(|t| (t.meldingnummer.as_str(), t)).collect();
-    let klaargezet = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let klaargezet = uitgaand::nu();
     let mut nieuw = Vec::new();
     for rij in &zaken {
         let Some((meldingnummer, st, contact)) = huidige_stand(rij, vandaag) else { continue };

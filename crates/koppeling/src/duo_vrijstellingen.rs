@@ -85,7 +85,7 @@ pub async fn verzamel(store: &Store, door: &Medewerker, proef: bool) -> Result<V
     let volgende = eerder.last().map_or(1, |m| m.volgnummer + 1);
     let laatste: BTreeMap<String, VrijstellingMelding> =
         eerder.into_iter().map(|m| (m.vrijstelling.clone(), m)).collect();
-    let klaargezet = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let klaargezet = uitgaand::nu();
     let mut uit = Verzameld::default();
     let mut nieuw = Vec::new();
     let mut gezien = Vec::new();

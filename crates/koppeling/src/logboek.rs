@@ -44,7 +44,7 @@ impl Aanbod<'_> {
             bron: self.bron.to_string(),
             bestand,
             inhoud: format!("{:x}", Sha256::digest(self.bytes)),
-            ontvangen: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            ontvangen: crate::uitgaand::nu(),
             door: door.to_string(),
             uitkomst: Uitkomst::Toegepast,
             rijen: 0,

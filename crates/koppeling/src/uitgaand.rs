@@ -8,6 +8,11 @@ use leerspoor_casework::ids;
 use leerspoor_domain::model::Medewerker;
 use leerspoor_store::{Schrijver, Store, StoreFout};
 
+/// Now, as the koppelingen keep moments: RFC 3339 in UTC, to the second.
+pub(crate) fn nu() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
 /// A new verzending to `bestemming`, made now by `door`, written in `s`.
 pub(crate) async fn nieuw(
     s: &mut Schrijver,
@@ -61,8 +66,7 @@ pub(crate) async fn bevestig(
     if let Some(op) = &oud.bevestigd {
         return Err(KoppelFout::Ongeldig(format!("verzending '{id}' is al bevestigd ({op})")));
     }
-    let nu = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    let nieuw = Verzending { bevestigd: Some(nu), bevestigd_door: Some(door.id.clone()), ..oud.clone() };
+    let nieuw = Verzending { bevestigd: Some(nu()), bevestigd_door: Some(door.id.clone()), ..oud.clone() };
     s.wijzig(&oud, &nieuw).await?;
     s.vastleggen(&format!("koppeling {bestemming} bevestigd"), id).await?;
     Ok(nieuw)

@@ -232,6 +232,10 @@ async fn a_fact_that_does_not_fit_the_register_is_listed_as_an_afwijking_and_the
                     "Inschrijving toegevoegd;19-10-2020;123456782;;;;;;;77;30EF;01;mbo;mbo3;01-10-2020;;;;",
                     // A removal of what the register never had: already so.
                     "Resultaat verwijderd;19-10-2020;123456782;;;;;;;;;;;;;;12;;",
+                    // Noor back in Zandvoorde on a day before she left for Haarlem: the periods would overlap.
+                    "Verhuisd binnen de gemeente;05-10-2020;100000034;;;;GM9901;9901DD;7;;;;;;;;;;",
+                    // Noor moving on from Haarlem: nothing of the region's to end.
+                    "Verhuisd naar een andere gemeente;20-10-2020;100000034;;;;GM0363;1012AB;2;;;;;;;;;;",
                 ],
             ),
             false,
@@ -240,7 +244,13 @@ async fn a_fact_that_does_not_fit_the_register_is_listed_as_an_afwijking_and_the
         .unwrap();
         assert_eq!(v.levering.uitkomst, Uitkomst::Toegepast);
         let rijen: Vec<usize> = v.afwijkingen.iter().map(|(r, _)| *r).collect();
-        assert_eq!(rijen, [2, 3, 4, 5]);
+        assert_eq!(rijen, [2, 3, 4, 5, 8]);
+        assert!(
+            v.afwijkingen[4].1.contains("ligt niet na het einde van het vorige adres (2020-10-11)"),
+            "{:?}",
+            v.afwijkingen
+        );
+        assert_eq!(gevolg(&v, 9), (Mutatie::VerhuisdBuiten, Gevolg::TerInformatie));
         assert!(v.afwijkingen[0].1.contains("onderwijsnummer"));
         assert!(v.afwijkingen[1].1.contains("ligt niet na het begin van het huidige adres"));
         assert_eq!(gevolg(&v, 6), (Mutatie::InschrijvingToegevoegd, Gevolg::Toegepast));
