@@ -511,6 +511,10 @@ test('BRP bijwerken: a move the local BRP of the demo knows is proposed in the d
   // Asked again, the BRP and the register agree.
   await page.getByRole('button', { name: 'BRP bijwerken' }).click();
   await page.getByText('De BRP en het register komen overeen.').waitFor();
+  // Who lives at the new address according to the BRP: at least the youth.
+  await page.getByRole('button', { name: 'Wie wonen er op dit adres?' }).click();
+  assert.ok(await page.locator('#huishouden tbody tr').count() >= 1);
+  await toegankelijk(page, 'brp-huishouden');
   await page.context().close();
 });
 

@@ -5,7 +5,7 @@
 //! (connection, TLS, time-out) is tried again (three times, waiting longer each time, or as
 //! `Retry-After` says). Only https, except to this machine (the local BRP); redirects are not
 //! followed, so the API key goes nowhere else.
-use crate::persoon::{BrpPersoon, VELDEN};
+use crate::persoon::{BrpPersoon, Huisgenoot, VELDEN, VELDEN_ZOEKEN};
 use leerspoor_domain::Bsn;
 use serde_json::{Value, json};
 use std::path::PathBuf;
@@ -116,22 +116,41 @@ impl Brp {
                 "fields": VELDEN,
                 "burgerservicenummer": deel.iter().map(Bsn::as_digits).collect::<Vec<_>>(),
             });
-            let antwoord = self.vraag(&verzoek).await?;
-            let soort = antwoord.get("type").and_then(Value::as_str);
-            let Some(personen) = antwoord
-                .get("personen")
-                .and_then(Value::as_array)
-                .filter(|_| soort == Some("RaadpleegMetBurgerservicenummer"))
-            else {
-                return Err(BrpFout::Antwoord(
-                    "geen lijst personen van het type RaadpleegMetBurgerservicenummer".into(),
-                ));
-            };
-            for p in personen {
+            for p in &self.personen(&verzoek).await? {
                 uit.push(BrpPersoon::lees(p).ok_or_else(|| BrpFout::Antwoord("een persoon zonder geldig BSN".into()))?);
             }
         }
         Ok(uit)
+    }
+
+    /// Who lives at this address in the Netherlands (`ZoekMetPostcodeEnHuisnummer`): name and
+    /// birth, nothing more. Without a huisletter, every huisletter of the number.
+    pub async fn zoek_op_adres(
+        &self,
+        postcode: &str,
+        huisnummer: u32,
+        huisletter: Option<&str>,
+    ) -> Result<Vec<Huisgenoot>, BrpFout> {
+        let mut verzoek = json!({
+            "type": "ZoekMetPostcodeEnHuisnummer",
+            "fields": VELDEN_ZOEKEN,
+            "postcode": postcode.replace(' ', "").to_uppercase(),
+            "huisnummer": huisnummer,
+        });
+        if let Some(letter) = huisletter {
+            verzoek["huisletter"] = letter.into();
+        }
+        Ok(self.personen(&verzoek).await?.iter().map(Huisgenoot::lees).collect())
+    }
+
+    /// The persons of an answer to a request of the same `type`.
+    async fn personen(&self, verzoek: &Value) -> Result<Vec<Value>, BrpFout> {
+        let soort = verzoek["type"].as_str().unwrap_or_default();
+        let antwoord = self.vraag(verzoek).await?;
+        match antwoord.get("personen").and_then(Value::as_array) {
+            Some(p) if antwoord.get("type").and_then(Value::as_str) == Some(soort) => Ok(p.clone()),
+            _ => Err(BrpFout::Antwoord(format!("geen lijst personen van het type {soort}"))),
+        }
     }
 
     /// One request, spaced and tried again as the module says.

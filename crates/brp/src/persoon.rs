@@ -9,6 +9,33 @@ use serde_json::Value;
 pub const VELDEN: &[&str] =
     &["burgerservicenummer", "naam", "geboorte", "overlijden", "verblijfplaats", "gemeenteVanInschrijving"];
 
+/// The fields asked of a search by address: who lives there, not their whole record.
+pub const VELDEN_ZOEKEN: &[&str] = &["burgerservicenummer", "naam", "geboorte"];
+
+/// A person found living at an address (the API's `PersoonBeperkt`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Huisgenoot {
+    pub bsn: Option<Bsn>,
+    /// Voornamen, voorvoegsel and geslachtsnaam.
+    pub naam: String,
+    pub geboortedatum: Option<Datum>,
+}
+
+impl Huisgenoot {
+    pub fn lees(p: &Value) -> Huisgenoot {
+        let naam = [tekst(p, "/naam/voornamen"), tekst(p, "/naam/voorvoegsel"), tekst(p, "/naam/geslachtsnaam")]
+            .into_iter()
+            .filter(|d| !d.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        Huisgenoot {
+            bsn: p.get("burgerservicenummer").and_then(Value::as_str).and_then(|b| Bsn::parse(b).ok()),
+            naam,
+            geboortedatum: datum(p, "/geboorte/datum"),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct BrpPersoon {
     pub bsn: Bsn,

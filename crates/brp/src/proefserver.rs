@@ -1,5 +1,5 @@
 //! A local BRP for tests and the demo: answers `POST /personen` with `RaadpleegMetBurgerservicenummer`
-//! from a set of persons, and checks every request and every answer against the schemas of the
+//! and `ZoekMetPostcodeEnHuisnummer` from a set of persons, and checks every request and every answer against the schemas of the
 //! published OpenAPI document. A request that does not meet them gets a 400, as the real API would;
 //! an answer that would not meet them (a bad test person) is a 500. Both are kept in
 //! [`Proefserver::afwijkingen`], so a test can assert that the client kept to the contract.
@@ -14,13 +14,14 @@ use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
-const SOORT: &str = "RaadpleegMetBurgerservicenummer";
+const RAADPLEEG: &str = "RaadpleegMetBurgerservicenummer";
+const OP_ADRES: &str = "ZoekMetPostcodeEnHuisnummer";
 
 struct Gedeeld {
     personen: HashMap<String, Value>,
     api_key: String,
-    verzoek: jsonschema::Validator,
-    antwoord: jsonschema::Validator,
+    /// Per kind of request it answers: the schemas of the request and of its answer.
+    schemas: HashMap<&'static str, (jsonschema::Validator, jsonschema::Validator)>,
     afwijkingen: Mutex<Vec<String>>,
     verzoeken: AtomicUsize,
     /// Statuses to answer the next requests with instead (a 503, a 429), to test retrying.
@@ -37,8 +38,11 @@ pub struct Proefserver {
 impl Proefserver {
     /// Starts on a free port of 127.0.0.1 with these persons (each as the API gives a person).
     pub async fn start(personen: Vec<Value>, api_key: &str) -> Result<Proefserver, String> {
-        let verzoek = validator(SOORT)?;
-        let antwoord = validator(&schema_voor("PersonenQueryResponse", SOORT).ok_or("geen antwoordschema")?)?;
+        let mut schemas = HashMap::new();
+        for soort in [RAADPLEEG, OP_ADRES] {
+            let antwoord = schema_voor("PersonenQueryResponse", soort).ok_or("geen antwoordschema")?;
+            schemas.insert(soort, (validator(soort)?, validator(&antwoord)?));
+        }
         let personen = personen
             .into_iter()
             .filter_map(|p| Some((p.get("burgerservicenummer")?.as_str()?.to_string(), p)))
@@ -46,8 +50,7 @@ impl Proefserver {
         let gedeeld = Arc::new(Gedeeld {
             personen,
             api_key: api_key.to_string(),
-            verzoek,
-            antwoord,
+            schemas,
             afwijkingen: Mutex::new(Vec::new()),
             verzoeken: AtomicUsize::new(0),
             storingen: Mutex::new(VecDeque::new()),
@@ -103,29 +106,49 @@ async fn raadpleeg(State(g): State<Arc<Gedeeld>>, koppen: HeaderMap, body: Strin
     let Ok(verzoek) = serde_json::from_str::<Value>(&body) else {
         return fout(StatusCode::BAD_REQUEST, "Ongeldig verzoek", "Het verzoek is geen JSON.");
     };
-    if verzoek.get("type").and_then(Value::as_str) != Some(SOORT) {
-        return fout(StatusCode::BAD_REQUEST, "Ongeldig verzoek", "Alleen RaadpleegMetBurgerservicenummer.");
-    }
-    let fouten = afwijkingen(&g.verzoek, &verzoek);
+    let soort = verzoek.get("type").and_then(Value::as_str).unwrap_or_default();
+    let Some((verzoekschema, antwoordschema)) = g.schemas.get(soort) else {
+        return fout(
+            StatusCode::BAD_REQUEST,
+            "Ongeldig verzoek",
+            "Alleen RaadpleegMetBurgerservicenummer en ZoekMetPostcodeEnHuisnummer.",
+        );
+    };
+    let fouten = afwijkingen(verzoekschema, &verzoek);
     if !fouten.is_empty() {
         g.afwijkingen.lock().expect("slot").extend(fouten.iter().map(|f| format!("verzoek {f}")));
         return fout(StatusCode::BAD_REQUEST, "Een of meerdere parameters zijn niet correct", "Zie het schema.");
     }
     let velden: Vec<&str> = verzoek["fields"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
-    let gevonden: Vec<Value> = verzoek["burgerservicenummer"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|b| g.personen.get(b.as_str()?))
-        .map(|p| alleen(p, &velden))
-        .collect();
-    let antwoord = json!({"type": SOORT, "personen": gevonden});
-    let fouten = afwijkingen(&g.antwoord, &antwoord);
+    let gevonden: Vec<Value> = if soort == RAADPLEEG {
+        verzoek["burgerservicenummer"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|b| g.personen.get(b.as_str()?))
+            .map(|p| alleen(p, &velden))
+            .collect()
+    } else {
+        let mut op_adres: Vec<&Value> = g.personen.values().filter(|p| woont_op(p, &verzoek)).collect();
+        op_adres.sort_by_key(|p| p["burgerservicenummer"].as_str().map(str::to_string));
+        op_adres.into_iter().map(|p| alleen(p, &velden)).collect()
+    };
+    let antwoord = json!({"type": soort, "personen": gevonden});
+    let fouten = afwijkingen(antwoordschema, &antwoord);
     if !fouten.is_empty() {
         g.afwijkingen.lock().expect("slot").extend(fouten.iter().map(|f| format!("antwoord {f}")));
         return fout(StatusCode::INTERNAL_SERVER_ERROR, "Interne fout", "Het antwoord voldoet niet aan het schema.");
     }
     Json(antwoord).into_response()
+}
+
+/// Whether `p` lives at the postcode and huisnummer (and huisletter, if asked) of the search.
+fn woont_op(p: &Value, zoek: &Value) -> bool {
+    let adres = &p["verblijfplaats"]["verblijfadres"];
+    let postcode = |v: &Value| v.as_str().map(|s| s.replace(' ', "").to_uppercase());
+    postcode(&adres["postcode"]) == postcode(&zoek["postcode"])
+        && adres["huisnummer"] == zoek["huisnummer"]
+        && zoek.get("huisletter").is_none_or(|l| adres.get("huisletter") == Some(l))
 }
 
 /// The person with only the asked fields (by their first part: `naam.voornamen` keeps `naam`).

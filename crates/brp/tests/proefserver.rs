@@ -163,3 +163,25 @@ async fn a_brp_that_does_not_answer_is_said_after_the_retries() {
         .is_err_and(|e| e.to_string().starts_with("BRP-instellingen: bestaat-niet.pem: niet te lezen"))
     );
 }
+
+#[tokio::test]
+async fn who_lives_at_an_address_is_found_by_postcode_and_huisnummer_within_the_contract() {
+    let moeder = Proefpersoon {
+        bsn: "100000046",
+        voornamen: "Marja",
+        voorvoegsel: "de",
+        geslachtsnaam: "Vries",
+        geboren: d("1980-05-05"),
+        overleden: None,
+        adres: ("Strandweg", 1, "9901AA", "Zandvoorde", "9901", d("2015-08-01")),
+    };
+    let server = Proefserver::start(vec![sara(), moeder.json()], "geheim").await.unwrap();
+    let brp = client(&server.url, "geheim", 1000.0);
+    let thuis = brp.zoek_op_adres("9901 aa", 1, None).await.unwrap();
+    let namen: Vec<&str> = thuis.iter().map(|h| h.naam.as_str()).collect();
+    assert_eq!(namen, ["Marja de Vries", "Sara de Vries"]);
+    assert_eq!(thuis[1].geboortedatum, Some(d("2008-03-14")));
+    assert!(brp.zoek_op_adres("9901AA", 1, Some("b")).await.unwrap().is_empty(), "another huisletter");
+    assert!(brp.zoek_op_adres("9901AA", 3, None).await.unwrap().is_empty());
+    assert_eq!(server.afwijkingen(), Vec::<String>::new(), "requests and answers within the contract");
+}

@@ -6,7 +6,7 @@ use crate::logboek::KoppelFout;
 use crate::records::BrpVerzoek;
 use crate::verhuizing::{self, Naar, Verhuisd, zelfde_adres};
 use leerspoor_brp::client::{Brp, PER_VERZOEK};
-use leerspoor_brp::persoon::BrpPersoon;
+use leerspoor_brp::persoon::{BrpPersoon, Huisgenoot};
 use leerspoor_casework::ids;
 use leerspoor_domain::model::{Gemeente, Jongere, Medewerker, Vertrek, Woonadres};
 use leerspoor_domain::{Bsn, Datum};
@@ -436,6 +436,35 @@ fn bezwaar(v: &Verschil, adressen: &[Woonadres], p: Option<&BrpPersoon>, in_regi
         },
         _ => None,
     }
+}
+
+/// Who lives at the youth's current address in the register according to the BRP (the household:
+/// parents, carers, brothers and sisters), asked on behalf of `door` (casework roles), in the
+/// access log. Only shown, nothing kept. Gives the address asked about and who lives there.
+pub async fn huisgenoten(
+    store: &Store,
+    brp: &Brp,
+    door: &Medewerker,
+    herkomst: &Herkomst,
+    jongere: &str,
+) -> Result<(String, Vec<Huisgenoot>), KoppelFout> {
+    leerspoor_domain::rules::mas::mag_melding_registreren(door.rol).map_err(leerspoor_casework::Fout::from)?;
+    let j = te_controleren(store, &Wie::Jongere(jongere.to_string())).await?.pop().expect("één jongere");
+    let adressen: Vec<Woonadres> = store.lees_waar("jongere", &j.id).await?;
+    let Some(a) = verhuizing::huidig(&adressen) else {
+        return Err(KoppelFout::Ongeldig("het register heeft geen huidig adres van deze jongere".into()));
+    };
+    let (Some(nummer), letter) = verhuizing::huisnummer_sleutel(&a.huisnummer) else {
+        return Err(KoppelFout::Ongeldig(format!("het huisnummer '{}' begint niet met een getal", a.huisnummer)));
+    };
+    // The huisletter is the first letter after the number; a toevoeging is not searched on.
+    let huisletter = letter.chars().next().filter(char::is_ascii_alphabetic).map(|c| c.to_string());
+    let object = format!("jongere:{}", j.id);
+    let gevonden = brp.zoek_op_adres(&a.postcode, nummer, huisletter.as_deref()).await;
+    let resultaat = if gevonden.is_ok() { "gelukt" } else { "mislukt" };
+    store.log_van(herkomst, &door.id, "brp zoeken op adres", &object, resultaat, Some("huishouden")).await?;
+    let adres = adres_tekst(a.gemeente.as_str(), &a.postcode, &a.huisnummer);
+    Ok((adres, gevonden.map_err(|e| KoppelFout::Ongeldig(e.to_string()))?))
 }
 
 const GEWIJZIGD: &str = "het register is intussen gewijzigd: vraag de voorstellen opnieuw op";

@@ -6,7 +6,7 @@ use common::*;
 use leerspoor_brp::client::{Brp, BrpInstellingen};
 use leerspoor_brp::proefserver::{Proefpersoon, Proefserver};
 use leerspoor_domain::model::{Jongere, Woonadres};
-use leerspoor_koppeling::brp::{Verschil, Wie, controleer, neem_over, voorstellen};
+use leerspoor_koppeling::brp::{Verschil, Wie, controleer, huisgenoten, neem_over, voorstellen};
 use leerspoor_koppeling::records::BrpVerzoek;
 use leerspoor_store::toegang::Herkomst;
 
@@ -36,6 +36,14 @@ async fn brp() -> Proefserver {
             "2004-05-20",
             None,
             ("Duinpad", 4, "9901BB", "Zandvoorde", "9901", d("2021-02-01")),
+        ),
+        // Sara's mother, whom the register does not know.
+        persoon(
+            "100000046",
+            "Marja",
+            "1980-05-05",
+            None,
+            ("Strandweg", 1, "9901AA", "Zandvoorde", "9901", d("2008-03-14")),
         ),
         persoon(
             "100000022",
@@ -190,5 +198,23 @@ async fn a_move_and_a_death_the_brp_knows_are_taken_over_dated_and_an_unknown_bs
             voorstellen(s, &brp, &mw(s, BELEID).await, &Herkomst::default(), SARA).await.is_err(),
             "a beleidsmedewerker may not"
         );
+    }
+}
+
+/// Who lives with Sara according to the BRP: her mother too, whom the register does not know;
+/// asked in the access log, kept nowhere.
+#[tokio::test]
+async fn the_household_at_a_youths_address_is_found_in_the_brp() {
+    for db in regio().await {
+        let s = &db.store;
+        let server = brp().await;
+        let admin = mw(s, ADMIN).await;
+        let (adres, thuis) = huisgenoten(s, &client(&server.url), &admin, &Herkomst::default(), SARA).await.unwrap();
+        assert_eq!(adres, "9901AA 1 (GM9901)");
+        assert_eq!(thuis.iter().map(|h| h.naam.as_str()).collect::<Vec<_>>(), ["Marja de Vries", "Sara de Vries"]);
+        assert_eq!(s.toegang_van(&format!("jongere:{SARA}")).await.unwrap()[0].handeling, "brp zoeken op adres");
+        assert!(server.afwijkingen().is_empty(), "{:?}", server.afwijkingen());
+        let beleid = huisgenoten(s, &client(&server.url), &mw(s, BELEID).await, &Herkomst::default(), SARA).await;
+        assert!(beleid.is_err());
     }
 }

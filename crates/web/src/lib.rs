@@ -172,6 +172,7 @@ pub fn routes(state: AppState) -> Routes {
         .post("/jongeren/{jongere}/trajecten/{traject}/sluiten", Toegang::Recht(CasusSchrijven), traject::sluit)
         .post_zonder_wijziging("/jongeren/{jongere}/brp", Toegang::Recht(CasusSchrijven), brp::voorstellen)
         .post("/jongeren/{jongere}/brp/overnemen", Toegang::Recht(CasusSchrijven), brp::neem_over)
+        .post_zonder_wijziging("/jongeren/{jongere}/brp/huishouden", Toegang::Recht(CasusSchrijven), brp::huishouden)
         .get("/jongeren/{jongere}/dagbesteding", Toegang::Recht(CasusSchrijven), traject::dagbesteding_formulier)
         .post("/jongeren/{jongere}/dagbesteding", Toegang::Recht(CasusSchrijven), traject::dagbesteding)
         .get("/koppelingen", Toegang::Recht(CasusSchrijven), koppelingen::pagina)

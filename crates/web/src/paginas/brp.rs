@@ -38,6 +38,9 @@ struct BrpPagina {
     gevraagd: bool,
     voorstellen: Vec<Regel>,
     over_te_nemen: bool,
+    /// Who lives at the register's address according to the BRP: the address, and per person name
+    /// and birth date.
+    huishouden: Option<(String, Vec<(String, String)>)>,
 }
 
 /// The youth, or the answer for one that does not exist or a BRP that is not configured.
@@ -62,6 +65,7 @@ fn pagina_met(g: &Gebruiker, j: &Jongere, melding: Option<Melding>) -> BrpPagina
         gevraagd: false,
         voorstellen: Vec::new(),
         over_te_nemen: false,
+        huishouden: None,
     }
 }
 
@@ -137,6 +141,29 @@ pub async fn neem_over(
     let client = state.brp.as_ref().expect("gezien");
     match brp::neem_over(&state.store, client, &g.medewerker, &g.herkomst, &j.id, &kenmerken).await {
         Ok(_) => Redirect::to(&format!("/jongeren/{}?gelukt=brp", j.id)).into_response(),
+        Err(e) => weigering(&g, &j, e),
+    }
+}
+
+/// Who lives at the youth's address according to the BRP (shown, not kept; in the access log).
+pub async fn huishouden(
+    State(state): State<AppState>,
+    Extension(g): Extension<Gebruiker>,
+    Path(id): Path<String>,
+) -> Response {
+    let j = match jongere(&state, &g, &id).await {
+        Ok(j) => j,
+        Err(r) => return r,
+    };
+    let client = state.brp.as_ref().expect("gezien");
+    match brp::huisgenoten(&state.store, client, &g.medewerker, &g.herkomst, &j.id).await {
+        Ok((adres, personen)) => {
+            let personen = personen
+                .into_iter()
+                .map(|h| (h.naam, h.geboortedatum.as_ref().map_or_else(|| "onbekend".into(), pagina::datum)))
+                .collect();
+            pagina::toon(&BrpPagina { huishouden: Some((adres, personen)), ..pagina_met(&g, &j, None) })
+        }
         Err(e) => weigering(&g, &j, e),
     }
 }
