@@ -111,6 +111,10 @@ pub struct Verslag {
 }
 
 impl Verslag {
+    fn leeg(levering: crate::records::Levering, proef: bool, vandaag: Datum) -> Verslag {
+        Verslag { levering, proef, nieuw: 0, gewijzigd: 0, al_zo: 0, overgeslagen: 0, gesloten: Vec::new(), vandaag }
+    }
+
     fn samenvatting(&self) -> String {
         let mut t = regel("vestigingen in de levering", self.levering.rijen);
         t += &regel("nieuw in het register", self.nieuw as u64);
@@ -143,30 +147,12 @@ pub async fn verwerk(
     if let Some(eerder) = eerder_toegepast(&mut s, &log).await? {
         drop(s);
         let levering = herhaald(store, &log, &eerder, proef).await?;
-        return Ok(Verslag {
-            levering,
-            proef,
-            nieuw: 0,
-            gewijzigd: 0,
-            al_zo: 0,
-            overgeslagen: 0,
-            gesloten: Vec::new(),
-            vandaag,
-        });
+        return Ok(Verslag::leeg(levering, proef, vandaag));
     }
     let bestaand: BTreeMap<(String, String), School> =
         s.lees::<School>().await?.into_iter().map(|sc| ((sc.brin.clone(), sc.vestiging.clone()), sc)).collect();
     let regio: HashSet<Gemeentecode> = s.lees::<Gemeente>().await?.into_iter().map(|g| g.code).collect();
-    let mut v = Verslag {
-        levering: log,
-        proef,
-        nieuw: 0,
-        gewijzigd: 0,
-        al_zo: 0,
-        overgeslagen: 0,
-        gesloten: Vec::new(),
-        vandaag,
-    };
+    let mut v = Verslag::leeg(log, proef, vandaag);
     for r in &rijen {
         let sleutel = (r.school.brin.clone(), r.school.vestiging.clone());
         let naam = format!("{}/{}", sleutel.0, sleutel.1);

@@ -11,10 +11,12 @@ use axum::Extension;
 use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use leerspoor_brp::client::Brp;
 use leerspoor_domain::model::Jongere;
 use leerspoor_koppeling::brp;
 use leerspoor_koppeling::logboek::KoppelFout;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// More proposals than the kinds of difference there are is no honest form.
 const MAX_GEKOZEN: usize = 10;
@@ -43,14 +45,15 @@ struct BrpPagina {
     huishouden: Option<(String, Vec<(String, String)>)>,
 }
 
-/// The youth, or the answer for one that does not exist or a BRP that is not configured.
-async fn jongere(state: &AppState, g: &Gebruiker, id: &str) -> Result<Jongere, Response> {
-    if state.brp.is_none() {
+/// The youth and the BRP, or the answer for a youth that does not exist or a BRP that is not
+/// configured.
+async fn jongere(state: &AppState, g: &Gebruiker, id: &str) -> Result<(Jongere, Arc<Brp>), Response> {
+    let Some(brp) = state.brp.clone() else {
         let melding = Melding::fout("De BRP is niet ingesteld voor deze installatie (zie LEERSPOOR_BRP_URL).");
         return Err(pagina::met_kop(404, &Kop::voor(g, "/zoeken"), "BRP bijwerken", melding));
-    }
+    };
     match state.store.lees_een::<Jongere>(id).await {
-        Ok(Some(j)) => Ok(j),
+        Ok(Some(j)) => Ok((j, brp)),
         Ok(None) => Err(poort::niet_gevonden(g)),
         Err(e) => Err(pagina::serverfout(&e)),
     }
@@ -90,12 +93,11 @@ pub async fn voorstellen(
     Extension(g): Extension<Gebruiker>,
     Path(id): Path<String>,
 ) -> Response {
-    let j = match jongere(&state, &g, &id).await {
-        Ok(j) => j,
+    let (j, client) = match jongere(&state, &g, &id).await {
+        Ok(x) => x,
         Err(r) => return r,
     };
-    let client = state.brp.as_ref().expect("gezien");
-    match brp::voorstellen(&state.store, client, &g.medewerker, &g.herkomst, &j.id).await {
+    match brp::voorstellen(&state.store, &client, &g.medewerker, &g.herkomst, &j.id).await {
         Ok(v) => {
             let voorstellen: Vec<Regel> = v
                 .voorstellen
@@ -124,8 +126,8 @@ pub async fn neem_over(
     Path(id): Path<String>,
     Form(invoer): Form<HashMap<String, String>>,
 ) -> Response {
-    let j = match jongere(&state, &g, &id).await {
-        Ok(j) => j,
+    let (j, client) = match jongere(&state, &g, &id).await {
+        Ok(x) => x,
         Err(r) => return r,
     };
     let kenmerken: Vec<String> = invoer
@@ -138,8 +140,7 @@ pub async fn neem_over(
     if kenmerken.len() > MAX_GEKOZEN {
         return weigering(&g, &j, KoppelFout::Ongeldig("te veel voorstellen gekozen".into()));
     }
-    let client = state.brp.as_ref().expect("gezien");
-    match brp::neem_over(&state.store, client, &g.medewerker, &g.herkomst, &j.id, &kenmerken).await {
+    match brp::neem_over(&state.store, &client, &g.medewerker, &g.herkomst, &j.id, &kenmerken).await {
         Ok(_) => Redirect::to(&format!("/jongeren/{}?gelukt=brp", j.id)).into_response(),
         Err(e) => weigering(&g, &j, e),
     }
@@ -151,12 +152,11 @@ pub async fn huishouden(
     Extension(g): Extension<Gebruiker>,
     Path(id): Path<String>,
 ) -> Response {
-    let j = match jongere(&state, &g, &id).await {
-        Ok(j) => j,
+    let (j, client) = match jongere(&state, &g, &id).await {
+        Ok(x) => x,
         Err(r) => return r,
     };
-    let client = state.brp.as_ref().expect("gezien");
-    match brp::huisgenoten(&state.store, client, &g.medewerker, &g.herkomst, &j.id).await {
+    match brp::huisgenoten(&state.store, &client, &g.medewerker, &g.herkomst, &j.id).await {
         Ok((adres, personen)) => {
             let personen = personen
                 .into_iter()
