@@ -575,6 +575,22 @@ mod tests {
         s.parse().unwrap()
     }
 
+    /// An address at Kade 1 in GM9901 from `begin`, ended (leaving the region) at `einde`.
+    fn kade(begin: &str, einde: Option<&str>) -> Woonadres {
+        Woonadres {
+            id: "A1".into(),
+            jongere: "J1".into(),
+            gemeente: leerspoor_domain::model::Gemeentecode::parse("GM9901").unwrap(),
+            straat: "Kade".into(),
+            huisnummer: "1".into(),
+            postcode: "9901AA".into(),
+            woonplaats: "Zandvoorde".into(),
+            begindatum: datum(begin),
+            einddatum: einde.map(datum),
+            vertrek: einde.map(|_| Vertrek::BuitenRegio),
+        }
+    }
+
     #[test]
     fn a_youth_who_left_the_region_agrees_with_a_brp_address_outside_it_but_not_inside() {
         let j = Jongere {
@@ -654,18 +670,7 @@ mod tests {
             }),
             gemeente: Some("9901".into()),
         };
-        let huidig = Woonadres {
-            id: "A1".into(),
-            jongere: "J1".into(),
-            gemeente: leerspoor_domain::model::Gemeentecode::parse("GM9901").unwrap(),
-            straat: "Kade".into(),
-            huisnummer: "1".into(),
-            postcode: "9901AA".into(),
-            woonplaats: "Zandvoorde".into(),
-            begindatum: datum("2020-01-01"),
-            einddatum: None,
-            vertrek: None,
-        };
+        let huidig = kade("2020-01-01", None);
         // The houseboat lies in the gemeente the register has: no difference.
         assert_eq!(verschillen(&j, Some(&huidig), Some(&op_de_boot), |_| true), []);
         let anders = BrpPersoon { geslachtsnaam: "Vriesch".into(), ..op_de_boot };
@@ -675,18 +680,6 @@ mod tests {
 
     #[test]
     fn an_address_without_gemeente_a_houseboat_in_the_region_an_overlap_or_no_surname_is_not_taken_over() {
-        let adres = |begin: &str, einde: Option<&str>| Woonadres {
-            id: "A1".into(),
-            jongere: "J1".into(),
-            gemeente: leerspoor_domain::model::Gemeentecode::parse("GM9901").unwrap(),
-            straat: "Kade".into(),
-            huisnummer: "1".into(),
-            postcode: "9901AA".into(),
-            woonplaats: "Zandvoorde".into(),
-            begindatum: datum(begin),
-            einddatum: einde.map(datum),
-            vertrek: einde.map(|_| Vertrek::BuitenRegio),
-        };
         let persoon = BrpPersoon {
             bsn: Bsn::parse("111222333").unwrap(),
             voornamen: "Sara".into(),
@@ -710,10 +703,10 @@ mod tests {
             brp: "9901BB 4 (GM9901)".into(),
             sinds: Some(datum("2021-03-01")),
         };
-        let huidig = [adres("2019-01-01", None)];
+        let huidig = [kade("2019-01-01", None)];
         assert_eq!(bezwaar(&verhuisd, &huidig, Some(&persoon), &regio), None);
         // Left the region on 31 May; the BRP has her back since 1 March: the periods would overlap.
-        let vertrokken = [adres("2019-01-01", Some("2021-05-31"))];
+        let vertrokken = [kade("2019-01-01", Some("2021-05-31"))];
         let b = bezwaar(&verhuisd, &vertrokken, Some(&persoon), &regio).unwrap();
         assert!(b.starts_with("het vorige adres in het register eindigde op 2021-05-31"), "{b}");
         let zonder_gemeente = BrpPersoon { gemeente: None, ..persoon.clone() };
