@@ -7,6 +7,7 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+mod api_sleutel;
 mod bench;
 mod brp;
 mod bundel;
@@ -92,6 +93,9 @@ enum Opdracht {
     /// Maak of herstel het account van een medewerker (wachtwoord via LEERSPOOR_WACHTWOORD of de invoer)
     #[command(help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     Account(serve::AccountArgs),
+    /// API-sleutels voor machines (de koppelserver naar DUO): uitgeven, tonen, intrekken
+    #[command(name = "api-sleutel", help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties", subcommand_value_name = "WAT")]
+    ApiSleutel(api_sleutel::ApiSleutelArgs),
     /// Meet de snelheid: het jaarverslag per tabel, formaat en scope
     #[command(help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties", subcommand_value_name = "WAT")]
     Bench(bench::BenchArgs),
@@ -114,6 +118,7 @@ fn main() -> ExitCode {
         Opdracht::Demo(a) => demo::run(a, &database),
         Opdracht::Serve(a) => serve::serve(a, &database),
         Opdracht::Account(a) => serve::account(a, &database),
+        Opdracht::ApiSleutel(a) => api_sleutel::run(a, &database),
         Opdracht::Bench(a) => bench::run(a, &database),
     }
 }
@@ -135,7 +140,7 @@ fn meld_gebruiksfout(fout: clap::Error) -> ExitCode {
         ErrorKind::UnknownArgument => format!("onbekende optie '{arg}'"),
         ErrorKind::InvalidSubcommand => format!("onbekende opdracht '{}'", context(ContextKind::InvalidSubcommand)),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "geef een opdracht: status, import, export, controle, koppeling, rmc, report, demo, serve, account of bench"
+            "geef een opdracht: status, import, export, controle, koppeling, rmc, report, demo, serve, account, api-sleutel of bench"
                 .to_string()
         }
         ErrorKind::MissingRequiredArgument => format!("ontbreekt: {arg}"),

@@ -110,3 +110,26 @@ pub fn als_csv(u: &Uitgaand) -> String {
     }
     String::from_utf8(w.into_inner().expect("schrijven naar geheugen")).expect("UTF-8 in, UTF-8 uit")
 }
+
+/// The verzending for the JSON endpoint: the same meldingen as the file, dates as ISO 8601.
+pub fn als_json(u: &Uitgaand) -> serde_json::Value {
+    let meldingen: Vec<_> = u
+        .meldingen
+        .iter()
+        .map(|(d, m)| {
+            serde_json::json!({
+                "woongemeente": d.woongemeente,
+                "meldingnummer": m.meldingnummer,
+                "ontvangenOp": m.ontvangen_op.to_string(),
+                "verzuimdagen": m.verzuimdagen,
+                "melder": {
+                    "naam": m.melder_naam,
+                    "functie": m.melder_functie,
+                    "telefoon": m.melder_telefoon,
+                    "email": m.melder_email,
+                },
+            })
+        })
+        .collect();
+    serde_json::json!({ "verzending": uitgaand::als_json(&u.verzending), "meldingen": meldingen })
+}

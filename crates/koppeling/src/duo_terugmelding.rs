@@ -158,12 +158,7 @@ pub async fn bevestig(store: &Store, door: &Medewerker, id: &str) -> Result<Verz
 /// The verzending as a file for DUO's package route (`;`, UTF-8): DUO's wording for status and
 /// reden, no personal data of the youth — DUO knows the melding by its number.
 pub fn als_csv(u: &Uitgaand, codes: &[Code]) -> String {
-    let omschrijving = |lijst: &str, code: &str| {
-        codes
-            .iter()
-            .find(|c| c.lijst.code() == lijst && c.code == code)
-            .map_or_else(|| code.to_string(), |c| c.omschrijving.clone())
-    };
+    let omschrijving = |lijst: &str, code: &str| uitgaand::omschrijving(codes, lijst, code);
     let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
     let kop = [
         "Meldingnummer",
@@ -195,6 +190,30 @@ pub fn als_csv(u: &Uitgaand, codes: &[Code]) -> String {
         .expect("schrijven naar geheugen");
     }
     String::from_utf8(w.into_inner().expect("schrijven naar geheugen")).expect("UTF-8 in, UTF-8 uit")
+}
+
+/// The verzending for the JSON endpoint: the same messages as the file, codes beside DUO's words,
+/// dates as ISO 8601.
+pub fn als_json(u: &Uitgaand, codes: &[Code]) -> serde_json::Value {
+    let terugmeldingen: Vec<_> = u
+        .terugmeldingen
+        .iter()
+        .map(|t| {
+            serde_json::json!({
+                "meldingnummer": t.meldingnummer,
+                "status": uitgaand::code_json(codes, "meldingstatus", &t.status),
+                "redenAfsluiting": t.reden_afsluiting.as_deref().map(|r| uitgaand::code_json(codes, "reden_afsluiting", r)),
+                "toelichtingAfsluiting": t.toelichting,
+                "datum": t.datum.to_string(),
+                "contactpersoon": {
+                    "naam": t.contactpersoon,
+                    "functie": t.contact_functie,
+                    "email": t.contact_email,
+                },
+            })
+        })
+        .collect();
+    serde_json::json!({ "verzending": uitgaand::als_json(&u.verzending), "terugmeldingen": terugmeldingen })
 }
 
 /// A cell a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, tab, return) starts with `'`:

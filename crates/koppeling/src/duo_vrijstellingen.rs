@@ -183,12 +183,7 @@ pub async fn bevestig(store: &Store, door: &Medewerker, id: &str) -> Result<Verz
 /// (DUO's register is kept by persoonsgebonden nummer), the article in words, woongemeente and
 /// dates; no name or address.
 pub fn als_csv(u: &Uitgaand, codes: &[Code]) -> String {
-    let artikel = |code: &str| {
-        codes
-            .iter()
-            .find(|c| c.lijst.code() == "vrijstelling_artikel" && c.code == code)
-            .map_or_else(|| code.to_string(), |c| c.omschrijving.clone())
-    };
+    let artikel = |code: &str| uitgaand::omschrijving(codes, "vrijstelling_artikel", code);
     let datum = |d: Option<Datum>| d.map(|d| d.format("%d-%m-%Y").to_string()).unwrap_or_default();
     let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
     let kop =
@@ -208,6 +203,26 @@ pub fn als_csv(u: &Uitgaand, codes: &[Code]) -> String {
         w.write_record(rij.map(|c| crate::duo_terugmelding::geen_formule(&c))).expect("schrijven naar geheugen");
     }
     String::from_utf8(w.into_inner().expect("schrijven naar geheugen")).expect("UTF-8 in, UTF-8 uit")
+}
+
+/// The verzending for the JSON endpoint: the same messages as the file, dates as ISO 8601.
+pub fn als_json(u: &Uitgaand, codes: &[Code]) -> serde_json::Value {
+    let meldingen: Vec<_> = u
+        .meldingen
+        .iter()
+        .map(|m| {
+            serde_json::json!({
+                "mutatie": m.mutatie.code(),
+                "bsn": m.bsn,
+                "artikel": uitgaand::code_json(codes, "vrijstelling_artikel", &m.artikel),
+                "woongemeente": m.gemeente,
+                "ingangsdatum": m.ingangsdatum.to_string(),
+                "einddatum": m.einddatum.map(|d| d.to_string()),
+                "datumBesluit": m.besluitdatum.map(|d| d.to_string()),
+            })
+        })
+        .collect();
+    serde_json::json!({ "verzending": uitgaand::als_json(&u.verzending), "vrijstellingen": meldingen })
 }
 
 #[cfg(test)]

@@ -5,6 +5,8 @@
 use crate::logboek::KoppelFout;
 use crate::records::Verzending;
 use leerspoor_casework::ids;
+use leerspoor_domain::code_enum::CodeEnum;
+use leerspoor_domain::codes::Code;
 use leerspoor_domain::model::Medewerker;
 use leerspoor_store::{Schrijver, Store, StoreFout};
 
@@ -70,4 +72,27 @@ pub(crate) async fn bevestig(
     s.wijzig(&oud, &nieuw).await?;
     s.vastleggen(&format!("koppeling {bestemming} bevestigd"), id).await?;
     Ok(nieuw)
+}
+
+/// The description of `code` in the code list `lijst` (the words DUO uses), or the code itself.
+pub(crate) fn omschrijving(codes: &[Code], lijst: &str, code: &str) -> String {
+    codes
+        .iter()
+        .find(|c| c.lijst.code() == lijst && c.code == code)
+        .map_or_else(|| code.to_string(), |c| c.omschrijving.clone())
+}
+
+/// A code with its description, as the JSON of the verzendingen carries codes.
+pub(crate) fn code_json(codes: &[Code], lijst: &str, code: &str) -> serde_json::Value {
+    serde_json::json!({ "code": code, "omschrijving": omschrijving(codes, lijst, code) })
+}
+
+/// A verzending's heading in JSON: what it is and whether its receipt was confirmed.
+pub fn als_json(v: &Verzending) -> serde_json::Value {
+    serde_json::json!({
+        "id": v.id,
+        "bestemming": v.bestemming,
+        "aangemaakt": v.aangemaakt,
+        "bevestigd": v.bevestigd,
+    })
 }

@@ -3,6 +3,8 @@
 //! ([`poort`]): session, role, gemeente scope, CSRF and the access log.
 pub mod aanmelden;
 mod afremmen;
+pub mod api;
+mod bestemming;
 mod blokkerend;
 mod codes;
 mod csrf;
@@ -216,6 +218,8 @@ pub fn routes(state: AppState) -> Routes {
         .get("/accounts", Toegang::Recht(AccountsLezen), accounts::pagina)
         .post("/beheer/accounts", Toegang::Recht(Beheer), beheer::account)
         .post("/beheer/bundel", Toegang::Recht(Beheer), beheer::bundel)
+        .post("/beheer/api-sleutels", Toegang::Recht(Beheer), beheer::api_sleutel)
+        .post("/beheer/api-sleutels/{sleutel}/intrekken", Toegang::Recht(Beheer), beheer::api_sleutel_intrekken)
 }
 
 /// The whole application: routes behind the door, with sessions in the database, security
@@ -230,6 +234,7 @@ pub fn app(store: Store, instellingen: &Instellingen) -> axum::Router {
         .with_expiry(Expiry::OnInactivity(instellingen.sessie_inactief));
     routes(state.clone())
         .router()
+        .merge(api::routes(state.clone()))
         .fallback(|| async { verzoek::Fout::NietGevonden })
         .layer(sessies)
         .layer(axum::middleware::from_fn(verzoek::volg))

@@ -421,6 +421,51 @@ async fn deactivating_an_account_or_resetting_its_password_ends_its_sessions_at_
     }
 }
 
+#[tokio::test]
+async fn a_beheerder_issues_an_api_key_shown_once_and_revokes_it() {
+    for db in leerspoor_testdb::alle().await {
+        let r = regio(db).await;
+        let lpa = medewerker(&r.dataset, Rol::Leerplichtambtenaar).clone();
+        let (beheer, token) = aanmelden(&r.app, "beheerder", WACHTWOORD).await.unwrap();
+        let form = format!("csrf={token}&sleutel_medewerker={}&sleutel_naam=DUO-koppelserver", lpa.id);
+        let a = vraag(&r.app, "POST", "/beheer/api-sleutels", Some(&beheer), Some(form)).await;
+        assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+        let begin = a.body.find("lsk_").expect("the key, shown once");
+        let sleutel = a.body[begin..begin + 81].to_string();
+        let api = |sleutel: String| {
+            let app = r.app.clone();
+            async move {
+                let req = Request::builder()
+                    .uri("/api/v1/verzendingen/terugmelding")
+                    .header(header::AUTHORIZATION, format!("Bearer {sleutel}"))
+                    .body(Body::empty())
+                    .unwrap();
+                app.oneshot(req).await.unwrap().status()
+            }
+        };
+        assert_eq!(api(sleutel.clone()).await, StatusCode::OK);
+        let lijst = vraag(&r.app, "GET", "/beheer", Some(&beheer), None).await;
+        assert!(!lijst.body.contains(&sleutel), "the key is not shown again");
+        let id = &sleutel[4..16].to_string();
+        assert!(lijst.body.contains(id), "its id is listed");
+
+        let pad = format!("/beheer/api-sleutels/{id}/intrekken");
+        let b = vraag(&r.app, "POST", &pad, Some(&beheer), Some(format!("csrf={token}"))).await;
+        assert_eq!(b.status, StatusCode::OK, "{}", b.body);
+        assert_eq!(api(sleutel.clone()).await, StatusCode::UNAUTHORIZED);
+        let log = r.store.toegang_van(&format!("api-sleutel:{id}")).await.unwrap();
+        let handelingen: Vec<&str> = log.iter().map(|l| l.handeling.as_str()).collect();
+        assert_eq!(handelingen, ["api-sleutel intrekken", "api-sleutel uitgeven"]);
+
+        // A key for someone who may not do casework is refused, said why.
+        let beleid = medewerker(&r.dataset, Rol::Beleidsmedewerker).clone();
+        let form = format!("csrf={token}&sleutel_medewerker={}&sleutel_naam=rapportages", beleid.id);
+        let c = vraag(&r.app, "POST", "/beheer/api-sleutels", Some(&beheer), Some(form)).await;
+        assert_eq!(c.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(c.body.contains("geeft geen toegang tot de koppelingen"));
+    }
+}
+
 /// Signs in with the password a beheerder chose, is sent to choose a new one, and does.
 async fn aanmelden_en_wijzigen(app: &Router, naam: &str, gekregen: &str, eigen: &str) -> (String, String) {
     let a = probeer_aan_te_melden(app, naam, gekregen).await;
@@ -606,6 +651,7 @@ async fn every_response_carries_the_security_headers() {
         (&format!("/jongeren/{jongere}") as &str, Some(cookie.as_str())),
         ("/bestaat-niet", None),
         ("/static/leerspoor.css", None),
+        ("/api/v1/verzendingen/terugmelding", None),
     ] {
         let (_, h) = vraag_met(&r.app, "GET", pad, cookie, None).await;
         let kop = |naam: &str| h.get(naam).map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();

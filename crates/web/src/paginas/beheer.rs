@@ -2,18 +2,20 @@
 //! the upload of an exchange bundle with its validation report (all or nothing, as `leerspoor
 //! import`).
 use crate::aanmelden::{self, wachtwoord_zwak};
+use crate::api::sleutel;
 use crate::pagina::{self, Kop, Melding};
 use crate::poort::Gebruiker;
 use crate::{AppState, rechten};
 use askama::Template;
 use axum::Extension;
-use axum::extract::{Form, Multipart, State};
+use axum::extract::{Form, Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use leerspoor_domain::Gemeentecode;
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::model::{Gemeente, Medewerker, Rol, School};
 use leerspoor_ingest::{ImportOpties, IngestFout};
+use leerspoor_store::sleutels::ApiSleutel;
 use leerspoor_store::toegang::Account;
 use std::collections::HashMap;
 
@@ -37,9 +39,15 @@ struct Beheer {
     scholen: Vec<School>,
     fouten: Vec<leerspoor_ingest::Fout>,
     invoer: HashMap<String, String>,
+    /// The API keys, revoked ones too (they explain the access log).
+    sleutels: Vec<ApiSleutel>,
 }
 
 impl Beheer {
+    fn tijd(&self, t: &chrono::DateTime<chrono::Utc>) -> String {
+        pagina::tijdstip(t)
+    }
+
     fn ingevuld(&self, veld: &str) -> &str {
         self.invoer.get(veld).map(String::as_str).unwrap_or("")
     }
@@ -58,9 +66,10 @@ async fn toon(
         let medewerkers: Vec<Medewerker> = state.store.lees().await?;
         let gemeenten: Vec<Gemeente> = state.store.lees().await?;
         let scholen: Vec<School> = state.store.lees().await?;
-        Ok::<_, leerspoor_store::StoreFout>((accounts, medewerkers, gemeenten, scholen))
+        let sleutels = state.store.api_sleutels().await?;
+        Ok::<_, leerspoor_store::StoreFout>((accounts, medewerkers, gemeenten, scholen, sleutels))
     };
-    let (accounts, medewerkers, gemeenten, scholen) = match gegevens.await {
+    let (accounts, medewerkers, gemeenten, scholen, sleutels) = match gegevens.await {
         Ok(x) => x,
         Err(e) => return pagina::serverfout(&e),
     };
@@ -73,7 +82,8 @@ async fn toon(
         })
         .collect();
     let rollen = Rol::ALL.iter().map(|r| (r.code().to_string(), r.label().to_string())).collect();
-    let t = Beheer { kop: Kop::voor(g, "/beheer"), melding, medewerkers, rollen, gemeenten, scholen, fouten, invoer };
+    let kop = Kop::voor(g, "/beheer");
+    let t = Beheer { kop, melding, medewerkers, rollen, gemeenten, scholen, fouten, invoer, sleutels };
     (status, pagina::toon(&t)).into_response()
 }
 
@@ -207,6 +217,43 @@ pub async fn account(
     }
     let tekst = format!("Account '{naam}' van {} is opgeslagen ({}).", oud.naam, rol.label());
     toon(&state, &g, StatusCode::OK, Some(Melding::ok(tekst)), Vec::new(), HashMap::new()).await
+}
+
+/// Issues an API key for a medewerker (docs/api.md); the key is shown on this page once.
+pub async fn api_sleutel(
+    State(state): State<AppState>,
+    Extension(g): Extension<Gebruiker>,
+    Form(invoer): Form<HashMap<String, String>>,
+) -> Response {
+    let veld = |n: &str| invoer.get(n).map(String::as_str).unwrap_or_default();
+    let (status, melding) =
+        match sleutel::geef_uit(&state.store, &g.herkomst, g.id(), veld("sleutel_medewerker"), veld("sleutel_naam"))
+            .await
+        {
+            Ok((s, token)) => (
+                StatusCode::OK,
+                Melding::ok(format!(
+                    "API-sleutel {} ({}) is uitgegeven voor {}. Kopieer hem nu naar de koppelserver; hij wordt niet \
+                     meer getoond: {token}",
+                    s.id, s.naam, s.medewerker
+                )),
+            ),
+            Err(e) => (StatusCode::UNPROCESSABLE_ENTITY, Melding::fout(format!("API-sleutel: {e}"))),
+        };
+    toon(&state, &g, status, Some(melding), Vec::new(), HashMap::new()).await
+}
+
+/// Revokes an API key: from now on it opens nothing.
+pub async fn api_sleutel_intrekken(
+    State(state): State<AppState>,
+    Extension(g): Extension<Gebruiker>,
+    Path(id): Path<String>,
+) -> Response {
+    let (status, melding) = match sleutel::trek_in(&state.store, &g.herkomst, g.id(), &id).await {
+        Ok(()) => (StatusCode::OK, Melding::ok(format!("API-sleutel {id} is ingetrokken."))),
+        Err(e) => (StatusCode::UNPROCESSABLE_ENTITY, Melding::fout(format!("API-sleutel: {e}"))),
+    };
+    toon(&state, &g, status, Some(melding), Vec::new(), HashMap::new()).await
 }
 
 /// What a save changed, for the access log (never the password).

@@ -3,6 +3,7 @@
 //! delivery log with every refusal's
 //! reasons, and the terugmelding to DUO: made, downloaded, acknowledged.
 use crate::AppState;
+use crate::bestemming::Bestemming;
 use crate::pagina::{self, Kop, Melding};
 use crate::poort::{self, Gebruiker};
 use askama::Template;
@@ -12,12 +13,9 @@ use axum::http::StatusCode;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use leerspoor_domain::code_enum::CodeEnum;
-use leerspoor_koppeling::doorsturen;
 use leerspoor_koppeling::duo_c;
 use leerspoor_koppeling::duo_p;
-use leerspoor_koppeling::duo_terugmelding;
 use leerspoor_koppeling::duo_verzuim;
-use leerspoor_koppeling::duo_vrijstellingen;
 use leerspoor_koppeling::levering::{Koppeltabel, LeesFout};
 use leerspoor_koppeling::logboek::{Aanbod, KoppelFout};
 use leerspoor_koppeling::records::{Levering, LeveringFout, Verzending};
@@ -62,66 +60,6 @@ impl Koppelingen {
     }
 }
 
-/// Where the office's verzendingen go: each has its section on the page and its routes under
-/// `/koppelingen/{pad}`.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Bestemming {
-    Terugmelding,
-    Vrijstellingen,
-    Doorsturen,
-}
-
-impl Bestemming {
-    fn pad(self) -> &'static str {
-        match self {
-            Bestemming::Terugmelding => "terugmelding",
-            Bestemming::Vrijstellingen => "vrijstellingen",
-            Bestemming::Doorsturen => "doorsturen",
-        }
-    }
-
-    fn titel(self) -> &'static str {
-        match self {
-            Bestemming::Terugmelding => "Terugmelding aan DUO",
-            Bestemming::Vrijstellingen => "Vrijstellingen naar DUO",
-            Bestemming::Doorsturen => "Doorsturen naar de woongemeente",
-        }
-    }
-
-    fn uitleg(self) -> &'static str {
-        match self {
-            Bestemming::Terugmelding => {
-                "Zet klaar wat sinds de vorige verzending veranderde (status, reden en toelichting afsluiting, \
-                 contactpersoon)."
-            }
-            Bestemming::Vrijstellingen => {
-                "Zet klaar welke vrijstellingen en vervangende leerplicht sinds de vorige verzending zijn toegekend, \
-                 gewijzigd of ingetrokken, voor het vrijstellingenregister van DUO (met BSN; verlof gaat niet mee)."
-            }
-            Bestemming::Doorsturen => {
-                "Zet de meldingen van DUO over jongeren die buiten de regio wonen klaar voor hun woongemeente: per \
-                 gemeente DUO's meldingnummer en de melder van de school, niets van de jongere."
-            }
-        }
-    }
-
-    fn knop(self) -> &'static str {
-        match self {
-            Bestemming::Terugmelding => "Terugmelding klaarzetten",
-            Bestemming::Vrijstellingen => "Vrijstellingen klaarzetten",
-            Bestemming::Doorsturen => "Doorsturen klaarzetten",
-        }
-    }
-
-    async fn verzendingen(self, store: &leerspoor_store::Store) -> Result<Vec<Verzending>, leerspoor_store::StoreFout> {
-        match self {
-            Bestemming::Terugmelding => duo_terugmelding::verzendingen(store).await,
-            Bestemming::Vrijstellingen => duo_vrijstellingen::verzendingen(store).await,
-            Bestemming::Doorsturen => doorsturen::verzendingen(store).await,
-        }
-    }
-}
-
 /// What to show besides the lists.
 #[derive(Default)]
 struct Uitslag {
@@ -138,7 +76,7 @@ async fn toon(state: &AppState, g: &Gebruiker, status: StatusCode, u: Uitslag) -
         leveringen.sort_by(|a, b| (&b.ontvangen, &b.id).cmp(&(&a.ontvangen, &a.id)));
         leveringen.truncate(MAX_REGELS);
         let mut uitgaande = Vec::new();
-        for b in [Bestemming::Terugmelding, Bestemming::Vrijstellingen, Bestemming::Doorsturen] {
+        for b in Bestemming::ALLE {
             let mut verzendingen = b.verzendingen(&state.store).await?;
             verzendingen.truncate(MAX_REGELS);
             uitgaande.push((b, verzendingen));
@@ -344,26 +282,43 @@ async fn weiger(state: &AppState, g: &Gebruiker, tekst: String) -> Response {
     toon(state, g, StatusCode::UNPROCESSABLE_ENTITY, u).await
 }
 
-/// Makes a verzending of the terugmelding: what changed since the one before.
-pub async fn terugmelding(State(state): State<AppState>, Extension(g): Extension<Gebruiker>) -> Response {
-    let tekst = match duo_terugmelding::verzamel(&state.store, &g.medewerker, state.vandaag(), false).await {
-        Ok(Some(u)) => klaar(&u.verzending, u.terugmeldingen.len(), "terugmelding(en)"),
-        Ok(None) => "Niets terug te melden: er is niets veranderd sinds de vorige verzending.".into(),
+/// Makes a verzending of what changed since the one before; what cannot go yet is said.
+async fn klaarzetten(state: &AppState, g: &Gebruiker, b: Bestemming) -> Response {
+    let k = match b.klaarzetten(&state.store, &g.medewerker, state.vandaag()).await {
+        Ok(k) => k,
         Err(KoppelFout::Store(e)) => return pagina::serverfout(&e),
-        Err(e) => return weiger(&state, &g, e.to_string()).await,
+        Err(e) => return weiger(state, g, e.to_string()).await,
     };
-    toon(&state, &g, StatusCode::OK, Uitslag { melding: Some(Melding::ok(tekst)), ..Uitslag::default() }).await
+    let mut tekst = match &k.verzending {
+        Some(v) => format!(
+            "Verzending {} staat klaar met {} {}. Download het bestand en bevestig de ontvangst zodra de \
+             ontvanger het heeft.",
+            v.id,
+            k.aantal,
+            b.wat()
+        ),
+        None => b.niets().to_string(),
+    };
+    if !k.overgeslagen.is_empty() {
+        tekst += &format!(
+            " {} vrijstelling(en) gaan nog niet mee: de jongere heeft geen woongemeente in het register ({}).",
+            k.overgeslagen.len(),
+            k.overgeslagen.join(", ")
+        );
+    }
+    toon(state, g, StatusCode::OK, Uitslag { melding: Some(Melding::ok(tekst)), ..Uitslag::default() }).await
 }
 
-/// Makes a verzending of the meldingen to send on to their woongemeente.
+pub async fn terugmelding(State(state): State<AppState>, Extension(g): Extension<Gebruiker>) -> Response {
+    klaarzetten(&state, &g, Bestemming::Terugmelding).await
+}
+
+pub async fn vrijstellingen(State(state): State<AppState>, Extension(g): Extension<Gebruiker>) -> Response {
+    klaarzetten(&state, &g, Bestemming::Vrijstellingen).await
+}
+
 pub async fn doorsturen(State(state): State<AppState>, Extension(g): Extension<Gebruiker>) -> Response {
-    let tekst = match doorsturen::verzamel(&state.store, &g.medewerker, false).await {
-        Ok(Some(u)) => klaar(&u.verzending, u.meldingen.len(), "melding(en)"),
-        Ok(None) => "Niets door te sturen: elke melding over een jongere buiten de regio is al doorgestuurd.".into(),
-        Err(KoppelFout::Store(e)) => return pagina::serverfout(&e),
-        Err(e) => return weiger(&state, &g, e.to_string()).await,
-    };
-    toon(&state, &g, StatusCode::OK, Uitslag { melding: Some(Melding::ok(tekst)), ..Uitslag::default() }).await
+    klaarzetten(&state, &g, Bestemming::Doorsturen).await
 }
 
 pub async fn doorsturen_bestand(
@@ -382,61 +337,17 @@ pub async fn doorsturen_bevestiging(
     bevestig(&state, &g, Bestemming::Doorsturen, &id).await
 }
 
-/// Makes a verzending of the vrijstellingen to DUO; those that cannot go yet are said.
-pub async fn vrijstellingen(State(state): State<AppState>, Extension(g): Extension<Gebruiker>) -> Response {
-    let v = match duo_vrijstellingen::verzamel(&state.store, &g.medewerker, false).await {
-        Ok(v) => v,
-        Err(KoppelFout::Store(e)) => return pagina::serverfout(&e),
-        Err(e) => return weiger(&state, &g, e.to_string()).await,
-    };
-    let mut tekst = match &v.uitgaand {
-        Some(u) => klaar(&u.verzending, u.meldingen.len(), "vrijstelling(en)"),
-        None => "Niets te verzenden: er is niets veranderd sinds de vorige verzending.".into(),
-    };
-    if !v.overgeslagen.is_empty() {
-        tekst += &format!(
-            " {} vrijstelling(en) gaan nog niet mee: de jongere heeft geen woongemeente in het register ({}).",
-            v.overgeslagen.len(),
-            v.overgeslagen.iter().map(|(id, _)| id.as_str()).collect::<Vec<_>>().join(", ")
-        );
-    }
-    toon(&state, &g, StatusCode::OK, Uitslag { melding: Some(Melding::ok(tekst)), ..Uitslag::default() }).await
-}
-
-fn klaar(v: &Verzending, n: usize, wat: &str) -> String {
-    format!(
-        "Verzending {} staat klaar met {n} {wat}. Download het bestand voor DUO en bevestig de ontvangst zodra DUO \
-         het heeft.",
-        v.id
-    )
-}
-
 /// The file of a verzending, as often as needed: reading it changes nothing; every download is in
 /// the access log (the vrijstellingen carry BSNs).
 async fn bestand(state: &AppState, g: &Gebruiker, b: Bestemming, id: &str) -> Response {
-    let gegevens = async {
-        let codes: Vec<leerspoor_domain::codes::Code> = state.store.lees().await?;
-        Ok::<_, leerspoor_store::StoreFout>(match b {
-            Bestemming::Terugmelding => {
-                duo_terugmelding::inhoud(&state.store, id).await?.map(|u| duo_terugmelding::als_csv(&u, &codes))
-            }
-            Bestemming::Vrijstellingen => {
-                duo_vrijstellingen::inhoud(&state.store, id).await?.map(|u| duo_vrijstellingen::als_csv(&u, &codes))
-            }
-            Bestemming::Doorsturen => doorsturen::inhoud(&state.store, id).await?.map(|u| doorsturen::als_csv(&u)),
-        })
-    };
-    let inhoud = match gegevens.await {
+    let inhoud = match b.als_csv(&state.store, id).await {
         Ok(Some(i)) => i,
         Ok(None) => return poort::niet_gevonden(g),
         Err(e) => return pagina::serverfout(&e),
     };
     let handeling = format!("download {}", b.pad());
     let object = format!("verzending:{id}");
-    // The vrijstellingen carry BSNs: only for who registers vrijstellingen (not the RMC).
-    if b == Bestemming::Vrijstellingen
-        && let Err(w) = leerspoor_domain::rules::vrijstelling::mag_registreren(g.medewerker.rol)
-    {
+    if let Err(w) = b.mag_lezen(g.medewerker.rol) {
         if let Err(e) = g.log(state, &handeling, &object, "geweigerd", Some(&w.to_string())).await {
             return pagina::serverfout(&e);
         }
@@ -474,12 +385,7 @@ pub async fn vrijstellingen_bestand(
 
 /// DUO received a verzending.
 async fn bevestig(state: &AppState, g: &Gebruiker, b: Bestemming, id: &str) -> Response {
-    let bevestigd = match b {
-        Bestemming::Terugmelding => duo_terugmelding::bevestig(&state.store, &g.medewerker, id).await,
-        Bestemming::Vrijstellingen => duo_vrijstellingen::bevestig(&state.store, &g.medewerker, id).await,
-        Bestemming::Doorsturen => doorsturen::bevestig(&state.store, &g.medewerker, id).await,
-    };
-    match bevestigd {
+    match b.bevestig(&state.store, &g.medewerker, id).await {
         Ok(v) => {
             let tekst = format!("Verzending {} bevestigd: wat erin stond telt als verzonden.", v.id);
             toon(state, g, StatusCode::OK, Uitslag { melding: Some(Melding::ok(tekst)), ..Uitslag::default() }).await
