@@ -261,18 +261,42 @@ pub fn duo_c_levering(ds: &Dataset, peildatum: Datum) -> String {
 pub const RIO_DATUM: (i32, u32, u32) = (2021, 8, 2);
 
 /// A RIO export of the region's schools on [`RIO_DATUM`] as an office downloads it: the register's
-/// schools, the first renamed, the second closed on 31 July 2021, and one new vestiging.
+/// schools with what RIO adds (the onderwijssoort most of their pupils follow, in RIO's words where
+/// it has its own, a fictional address and opening date), the first renamed, the second closed on
+/// 31 July 2021, and one new vestiging.
 pub fn rio_export(ds: &Dataset) -> String {
-    let mut regels = vec!["BRIN;Vestigingsnummer;Vestigingsnaam;Plaatsnaam;Gemeentecode;Einddatum".to_string()];
+    let mut soorten: HashMap<(&str, &str), HashMap<Onderwijssoort, usize>> = HashMap::new();
+    for i in &ds.inschrijvingen {
+        *soorten.entry((&i.brin, &i.vestiging)).or_default().entry(i.onderwijssoort).or_default() += 1;
+    }
+    let soort = |brin: &str, vestiging: &str| {
+        let meest = soorten.get(&(brin, vestiging)).and_then(|t| t.iter().max_by_key(|(s, n)| (**n, s.code())));
+        match meest.map(|(s, _)| *s) {
+            Some(Onderwijssoort::Bao) => "PO".to_string(),
+            Some(s) => s.code().to_uppercase(),
+            None => String::new(),
+        }
+    };
+    let mut regels = vec![
+        "BRIN;Vestigingsnummer;Vestigingsnaam;Plaatsnaam;Gemeentecode;Onderwijssoort;Straatnaam;Huisnummer;Postcode;\
+         Datum in bedrijf;Einddatum"
+            .to_string(),
+    ];
     for (n, s) in ds.scholen.iter().enumerate() {
         let gemeente = s.gemeente.as_ref().map_or("", |g| g.as_str());
         let naam = if n == 0 { format!("{} (nieuwe naam)", s.naam) } else { s.naam.clone() };
         let einde = if n == 1 { "31-07-2021" } else { "" };
-        regels.push(format!("{};{};{naam};{};{gemeente};{einde}", s.brin, s.vestiging, s.plaats));
+        let adres = format!("Schoolstraat;{};{} SC;01-08-{}", n + 1, 9000 + n % 1000, 1970 + n % 40);
+        let soort = soort(&s.brin, &s.vestiging);
+        regels.push(format!("{};{};{naam};{};{gemeente};{soort};{adres};{einde}", s.brin, s.vestiging, s.plaats));
     }
     if let Some(s) = ds.scholen.first() {
         let gemeente = s.gemeente.as_ref().map_or("", |g| g.as_str());
-        regels.push(format!("{};98;{} nevenvestiging;{};{gemeente};", s.brin, s.naam, s.plaats));
+        let soort = soort(&s.brin, &s.vestiging);
+        regels.push(format!(
+            "{};98;{} nevenvestiging;{};{gemeente};{soort};Schoolpad;2;9998 SC;02-08-2021;",
+            s.brin, s.naam, s.plaats
+        ));
     }
     regels.join("\r\n") + "\r\n"
 }

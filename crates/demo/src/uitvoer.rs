@@ -107,6 +107,7 @@ fn organisatie(w: &Wereld, codes: &[Gemeentecode]) -> Dataset {
                 naam: s.naam.clone(),
                 plaats: s.gemeente.map_or_else(String::new, |g| GEMEENTEN[usize::from(g)].naam.to_string()),
                 gemeente: s.gemeente.map(|g| codes[usize::from(g)].clone()),
+                ..School::default()
             })
             .collect(),
         medewerkers: w

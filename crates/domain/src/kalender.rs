@@ -329,6 +329,7 @@ mod tests {
             naam: brin.into(),
             plaats: "p".into(),
             gemeente: Some(Gemeentecode::parse(gm).unwrap()),
+            ..School::default()
         };
         let scholen = [school("99AA", "GM0392"), school("99AB", "GM0344")];
         Kalender::nieuw(

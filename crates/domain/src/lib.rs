@@ -5,6 +5,7 @@
 //! values that can only be valid in one shape ([`Bsn`], [`SchoolJaar`], [`Gemeentecode`]) are
 //! types that cannot hold an invalid value.
 
+pub mod adres;
 pub mod bsn;
 pub mod code_enum;
 pub mod codes;

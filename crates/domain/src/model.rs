@@ -206,14 +206,24 @@ pub struct Gemeente {
     pub bezwaarcommissie: bool,
 }
 
-/// A school location: BRIN (instelling) and vestigingsnummer.
-#[derive(Debug, Clone, PartialEq)]
+/// A school location: BRIN (instelling) and vestigingsnummer. What RIO adds (soort, address,
+/// dates) is empty for a school typed in, until a RIO export fills it.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct School {
     pub brin: String,
     pub vestiging: String,
     pub naam: String,
     pub plaats: String,
     pub gemeente: Option<Gemeentecode>,
+    /// The main kind of education given here (RIO's onderwijssoort of the location).
+    pub onderwijssoort: Option<crate::onderwijs::Onderwijssoort>,
+    /// Street and number; empty when unknown.
+    pub adres: String,
+    pub postcode: String,
+    /// Opened (RIO's "in bedrijf").
+    pub begindatum: Option<Datum>,
+    /// Last day open; a closed location stays in the register, enrolments point at it.
+    pub einddatum: Option<Datum>,
 }
 
 impl School {

@@ -1,13 +1,15 @@
 //! Schools from RIO (docs/koppelingen.md, "Scholen uit RIO"): DUO's register of schools and
 //! onderwijslocaties, exported as a file, brings the register's schools up to date instead of
-//! typing them. Per BRIN and vestiging: a new one is added, a changed name, place or gemeente is
-//! updated (in the change log, with the delivery), one RIO has closed stays — enrolments point at
-//! it — and is named. A delivery is applied whole or refused whole; the same file again changes
-//! nothing.
+//! typing them. Per BRIN and vestiging: a new one is added; a changed name, place, gemeente,
+//! onderwijssoort, address or opening and closing date is updated (in the change log, with the
+//! delivery); one RIO has closed stays — enrolments point at it — with its einddatum, and is named.
+//! A delivery is applied whole or refused whole; the same file again changes nothing.
 use crate::levering::{self, LeesFout, Levering, fout};
 use crate::logboek::{Aanbod, KoppelFout, eerder_toegepast, herhaald, lees_als, regel};
 use leerspoor_domain::Datum;
+use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::model::{Gemeente, Gemeentecode, Medewerker, School};
+use leerspoor_domain::onderwijs::Onderwijssoort;
 use leerspoor_domain::rules::mas::mag_scholen_bijwerken;
 use leerspoor_store::Store;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -22,7 +24,35 @@ pub const KOPPELTABEL: &str = include_str!("../../../data/koppelingen/rio.toml")
 pub struct Vestigingsrij {
     pub rij: usize,
     pub school: School,
-    pub einddatum: Option<Datum>,
+}
+
+/// RIO's and DUO's words for the kinds of education (sector abbreviations and names), besides the
+/// register's own codes and labels.
+const SOORTEN: &[(&str, Onderwijssoort)] = &[
+    ("po", Onderwijssoort::Bao),
+    ("primair onderwijs", Onderwijssoort::Bao),
+    ("sbao", Onderwijssoort::Sbo),
+    ("(v)so", Onderwijssoort::So),
+    ("wec", Onderwijssoort::So),
+    ("praktijkonderwijs", Onderwijssoort::Pro),
+    ("bve", Onderwijssoort::Mbo),
+    ("beroepsonderwijs en volwasseneneducatie", Onderwijssoort::Mbo),
+    ("hbo", Onderwijssoort::Ho),
+    ("wo", Onderwijssoort::Ho),
+];
+
+/// The onderwijssoort RIO names, in any of its words; case and surrounding spaces do not matter.
+pub fn onderwijssoort(tekst: &str) -> Result<Onderwijssoort, String> {
+    let t = tekst.trim().to_lowercase();
+    Onderwijssoort::ALL
+        .iter()
+        .copied()
+        .find(|s| s.code() == t || s.label().to_lowercase() == t)
+        .or_else(|| SOORTEN.iter().find(|(w, _)| *w == t).map(|(_, s)| *s))
+        .ok_or_else(|| {
+            let codes: Vec<&str> = Onderwijssoort::ALL.iter().map(|s| s.code()).collect();
+            format!("'{tekst}' is geen onderwijssoort; verwacht {} (of PO, BVE, HBO, WO)", codes.join(", "))
+        })
 }
 
 /// Names and places longer than this are no school's.
@@ -72,12 +102,34 @@ pub fn lees_scholen(l: &Levering) -> Result<Vec<Vestigingsrij>, Vec<LeesFout>> {
                 }
             }
         };
-        let einddatum = r.datum("einddatum").unwrap_or_else(|e| {
-            fouten.push(e);
-            None
+        let mut datum = |veld: &str| {
+            r.datum(veld).unwrap_or_else(|e| {
+                fouten.push(e);
+                None
+            })
+        };
+        let (begindatum, einddatum) = (datum("begindatum"), datum("einddatum"));
+        if let (Some(b), Some(e)) = (begindatum, einddatum)
+            && e < b
+        {
+            fouten.push(fout(
+                Some(r.nummer),
+                Some(r.kop("einddatum")),
+                format!("einddatum {e} ligt voor begindatum {b}"),
+            ));
+        }
+        let soort = r.tekst("onderwijssoort").and_then(|t| {
+            onderwijssoort(t).map_err(|e| fouten.push(fout(Some(r.nummer), Some(r.kop("onderwijssoort")), e))).ok()
         });
-        if let Err(e) = r.datum("begindatum") {
-            fouten.push(e);
+        let postcode = r.tekst("postcode").map_or_else(String::new, |p| {
+            leerspoor_domain::adres::postcode(p).unwrap_or_else(|e| {
+                fouten.push(fout(Some(r.nummer), Some(r.kop("postcode")), e));
+                String::new()
+            })
+        });
+        let adres = adres(r.tekst("straat"), r.tekst("huisnummer"), r.tekst("toevoeging"));
+        if adres.chars().count() > MAX_TEKST {
+            fouten.push(fout(Some(r.nummer), Some(r.kop("straat")), format!("adres langer dan {MAX_TEKST} tekens")));
         }
         if let Some(eerder) = gezien.insert((brin.clone(), vestiging.clone()), r.nummer) {
             fouten.push(fout(
@@ -86,13 +138,47 @@ pub fn lees_scholen(l: &Levering) -> Result<Vec<Vestigingsrij>, Vec<LeesFout>> {
                 format!("{brin} {vestiging} staat ook op rij {eerder}"),
             ));
         }
-        rijen.push(Vestigingsrij {
-            rij: r.nummer,
-            school: School { brin, vestiging, naam, plaats, gemeente },
+        let school = School {
+            brin,
+            vestiging,
+            naam,
+            plaats,
+            gemeente,
+            onderwijssoort: soort,
+            adres,
+            postcode,
+            begindatum,
             einddatum,
-        });
+        };
+        rijen.push(Vestigingsrij { rij: r.nummer, school });
     }
     if fouten.is_empty() { Ok(rijen) } else { Err(fouten) }
+}
+
+/// Street, number and addition as one line (`Schoolstraat 12a`); empty without a street.
+fn adres(straat: Option<&str>, huisnummer: Option<&str>, toevoeging: Option<&str>) -> String {
+    let Some(straat) = straat else { return String::new() };
+    let nummer = format!("{}{}", huisnummer.unwrap_or_default(), toevoeging.unwrap_or_default());
+    format!("{straat} {nummer}").trim().to_string()
+}
+
+/// The register's school after what RIO says of it: RIO's name, and every other fact RIO gives;
+/// what RIO leaves empty stays as it was (a file without addresses erases none). A gemeente outside
+/// the region is none (the register knows the region's only).
+fn bijgewerkt(oud: &School, rio: &School, gemeente_in_regio: Option<Gemeentecode>) -> School {
+    let of_oud = |nieuw: &str, oud: &str| if nieuw.is_empty() { oud.to_string() } else { nieuw.to_string() };
+    School {
+        brin: oud.brin.clone(),
+        vestiging: oud.vestiging.clone(),
+        naam: rio.naam.clone(),
+        plaats: of_oud(&rio.plaats, &oud.plaats),
+        gemeente: if rio.gemeente.is_none() { oud.gemeente.clone() } else { gemeente_in_regio },
+        onderwijssoort: rio.onderwijssoort.or(oud.onderwijssoort),
+        adres: of_oud(&rio.adres, &oud.adres),
+        postcode: of_oud(&rio.postcode, &oud.postcode),
+        begindatum: rio.begindatum.or(oud.begindatum),
+        einddatum: rio.einddatum.or(oud.einddatum),
+    }
 }
 
 /// What a RIO delivery did.
@@ -118,7 +204,7 @@ impl Verslag {
     fn samenvatting(&self) -> String {
         let mut t = regel("vestigingen in de levering", self.levering.rijen);
         t += &regel("nieuw in het register", self.nieuw as u64);
-        t += &regel("gewijzigd (naam, plaats of gemeente)", self.gewijzigd as u64);
+        t += &regel("gewijzigd (naam, plaats, gemeente, soort, adres of datum)", self.gewijzigd as u64);
         t += &regel("al zo", self.al_zo as u64);
         t += &regel("niet toegevoegd: gesloten, of buiten de regio", self.overgeslagen as u64);
         t += &regel("gesloten of sluitend volgens RIO, blijven in het register", self.gesloten.len() as u64);
@@ -159,7 +245,7 @@ pub async fn verwerk(
         // The register knows the region's gemeenten only: a school elsewhere keeps none.
         let in_regio = r.school.gemeente.as_ref().is_some_and(|g| regio.contains(g));
         let gemeente = r.school.gemeente.clone().filter(|_| in_regio);
-        let gesloten = r.einddatum.is_some_and(|e| e < vandaag);
+        let gesloten = r.school.einddatum.is_some_and(|e| e < vandaag);
         match bestaand.get(&sleutel) {
             // Not added: closed, or elsewhere (a national file holds every school of the country).
             None if gesloten || !in_regio => {
@@ -170,15 +256,9 @@ pub async fn verwerk(
                 s.nieuw(&School { gemeente, ..r.school.clone() }).await?;
                 v.nieuw += 1;
             }
-            // Closed: it stays as it was, enrolments point at it.
-            Some(_) if gesloten => {}
-            // Keep what RIO leaves empty.
+            // Closed or not, it stays: enrolments point at it.
             Some(o) => {
-                let nu = School {
-                    plaats: Some(r.school.plaats.clone()).filter(|p| !p.is_empty()).unwrap_or_else(|| o.plaats.clone()),
-                    gemeente: if r.school.gemeente.is_none() { o.gemeente.clone() } else { gemeente },
-                    ..r.school.clone()
-                };
+                let nu = bijgewerkt(o, &r.school, gemeente);
                 if &nu == o {
                     v.al_zo += 1;
                 } else {
@@ -187,7 +267,7 @@ pub async fn verwerk(
                 }
             }
         }
-        if let Some(einde) = r.einddatum {
+        if let Some(einde) = r.school.einddatum {
             v.gesloten.push((naam, einde));
         }
     }

@@ -69,6 +69,7 @@ fn organisatie(ds: &mut Dataset) {
             naam: naam.into(),
             plaats: naam.into(),
             gemeente: Some(gm(gemeente)),
+            ..School::default()
         });
     }
     for (id, rol, boa) in

@@ -63,6 +63,7 @@ fn organisatie(ds: &mut Dataset) {
             naam: naam.into(),
             plaats: naam.into(),
             gemeente: Some(gm(gemeente)),
+            ..School::default()
         });
     }
     medewerker(ds, BOA, Rol::Leerplichtambtenaar, true, "2015-01-01", None);

@@ -60,6 +60,7 @@ fn regio() -> Dataset {
         naam: "School".into(),
         plaats: "Haarlem".into(),
         gemeente: Some(gm("GM0392")),
+        ..School::default()
     });
     let mut bsns = (100_000_000u32..).filter_map(|x| Bsn::try_from(x).ok());
     for (jaar, tabel) in [(2019, T3_2019), (2020, T3_2020)] {

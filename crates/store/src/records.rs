@@ -82,8 +82,18 @@ fn placeholder_gemeente() -> Gemeentecode {
 
 impl Rij for School {
     const TABEL: &'static str = "school";
-    const KOLOMMEN: &'static [Kolom] =
-        &[k("brin", T), k("vestiging", T), k("naam", T), k("plaats", T), o("gemeente", T)];
+    const KOLOMMEN: &'static [Kolom] = &[
+        k("brin", T),
+        k("vestiging", T),
+        k("naam", T),
+        k("plaats", T),
+        o("gemeente", T),
+        o("onderwijssoort", T),
+        o("adres", T),
+        o("postcode", T),
+        o("begindatum", D),
+        o("einddatum", D),
+    ];
     const SLEUTEL: usize = 2;
     fn waarden(&self) -> Vec<Waarde> {
         vec![
@@ -92,6 +102,11 @@ impl Rij for School {
             tekst(&self.naam),
             tekst(&self.plaats),
             opt_tekst(self.gemeente.as_ref().map(Gemeentecode::as_str)),
+            opt_code(self.onderwijssoort),
+            vrije_tekst(&self.adres),
+            vrije_tekst(&self.postcode),
+            opt_datum(self.begindatum),
+            opt_datum(self.einddatum),
         ]
     }
     fn uit_waarden(w: Vec<Waarde>) -> Result<Self, Vec<VeldFout>> {
@@ -102,6 +117,11 @@ impl Rij for School {
             naam: v.tekst(),
             plaats: v.tekst(),
             gemeente: v.parse(Gemeentecode::parse),
+            onderwijssoort: v.opt_code(),
+            adres: v.tekst(),
+            postcode: v.tekst(),
+            begindatum: v.opt_datum(),
+            einddatum: v.opt_datum(),
         };
         v.klaar(r)
     }

@@ -84,6 +84,7 @@ fn dataset() -> Dataset {
             naam: naam.into(),
             plaats: "Zandvoorde".into(),
             gemeente: Some(gm("GM9901")),
+            ..School::default()
         });
     }
     for (id, naam, rol, boa) in [

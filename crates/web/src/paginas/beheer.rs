@@ -44,6 +44,10 @@ struct Beheer {
 }
 
 impl Beheer {
+    fn soort(&self, s: &leerspoor_domain::onderwijs::Onderwijssoort) -> &'static str {
+        s.label()
+    }
+
     fn tijd(&self, t: &chrono::DateTime<chrono::Utc>) -> String {
         pagina::tijdstip(t)
     }
