@@ -104,6 +104,8 @@ pub fn proefpersonen(jongeren: &[Jongere], adressen: &[Woonadres]) -> Vec<serde_
             geboren: j.geboortedatum,
             overleden: j.overlijdensdatum,
             adres,
+            ouders: Vec::new(),
+            gezag: None,
         };
         personen.push(p.json());
     }

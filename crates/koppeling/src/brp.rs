@@ -620,6 +620,8 @@ mod tests {
                 sinds: Some(datum("2021-01-01")),
             }),
             gemeente: Some(gemeente.into()),
+            ouders: Vec::new(),
+            gezag: None,
         };
         let regio = |g: &str| g == "GM9901";
         assert_eq!(verschillen(&j, None, Some(&in_amsterdam("0363")), regio), []);
@@ -669,6 +671,8 @@ mod tests {
                 sinds: None,
             }),
             gemeente: Some("9901".into()),
+            ouders: Vec::new(),
+            gezag: None,
         };
         let huidig = kade("2020-01-01", None);
         // The houseboat lies in the gemeente the register has: no difference.
@@ -696,6 +700,8 @@ mod tests {
                 sinds: Some(datum("2021-03-01")),
             }),
             gemeente: Some("9901".into()),
+            ouders: Vec::new(),
+            gezag: None,
         };
         let regio: HashSet<String> = ["GM9901".to_string()].into();
         let verhuisd = Verschil::Adres {

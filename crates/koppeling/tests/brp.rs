@@ -21,6 +21,8 @@ async fn brp() -> Proefserver {
         geboren: d(geboren),
         overleden: overleden.map(d),
         adres,
+        ouders: Vec::new(),
+        gezag: None,
     };
     let personen = [
         persoon(

@@ -1091,6 +1091,8 @@ async fn brp_bijwerken_takes_over_only_what_the_brp_says_and_a_forged_proposal_c
             &a.gemeente.as_str()[2..],
             NaiveDate::from_ymd_opt(2021, 3, 1).unwrap(),
         ),
+        ouders: Vec::new(),
+        gezag: None,
     };
     let server = leerspoor_brp::proefserver::Proefserver::start(vec![persoon.json()], "sleutel").await.unwrap();
     let brp = leerspoor_brp::client::Brp::nieuw(leerspoor_brp::client::BrpInstellingen {
