@@ -1127,7 +1127,7 @@ async fn brp_bijwerken_takes_over_only_what_the_brp_says_and_a_forged_proposal_c
     let verzonnen = overnemen("&neem_0123456789abcdef=ja".into()).await;
     assert_eq!(verzonnen.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(verzonnen.body.contains("De BRP zegt inmiddels iets anders"), "{}", verzonnen.body);
-    let te_veel: String = (0..11).map(|n| format!("&neem_{n:016x}=ja")).collect();
+    let te_veel: String = (0..21).map(|n| format!("&neem_{n:016x}=ja")).collect();
     assert!(overnemen(te_veel).await.body.contains("Te veel voorstellen gekozen"));
     assert!(overnemen(String::new()).await.body.contains("Kies de voorstellen die u overneemt"));
     assert_eq!(stand().await, voor, "nothing changed");
