@@ -117,7 +117,7 @@ impl Brp {
                 "burgerservicenummer": deel.iter().map(Bsn::as_digits).collect::<Vec<_>>(),
             });
             for p in &self.personen(&verzoek).await? {
-                uit.push(BrpPersoon::lees(p).ok_or_else(|| BrpFout::Antwoord("een persoon zonder geldig BSN".into()))?);
+                uit.push(BrpPersoon::lees(p).map_err(BrpFout::Antwoord)?);
             }
         }
         Ok(uit)

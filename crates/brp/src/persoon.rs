@@ -5,9 +5,23 @@ use leerspoor_domain::{Bsn, Datum};
 use serde_json::Value;
 
 /// The fields Leerspoor asks for (the API's `fields`): only what the register compares, nothing
-/// more (data minimisation; a gemeente authorises its users per field).
-pub const VELDEN: &[&str] =
-    &["burgerservicenummer", "naam", "geboorte", "overlijden", "verblijfplaats", "gemeenteVanInschrijving"];
+/// more (data minimisation; a gemeente authorises its users per field). Of the parents only who
+/// they are (number, name, sex for moeder or vader), not their birth or the date of the
+/// familierechtelijke betrekking; `gezag` whole, since its parts depend on its type.
+pub const VELDEN: &[&str] = &[
+    "burgerservicenummer",
+    "naam",
+    "geboorte",
+    "overlijden",
+    "verblijfplaats",
+    "gemeenteVanInschrijving",
+    "ouders.burgerservicenummer",
+    "ouders.geslacht",
+    "ouders.naam.voornamen",
+    "ouders.naam.voorvoegsel",
+    "ouders.naam.geslachtsnaam",
+    "gezag",
+];
 
 /// The fields asked of a search by address: who lives there, not their whole record.
 pub const VELDEN_ZOEKEN: &[&str] = &["burgerservicenummer", "naam", "geboorte"];
@@ -52,6 +66,61 @@ pub struct BrpPersoon {
     pub adres: Option<BrpAdres>,
     /// The four digits of the gemeente van inschrijving (`0599`), as the BRP writes them.
     pub gemeente: Option<String>,
+    /// The legal parents (at most two; a parent the BRP knows nothing of is left out).
+    pub ouders: Vec<BrpOuder>,
+    /// Who has gezag over this person; `None` when the BRP gives none (an adult).
+    pub gezag: Option<BrpGezag>,
+}
+
+/// A parent as the BRP gives one (the API's `Ouder`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct BrpOuder {
+    pub bsn: Option<Bsn>,
+    pub voornamen: String,
+    pub voorvoegsel: String,
+    pub geslachtsnaam: String,
+    /// The code of the BRP's table Geslacht: `V`, `M` or `O` (onbekend); empty if not given.
+    pub geslacht: String,
+}
+
+/// Someone with gezag as the BRP names them: a parent (`GezagOuder`) or a third (`BekendeDerde`).
+/// The BRP gives their name only whole (`volledigeNaam`). An institution as voogd, or an
+/// `OnbekendeDerde`, has no BSN (and the latter no name either).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Gezaghebber {
+    pub bsn: Option<Bsn>,
+    pub naam: String,
+}
+
+/// The gezag over a minor, one variant per type of the API's `Gezagsrelatie`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BrpGezag {
+    /// Both parents (`GezamenlijkOuderlijkGezag`).
+    GezamenlijkOuderlijk(Vec<Gezaghebber>),
+    /// One parent (`EenhoofdigOuderlijkGezag`).
+    EenhoofdigOuderlijk(Gezaghebber),
+    /// A parent with a third, such as a stepparent (`GezamenlijkGezag`).
+    Gezamenlijk { ouder: Gezaghebber, derde: Gezaghebber },
+    /// One or two voogden (`Voogdij`); none named when the voogd is an institution the BRP does
+    /// not name.
+    Voogdij(Vec<Gezaghebber>),
+    /// Nobody has gezag for now (`TijdelijkGeenGezag`), with the BRP's explanation.
+    TijdelijkGeen(String),
+    /// The BRP cannot say who has gezag (`GezagNietTeBepalen`), with its explanation.
+    NietTeBepalen(String),
+}
+
+impl BrpGezag {
+    /// Who has gezag; `Err` with the BRP's explanation when it names nobody (tijdelijk geen gezag,
+    /// niet te bepalen).
+    pub fn gezaghebbers(&self) -> Result<Vec<&Gezaghebber>, &str> {
+        match self {
+            BrpGezag::GezamenlijkOuderlijk(h) | BrpGezag::Voogdij(h) => Ok(h.iter().collect()),
+            BrpGezag::EenhoofdigOuderlijk(h) => Ok(vec![h]),
+            BrpGezag::Gezamenlijk { ouder, derde } => Ok(vec![ouder, derde]),
+            BrpGezag::TijdelijkGeen(t) | BrpGezag::NietTeBepalen(t) => Err(t),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -84,9 +153,14 @@ impl BrpPersoon {
         leerspoor_domain::Gemeentecode::parse(&format!("GM{}", self.gemeente.as_deref()?)).ok()
     }
 
-    /// One person of an answer; `None` without a valid BSN (the API always gives one when asked).
-    pub fn lees(p: &Value) -> Option<BrpPersoon> {
-        let bsn = Bsn::parse(p.get("burgerservicenummer")?.as_str()?).ok()?;
+    /// One person of an answer. An error names the field: no valid BSN (the API always gives one
+    /// when asked), or parents or gezag in a shape the contract does not have.
+    pub fn lees(p: &Value) -> Result<BrpPersoon, String> {
+        let bsn = p
+            .get("burgerservicenummer")
+            .and_then(Value::as_str)
+            .and_then(|b| Bsn::parse(b).ok())
+            .ok_or("burgerservicenummer: een persoon zonder geldig BSN")?;
         let adres = match p.pointer("/verblijfplaats/type").and_then(Value::as_str) {
             Some("Adres") => {
                 let nummer = [
@@ -115,7 +189,7 @@ impl BrpPersoon {
             }),
             _ => None,
         };
-        Some(BrpPersoon {
+        Ok(BrpPersoon {
             bsn,
             voornamen: tekst(p, "/naam/voornamen"),
             voorvoegsel: tekst(p, "/naam/voorvoegsel"),
@@ -125,7 +199,104 @@ impl BrpPersoon {
             overleden: p.pointer("/overlijden/datum").is_some(),
             adres,
             gemeente: p.pointer("/gemeenteVanInschrijving/code").and_then(Value::as_str).map(str::to_string),
+            ouders: lees_ouders(p)?,
+            gezag: lees_gezag(p, bsn)?,
         })
+    }
+}
+
+/// The `burgerservicenummer` of `v`, if it has one: then it must be valid. `veld` names `v` in an
+/// error.
+fn bsn_bij(v: &Value, veld: &str) -> Result<Option<Bsn>, String> {
+    match v.get("burgerservicenummer") {
+        None => Ok(None),
+        Some(b) => b
+            .as_str()
+            .and_then(|b| Bsn::parse(b).ok())
+            .map(Some)
+            .ok_or_else(|| format!("{veld}.burgerservicenummer: geen geldig BSN")),
+    }
+}
+
+fn lees_ouders(p: &Value) -> Result<Vec<BrpOuder>, String> {
+    let Some(ouders) = p.get("ouders") else { return Ok(Vec::new()) };
+    let ouders = ouders.as_array().ok_or("ouders: geen lijst")?;
+    let mut uit = Vec::with_capacity(ouders.len());
+    for (i, o) in ouders.iter().enumerate() {
+        let ouder = BrpOuder {
+            bsn: bsn_bij(o, &format!("ouders[{i}]"))?,
+            voornamen: tekst(o, "/naam/voornamen"),
+            voorvoegsel: tekst(o, "/naam/voorvoegsel"),
+            geslachtsnaam: tekst(o, "/naam/geslachtsnaam"),
+            geslacht: tekst(o, "/geslacht/code"),
+        };
+        // A parent the BRP knows nothing of (no number, no name: the "puntouder") is no parent
+        // to compare.
+        if ouder.bsn.is_some() || !ouder.geslachtsnaam.trim().is_empty() {
+            uit.push(ouder);
+        }
+    }
+    Ok(uit)
+}
+
+/// The gezag over `bsn` itself: a youth who is a parent herself also has gezag over her child,
+/// which is no business of the register.
+fn lees_gezag(p: &Value, bsn: Bsn) -> Result<Option<BrpGezag>, String> {
+    let Some(relaties) = p.get("gezag") else { return Ok(None) };
+    let relaties = relaties.as_array().ok_or("gezag: geen lijst")?;
+    let mut over_zelf = Vec::new();
+    for (i, r) in relaties.iter().enumerate() {
+        let veld = format!("gezag[{i}]");
+        let minderjarige = r.get("minderjarige").ok_or_else(|| format!("{veld}.minderjarige: ontbreekt"))?;
+        if bsn_bij(minderjarige, &format!("{veld}.minderjarige"))? == Some(bsn) {
+            over_zelf.push(gezagsrelatie(r, &veld)?);
+        }
+    }
+    match over_zelf.len() {
+        0 | 1 => Ok(over_zelf.pop()),
+        n => Err(format!("gezag: {n} gezagsrelaties over dezelfde minderjarige")),
+    }
+}
+
+fn gezagsrelatie(r: &Value, veld: &str) -> Result<BrpGezag, String> {
+    let hebber = |naam: &str| -> Result<Gezaghebber, String> {
+        let v = r.get(naam).ok_or_else(|| format!("{veld}.{naam}: ontbreekt"))?;
+        gezaghebber(v, &format!("{veld}.{naam}"))
+    };
+    let lijst = |naam: &str| -> Result<Vec<Gezaghebber>, String> {
+        let Some(v) = r.get(naam) else { return Ok(Vec::new()) };
+        let v = v.as_array().ok_or_else(|| format!("{veld}.{naam}: geen lijst"))?;
+        v.iter().enumerate().map(|(i, h)| gezaghebber(h, &format!("{veld}.{naam}[{i}]"))).collect()
+    };
+    let toelichting = || tekst(r, "/toelichting");
+    match r.get("type").and_then(Value::as_str) {
+        Some("GezamenlijkOuderlijkGezag") => Ok(BrpGezag::GezamenlijkOuderlijk(lijst("ouders")?)),
+        Some("EenhoofdigOuderlijkGezag") => Ok(BrpGezag::EenhoofdigOuderlijk(hebber("ouder")?)),
+        // Without a derde the BRP names nobody: an unknown third, as `OnbekendeDerde`.
+        Some("GezamenlijkGezag") => Ok(BrpGezag::Gezamenlijk {
+            ouder: hebber("ouder")?,
+            derde: if r.get("derde").is_some() {
+                hebber("derde")?
+            } else {
+                Gezaghebber { bsn: None, naam: String::new() }
+            },
+        }),
+        Some("Voogdij") => Ok(BrpGezag::Voogdij(lijst("derden")?)),
+        Some("TijdelijkGeenGezag") => Ok(BrpGezag::TijdelijkGeen(toelichting())),
+        Some("GezagNietTeBepalen") => Ok(BrpGezag::NietTeBepalen(toelichting())),
+        Some(t) => Err(format!("{veld}.type: onbekend type gezag '{t}'")),
+        None => Err(format!("{veld}.type: ontbreekt")),
+    }
+}
+
+/// A `GezagOuder` or a `Derde` (`BekendeDerde`, `OnbekendeDerde`).
+fn gezaghebber(v: &Value, veld: &str) -> Result<Gezaghebber, String> {
+    match v.get("type").and_then(Value::as_str) {
+        None | Some("BekendeDerde") => {
+            Ok(Gezaghebber { bsn: bsn_bij(v, veld)?, naam: tekst(v, "/naam/volledigeNaam") })
+        }
+        Some("OnbekendeDerde") => Ok(Gezaghebber { bsn: None, naam: String::new() }),
+        Some(t) => Err(format!("{veld}.type: onbekend type derde '{t}'")),
     }
 }
 
@@ -165,5 +336,63 @@ mod tests {
         let buitenland =
             json!({"burgerservicenummer": "999993653", "verblijfplaats": {"type": "VerblijfplaatsBuitenland"}});
         assert_eq!(BrpPersoon::lees(&buitenland).unwrap().adres, None);
+    }
+
+    #[test]
+    fn parents_are_read_with_their_sex_and_gezag_only_over_the_person_herself() {
+        // A mother of 17: gezag over herself (her parents) and over her baby (herself).
+        let p = json!({
+            "burgerservicenummer": "999993653",
+            "ouders": [
+                {"ouderAanduiding": "1", "burgerservicenummer": "100000046", "geslacht": {"code": "V", "omschrijving": "vrouw"},
+                    "naam": {"voornamen": "Marja", "voorvoegsel": "de", "geslachtsnaam": "Vries"}},
+                {"ouderAanduiding": "2", "naam": {"geslachtsnaam": "."}},
+                {"ouderAanduiding": "2"}
+            ],
+            "gezag": [
+                {"type": "EenhoofdigOuderlijkGezag", "minderjarige": {"burgerservicenummer": "100000058"},
+                    "ouder": {"burgerservicenummer": "999993653", "naam": {"volledigeNaam": "Suzanne de Vries"}}},
+                {"type": "GezamenlijkGezag", "minderjarige": {"burgerservicenummer": "999993653"},
+                    "ouder": {"burgerservicenummer": "100000046", "naam": {"volledigeNaam": "Marja de Vries"}},
+                    "derde": {"type": "OnbekendeDerde"}}
+            ]
+        });
+        let b = BrpPersoon::lees(&p).unwrap();
+        // The "puntouder" (a name of only a dot counts as a name: the BRP's way of "unknown") is
+        // kept to be shown; a parent with neither number nor name is not.
+        assert_eq!(b.ouders.len(), 2);
+        assert_eq!((b.ouders[0].geslacht.as_str(), b.ouders[0].bsn), ("V", Bsn::parse("100000046").ok()));
+        let marja = Gezaghebber { bsn: Bsn::parse("100000046").ok(), naam: "Marja de Vries".into() };
+        let onbekend = Gezaghebber { bsn: None, naam: String::new() };
+        assert_eq!(b.gezag, Some(BrpGezag::Gezamenlijk { ouder: marja, derde: onbekend }));
+    }
+
+    #[test]
+    fn a_gezag_or_parent_in_a_shape_the_contract_does_not_have_is_an_error_naming_the_field() {
+        let met = |extra: Value| {
+            let mut p = json!({"burgerservicenummer": "999993653"});
+            p.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+            BrpPersoon::lees(&p).unwrap_err()
+        };
+        assert_eq!(
+            met(json!({"gezag": [{"type": "Bewind", "minderjarige": {"burgerservicenummer": "999993653"}}]})),
+            "gezag[0].type: onbekend type gezag 'Bewind'"
+        );
+        assert_eq!(
+            met(json!({"ouders": [{"burgerservicenummer": "123"}]})),
+            "ouders[0].burgerservicenummer: geen geldig BSN"
+        );
+        assert_eq!(
+            met(
+                json!({"gezag": [{"type": "EenhoofdigOuderlijkGezag", "minderjarige": {"burgerservicenummer": "999993653"}}]})
+            ),
+            "gezag[0].ouder: ontbreekt"
+        );
+        let twee = json!({"type": "GezagNietTeBepalen", "minderjarige": {"burgerservicenummer": "999993653"}, "toelichting": "x"});
+        assert_eq!(met(json!({"gezag": [twee.clone(), twee]})), "gezag: 2 gezagsrelaties over dezelfde minderjarige");
+        assert_eq!(
+            BrpPersoon::lees(&json!({"naam": {}})).unwrap_err(),
+            "burgerservicenummer: een persoon zonder geldig BSN"
+        );
     }
 }

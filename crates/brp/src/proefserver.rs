@@ -4,6 +4,7 @@
 //! an answer that would not meet them (a bad test person) is a 500. Both are kept in
 //! [`Proefserver::afwijkingen`], so a test can assert that the client kept to the contract.
 use crate::contract::{afwijkingen, schema_voor, validator};
+use crate::persoon::{BrpGezag, BrpOuder, Gezaghebber};
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
@@ -173,6 +174,9 @@ pub struct Proefpersoon<'a> {
     pub overleden: Option<Datum>,
     /// Straat, huisnummer, postcode, woonplaats, gemeentecode (4 digits), since.
     pub adres: (&'a str, i64, &'a str, &'a str, &'a str, Datum),
+    pub ouders: Vec<BrpOuder>,
+    /// The gezag over this person (give it a minor only, as the BRP does).
+    pub gezag: Option<BrpGezag>,
 }
 
 impl Proefpersoon<'_> {
@@ -192,6 +196,75 @@ impl Proefpersoon<'_> {
         if let Some(d) = self.overleden {
             p["overlijden"] = json!({"datum": datum(d)});
         }
+        if !self.ouders.is_empty() {
+            p["ouders"] = self.ouders.iter().enumerate().map(|(i, o)| ouder(o, i + 1)).collect();
+        }
+        if let Some(g) = &self.gezag {
+            p["gezag"] = json!([gezagsrelatie(g, self.bsn)]);
+        }
         p
+    }
+}
+
+/// A parent as the API gives one; `aanduiding` is the BRP's ouder 1 or 2.
+fn ouder(o: &BrpOuder, aanduiding: usize) -> Value {
+    let mut naam = json!({"geslachtsnaam": o.geslachtsnaam});
+    for (veld, waarde) in [("voornamen", &o.voornamen), ("voorvoegsel", &o.voorvoegsel)] {
+        if !waarde.is_empty() {
+            naam[veld] = waarde.as_str().into();
+        }
+    }
+    let mut uit = json!({"ouderAanduiding": aanduiding.to_string(), "naam": naam});
+    if let Some(b) = o.bsn {
+        uit["burgerservicenummer"] = b.as_digits().into();
+    }
+    if !o.geslacht.is_empty() {
+        let omschrijving = match o.geslacht.as_str() {
+            "V" => "vrouw",
+            "M" => "man",
+            _ => "onbekend",
+        };
+        uit["geslacht"] = json!({"code": o.geslacht, "omschrijving": omschrijving});
+    }
+    uit
+}
+
+/// A `GezagOuder` or `BekendeDerde` (with `derde`); a third without BSN and name is an
+/// `OnbekendeDerde`.
+fn gezaghebber(h: &Gezaghebber, derde: bool) -> Value {
+    if derde && h.bsn.is_none() && h.naam.is_empty() {
+        return json!({"type": "OnbekendeDerde"});
+    }
+    let mut uit = json!({"naam": {"volledigeNaam": h.naam}});
+    if let Some(b) = h.bsn {
+        uit["burgerservicenummer"] = b.as_digits().into();
+    }
+    if derde {
+        uit["type"] = "BekendeDerde".into();
+    }
+    uit
+}
+
+/// The gezag over the minor `bsn` as the API gives it.
+fn gezagsrelatie(g: &BrpGezag, bsn: &str) -> Value {
+    let minderjarige = json!({"burgerservicenummer": bsn});
+    let ouders = |h: &[Gezaghebber]| h.iter().map(|h| gezaghebber(h, false)).collect::<Vec<_>>();
+    match g {
+        BrpGezag::GezamenlijkOuderlijk(h) => {
+            json!({"type": "GezamenlijkOuderlijkGezag", "minderjarige": minderjarige, "ouders": ouders(h)})
+        }
+        BrpGezag::EenhoofdigOuderlijk(h) => {
+            json!({"type": "EenhoofdigOuderlijkGezag", "minderjarige": minderjarige, "ouder": gezaghebber(h, false)})
+        }
+        BrpGezag::Gezamenlijk { ouder, derde } => json!({"type": "GezamenlijkGezag", "minderjarige": minderjarige,
+            "ouder": gezaghebber(ouder, false), "derde": gezaghebber(derde, true)}),
+        BrpGezag::Voogdij(h) => json!({"type": "Voogdij", "minderjarige": minderjarige,
+            "derden": h.iter().map(|h| gezaghebber(h, true)).collect::<Vec<_>>()}),
+        BrpGezag::TijdelijkGeen(t) => {
+            json!({"type": "TijdelijkGeenGezag", "minderjarige": minderjarige, "toelichting": t})
+        }
+        BrpGezag::NietTeBepalen(t) => {
+            json!({"type": "GezagNietTeBepalen", "minderjarige": minderjarige, "toelichting": t})
+        }
     }
 }

@@ -2,6 +2,7 @@
 //! OpenAPI document: what the client sends is what the contract allows, and what it reads is what
 //! the contract promises.
 use leerspoor_brp::client::{Brp, BrpFout, BrpInstellingen};
+use leerspoor_brp::persoon::{BrpGezag, BrpOuder, Gezaghebber};
 use leerspoor_brp::proefserver::{Proefpersoon, Proefserver};
 use leerspoor_domain::{Bsn, Datum};
 use std::time::Duration;
@@ -20,6 +21,8 @@ fn sara() -> serde_json::Value {
         geboren: d("2008-03-14"),
         overleden: None,
         adres: ("Strandweg", 1, "9901AA", "Zandvoorde", "9901", d("2015-08-01")),
+        ouders: Vec::new(),
+        gezag: None,
     }
     .json()
 }
@@ -34,6 +37,8 @@ async fn brp() -> Proefserver {
         geboren: d("1996-02-02"),
         overleden: Some(d("2020-10-13")),
         adres: ("Strandweg", 5, "9901AA", "Zandvoorde", "9901", d("2000-01-01")),
+        ouders: Vec::new(),
+        gezag: None,
     };
     Proefserver::start(vec![sara(), kevin.json()], "geheim").await.unwrap()
 }
@@ -174,6 +179,8 @@ async fn who_lives_at_an_address_is_found_by_postcode_and_huisnummer_within_the_
         geboren: d("1980-05-05"),
         overleden: None,
         adres: ("Strandweg", 1, "9901AA", "Zandvoorde", "9901", d("2015-08-01")),
+        ouders: Vec::new(),
+        gezag: None,
     };
     let server = Proefserver::start(vec![sara(), moeder.json()], "geheim").await.unwrap();
     let brp = client(&server.url, "geheim", 1000.0);
@@ -184,4 +191,71 @@ async fn who_lives_at_an_address_is_found_by_postcode_and_huisnummer_within_the_
     assert!(brp.zoek_op_adres("9901AA", 1, Some("b")).await.unwrap().is_empty(), "another huisletter");
     assert!(brp.zoek_op_adres("9901AA", 3, None).await.unwrap().is_empty());
     assert_eq!(server.afwijkingen(), Vec::<String>::new(), "requests and answers within the contract");
+}
+
+/// Every type of gezag the contract has, written by the local BRP and read by the client: both
+/// within the schemas (the discriminators of `Gezagsrelatie` and `Derde` included), and read back
+/// as written.
+#[tokio::test]
+async fn parents_and_every_type_of_gezag_are_answered_within_the_contract_and_read_back() {
+    let bsn = |b: &str| Bsn::parse(b).ok();
+    let marja = Gezaghebber { bsn: bsn("100000046"), naam: "Marja de Vries".into() };
+    let joost = Gezaghebber { bsn: bsn("100000058"), naam: "Joost de Vries".into() };
+    let instelling = Gezaghebber { bsn: None, naam: String::new() };
+    let soorten = [
+        BrpGezag::GezamenlijkOuderlijk(vec![marja.clone(), joost.clone()]),
+        BrpGezag::EenhoofdigOuderlijk(marja.clone()),
+        BrpGezag::Gezamenlijk { ouder: marja.clone(), derde: joost.clone() },
+        BrpGezag::Gezamenlijk { ouder: marja.clone(), derde: instelling.clone() },
+        BrpGezag::Voogdij(vec![joost.clone()]),
+        BrpGezag::Voogdij(vec![]),
+        BrpGezag::TijdelijkGeen("Gezag is tijdelijk beëindigd.".into()),
+        BrpGezag::NietTeBepalen("Gezag kan niet worden bepaald omdat de ouder onbekend is.".into()),
+    ];
+    let nummers: Vec<Bsn> =
+        ["100000071", "100000083", "100000095", "100000101", "100000113", "100000125", "100000137", "100000149"]
+            .iter()
+            .map(|n| Bsn::parse(n).unwrap())
+            .collect();
+    let ouders = vec![
+        BrpOuder {
+            bsn: bsn("100000046"),
+            voornamen: "Marja".into(),
+            voorvoegsel: "de".into(),
+            geslachtsnaam: "Vries".into(),
+            geslacht: "V".into(),
+        },
+        BrpOuder {
+            bsn: None,
+            voornamen: String::new(),
+            voorvoegsel: String::new(),
+            geslachtsnaam: "Bakker".into(),
+            geslacht: "O".into(),
+        },
+    ];
+    let digits: Vec<String> = nummers.iter().map(Bsn::as_digits).collect();
+    let personen = soorten
+        .iter()
+        .zip(&digits)
+        .map(|(g, b)| {
+            Proefpersoon {
+                bsn: b,
+                voornamen: "Emma",
+                voorvoegsel: "de",
+                geslachtsnaam: "Vries",
+                geboren: d("2012-09-01"),
+                overleden: None,
+                adres: ("Strandweg", 4, "9901AA", "Zandvoorde", "9901", d("2012-09-01")),
+                ouders: ouders.clone(),
+                gezag: Some(g.clone()),
+            }
+            .json()
+        })
+        .collect();
+    let server = Proefserver::start(personen, "geheim").await.unwrap();
+    let mut gelezen = client(&server.url, "geheim", 1000.0).raadpleeg(&nummers).await.unwrap();
+    assert_eq!(server.afwijkingen(), Vec::<String>::new(), "requests and answers within the contract");
+    gelezen.sort_by_key(|p| nummers.iter().position(|n| *n == p.bsn));
+    assert_eq!(gelezen.iter().map(|p| p.gezag.clone()).collect::<Vec<_>>(), soorten.map(Some));
+    assert_eq!(gelezen[0].ouders, ouders);
 }

@@ -214,7 +214,9 @@ fn brp(args: &BrpBenchArgs) -> ExitCode {
     use leerspoor_brp::proefserver::Proefserver;
     let resultaat: Result<String, String> = blokkeer(async {
         let (_map, store, ds, klaar) = demoregio(args.scale).await?;
-        let personen = crate::brp::proefpersonen(&ds.jongeren, &ds.woonadressen);
+        let vandaag = chrono::Local::now().date_naive();
+        let personen =
+            crate::brp::proefpersonen(&ds.jongeren, &ds.woonadressen, &ds.gezinsrelaties, &ds.ouders, vandaag);
         let server = Proefserver::start(personen, "bench").await?;
         let client = Brp::nieuw(BrpInstellingen {
             url: server.url.clone(),

@@ -155,7 +155,10 @@ async fn lokale_brp(store: &Store) -> Result<leerspoor_brp::proefserver::Proefse
     jongeren.sort_by(|a, b| a.id.cmp(&b.id));
     let adressen: Vec<leerspoor_domain::model::Woonadres> =
         store.lees_met("WHERE einddatum IS NULL", &[]).await.map_err(|e| e.to_string())?;
-    let personen = crate::brp::proefpersonen(&jongeren, &adressen);
+    let relaties: Vec<leerspoor_domain::model::Gezinsrelatie> = store.lees().await.map_err(|e| e.to_string())?;
+    let ouders: Vec<leerspoor_domain::model::Ouder> = store.lees().await.map_err(|e| e.to_string())?;
+    let vandaag = chrono::Local::now().date_naive();
+    let personen = crate::brp::proefpersonen(&jongeren, &adressen, &relaties, &ouders, vandaag);
     leerspoor_brp::proefserver::Proefserver::start(personen, LOKALE_BRP_SLEUTEL).await
 }
 

@@ -1,6 +1,7 @@
 //! The BRP check (docs/koppelingen.md, "BRP-controle"): the register's youths held against the BRP.
 //! It changes nothing in the register: it says, per youth, what the BRP says otherwise (an
-//! address, a death, a birth date, a name), for an employee to correct. A youth on the BRP list
+//! address, a death, a birth date, a name, the parents and gezag: [`gezin`]), for an employee to
+//! correct. A youth on the BRP list
 //! (new from a delivery, or a birth date that did not agree) whom the BRP confirms leaves the list.
 use crate::logboek::KoppelFout;
 use crate::records::BrpVerzoek;
@@ -8,12 +9,15 @@ use crate::verhuizing::{self, Naar, Verhuisd, zelfde_adres};
 use leerspoor_brp::client::{Brp, PER_VERZOEK};
 use leerspoor_brp::persoon::{BrpPersoon, Huisgenoot};
 use leerspoor_casework::ids;
-use leerspoor_domain::model::{Gemeente, Jongere, Medewerker, Vertrek, Woonadres};
+use leerspoor_domain::code_enum::CodeEnum;
+use leerspoor_domain::model::{Gemeente, Jongere, Medewerker, OuderRelatie, Vertrek, Woonadres};
 use leerspoor_domain::{Bsn, Datum};
 use leerspoor_store::toegang::Herkomst;
 use leerspoor_store::{Store, rij};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+pub mod gezin;
 
 /// Whom to check.
 #[derive(Debug, Clone)]
@@ -58,6 +62,39 @@ pub enum Verschil {
     },
     /// No address in the Netherlands according to the BRP (abroad, unknown).
     GeenAdres,
+    /// Someone the BRP names as parent, or with gezag over the youth, whom the register does not
+    /// link to her (by BSN): to be linked, as the register's parent record with this BSN (`bestaand`,
+    /// e.g. a sibling's parent) or as a new one with the BRP's name.
+    Ouder {
+        bsn: Bsn,
+        voornamen: String,
+        tussenvoegsel: String,
+        achternaam: String,
+        relatie: OuderRelatie,
+        gezag: bool,
+        bestaand: Option<String>,
+    },
+    /// A parent linked to the youth (by BSN) whose gezag the BRP sees otherwise.
+    Gezag {
+        bsn: Bsn,
+        naam: String,
+        register: bool,
+        brp: bool,
+    },
+    /// A parent the BRP gives without BSN: whom it is, is not to be checked.
+    OuderZonderBsn {
+        naam: String,
+    },
+    /// Gezag with someone the BRP gives without BSN: an institution as voogd, an unknown third.
+    GezagZonderBsn {
+        naam: String,
+    },
+    /// The BRP names nobody with gezag: for now nobody has it (`tijdelijk`), or it cannot be
+    /// determined; with the BRP's explanation.
+    GezagOnbepaald {
+        tijdelijk: bool,
+        toelichting: String,
+    },
 }
 
 impl Verschil {
@@ -71,7 +108,26 @@ impl Verschil {
             Verschil::Naam { .. } => "naam",
             Verschil::Adres { .. } => "adres",
             Verschil::GeenAdres => "geen adres in Nederland",
+            Verschil::Ouder { .. } => "ouder",
+            Verschil::Gezag { .. } => "gezag",
+            Verschil::OuderZonderBsn { .. } => "ouder zonder BSN",
+            Verschil::GezagZonderBsn { .. } => "gezag zonder BSN",
+            Verschil::GezagOnbepaald { .. } => "gezag onbepaald",
         }
+    }
+
+    /// About the parents and gezag rather than the youth herself. These keep nobody on the BRP
+    /// list: that list is for who she is and where she lives, and some of these stay for good
+    /// (gezag that cannot be determined, a parent without BSN).
+    pub fn over_gezin(&self) -> bool {
+        matches!(
+            self,
+            Verschil::Ouder { .. }
+                | Verschil::Gezag { .. }
+                | Verschil::OuderZonderBsn { .. }
+                | Verschil::GezagZonderBsn { .. }
+                | Verschil::GezagOnbepaald { .. }
+        )
     }
 
     /// What differs, for a table: the kind of fact.
@@ -82,6 +138,8 @@ impl Verschil {
             Verschil::Overleden { .. } | Verschil::NietOverleden { .. } => "Overlijden",
             Verschil::Naam { .. } => "Naam",
             Verschil::Adres { .. } | Verschil::GeenAdres => "Adres",
+            Verschil::Ouder { .. } | Verschil::OuderZonderBsn { .. } => "Ouder",
+            Verschil::Gezag { .. } | Verschil::GezagZonderBsn { .. } | Verschil::GezagOnbepaald { .. } => "Gezag",
         }
     }
 
@@ -100,7 +158,24 @@ impl Verschil {
                 (register.clone(), format!("{brp}{}", sinds.map_or(String::new(), |d| format!(" sinds {d}"))))
             }
             Verschil::GeenAdres => ("adres in de regio".into(), "geen adres in Nederland".into()),
+            Verschil::Ouder { bestaand, .. } => (
+                if bestaand.is_some() { "bekend, niet bij deze jongere" } else { "niet bekend" }.into(),
+                self.ouder_tekst().unwrap_or_default(),
+            ),
+            Verschil::Gezag { naam, register, brp, .. } => (gezag_tekst(naam, *register), gezag_tekst(naam, *brp)),
+            Verschil::OuderZonderBsn { naam } => ("niet bekend".into(), format!("{naam} (zonder BSN)")),
+            Verschil::GezagZonderBsn { naam } => ("niet bekend".into(), format!("gezag bij {}", zonder_bsn(naam))),
+            Verschil::GezagOnbepaald { tijdelijk, toelichting } => {
+                ("—".into(), format!("{}: {toelichting}", onbepaald(*tijdelijk)))
+            }
         }
+    }
+
+    /// A parent to link, as a line: name, relation, gezag.
+    fn ouder_tekst(&self) -> Option<String> {
+        let Verschil::Ouder { voornamen, tussenvoegsel, achternaam, relatie, gezag, .. } = self else { return None };
+        let gezag = if *gezag { "met gezag" } else { "zonder gezag" };
+        Some(format!("{} ({}, {gezag})", volledige_naam(voornamen, tussenvoegsel, achternaam), relatie.label()))
     }
 
     /// One Dutch line: what differs, the register's value and the BRP's.
@@ -119,8 +194,32 @@ impl Verschil {
                 format!("adres: register {register}, BRP {brp}{sinds}")
             }
             Verschil::GeenAdres => "geen adres in Nederland volgens de BRP".into(),
+            Verschil::Ouder { bestaand, .. } => {
+                let register = if bestaand.is_some() { "in het register bij een andere jongere" } else { "nieuw" };
+                format!("ouder volgens de BRP: {} ({register})", self.ouder_tekst().unwrap_or_default())
+            }
+            Verschil::Gezag { naam, register, brp, .. } => {
+                format!("gezag: register {}, BRP {}", gezag_tekst(naam, *register), gezag_tekst(naam, *brp))
+            }
+            Verschil::OuderZonderBsn { naam } => format!("ouder volgens de BRP, zonder BSN: {naam}"),
+            Verschil::GezagZonderBsn { naam } => format!("gezag volgens de BRP bij {}", zonder_bsn(naam)),
+            Verschil::GezagOnbepaald { tijdelijk, toelichting } => {
+                format!("{} volgens de BRP: {toelichting}", onbepaald(*tijdelijk))
+            }
         }
     }
+}
+
+fn gezag_tekst(naam: &str, gezag: bool) -> String {
+    format!("{naam} {}", if gezag { "heeft gezag" } else { "heeft geen gezag" })
+}
+
+fn zonder_bsn(naam: &str) -> String {
+    if naam.is_empty() { "een niet genoemde derde (zonder BSN)".into() } else { format!("{naam} (zonder BSN)") }
+}
+
+fn onbepaald(tijdelijk: bool) -> &'static str {
+    if tijdelijk { "tijdelijk geen gezag" } else { "gezag niet te bepalen" }
 }
 
 fn adres_tekst(gemeente: &str, postcode: &str, huisnummer: &str) -> String {
@@ -271,6 +370,8 @@ pub async fn controleer(
     let jongeren = te_controleren(store, wie).await?;
     let huidig = huidige_adressen(store, wie).await?;
     let regio = regio(store).await?;
+    let (gezinnen, bekend) = gezin::gezinnen(store, if let Wie::Jongere(id) = wie { Some(id) } else { None }).await?;
+    let geen_gezin = gezin::Gezin::default();
     let op_de_lijst: HashSet<String> = store.lees::<BrpVerzoek>().await?.into_iter().map(|v| v.jongere).collect();
     let mut uit = BrpControle::default();
     for deel in jongeren.chunks(PER_VERZOEK) {
@@ -295,10 +396,16 @@ pub async fn controleer(
         store.log_reeks(&Default::default(), &door.id, "brp raadplegen", &objecten, Some("BRP-controle")).await?;
         let mut bevestigd = Vec::new();
         for j in deel {
-            let v = verschillen(j, huidig.get(&j.id), personen.get(&j.bsn), |g| regio.contains(g));
+            let p = personen.get(&j.bsn);
+            let mut v = verschillen(j, huidig.get(&j.id), p, |g| regio.contains(g));
             if v.is_empty() {
                 bevestigd.extend(op_de_lijst.contains(&j.id).then_some((j, huidig.get(&j.id))));
-            } else {
+            }
+            if let Some(p) = p {
+                let g = gezinnen.get(&j.id).unwrap_or(&geen_gezin);
+                v.extend(gezin::gezinsverschillen(j, g, &bekend, p, vandaag()));
+            }
+            if !v.is_empty() {
                 uit.verschillen.insert(j.id.clone(), v);
             }
         }
@@ -307,6 +414,11 @@ pub async fn controleer(
         voortgang(uit.gevraagd, jongeren.len());
     }
     Ok(uit)
+}
+
+/// Today, by this machine's clock: whether a youth is a minor (gezag) depends on it.
+fn vandaag() -> Datum {
+    chrono::Local::now().date_naive()
 }
 
 /// The gemeenten of the region (`GMxxxx`).
@@ -387,10 +499,18 @@ pub async fn voorstellen(
         }
     };
     store.log_van(herkomst, &door.id, "brp raadplegen", &object, "gelukt", Some("BRP bijwerken")).await?;
-    let voorstellen = verschillen(&j, huidig.as_ref(), persoon.as_ref(), |g| in_regio.contains(g))
+    let mut alle = verschillen(&j, huidig.as_ref(), persoon.as_ref(), |g| in_regio.contains(g));
+    let mut gezin = gezin::Gezin::default();
+    if let Some(p) = &persoon {
+        let bekend;
+        (gezin, bekend) = gezin::gezin_van(store, &j.id, &gezin::genoemd(p)).await?;
+        alle.extend(gezin::gezinsverschillen(&j, &gezin, &bekend, p, vandaag()));
+    }
+    let voorstellen = alle
         .into_iter()
         .map(|verschil| Voorstel {
-            bezwaar: bezwaar(&verschil, &adressen, persoon.as_ref(), &in_regio),
+            bezwaar: bezwaar(&verschil, &adressen, persoon.as_ref(), &in_regio)
+                .or_else(|| gezin::gezinsbezwaar(&verschil, &gezin)),
             kenmerk: format!("{:x}", Sha256::digest(verschil.omschrijving().as_bytes()))[..16].to_string(),
             verschil,
         })
@@ -507,7 +627,8 @@ pub async fn neem_over(
         return Err(KoppelFout::Ongeldig(GEWIJZIGD.into()));
     }
     let mut nu = j.clone();
-    for verschil in &gekozen {
+    let (over_gezin, over_haar): (Vec<&Verschil>, Vec<&Verschil>) = gekozen.iter().partition(|v| v.over_gezin());
+    for verschil in over_haar {
         match verschil {
             Verschil::Geboortedatum { brp, .. } => nu.geboortedatum = *brp,
             Verschil::Overleden { brp: Some(d), .. } => nu.overlijdensdatum = Some(*d),
@@ -545,6 +666,19 @@ pub async fn neem_over(
             Verschil::NietInBrp | Verschil::GeenAdres | Verschil::Overleden { .. } | Verschil::Adres { .. } => {
                 unreachable!("een voorstel met een bezwaar")
             }
+            _ => unreachable!("een verschil over het gezin"),
+        }
+    }
+    if !over_gezin.is_empty() {
+        // The family as it is now, inside the write: a parent linked or gezag set since the
+        // proposals were made (another employee) makes them stale.
+        let (g, bekend) = gezin::gezin_van(&mut s, &j.id, &gezin::genoemd(p)).await?;
+        let nog = gezin::gezinsverschillen(j, &g, &bekend, p, vandaag());
+        if over_gezin.iter().any(|v| !nog.contains(v)) {
+            return Err(KoppelFout::Ongeldig(GEWIJZIGD.into()));
+        }
+        for v in over_gezin {
+            gezin::neem_over(&mut s, &j.id, &g, v).await?;
         }
     }
     if nu.overlijdensdatum.is_some_and(|o| o < nu.geboortedatum) {
@@ -556,7 +690,9 @@ pub async fn neem_over(
     if nu != *j {
         s.wijzig(j, &nu).await?;
     }
-    if gekozen.len() == v.voorstellen.len() {
+    // The BRP list is about the youth herself: what differs about her family keeps her on it no
+    // longer than her own differences do (see [`Verschil::over_gezin`]).
+    if v.voorstellen.iter().all(|p| p.verschil.over_gezin() || gekozen.contains(&&p.verschil)) {
         for verzoek in s.lees_waar::<BrpVerzoek>("jongere", &j.id).await? {
             s.verwijder(&verzoek).await?;
         }
@@ -620,6 +756,8 @@ mod tests {
                 sinds: Some(datum("2021-01-01")),
             }),
             gemeente: Some(gemeente.into()),
+            ouders: Vec::new(),
+            gezag: None,
         };
         let regio = |g: &str| g == "GM9901";
         assert_eq!(verschillen(&j, None, Some(&in_amsterdam("0363")), regio), []);
@@ -669,6 +807,8 @@ mod tests {
                 sinds: None,
             }),
             gemeente: Some("9901".into()),
+            ouders: Vec::new(),
+            gezag: None,
         };
         let huidig = kade("2020-01-01", None);
         // The houseboat lies in the gemeente the register has: no difference.
@@ -696,6 +836,8 @@ mod tests {
                 sinds: Some(datum("2021-03-01")),
             }),
             gemeente: Some("9901".into()),
+            ouders: Vec::new(),
+            gezag: None,
         };
         let regio: HashSet<String> = ["GM9901".to_string()].into();
         let verhuisd = Verschil::Adres {

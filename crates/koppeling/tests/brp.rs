@@ -4,14 +4,36 @@
 mod common;
 use common::*;
 use leerspoor_brp::client::{Brp, BrpInstellingen};
+use leerspoor_brp::persoon::{BrpGezag, BrpOuder, Gezaghebber};
 use leerspoor_brp::proefserver::{Proefpersoon, Proefserver};
-use leerspoor_domain::model::{Jongere, Woonadres};
+use leerspoor_domain::Bsn;
+use leerspoor_domain::code_enum::CodeEnum;
+use leerspoor_domain::model::{Gezinsrelatie, Jongere, Ouder, OuderRelatie, Woonadres};
 use leerspoor_koppeling::brp::{Verschil, Wie, controleer, huisgenoten, neem_over, voorstellen};
 use leerspoor_koppeling::records::BrpVerzoek;
 use leerspoor_store::toegang::Herkomst;
 
+const MARJA: &str = "100000046";
+const JOOST: &str = "100000058";
+
+/// Emma's parents in the BRP: Marja and Joost, both with gezag.
+fn ouders_van_emma() -> (Vec<BrpOuder>, BrpGezag) {
+    let ouder = |bsn, voornamen: &str, geslacht: &str| BrpOuder {
+        bsn: Bsn::parse(bsn).ok(),
+        voornamen: voornamen.into(),
+        voorvoegsel: "de".into(),
+        geslachtsnaam: "Vries".into(),
+        geslacht: geslacht.into(),
+    };
+    let hebber = |bsn, naam: &str| Gezaghebber { bsn: Bsn::parse(bsn).ok(), naam: naam.into() };
+    (
+        vec![ouder(MARJA, "Marja", "V"), ouder(JOOST, "Joost", "M")],
+        BrpGezag::GezamenlijkOuderlijk(vec![hebber(MARJA, "Marja de Vries"), hebber(JOOST, "Joost de Vries")]),
+    )
+}
+
 /// Sara lives where the register says; Daan moved on 1 February 2021; Kevin died; Lieke is not in
-/// this BRP at all.
+/// this BRP at all; Emma (14) lives where the register says, with parents it does not have.
 async fn brp() -> Proefserver {
     let persoon = |bsn, voornamen, geboren, overleden: Option<&str>, adres| Proefpersoon {
         bsn,
@@ -21,6 +43,8 @@ async fn brp() -> Proefserver {
         geboren: d(geboren),
         overleden: overleden.map(d),
         adres,
+        ouders: Vec::new(),
+        gezag: None,
     };
     let personen = [
         persoon(
@@ -53,7 +77,19 @@ async fn brp() -> Proefserver {
             ("Strandweg", 5, "9901AA", "Zandvoorde", "9901", d("2000-01-01")),
         ),
     ];
-    Proefserver::start(personen.iter().map(Proefpersoon::json).collect(), "sleutel").await.unwrap()
+    let (ouders, gezag) = ouders_van_emma();
+    let emma = Proefpersoon {
+        ouders,
+        gezag: Some(gezag),
+        ..persoon(
+            "100000010",
+            "Emma",
+            "2012-09-01",
+            None,
+            ("Strandweg", 4, "9901AA", "Zandvoorde", "9901", d("2012-09-01")),
+        )
+    };
+    Proefserver::start(personen.iter().chain([&emma]).map(Proefpersoon::json).collect(), "sleutel").await.unwrap()
 }
 
 fn client(url: &str) -> Brp {
@@ -216,5 +252,89 @@ async fn the_household_at_a_youths_address_is_found_in_the_brp() {
         assert!(server.afwijkingen().is_empty(), "{:?}", server.afwijkingen());
         let beleid = huisgenoten(s, &client(&server.url), &mw(s, BELEID).await, &Herkomst::default(), SARA).await;
         assert!(beleid.is_err());
+    }
+}
+
+/// Emma's relations (mother first) and the number of parent records in the register.
+async fn gezin(s: &leerspoor_store::Store) -> (Vec<Gezinsrelatie>, usize) {
+    let mut r: Vec<Gezinsrelatie> = s.lees_waar("jongere", EMMA).await.unwrap();
+    r.sort_by_key(|r| r.relatie.code());
+    (r, s.lees::<Ouder>().await.unwrap().len())
+}
+
+/// Emma's parents from the BRP: Marja new to the register, Joost known as Daan's father and linked
+/// as that record; once, however often the form is sent. Then gezag the register lost is set again.
+#[tokio::test]
+async fn parents_the_brp_names_are_linked_once_with_their_gezag_and_gezag_is_set_again() {
+    for db in regio().await {
+        let s = &db.store;
+        let server = brp().await;
+        let brp = client(&server.url);
+        let admin = mw(s, ADMIN).await;
+        let h = Herkomst::default();
+        let joost = Ouder {
+            id: "O-JOOST".into(),
+            bsn: Bsn::parse(JOOST).ok(),
+            voornamen: "Joost".into(),
+            tussenvoegsel: "de".into(),
+            achternaam: "Vries".into(),
+            telefoon: String::new(),
+            email: String::new(),
+        };
+        let mut w = s.schrijver(ADMIN, "test").await.unwrap();
+        w.nieuw(&joost).await.unwrap();
+        w.nieuw(&Gezinsrelatie {
+            jongere: DAAN.into(),
+            ouder: joost.id.clone(),
+            relatie: OuderRelatie::Vader,
+            gezag: false,
+        })
+        .await
+        .unwrap();
+        w.vastleggen("test", "gezin").await.unwrap();
+
+        let v = voorstellen(s, &brp, &admin, &h, EMMA).await.unwrap();
+        assert_eq!(
+            v.voorstellen.iter().map(|p| (p.verschil.omschrijving(), p.bezwaar.clone())).collect::<Vec<_>>(),
+            [
+                ("ouder volgens de BRP: Marja de Vries (moeder, met gezag) (nieuw)".to_string(), None),
+                (
+                    "ouder volgens de BRP: Joost de Vries (vader, met gezag) (in het register bij een andere jongere)"
+                        .to_string(),
+                    None
+                ),
+            ]
+        );
+        let kenmerken: Vec<String> = v.voorstellen.iter().map(|p| p.kenmerk.clone()).collect();
+        let log = s.aantal("wijzigingslog").await.unwrap();
+        assert_eq!(neem_over(s, &brp, &admin, &h, EMMA, &kenmerken).await.unwrap(), 2);
+        assert!(s.aantal("wijzigingslog").await.unwrap() > log, "in the change log");
+        let (relaties, ouders) = gezin(s).await;
+        assert_eq!(ouders, 3, "Fatima, Joost, and Marja new");
+        let [moeder, vader] = &relaties[..] else { panic!("{relaties:?}") };
+        assert_eq!((moeder.relatie, moeder.gezag), (OuderRelatie::Moeder, true));
+        assert_eq!((vader.ouder.as_str(), vader.relatie, vader.gezag), ("O-JOOST", OuderRelatie::Vader, true));
+        let marja: Ouder = s.lees_een(&moeder.ouder).await.unwrap().unwrap();
+        assert_eq!(
+            (marja.voornamen.as_str(), marja.tussenvoegsel.as_str(), marja.achternaam.as_str()),
+            ("Marja", "de", "Vries")
+        );
+        // The form sent again (a double click): refused, and nothing linked twice.
+        let log = s.aantal("wijzigingslog").await.unwrap();
+        assert!(neem_over(s, &brp, &admin, &h, EMMA, &kenmerken).await.is_err());
+        assert_eq!(gezin(s).await, (relaties.clone(), 3));
+        assert_eq!(s.aantal("wijzigingslog").await.unwrap(), log);
+        assert!(voorstellen(s, &brp, &admin, &h, EMMA).await.unwrap().voorstellen.is_empty(), "the register agrees");
+
+        // Joost's gezag taken away in the register by mistake: the BRP sets it again.
+        let mut w = s.schrijver(ADMIN, "test").await.unwrap();
+        w.wijzig(vader, &Gezinsrelatie { gezag: false, ..vader.clone() }).await.unwrap();
+        w.vastleggen("test", "gezin").await.unwrap();
+        let v = voorstellen(s, &brp, &admin, &h, EMMA).await.unwrap();
+        let [gezag] = &v.voorstellen[..] else { panic!("{:?}", v.voorstellen) };
+        assert!(matches!(gezag.verschil, Verschil::Gezag { register: false, brp: true, .. }), "{gezag:?}");
+        neem_over(s, &brp, &admin, &h, EMMA, std::slice::from_ref(&gezag.kenmerk)).await.unwrap();
+        assert_eq!(gezin(s).await, (relaties, 3));
+        assert_eq!(server.afwijkingen(), Vec::<String>::new(), "the client kept to the contract");
     }
 }

@@ -1137,6 +1137,8 @@ async fn brp_bijwerken_takes_over_only_what_the_brp_says_and_a_forged_proposal_c
             &a.gemeente.as_str()[2..],
             NaiveDate::from_ymd_opt(2021, 3, 1).unwrap(),
         ),
+        ouders: Vec::new(),
+        gezag: None,
     };
     let server = leerspoor_brp::proefserver::Proefserver::start(vec![persoon.json()], "sleutel").await.unwrap();
     let brp = leerspoor_brp::client::Brp::nieuw(leerspoor_brp::client::BrpInstellingen {
@@ -1171,7 +1173,7 @@ async fn brp_bijwerken_takes_over_only_what_the_brp_says_and_a_forged_proposal_c
     let verzonnen = overnemen("&neem_0123456789abcdef=ja".into()).await;
     assert_eq!(verzonnen.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(verzonnen.body.contains("De BRP zegt inmiddels iets anders"), "{}", verzonnen.body);
-    let te_veel: String = (0..11).map(|n| format!("&neem_{n:016x}=ja")).collect();
+    let te_veel: String = (0..21).map(|n| format!("&neem_{n:016x}=ja")).collect();
     assert!(overnemen(te_veel).await.body.contains("Te veel voorstellen gekozen"));
     assert!(overnemen(String::new()).await.body.contains("Kies de voorstellen die u overneemt"));
     assert_eq!(stand().await, voor, "nothing changed");

@@ -18,8 +18,9 @@ use leerspoor_koppeling::logboek::KoppelFout;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// More proposals than the kinds of difference there are is no honest form.
-const MAX_GEKOZEN: usize = 10;
+/// More proposals than one youth can honestly have (her own five kinds, and per parent, voogd or
+/// gezag one) is no honest form.
+const MAX_GEKOZEN: usize = 20;
 
 pub struct Regel {
     pub gegeven: &'static str,
