@@ -54,16 +54,16 @@ pub fn run(args: ApiSleutelArgs, database: &str) -> ExitCode {
                 })
             }
             Wat::Lijst => lijst(&store).await,
-            Wat::Intrekken { id } => sleutel::trek_in(&store, &herkomst, &gebruiker(), &id)
+            Wat::Intrekken { id } => sleutel::trek_in(&store, &herkomst, &gebruiker(), &id, None)
                 .await
                 .map(|()| format!("API-sleutel {id} ingetrokken\n")),
         };
-        crate::rapporteer(uitkomst, |_| false)
+        crate::rapporteer(uitkomst, |e| matches!(e, sleutel::SleutelFout::Store(_)))
     })
 }
 
-async fn lijst(store: &Store) -> Result<String, String> {
-    let sleutels = store.api_sleutels().await.map_err(|e| e.to_string())?;
+async fn lijst(store: &Store) -> Result<String, sleutel::SleutelFout> {
+    let sleutels = store.api_sleutels().await?;
     if sleutels.is_empty() {
         return Ok("Geen API-sleutels.\n".into());
     }

@@ -48,6 +48,9 @@ pub struct AppState {
     /// See [`Instellingen::tweestaps`].
     pub(crate) tweestaps: bool,
     pub(crate) afremmer: Arc<afremmen::Afremmer>,
+    /// Wrong API keys per client address: apart from the sign-in's, so that neither can hold
+    /// the other back (an office behind one address).
+    pub(crate) api_afremmer: Arc<afremmen::Afremmer>,
     pub(crate) wachtwoorden: aanmelden::Wachtwoorden,
     /// PDF rendering of report downloads.
     pub(crate) pdf: blokkerend::Blokkerend,
@@ -71,6 +74,7 @@ impl AppState {
             veilige_cookie: i.veilige_cookie,
             tweestaps: i.tweestaps,
             afremmer: Default::default(),
+            api_afremmer: Default::default(),
             wachtwoorden: Default::default(),
             pdf: Default::default(),
             brp: i.brp.clone(),
@@ -182,6 +186,12 @@ pub fn routes(state: AppState) -> Routes {
         .post("/koppelingen/duo-p", Toegang::Recht(CasusSchrijven), koppelingen::duo_p)
         .post("/koppelingen/duo-c", Toegang::Recht(CasusSchrijven), koppelingen::duo_c)
         .post("/koppelingen/rio", Toegang::Recht(CasusSchrijven), koppelingen::rio)
+        .post("/koppelingen/api-sleutels", Toegang::Recht(CasusSchrijven), koppelingen::api_sleutel)
+        .post(
+            "/koppelingen/api-sleutels/{sleutel}/intrekken",
+            Toegang::Recht(CasusSchrijven),
+            koppelingen::api_sleutel_intrekken,
+        )
         .get("/koppelingen/leveringen/{levering}", Toegang::Recht(CasusSchrijven), koppelingen::levering)
         .post("/koppelingen/terugmelding", Toegang::Recht(CasusSchrijven), koppelingen::terugmelding)
         .get(
@@ -218,7 +228,6 @@ pub fn routes(state: AppState) -> Routes {
         .get("/accounts", Toegang::Recht(AccountsLezen), accounts::pagina)
         .post("/beheer/accounts", Toegang::Recht(Beheer), beheer::account)
         .post("/beheer/bundel", Toegang::Recht(Beheer), beheer::bundel)
-        .post("/beheer/api-sleutels", Toegang::Recht(Beheer), beheer::api_sleutel)
         .post("/beheer/api-sleutels/{sleutel}/intrekken", Toegang::Recht(Beheer), beheer::api_sleutel_intrekken)
 }
 

@@ -44,10 +44,12 @@ impl IntoResponse for Fout {
 }
 
 /// Wraps each request in its span; logs server errors with their status; and replaces axum's
-/// plain-text refusals by Dutch pages (all of Leerspoor's own pages are HTML).
+/// plain-text refusals by Dutch pages (all of Leerspoor's own pages are HTML), or by JSON for
+/// the API.
 pub async fn volg(req: Request, next: Next) -> Response {
     static TELLER: AtomicU64 = AtomicU64::new(1);
     let route = req.extensions().get::<MatchedPath>().map_or("(geen route)", |p| p.as_str()).to_string();
+    let api = req.uri().path().starts_with("/api/");
     let span = tracing::info_span!(
         "verzoek",
         id = TELLER.fetch_add(1, Ordering::Relaxed),
@@ -63,7 +65,7 @@ pub async fn volg(req: Request, next: Next) -> Response {
         } else {
             tracing::debug!(status = status.as_u16(), "antwoord");
         }
-        in_het_nederlands(antwoord)
+        if api { crate::api::als_json(antwoord) } else { in_het_nederlands(antwoord) }
     }
     .instrument(span)
     .await

@@ -8,6 +8,8 @@ use axum::Router;
 use axum::body::{Body, to_bytes};
 use axum::http::{HeaderMap, Request, StatusCode, header};
 use common::*;
+use leerspoor_casework::vrijstellingen::{self, Aanvraag, Besluit};
+use leerspoor_domain::model::{Medewerker, Rol};
 use leerspoor_koppeling::duo_verzuim::{self, KOPPELTABEL};
 use leerspoor_koppeling::levering::Koppeltabel;
 use leerspoor_koppeling::logboek::Aanbod;
@@ -125,9 +127,9 @@ async fn without_a_valid_key_nothing_opens_and_every_refusal_is_logged() {
         }
         let log = s.toegang_van(TERUGMELDING).await.unwrap();
         assert_eq!(log.len(), 4);
-        assert!(
-            log.iter().any(|l| l.reden.as_deref() == Some(&format!("onjuist geheim van API-sleutel {id}") as &str))
-        );
+        let reden = format!("onjuist geheim van API-sleutel {id}");
+        let geheim_fout = log.iter().find(|l| l.reden.as_deref() == Some(reden.as_str())).unwrap();
+        assert_eq!(geheim_fout.gebruiker, LPA);
         assert!(log.iter().all(|l| l.resultaat == "geweigerd" && !l.reden.as_deref().unwrap().contains(geheim)));
 
         // The key works until revoked, or until its medewerker's account is switched off.
@@ -139,10 +141,15 @@ async fn without_a_valid_key_nothing_opens_and_every_refusal_is_logged() {
         let tweede = sleutel_voor(s, LPA).await;
         assert_eq!(vraag(&app, "GET", TERUGMELDING, Some(&tweede)).await.0, StatusCode::OK);
         let tweede_id = &tweede[4..16];
-        sleutel::trek_in(s, &Herkomst::default(), "test", tweede_id).await.unwrap();
+        sleutel::trek_in(s, &Herkomst::default(), "test", tweede_id, None).await.unwrap();
         assert_eq!(vraag(&app, "GET", TERUGMELDING, Some(&tweede)).await.0, StatusCode::UNAUTHORIZED);
-        let nog_eens = sleutel::trek_in(s, &Herkomst::default(), "test", tweede_id).await.unwrap_err();
+        let nog_eens =
+            sleutel::trek_in(s, &Herkomst::default(), "test", tweede_id, None).await.unwrap_err().to_string();
         assert!(nog_eens.starts_with("sleutel: "), "{nog_eens}");
+        let log = s.toegang_van(TERUGMELDING).await.unwrap();
+        let ingetrokken =
+            log.iter().find(|l| l.reden.as_deref().is_some_and(|r| r.ends_with("is ingetrokken"))).unwrap();
+        assert_eq!(ingetrokken.gebruiker, LPA, "a refused key of a known medewerker is logged in her name");
     }
 }
 
@@ -158,7 +165,101 @@ async fn a_flood_of_wrong_keys_holds_the_client_back_even_with_a_right_one() {
         let (status, headers, _) = vraag(&app, "GET", TERUGMELDING, Some(&k)).await;
         assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
         assert_eq!(headers.get(header::RETRY_AFTER).unwrap(), "900");
+        let log = s.toegang_van(TERUGMELDING).await.unwrap();
+        assert_eq!(
+            log[0].reden.as_deref(),
+            Some("te veel geweigerde verzoeken vanaf dit adres"),
+            "the 429 is logged too"
+        );
     }
+}
+
+#[tokio::test]
+async fn a_server_polling_with_a_revoked_key_is_refused_but_not_held_back_as_a_guesser() {
+    for db in regio().await {
+        let s = &db.store;
+        let app = app(s);
+        let oud = sleutel_voor(s, LPA).await;
+        sleutel::trek_in(s, &Herkomst::default(), "test", &oud[4..16], None).await.unwrap();
+        for _ in 0..25 {
+            assert_eq!(vraag(&app, "GET", TERUGMELDING, Some(&oud)).await.0, StatusCode::UNAUTHORIZED);
+        }
+        let nieuw = sleutel::geef_uit(s, &Herkomst::default(), "test", LPA, "nieuw").await.unwrap().1;
+        assert_eq!(vraag(&app, "GET", TERUGMELDING, Some(&nieuw)).await.0, StatusCode::OK);
+    }
+}
+
+#[tokio::test]
+async fn a_key_stops_when_its_medewerker_leaves_service_or_loses_the_role() {
+    for db in regio().await {
+        let s = &db.store;
+        let app = app(s);
+        let k = sleutel_voor(s, LPA).await;
+        let lotte = mw(s, LPA).await;
+        let wijzig = |nieuw: Medewerker| async move {
+            let oud: Medewerker = s.lees_een(LPA).await.unwrap().unwrap();
+            let mut w = s.schrijver("test", "test").await.unwrap();
+            w.wijzig(&oud, &nieuw).await.unwrap();
+            w.vastleggen("test", LPA).await.unwrap();
+        };
+        wijzig(Medewerker { uit_dienst: Some(d("2020-01-01")), ..lotte.clone() }).await;
+        assert_eq!(vraag(&app, "GET", TERUGMELDING, Some(&k)).await.0, StatusCode::UNAUTHORIZED, "out of service");
+        wijzig(lotte.clone()).await;
+        assert_eq!(vraag(&app, "GET", TERUGMELDING, Some(&k)).await.0, StatusCode::OK, "back in service");
+        wijzig(Medewerker { rol: Rol::Beleidsmedewerker, ..lotte }).await;
+        assert_eq!(
+            vraag(&app, "GET", TERUGMELDING, Some(&k)).await.0,
+            StatusCode::UNAUTHORIZED,
+            "a role without casework"
+        );
+    }
+}
+
+#[tokio::test]
+async fn every_api_route_answers_json_and_opens_nothing_without_a_key() {
+    for db in regio().await {
+        let s = &db.store;
+        let app = app(s);
+        for (methode, pad) in [
+            ("GET", TERUGMELDING),
+            ("POST", TERUGMELDING),
+            ("GET", "/api/v1/verzendingen/terugmelding/V-1"),
+            ("POST", "/api/v1/verzendingen/terugmelding/V-1/bevestiging"),
+        ] {
+            let (status, _, f) = vraag(&app, methode, pad, None).await;
+            assert_eq!(status, StatusCode::UNAUTHORIZED, "{methode} {pad}");
+            assert!(f["fout"].is_string());
+        }
+        let (status, _, f) = vraag(&app, "GET", "/api/v1/bestaat-niet", None).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{f}");
+        let k = sleutel_voor(s, LPA).await;
+        let (status, _, f) = vraag(&app, "DELETE", TERUGMELDING, Some(&k)).await;
+        assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED, "{f}");
+    }
+}
+
+/// Emma's vrijstelling (art. 5 sub a) requested and granted.
+async fn emma_vrijgesteld(s: &Store) {
+    let aanvraag = Aanvraag {
+        jongere: EMMA.into(),
+        artikel: "art5_sub_a".into(),
+        aanvraagdatum: d("2021-02-01"),
+        geldig_van: Some(d("2021-04-01")),
+        geldig_tot: Some(d("2022-07-31")),
+        dagen: None,
+        artsverklaring_datum: Some(d("2021-01-20")),
+        swv_advies_datum: Some(d("2021-03-01")),
+        toelichting: String::new(),
+    };
+    let v = vrijstellingen::vraag_aan(s, &mw(s, ADMIN).await, aanvraag).await.unwrap();
+    let besluit = Besluit {
+        toekennen: true,
+        besluitdatum: d("2021-03-15"),
+        geldig_van: None,
+        geldig_tot: None,
+        toelichting: String::new(),
+    };
+    vrijstellingen::besluit(s, &mw(s, LPA).await, &v.id, besluit).await.unwrap();
 }
 
 #[tokio::test]
@@ -166,12 +267,28 @@ async fn the_rmc_reads_the_terugmelding_but_not_the_vrijstellingen_with_their_bs
     for db in regio().await {
         let s = &db.store;
         let app = app(s);
+        emma_vrijgesteld(s).await;
+        let lpa = sleutel_voor(s, LPA).await;
+        let (status, _, gemaakt) = vraag(&app, "POST", "/api/v1/verzendingen/vrijstellingen", Some(&lpa)).await;
+        assert_eq!(status, StatusCode::CREATED, "{gemaakt}");
+        assert_eq!(gemaakt["vrijstellingen"][0]["bsn"], "100000010", "DUO's register is kept by BSN");
+        let id = gemaakt["verzending"]["id"].as_str().unwrap();
+
         let k = sleutel_voor(s, RMC).await;
         assert_eq!(vraag(&app, "GET", TERUGMELDING, Some(&k)).await.0, StatusCode::OK);
-        let (status, _, f) = vraag(&app, "POST", "/api/v1/verzendingen/vrijstellingen", Some(&k)).await;
-        assert_eq!(status, StatusCode::FORBIDDEN, "{f}");
-        let log = s.toegang_van("verzendingen:vrijstellingen").await.unwrap();
-        assert_eq!((log.len(), log[0].resultaat.as_str()), (1, "geweigerd"));
+        for (methode, pad) in [
+            ("POST", "/api/v1/verzendingen/vrijstellingen".to_string()),
+            ("GET", format!("/api/v1/verzendingen/vrijstellingen/{id}")),
+            ("POST", format!("/api/v1/verzendingen/vrijstellingen/{id}/bevestiging")),
+        ] {
+            let (status, _, f) = vraag(&app, methode, &pad, Some(&k)).await;
+            assert_eq!(status, StatusCode::FORBIDDEN, "{pad}: {f}");
+            assert!(!f.to_string().contains("100000010"));
+        }
+        let log = s.toegang_van(&format!("verzending:{id}")).await.unwrap();
+        let rmc: Vec<(&str, &str)> =
+            log.iter().filter(|l| l.gebruiker == RMC).map(|l| (l.handeling.as_str(), l.resultaat.as_str())).collect();
+        assert_eq!(rmc, [("bevestigen vrijstellingen", "geweigerd"), ("download vrijstellingen", "geweigerd")]);
     }
 }
 
@@ -180,19 +297,21 @@ async fn a_key_is_issued_only_with_a_name_and_for_someone_who_may_do_casework() 
     for db in regio().await {
         let s = &db.store;
         let h = Herkomst::default();
-        let geen_account = sleutel::geef_uit(s, &h, "test", LPA, "DUO-koppelserver").await.unwrap_err();
+        let geen_account = sleutel::geef_uit(s, &h, "test", LPA, "DUO-koppelserver").await.unwrap_err().to_string();
         assert!(geen_account.contains("geen account"), "{geen_account}");
         sleutel_voor(s, LPA).await;
-        let naamloos = sleutel::geef_uit(s, &h, "test", LPA, "  ").await.unwrap_err();
+        let naamloos = sleutel::geef_uit(s, &h, "test", LPA, "  ").await.unwrap_err().to_string();
         assert!(naamloos.starts_with("naam: "), "{naamloos}");
-        let onbekend = sleutel::geef_uit(s, &h, "test", "MW-NIEMAND", "x").await.unwrap_err();
+        let onbekend = sleutel::geef_uit(s, &h, "test", "MW-NIEMAND", "x").await.unwrap_err().to_string();
         assert!(onbekend.starts_with("medewerker: "), "{onbekend}");
         let hash = leerspoor_web::aanmelden::hash("een lange zin als wachtwoord");
         s.bewaar_account(&Account::nieuw("beleid", BELEID, hash)).await.unwrap();
-        let beleid = sleutel::geef_uit(s, &h, "test", BELEID, "rapportages").await.unwrap_err();
+        let beleid = sleutel::geef_uit(s, &h, "test", BELEID, "rapportages").await.unwrap_err().to_string();
         assert!(beleid.contains("geeft geen toegang tot de koppelingen"), "{beleid}");
         let sleutels = s.api_sleutels().await.unwrap();
         assert_eq!(sleutels.len(), 1);
         assert_eq!(sleutels[0].geheim_hash.len(), 64, "only the hash of the secret is kept");
+        let toegekend = s.toegang_van(&format!("account:{}", LPA.to_lowercase())).await.unwrap();
+        assert_eq!(toegekend[0].handeling, "rechten toegekend", "the teamleider sees a key as a grant of access");
     }
 }

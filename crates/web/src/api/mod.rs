@@ -73,13 +73,30 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .route_layer(from_fn_with_state(state, deur))
 }
 
+/// The longest path written to the access log for a refused request (a client chooses it).
+const MAX_PAD: usize = 200;
+
+/// The key in an `Authorization` header: the scheme `Bearer`, in any case (RFC 9110, 11.1).
+fn sleutel_uit(kop: &str) -> Option<&str> {
+    let (schema, sleutel) = kop.split_once(' ')?;
+    schema.eq_ignore_ascii_case("bearer").then(|| sleutel.trim())
+}
+
 /// Checks the key of every API request (see the module's description).
 async fn deur(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let (mut parts, body) = req.into_parts();
     let herkomst = crate::poort::herkomst(&parts, state.achter_proxy);
     let adres = herkomst.adres.as_deref().and_then(|a| a.parse::<IpAddr>().ok());
+    let pad: String = parts.uri.path().chars().take(MAX_PAD).collect();
     let nu = std::time::Instant::now();
-    if state.afremmer.geremd(adres, nu) {
+    let weiger = |wie: String, reden: String| {
+        let (store, herkomst, pad) = (state.store.clone(), herkomst.clone(), pad.clone());
+        async move { store.log_van(&herkomst, &wie, "api", &pad, "geweigerd", Some(&reden)).await }
+    };
+    if state.api_afremmer.geremd(adres, nu) {
+        if let Err(e) = weiger("anoniem".into(), "te veel geweigerde verzoeken vanaf dit adres".into()).await {
+            return serverfout(&e);
+        }
         let mut antwoord = fout(
             StatusCode::TOO_MANY_REQUESTS,
             "Te veel geweigerde verzoeken vanaf dit adres; probeer het over een kwartier opnieuw.",
@@ -87,19 +104,15 @@ async fn deur(State(state): State<AppState>, req: Request, next: Next) -> Respon
         antwoord.headers_mut().insert(RETRY_AFTER, HeaderValue::from_static("900"));
         return antwoord;
     }
-    let token = parts.headers.get(AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "));
+    let token = parts.headers.get(AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(sleutel_uit);
     let geldig = match sleutel::controleer(&state.store, token).await {
         Ok(Ok(g)) => g,
         Ok(Err(afgewezen)) => {
-            state.afremmer.mislukt(adres, nu);
-            let wie = match &afgewezen {
-                sleutel::Afgewezen::Medewerker { medewerker, .. } => medewerker.as_str(),
-                _ => "anoniem",
-            };
-            let reden = afgewezen.to_string();
-            if let Err(e) =
-                state.store.log_van(&herkomst, wie, "api", parts.uri.path(), "geweigerd", Some(&reden)).await
-            {
+            if afgewezen.is_gok() {
+                state.api_afremmer.mislukt(adres, nu);
+            }
+            let wie = afgewezen.medewerker().unwrap_or("anoniem").to_string();
+            if let Err(e) = weiger(wie, afgewezen.to_string()).await {
                 return serverfout(&e);
             }
             let mut antwoord = fout(
@@ -122,4 +135,32 @@ async fn deur(State(state): State<AppState>, req: Request, next: Next) -> Respon
         state.werkvoorraad.verouderd();
     }
     antwoord
+}
+
+/// An answer of axum itself (no route, wrong method, a body too large, an unreadable path) to an
+/// API client, as JSON like every other API answer.
+pub(crate) fn als_json(antwoord: Response) -> Response {
+    let json = antwoord.headers().get(CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    let status = antwoord.status();
+    if json || !status.is_client_error() {
+        return antwoord;
+    }
+    let tekst = match status {
+        StatusCode::NOT_FOUND => "Dit eindpunt bestaat niet; zie docs/api.md.",
+        StatusCode::METHOD_NOT_ALLOWED => "Deze methode kan niet op dit eindpunt.",
+        StatusCode::PAYLOAD_TOO_LARGE => "Wat u verstuurde is te groot.",
+        _ => "Het verzoek kon niet gelezen worden.",
+    };
+    fout(status, tekst)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_bearer_scheme_is_read_in_any_case() {
+        assert_eq!(super::sleutel_uit("Bearer lsk_x"), Some("lsk_x"));
+        assert_eq!(super::sleutel_uit("bearer lsk_x"), Some("lsk_x"));
+        assert_eq!(super::sleutel_uit("Basic bHNrX3g="), None);
+        assert_eq!(super::sleutel_uit("Bearer"), None);
+    }
 }

@@ -21,13 +21,43 @@ pub enum Afgewezen {
     Vorm,
     #[error("onbekende API-sleutel")]
     Onbekend,
-    #[error("onjuist geheim van API-sleutel {0}")]
-    Geheim(String),
-    #[error("API-sleutel {0} is ingetrokken")]
-    Ingetrokken(String),
+    #[error("onjuist geheim van API-sleutel {sleutel}")]
+    Geheim { sleutel: String, medewerker: String },
+    #[error("API-sleutel {sleutel} is ingetrokken")]
+    Ingetrokken { sleutel: String, medewerker: String },
     /// The key is right, its medewerker may no longer (account off, out of service, role).
     #[error("API-sleutel {sleutel}: {reden}")]
     Medewerker { sleutel: String, medewerker: String, reden: String },
+}
+
+impl Afgewezen {
+    /// The medewerker of the key presented, when it is known: the refusal is logged in her name.
+    pub fn medewerker(&self) -> Option<&str> {
+        match self {
+            Afgewezen::Vorm | Afgewezen::Onbekend => None,
+            Afgewezen::Geheim { medewerker, .. }
+            | Afgewezen::Ingetrokken { medewerker, .. }
+            | Afgewezen::Medewerker { medewerker, .. } => Some(medewerker),
+        }
+    }
+
+    /// A guess (a key that is no key, or a wrong secret), which the throttle counts. A revoked key
+    /// or one whose medewerker lost her access had its secret right: a connection server still
+    /// polling with it is not guessing, and must not hold back others at its address.
+    pub fn is_gok(&self) -> bool {
+        matches!(self, Afgewezen::Vorm | Afgewezen::Onbekend | Afgewezen::Geheim { .. })
+    }
+}
+
+/// Why a key was not issued or revoked.
+#[derive(Debug, thiserror::Error)]
+pub enum SleutelFout {
+    /// Said to the user, naming the field.
+    #[error("{0}")]
+    Ongeldig(String),
+    /// The database failed: for the server's log, not the user.
+    #[error(transparent)]
+    Store(#[from] StoreFout),
 }
 
 /// A key accepted by [`controleer`]: its id and the medewerker it acts for.
@@ -84,52 +114,65 @@ async fn in_dienst(store: &Store, id: &str) -> Result<Result<Medewerker, String>
     }
 }
 
-/// Issues a key named `naam` acting for medewerker `voor`, by `door` from `herkomst` (who may is
-/// the caller's check), in the access log. Returns the key's record and the key itself, which is
-/// shown once and kept nowhere.
+/// Issues a key named `naam` acting for medewerker `voor`, by `door` from `herkomst`; who may is
+/// the caller's check (on the web a medewerker issues her own key only, see
+/// `paginas::koppelingen`). Issuing grants access to the register's data without a second step:
+/// it is logged as a grant on her account, where the teamleider sees it. Returns the key's record
+/// and the key itself, which is shown once and kept nowhere.
 pub async fn geef_uit(
     store: &Store,
     herkomst: &Herkomst,
     door: &str,
     voor: &str,
     naam: &str,
-) -> Result<(ApiSleutel, String), String> {
+) -> Result<(ApiSleutel, String), SleutelFout> {
     let naam = naam.trim();
     if naam.is_empty() || naam.chars().count() > MAX_NAAM || naam.chars().any(char::is_control) {
-        return Err(format!("naam: geef de sleutel een naam van 1 tot {MAX_NAAM} tekens, zonder regeleinden"));
+        return Err(SleutelFout::Ongeldig(format!(
+            "naam: geef de sleutel een naam van 1 tot {MAX_NAAM} tekens, zonder regeleinden"
+        )));
     }
-    let m = in_dienst(store, voor).await.map_err(|e| e.to_string())?.map_err(|r| format!("medewerker: {r}"))?;
-    if let Some(reden) = bezwaar(store, &m).await.map_err(|e| e.to_string())? {
-        return Err(format!("medewerker {}: {reden}", m.id));
+    let m = in_dienst(store, voor).await?.map_err(|r| SleutelFout::Ongeldig(format!("medewerker: {r}")))?;
+    if let Some(reden) = bezwaar(store, &m).await? {
+        return Err(SleutelFout::Ongeldig(format!("medewerker {}: {reden}", m.id)));
     }
     let id = hex(&willekeurig::<6>());
     let geheim = hex(&willekeurig::<32>());
     let sleutel = ApiSleutel {
         id: id.clone(),
         naam: naam.to_string(),
-        medewerker: m.id,
+        medewerker: m.id.clone(),
         geheim_hash: hash(&geheim),
         aangemaakt: chrono::Utc::now(),
         aangemaakt_door: door.to_string(),
         ingetrokken: None,
     };
-    store.nieuwe_api_sleutel(&sleutel).await.map_err(|e| e.to_string())?;
-    let reden = format!("voor medewerker {}", sleutel.medewerker);
+    store.nieuwe_api_sleutel(&sleutel).await?;
     let object = format!("api-sleutel:{id}");
-    store
-        .log_van(herkomst, door, "api-sleutel uitgeven", &object, "gelukt", Some(&reden))
-        .await
-        .map_err(|e| e.to_string())?;
+    let reden = format!("voor medewerker {}", m.id);
+    store.log_van(herkomst, door, "api-sleutel uitgeven", &object, "gelukt", Some(&reden)).await?;
+    let account = store.account_van(&m.id).await?.map(|a| a.gebruikersnaam).unwrap_or_default();
+    let reden = format!("{} krijgt API-sleutel {id} ({})", m.naam, sleutel.naam);
+    store.log_van(herkomst, door, "rechten toegekend", &format!("account:{account}"), "gelukt", Some(&reden)).await?;
     Ok((sleutel, format!("{VOORVOEGSEL}{id}_{geheim}")))
 }
 
 /// Revokes key `id`, by `door` from `herkomst`, in the access log; from now on it opens nothing.
-pub async fn trek_in(store: &Store, herkomst: &Herkomst, door: &str, id: &str) -> Result<(), String> {
-    if !store.trek_api_sleutel_in(id, chrono::Utc::now()).await.map_err(|e| e.to_string())? {
-        return Err(format!("sleutel: '{id}' is geen API-sleutel die nog geldt"));
+/// `van`: only a key of this medewerker (a medewerker revoking her own on the web).
+pub async fn trek_in(
+    store: &Store,
+    herkomst: &Herkomst,
+    door: &str,
+    id: &str,
+    van: Option<&str>,
+) -> Result<(), SleutelFout> {
+    let geldt =
+        store.api_sleutel(id).await?.filter(|s| s.ingetrokken.is_none() && van.is_none_or(|m| s.medewerker == m));
+    if geldt.is_none() || !store.trek_api_sleutel_in(id, chrono::Utc::now()).await? {
+        return Err(SleutelFout::Ongeldig(format!("sleutel: '{id}' is geen API-sleutel die nog geldt")));
     }
     let object = format!("api-sleutel:{id}");
-    store.log_van(herkomst, door, "api-sleutel intrekken", &object, "gelukt", None).await.map_err(|e| e.to_string())
+    Ok(store.log_van(herkomst, door, "api-sleutel intrekken", &object, "gelukt", None).await?)
 }
 
 /// The key presented in a request, checked: its form, its secret, not revoked, and its
@@ -138,10 +181,10 @@ pub async fn controleer(store: &Store, token: Option<&str>) -> Result<Result<Gel
     let Some((id, geheim)) = token.and_then(lees) else { return Ok(Err(Afgewezen::Vorm)) };
     let Some(s) = store.api_sleutel(id).await? else { return Ok(Err(Afgewezen::Onbekend)) };
     if !gelijk(&hash(geheim), &s.geheim_hash) {
-        return Ok(Err(Afgewezen::Geheim(s.id)));
+        return Ok(Err(Afgewezen::Geheim { sleutel: s.id, medewerker: s.medewerker }));
     }
     if s.ingetrokken.is_some() {
-        return Ok(Err(Afgewezen::Ingetrokken(s.id)));
+        return Ok(Err(Afgewezen::Ingetrokken { sleutel: s.id, medewerker: s.medewerker }));
     }
     let afgewezen =
         |reden: String| Afgewezen::Medewerker { sleutel: s.id.clone(), medewerker: s.medewerker.clone(), reden };

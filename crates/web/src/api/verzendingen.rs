@@ -36,7 +36,7 @@ pub async fn klaarzetten(
     Path(pad): Path<String>,
 ) -> Response {
     let Some(b) = Bestemming::uit_pad(&pad) else { return onbekend(&pad) };
-    if let Some(geweigerd) = mag_lezen(&state, &c, b, &format!("verzendingen:{pad}")).await {
+    if let Some(geweigerd) = mag(&state, &c, b, "download", &format!("verzendingen:{pad}")).await {
         return geweigerd;
     }
     let k = match b.klaarzetten(&state.store, &c.medewerker, state.vandaag()).await {
@@ -66,7 +66,7 @@ pub async fn inhoud(
     Path((pad, id)): Path<(String, String)>,
 ) -> Response {
     let Some(b) = Bestemming::uit_pad(&pad) else { return onbekend(&pad) };
-    if let Some(geweigerd) = mag_lezen(&state, &c, b, &format!("verzending:{id}")).await {
+    if let Some(geweigerd) = mag(&state, &c, b, "download", &format!("verzending:{id}")).await {
         return geweigerd;
     }
     match lees(&state, &c, b, &id).await {
@@ -83,6 +83,9 @@ pub async fn bevestiging(
     Path((pad, id)): Path<(String, String)>,
 ) -> Response {
     let Some(b) = Bestemming::uit_pad(&pad) else { return onbekend(&pad) };
+    if let Some(geweigerd) = mag(&state, &c, b, "bevestigen", &format!("verzending:{id}")).await {
+        return geweigerd;
+    }
     match b.verzending(&state.store, &id).await {
         Ok(Some(_)) => {}
         Ok(None) => return niet_gevonden(b, &id),
@@ -107,11 +110,11 @@ fn koppelfout(e: KoppelFout) -> Response {
     }
 }
 
-/// `None` if this client may read what this destination's verzendingen hold; else the refusal,
-/// logged.
-async fn mag_lezen(state: &AppState, c: &Client, b: Bestemming, object: &str) -> Option<Response> {
+/// `None` if this client may handle this destination's verzendingen (read what they hold, make or
+/// acknowledge one); else the refusal, logged as the `handeling` it refused.
+async fn mag(state: &AppState, c: &Client, b: Bestemming, handeling: &str, object: &str) -> Option<Response> {
     let w = b.mag_lezen(c.medewerker.rol).err()?;
-    let handeling = format!("download {}", b.pad());
+    let handeling = format!("{handeling} {}", b.pad());
     if let Err(e) = c.log(state, &handeling, object, "geweigerd", Some(&w.to_string())).await {
         return Some(serverfout(&e));
     }

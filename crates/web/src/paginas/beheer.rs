@@ -223,39 +223,18 @@ pub async fn account(
     toon(&state, &g, StatusCode::OK, Some(Melding::ok(tekst)), Vec::new(), HashMap::new()).await
 }
 
-/// Issues an API key for a medewerker (docs/api.md); the key is shown on this page once.
-pub async fn api_sleutel(
-    State(state): State<AppState>,
-    Extension(g): Extension<Gebruiker>,
-    Form(invoer): Form<HashMap<String, String>>,
-) -> Response {
-    let veld = |n: &str| invoer.get(n).map(String::as_str).unwrap_or_default();
-    let (status, melding) =
-        match sleutel::geef_uit(&state.store, &g.herkomst, g.id(), veld("sleutel_medewerker"), veld("sleutel_naam"))
-            .await
-        {
-            Ok((s, token)) => (
-                StatusCode::OK,
-                Melding::ok(format!(
-                    "API-sleutel {} ({}) is uitgegeven voor {}. Kopieer hem nu naar de koppelserver; hij wordt niet \
-                     meer getoond: {token}",
-                    s.id, s.naam, s.medewerker
-                )),
-            ),
-            Err(e) => (StatusCode::UNPROCESSABLE_ENTITY, Melding::fout(format!("API-sleutel: {e}"))),
-        };
-    toon(&state, &g, status, Some(melding), Vec::new(), HashMap::new()).await
-}
-
-/// Revokes an API key: from now on it opens nothing.
+/// Revokes any API key (a beheerder stops a lost or misused one): from now on it opens nothing.
 pub async fn api_sleutel_intrekken(
     State(state): State<AppState>,
     Extension(g): Extension<Gebruiker>,
     Path(id): Path<String>,
 ) -> Response {
-    let (status, melding) = match sleutel::trek_in(&state.store, &g.herkomst, g.id(), &id).await {
+    let (status, melding) = match sleutel::trek_in(&state.store, &g.herkomst, g.id(), &id, None).await {
         Ok(()) => (StatusCode::OK, Melding::ok(format!("API-sleutel {id} is ingetrokken."))),
-        Err(e) => (StatusCode::UNPROCESSABLE_ENTITY, Melding::fout(format!("API-sleutel: {e}"))),
+        Err(sleutel::SleutelFout::Ongeldig(e)) => {
+            (StatusCode::UNPROCESSABLE_ENTITY, Melding::fout(format!("API-sleutel: {e}")))
+        }
+        Err(sleutel::SleutelFout::Store(e)) => return pagina::serverfout(&e),
     };
     toon(&state, &g, status, Some(melding), Vec::new(), HashMap::new()).await
 }

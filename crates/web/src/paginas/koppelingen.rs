@@ -3,12 +3,13 @@
 //! delivery log with every refusal's
 //! reasons, and the terugmelding to DUO: made, downloaded, acknowledged.
 use crate::AppState;
+use crate::api::sleutel::{self, SleutelFout};
 use crate::bestemming::Bestemming;
 use crate::pagina::{self, Kop, Melding};
 use crate::poort::{self, Gebruiker};
 use askama::Template;
 use axum::Extension;
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{Form, Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
@@ -20,6 +21,8 @@ use leerspoor_koppeling::levering::{Koppeltabel, LeesFout};
 use leerspoor_koppeling::logboek::{Aanbod, KoppelFout};
 use leerspoor_koppeling::records::{Levering, LeveringFout, Verzending};
 use leerspoor_koppeling::rio;
+use leerspoor_store::sleutels::ApiSleutel;
+use std::collections::HashMap;
 
 /// The errors shown of a refused delivery at most; the log keeps them all.
 const MAX_FOUTEN: usize = 200;
@@ -42,6 +45,8 @@ struct Koppelingen {
     uitgaande: Vec<(Bestemming, Vec<Verzending>)>,
     /// One delivery opened from the log, with its reasons if it was refused.
     gekozen: Option<(Levering, Vec<LeveringFout>)>,
+    /// The signed-in medewerker's API keys, revoked ones too.
+    sleutels: Vec<ApiSleutel>,
 }
 
 impl Koppelingen {
@@ -51,6 +56,10 @@ impl Koppelingen {
 
     fn uitkomst(&self, l: &Levering) -> &'static str {
         l.uitkomst.label()
+    }
+
+    fn tijdstip(&self, t: &chrono::DateTime<chrono::Utc>) -> String {
+        pagina::tijdstip(t)
     }
 
     /// A moment the log keeps as RFC 3339 (UTC), in local time.
@@ -81,9 +90,11 @@ async fn toon(state: &AppState, g: &Gebruiker, status: StatusCode, u: Uitslag) -
             verzendingen.truncate(MAX_REGELS);
             uitgaande.push((b, verzendingen));
         }
-        Ok::<_, leerspoor_store::StoreFout>((leveringen, uitgaande))
+        let mut sleutels = state.store.api_sleutels().await?;
+        sleutels.retain(|s| s.medewerker == g.id());
+        Ok::<_, leerspoor_store::StoreFout>((leveringen, uitgaande, sleutels))
     };
-    let (leveringen, uitgaande) = match lijsten.await {
+    let (leveringen, uitgaande, sleutels) = match lijsten.await {
         Ok(x) => x,
         Err(e) => return pagina::serverfout(&e),
     };
@@ -97,6 +108,7 @@ async fn toon(state: &AppState, g: &Gebruiker, status: StatusCode, u: Uitslag) -
         leveringen,
         uitgaande,
         gekozen: u.gekozen,
+        sleutels,
     };
     (status, pagina::toon(&t)).into_response()
 }
@@ -409,4 +421,43 @@ pub async fn vrijstellingen_bevestiging(
     Path(id): Path<String>,
 ) -> Response {
     bevestig(&state, &g, Bestemming::Vrijstellingen, &id).await
+}
+
+/// Issues an API key for the signed-in medewerker herself (docs/api.md), shown on this page once:
+/// nobody issues a key in another's name, which would give access to the register's data in her
+/// name without her second step.
+pub async fn api_sleutel(
+    State(state): State<AppState>,
+    Extension(g): Extension<Gebruiker>,
+    Form(invoer): Form<HashMap<String, String>>,
+) -> Response {
+    let naam = invoer.get("sleutel_naam").map(String::as_str).unwrap_or_default();
+    match sleutel::geef_uit(&state.store, &g.herkomst, g.id(), g.id(), naam).await {
+        Ok((s, token)) => {
+            let tekst = format!(
+                "API-sleutel {} ({}) is uitgegeven. Kopieer hem nu naar de koppelserver; hij wordt niet meer getoond: \
+                 {token}",
+                s.id, s.naam
+            );
+            toon(&state, &g, StatusCode::OK, Uitslag { melding: Some(Melding::ok(tekst)), ..Uitslag::default() }).await
+        }
+        Err(SleutelFout::Ongeldig(e)) => weiger(&state, &g, format!("API-sleutel: {e}")).await,
+        Err(SleutelFout::Store(e)) => pagina::serverfout(&e),
+    }
+}
+
+/// Revokes one of the signed-in medewerker's own API keys.
+pub async fn api_sleutel_intrekken(
+    State(state): State<AppState>,
+    Extension(g): Extension<Gebruiker>,
+    Path(id): Path<String>,
+) -> Response {
+    match sleutel::trek_in(&state.store, &g.herkomst, g.id(), &id, Some(g.id())).await {
+        Ok(()) => {
+            let tekst = format!("API-sleutel {id} is ingetrokken.");
+            toon(&state, &g, StatusCode::OK, Uitslag { melding: Some(Melding::ok(tekst)), ..Uitslag::default() }).await
+        }
+        Err(SleutelFout::Ongeldig(e)) => weiger(&state, &g, format!("API-sleutel: {e}")).await,
+        Err(SleutelFout::Store(e)) => pagina::serverfout(&e),
+    }
 }
