@@ -143,7 +143,7 @@ pub fn run(args: DemoArgs, database: &str) -> ExitCode {
                 "Tweestapsverificatie staat uit in de demo (aanzetten: --tweestaps); `leerspoor serve` vraagt haar altijd."
             );
         }
-        crate::serve::start(store, &server, args.tweestaps).await
+        crate::serve::start(store, database, &server, args.tweestaps).await
     })
 }
 

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod api_sleutel;
+mod backup;
 mod bench;
 mod brp;
 mod bundel;
@@ -93,6 +94,12 @@ enum Opdracht {
     /// Maak of herstel het account van een medewerker (wachtwoord via LEERSPOOR_WACHTWOORD of de invoer)
     #[command(help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     Account(serve::AccountArgs),
+    /// Maak een backup van de hele database terwijl Leerspoor draait (map met bestand en manifest)
+    #[command(help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties")]
+    Backup(backup::BackupArgs),
+    /// Herstel een backup in een lege database (of vervang er een met --vervang)
+    #[command(help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties")]
+    Restore(backup::RestoreArgs),
     /// API-sleutels voor machines (de koppelserver naar DUO): uitgeven, tonen, intrekken
     #[command(name = "api-sleutel", help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties", subcommand_value_name = "WAT")]
     ApiSleutel(api_sleutel::ApiSleutelArgs),
@@ -119,6 +126,8 @@ fn main() -> ExitCode {
         Opdracht::Serve(a) => serve::serve(a, &database),
         Opdracht::Account(a) => serve::account(a, &database),
         Opdracht::ApiSleutel(a) => api_sleutel::run(a, &database),
+        Opdracht::Backup(a) => backup::maak(a, &database),
+        Opdracht::Restore(a) => backup::herstel(a, &database),
         Opdracht::Bench(a) => bench::run(a, &database),
     }
 }
@@ -140,7 +149,7 @@ fn meld_gebruiksfout(fout: clap::Error) -> ExitCode {
         ErrorKind::UnknownArgument => format!("onbekende optie '{arg}'"),
         ErrorKind::InvalidSubcommand => format!("onbekende opdracht '{}'", context(ContextKind::InvalidSubcommand)),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "geef een opdracht: status, import, export, controle, koppeling, rmc, report, demo, serve, account, api-sleutel of bench"
+            "geef een opdracht: status, import, export, controle, koppeling, rmc, report, demo, serve, account, api-sleutel, backup, restore of bench"
                 .to_string()
         }
         ErrorKind::MissingRequiredArgument => format!("ontbreekt: {arg}"),

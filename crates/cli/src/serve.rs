@@ -34,6 +34,9 @@ pub struct ServeArgs {
     /// De BRP, voor "BRP bijwerken" in het dossier
     #[command(flatten)]
     pub brp: crate::brp::BrpVerbinding,
+    /// De dagelijkse backup
+    #[command(flatten)]
+    pub backup: crate::backup::DagelijkseBackup,
 }
 
 impl ServeArgs {
@@ -51,7 +54,7 @@ impl ServeArgs {
 pub fn serve(args: ServeArgs, database: &str) -> ExitCode {
     blokkeer(async {
         match bestaande(database).await {
-            Ok(store) => start(store, &args, true).await,
+            Ok(store) => start(store, database, &args, true).await,
             Err(code) => code,
         }
     })
@@ -66,7 +69,7 @@ async fn bestaande(database: &str) -> Result<Store, ExitCode> {
 
 /// Serves until stopped; the address is printed first. `tweestaps`: the second step of signing in
 /// (off only for the demo).
-pub async fn start(store: Store, args: &ServeArgs, tweestaps: bool) -> ExitCode {
+pub async fn start(store: Store, database: &str, args: &ServeArgs, tweestaps: bool) -> ExitCode {
     // The web layer's log on standard error: server errors with request id, route and account
     // (never a body or query). `LEERSPOOR_LOG=debug` also shows every answer.
     let filter = tracing_subscriber::EnvFilter::try_from_env("LEERSPOOR_LOG")
@@ -80,6 +83,7 @@ pub async fn start(store: Store, args: &ServeArgs, tweestaps: bool) -> ExitCode 
         }
     };
     println!("Leerspoor draait op http://{} (stoppen: Ctrl+C)", args.adres);
+    crate::backup::dagelijks(store.clone(), database.to_string(), args.backup.clone());
     let instellingen = Instellingen { tweestaps, brp, ..args.instellingen() };
     match leerspoor_web::serve(store, args.adres, instellingen).await {
         Ok(()) => ExitCode::SUCCESS,
