@@ -27,6 +27,11 @@ enum Soort {
     #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     #[command(override_usage = "leerspoor controle thuiszitters --peildatum JJJJ-MM-DD --als MEDEWERKER")]
     Thuiszitters(Gemeen),
+    /// Ga na of het register heel is (na een crash, een herstel of een grote wijziging): verwijzingen,
+    /// perioden, zaken en meldingen; toont de rijen per tabel. Exit 3 als er iets niet klopt
+    #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
+    #[command(override_usage = "leerspoor controle integriteit")]
+    Integriteit,
 }
 
 #[derive(Debug, clap::Args)]
@@ -40,11 +45,15 @@ struct Gemeen {
 }
 
 pub fn run(args: ControleArgs, database: &str) -> ExitCode {
+    if matches!(args.soort, Soort::Integriteit) {
+        return integriteit(database);
+    }
     let resultaat: Result<String, Fout> = blokkeer(async {
         let store = Store::open_bestaand(database).await?;
         let uit = match &args.soort {
             Soort::AbsoluutVerzuim(g) => absoluut_verzuim(&store, g).await,
             Soort::Thuiszitters(g) => thuiszitters(&store, g).await,
+            Soort::Integriteit => unreachable!("hierboven afgehandeld"),
         };
         store.sluit().await;
         uit
@@ -100,4 +109,38 @@ async fn thuiszitters(store: &Store, g: &Gemeen) -> Result<String, Fout> {
         t += &format!("    jongere {:<12} sinds {}  {}\n", p.jongere, p.begindatum, p.soort.label().to_lowercase());
     }
     Ok(t)
+}
+
+/// The integrity report: rows per table, then every finding; exit 3 when something is wrong.
+fn integriteit(database: &str) -> ExitCode {
+    use leerspoor_store::integriteit;
+    let resultaat = blokkeer(async {
+        let store = Store::open_bestaand(database).await?;
+        let tellingen = integriteit::tellingen(&store).await?;
+        let bevindingen = integriteit::controleer(&store).await?;
+        store.sluit().await;
+        Ok::<_, leerspoor_store::StoreFout>((tellingen, bevindingen))
+    });
+    let (tellingen, bevindingen) = match resultaat {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("fout: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let mut t = String::from("Rijen per tabel:\n");
+    for (tabel, n) in &tellingen {
+        t += &format!("  {tabel:<24} {n:>10}\n");
+    }
+    if bevindingen.is_empty() {
+        print!("{t}Geen bevindingen: het register is heel.\n");
+        return ExitCode::SUCCESS;
+    }
+    t += &format!("{} bevinding(en):\n", bevindingen.len());
+    for b in &bevindingen {
+        let meer = if b.aantal > b.voorbeelden.len() { ", …" } else { "" };
+        t += &format!("  {} ({}): {}{meer}\n", b.wat, b.aantal, b.voorbeelden.join(", "));
+    }
+    print!("{t}");
+    ExitCode::from(3)
 }

@@ -45,3 +45,36 @@ fn an_unknown_medewerker_or_a_missing_date_is_refused_in_dutch() {
     assert_eq!(uit.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&uit.stderr).contains("'2021-02-29' is geen bestaande datum"));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_integrity_check_finds_overlapping_addresses_and_a_zaak_closed_without_a_date() {
+    use leerspoor_domain::model::{Woonadres, Zaak, ZaakStatus};
+    let (_map, db) = common::database_met_klein();
+    let heel = leerspoor(&db, &["controle", "integriteit"]);
+    assert!(heel.status.success(), "{}", String::from_utf8_lossy(&heel.stdout));
+    assert!(String::from_utf8_lossy(&heel.stdout).contains("Geen bevindingen"));
+
+    // Damage no Leerspoor transaction would leave: a second address over the first, a zaak closed
+    // without its date.
+    let store = leerspoor_store::Store::open_bestaand(&db).await.unwrap();
+    let adres = store.lees::<Woonadres>().await.unwrap().remove(0);
+    assert!(adres.id.as_str() > "W-DUBBEL", "a pair is named in id order");
+    let zaak = store.lees::<Zaak>().await.unwrap().remove(0);
+    let mut s = store.schrijver("test", "schade").await.unwrap();
+    s.nieuw(&Woonadres { id: "W-DUBBEL".into(), einddatum: None, ..adres.clone() }).await.unwrap();
+    s.wijzig(&zaak, &Zaak { status: ZaakStatus::Gesloten, gesloten_op: None, ..zaak.clone() }).await.unwrap();
+    s.vastleggen("schade", "test").await.unwrap();
+    store.sluit().await;
+
+    let uit = tokio::task::spawn_blocking(move || leerspoor(&db, &["controle", "integriteit"])).await.unwrap();
+    let tekst = String::from_utf8_lossy(&uit.stdout).into_owned();
+    assert_eq!(uit.status.code(), Some(3), "{tekst}");
+    assert!(
+        tekst.contains(&format!("woonadressen van één jongere die elkaar overlappen (1): W-DUBBEL en {}", adres.id)),
+        "{tekst}"
+    );
+    assert!(
+        tekst.contains(&format!("zaak gesloten zonder datum, of open met een sluitdatum (1): {}", zaak.id)),
+        "{tekst}"
+    );
+}

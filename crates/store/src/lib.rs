@@ -201,6 +201,7 @@ const SQLITE_BULK: Bulk = Bulk { rijen: 1000, plaats: |_| "?".to_string() };
 const POSTGRES_BULK: Bulk = Bulk { rijen: 1000, plaats: |i| format!("${i}") };
 
 pub mod backup;
+pub mod integriteit;
 pub mod sleutels;
 pub mod toegang;
 
