@@ -88,6 +88,7 @@ fn gezin(
             voorvoegsel: o.tussenvoegsel.clone(),
             geslachtsnaam: o.achternaam.clone(),
             geslacht: geslacht.into(),
+            in_onderzoek: false,
         });
         if gezag {
             let naam = [&o.voornamen, &o.tussenvoegsel, &o.achternaam]

@@ -9,9 +9,44 @@ use leerspoor_brp::proefserver::{Proefpersoon, Proefserver};
 use leerspoor_domain::Bsn;
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::model::{Gezinsrelatie, Jongere, Ouder, OuderRelatie, Woonadres};
-use leerspoor_koppeling::brp::{Verschil, Wie, controleer, huisgenoten, neem_over, voorstellen};
+use leerspoor_koppeling::brp::{self as koppeling, Verschil, Voorstellen, Wie, huisgenoten};
+use leerspoor_koppeling::logboek::KoppelFout;
 use leerspoor_koppeling::records::BrpVerzoek;
 use leerspoor_store::toegang::Herkomst;
+
+/// The day the tests run on, whatever the machine's clock says: Emma (2012) is a minor on it.
+const VANDAAG: &str = "2026-12-06";
+
+async fn controleer(
+    s: &leerspoor_store::Store,
+    brp: &Brp,
+    door: &leerspoor_domain::model::Medewerker,
+    wie: &Wie,
+    voortgang: &(dyn Fn(usize, usize) + Sync),
+) -> Result<koppeling::BrpControle, KoppelFout> {
+    koppeling::controleer(s, brp, door, wie, d(VANDAAG), voortgang).await
+}
+
+async fn voorstellen(
+    s: &leerspoor_store::Store,
+    brp: &Brp,
+    door: &leerspoor_domain::model::Medewerker,
+    h: &Herkomst,
+    jongere: &str,
+) -> Result<Voorstellen, KoppelFout> {
+    koppeling::voorstellen(s, brp, door, h, jongere, d(VANDAAG)).await
+}
+
+async fn neem_over(
+    s: &leerspoor_store::Store,
+    brp: &Brp,
+    door: &leerspoor_domain::model::Medewerker,
+    h: &Herkomst,
+    jongere: &str,
+    kenmerken: &[String],
+) -> Result<usize, KoppelFout> {
+    koppeling::neem_over(s, brp, door, h, jongere, kenmerken, d(VANDAAG)).await
+}
 
 const MARJA: &str = "100000046";
 const JOOST: &str = "100000058";
@@ -24,6 +59,7 @@ fn ouders_van_emma() -> (Vec<BrpOuder>, BrpGezag) {
         voorvoegsel: "de".into(),
         geslachtsnaam: "Vries".into(),
         geslacht: geslacht.into(),
+        in_onderzoek: false,
     };
     let hebber = |bsn, naam: &str| Gezaghebber { bsn: Bsn::parse(bsn).ok(), naam: naam.into() };
     (
