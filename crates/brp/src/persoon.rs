@@ -23,6 +23,16 @@ pub const VELDEN: &[&str] = &[
     "gezag",
 ];
 
+/// The fields of [`VELDEN`] about the family, left out for a gemeente not authorised for them.
+pub const VELDEN_GEZIN: &[&str] = &[
+    "ouders.burgerservicenummer",
+    "ouders.geslacht",
+    "ouders.naam.voornamen",
+    "ouders.naam.voorvoegsel",
+    "ouders.naam.geslachtsnaam",
+    "gezag",
+];
+
 /// The fields asked of a search by address: who lives there, not their whole record.
 pub const VELDEN_ZOEKEN: &[&str] = &["burgerservicenummer", "naam", "geboorte"];
 

@@ -310,3 +310,37 @@ async fn the_local_brp_gives_only_the_fields_asked_by_their_whole_paths() {
     let gelezen = client(&server.url, "geheim", 1000.0).raadpleeg(&[Bsn::parse("100000010").unwrap()]).await.unwrap();
     assert_eq!(gelezen[0].ouders, [ouder]);
 }
+
+/// For a gemeente not authorised for the family: neither parents nor gezag asked (the real BRP
+/// would refuse the request), the person herself read as ever.
+#[tokio::test]
+async fn without_the_family_neither_parents_nor_gezag_are_asked() {
+    let marja = Gezaghebber { bsn: Bsn::parse("100000046").ok(), naam: "Marja de Vries".into() };
+    let ouder = BrpOuder {
+        bsn: Bsn::parse("100000046").ok(),
+        voornamen: "Marja".into(),
+        voorvoegsel: "de".into(),
+        geslachtsnaam: "Vries".into(),
+        geslacht: "V".into(),
+        in_onderzoek: false,
+    };
+    let emma = Proefpersoon {
+        bsn: "100000010",
+        voornamen: "Emma",
+        voorvoegsel: "de",
+        geslachtsnaam: "Vries",
+        geboren: d("2012-09-01"),
+        overleden: None,
+        adres: ("Strandweg", 4, "9901AA", "Zandvoorde", "9901", d("2012-09-01")),
+        ouders: vec![ouder],
+        gezag: Some(BrpGezag::EenhoofdigOuderlijk(marja)),
+    };
+    let server = Proefserver::start(vec![emma.json()], "geheim").await.unwrap();
+    let emma = [Bsn::parse("100000010").unwrap()];
+    let met = client(&server.url, "geheim", 1000.0).raadpleeg(&emma).await.unwrap();
+    assert!(met[0].gezag.is_some() && met[0].ouders.len() == 1);
+    let zonder = client(&server.url, "geheim", 1000.0).zonder_gezin().raadpleeg(&emma).await.unwrap();
+    assert_eq!((zonder[0].gezag.as_ref(), zonder[0].ouders.len()), (None, 0));
+    assert_eq!(zonder[0].adres, met[0].adres);
+    assert_eq!(server.afwijkingen(), Vec::<String>::new());
+}
