@@ -5,7 +5,7 @@
 //! (connection, TLS, time-out) is tried again (three times, waiting longer each time, or as
 //! `Retry-After` says). Only https, except to this machine (the local BRP); redirects are not
 //! followed, so the API key goes nowhere else.
-use crate::persoon::{BrpPersoon, Huisgenoot, VELDEN, VELDEN_ZOEKEN};
+use crate::persoon::{BrpPersoon, Huisgenoot, VELDEN, VELDEN_GEZIN, VELDEN_ZOEKEN};
 use leerspoor_domain::Bsn;
 use serde_json::{Value, json};
 use std::path::PathBuf;
@@ -69,6 +69,8 @@ pub struct Brp {
     instellingen: BrpInstellingen,
     /// The moment the next request may go.
     volgende: Mutex<Instant>,
+    /// Whether the parents and gezag are asked (see [`Brp::zonder_gezin`]).
+    gezin: bool,
 }
 
 impl Brp {
@@ -104,7 +106,16 @@ impl Brp {
             }
         }
         let http = b.build().map_err(|e| fout(keten(&e)))?;
-        Ok(Brp { http, instellingen, volgende: Mutex::new(Instant::now()) })
+        Ok(Brp { http, instellingen, volgende: Mutex::new(Instant::now()), gezin: true })
+    }
+
+    /// Asks no parents and no gezag: for a gemeente whose users are not authorised for `ouders`
+    /// and `gezag` (the BRP would refuse the whole request). The check is then of the person
+    /// herself (address, death, name, birth): without family in the answer nothing about it is
+    /// proposed.
+    pub fn zonder_gezin(mut self) -> Brp {
+        self.gezin = false;
+        self
     }
 
     /// The persons with these numbers the BRP knows (also the dead), in requests of at most 20.
@@ -113,7 +124,7 @@ impl Brp {
         for deel in bsns.chunks(PER_VERZOEK) {
             let verzoek = json!({
                 "type": "RaadpleegMetBurgerservicenummer",
-                "fields": VELDEN,
+                "fields": VELDEN.iter().filter(|v| self.gezin || !VELDEN_GEZIN.contains(v)).collect::<Vec<_>>(),
                 "burgerservicenummer": deel.iter().map(Bsn::as_digits).collect::<Vec<_>>(),
             });
             for p in &self.personen(&verzoek).await? {

@@ -23,6 +23,16 @@ pub const VELDEN: &[&str] = &[
     "gezag",
 ];
 
+/// The fields of [`VELDEN`] about the family, left out for a gemeente not authorised for them.
+pub const VELDEN_GEZIN: &[&str] = &[
+    "ouders.burgerservicenummer",
+    "ouders.geslacht",
+    "ouders.naam.voornamen",
+    "ouders.naam.voorvoegsel",
+    "ouders.naam.geslachtsnaam",
+    "gezag",
+];
+
 /// The fields asked of a search by address: who lives there, not their whole record.
 pub const VELDEN_ZOEKEN: &[&str] = &["burgerservicenummer", "naam", "geboorte"];
 
@@ -68,8 +78,13 @@ pub struct BrpPersoon {
     pub gemeente: Option<String>,
     /// The legal parents (at most two; a parent the BRP knows nothing of is left out).
     pub ouders: Vec<BrpOuder>,
-    /// Who has gezag over this person; `None` when the BRP gives none (an adult).
+    /// Parents the answer gives in a shape the register cannot read (an invalid BSN), left out of
+    /// `ouders`, each with the reason naming the field: shown, never compared.
+    pub ouders_onleesbaar: Vec<String>,
+    /// Who has gezag over this person; `None` when the BRP gives none (an adult, or not asked).
     pub gezag: Option<BrpGezag>,
+    /// The BRP has the gezagsrelatie in onderzoek (`inOnderzoek`): what it says may change.
+    pub gezag_in_onderzoek: bool,
 }
 
 /// A parent as the BRP gives one (the API's `Ouder`).
@@ -81,6 +96,9 @@ pub struct BrpOuder {
     pub geslachtsnaam: String,
     /// The code of the BRP's table Geslacht: `V`, `M` or `O` (onbekend); empty if not given.
     pub geslacht: String,
+    /// Some of this parent's data is in onderzoek at the BRP (`inOnderzoek`, of the parent or of
+    /// her name; sent without being asked).
+    pub in_onderzoek: bool,
 }
 
 /// Someone with gezag as the BRP names them: a parent (`GezagOuder`) or a third (`BekendeDerde`).
@@ -108,17 +126,22 @@ pub enum BrpGezag {
     TijdelijkGeen(String),
     /// The BRP cannot say who has gezag (`GezagNietTeBepalen`), with its explanation.
     NietTeBepalen(String),
+    /// Gezag the register cannot compare, with the reason: a shape outside the contract (an
+    /// unknown type, an invalid BSN), or one within it that leaves out whom it is about (an
+    /// `EenhoofdigOuderlijkGezag` without `ouder`, a `GezamenlijkOuderlijkGezag` without `ouders`:
+    /// not "nobody", but not said). Never read as anyone having or lacking gezag.
+    Onleesbaar(String),
 }
 
 impl BrpGezag {
     /// Who has gezag; `Err` with the BRP's explanation when it names nobody (tijdelijk geen gezag,
-    /// niet te bepalen).
+    /// niet te bepalen) or the reason it cannot be read.
     pub fn gezaghebbers(&self) -> Result<Vec<&Gezaghebber>, &str> {
         match self {
             BrpGezag::GezamenlijkOuderlijk(h) | BrpGezag::Voogdij(h) => Ok(h.iter().collect()),
             BrpGezag::EenhoofdigOuderlijk(h) => Ok(vec![h]),
             BrpGezag::Gezamenlijk { ouder, derde } => Ok(vec![ouder, derde]),
-            BrpGezag::TijdelijkGeen(t) | BrpGezag::NietTeBepalen(t) => Err(t),
+            BrpGezag::TijdelijkGeen(t) | BrpGezag::NietTeBepalen(t) | BrpGezag::Onleesbaar(t) => Err(t),
         }
     }
 }
@@ -153,8 +176,10 @@ impl BrpPersoon {
         leerspoor_domain::Gemeentecode::parse(&format!("GM{}", self.gemeente.as_deref()?)).ok()
     }
 
-    /// One person of an answer. An error names the field: no valid BSN (the API always gives one
-    /// when asked), or parents or gezag in a shape the contract does not have.
+    /// One person of an answer. An error only when she has no valid BSN (the API always gives one
+    /// when asked): parents or gezag in a shape the register cannot read never cost the check of
+    /// the person herself (her address, her death); they are kept as unreadable, with the reason
+    /// naming the field ([`BrpPersoon::ouders_onleesbaar`], [`BrpGezag::Onleesbaar`]).
     pub fn lees(p: &Value) -> Result<BrpPersoon, String> {
         let bsn = p
             .get("burgerservicenummer")
@@ -189,6 +214,12 @@ impl BrpPersoon {
             }),
             _ => None,
         };
+        let (ouders, ouders_onleesbaar) = lees_ouders(p);
+        let (gezag, gezag_in_onderzoek) = match lees_gezag(p, bsn) {
+            Ok(Some((g, in_onderzoek))) => (Some(g), in_onderzoek),
+            Ok(None) => (None, false),
+            Err(reden) => (Some(BrpGezag::Onleesbaar(reden)), false),
+        };
         Ok(BrpPersoon {
             bsn,
             voornamen: tekst(p, "/naam/voornamen"),
@@ -199,8 +230,10 @@ impl BrpPersoon {
             overleden: p.pointer("/overlijden/datum").is_some(),
             adres,
             gemeente: p.pointer("/gemeenteVanInschrijving/code").and_then(Value::as_str).map(str::to_string),
-            ouders: lees_ouders(p)?,
-            gezag: lees_gezag(p, bsn)?,
+            ouders,
+            ouders_onleesbaar,
+            gezag,
+            gezag_in_onderzoek,
         })
     }
 }
@@ -218,17 +251,33 @@ fn bsn_bij(v: &Value, veld: &str) -> Result<Option<Bsn>, String> {
     }
 }
 
-fn lees_ouders(p: &Value) -> Result<Vec<BrpOuder>, String> {
-    let Some(ouders) = p.get("ouders") else { return Ok(Vec::new()) };
-    let ouders = ouders.as_array().ok_or("ouders: geen lijst")?;
+/// Whether the BRP marks `v` as in onderzoek: `inOnderzoek` is only sent when something is (a
+/// boolean on a gezagsrelatie, an object saying which fields elsewhere).
+fn in_onderzoek(v: Option<&Value>) -> bool {
+    v.is_some_and(|v| !matches!(v, Value::Null | Value::Bool(false)))
+}
+
+/// The parents that can be read, and per parent that cannot, the reason (naming the field).
+fn lees_ouders(p: &Value) -> (Vec<BrpOuder>, Vec<String>) {
+    let Some(ouders) = p.get("ouders") else { return (Vec::new(), Vec::new()) };
+    let Some(ouders) = ouders.as_array() else { return (Vec::new(), vec!["ouders: geen lijst".into()]) };
     let mut uit = Vec::with_capacity(ouders.len());
+    let mut onleesbaar = Vec::new();
     for (i, o) in ouders.iter().enumerate() {
+        let bsn = match bsn_bij(o, &format!("ouders[{i}]")) {
+            Ok(b) => b,
+            Err(reden) => {
+                onleesbaar.push(reden);
+                continue;
+            }
+        };
         let ouder = BrpOuder {
-            bsn: bsn_bij(o, &format!("ouders[{i}]"))?,
+            bsn,
             voornamen: tekst(o, "/naam/voornamen"),
             voorvoegsel: tekst(o, "/naam/voorvoegsel"),
             geslachtsnaam: tekst(o, "/naam/geslachtsnaam"),
             geslacht: tekst(o, "/geslacht/code"),
+            in_onderzoek: in_onderzoek(o.get("inOnderzoek")) || in_onderzoek(o.pointer("/naam/inOnderzoek")),
         };
         // A parent the BRP knows nothing of (no number, no name: the "puntouder") is no parent
         // to compare.
@@ -236,12 +285,13 @@ fn lees_ouders(p: &Value) -> Result<Vec<BrpOuder>, String> {
             uit.push(ouder);
         }
     }
-    Ok(uit)
+    (uit, onleesbaar)
 }
 
-/// The gezag over `bsn` itself: a youth who is a parent herself also has gezag over her child,
-/// which is no business of the register.
-fn lees_gezag(p: &Value, bsn: Bsn) -> Result<Option<BrpGezag>, String> {
+/// The gezag over `bsn` itself, and whether the BRP has it in onderzoek: a youth who is a parent
+/// herself also has gezag over her child, which is no business of the register. `Err` with the
+/// reason when it cannot be read, or when a relation cannot be told to be about someone else.
+fn lees_gezag(p: &Value, bsn: Bsn) -> Result<Option<(BrpGezag, bool)>, String> {
     let Some(relaties) = p.get("gezag") else { return Ok(None) };
     let relaties = relaties.as_array().ok_or("gezag: geen lijst")?;
     let mut over_zelf = Vec::new();
@@ -249,7 +299,7 @@ fn lees_gezag(p: &Value, bsn: Bsn) -> Result<Option<BrpGezag>, String> {
         let veld = format!("gezag[{i}]");
         let minderjarige = r.get("minderjarige").ok_or_else(|| format!("{veld}.minderjarige: ontbreekt"))?;
         if bsn_bij(minderjarige, &format!("{veld}.minderjarige"))? == Some(bsn) {
-            over_zelf.push(gezagsrelatie(r, &veld)?);
+            over_zelf.push((gezagsrelatie(r, &veld)?, in_onderzoek(r.get("inOnderzoek"))));
         }
     }
     match over_zelf.len() {
@@ -259,29 +309,37 @@ fn lees_gezag(p: &Value, bsn: Bsn) -> Result<Option<BrpGezag>, String> {
 }
 
 fn gezagsrelatie(r: &Value, veld: &str) -> Result<BrpGezag, String> {
-    let hebber = |naam: &str| -> Result<Gezaghebber, String> {
-        let v = r.get(naam).ok_or_else(|| format!("{veld}.{naam}: ontbreekt"))?;
-        gezaghebber(v, &format!("{veld}.{naam}"))
-    };
-    let lijst = |naam: &str| -> Result<Vec<Gezaghebber>, String> {
-        let Some(v) = r.get(naam) else { return Ok(Vec::new()) };
+    // The contract leaves `ouder` and `ouders` optional: left out, the BRP does not say who, which
+    // is not the same as nobody.
+    let niet_genoemd = |naam: &str| BrpGezag::Onleesbaar(format!("{veld}.{naam}: de BRP noemt niet wie"));
+    let hebber = |v: &Value, naam: &str| gezaghebber(v, &format!("{veld}.{naam}"));
+    let lijst = |v: &Value, naam: &str| -> Result<Vec<Gezaghebber>, String> {
         let v = v.as_array().ok_or_else(|| format!("{veld}.{naam}: geen lijst"))?;
         v.iter().enumerate().map(|(i, h)| gezaghebber(h, &format!("{veld}.{naam}[{i}]"))).collect()
     };
     let toelichting = || tekst(r, "/toelichting");
     match r.get("type").and_then(Value::as_str) {
-        Some("GezamenlijkOuderlijkGezag") => Ok(BrpGezag::GezamenlijkOuderlijk(lijst("ouders")?)),
-        Some("EenhoofdigOuderlijkGezag") => Ok(BrpGezag::EenhoofdigOuderlijk(hebber("ouder")?)),
+        Some("GezamenlijkOuderlijkGezag") => match r.get("ouders") {
+            Some(o) => Ok(BrpGezag::GezamenlijkOuderlijk(lijst(o, "ouders")?)),
+            None => Ok(niet_genoemd("ouders")),
+        },
+        Some("EenhoofdigOuderlijkGezag") => match r.get("ouder") {
+            Some(o) => Ok(BrpGezag::EenhoofdigOuderlijk(hebber(o, "ouder")?)),
+            None => Ok(niet_genoemd("ouder")),
+        },
         // Without a derde the BRP names nobody: an unknown third, as `OnbekendeDerde`.
-        Some("GezamenlijkGezag") => Ok(BrpGezag::Gezamenlijk {
-            ouder: hebber("ouder")?,
-            derde: if r.get("derde").is_some() {
-                hebber("derde")?
-            } else {
-                Gezaghebber { bsn: None, naam: String::new() }
-            },
-        }),
-        Some("Voogdij") => Ok(BrpGezag::Voogdij(lijst("derden")?)),
+        Some("GezamenlijkGezag") => match r.get("ouder") {
+            Some(o) => Ok(BrpGezag::Gezamenlijk {
+                ouder: hebber(o, "ouder")?,
+                derde: match r.get("derde") {
+                    Some(d) => hebber(d, "derde")?,
+                    None => Gezaghebber { bsn: None, naam: String::new() },
+                },
+            }),
+            None => Ok(niet_genoemd("ouder")),
+        },
+        // No `derden`: an institution the BRP does not name (the contract allows none).
+        Some("Voogdij") => Ok(BrpGezag::Voogdij(r.get("derden").map_or(Ok(Vec::new()), |d| lijst(d, "derden"))?)),
         Some("TijdelijkGeenGezag") => Ok(BrpGezag::TijdelijkGeen(toelichting())),
         Some("GezagNietTeBepalen") => Ok(BrpGezag::NietTeBepalen(toelichting())),
         Some(t) => Err(format!("{veld}.type: onbekend type gezag '{t}'")),
@@ -368,31 +426,80 @@ mod tests {
     }
 
     #[test]
-    fn a_gezag_or_parent_in_a_shape_the_contract_does_not_have_is_an_error_naming_the_field() {
+    fn family_data_the_register_cannot_read_keeps_the_person_and_says_why_naming_the_field() {
         let met = |extra: Value| {
-            let mut p = json!({"burgerservicenummer": "999993653"});
+            let mut p = json!({"burgerservicenummer": "999993653",
+                "verblijfplaats": {"type": "Locatie", "verblijfadres": {"locatiebeschrijving": "Woonboot"}}});
             p.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
-            BrpPersoon::lees(&p).unwrap_err()
+            let b = BrpPersoon::lees(&p).unwrap();
+            // The person herself is read all the same: her address can still be checked.
+            assert!(b.adres.is_some());
+            b
         };
+        let onleesbaar = |extra: Value| match met(extra).gezag {
+            Some(BrpGezag::Onleesbaar(reden)) => reden,
+            g => panic!("{g:?}"),
+        };
+        let zelf = json!({"burgerservicenummer": "999993653"});
         assert_eq!(
-            met(json!({"gezag": [{"type": "Bewind", "minderjarige": {"burgerservicenummer": "999993653"}}]})),
+            onleesbaar(json!({"gezag": [{"type": "Bewind", "minderjarige": zelf}]})),
             "gezag[0].type: onbekend type gezag 'Bewind'"
         );
         assert_eq!(
-            met(json!({"ouders": [{"burgerservicenummer": "123"}]})),
-            "ouders[0].burgerservicenummer: geen geldig BSN"
+            onleesbaar(
+                json!({"gezag": [{"type": "Voogdij", "minderjarige": zelf, "derden": [{"type": "Instelling"}]}]})
+            ),
+            "gezag[0].derden[0].type: onbekend type derde 'Instelling'"
+        );
+        // Within the contract, but whom it is about left out: not comparable, not "nobody".
+        assert_eq!(
+            onleesbaar(json!({"gezag": [{"type": "EenhoofdigOuderlijkGezag", "minderjarige": zelf}]})),
+            "gezag[0].ouder: de BRP noemt niet wie"
         );
         assert_eq!(
-            met(
-                json!({"gezag": [{"type": "EenhoofdigOuderlijkGezag", "minderjarige": {"burgerservicenummer": "999993653"}}]})
-            ),
-            "gezag[0].ouder: ontbreekt"
+            onleesbaar(json!({"gezag": [{"type": "GezamenlijkOuderlijkGezag", "minderjarige": zelf}]})),
+            "gezag[0].ouders: de BRP noemt niet wie"
         );
-        let twee = json!({"type": "GezagNietTeBepalen", "minderjarige": {"burgerservicenummer": "999993653"}, "toelichting": "x"});
-        assert_eq!(met(json!({"gezag": [twee.clone(), twee]})), "gezag: 2 gezagsrelaties over dezelfde minderjarige");
+        assert_eq!(
+            onleesbaar(json!({"gezag": [{"type": "GezamenlijkGezag", "minderjarige": zelf}]})),
+            "gezag[0].ouder: de BRP noemt niet wie"
+        );
+        let twee = json!({"type": "GezagNietTeBepalen", "minderjarige": zelf, "toelichting": "x"});
+        assert_eq!(
+            onleesbaar(json!({"gezag": [twee.clone(), twee]})),
+            "gezag: 2 gezagsrelaties over dezelfde minderjarige"
+        );
+        // A parent with an invalid BSN is left out with the reason; the other parent stays.
+        let b = met(
+            json!({"ouders": [{"burgerservicenummer": "123"}, {"burgerservicenummer": "100000046", "naam": {"geslachtsnaam": "Vries"}}]}),
+        );
+        assert_eq!(b.ouders_onleesbaar, ["ouders[0].burgerservicenummer: geen geldig BSN"]);
+        assert_eq!(b.ouders.len(), 1);
+        // Gezag over her child only, whatever its shape: none of the register's business.
+        let kind = json!({"type": "Bewind", "minderjarige": {"burgerservicenummer": "100000058"}});
+        assert_eq!(met(json!({"gezag": [kind]})).gezag, None);
         assert_eq!(
             BrpPersoon::lees(&json!({"naam": {}})).unwrap_err(),
             "burgerservicenummer: een persoon zonder geldig BSN"
         );
+    }
+
+    #[test]
+    fn in_onderzoek_is_read_from_the_gezagsrelatie_and_from_a_parent_or_her_name() {
+        let p = json!({
+            "burgerservicenummer": "999993653",
+            "ouders": [
+                {"burgerservicenummer": "100000046", "naam": {"geslachtsnaam": "Vries"},
+                    "inOnderzoek": {"burgerservicenummer": true, "datumIngangOnderzoek": {"type": "Datum", "datum": "2024-01-01"}}},
+                {"burgerservicenummer": "100000058", "naam": {"geslachtsnaam": "Vries", "inOnderzoek": {"geslachtsnaam": true}}},
+                {"burgerservicenummer": "100000071", "naam": {"geslachtsnaam": "Jansen"}}
+            ],
+            "gezag": [{"type": "EenhoofdigOuderlijkGezag", "minderjarige": {"burgerservicenummer": "999993653"},
+                "ouder": {"burgerservicenummer": "100000046", "naam": {"volledigeNaam": "Marja de Vries"}}, "inOnderzoek": true}]
+        });
+        let b = BrpPersoon::lees(&p).unwrap();
+        assert_eq!(b.ouders.iter().map(|o| o.in_onderzoek).collect::<Vec<_>>(), [true, true, false]);
+        assert!(b.gezag_in_onderzoek);
+        assert!(matches!(b.gezag, Some(BrpGezag::EenhoofdigOuderlijk(_))));
     }
 }

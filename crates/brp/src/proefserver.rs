@@ -152,11 +152,41 @@ fn woont_op(p: &Value, zoek: &Value) -> bool {
         && zoek.get("huisletter").is_none_or(|l| adres.get("huisletter") == Some(l))
 }
 
-/// The person with only the asked fields (by their first part: `naam.voornamen` keeps `naam`).
+/// Fields the API sends with what is asked, without being asked (and which may not be asked).
+const AUTOMATISCH: &[&str] =
+    &["inOnderzoek", "geheimhoudingPersoonsgegevens", "opschortingBijhouding", "rni", "verificatie"];
+
+/// The person with only the asked fields, by their whole paths as the API does: `naam` gives the
+/// whole name, `ouders.naam.voornamen` of each parent only the first names (the fields asked of a
+/// list are of its items). With every part the API sends unasked ([`AUTOMATISCH`]), and the
+/// `type` of an object that has one (the schemas' discriminators require it).
 fn alleen(p: &Value, velden: &[&str]) -> Value {
-    let Some(o) = p.as_object() else { return p.clone() };
-    let hoofd: Vec<&str> = velden.iter().map(|v| v.split('.').next().unwrap_or(v)).collect();
-    Value::Object(o.iter().filter(|(k, _)| hoofd.contains(&k.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect())
+    let paden: Vec<Vec<&str>> = velden.iter().map(|v| v.split('.').collect()).collect();
+    let paden: Vec<&[&str]> = paden.iter().map(Vec::as_slice).collect();
+    filter(p, &paden)
+}
+
+/// `v` with only the `paden` (each relative to `v`); an empty path keeps `v` whole.
+fn filter(v: &Value, paden: &[&[&str]]) -> Value {
+    if paden.iter().any(|p| p.is_empty()) {
+        return v.clone();
+    }
+    match v {
+        Value::Array(items) => Value::Array(items.iter().map(|i| filter(i, paden)).collect()),
+        Value::Object(o) => Value::Object(
+            o.iter()
+                .filter_map(|(k, w)| {
+                    if AUTOMATISCH.contains(&k.as_str()) || k == "type" {
+                        return Some((k.clone(), w.clone()));
+                    }
+                    let onder: Vec<&[&str]> = paden.iter().filter(|p| p[0] == k).map(|p| &p[1..]).collect();
+                    (!onder.is_empty()).then(|| (k.clone(), filter(w, &onder)))
+                })
+                .collect(),
+        ),
+        // A part of something that has no parts: asked of nothing.
+        _ => v.clone(),
+    }
 }
 
 /// A date as the API gives a whole one.
@@ -199,8 +229,8 @@ impl Proefpersoon<'_> {
         if !self.ouders.is_empty() {
             p["ouders"] = self.ouders.iter().enumerate().map(|(i, o)| ouder(o, i + 1)).collect();
         }
-        if let Some(g) = &self.gezag {
-            p["gezag"] = json!([gezagsrelatie(g, self.bsn)]);
+        if let Some(g) = self.gezag.as_ref().and_then(|g| gezagsrelatie(g, self.bsn)) {
+            p["gezag"] = json!([g]);
         }
         p
     }
@@ -226,6 +256,9 @@ fn ouder(o: &BrpOuder, aanduiding: usize) -> Value {
         };
         uit["geslacht"] = json!({"code": o.geslacht, "omschrijving": omschrijving});
     }
+    if o.in_onderzoek {
+        uit["inOnderzoek"] = json!({"burgerservicenummer": true, "datumIngangOnderzoek": datum(Datum::from_ymd_opt(2024, 1, 1).expect("datum"))});
+    }
     uit
 }
 
@@ -245,11 +278,12 @@ fn gezaghebber(h: &Gezaghebber, derde: bool) -> Value {
     uit
 }
 
-/// The gezag over the minor `bsn` as the API gives it.
-fn gezagsrelatie(g: &BrpGezag, bsn: &str) -> Value {
+/// The gezag over the minor `bsn` as the API gives it; none for gezag the register could not read
+/// (the contract has no shape for it).
+fn gezagsrelatie(g: &BrpGezag, bsn: &str) -> Option<Value> {
     let minderjarige = json!({"burgerservicenummer": bsn});
     let ouders = |h: &[Gezaghebber]| h.iter().map(|h| gezaghebber(h, false)).collect::<Vec<_>>();
-    match g {
+    Some(match g {
         BrpGezag::GezamenlijkOuderlijk(h) => {
             json!({"type": "GezamenlijkOuderlijkGezag", "minderjarige": minderjarige, "ouders": ouders(h)})
         }
@@ -266,5 +300,6 @@ fn gezagsrelatie(g: &BrpGezag, bsn: &str) -> Value {
         BrpGezag::NietTeBepalen(t) => {
             json!({"type": "GezagNietTeBepalen", "minderjarige": minderjarige, "toelichting": t})
         }
-    }
+        BrpGezag::Onleesbaar(_) => return None,
+    })
 }

@@ -224,6 +224,7 @@ async fn parents_and_every_type_of_gezag_are_answered_within_the_contract_and_re
             voorvoegsel: "de".into(),
             geslachtsnaam: "Vries".into(),
             geslacht: "V".into(),
+            in_onderzoek: false,
         },
         BrpOuder {
             bsn: None,
@@ -231,6 +232,7 @@ async fn parents_and_every_type_of_gezag_are_answered_within_the_contract_and_re
             voorvoegsel: String::new(),
             geslachtsnaam: "Bakker".into(),
             geslacht: "O".into(),
+            in_onderzoek: false,
         },
     ];
     let digits: Vec<String> = nummers.iter().map(Bsn::as_digits).collect();
@@ -258,4 +260,87 @@ async fn parents_and_every_type_of_gezag_are_answered_within_the_contract_and_re
     gelezen.sort_by_key(|p| nummers.iter().position(|n| *n == p.bsn));
     assert_eq!(gelezen.iter().map(|p| p.gezag.clone()).collect::<Vec<_>>(), soorten.map(Some));
     assert_eq!(gelezen[0].ouders, ouders);
+}
+
+/// The local BRP answers only the fields asked, by their whole paths, as the API does: a field
+/// the client forgot to ask is not in the answer (so a test notices), what the API sends unasked
+/// (`inOnderzoek`) is.
+#[tokio::test]
+async fn the_local_brp_gives_only_the_fields_asked_by_their_whole_paths() {
+    let ouder = BrpOuder {
+        bsn: Bsn::parse("100000046").ok(),
+        voornamen: "Marja".into(),
+        voorvoegsel: "de".into(),
+        geslachtsnaam: "Vries".into(),
+        geslacht: "V".into(),
+        in_onderzoek: true,
+    };
+    let emma = Proefpersoon {
+        bsn: "100000010",
+        voornamen: "Emma",
+        voorvoegsel: "de",
+        geslachtsnaam: "Vries",
+        geboren: d("2012-09-01"),
+        overleden: None,
+        adres: ("Strandweg", 4, "9901AA", "Zandvoorde", "9901", d("2012-09-01")),
+        ouders: vec![ouder.clone()],
+        gezag: None,
+    };
+    let server = Proefserver::start(vec![emma.json()], "geheim").await.unwrap();
+    let vraag = |velden: serde_json::Value| {
+        let url = format!("{}/personen", server.url);
+        async move {
+            let verzoek = serde_json::json!({"type": "RaadpleegMetBurgerservicenummer", "fields": velden, "burgerservicenummer": ["100000010"]});
+            let r = reqwest::Client::new().post(url).header("X-API-KEY", "geheim").json(&verzoek).send().await.unwrap();
+            assert_eq!(r.status(), 200);
+            r.json::<serde_json::Value>().await.unwrap()["personen"][0].clone()
+        }
+    };
+    let p = vraag(serde_json::json!(["ouders.burgerservicenummer", "naam.voornamen"])).await;
+    assert_eq!(p["naam"], serde_json::json!({"voornamen": "Emma"}));
+    let o = p["ouders"][0].as_object().unwrap();
+    let mut sleutels: Vec<&str> = o.keys().map(String::as_str).collect();
+    sleutels.sort();
+    assert_eq!(sleutels, ["burgerservicenummer", "inOnderzoek"], "{o:?}");
+    assert!(p.get("verblijfplaats").is_none());
+    let p = vraag(serde_json::json!(["verblijfplaats.verblijfadres.postcode"])).await;
+    assert_eq!(p["verblijfplaats"], serde_json::json!({"type": "Adres", "verblijfadres": {"postcode": "9901AA"}}));
+    assert_eq!(server.afwijkingen(), Vec::<String>::new());
+    // The client's own fields give the parent whole as it reads her.
+    let gelezen = client(&server.url, "geheim", 1000.0).raadpleeg(&[Bsn::parse("100000010").unwrap()]).await.unwrap();
+    assert_eq!(gelezen[0].ouders, [ouder]);
+}
+
+/// For a gemeente not authorised for the family: neither parents nor gezag asked (the real BRP
+/// would refuse the request), the person herself read as ever.
+#[tokio::test]
+async fn without_the_family_neither_parents_nor_gezag_are_asked() {
+    let marja = Gezaghebber { bsn: Bsn::parse("100000046").ok(), naam: "Marja de Vries".into() };
+    let ouder = BrpOuder {
+        bsn: Bsn::parse("100000046").ok(),
+        voornamen: "Marja".into(),
+        voorvoegsel: "de".into(),
+        geslachtsnaam: "Vries".into(),
+        geslacht: "V".into(),
+        in_onderzoek: false,
+    };
+    let emma = Proefpersoon {
+        bsn: "100000010",
+        voornamen: "Emma",
+        voorvoegsel: "de",
+        geslachtsnaam: "Vries",
+        geboren: d("2012-09-01"),
+        overleden: None,
+        adres: ("Strandweg", 4, "9901AA", "Zandvoorde", "9901", d("2012-09-01")),
+        ouders: vec![ouder],
+        gezag: Some(BrpGezag::EenhoofdigOuderlijk(marja)),
+    };
+    let server = Proefserver::start(vec![emma.json()], "geheim").await.unwrap();
+    let emma = [Bsn::parse("100000010").unwrap()];
+    let met = client(&server.url, "geheim", 1000.0).raadpleeg(&emma).await.unwrap();
+    assert!(met[0].gezag.is_some() && met[0].ouders.len() == 1);
+    let zonder = client(&server.url, "geheim", 1000.0).zonder_gezin().raadpleeg(&emma).await.unwrap();
+    assert_eq!((zonder[0].gezag.as_ref(), zonder[0].ouders.len()), (None, 0));
+    assert_eq!(zonder[0].adres, met[0].adres);
+    assert_eq!(server.afwijkingen(), Vec::<String>::new());
 }

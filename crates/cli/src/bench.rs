@@ -230,7 +230,7 @@ fn brp(args: &BrpBenchArgs) -> ExitCode {
         let door = administratief(&ds)?;
         let start = Instant::now();
         let alle = leerspoor_koppeling::brp::Wie::Alle { vanaf: None };
-        let c = leerspoor_koppeling::brp::controleer(&store, &client, door, &alle, &|_, _| {})
+        let c = leerspoor_koppeling::brp::controleer(&store, &client, door, &alle, vandaag, &|_, _| {})
             .await
             .map_err(|e| e.to_string())?;
         let duur = start.elapsed();

@@ -32,6 +32,13 @@ pub struct BrpVerbinding {
     /// Hoogstens zoveel verzoeken per seconde (elk met tot 20 BSN's)
     #[arg(long, env = "LEERSPOOR_BRP_PER_SECONDE", default_value_t = 5.0, value_name = "N")]
     pub brp_per_seconde: f64,
+    /// Vraag geen ouders en gezag (een gemeente die daarvoor niet geautoriseerd is): alleen de
+    /// persoon zelf wordt vergeleken
+    #[arg(long)]
+    brp_zonder_gezin: bool,
+    /// ja of nee: ouders en gezag vragen (nee is --brp-zonder-gezin)
+    #[arg(long, env = "LEERSPOOR_BRP_GEZIN", value_parser = ["ja", "nee"], default_value = "ja", value_name = "JA/NEE")]
+    brp_gezin: String,
 }
 
 impl std::fmt::Debug for BrpVerbinding {
@@ -41,11 +48,17 @@ impl std::fmt::Debug for BrpVerbinding {
             .field("brp_certificaat", &self.brp_certificaat)
             .field("brp_ca", &self.brp_ca)
             .field("brp_per_seconde", &self.brp_per_seconde)
+            .field("brp_gezin", &self.gezin())
             .finish_non_exhaustive()
     }
 }
 
 impl BrpVerbinding {
+    /// Whether the parents and gezag are asked.
+    fn gezin(&self) -> bool {
+        !self.brp_zonder_gezin && self.brp_gezin == "ja"
+    }
+
     /// The client, if a URL is given.
     pub fn client(&self) -> Result<Option<Brp>, String> {
         let Some(url) = &self.brp_url else { return Ok(None) };
@@ -57,7 +70,7 @@ impl BrpVerbinding {
             per_seconde: self.brp_per_seconde,
             time_out: std::time::Duration::from_secs(30),
         })
-        .map(Some)
+        .map(|b| Some(if self.gezin() { b } else { b.zonder_gezin() }))
         .map_err(|e| e.to_string())
     }
 }
@@ -88,6 +101,7 @@ fn gezin(
             voorvoegsel: o.tussenvoegsel.clone(),
             geslachtsnaam: o.achternaam.clone(),
             geslacht: geslacht.into(),
+            in_onderzoek: false,
         });
         if gezag {
             let naam = [&o.voornamen, &o.tussenvoegsel, &o.achternaam]
@@ -246,5 +260,20 @@ mod tests {
         let (j, relaties, ouders) = gezin("2008-03-14", true);
         let b = leerspoor_brp::persoon::BrpPersoon::lees(&proefpersonen(&[j], &[], &relaties, &ouders, vandaag)[0]);
         assert_eq!(b.unwrap().gezag, None);
+    }
+
+    #[test]
+    fn the_family_is_asked_unless_the_setting_says_nee() {
+        use clap::Parser;
+        #[derive(clap::Parser)]
+        struct Args {
+            #[command(flatten)]
+            v: BrpVerbinding,
+        }
+        let gezin = |args: &[&str]| Args::try_parse_from([&["leerspoor"], args].concat()).unwrap().v.gezin();
+        assert!(gezin(&[]));
+        assert!(!gezin(&["--brp-zonder-gezin"]));
+        assert!(!gezin(&["--brp-gezin", "nee"]));
+        assert!(Args::try_parse_from(["leerspoor", "--brp-gezin", "misschien"]).is_err());
     }
 }

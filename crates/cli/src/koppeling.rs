@@ -323,7 +323,8 @@ async fn brp(store: &Store, b: &BrpArgs) -> Result<String, Fout> {
             .expect("geldig sjabloon")
             .progress_chars("=> "),
     );
-    let c = controleer(store, &client, &door, &wie, &|gedaan, van| {
+    // The calendar date: the BRP answers about now (who is a minor today has gezag compared).
+    let c = controleer(store, &client, &door, &wie, chrono::Local::now().date_naive(), &|gedaan, van| {
         balk.set_length(van as u64);
         balk.set_position(gedaan as u64);
     })

@@ -64,14 +64,15 @@ pub enum Verschil {
     GeenAdres,
     /// Someone the BRP names as parent, or with gezag over the youth, whom the register does not
     /// link to her (by BSN): to be linked, as the register's parent record with this BSN (`bestaand`,
-    /// e.g. a sibling's parent) or as a new one with the BRP's name.
+    /// e.g. a sibling's parent) or as a new one with the BRP's name. `gezag` as the BRP says it,
+    /// `None` when it does not say (then only shown).
     Ouder {
         bsn: Bsn,
         voornamen: String,
         tussenvoegsel: String,
         achternaam: String,
         relatie: OuderRelatie,
-        gezag: bool,
+        gezag: Option<bool>,
         bestaand: Option<String>,
     },
     /// A parent linked to the youth (by BSN) whose gezag the BRP sees otherwise.
@@ -95,6 +96,15 @@ pub enum Verschil {
         tijdelijk: bool,
         toelichting: String,
     },
+    /// A parent the BRP gives in a shape Leerspoor cannot read (an invalid BSN): the reason.
+    OuderOnleesbaar {
+        reden: String,
+    },
+    /// Gezag Leerspoor cannot compare (a shape outside the contract, or whom it is about left
+    /// out): the reason.
+    GezagOnleesbaar {
+        reden: String,
+    },
 }
 
 impl Verschil {
@@ -113,6 +123,8 @@ impl Verschil {
             Verschil::OuderZonderBsn { .. } => "ouder zonder BSN",
             Verschil::GezagZonderBsn { .. } => "gezag zonder BSN",
             Verschil::GezagOnbepaald { .. } => "gezag onbepaald",
+            Verschil::OuderOnleesbaar { .. } => "ouder onleesbaar",
+            Verschil::GezagOnleesbaar { .. } => "gezag onleesbaar",
         }
     }
 
@@ -127,6 +139,8 @@ impl Verschil {
                 | Verschil::OuderZonderBsn { .. }
                 | Verschil::GezagZonderBsn { .. }
                 | Verschil::GezagOnbepaald { .. }
+                | Verschil::OuderOnleesbaar { .. }
+                | Verschil::GezagOnleesbaar { .. }
         )
     }
 
@@ -138,8 +152,11 @@ impl Verschil {
             Verschil::Overleden { .. } | Verschil::NietOverleden { .. } => "Overlijden",
             Verschil::Naam { .. } => "Naam",
             Verschil::Adres { .. } | Verschil::GeenAdres => "Adres",
-            Verschil::Ouder { .. } | Verschil::OuderZonderBsn { .. } => "Ouder",
-            Verschil::Gezag { .. } | Verschil::GezagZonderBsn { .. } | Verschil::GezagOnbepaald { .. } => "Gezag",
+            Verschil::Ouder { .. } | Verschil::OuderZonderBsn { .. } | Verschil::OuderOnleesbaar { .. } => "Ouder",
+            Verschil::Gezag { .. }
+            | Verschil::GezagZonderBsn { .. }
+            | Verschil::GezagOnbepaald { .. }
+            | Verschil::GezagOnleesbaar { .. } => "Gezag",
         }
     }
 
@@ -168,13 +185,20 @@ impl Verschil {
             Verschil::GezagOnbepaald { tijdelijk, toelichting } => {
                 ("—".into(), format!("{}: {toelichting}", onbepaald(*tijdelijk)))
             }
+            Verschil::OuderOnleesbaar { reden } | Verschil::GezagOnleesbaar { reden } => {
+                ("—".into(), format!("niet te lezen ({reden})"))
+            }
         }
     }
 
     /// A parent to link, as a line: name, relation, gezag.
     fn ouder_tekst(&self) -> Option<String> {
         let Verschil::Ouder { voornamen, tussenvoegsel, achternaam, relatie, gezag, .. } = self else { return None };
-        let gezag = if *gezag { "met gezag" } else { "zonder gezag" };
+        let gezag = match gezag {
+            Some(true) => "met gezag",
+            Some(false) => "zonder gezag",
+            None => "gezag niet gegeven",
+        };
         Some(format!("{} ({}, {gezag})", volledige_naam(voornamen, tussenvoegsel, achternaam), relatie.label()))
     }
 
@@ -206,7 +230,51 @@ impl Verschil {
             Verschil::GezagOnbepaald { tijdelijk, toelichting } => {
                 format!("{} volgens de BRP: {toelichting}", onbepaald(*tijdelijk))
             }
+            Verschil::OuderOnleesbaar { reden } => format!("ouder volgens de BRP niet te lezen: {reden}"),
+            Verschil::GezagOnleesbaar { reden } => format!("gezag volgens de BRP niet te lezen: {reden}"),
         }
+    }
+
+    /// Names this difference whole: the SHA-256 (hex) of every field, the BSN of a parent and the
+    /// register's record to link included, so that a proposal taken over is exactly the one shown
+    /// (two parents of one name, or one record instead of another, differ). Not the `Debug` form:
+    /// that masks a BSN.
+    pub fn kenmerk(&self) -> String {
+        let datum = |d: &Option<Datum>| d.map(|d| d.to_string());
+        let velden = match self {
+            Verschil::NietInBrp => serde_json::json!(["NietInBrp"]),
+            Verschil::Geboortedatum { register, brp } => {
+                serde_json::json!(["Geboortedatum", register.to_string(), brp.to_string()])
+            }
+            Verschil::Overleden { register, brp } => serde_json::json!(["Overleden", datum(register), datum(brp)]),
+            Verschil::NietOverleden { register } => serde_json::json!(["NietOverleden", register.to_string()]),
+            Verschil::Naam { register, brp } => serde_json::json!(["Naam", register, brp]),
+            Verschil::Adres { register, brp, sinds } => serde_json::json!(["Adres", register, brp, datum(sinds)]),
+            Verschil::GeenAdres => serde_json::json!(["GeenAdres"]),
+            Verschil::Ouder { bsn, voornamen, tussenvoegsel, achternaam, relatie, gezag, bestaand } => {
+                serde_json::json!([
+                    "Ouder",
+                    bsn.as_digits(),
+                    voornamen,
+                    tussenvoegsel,
+                    achternaam,
+                    relatie.code(),
+                    gezag,
+                    bestaand
+                ])
+            }
+            Verschil::Gezag { bsn, naam, register, brp } => {
+                serde_json::json!(["Gezag", bsn.as_digits(), naam, register, brp])
+            }
+            Verschil::OuderZonderBsn { naam } => serde_json::json!(["OuderZonderBsn", naam]),
+            Verschil::GezagZonderBsn { naam } => serde_json::json!(["GezagZonderBsn", naam]),
+            Verschil::GezagOnbepaald { tijdelijk, toelichting } => {
+                serde_json::json!(["GezagOnbepaald", tijdelijk, toelichting])
+            }
+            Verschil::OuderOnleesbaar { reden } => serde_json::json!(["OuderOnleesbaar", reden]),
+            Verschil::GezagOnleesbaar { reden } => serde_json::json!(["GezagOnleesbaar", reden]),
+        };
+        format!("{:x}", Sha256::digest(velden.to_string().as_bytes()))
     }
 }
 
@@ -358,12 +426,14 @@ async fn huidige_adressen(store: &Store, wie: &Wie) -> Result<HashMap<String, Wo
 /// request failed). Only reading; the BRP list loses the youths the BRP confirmed, request by
 /// request. `voortgang` hears how many youths are done, of how many. When the BRP fails part-way,
 /// what was done stands and [`BrpControle::onderbroken`] says where to go on; failing at the first
-/// request is an error.
+/// request is an error. `vandaag` is the calendar date (the BRP answers about now): who is a minor
+/// on it has gezag compared.
 pub async fn controleer(
     store: &Store,
     brp: &Brp,
     door: &Medewerker,
     wie: &Wie,
+    vandaag: Datum,
     voortgang: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<BrpControle, KoppelFout> {
     leerspoor_domain::rules::mas::mag_melding_registreren(door.rol).map_err(leerspoor_casework::Fout::from)?;
@@ -403,7 +473,7 @@ pub async fn controleer(
             }
             if let Some(p) = p {
                 let g = gezinnen.get(&j.id).unwrap_or(&geen_gezin);
-                v.extend(gezin::gezinsverschillen(j, g, &bekend, p, vandaag()));
+                v.extend(gezin::gezinsverschillen(j, g, &bekend, p, vandaag).into_iter().map(|(v, _)| v));
             }
             if !v.is_empty() {
                 uit.verschillen.insert(j.id.clone(), v);
@@ -414,11 +484,6 @@ pub async fn controleer(
         voortgang(uit.gevraagd, jongeren.len());
     }
     Ok(uit)
-}
-
-/// Today, by this machine's clock: whether a youth is a minor (gezag) depends on it.
-fn vandaag() -> Datum {
-    chrono::Local::now().date_naive()
 }
 
 /// The gemeenten of the region (`GMxxxx`).
@@ -462,7 +527,8 @@ pub struct Voorstel {
     pub verschil: Verschil,
     /// Why it cannot be taken over as it stands (the employee goes after it), if so.
     pub bezwaar: Option<String>,
-    /// Names this proposal as shown, so that taking it over takes over what the employee saw.
+    /// Names this proposal as shown, so that taking it over takes over what the employee saw
+    /// ([`Verschil::kenmerk`]).
     pub kenmerk: String,
 }
 
@@ -473,16 +539,19 @@ pub struct Voorstellen {
     pub voorstellen: Vec<Voorstel>,
     persoon: Option<BrpPersoon>,
     in_regio: HashSet<String>,
+    vandaag: Datum,
 }
 
 /// Asks the BRP about one youth on behalf of `door` (who must be allowed casework), in the access
 /// log with where the request came from, and gives its differences with the register as proposals.
+/// `vandaag` is the calendar date (see [`controleer`]).
 pub async fn voorstellen(
     store: &Store,
     brp: &Brp,
     door: &Medewerker,
     herkomst: &Herkomst,
     jongere: &str,
+    vandaag: Datum,
 ) -> Result<Voorstellen, KoppelFout> {
     leerspoor_domain::rules::mas::mag_melding_registreren(door.rol).map_err(leerspoor_casework::Fout::from)?;
     let j = te_controleren(store, &Wie::Jongere(jongere.to_string())).await?.pop().expect("één jongere");
@@ -499,23 +568,23 @@ pub async fn voorstellen(
         }
     };
     store.log_van(herkomst, &door.id, "brp raadplegen", &object, "gelukt", Some("BRP bijwerken")).await?;
-    let mut alle = verschillen(&j, huidig.as_ref(), persoon.as_ref(), |g| in_regio.contains(g));
-    let mut gezin = gezin::Gezin::default();
+    let mut alle: Vec<(Verschil, Option<String>)> =
+        verschillen(&j, huidig.as_ref(), persoon.as_ref(), |g| in_regio.contains(g))
+            .into_iter()
+            .map(|v| {
+                let b = bezwaar(&v, &adressen, persoon.as_ref(), &in_regio);
+                (v, b)
+            })
+            .collect();
     if let Some(p) = &persoon {
-        let bekend;
-        (gezin, bekend) = gezin::gezin_van(store, &j.id, &gezin::genoemd(p)).await?;
-        alle.extend(gezin::gezinsverschillen(&j, &gezin, &bekend, p, vandaag()));
+        let (gezin, bekend) = gezin::gezin_van(store, &j.id, &gezin::genoemd(p)).await?;
+        alle.extend(gezin::gezinsverschillen(&j, &gezin, &bekend, p, vandaag));
     }
     let voorstellen = alle
         .into_iter()
-        .map(|verschil| Voorstel {
-            bezwaar: bezwaar(&verschil, &adressen, persoon.as_ref(), &in_regio)
-                .or_else(|| gezin::gezinsbezwaar(&verschil, &gezin)),
-            kenmerk: format!("{:x}", Sha256::digest(verschil.omschrijving().as_bytes()))[..16].to_string(),
-            verschil,
-        })
+        .map(|(verschil, bezwaar)| Voorstel { bezwaar, kenmerk: verschil.kenmerk(), verschil })
         .collect();
-    Ok(Voorstellen { jongere: j, voorstellen, persoon, in_regio })
+    Ok(Voorstellen { jongere: j, voorstellen, persoon, in_regio, vandaag })
 }
 
 /// Why a difference cannot be taken over into the register as the BRP gives it (`adressen`: the
@@ -587,12 +656,19 @@ pub async fn huisgenoten(
     Ok((adres, gevonden.map_err(|e| KoppelFout::Ongeldig(e.to_string()))?))
 }
 
+/// The store lock of a parent's BSN (see [`neem_voorstellen_over`]): a prefix of its SHA-256, not
+/// the number itself.
+fn ouder_slot(bsn: Bsn) -> String {
+    format!("ouder-bsn {}", &format!("{:x}", Sha256::digest(bsn.as_digits().as_bytes()))[..16])
+}
+
 const GEWIJZIGD: &str = "het register is intussen gewijzigd: vraag de voorstellen opnieuw op";
 
 /// Takes over the proposals named by `kenmerken` (as [`voorstellen`] gave them) into the register,
 /// dated and in the change log, on behalf of `door`. The BRP is asked again: a proposal it no
 /// longer makes, or one with a bezwaar, refuses the whole. A youth on the BRP list whose
-/// differences are all taken over leaves it. Gives the number taken over.
+/// differences are all taken over leaves it. Gives the number taken over. `vandaag` as for
+/// [`voorstellen`].
 pub async fn neem_over(
     store: &Store,
     brp: &Brp,
@@ -600,12 +676,30 @@ pub async fn neem_over(
     herkomst: &Herkomst,
     jongere: &str,
     kenmerken: &[String],
+    vandaag: Datum,
+) -> Result<usize, KoppelFout> {
+    if kenmerken.is_empty() {
+        return Err(KoppelFout::Ongeldig("kies de voorstellen die u overneemt".into()));
+    }
+    let v = voorstellen(store, brp, door, herkomst, jongere, vandaag).await?;
+    neem_voorstellen_over(store, door, &v, kenmerken).await
+}
+
+/// The write of [`neem_over`]: the proposals named by `kenmerken` of `v` taken over, inside one
+/// write that reads the register again (the youth, her addresses, her family and the parent
+/// records of the BSNs it links) and takes over nothing if any of it changed since `v` was made.
+/// `v` must be fresh from the BRP: [`neem_over`] asks it anew (this is apart so that a test can
+/// change the register in between).
+pub async fn neem_voorstellen_over(
+    store: &Store,
+    door: &Medewerker,
+    v: &Voorstellen,
+    kenmerken: &[String],
 ) -> Result<usize, KoppelFout> {
     let kenmerken: BTreeSet<&String> = kenmerken.iter().collect();
     if kenmerken.is_empty() {
         return Err(KoppelFout::Ongeldig("kies de voorstellen die u overneemt".into()));
     }
-    let v = voorstellen(store, brp, door, herkomst, jongere).await?;
     let mut gekozen = Vec::new();
     for k in kenmerken {
         match v.voorstellen.iter().find(|p| &p.kenmerk == k) {
@@ -670,11 +764,29 @@ pub async fn neem_over(
         }
     }
     if !over_gezin.is_empty() {
+        // Per parent to link, the lock of her BSN, before the register's records with it are read
+        // to decide whether to make one: two employees linking the same mother to two siblings at
+        // once would each find none and make two (PostgreSQL; SQLite writes one at a time). In
+        // order, so that two writes never wait on each other; the key is a hash, since the store
+        // hands it to the database (a statement log) and no BSN belongs there in clear text.
+        let mut sloten: Vec<String> = over_gezin
+            .iter()
+            .filter_map(|v| match v {
+                Verschil::Ouder { bsn, .. } => Some(ouder_slot(*bsn)),
+                _ => None,
+            })
+            .collect();
+        sloten.sort();
+        sloten.dedup();
+        for slot in &sloten {
+            s.vergrendel(slot).await?;
+        }
         // The family as it is now, inside the write: a parent linked or gezag set since the
-        // proposals were made (another employee) makes them stale.
+        // proposals were made, or a record made with a parent's BSN (another employee, a sibling)
+        // makes them stale.
         let (g, bekend) = gezin::gezin_van(&mut s, &j.id, &gezin::genoemd(p)).await?;
-        let nog = gezin::gezinsverschillen(j, &g, &bekend, p, vandaag());
-        if over_gezin.iter().any(|v| !nog.contains(v)) {
+        let nog = gezin::gezinsverschillen(j, &g, &bekend, p, v.vandaag);
+        if over_gezin.iter().any(|v| !nog.iter().any(|(n, bezwaar)| n == *v && bezwaar.is_none())) {
             return Err(KoppelFout::Ongeldig(GEWIJZIGD.into()));
         }
         for v in over_gezin {
@@ -757,7 +869,9 @@ mod tests {
             }),
             gemeente: Some(gemeente.into()),
             ouders: Vec::new(),
+            ouders_onleesbaar: Vec::new(),
             gezag: None,
+            gezag_in_onderzoek: false,
         };
         let regio = |g: &str| g == "GM9901";
         assert_eq!(verschillen(&j, None, Some(&in_amsterdam("0363")), regio), []);
@@ -808,7 +922,9 @@ mod tests {
             }),
             gemeente: Some("9901".into()),
             ouders: Vec::new(),
+            ouders_onleesbaar: Vec::new(),
             gezag: None,
+            gezag_in_onderzoek: false,
         };
         let huidig = kade("2020-01-01", None);
         // The houseboat lies in the gemeente the register has: no difference.
@@ -837,7 +953,9 @@ mod tests {
             }),
             gemeente: Some("9901".into()),
             ouders: Vec::new(),
+            ouders_onleesbaar: Vec::new(),
             gezag: None,
+            gezag_in_onderzoek: false,
         };
         let regio: HashSet<String> = ["GM9901".to_string()].into();
         let verhuisd = Verschil::Adres {
@@ -866,5 +984,28 @@ mod tests {
         let naam = Verschil::Naam { register: "Sara de Vries".into(), brp: "Sara".into() };
         assert!(bezwaar(&naam, &huidig, Some(&naamloos), &regio).is_some());
         assert_eq!(bezwaar(&naam, &huidig, Some(&persoon), &regio), None);
+    }
+
+    #[test]
+    fn the_kenmerk_covers_every_field_of_a_difference_not_only_its_description() {
+        let ouder = |bsn: &str, bestaand: &str| Verschil::Ouder {
+            bsn: Bsn::parse(bsn).unwrap(),
+            voornamen: "Marja".into(),
+            tussenvoegsel: "de".into(),
+            achternaam: "Vries".into(),
+            relatie: OuderRelatie::Moeder,
+            gezag: Some(true),
+            bestaand: Some(bestaand.into()),
+        };
+        let marja = ouder("100000046", "O-1");
+        // Another woman of the same name, or another record of hers: the same line, another kenmerk.
+        let naamgenote = ouder("100000058", "O-1");
+        let ander_record = ouder("100000046", "O-2");
+        for ander in [&naamgenote, &ander_record] {
+            assert_eq!(ander.omschrijving(), marja.omschrijving());
+            assert_ne!(ander.kenmerk(), marja.kenmerk());
+        }
+        assert_eq!(marja.kenmerk(), marja.clone().kenmerk());
+        assert_eq!(marja.kenmerk().len(), 64, "the whole SHA-256");
     }
 }

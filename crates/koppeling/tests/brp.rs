@@ -9,9 +9,44 @@ use leerspoor_brp::proefserver::{Proefpersoon, Proefserver};
 use leerspoor_domain::Bsn;
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::model::{Gezinsrelatie, Jongere, Ouder, OuderRelatie, Woonadres};
-use leerspoor_koppeling::brp::{Verschil, Wie, controleer, huisgenoten, neem_over, voorstellen};
+use leerspoor_koppeling::brp::{self as koppeling, Verschil, Voorstellen, Wie, huisgenoten};
+use leerspoor_koppeling::logboek::KoppelFout;
 use leerspoor_koppeling::records::BrpVerzoek;
 use leerspoor_store::toegang::Herkomst;
+
+/// The day the tests run on, whatever the machine's clock says: Emma (2012) is a minor on it.
+const VANDAAG: &str = "2026-12-06";
+
+async fn controleer(
+    s: &leerspoor_store::Store,
+    brp: &Brp,
+    door: &leerspoor_domain::model::Medewerker,
+    wie: &Wie,
+    voortgang: &(dyn Fn(usize, usize) + Sync),
+) -> Result<koppeling::BrpControle, KoppelFout> {
+    koppeling::controleer(s, brp, door, wie, d(VANDAAG), voortgang).await
+}
+
+async fn voorstellen(
+    s: &leerspoor_store::Store,
+    brp: &Brp,
+    door: &leerspoor_domain::model::Medewerker,
+    h: &Herkomst,
+    jongere: &str,
+) -> Result<Voorstellen, KoppelFout> {
+    koppeling::voorstellen(s, brp, door, h, jongere, d(VANDAAG)).await
+}
+
+async fn neem_over(
+    s: &leerspoor_store::Store,
+    brp: &Brp,
+    door: &leerspoor_domain::model::Medewerker,
+    h: &Herkomst,
+    jongere: &str,
+    kenmerken: &[String],
+) -> Result<usize, KoppelFout> {
+    koppeling::neem_over(s, brp, door, h, jongere, kenmerken, d(VANDAAG)).await
+}
 
 const MARJA: &str = "100000046";
 const JOOST: &str = "100000058";
@@ -24,6 +59,7 @@ fn ouders_van_emma() -> (Vec<BrpOuder>, BrpGezag) {
         voorvoegsel: "de".into(),
         geslachtsnaam: "Vries".into(),
         geslacht: geslacht.into(),
+        in_onderzoek: false,
     };
     let hebber = |bsn, naam: &str| Gezaghebber { bsn: Bsn::parse(bsn).ok(), naam: naam.into() };
     (
@@ -35,6 +71,11 @@ fn ouders_van_emma() -> (Vec<BrpOuder>, BrpGezag) {
 /// Sara lives where the register says; Daan moved on 1 February 2021; Kevin died; Lieke is not in
 /// this BRP at all; Emma (14) lives where the register says, with parents it does not have.
 async fn brp() -> Proefserver {
+    brp_met(|_| {}).await
+}
+
+/// The same, with Emma's answer changed by `emma`.
+async fn brp_met(emma_anders: impl FnOnce(&mut serde_json::Value)) -> Proefserver {
     let persoon = |bsn, voornamen, geboren, overleden: Option<&str>, adres| Proefpersoon {
         bsn,
         voornamen,
@@ -89,7 +130,11 @@ async fn brp() -> Proefserver {
             ("Strandweg", 4, "9901AA", "Zandvoorde", "9901", d("2012-09-01")),
         )
     };
-    Proefserver::start(personen.iter().chain([&emma]).map(Proefpersoon::json).collect(), "sleutel").await.unwrap()
+    let mut emma = emma.json();
+    emma_anders(&mut emma);
+    let mut alle: Vec<serde_json::Value> = personen.iter().map(Proefpersoon::json).collect();
+    alle.push(emma);
+    Proefserver::start(alle, "sleutel").await.unwrap()
 }
 
 fn client(url: &str) -> Brp {
@@ -308,8 +353,23 @@ async fn parents_the_brp_names_are_linked_once_with_their_gezag_and_gezag_is_set
         let kenmerken: Vec<String> = v.voorstellen.iter().map(|p| p.kenmerk.clone()).collect();
         let log = s.aantal("wijzigingslog").await.unwrap();
         assert_eq!(neem_over(s, &brp, &admin, &h, EMMA, &kenmerken).await.unwrap(), 2);
-        assert!(s.aantal("wijzigingslog").await.unwrap() > log, "in the change log");
         let (relaties, ouders) = gezin(s).await;
+        // In the change log exactly: Marja's new record and Emma's two relations, by the employee.
+        assert_eq!(s.aantal("wijzigingslog").await.unwrap(), log + 3);
+        let marja_id = relaties[0].ouder.clone();
+        let rijen = s
+            .wijzigingen_van(&[
+                ("ouder", &marja_id),
+                ("gezinsrelatie", &format!("{EMMA}/{marja_id}")),
+                ("gezinsrelatie", &format!("{EMMA}/O-JOOST")),
+            ])
+            .await
+            .unwrap();
+        assert_eq!(
+            rijen.iter().map(|w| (w.tabel.as_str(), w.handeling.as_str(), w.gebruiker.as_str())).collect::<Vec<_>>(),
+            [("ouder", "nieuw", ADMIN), ("gezinsrelatie", "nieuw", ADMIN), ("gezinsrelatie", "nieuw", ADMIN)]
+        );
+        assert!(rijen.iter().all(|w| w.veld.is_none()));
         assert_eq!(ouders, 3, "Fatima, Joost, and Marja new");
         let [moeder, vader] = &relaties[..] else { panic!("{relaties:?}") };
         assert_eq!((moeder.relatie, moeder.gezag), (OuderRelatie::Moeder, true));
@@ -336,5 +396,89 @@ async fn parents_the_brp_names_are_linked_once_with_their_gezag_and_gezag_is_set
         neem_over(s, &brp, &admin, &h, EMMA, std::slice::from_ref(&gezag.kenmerk)).await.unwrap();
         assert_eq!(gezin(s).await, (relaties, 3));
         assert_eq!(server.afwijkingen(), Vec::<String>::new(), "the client kept to the contract");
+    }
+}
+
+/// Family data Leerspoor cannot read (a parent whose number fails the elfproef, gezag that leaves
+/// out whom it is about: both within the contract) stops neither the request of 20 nor the check of
+/// Emma herself: her address is compared, and the family is shown as unreadable.
+#[tokio::test]
+async fn unreadable_family_data_stops_neither_the_check_nor_the_person() {
+    for db in regio().await {
+        let s = &db.store;
+        let server = brp_met(|emma| {
+            emma["ouders"][1]["burgerservicenummer"] = "123456789".into();
+            emma["gezag"] = serde_json::json!([{"type": "EenhoofdigOuderlijkGezag",
+                "minderjarige": {"burgerservicenummer": "100000010"}}]);
+            emma["verblijfplaats"]["verblijfadres"]["huisnummer"] = 6.into();
+            emma["verblijfplaats"]["datumVan"] = leerspoor_brp::proefserver::datum(d("2026-01-01"));
+        })
+        .await;
+        let admin = mw(s, ADMIN).await;
+        let c = controleer(s, &client(&server.url), &admin, &Wie::Alle { vanaf: None }, &|_, _| {}).await.unwrap();
+        assert_eq!(server.afwijkingen(), Vec::<String>::new(), "within the contract");
+        assert_eq!(c.gevraagd, 6);
+        assert_eq!(c.onderbroken, None);
+        assert_eq!(c.verschillen[KEVIN], [Verschil::Overleden { register: None, brp: Some(d("2020-10-13")) }]);
+        let emma = &c.verschillen[EMMA];
+        assert!(matches!(&emma[0], Verschil::Adres { brp, .. } if brp == "9901AA 6 (GM9901)"), "{emma:?}");
+        assert!(
+            emma.contains(&Verschil::OuderOnleesbaar {
+                reden: "ouders[1].burgerservicenummer: geen geldig BSN".into()
+            })
+        );
+        assert!(emma.contains(&Verschil::GezagOnleesbaar { reden: "gezag[0].ouder: de BRP noemt niet wie".into() }));
+        // In BRP bijwerken: the address to take over, the family only shown, Marja not without
+        // gezag the BRP did not say.
+        let v = voorstellen(s, &client(&server.url), &admin, &Herkomst::default(), EMMA).await.unwrap();
+        let over: Vec<(&str, bool)> = v.voorstellen.iter().map(|p| (p.verschil.soort(), p.bezwaar.is_none())).collect();
+        assert_eq!(over, [("adres", true), ("ouder onleesbaar", false), ("ouder", false), ("gezag onleesbaar", false)]);
+        let adres = v.voorstellen[0].kenmerk.clone();
+        assert_eq!(neem_over(s, &client(&server.url), &admin, &Herkomst::default(), EMMA, &[adres]).await.unwrap(), 1);
+        assert_eq!(gezin(s).await, (vec![], 1), "no parent linked (Fatima, the one there was)");
+    }
+}
+
+/// Between the proposals and their taking over a colleague links Marja to Emma's brother Daan, as
+/// a new record: the write reads the register again and takes nothing over (Marja would otherwise
+/// be in the register twice).
+#[tokio::test]
+async fn a_parent_made_in_between_by_a_colleague_makes_the_write_take_nothing_over() {
+    for db in regio().await {
+        let s = &db.store;
+        let server = brp().await;
+        let brp = client(&server.url);
+        let admin = mw(s, ADMIN).await;
+        let v = voorstellen(s, &brp, &admin, &Herkomst::default(), EMMA).await.unwrap();
+        let kenmerken: Vec<String> = v.voorstellen.iter().map(|p| p.kenmerk.clone()).collect();
+        assert_eq!(kenmerken.len(), 2);
+        let marja = Ouder {
+            id: "O-MARJA".into(),
+            bsn: Bsn::parse(MARJA).ok(),
+            voornamen: "Marja".into(),
+            tussenvoegsel: "de".into(),
+            achternaam: "Vries".into(),
+            telefoon: String::new(),
+            email: String::new(),
+        };
+        let mut w = s.schrijver(ADMIN, "test").await.unwrap();
+        w.nieuw(&marja).await.unwrap();
+        w.nieuw(&Gezinsrelatie {
+            jongere: DAAN.into(),
+            ouder: marja.id.clone(),
+            relatie: OuderRelatie::Moeder,
+            gezag: true,
+        })
+        .await
+        .unwrap();
+        w.vastleggen("test", "gezin").await.unwrap();
+        let log = s.aantal("wijzigingslog").await.unwrap();
+        let fout = koppeling::neem_voorstellen_over(s, &admin, &v, &kenmerken).await.unwrap_err();
+        assert_eq!(fout.to_string(), "het register is intussen gewijzigd: vraag de voorstellen opnieuw op");
+        assert_eq!(gezin(s).await, (vec![], 2), "nothing linked, no second Marja");
+        assert_eq!(s.aantal("wijzigingslog").await.unwrap(), log);
+        // Asked again, Marja is proposed as the record the register has now.
+        let v = voorstellen(s, &brp, &admin, &Herkomst::default(), EMMA).await.unwrap();
+        assert!(matches!(&v.voorstellen[0].verschil, Verschil::Ouder { bestaand: Some(id), .. } if id == "O-MARJA"));
     }
 }

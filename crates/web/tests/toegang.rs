@@ -1162,7 +1162,9 @@ async fn brp_bijwerken_takes_over_only_what_the_brp_says_and_a_forged_proposal_c
         vraag(&r.app, "POST", &format!("/jongeren/{id}/brp"), Some(&cookie), Some(format!("csrf={token}"))).await;
     assert_eq!(pagina.status, StatusCode::OK, "{}", pagina.body);
     let i = pagina.body.find("name=\"neem_").expect("een voorstel om over te nemen") + 11;
-    let kenmerk = &pagina.body[i..i + 16];
+    // The whole SHA-256 of the difference (64 hex).
+    let kenmerk = &pagina.body[i..i + 64];
+    assert!(kenmerk.chars().all(|c| c.is_ascii_hexdigit()), "{kenmerk}");
     let overnemen = |velden: String| {
         let (app, cookie, token, pad) =
             (r.app.clone(), cookie.clone(), token.clone(), format!("/jongeren/{id}/brp/overnemen"));

@@ -60,6 +60,12 @@ async fn jongere(state: &AppState, g: &Gebruiker, id: &str) -> Result<(Jongere, 
     }
 }
 
+/// The calendar date, not the application's `vandaag` (the demo's lies in 2021): the BRP answers
+/// about now, and whether a youth is a minor (gezag) is decided on the same day.
+fn kalenderdag() -> leerspoor_domain::Datum {
+    chrono::Local::now().date_naive()
+}
+
 fn pagina_met(g: &Gebruiker, j: &Jongere, melding: Option<Melding>) -> BrpPagina {
     BrpPagina {
         kop: Kop::voor(g, "/zoeken"),
@@ -98,7 +104,7 @@ pub async fn voorstellen(
         Ok(x) => x,
         Err(r) => return r,
     };
-    match brp::voorstellen(&state.store, &client, &g.medewerker, &g.herkomst, &j.id).await {
+    match brp::voorstellen(&state.store, &client, &g.medewerker, &g.herkomst, &j.id, kalenderdag()).await {
         Ok(v) => {
             let voorstellen: Vec<Regel> = v
                 .voorstellen
@@ -141,7 +147,7 @@ pub async fn neem_over(
     if kenmerken.len() > MAX_GEKOZEN {
         return weigering(&g, &j, KoppelFout::Ongeldig("te veel voorstellen gekozen".into()));
     }
-    match brp::neem_over(&state.store, &client, &g.medewerker, &g.herkomst, &j.id, &kenmerken).await {
+    match brp::neem_over(&state.store, &client, &g.medewerker, &g.herkomst, &j.id, &kenmerken, kalenderdag()).await {
         Ok(_) => Redirect::to(&format!("/jongeren/{}?gelukt=brp", j.id)).into_response(),
         Err(e) => weigering(&g, &j, e),
     }
