@@ -5,7 +5,7 @@
 #   bench/crash/run.sh [TRIALS] [SCALE]
 #
 # Per trial, on SQLite (the embedded default; WAL):
-#   1. `leerspoor import` of the demo bundle, killed after 0-T ms (T: a full import's time): the
+#   1. `leerspoor import` of the demo bundle, killed after 0-1.1T ms (T: a full import's time): the
 #      import is one transaction, so afterwards the register holds no youth or all of them;
 #   2. `leerspoor controle absoluut-verzuim` on a full register, killed after 0-T ms (T: a full
 #      run's time): afterwards no new zaken or all of them, each with its melding;
@@ -51,7 +51,8 @@ for i in $(seq 1 "$TRIALS"); do
   db="$werk/import-$i.sqlite"
   "$BIN" --database-url "sqlite:$db" import "$werk/bundel" >/dev/null 2>&1 &
   pid=$!
-  wacht=$(($(integer) % (duur_ms + 1)))
+  # Up to a tenth beyond a full import: kills during the commit and after it too.
+  wacht=$(($(integer) % (duur_ms * 11 / 10 + 1)))
   sleep "$(seconden "$wacht")"
   kill -9 "$pid" 2>/dev/null && gedood=ja || gedood=nee
   wait "$pid" 2>/dev/null || true

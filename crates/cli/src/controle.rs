@@ -133,7 +133,7 @@ fn integriteit(database: &str) -> ExitCode {
         t += &format!("  {tabel:<24} {n:>10}\n");
     }
     if bevindingen.is_empty() {
-        print!("{t}Geen bevindingen: het register is heel.\n");
+        println!("{t}Geen bevindingen: het register is heel.");
         return ExitCode::SUCCESS;
     }
     t += &format!("{} bevinding(en):\n", bevindingen.len());

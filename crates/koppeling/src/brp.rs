@@ -656,10 +656,11 @@ pub async fn huisgenoten(
     Ok((adres, gevonden.map_err(|e| KoppelFout::Ongeldig(e.to_string()))?))
 }
 
-/// The store lock of a parent's BSN (see [`neem_voorstellen_over`]): a prefix of its SHA-256, not
-/// the number itself.
+/// The store lock of a parent's BSN (see [`neem_voorstellen_over`]): 16 bits of its SHA-256, so
+/// that the key (which a server may log) names one of thousands of valid BSNs, not one; two
+/// parents in one bucket only wait for each other.
 fn ouder_slot(bsn: Bsn) -> String {
-    format!("ouder-bsn {}", &format!("{:x}", Sha256::digest(bsn.as_digits().as_bytes()))[..16])
+    format!("ouder-bsn {}", &format!("{:x}", Sha256::digest(bsn.as_digits().as_bytes()))[..4])
 }
 
 const GEWIJZIGD: &str = "het register is intussen gewijzigd: vraag de voorstellen opnieuw op";
