@@ -124,7 +124,7 @@ impl Brp {
         for deel in bsns.chunks(PER_VERZOEK) {
             let verzoek = json!({
                 "type": "RaadpleegMetBurgerservicenummer",
-                "fields": VELDEN.iter().filter(|v| self.gezin || !VELDEN_GEZIN.contains(v)).collect::<Vec<_>>(),
+                "fields": VELDEN.iter().chain(if self.gezin { VELDEN_GEZIN } else { &[] }).collect::<Vec<_>>(),
                 "burgerservicenummer": deel.iter().map(Bsn::as_digits).collect::<Vec<_>>(),
             });
             for p in &self.personen(&verzoek).await? {

@@ -4,26 +4,15 @@
 use leerspoor_domain::{Bsn, Datum};
 use serde_json::Value;
 
-/// The fields Leerspoor asks for (the API's `fields`): only what the register compares, nothing
-/// more (data minimisation; a gemeente authorises its users per field). Of the parents only who
-/// they are (number, name, sex for moeder or vader), not their birth or the date of the
-/// familierechtelijke betrekking; `gezag` whole, since its parts depend on its type.
-pub const VELDEN: &[&str] = &[
-    "burgerservicenummer",
-    "naam",
-    "geboorte",
-    "overlijden",
-    "verblijfplaats",
-    "gemeenteVanInschrijving",
-    "ouders.burgerservicenummer",
-    "ouders.geslacht",
-    "ouders.naam.voornamen",
-    "ouders.naam.voorvoegsel",
-    "ouders.naam.geslachtsnaam",
-    "gezag",
-];
+/// The fields Leerspoor asks about the person (the API's `fields`): only what the register
+/// compares, nothing more (data minimisation; a gemeente authorises its users per field).
+pub const VELDEN: &[&str] =
+    &["burgerservicenummer", "naam", "geboorte", "overlijden", "verblijfplaats", "gemeenteVanInschrijving"];
 
-/// The fields of [`VELDEN`] about the family, left out for a gemeente not authorised for them.
+/// The fields about the family, asked besides [`VELDEN`] unless the gemeente is not authorised
+/// for them. Of the parents only who they are (number, name, sex for moeder or vader), not their
+/// birth or the date of the familierechtelijke betrekking; `gezag` whole, since its parts depend
+/// on its type.
 pub const VELDEN_GEZIN: &[&str] = &[
     "ouders.burgerservicenummer",
     "ouders.geslacht",

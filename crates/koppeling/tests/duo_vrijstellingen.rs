@@ -4,7 +4,7 @@
 #[path = "../../casework/tests/common/mod.rs"]
 mod common;
 use common::*;
-use leerspoor_casework::vrijstellingen::{self, Aanvraag, Besluit, Schoolverlof};
+use leerspoor_casework::vrijstellingen::{self, Besluit, Schoolverlof};
 use leerspoor_koppeling::duo_vrijstellingen::{self, Verzameld};
 use leerspoor_koppeling::records::VrijstellingMutatie::*;
 use leerspoor_store::Store;
@@ -28,18 +28,7 @@ async fn a_granted_vrijstelling_goes_to_duo_once_then_its_change_and_its_withdra
     for db in regio().await {
         let s = &db.store;
         let (anna, lotte) = (mw(s, ADMIN).await, mw(s, LPA).await);
-        let aanvraag = Aanvraag {
-            jongere: EMMA.into(),
-            artikel: "art5_sub_a".into(),
-            aanvraagdatum: d("2021-02-01"),
-            geldig_van: Some(d("2021-04-01")),
-            geldig_tot: Some(d("2022-07-31")),
-            dagen: None,
-            artsverklaring_datum: Some(d("2021-01-20")),
-            swv_advies_datum: Some(d("2021-03-01")),
-            toelichting: String::new(),
-        };
-        let v = vrijstellingen::vraag_aan(s, &anna, aanvraag).await.unwrap();
+        let v = vrijstellingen::vraag_aan(s, &anna, emma_aanvraag()).await.unwrap();
         assert!(verzamel(s).await.uitgaand.is_none(), "a request is not yet a vrijstelling");
         // The school head's leave for Sara: she stays enrolled, DUO's register does not hold it.
         let verlof = Schoolverlof {

@@ -8,7 +8,7 @@ use axum::Router;
 use axum::body::{Body, to_bytes};
 use axum::http::{HeaderMap, Request, StatusCode, header};
 use common::*;
-use leerspoor_casework::vrijstellingen::{self, Aanvraag, Besluit};
+use leerspoor_casework::vrijstellingen::{self, Besluit};
 use leerspoor_domain::model::{Medewerker, Rol};
 use leerspoor_koppeling::duo_verzuim::{self, KOPPELTABEL};
 use leerspoor_koppeling::levering::Koppeltabel;
@@ -240,18 +240,7 @@ async fn every_api_route_answers_json_and_opens_nothing_without_a_key() {
 
 /// Emma's vrijstelling (art. 5 sub a) requested and granted.
 async fn emma_vrijgesteld(s: &Store) {
-    let aanvraag = Aanvraag {
-        jongere: EMMA.into(),
-        artikel: "art5_sub_a".into(),
-        aanvraagdatum: d("2021-02-01"),
-        geldig_van: Some(d("2021-04-01")),
-        geldig_tot: Some(d("2022-07-31")),
-        dagen: None,
-        artsverklaring_datum: Some(d("2021-01-20")),
-        swv_advies_datum: Some(d("2021-03-01")),
-        toelichting: String::new(),
-    };
-    let v = vrijstellingen::vraag_aan(s, &mw(s, ADMIN).await, aanvraag).await.unwrap();
+    let v = vrijstellingen::vraag_aan(s, &mw(s, ADMIN).await, emma_aanvraag()).await.unwrap();
     let besluit = Besluit {
         toekennen: true,
         besluitdatum: d("2021-03-15"),

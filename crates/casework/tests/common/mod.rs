@@ -215,3 +215,20 @@ pub async fn met_schoolkalender(s: &Store) {
     let kalender = Dataset { gemeenten, vakanties: leerspoor_domain::kalender::ocw_vakanties(), ..Dataset::default() };
     importeer_dataset(s, kalender, "OCW", &ImportOpties { dry_run: false, gebruiker: "test".into() }).await.unwrap();
 }
+
+/// Emma's request for a vrijstelling under art. 5 sub a (not fit for school), with the doctor's
+/// statement and the samenwerkingsverband's advice, from April 2021 to the end of the 2021/22
+/// schooljaar.
+pub fn emma_aanvraag() -> leerspoor_casework::vrijstellingen::Aanvraag {
+    leerspoor_casework::vrijstellingen::Aanvraag {
+        jongere: EMMA.into(),
+        artikel: "art5_sub_a".into(),
+        aanvraagdatum: d("2021-02-01"),
+        geldig_van: Some(d("2021-04-01")),
+        geldig_tot: Some(d("2022-07-31")),
+        dagen: None,
+        artsverklaring_datum: Some(d("2021-01-20")),
+        swv_advies_datum: Some(d("2021-03-01")),
+        toelichting: String::new(),
+    }
+}
