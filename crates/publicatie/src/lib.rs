@@ -16,7 +16,7 @@ mod xlsx;
 
 pub use grafiek::{Grafiek, grafiek};
 pub use html::{STIJL, html, html_tabel};
-pub use pdf::pdf;
+pub use pdf::{Sectie, overzicht, pdf};
 pub use xlsx::xlsx;
 
 /// A date as Dutch text: `23 november 2026`.

@@ -9,6 +9,7 @@ mod blokkerend;
 mod codes;
 mod csrf;
 mod formulier;
+pub mod inzage;
 pub mod pagina;
 mod paginas;
 pub mod poort;
@@ -142,6 +143,7 @@ pub fn routes(state: AppState) -> Routes {
         .post_zonder_wijziging("/zoeken", Toegang::Recht(DossierLezen), zoeken::zoeken)
         .get("/jongeren/{jongere}", Toegang::Recht(DossierLezen), dossier::pagina)
         .get("/jongeren/{jongere}/audit", Toegang::Recht(AuditLezen), audit::pagina)
+        .get("/jongeren/{jongere}/inzage", Toegang::Recht(AuditLezen), audit::inzage)
         .get("/jongeren/{jongere}/melding", Toegang::Recht(CasusSchrijven), melding::formulier)
         .post("/jongeren/{jongere}/melding", Toegang::Recht(CasusSchrijven), melding::registreer)
         .get("/jongeren/{jongere}/zaken/{zaak}/actie", Toegang::Recht(CasusSchrijven), actie::formulier)

@@ -472,6 +472,43 @@ async fn a_caseworker_issues_her_own_api_key_shown_once_and_a_beheerder_can_revo
     }
 }
 
+#[tokio::test]
+async fn the_teamleider_answers_an_inzage_request_with_everything_held_and_it_is_logged() {
+    let r = regio(leerspoor_testdb::sqlite().await).await;
+    let jongere = r.dataset.zaken[0].jongere.clone();
+    let j = r.dataset.jongeren.iter().find(|j| j.id == jongere).unwrap();
+    let (tl, _) = aanmelden(&r.app, "teamleider", WACHTWOORD).await.unwrap();
+    // The dossier is opened first: that view is in the inzage.
+    assert_eq!(vraag(&r.app, "GET", &format!("/jongeren/{jongere}"), Some(&tl), None).await.status, StatusCode::OK);
+    let a = vraag(&r.app, "GET", &format!("/jongeren/{jongere}/inzage?formaat=json"), Some(&tl), None).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    let json: serde_json::Value = serde_json::from_str(&a.body).unwrap();
+    assert_eq!(json["gegevens"]["jongere"][0]["bsn"], j.bsn.as_digits());
+    let zaken = r.dataset.zaken.iter().filter(|z| z.jongere == jongere).count();
+    assert_eq!(json["gegevens"]["zaak"].as_array().unwrap().len(), zaken);
+    let adressen = r.dataset.woonadressen.iter().filter(|w| w.jongere == jongere).count();
+    assert_eq!(json["gegevens"]["woonadres"].as_array().unwrap().len(), adressen);
+    let inzage = json["inzage_in_het_dossier"].as_array().unwrap();
+    assert!(inzage.iter().any(|t| t["handeling"] == "inzage dossier"), "who viewed the dossier: {inzage:?}");
+
+    let req = Request::builder()
+        .uri(format!("/jongeren/{jongere}/inzage"))
+        .header(header::COOKIE, &tl)
+        .body(Body::empty())
+        .unwrap();
+    let pdf = r.app.clone().oneshot(req).await.unwrap();
+    assert_eq!(pdf.headers().get(header::CONTENT_TYPE).unwrap(), "application/pdf");
+    assert!(to_bytes(pdf.into_body(), usize::MAX).await.unwrap().starts_with(b"%PDF"));
+    let log = r.store.toegang_van(&format!("jongere:{jongere}")).await.unwrap();
+    let exports: Vec<_> =
+        log.iter().filter(|l| l.handeling == "inzage-export").map(|l| l.reden.clone().unwrap()).collect();
+    assert_eq!(exports, ["AVG art. 15, pdf", "AVG art. 15, json"]);
+
+    let (lpa, _) = aanmelden(&r.app, "leerplichtambtenaar", WACHTWOORD).await.unwrap();
+    let geweigerd = vraag(&r.app, "GET", &format!("/jongeren/{jongere}/inzage"), Some(&lpa), None).await;
+    assert_eq!(geweigerd.status, StatusCode::FORBIDDEN, "the teamleider handles AVG requests");
+}
+
 /// Signs in with the password a beheerder chose, is sent to choose a new one, and does.
 async fn aanmelden_en_wijzigen(app: &Router, naam: &str, gekregen: &str, eigen: &str) -> (String, String) {
     let a = probeer_aan_te_melden(app, naam, gekregen).await;

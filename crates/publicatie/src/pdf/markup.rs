@@ -42,7 +42,7 @@ pub fn tekst(s: &str) -> String {
     uit
 }
 
-fn lijst(items: impl IntoIterator<Item = String>) -> String {
+pub(crate) fn lijst(items: impl IntoIterator<Item = String>) -> String {
     // A trailing comma keeps a one-element array an array: `("a",)`.
     let mut uit = String::from("(");
     for i in items {

@@ -71,3 +71,36 @@ pub async fn pagina(
         Err(e) => pagina::serverfout(&e),
     }
 }
+
+/// The inzage of this youth (AVG art. 15) as a download: `?formaat=pdf` (standard) or `json`.
+pub async fn inzage(
+    State(state): State<AppState>,
+    Extension(g): Extension<Gebruiker>,
+    Path(jongere): Path<String>,
+    axum::extract::Query(vraag): axum::extract::Query<std::collections::HashMap<String, String>>,
+) -> Response {
+    use crate::inzage::{self, InzageFout};
+    use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+    use axum::response::IntoResponse;
+    let formaat = match vraag.get("formaat").map(String::as_str) {
+        None | Some("pdf") => "pdf",
+        Some("json") => "json",
+        Some(_) => return pagina::fout(400, "Formaat: kies pdf of json."),
+    };
+    let i = match inzage::verzamel(&state.store, &g.herkomst, &g.medewerker, &jongere, formaat).await {
+        Ok(i) => i,
+        Err(InzageFout::Store(e)) => return pagina::serverfout(&e),
+        Err(e) => return pagina::fout(403, &e.to_string()),
+    };
+    let (inhoud, soort) = if formaat == "json" {
+        (serde_json::to_vec_pretty(&i.json()).expect("JSON"), "application/json")
+    } else {
+        match state.pdf.voer_uit(move || i.pdf()).await {
+            Ok(b) => (b, "application/pdf"),
+            Err(e) => return pagina::serverfout(&e),
+        }
+    };
+    let naam = format!("inzage-{jongere}.{formaat}");
+    ([(CONTENT_TYPE, soort.to_string()), (CONTENT_DISPOSITION, format!("attachment; filename=\"{naam}\""))], inhoud)
+        .into_response()
+}
