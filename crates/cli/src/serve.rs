@@ -83,7 +83,7 @@ pub async fn start(store: Store, database: &str, args: &ServeArgs, tweestaps: bo
         }
     };
     println!("Leerspoor draait op http://{} (stoppen: Ctrl+C)", args.adres);
-    crate::backup::dagelijks(store.clone(), database.to_string(), args.backup.clone());
+    crate::backup::dagelijks(database.to_string(), args.backup.clone());
     let instellingen = Instellingen { tweestaps, brp, ..args.instellingen() };
     match leerspoor_web::serve(store, args.adres, instellingen).await {
         Ok(()) => ExitCode::SUCCESS,

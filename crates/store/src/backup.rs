@@ -12,7 +12,7 @@
 //! the checksum and the schema version, refuses a database that holds a register unless told to
 //! replace it, replaces it in one transaction (SQLite's backup API into the target; `psql
 //! --single-transaction` on PostgreSQL), and checks the rows per table against the manifest.
-use crate::{Store, StoreFout, zonder_wachtwoord};
+use crate::{StoreFout, zonder_wachtwoord};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -79,18 +79,37 @@ fn sha256(pad: &Path) -> Uitkomst<String> {
     Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
 }
 
-/// A new, empty folder for a backup: one that exists must be empty (a backup is never mixed with
-/// another's files).
+/// A new, empty folder for a backup, readable by its owner only (it holds the whole register):
+/// one that exists must be empty (a backup is never mixed with another's files).
 fn lege_map(map: &Path) -> Uitkomst<()> {
     if map.exists() && std::fs::read_dir(map).map_err(io(map))?.next().is_some() {
         return Err(BackupFout::Ongeldig(format!("{}: de map is niet leeg; kies een nieuwe map", map.display())));
     }
-    std::fs::create_dir_all(map).map_err(io(map))
+    std::fs::create_dir_all(map).map_err(io(map))?;
+    alleen_eigenaar(map, 0o700)
+}
+
+#[cfg(unix)]
+fn alleen_eigenaar(pad: &Path, modus: u32) -> Uitkomst<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(pad, std::fs::Permissions::from_mode(modus)).map_err(io(pad))
+}
+
+#[cfg(not(unix))]
+fn alleen_eigenaar(_: &Path, _: u32) -> Uitkomst<()> {
+    Ok(())
+}
+
+/// An empty file only its owner reads, for a tool to write the database into.
+fn leeg_bestand(pad: &Path) -> Uitkomst<()> {
+    std::fs::File::create(pad).map_err(io(pad))?;
+    alleen_eigenaar(pad, 0o600)
 }
 
 fn schrijf_manifest(map: &Path, m: &Manifest) -> Uitkomst<()> {
     let pad = map.join(MANIFEST);
     let tekst = serde_json::to_string_pretty(m).expect("een manifest is JSON");
+    leeg_bestand(&pad)?;
     std::fs::write(&pad, tekst + "\n").map_err(io(&pad))
 }
 
@@ -103,6 +122,9 @@ pub fn lees_manifest(map: &Path) -> Uitkomst<Manifest> {
     if m.bestand.contains(['/', '\\']) || m.bestand.starts_with('.') {
         return Err(BackupFout::Ongeldig(format!("{}: bestand '{}' ligt buiten de map", pad.display(), m.bestand)));
     }
+    if !m.tabellen.contains_key("_sqlx_migrations") || WERK.iter().any(|t| !m.tabellen.contains_key(*t)) {
+        return Err(BackupFout::Ongeldig(format!("{}: de backup bevat geen register van Leerspoor", pad.display())));
+    }
     let bestand = map.join(&m.bestand);
     if sha256(&bestand)? != m.sha256 {
         return Err(BackupFout::Ongeldig(format!(
@@ -113,28 +135,38 @@ pub fn lees_manifest(map: &Path) -> Uitkomst<Manifest> {
     Ok(m)
 }
 
-/// Makes a backup of the database at `url` (open as `store`) in the new folder `map`.
-pub async fn maak(store: &Store, url: &str, map: &Path) -> Uitkomst<Manifest> {
+/// Makes a backup of the database at `url` in the new folder `map`. It opens the database
+/// without migrating it: a backup before an upgrade is of the database as the running version
+/// keeps it.
+pub async fn maak(url: &str, map: &Path) -> Uitkomst<Manifest> {
     lege_map(map)?;
-    let schemaversie = schemaversie(store).await?;
     let m = match sqlite_pad(url) {
         Some(bron) => {
             let (bron, doel) = (PathBuf::from(bron), map.join(SQLITE_BESTAND));
-            tokio::task::spawn_blocking(move || sqlite_backup(&bron, &doel, schemaversie))
+            if !bron.is_file() {
+                return Err(StoreFout::BestaatNiet(bron.display().to_string()).into());
+            }
+            tokio::task::spawn_blocking(move || sqlite_backup(&bron, &doel))
                 .await
                 .map_err(|e| BackupFout::Programma(e.to_string()))??
         }
-        None => pg_backup(url, map, schemaversie).await?,
+        None => pg_backup(url, map).await?,
     };
     schrijf_manifest(map, &m)?;
     Ok(m)
 }
 
-async fn schemaversie(store: &Store) -> Uitkomst<i64> {
-    let sql = "SELECT MAX(version) FROM _sqlx_migrations WHERE success";
-    let v: Option<i64> =
-        per_backend!(store, pool => sqlx::query_scalar(sql).fetch_one(pool).await.map_err(StoreFout::from)?);
-    Ok(v.unwrap_or(0))
+const SCHEMAVERSIE: &str = "SELECT COALESCE(MAX(version), 0) FROM _sqlx_migrations WHERE success";
+
+/// A backup step that did not copy everything (the source locked): the backup is refused, never a
+/// partial copy with a manifest.
+fn helemaal(stap: rusqlite::backup::StepResult) -> Uitkomst<()> {
+    match stap {
+        rusqlite::backup::StepResult::Done => Ok(()),
+        anders => Err(BackupFout::Programma(format!(
+            "SQLite kon de database niet in één keer kopiëren ({anders:?}); probeer het opnieuw"
+        ))),
+    }
 }
 
 fn manifest(database: &str, schemaversie: i64, bestand: &Path, tabellen: BTreeMap<String, i64>) -> Uitkomst<Manifest> {
@@ -161,12 +193,16 @@ fn sqlite_tellingen(c: &rusqlite::Connection) -> Uitkomst<BTreeMap<String, i64>>
     Ok(tellingen)
 }
 
-fn sqlite_backup(bron: &Path, doel: &Path, schemaversie: i64) -> Uitkomst<Manifest> {
+fn sqlite_backup(bron: &Path, doel: &Path) -> Uitkomst<Manifest> {
     let bron = rusqlite::Connection::open_with_flags(bron, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     bron.busy_timeout(std::time::Duration::from_secs(30))?;
+    leeg_bestand(doel)?;
     let mut kopie = rusqlite::Connection::open(doel)?;
     // All pages in one step: one read transaction on the source, so one consistent moment.
-    rusqlite::backup::Backup::new(&bron, &mut kopie)?.step(-1)?;
+    helemaal(rusqlite::backup::Backup::new(&bron, &mut kopie)?.step(-1)?)?;
+    // A copy in WAL mode needs -wal and -shm files beside it to be read: one file instead.
+    kopie.pragma_update(None, "journal_mode", "DELETE")?;
+    let schemaversie: i64 = kopie.query_row(SCHEMAVERSIE, [], |r| r.get(0))?;
     let tabellen = sqlite_tellingen(&kopie)?;
     drop(kopie);
     manifest("sqlite", schemaversie, doel, tabellen)
@@ -176,9 +212,13 @@ fn sqlite_backup(bron: &Path, doel: &Path, schemaversie: i64) -> Uitkomst<Manife
 /// where `ps` shows it).
 fn pg_verbinding(url: &str) -> Uitkomst<(String, Option<String>)> {
     let mut u = url::Url::parse(url).map_err(|e| BackupFout::Ongeldig(format!("{}: {e}", zonder_wachtwoord(url))))?;
-    let wachtwoord = u.password().map(|w| {
-        url::form_urlencoded::parse(format!("w={w}").as_bytes()).next().map(|(_, v)| v.into_owned()).unwrap_or_default()
-    });
+    let wachtwoord = u.password().map(|w| percent_encoding::percent_decode_str(w).decode_utf8_lossy().into_owned());
+    if u.query_pairs().any(|(k, _)| k == "password") {
+        return Err(BackupFout::Ongeldig(
+            "zet het wachtwoord van PostgreSQL in de URL vóór de @, niet als ?password= (dat kwam op de opdrachtregel)"
+                .into(),
+        ));
+    }
     let _ = u.set_password(None);
     Ok((u.to_string(), wachtwoord))
 }
@@ -205,14 +245,16 @@ async fn programma(naam: &'static str, args: Vec<String>, wachtwoord: Option<Str
     Err(BackupFout::Programma(format!("{naam} mislukt: {}", fout.trim())))
 }
 
-async fn pg_backup(url: &str, map: &Path, schemaversie: i64) -> Uitkomst<Manifest> {
+async fn pg_backup(url: &str, map: &Path) -> Uitkomst<Manifest> {
     use sqlx::Connection;
     let mut c = sqlx::PgConnection::connect(url).await.map_err(StoreFout::from)?;
     sqlx::raw_sql("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY").execute(&mut c).await.map_err(StoreFout::from)?;
     let snapshot: String =
         sqlx::query_scalar("SELECT pg_export_snapshot()").fetch_one(&mut c).await.map_err(StoreFout::from)?;
     let tabellen = pg_tellingen(&mut c).await?;
+    let schemaversie: i64 = sqlx::query_scalar(SCHEMAVERSIE).fetch_one(&mut c).await.map_err(StoreFout::from)?;
     let doel = map.join(PG_BESTAND);
+    leeg_bestand(&doel)?;
     let (zonder, wachtwoord) = pg_verbinding(url)?;
     let args = vec![
         "--format=custom".into(),
@@ -246,6 +288,42 @@ async fn pg_tellingen(c: &mut sqlx::PgConnection) -> Uitkomst<BTreeMap<String, i
     Ok(tellingen)
 }
 
+/// `pg_restore -f - DUMP | psql --single-transaction …` with the schema emptied first.
+fn pijp(dump: &Path, url: &str, wachtwoord: Option<String>) -> Uitkomst<()> {
+    use std::process::{Command, Stdio};
+    let start = |naam: &str, e: std::io::Error| {
+        BackupFout::Programma(format!("{naam} kon niet starten ({e}); installeer de PostgreSQL-clientprogramma's"))
+    };
+    let mut restore = Command::new("pg_restore")
+        .args(["--no-owner", "--no-privileges", "--file=-"])
+        .arg(dump)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| start("pg_restore", e))?;
+    let sql = restore.stdout.take().expect("stdout van pg_restore");
+    let mut psql = Command::new("psql");
+    psql.args(["-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction", "-c"])
+        .arg("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
+        .args(["-f", "-"])
+        .arg(format!("--dbname={url}"))
+        .stdin(sql)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    if let Some(w) = wachtwoord {
+        psql.env("PGPASSWORD", w);
+    }
+    let psql = psql.spawn().map_err(|e| start("psql", e))?.wait_with_output().map_err(|e| start("psql", e))?;
+    let restore = restore.wait_with_output().map_err(|e| start("pg_restore", e))?;
+    for (naam, uit) in [("pg_restore", &restore), ("psql", &psql)] {
+        if !uit.status.success() {
+            let fout = String::from_utf8_lossy(&uit.stderr);
+            return Err(BackupFout::Programma(format!("{naam} mislukt: {}", fout.trim())));
+        }
+    }
+    Ok(())
+}
+
 /// Which of the work tables hold rows, named with their counts; empty when none does.
 fn werk(tellingen: &BTreeMap<String, i64>) -> String {
     WERK.iter()
@@ -258,7 +336,8 @@ fn werk(tellingen: &BTreeMap<String, i64>) -> String {
 /// it holds with `vervang`. Afterwards the database holds exactly the backup's rows.
 pub async fn herstel(url: &str, map: &Path, vervang: bool) -> Uitkomst<Manifest> {
     let m = lees_manifest(map)?;
-    let eigen = crate::SQLITE_MIGRATIES.iter().map(|m| m.version).max().unwrap_or(0);
+    let migraties = if m.database == "postgresql" { &crate::POSTGRES_MIGRATIES } else { &crate::SQLITE_MIGRATIES };
+    let eigen = migraties.iter().map(|m| m.version).max().unwrap_or(0);
     if m.schemaversie > eigen {
         return Err(BackupFout::Ongeldig(format!(
             "de backup is van een nieuwere Leerspoor (schema {}, deze kent tot {eigen}); herstel met die versie",
@@ -312,7 +391,9 @@ fn sqlite_herstel(bestand: &Path, doel: &Path, vervang: bool) -> Uitkomst<BTreeM
         return Err(BackupFout::NietLeeg(al));
     }
     // One step: the target's pages are replaced in one write transaction, or not at all.
-    rusqlite::backup::Backup::new(&bron, &mut doel)?.step(-1)?;
+    helemaal(rusqlite::backup::Backup::new(&bron, &mut doel)?.step(-1)?)?;
+    // The register runs in WAL mode (the copy was kept in one file).
+    doel.pragma_update(None, "journal_mode", "WAL")?;
     sqlite_tellingen(&doel)
 }
 
@@ -323,32 +404,12 @@ async fn pg_herstel(url: &str, bestand: &Path, vervang: bool) -> Uitkomst<BTreeM
     if !al.is_empty() && !vervang {
         return Err(BackupFout::NietLeeg(al));
     }
-    // The dump as SQL, run after emptying the schema, in one transaction: a failure leaves the
-    // database as it was.
-    let sql = tempfile::Builder::new()
-        .prefix("leerspoor-herstel-")
-        .suffix(".sql")
-        .tempfile()
-        .map_err(io(&std::env::temp_dir()))?;
+    // The dump as SQL (pg_restore piped into psql: the register never lies on disk as plain SQL),
+    // run after emptying the schema, in one transaction: a failure leaves the database as it was.
     let (zonder, wachtwoord) = pg_verbinding(url)?;
-    let args = vec![
-        "--no-owner".into(),
-        "--no-privileges".into(),
-        format!("--file={}", sql.path().display()),
-        bestand.display().to_string(),
-    ];
-    programma("pg_restore", args, None).await?;
-    let args = vec![
-        "-X".into(),
-        "-q".into(),
-        "-v".into(),
-        "ON_ERROR_STOP=1".into(),
-        "--single-transaction".into(),
-        "-c".into(),
-        "DROP SCHEMA public CASCADE; CREATE SCHEMA public;".into(),
-        format!("--file={}", sql.path().display()),
-        format!("--dbname={zonder}"),
-    ];
-    programma("psql", args, wachtwoord).await?;
+    let bestand = bestand.to_path_buf();
+    tokio::task::spawn_blocking(move || pijp(&bestand, &zonder, wachtwoord))
+        .await
+        .map_err(|e| BackupFout::Programma(e.to_string()))??;
     pg_tellingen(&mut c).await
 }

@@ -101,7 +101,8 @@ async fn vraag_met(
     let status = res.status();
     let headers = res.headers().clone();
     let cookie = headers.get(header::SET_COOKIE).map(|v| v.to_str().unwrap().split(';').next().unwrap().to_string());
-    let body = String::from_utf8(to_bytes(res.into_body(), usize::MAX).await.unwrap().to_vec()).unwrap();
+    // Lossy: the route walker also opens downloads (a PDF).
+    let body = String::from_utf8_lossy(&to_bytes(res.into_body(), usize::MAX).await.unwrap()).into_owned();
     (Antwoord { status, cookie, body }, headers)
 }
 
