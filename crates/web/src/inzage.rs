@@ -3,8 +3,9 @@
 //! to DUO about her, her parents as linked — and who viewed her dossier and when, with every change
 //! to those records. As JSON and as a readable PDF; making it is itself in the access log.
 //!
-//! Records are gathered generically (every table with a `jongere` column, by its columns), so a
-//! new kind of record about a youth is in the inzage without changing this file.
+//! Each kind of record is read by its `jongere` column and written out by its columns, so a new
+//! column is in the inzage by itself; a new kind of record about a youth must be added to the list
+//! in [`verzamel`].
 use crate::rechten::{Recht, heeft};
 use leerspoor_domain::model::*;
 use leerspoor_koppeling::records::{BrpVerzoek, DuoMelding, Terugmelding, VrijstellingMelding};
