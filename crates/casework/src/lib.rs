@@ -8,6 +8,7 @@
 
 pub mod absoluut;
 pub mod actie;
+pub mod archief;
 pub mod dagbesteding;
 pub mod dossier;
 pub mod ids;

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod api_sleutel;
+mod archief;
 mod backup;
 mod bench;
 mod brp;
@@ -100,6 +101,9 @@ enum Opdracht {
     /// Herstel een backup in een lege database (of vervang er een met --vervang)
     #[command(help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     Restore(backup::RestoreArgs),
+    /// Bewaartermijnen: toon wat vernietigd mag worden, vernietig het na goedkeuring, toon de vernietigingslijst
+    #[command(help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties")]
+    Archief(archief::ArchiefArgs),
     /// API-sleutels voor machines (de koppelserver naar DUO): uitgeven, tonen, intrekken
     #[command(name = "api-sleutel", help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties", subcommand_value_name = "WAT")]
     ApiSleutel(api_sleutel::ApiSleutelArgs),
@@ -127,6 +131,7 @@ fn main() -> ExitCode {
         Opdracht::Account(a) => serve::account(a, &database),
         Opdracht::ApiSleutel(a) => api_sleutel::run(a, &database),
         Opdracht::Backup(a) => backup::maak(a, &database),
+        Opdracht::Archief(a) => archief::run(a, &database),
         Opdracht::Restore(a) => backup::herstel(a, &database),
         Opdracht::Bench(a) => bench::run(a, &database),
     }
@@ -149,7 +154,7 @@ fn meld_gebruiksfout(fout: clap::Error) -> ExitCode {
         ErrorKind::UnknownArgument => format!("onbekende optie '{arg}'"),
         ErrorKind::InvalidSubcommand => format!("onbekende opdracht '{}'", context(ContextKind::InvalidSubcommand)),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "geef een opdracht: status, import, export, controle, koppeling, rmc, report, demo, serve, account, api-sleutel, backup, restore of bench"
+            "geef een opdracht: status, import, export, controle, koppeling, rmc, report, demo, serve, account, api-sleutel, backup, restore, archief of bench"
                 .to_string()
         }
         ErrorKind::MissingRequiredArgument => format!("ontbreekt: {arg}"),

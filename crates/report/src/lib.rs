@@ -11,6 +11,7 @@ pub mod register;
 pub mod tabel;
 pub mod tabellen;
 pub mod uitvoer;
+pub mod vastgesteld;
 
 pub use kader::{Kader, Scope};
 use std::sync::Arc;
@@ -75,8 +76,20 @@ pub async fn bereken(kader: &Arc<Kader>, ids: &[String]) -> Result<Vec<Tabel>, F
             return Err(Fout::OnbekendeTabel(id.clone(), alle.join(", ")));
         }
     }
-    let mut gevraagd: Vec<(usize, &'static str)> =
-        alle.iter().copied().filter(|id| ids.is_empty() || ids.iter().any(|i| i == id)).enumerate().collect();
+    // A completed year made final before records were destroyed: its kept tables, not the records.
+    let mut vast: Vec<(usize, Tabel)> = vastgesteld::lees(kader)
+        .await?
+        .into_iter()
+        .filter_map(|t| alle.iter().position(|id| *id == t.id).map(|i| (i, t)))
+        .filter(|(_, t)| ids.is_empty() || ids.iter().any(|i| i == t.id))
+        .collect();
+    let mut gevraagd: Vec<(usize, &'static str)> = alle
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|(_, id)| ids.is_empty() || ids.iter().any(|i| i == id))
+        .filter(|(_, id)| !vast.iter().any(|(_, t)| t.id == *id))
+        .collect();
     // The longest first, so that the others fill the time beside it instead of after it.
     gevraagd.sort_by_key(|(_, id)| *id != LANGST);
     // Each table's task is spawned when the stream first polls it. The futures are made before
@@ -97,6 +110,7 @@ pub async fn bereken(kader: &Arc<Kader>, ids: &[String]) -> Result<Vec<Tabel>, F
     // Unordered, so that a long table does not hold up the ones behind it; sorted back after.
     let mut klaar: Vec<(usize, Tabel)> =
         futures_util::stream::iter(taken).buffer_unordered(TEGELIJK).try_collect().await?;
+    klaar.append(&mut vast);
     klaar.sort_by_key(|(i, _)| *i);
     Ok(klaar.into_iter().map(|(_, t)| t).collect())
 }

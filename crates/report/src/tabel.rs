@@ -1,5 +1,5 @@
 //! A table as a value: every table is one, and renderers never compute.
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Tabel {
@@ -27,19 +27,19 @@ pub struct Tabel {
 }
 
 /// A total and the parts it is the sum of: rows (in the given columns) or columns (in every row).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Som {
     Rijen { totaal: String, delen: Vec<String>, kolommen: Vec<String> },
     Kolommen { totaal: String, delen: Vec<String> },
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Kolom {
     pub key: String,
     pub label: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Rij {
     pub key: String,
     pub label: String,
@@ -64,6 +64,12 @@ impl Serialize for Waarde {
             Some(v) if v.fract() == 0.0 && v.abs() < 9.0e15 => s.serialize_i64(v as i64),
             Some(v) => s.serialize_f64(v),
         }
+    }
+}
+
+impl<'de> Deserialize<'de> for Waarde {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Option::<f64>::deserialize(d).map(Waarde)
     }
 }
 

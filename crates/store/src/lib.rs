@@ -200,6 +200,7 @@ struct Bulk {
 const SQLITE_BULK: Bulk = Bulk { rijen: 1000, plaats: |_| "?".to_string() };
 const POSTGRES_BULK: Bulk = Bulk { rijen: 1000, plaats: |i| format!("${i}") };
 
+pub mod archief;
 pub mod backup;
 pub mod integriteit;
 pub mod sleutels;

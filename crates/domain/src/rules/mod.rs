@@ -33,11 +33,13 @@
 //! | new VSV-er by the 1-oktober method | [`vsv::nieuwe_vsv_er`] | OCW/DUO VSV-cijfers |
 //! | JIKP destination; a dagbesteding as destination | [`jikp::jikp_bestemming`], [`dagbesteding::bestemming`] | seed 002 |
 //! | recidive after a closed case | [`recidive::recidive`] | docs/regels.md |
+//! | retention: when a part of a dossier may be destroyed | [`bewaren::vernietigbaar_vanaf`] | Selectielijst gemeenten 2020, 12.1.3–12.1.4 |
 //!
 //! Also elsewhere: the BSN elfproef ([`crate::bsn::elfproef`]) and the schooljaar
 //! ([`crate::SchoolJaar::van`]).
 
 pub mod awb;
+pub mod bewaren;
 pub mod dagbesteding;
 pub mod jikp;
 pub mod leeftijd;

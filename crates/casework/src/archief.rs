@@ -1,0 +1,488 @@
+//! Bewaren en vernietigen (docs/beheer.md): which parts of which dossiers are due for destruction
+//! under the archive decision ([`leerspoor_domain::rules::bewaren`]), and their destruction in one
+//! transaction with a line per part on the destruction list.
+//!
+//! A part is *due* when its period has ended ([`bewaren::vernietigbaar_vanaf`]) and nothing in it
+//! still runs; it is *held* (aangehouden) when its period has ended but a zaak is open, a traject
+//! or thuiszitperiode runs, a request is undecided, or a message about it waits for DUO's
+//! acknowledgement. The list is shown first with a kenmerk; destruction needs that kenmerk, so
+//! what was approved is exactly what goes. Reports of the years the records counted in are made
+//! final first (`report::vastgesteld`, called by the CLI): the counts stay, the people go.
+use crate::{Fout, Result};
+use leerspoor_domain::model::{
+    Actie, Dagbesteding, Diploma, Gezinsrelatie, Inschrijving, Jongere, Medewerker, RmcTraject, Rol, Thuiszitperiode,
+    Verzuimmelding, Vrijstelling, VrijstellingStatus, VsvMelding, Woonadres, Zaak, ZaakSoort, ZaakStatus,
+};
+use leerspoor_domain::rules::Weigering;
+use leerspoor_domain::rules::bewaren::{self, Bewaartermijnen, Dossierdeel};
+use leerspoor_domain::rules::startkwalificatie::is_startkwalificatie;
+use leerspoor_domain::{Datum, SchoolJaar};
+use leerspoor_store::Store;
+use leerspoor_store::archief::Vernietiging;
+use leerspoor_store::rij::{Type, Waarde};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// The tables a destruction deletes from, in an order that never leaves a reference to a deleted
+/// row: messages about a melding before the melding, actions before their zaak, the person last.
+/// Each with the column its rows are selected by.
+const VOLGORDE: &[(&str, &str)] = &[
+    ("terugmelding", "meldingnummer"),
+    ("doorgestuurd", "meldingnummer"),
+    ("duo_melding", "meldingnummer"),
+    ("actie", "id"),
+    ("thuiszitperiode", "id"),
+    ("verzuimmelding", "id"),
+    ("zaak", "id"),
+    ("vrijstelling_melding", "vrijstelling"),
+    ("vrijstelling", "id"),
+    ("vsv_melding", "id"),
+    ("rmc_traject", "id"),
+    ("dagbesteding", "id"),
+    ("gezinsrelatie", "jongere"),
+    ("woonadres", "id"),
+    ("inschrijving", "id"),
+    ("diploma", "id"),
+    ("brp_verzoek", "jongere"),
+    ("jongere", "id"),
+    ("ouder", "id"),
+];
+
+/// Tables kept with another record and not counted apart on the destruction list: the DUO
+/// messages of a melding or vrijstelling.
+const BIJ_ANDER: &[&str] = &["terugmelding", "doorgestuurd", "duo_melding", "vrijstelling_melding", "brp_verzoek"];
+
+/// One part of one youth's dossier that is due: per table the values of its selecting column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Kandidaat {
+    pub deel: Dossierdeel,
+    pub jongere: String,
+    pub records: BTreeMap<&'static str, Vec<String>>,
+    /// Change-log keys per table where they differ from the selecting values (gezinsrelatie).
+    logsleutels: BTreeMap<&'static str, Vec<String>>,
+    pub periode: Option<(Datum, Datum)>,
+}
+
+/// What is due on a peildatum, and what is held and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Selectie {
+    pub peildatum: Datum,
+    pub termijnen: Bewaartermijnen,
+    pub kandidaten: Vec<Kandidaat>,
+    /// Parts past their period but held, by reason.
+    pub aangehouden: BTreeMap<&'static str, usize>,
+    /// The first date of the office's casework in the register (a melding, zaak, VSV-melding or
+    /// traject): reports are made from then on.
+    eerste_werkdatum: Option<Datum>,
+}
+
+/// The summary of one part on the list: what the approver sees and the destruction list keeps.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deeloverzicht {
+    pub deel: Dossierdeel,
+    pub dossiers: usize,
+    pub per_tabel: BTreeMap<&'static str, usize>,
+    pub periode: Option<(Datum, Datum)>,
+}
+
+impl Deeloverzicht {
+    pub fn records(&self) -> usize {
+        self.per_tabel.values().sum()
+    }
+
+    /// "actie 40, zaak 12".
+    pub fn tabellen(&self) -> String {
+        self.per_tabel.iter().map(|(t, n)| format!("{t} {n}")).collect::<Vec<_>>().join(", ")
+    }
+}
+
+impl Selectie {
+    /// A digest of exactly what would be destroyed (16 hex characters): the approver's list and
+    /// the destruction must have the same one. It names no one.
+    pub fn kenmerk(&self) -> String {
+        let mut h = Sha256::new();
+        for k in &self.kandidaten {
+            h.update(format!("{}\u{1f}{}\u{1e}", k.deel.code(), k.jongere));
+            for (tabel, ids) in &k.records {
+                h.update(format!("{tabel}\u{1f}{}\u{1e}", ids.join("\u{1f}")));
+            }
+        }
+        h.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// Refuses a destruction of another list than this one (or of an empty one).
+    pub fn toets_kenmerk(&self, kenmerk: &str) -> Result<()> {
+        if self.kandidaten.is_empty() {
+            return Err(Fout::invoer("kenmerk", "er is niets te vernietigen op deze peildatum"));
+        }
+        if self.kenmerk() != kenmerk.trim() {
+            return Err(Fout::invoer(
+                "kenmerk",
+                format!(
+                    "de lijst is veranderd sinds de goedkeuring (nu kenmerk {}); toon de lijst opnieuw en laat hem \
+                     opnieuw goedkeuren",
+                    self.kenmerk()
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Per part: dossiers, records per table, and the period of their dates.
+    pub fn overzicht(&self) -> Vec<Deeloverzicht> {
+        Dossierdeel::ALLE
+            .iter()
+            .filter_map(|&deel| {
+                let delen: Vec<&Kandidaat> = self.kandidaten.iter().filter(|k| k.deel == deel).collect();
+                if delen.is_empty() {
+                    return None;
+                }
+                let mut per_tabel = BTreeMap::new();
+                for k in &delen {
+                    for (t, ids) in k.records.iter().filter(|(t, _)| !BIJ_ANDER.contains(t)) {
+                        *per_tabel.entry(*t).or_insert(0) += ids.len();
+                    }
+                }
+                let periode = delen.iter().filter_map(|k| k.periode).reduce(|(a, b), (c, d)| (a.min(c), b.max(d)));
+                Some(Deeloverzicht { deel, dossiers: delen.len(), per_tabel, periode })
+            })
+            .collect()
+    }
+
+    /// The completed schooljaren to make final before this list is destroyed: from the first year
+    /// its records counted in (not before the office's first casework: no report of earlier years
+    /// was made from the register) up to the year before the peildatum's.
+    pub fn vast_te_stellen(&self) -> Option<(SchoolJaar, SchoolJaar)> {
+        let vroegst = self.kandidaten.iter().filter_map(|k| k.periode.map(|p| p.0)).min()?;
+        let van = SchoolJaar::van(vroegst.max(self.eerste_werkdatum?));
+        let tot = SchoolJaar::van(self.peildatum).vorig();
+        (van <= tot).then_some((van, tot))
+    }
+}
+
+/// The register as far as retention needs it.
+struct Register {
+    jongeren: Vec<Jongere>,
+    diplomas: Vec<Diploma>,
+    zaken: Vec<Zaak>,
+    meldingen: Vec<Verzuimmelding>,
+    acties: Vec<Actie>,
+    vrijstellingen: Vec<Vrijstelling>,
+    thuiszit: Vec<Thuiszitperiode>,
+    vsv: Vec<VsvMelding>,
+    trajecten: Vec<RmcTraject>,
+    dagbesteding: Vec<Dagbesteding>,
+    woonadressen: Vec<Woonadres>,
+    inschrijvingen: Vec<Inschrijving>,
+    relaties: Vec<Gezinsrelatie>,
+    /// DUO's meldingnummers per verzuimmelding.
+    duo: Vec<(String, String)>,
+    /// Meldingen and vrijstellingen with a message in a verzending DUO has not acknowledged.
+    onbevestigd: HashSet<String>,
+    brp_verzoeken: HashSet<String>,
+}
+
+const DUO_MELDINGEN: &str = "SELECT meldingnummer, melding FROM duo_melding WHERE melding IS NOT NULL";
+const ONBEVESTIGD: &str = "SELECT d.melding FROM terugmelding t JOIN duo_melding d ON d.meldingnummer = t.meldingnummer \
+     JOIN verzending v ON v.id = t.verzending WHERE v.bevestigd IS NULL AND d.melding IS NOT NULL \
+     UNION SELECT m.vrijstelling FROM vrijstelling_melding m JOIN verzending v ON v.id = m.verzending \
+     WHERE v.bevestigd IS NULL";
+const BRP_VERZOEKEN: &str = "SELECT jongere FROM brp_verzoek";
+
+/// Reads the register from a store or inside a writer's transaction (same method names).
+macro_rules! lees_register {
+    ($bron:expr) => {{
+        let tekst = |rijen: Vec<Vec<Waarde>>| -> Vec<String> { rijen.iter().map(|r| r[0].als_tekst()).collect() };
+        Register {
+            jongeren: $bron.lees().await?,
+            diplomas: $bron.lees().await?,
+            zaken: $bron.lees().await?,
+            meldingen: $bron.lees().await?,
+            acties: $bron.lees().await?,
+            vrijstellingen: $bron.lees().await?,
+            thuiszit: $bron.lees().await?,
+            vsv: $bron.lees().await?,
+            trajecten: $bron.lees().await?,
+            dagbesteding: $bron.lees().await?,
+            woonadressen: $bron.lees().await?,
+            inschrijvingen: $bron.lees().await?,
+            relaties: $bron.lees().await?,
+            duo: $bron
+                .vraag(DUO_MELDINGEN, &[], &[Type::Tekst, Type::Tekst])
+                .await?
+                .iter()
+                .map(|r| (r[0].als_tekst(), r[1].als_tekst()))
+                .collect(),
+            onbevestigd: tekst($bron.vraag(ONBEVESTIGD, &[], &[Type::Tekst]).await?).into_iter().collect(),
+            brp_verzoeken: tekst($bron.vraag(BRP_VERZOEKEN, &[], &[Type::Tekst]).await?).into_iter().collect(),
+        }
+    }};
+}
+
+/// What is due on `peildatum` under `termijnen`.
+pub async fn selecteer(store: &Store, peildatum: Datum, termijnen: Bewaartermijnen) -> Result<Selectie> {
+    let register = lees_register!(store);
+    Ok(kies(&register, peildatum, termijnen))
+}
+
+/// One part's records of one youth while they are being gathered.
+#[derive(Default)]
+struct Deel {
+    records: BTreeMap<&'static str, Vec<String>>,
+    logsleutels: BTreeMap<&'static str, Vec<String>>,
+    datums: Vec<Datum>,
+    /// Why the part may not go yet, though its period may have ended.
+    loopt: Option<&'static str>,
+}
+
+impl Deel {
+    fn voeg_toe(&mut self, tabel: &'static str, id: &str, datums: impl IntoIterator<Item = Option<Datum>>) {
+        self.records.entry(tabel).or_default().push(id.to_string());
+        self.datums.extend(datums.into_iter().flatten());
+    }
+
+    fn houd_aan(&mut self, waarom: &'static str, als: bool) {
+        if als && self.loopt.is_none() {
+            self.loopt = Some(waarom);
+        }
+    }
+}
+
+/// The selection as a pure function of the register read.
+fn kies(r: &Register, peildatum: Datum, termijnen: Bewaartermijnen) -> Selectie {
+    let mut delen = Delen::new();
+    let zaaksoort: HashMap<&str, ZaakSoort> = r.zaken.iter().map(|z| (z.id.as_str(), z.soort)).collect();
+    let deel_van_zaak = |zaak: Option<&String>| match zaak.and_then(|z| zaaksoort.get(z.as_str())) {
+        Some(ZaakSoort::Rmc) => Dossierdeel::Rmc,
+        _ => Dossierdeel::Leerplicht,
+    };
+
+    for z in &r.zaken {
+        let d = in_deel(&mut delen, &z.jongere, deel_van_zaak(Some(&z.id)));
+        d.voeg_toe("zaak", &z.id, [Some(z.geopend_op), z.gesloten_op]);
+        d.houd_aan("zaak nog open", z.status != ZaakStatus::Gesloten);
+    }
+    let meldingnummers: HashMap<&str, Vec<&str>> = r.duo.iter().fold(HashMap::new(), |mut m, (nummer, melding)| {
+        m.entry(melding.as_str()).or_default().push(nummer.as_str());
+        m
+    });
+    for m in &r.meldingen {
+        let d = in_deel(&mut delen, &m.jongere, deel_van_zaak(m.zaak.as_ref()));
+        d.voeg_toe("verzuimmelding", &m.id, [Some(m.meldingsdatum), Some(m.verzuim_van), m.verzuim_tot]);
+        for nummer in meldingnummers.get(m.id.as_str()).into_iter().flatten() {
+            for tabel in ["terugmelding", "doorgestuurd", "duo_melding"] {
+                d.records.entry(tabel).or_default().push(nummer.to_string());
+            }
+        }
+        d.houd_aan("bericht aan DUO nog niet bevestigd", r.onbevestigd.contains(&m.id));
+    }
+    for a in &r.acties {
+        let d = in_deel(&mut delen, &a.jongere, deel_van_zaak(a.zaak.as_ref()));
+        d.voeg_toe("actie", &a.id, [Some(a.datum), a.uitkomst_datum]);
+    }
+    for t in &r.thuiszit {
+        let d = in_deel(&mut delen, &t.jongere, Dossierdeel::Leerplicht);
+        d.voeg_toe("thuiszitperiode", &t.id, [Some(t.begindatum), t.einddatum]);
+        d.houd_aan("thuiszitperiode loopt nog", t.einddatum.is_none());
+    }
+    for v in &r.vrijstellingen {
+        let d = in_deel(&mut delen, &v.jongere, Dossierdeel::Leerplicht);
+        d.voeg_toe("vrijstelling", &v.id, [Some(v.aanvraagdatum), v.besluitdatum, v.geldig_tot, v.bezwaar_op]);
+        d.records.entry("vrijstelling_melding").or_default().push(v.id.clone());
+        let open = matches!(
+            v.status,
+            VrijstellingStatus::Aangevraagd | VrijstellingStatus::InBehandeling | VrijstellingStatus::BezwaarBeroep
+        );
+        d.houd_aan("aanvraag of bezwaar nog niet beslist", open);
+        d.houd_aan("bericht aan DUO nog niet bevestigd", r.onbevestigd.contains(&v.id));
+    }
+    for v in &r.vsv {
+        in_deel(&mut delen, &v.jongere, Dossierdeel::Rmc).voeg_toe("vsv_melding", &v.id, [Some(v.uitvaldatum)]);
+    }
+    for t in &r.trajecten {
+        let d = in_deel(&mut delen, &t.jongere, Dossierdeel::Rmc);
+        d.voeg_toe("rmc_traject", &t.id, [Some(t.aangemeld_op), Some(t.begindatum), t.einddatum]);
+        d.houd_aan("traject loopt nog", t.einddatum.is_none());
+    }
+    for b in &r.dagbesteding {
+        in_deel(&mut delen, &b.jongere, Dossierdeel::Rmc).voeg_toe("dagbesteding", &b.id, [Some(b.datum)]);
+    }
+
+    let startkwalificatie: HashMap<&str, Datum> =
+        r.diplomas.iter().filter(|d| is_startkwalificatie(d.soort)).fold(HashMap::new(), |mut m, d| {
+            let e = m.entry(d.jongere.as_str()).or_insert(d.datum);
+            *e = (*e).min(d.datum);
+            m
+        });
+    // Parents of youths that stay, or named in an action that stays, stay too.
+    let mut kandidaten = Vec::new();
+    let mut aangehouden: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut weg_jongeren: HashSet<&str> = HashSet::new();
+    for j in &r.jongeren {
+        let sq = startkwalificatie.get(j.id.as_str()).copied();
+        let mut alles_weg = true;
+        let mut laatste_van_delen: Option<Datum> = None;
+        for d in [Dossierdeel::Leerplicht, Dossierdeel::Rmc] {
+            let Some(deel) = delen.remove(&(j.id.clone(), d)) else { continue };
+            let laatste = deel.datums.iter().max().copied();
+            laatste_van_delen = laatste_van_delen.max(laatste);
+            let vanaf = bewaren::vernietigbaar_vanaf(d, &termijnen, j.geboortedatum, sq, laatste);
+            if vanaf > peildatum {
+                alles_weg = false;
+                continue;
+            }
+            if let Some(waarom) = deel.loopt {
+                *aangehouden.entry(waarom).or_default() += 1;
+                alles_weg = false;
+                continue;
+            }
+            kandidaten.push(kandidaat(&j.id, d, deel));
+        }
+        let vanaf =
+            bewaren::vernietigbaar_vanaf(Dossierdeel::Persoon, &termijnen, j.geboortedatum, sq, laatste_van_delen);
+        if !alles_weg || vanaf > peildatum {
+            continue;
+        }
+        let mut persoon = Deel::default();
+        // Not the date of birth among its dates: the period is of what the office recorded.
+        persoon.voeg_toe("jongere", &j.id, []);
+        for a in r.woonadressen.iter().filter(|a| a.jongere == j.id) {
+            persoon.voeg_toe("woonadres", &a.id, [Some(a.begindatum), a.einddatum]);
+        }
+        for i in r.inschrijvingen.iter().filter(|i| i.jongere == j.id) {
+            persoon.voeg_toe("inschrijving", &i.id, [Some(i.begindatum), i.einddatum]);
+        }
+        for d in r.diplomas.iter().filter(|d| d.jongere == j.id) {
+            persoon.voeg_toe("diploma", &d.id, [Some(d.datum)]);
+        }
+        for g in r.relaties.iter().filter(|g| g.jongere == j.id) {
+            persoon.records.entry("gezinsrelatie").or_default().push(g.jongere.clone());
+            persoon.logsleutels.entry("gezinsrelatie").or_default().push(format!("{}/{}", g.jongere, g.ouder));
+        }
+        if let Some(v) = persoon.records.get_mut("gezinsrelatie") {
+            v.dedup();
+        }
+        if r.brp_verzoeken.contains(&j.id) {
+            persoon.records.entry("brp_verzoek").or_default().push(j.id.clone());
+        }
+        weg_jongeren.insert(&j.id);
+        kandidaten.push(kandidaat(&j.id, Dossierdeel::Persoon, persoon));
+    }
+    // A parent goes with the last youth she is linked to, unless an action that stays names her.
+    let blijvende_acties: HashSet<&str> = {
+        let weg: HashSet<&str> =
+            kandidaten.iter().flat_map(|k| k.records.get("actie").into_iter().flatten()).map(String::as_str).collect();
+        r.acties.iter().filter(|a| !weg.contains(a.id.as_str())).filter_map(|a| a.ouder.as_deref()).collect()
+    };
+    let blijvende_ouders: HashSet<&str> = r
+        .relaties
+        .iter()
+        .filter(|g| !weg_jongeren.contains(g.jongere.as_str()))
+        .map(|g| g.ouder.as_str())
+        .chain(blijvende_acties)
+        .collect();
+    let mut eerste_met: HashMap<&str, usize> = HashMap::new();
+    for g in r.relaties.iter().filter(|g| weg_jongeren.contains(g.jongere.as_str())) {
+        if blijvende_ouders.contains(g.ouder.as_str()) || eerste_met.contains_key(g.ouder.as_str()) {
+            continue;
+        }
+        let Some(i) = kandidaten.iter().position(|k| k.deel == Dossierdeel::Persoon && k.jongere == g.jongere) else {
+            continue;
+        };
+        eerste_met.insert(&g.ouder, i);
+        kandidaten[i].records.entry("ouder").or_default().push(g.ouder.clone());
+    }
+    for k in &mut kandidaten {
+        k.records.values_mut().for_each(|ids| ids.sort());
+    }
+    kandidaten.sort_by(|a, b| (a.deel, &a.jongere).cmp(&(b.deel, &b.jongere)));
+    let eerste_werkdatum = r
+        .zaken
+        .iter()
+        .map(|z| z.geopend_op)
+        .chain(r.meldingen.iter().map(|m| m.meldingsdatum))
+        .chain(r.vsv.iter().map(|v| v.uitvaldatum))
+        .chain(r.trajecten.iter().map(|t| t.aangemeld_op))
+        .min();
+    Selectie { peildatum, termijnen, kandidaten, aangehouden, eerste_werkdatum }
+}
+
+type Delen = HashMap<(String, Dossierdeel), Deel>;
+
+fn in_deel<'a>(delen: &'a mut Delen, jongere: &str, d: Dossierdeel) -> &'a mut Deel {
+    delen.entry((jongere.to_string(), d)).or_default()
+}
+
+fn kandidaat(jongere: &str, deel: Dossierdeel, d: Deel) -> Kandidaat {
+    let periode = d.datums.iter().min().copied().zip(d.datums.iter().max().copied());
+    Kandidaat { deel, jongere: jongere.to_string(), records: d.records, logsleutels: d.logsleutels, periode }
+}
+
+/// The medewerker who approves a destruction list: a teamleider in service.
+pub async fn goedkeurder(store: &Store, id: &str) -> Result<Medewerker> {
+    let m = crate::medewerker(store, id).await?;
+    if m.rol != Rol::Teamleider {
+        return Err(Weigering::new(
+            "vernietigen: goedkeuring",
+            format!("{} is geen teamleider; de vernietigingslijst wordt goedgekeurd door een teamleider", m.id),
+        )
+        .into());
+    }
+    Ok(m)
+}
+
+/// Destroys what is due on `peildatum`, if it is still exactly the list with `kenmerk` that
+/// `goedgekeurd_door` (a teamleider in service) approved: in one transaction, with a line per part
+/// on the destruction list. The list's lines.
+pub async fn vernietig(
+    store: &Store,
+    peildatum: Datum,
+    termijnen: Bewaartermijnen,
+    kenmerk: &str,
+    goedgekeurd_door: &str,
+    uitgevoerd_door: &str,
+) -> Result<Vec<Vernietiging>> {
+    let teamleider = goedkeurder(store, goedgekeurd_door).await?;
+    let mut s = store.schrijver(uitgevoerd_door, "archief vernietigen").await?;
+    // One run at a time, and the list read inside the transaction: what goes is what was approved.
+    s.vergrendel("archief vernietigen").await?;
+    let register = lees_register!(s);
+    let selectie = kies(&register, peildatum, termijnen);
+    selectie.toets_kenmerk(kenmerk)?;
+    for &(tabel, kolom) in VOLGORDE {
+        let mut waarden: Vec<String> = Vec::new();
+        let mut logsleutels: Vec<String> = Vec::new();
+        for k in &selectie.kandidaten {
+            let ids = k.records.get(tabel).map(Vec::as_slice).unwrap_or_default();
+            waarden.extend_from_slice(ids);
+            logsleutels.extend_from_slice(k.logsleutels.get(tabel).map(Vec::as_slice).unwrap_or(ids));
+        }
+        waarden.sort();
+        waarden.dedup();
+        s.vernietig(tabel, kolom, &waarden, &logsleutels).await?;
+    }
+    // Microseconds, as PostgreSQL keeps them: the list read back is the list written.
+    let nu = chrono::SubsecRound::trunc_subsecs(chrono::Utc::now(), 6);
+    let regels: Vec<Vernietiging> = selectie
+        .overzicht()
+        .into_iter()
+        .map(|o| Vernietiging {
+            tijdstip: nu,
+            peildatum,
+            deel: o.deel.code().to_string(),
+            grondslag: o.deel.grondslag(&termijnen),
+            dossiers: o.dossiers as i64,
+            records: o.records() as i64,
+            tabellen: o.tabellen(),
+            periode: o.periode,
+            goedgekeurd_door: teamleider.id.clone(),
+            uitgevoerd_door: uitgevoerd_door.to_string(),
+            kenmerk: selectie.kenmerk(),
+        })
+        .collect();
+    for regel in &regels {
+        s.vernietiging_vastleggen(regel).await?;
+    }
+    s.vastleggen("archief vernietigd", &format!("vernietigingslijst {}", selectie.kenmerk())).await?;
+    Ok(regels)
+}

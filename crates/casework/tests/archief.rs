@@ -1,0 +1,216 @@
+//! Bewaren en vernietigen: the archive decision's periods applied to Zuidkust's dossiers, on
+//! SQLite and PostgreSQL.
+mod common;
+
+use common::*;
+use leerspoor_casework::Fout;
+use leerspoor_casework::archief::{selecteer, vernietig};
+use leerspoor_domain::model::*;
+use leerspoor_domain::rules::bewaren::{Bewaartermijnen, Dossierdeel};
+use leerspoor_domain::{Datum, SchoolJaar};
+use leerspoor_report::{Kader, Scope};
+use leerspoor_store::Store;
+use leerspoor_store::rij::{Type, Waarde};
+use std::sync::Arc;
+
+const STANDAARD: Bewaartermijnen = Bewaartermijnen { leerplicht_jaren: 19, rmc_jaren: 2 };
+
+/// Daan's case of relatief verzuim in the autumn of 2020, closed; and Noor's, still open.
+async fn met_dossiers(store: &Store) {
+    let mut s = store.schrijver("test", "test").await.unwrap();
+    let zaak = |id: &str, jongere: &str, open: bool| Zaak {
+        id: id.into(),
+        jongere: jongere.into(),
+        soort: ZaakSoort::RelatiefVerzuim,
+        medewerker: Some(LPA.into()),
+        geopend_op: d("2020-09-01"),
+        status: if open { ZaakStatus::InOnderzoek } else { ZaakStatus::Gesloten },
+        gesloten_op: (!open).then(|| d("2020-11-01")),
+        reden_sluiting: (!open).then(|| "verzuim_gestopt".to_string()),
+    };
+    s.nieuw(&zaak("Z-DAAN", DAAN, false)).await.unwrap();
+    s.nieuw(&zaak("Z-NOOR", NOOR, true)).await.unwrap();
+    for (id, jongere, zaak) in [("M-DAAN", DAAN, "Z-DAAN"), ("M-NOOR", NOOR, "Z-NOOR")] {
+        s.nieuw(&Verzuimmelding {
+            id: id.into(),
+            jongere: jongere.into(),
+            brin: None,
+            vestiging: None,
+            soort: "relatief_16_uur".into(),
+            meldingsdatum: d("2020-08-28"),
+            verzuim_van: d("2020-08-20"),
+            verzuim_tot: None,
+            uren: Some(16),
+            reden: String::new(),
+            status: "in_behandeling".into(),
+            reden_afsluiting: None,
+            zaak: Some(zaak.into()),
+            preventief: false,
+            vervolg_op: None,
+            alle_lessen_gemist: None,
+            deels_lesbaar: None,
+        })
+        .await
+        .unwrap();
+    }
+    s.nieuw(&Actie {
+        id: "A-DAAN".into(),
+        jongere: DAAN.into(),
+        zaak: Some("Z-DAAN".into()),
+        soort: ActieSoort::Gesprek,
+        datum: d("2020-09-10"),
+        medewerker: Some(LPA.into()),
+        pv_tegen: None,
+        ouder: None,
+        overmacht: None,
+        uitkomst: None,
+        uitkomst_datum: None,
+        toelichting: "Daan vertelt over zijn bijbaan".into(),
+    })
+    .await
+    .unwrap();
+    s.vastleggen("test", "dossiers").await.unwrap();
+}
+
+fn deel<'a>(s: &'a leerspoor_casework::archief::Selectie, deel: Dossierdeel, jongere: &str) -> Option<&'a [String]> {
+    s.kandidaten.iter().find(|k| k.deel == deel && k.jongere == jongere).map(|k| k.records["jongere"].as_slice())
+}
+
+async fn regels_in_wijzigingslog(store: &Store, tabel: &str, sleutel: &str) -> usize {
+    let binds = [Waarde::Tekst(Some(tabel.into())), Waarde::Tekst(Some(sleutel.into()))];
+    store
+        .vraag("SELECT id FROM wijzigingslog WHERE tabel = $1 AND sleutel = $2", &binds, &[Type::Geheel])
+        .await
+        .unwrap()
+        .len()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn daans_leerplicht_dossier_goes_the_day_he_turns_nineteen_and_not_a_day_before() {
+    for db in regio().await {
+        let store = &db.store;
+        met_dossiers(store).await;
+        // 12.1.3: 19 years from his birth on 20 May 2004.
+        let dag_ervoor = selecteer(store, d("2023-05-19"), STANDAARD).await.unwrap();
+        assert!(!dag_ervoor.kandidaten.iter().any(|k| k.jongere == DAAN), "{}", db.store.soort());
+        let s = selecteer(store, d("2023-05-20"), STANDAARD).await.unwrap();
+        let daan = s.kandidaten.iter().find(|k| k.jongere == DAAN).expect("Daan's leerplicht part");
+        assert_eq!(daan.deel, Dossierdeel::Leerplicht);
+        assert_eq!(daan.records["zaak"], ["Z-DAAN"]);
+        assert_eq!(daan.records["verzuimmelding"], ["M-DAAN"]);
+        assert_eq!(daan.records["actie"], ["A-DAAN"]);
+        // His person stays: without startkwalificatie the RMC follows him up to 23.
+        assert_eq!(deel(&s, Dossierdeel::Persoon, DAAN), None);
+        // Kevin (23 in February 2019, havo at 17) is past every period: his person goes.
+        assert_eq!(deel(&s, Dossierdeel::Persoon, KEVIN), Some(&[KEVIN.to_string()][..]));
+        // Noor's zaak is still open: past its period (19 on 5 June 2020) but held.
+        assert!(!s.kandidaten.iter().any(|k| k.jongere == NOOR));
+        assert_eq!(s.aangehouden.get("zaak nog open"), Some(&1));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn destruction_takes_exactly_the_approved_list_and_keeps_a_list_without_names() {
+    for db in regio().await {
+        let store = &db.store;
+        met_dossiers(store).await;
+        let peildatum = d("2023-05-20");
+        let s = selecteer(store, peildatum, STANDAARD).await.unwrap();
+        assert_eq!(regels_in_wijzigingslog(store, "zaak", "Z-DAAN").await, 1, "{}", db.store.soort());
+
+        // Approved by a leerplichtambtenaar: refused, nothing goes.
+        let fout = vernietig(store, peildatum, STANDAARD, &s.kenmerk(), LPA, "cli:test").await.unwrap_err();
+        assert!(matches!(fout, Fout::Weigering(_)), "{fout}");
+        // Another list than the one approved: refused, naming the kenmerk of the list now.
+        let fout =
+            vernietig(store, peildatum, STANDAARD, "0123456789abcdef", TEAMLEIDER, "cli:test").await.unwrap_err();
+        assert!(fout.to_string().contains(&s.kenmerk()), "{fout}");
+        assert!(store.lees_een::<Zaak>("Z-DAAN").await.unwrap().is_some());
+
+        let regels = vernietig(store, peildatum, STANDAARD, &s.kenmerk(), TEAMLEIDER, "cli:test").await.unwrap();
+        assert!(store.lees_een::<Zaak>("Z-DAAN").await.unwrap().is_none());
+        assert!(store.lees_een::<Verzuimmelding>("M-DAAN").await.unwrap().is_none());
+        assert!(store.lees_een::<Actie>("A-DAAN").await.unwrap().is_none());
+        assert!(store.lees_een::<Jongere>(KEVIN).await.unwrap().is_none());
+        assert!(store.lees_een::<Diploma>("D-KEVIN").await.unwrap().is_none());
+        // The change log held every value (the action's text): gone with the records.
+        assert_eq!(regels_in_wijzigingslog(store, "zaak", "Z-DAAN").await, 0);
+        assert_eq!(regels_in_wijzigingslog(store, "actie", "A-DAAN").await, 0);
+        assert_eq!(regels_in_wijzigingslog(store, "jongere", KEVIN).await, 0);
+        // What stays stays: Daan himself, Noor's open case.
+        assert!(store.lees_een::<Jongere>(DAAN).await.unwrap().is_some());
+        assert!(store.lees_een::<Zaak>("Z-NOOR").await.unwrap().is_some());
+        assert!(leerspoor_store::integriteit::controleer(store).await.unwrap().iter().all(|b| b.aantal == 0));
+
+        // The destruction list: kinds, counts, period, ground, who approved; no one named.
+        assert_eq!(regels, store.vernietigingen().await.unwrap());
+        let leerplicht = regels.iter().find(|r| r.deel == "leerplicht").expect("leerplicht");
+        assert_eq!((leerplicht.dossiers, leerplicht.records), (1, 3));
+        assert_eq!(leerplicht.tabellen, "actie 1, verzuimmelding 1, zaak 1");
+        assert_eq!(leerplicht.periode, Some((d("2020-08-20"), d("2020-11-01"))));
+        assert!(leerplicht.grondslag.contains("12.1.3"));
+        assert_eq!(leerplicht.goedgekeurd_door, TEAMLEIDER);
+        let persoon = regels.iter().find(|r| r.deel == "persoon").expect("persoon");
+        assert_eq!(persoon.tabellen, "diploma 1, jongere 1, woonadres 1");
+        let lijst = format!("{regels:?}");
+        for naam in ["Daan", "Kevin", "J-DAAN", "J-KEVIN", "Z-DAAN", "123456782", "100000022", "Strandweg", "bijbaan"] {
+            assert!(!lijst.contains(naam), "{naam} op de vernietigingslijst");
+        }
+        // Nothing is due twice.
+        let daarna = selecteer(store, peildatum, STANDAARD).await.unwrap();
+        assert!(daarna.kandidaten.is_empty(), "{:?}", daarna.kandidaten);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_longer_period_in_the_archive_decision_keeps_the_dossier_longer() {
+    for db in regio().await {
+        met_dossiers(&db.store).await;
+        let langer = Bewaartermijnen { leerplicht_jaren: 20, rmc_jaren: 2 };
+        let s = selecteer(&db.store, d("2023-05-20"), langer).await.unwrap();
+        assert!(!s.kandidaten.iter().any(|k| k.jongere == DAAN), "{}", db.store.soort());
+        let s = selecteer(&db.store, d("2024-05-20"), langer).await.unwrap();
+        assert!(s.kandidaten.iter().any(|k| k.jongere == DAAN && k.deel == Dossierdeel::Leerplicht));
+    }
+}
+
+async fn jaarverslag(store: &Store, jaar: SchoolJaar) -> Vec<leerspoor_report::Tabel> {
+    let kader = Arc::new(Kader::nieuw(store, jaar, Scope::Regio).await.unwrap());
+    leerspoor_report::bereken(&kader, &[]).await.unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn last_years_report_counts_the_same_after_the_people_behind_it_are_gone() {
+    for db in regio().await {
+        let store = &db.store;
+        met_dossiers(store).await;
+        let jaar = SchoolJaar::beginnend_in(2020);
+        let voor = jaarverslag(store, jaar).await;
+        let meldingen = |tabellen: &[leerspoor_report::Tabel]| -> Vec<(String, Vec<Option<f64>>)> {
+            let t = tabellen.iter().find(|t| t.id == "verzuim_per_1000").expect("verzuim_per_1000");
+            t.rows.iter().map(|r| (r.key.clone(), r.values.iter().map(|w| w.0).collect())).collect()
+        };
+        // Daan's melding counts in his gemeente's row: the test would see it go.
+        assert!(
+            meldingen(&voor).iter().any(|(_, v)| v.iter().any(|x| x.is_some_and(|x| x > 0.0))),
+            "{}",
+            db.store.soort()
+        );
+        let peildatum: Datum = d("2023-05-20");
+        let gedaan =
+            leerspoor_report::vastgesteld::stel_vast(store, jaar, SchoolJaar::van(peildatum).vorig()).await.unwrap();
+        assert_eq!(gedaan, [jaar, jaar.volgend()], "{}", db.store.soort());
+        let s = selecteer(store, peildatum, STANDAARD).await.unwrap();
+        vernietig(store, peildatum, STANDAARD, &s.kenmerk(), TEAMLEIDER, "cli:test").await.unwrap();
+
+        let na = jaarverslag(store, jaar).await;
+        assert_eq!(meldingen(&na), meldingen(&voor));
+        assert_eq!(na.len(), voor.len());
+        for (a, b) in voor.iter().zip(&na) {
+            assert_eq!((a.id, &a.rows, &a.columns), (b.id, &b.rows, &b.columns));
+            assert!(b.notes.last().is_some_and(|n| n.starts_with("Vastgesteld op")), "{}", b.id);
+        }
+        // Made final once: a second run finds nothing left to do.
+        assert!(leerspoor_report::vastgesteld::stel_vast(store, jaar, jaar).await.unwrap().is_empty());
+    }
+}
