@@ -10,12 +10,14 @@
 //! final first (`report::vastgesteld`, called by the CLI): the counts stay, the people go.
 use crate::{Fout, Result};
 use leerspoor_domain::model::{
-    Actie, Dagbesteding, Diploma, Gezinsrelatie, Inschrijving, Jongere, Medewerker, RmcTraject, Rol, Thuiszitperiode,
-    Verzuimmelding, Vrijstelling, VrijstellingStatus, VsvMelding, Woonadres, Zaak, ZaakSoort, ZaakStatus,
+    Actie, ActieSoort, Dagbesteding, Diploma, Gezinsrelatie, Inschrijving, Jongere, Medewerker, RmcTraject, Rol,
+    Thuiszitperiode, Verzuimmelding, Vrijstelling, VrijstellingStatus, VsvMelding, Woonadres, Zaak, ZaakSoort,
+    ZaakStatus,
 };
 use leerspoor_domain::rules::Weigering;
-use leerspoor_domain::rules::bewaren::{self, Bewaartermijnen, Dossierdeel};
+use leerspoor_domain::rules::bewaren::{self, Bewaarfeiten, Bewaartermijnen, Dossierdeel};
 use leerspoor_domain::rules::startkwalificatie::is_startkwalificatie;
+use leerspoor_domain::rules::vrijstelling as vrijstelling_regels;
 use leerspoor_domain::{Datum, SchoolJaar};
 use leerspoor_store::Store;
 use leerspoor_store::archief::Vernietiging;
@@ -110,6 +112,11 @@ impl Selectie {
         h.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect()
     }
 
+    /// The values of every candidate's records of a table.
+    fn ids<'a>(&'a self, tabel: &str) -> impl Iterator<Item = &'a str> {
+        self.kandidaten.iter().flat_map(move |k| k.records.get(tabel).into_iter().flatten()).map(String::as_str)
+    }
+
     /// Refuses a destruction of another list than this one (or of an empty one).
     pub fn toets_kenmerk(&self, kenmerk: &str) -> Result<()> {
         if self.kandidaten.is_empty() {
@@ -140,7 +147,8 @@ impl Selectie {
                 let mut per_tabel = BTreeMap::new();
                 for k in &delen {
                     for (t, ids) in k.records.iter().filter(|(t, _)| !BIJ_ANDER.contains(t)) {
-                        *per_tabel.entry(*t).or_insert(0) += ids.len();
+                        // A relation is selected by its youth, counted by its key.
+                        *per_tabel.entry(*t).or_insert(0) += k.logsleutels.get(t).map_or(ids.len(), Vec::len);
                     }
                 }
                 let periode = delen.iter().filter_map(|k| k.periode).reduce(|(a, b), (c, d)| (a.min(c), b.max(d)));
@@ -149,13 +157,16 @@ impl Selectie {
             .collect()
     }
 
-    /// The completed schooljaren to make final before this list is destroyed: from the first year
-    /// its records counted in (not before the office's first casework: no report of earlier years
-    /// was made from the register) up to the year before the peildatum's.
+    /// The schooljaren to make final before this list is destroyed: from the year before the first
+    /// its records counted in (recidive counts the next year's meldingen), not before the office's
+    /// first casework (no report of earlier years was made from the register), up to two years
+    /// before the peildatum's. The year before the peildatum's is left open: some of its figures
+    /// wait for the year after (recidive, VSV after 1 October), and nothing destroyed counted in it
+    /// ([`bewaren::vernietigbaar_vanaf`]: the second 1 August after a part's last date).
     pub fn vast_te_stellen(&self) -> Option<(SchoolJaar, SchoolJaar)> {
         let vroegst = self.kandidaten.iter().filter_map(|k| k.periode.map(|p| p.0)).min()?;
-        let van = SchoolJaar::van(vroegst.max(self.eerste_werkdatum?));
-        let tot = SchoolJaar::van(self.peildatum).vorig();
+        let van = SchoolJaar::van(vroegst.max(self.eerste_werkdatum.unwrap_or(vroegst))).vorig();
+        let tot = SchoolJaar::van(self.peildatum).vorig().vorig();
         (van <= tot).then_some((van, tot))
     }
 }
@@ -177,23 +188,33 @@ struct Register {
     relaties: Vec<Gezinsrelatie>,
     /// DUO's meldingnummers per verzuimmelding.
     duo: Vec<(String, String)>,
+    /// The terugmeldingen per meldingnummer, and the vrijstelling messages per vrijstelling, by
+    /// their own id (the key of their change-log lines).
+    terugmeldingen: Vec<(String, String)>,
+    vrijstelling_meldingen: Vec<(String, String)>,
     /// Meldingen and vrijstellingen with a message in a verzending DUO has not acknowledged.
     onbevestigd: HashSet<String>,
     brp_verzoeken: HashSet<String>,
 }
 
-const DUO_MELDINGEN: &str = "SELECT meldingnummer, melding FROM duo_melding WHERE melding IS NOT NULL";
+const DUO_MELDINGEN: &str = "SELECT meldingnummer, melding FROM duo_melding WHERE melding IS NOT NULL ORDER BY 1";
+const TERUGMELDINGEN: &str = "SELECT id, meldingnummer FROM terugmelding ORDER BY 1";
+const VRIJSTELLING_MELDINGEN: &str = "SELECT id, vrijstelling FROM vrijstelling_melding ORDER BY 1";
 const ONBEVESTIGD: &str = "SELECT d.melding FROM terugmelding t JOIN duo_melding d ON d.meldingnummer = t.meldingnummer \
      JOIN verzending v ON v.id = t.verzending WHERE v.bevestigd IS NULL AND d.melding IS NOT NULL \
      UNION SELECT m.vrijstelling FROM vrijstelling_melding m JOIN verzending v ON v.id = m.verzending \
      WHERE v.bevestigd IS NULL";
 const BRP_VERZOEKEN: &str = "SELECT jongere FROM brp_verzoek";
 
-/// Reads the register from a store or inside a writer's transaction (same method names).
+/// Reads the register from a store or inside a writer's transaction (same method names). Every
+/// list is sorted by key, so the listing and the transaction see the same order.
 macro_rules! lees_register {
     ($bron:expr) => {{
-        let tekst = |rijen: Vec<Vec<Waarde>>| -> Vec<String> { rijen.iter().map(|r| r[0].als_tekst()).collect() };
-        Register {
+        let paren = |rijen: Vec<Vec<Waarde>>| -> Vec<(String, String)> {
+            rijen.iter().map(|r| (r[0].als_tekst(), r[1].als_tekst())).collect()
+        };
+        let twee = [Type::Tekst, Type::Tekst];
+        let mut r = Register {
             jongeren: $bron.lees().await?,
             diplomas: $bron.lees().await?,
             zaken: $bron.lees().await?,
@@ -207,16 +228,44 @@ macro_rules! lees_register {
             woonadressen: $bron.lees().await?,
             inschrijvingen: $bron.lees().await?,
             relaties: $bron.lees().await?,
-            duo: $bron
-                .vraag(DUO_MELDINGEN, &[], &[Type::Tekst, Type::Tekst])
+            duo: paren($bron.vraag(DUO_MELDINGEN, &[], &twee).await?),
+            terugmeldingen: paren($bron.vraag(TERUGMELDINGEN, &[], &twee).await?),
+            vrijstelling_meldingen: paren($bron.vraag(VRIJSTELLING_MELDINGEN, &[], &twee).await?),
+            onbevestigd: $bron
+                .vraag(ONBEVESTIGD, &[], &[Type::Tekst])
                 .await?
                 .iter()
-                .map(|r| (r[0].als_tekst(), r[1].als_tekst()))
+                .map(|r| r[0].als_tekst())
                 .collect(),
-            onbevestigd: tekst($bron.vraag(ONBEVESTIGD, &[], &[Type::Tekst]).await?).into_iter().collect(),
-            brp_verzoeken: tekst($bron.vraag(BRP_VERZOEKEN, &[], &[Type::Tekst]).await?).into_iter().collect(),
-        }
+            brp_verzoeken: $bron
+                .vraag(BRP_VERZOEKEN, &[], &[Type::Tekst])
+                .await?
+                .iter()
+                .map(|r| r[0].als_tekst())
+                .collect(),
+        };
+        r.sorteer();
+        r
     }};
+}
+
+impl Register {
+    /// Key order, whatever order the database returned.
+    fn sorteer(&mut self) {
+        self.jongeren.sort_by(|a, b| a.id.cmp(&b.id));
+        self.diplomas.sort_by(|a, b| a.id.cmp(&b.id));
+        self.zaken.sort_by(|a, b| a.id.cmp(&b.id));
+        self.meldingen.sort_by(|a, b| a.id.cmp(&b.id));
+        self.acties.sort_by(|a, b| a.id.cmp(&b.id));
+        self.vrijstellingen.sort_by(|a, b| a.id.cmp(&b.id));
+        self.thuiszit.sort_by(|a, b| a.id.cmp(&b.id));
+        self.vsv.sort_by(|a, b| a.id.cmp(&b.id));
+        self.trajecten.sort_by(|a, b| a.id.cmp(&b.id));
+        self.dagbesteding.sort_by(|a, b| a.id.cmp(&b.id));
+        self.woonadressen.sort_by(|a, b| a.id.cmp(&b.id));
+        self.inschrijvingen.sort_by(|a, b| a.id.cmp(&b.id));
+        self.relaties.sort_by(|a, b| (&a.jongere, &a.ouder).cmp(&(&b.jongere, &b.ouder)));
+    }
 }
 
 /// What is due on `peildatum` under `termijnen`.
@@ -241,11 +290,32 @@ impl Deel {
         self.datums.extend(datums.into_iter().flatten());
     }
 
+    /// Rows deleted with a record (DUO's messages about it): by `waarde` in their selecting
+    /// column, their change-log lines by their own keys.
+    fn voeg_bij(&mut self, tabel: &'static str, waarde: &str, logsleutels: impl IntoIterator<Item = String>) {
+        self.records.entry(tabel).or_default().push(waarde.to_string());
+        self.logsleutels.entry(tabel).or_default().extend(logsleutels);
+    }
+
     fn houd_aan(&mut self, waarom: &'static str, als: bool) {
         if als && self.loopt.is_none() {
             self.loopt = Some(waarom);
         }
     }
+}
+
+type Delen = HashMap<(String, Dossierdeel), Deel>;
+
+fn in_deel<'a>(delen: &'a mut Delen, jongere: &str, d: Dossierdeel) -> &'a mut Deel {
+    delen.entry((jongere.to_string(), d)).or_default()
+}
+
+/// Groups `(a, b)` pairs by `b`.
+fn per_tweede(paren: &[(String, String)]) -> HashMap<&str, Vec<&str>> {
+    paren.iter().fold(HashMap::new(), |mut m, (a, b)| {
+        m.entry(b.as_str()).or_default().push(a.as_str());
+        m
+    })
 }
 
 /// The selection as a pure function of the register read.
@@ -256,44 +326,50 @@ fn kies(r: &Register, peildatum: Datum, termijnen: Bewaartermijnen) -> Selectie 
         Some(ZaakSoort::Rmc) => Dossierdeel::Rmc,
         _ => Dossierdeel::Leerplicht,
     };
+    let meldingnummers = per_tweede(&r.duo);
+    let terugmeldingen = per_tweede(&r.terugmeldingen);
+    let vrijstelling_meldingen = per_tweede(&r.vrijstelling_meldingen);
 
     for z in &r.zaken {
         let d = in_deel(&mut delen, &z.jongere, deel_van_zaak(Some(&z.id)));
         d.voeg_toe("zaak", &z.id, [Some(z.geopend_op), z.gesloten_op]);
         d.houd_aan("zaak nog open", z.status != ZaakStatus::Gesloten);
     }
-    let meldingnummers: HashMap<&str, Vec<&str>> = r.duo.iter().fold(HashMap::new(), |mut m, (nummer, melding)| {
-        m.entry(melding.as_str()).or_default().push(nummer.as_str());
-        m
-    });
     for m in &r.meldingen {
-        let d = in_deel(&mut delen, &m.jongere, deel_van_zaak(m.zaak.as_ref()));
+        // 18+ verzuim is the RMC's (Lpw art. 4a no longer applies), also without an RMC zaak.
+        let deel = if m.soort == "achttien_plus" { Dossierdeel::Rmc } else { deel_van_zaak(m.zaak.as_ref()) };
+        let d = in_deel(&mut delen, &m.jongere, deel);
         d.voeg_toe("verzuimmelding", &m.id, [Some(m.meldingsdatum), Some(m.verzuim_van), m.verzuim_tot]);
         for nummer in meldingnummers.get(m.id.as_str()).into_iter().flatten() {
-            for tabel in ["terugmelding", "doorgestuurd", "duo_melding"] {
-                d.records.entry(tabel).or_default().push(nummer.to_string());
-            }
+            let berichten = terugmeldingen.get(nummer).into_iter().flatten().map(|id| id.to_string());
+            d.voeg_bij("terugmelding", nummer, berichten);
+            d.voeg_bij("doorgestuurd", nummer, [nummer.to_string()]);
+            d.voeg_bij("duo_melding", nummer, [nummer.to_string()]);
         }
         d.houd_aan("bericht aan DUO nog niet bevestigd", r.onbevestigd.contains(&m.id));
     }
     for a in &r.acties {
         let d = in_deel(&mut delen, &a.jongere, deel_van_zaak(a.zaak.as_ref()));
         d.voeg_toe("actie", &a.id, [Some(a.datum), a.uitkomst_datum]);
+        let afloop_open = matches!(a.soort, ActieSoort::Halt | ActieSoort::ProcesVerbaal) && a.uitkomst.is_none();
+        d.houd_aan("afloop van HALT of proces-verbaal nog niet bekend", afloop_open);
     }
     for t in &r.thuiszit {
-        let d = in_deel(&mut delen, &t.jongere, Dossierdeel::Leerplicht);
+        let d = in_deel(&mut delen, &t.jongere, deel_van_zaak(t.zaak.as_ref()));
         d.voeg_toe("thuiszitperiode", &t.id, [Some(t.begindatum), t.einddatum]);
         d.houd_aan("thuiszitperiode loopt nog", t.einddatum.is_none());
     }
     for v in &r.vrijstellingen {
         let d = in_deel(&mut delen, &v.jongere, Dossierdeel::Leerplicht);
         d.voeg_toe("vrijstelling", &v.id, [Some(v.aanvraagdatum), v.besluitdatum, v.geldig_tot, v.bezwaar_op]);
-        d.records.entry("vrijstelling_melding").or_default().push(v.id.clone());
+        let berichten = vrijstelling_meldingen.get(v.id.as_str()).into_iter().flatten().map(|id| id.to_string());
+        d.voeg_bij("vrijstelling_melding", &v.id, berichten);
+        // Undecided, or a decision under bezwaar or beroep (Awb): the procedure still runs.
         let open = matches!(
-            v.status,
+            vrijstelling_regels::stand(v),
             VrijstellingStatus::Aangevraagd | VrijstellingStatus::InBehandeling | VrijstellingStatus::BezwaarBeroep
         );
-        d.houd_aan("aanvraag of bezwaar nog niet beslist", open);
+        d.houd_aan("aanvraag, bezwaar of beroep nog niet beslist", open);
         d.houd_aan("bericht aan DUO nog niet bevestigd", r.onbevestigd.contains(&v.id));
     }
     for v in &r.vsv {
@@ -314,10 +390,8 @@ fn kies(r: &Register, peildatum: Datum, termijnen: Bewaartermijnen) -> Selectie 
             *e = (*e).min(d.datum);
             m
         });
-    // Parents of youths that stay, or named in an action that stays, stay too.
     let mut kandidaten = Vec::new();
     let mut aangehouden: BTreeMap<&'static str, usize> = BTreeMap::new();
-    let mut weg_jongeren: HashSet<&str> = HashSet::new();
     for j in &r.jongeren {
         let sq = startkwalificatie.get(j.id.as_str()).copied();
         let mut alles_weg = true;
@@ -326,8 +400,13 @@ fn kies(r: &Register, peildatum: Datum, termijnen: Bewaartermijnen) -> Selectie 
             let Some(deel) = delen.remove(&(j.id.clone(), d)) else { continue };
             let laatste = deel.datums.iter().max().copied();
             laatste_van_delen = laatste_van_delen.max(laatste);
-            let vanaf = bewaren::vernietigbaar_vanaf(d, &termijnen, j.geboortedatum, sq, laatste);
-            if vanaf > peildatum {
+            let feiten = Bewaarfeiten {
+                geboortedatum: j.geboortedatum,
+                startkwalificatie: sq,
+                laatste,
+                kwalificatieplicht: deel.datums.iter().any(|&datum| bewaren::na_zestiende(j.geboortedatum, datum)),
+            };
+            if bewaren::vernietigbaar_vanaf(d, &termijnen, &feiten) > peildatum {
                 alles_weg = false;
                 continue;
             }
@@ -338,13 +417,16 @@ fn kies(r: &Register, peildatum: Datum, termijnen: Bewaartermijnen) -> Selectie 
             }
             kandidaten.push(kandidaat(&j.id, d, deel));
         }
-        let vanaf =
-            bewaren::vernietigbaar_vanaf(Dossierdeel::Persoon, &termijnen, j.geboortedatum, sq, laatste_van_delen);
-        if !alles_weg || vanaf > peildatum {
+        let feiten = Bewaarfeiten {
+            geboortedatum: j.geboortedatum,
+            startkwalificatie: sq,
+            laatste: laatste_van_delen,
+            kwalificatieplicht: false,
+        };
+        if !alles_weg || bewaren::vernietigbaar_vanaf(Dossierdeel::Persoon, &termijnen, &feiten) > peildatum {
             continue;
         }
         let mut persoon = Deel::default();
-        // Not the date of birth among its dates: the period is of what the office recorded.
         persoon.voeg_toe("jongere", &j.id, []);
         for a in r.woonadressen.iter().filter(|a| a.jongere == j.id) {
             persoon.voeg_toe("woonadres", &a.id, [Some(a.begindatum), a.einddatum]);
@@ -355,45 +437,22 @@ fn kies(r: &Register, peildatum: Datum, termijnen: Bewaartermijnen) -> Selectie 
         for d in r.diplomas.iter().filter(|d| d.jongere == j.id) {
             persoon.voeg_toe("diploma", &d.id, [Some(d.datum)]);
         }
-        for g in r.relaties.iter().filter(|g| g.jongere == j.id) {
-            persoon.records.entry("gezinsrelatie").or_default().push(g.jongere.clone());
-            persoon.logsleutels.entry("gezinsrelatie").or_default().push(format!("{}/{}", g.jongere, g.ouder));
+        let relaties: Vec<String> =
+            r.relaties.iter().filter(|g| g.jongere == j.id).map(|g| format!("{}/{}", g.jongere, g.ouder)).collect();
+        if !relaties.is_empty() {
+            persoon.voeg_bij("gezinsrelatie", &j.id, relaties);
         }
-        if let Some(v) = persoon.records.get_mut("gezinsrelatie") {
-            v.dedup();
-        }
-        if r.brp_verzoeken.contains(&j.id) {
-            persoon.records.entry("brp_verzoek").or_default().push(j.id.clone());
-        }
-        weg_jongeren.insert(&j.id);
+        // Its change-log lines are kept by the youth's id, also when no request is open now.
+        let verzoek = r.brp_verzoeken.contains(&j.id).then(|| j.id.clone());
+        persoon.voeg_bij("brp_verzoek", &j.id, verzoek.into_iter().chain([j.id.clone()]));
         kandidaten.push(kandidaat(&j.id, Dossierdeel::Persoon, persoon));
     }
-    // A parent goes with the last youth she is linked to, unless an action that stays names her.
-    let blijvende_acties: HashSet<&str> = {
-        let weg: HashSet<&str> =
-            kandidaten.iter().flat_map(|k| k.records.get("actie").into_iter().flatten()).map(String::as_str).collect();
-        r.acties.iter().filter(|a| !weg.contains(a.id.as_str())).filter_map(|a| a.ouder.as_deref()).collect()
-    };
-    let blijvende_ouders: HashSet<&str> = r
-        .relaties
-        .iter()
-        .filter(|g| !weg_jongeren.contains(g.jongere.as_str()))
-        .map(|g| g.ouder.as_str())
-        .chain(blijvende_acties)
-        .collect();
-    let mut eerste_met: HashMap<&str, usize> = HashMap::new();
-    for g in r.relaties.iter().filter(|g| weg_jongeren.contains(g.jongere.as_str())) {
-        if blijvende_ouders.contains(g.ouder.as_str()) || eerste_met.contains_key(g.ouder.as_str()) {
-            continue;
-        }
-        let Some(i) = kandidaten.iter().position(|k| k.deel == Dossierdeel::Persoon && k.jongere == g.jongere) else {
-            continue;
-        };
-        eerste_met.insert(&g.ouder, i);
-        kandidaten[i].records.entry("ouder").or_default().push(g.ouder.clone());
-    }
+    ouders_mee(r, &mut kandidaten);
     for k in &mut kandidaten {
-        k.records.values_mut().for_each(|ids| ids.sort());
+        k.records.values_mut().chain(k.logsleutels.values_mut()).for_each(|ids| {
+            ids.sort();
+            ids.dedup();
+        });
     }
     kandidaten.sort_by(|a, b| (a.deel, &a.jongere).cmp(&(b.deel, &b.jongere)));
     let eerste_werkdatum = r
@@ -407,10 +466,47 @@ fn kies(r: &Register, peildatum: Datum, termijnen: Bewaartermijnen) -> Selectie 
     Selectie { peildatum, termijnen, kandidaten, aangehouden, eerste_werkdatum }
 }
 
-type Delen = HashMap<(String, Dossierdeel), Deel>;
-
-fn in_deel<'a>(delen: &'a mut Delen, jongere: &str, d: Dossierdeel) -> &'a mut Deel {
-    delen.entry((jongere.to_string(), d)).or_default()
+/// A parent goes with the last record about her: the relations of youths whose person goes and
+/// the actions that go (a PV against a parent). She stays while a relation or an action that stays
+/// names her. She goes with the part of the smallest youth id that named her, whatever the order.
+fn ouders_mee(r: &Register, kandidaten: &mut [Kandidaat]) {
+    let weg = |tabel: &str| -> HashSet<&str> {
+        kandidaten.iter().flat_map(|k| k.records.get(tabel).into_iter().flatten()).map(String::as_str).collect()
+    };
+    let (weg_jongeren, weg_acties): (HashSet<&str>, HashSet<&str>) = (
+        kandidaten.iter().filter(|k| k.deel == Dossierdeel::Persoon).map(|k| k.jongere.as_str()).collect(),
+        weg("actie"),
+    );
+    let blijven: HashSet<&str> = r
+        .relaties
+        .iter()
+        .filter(|g| !weg_jongeren.contains(g.jongere.as_str()))
+        .map(|g| g.ouder.as_str())
+        .chain(r.acties.iter().filter(|a| !weg_acties.contains(a.id.as_str())).filter_map(|a| a.ouder.as_deref()))
+        .collect();
+    // Per parent going: the (part, youth) she goes with.
+    let mut mee: BTreeMap<String, (Dossierdeel, String)> = BTreeMap::new();
+    let genoemd = r
+        .relaties
+        .iter()
+        .filter(|g| weg_jongeren.contains(g.jongere.as_str()))
+        .map(|g| (g.ouder.as_str(), (Dossierdeel::Persoon, g.jongere.as_str())))
+        .chain(r.acties.iter().filter(|a| weg_acties.contains(a.id.as_str())).filter_map(|a| {
+            let deel = kandidaten.iter().find(|k| k.records.get("actie").is_some_and(|ids| ids.contains(&a.id)))?.deel;
+            Some((a.ouder.as_deref()?, (deel, a.jongere.as_str())))
+        }));
+    for (ouder, (deel, jongere)) in genoemd.filter(|(o, _)| !blijven.contains(o)) {
+        let nu = (deel, jongere.to_string());
+        let e = mee.entry(ouder.to_string()).or_insert_with(|| nu.clone());
+        if (&nu.1, nu.0) < (&e.1, e.0) {
+            *e = nu;
+        }
+    }
+    for (ouder, (deel, jongere)) in mee {
+        if let Some(k) = kandidaten.iter_mut().find(|k| k.deel == deel && k.jongere == jongere) {
+            k.records.entry("ouder").or_default().push(ouder);
+        }
+    }
 }
 
 fn kandidaat(jongere: &str, deel: Dossierdeel, d: Deel) -> Kandidaat {
@@ -444,23 +540,50 @@ pub async fn vernietig(
 ) -> Result<Vec<Vernietiging>> {
     let teamleider = goedkeurder(store, goedgekeurd_door).await?;
     let mut s = store.schrijver(uitgevoerd_door, "archief vernietigen").await?;
+    // PostgreSQL: one snapshot, and a record changed by someone else meanwhile fails the run
+    // rather than being destroyed unseen (a zaak reopened after the read).
+    s.herhaalbaar_lezen().await?;
     // One run at a time, and the list read inside the transaction: what goes is what was approved.
     s.vergrendel("archief vernietigen").await?;
     let register = lees_register!(s);
     let selectie = kies(&register, peildatum, termijnen);
     selectie.toets_kenmerk(kenmerk)?;
+    // A melding that stays may point at one that goes (`vervolg_op`, no foreign key): it no longer does.
+    let weg_meldingen: HashSet<&str> = selectie.ids("verzuimmelding").collect();
+    for m in register.meldingen.iter().filter(|m| !weg_meldingen.contains(m.id.as_str())) {
+        if m.vervolg_op.as_deref().is_some_and(|v| weg_meldingen.contains(v)) {
+            s.wijzig(m, &Verzuimmelding { vervolg_op: None, ..m.clone() }).await?;
+        }
+    }
     for &(tabel, kolom) in VOLGORDE {
-        let mut waarden: Vec<String> = Vec::new();
+        let mut waarden: Vec<String> = selectie.ids(tabel).map(str::to_string).collect();
+        waarden.sort();
+        waarden.dedup();
         let mut logsleutels: Vec<String> = Vec::new();
         for k in &selectie.kandidaten {
             let ids = k.records.get(tabel).map(Vec::as_slice).unwrap_or_default();
-            waarden.extend_from_slice(ids);
-            logsleutels.extend_from_slice(k.logsleutels.get(tabel).map(Vec::as_slice).unwrap_or(ids));
+            for sleutel in k.logsleutels.get(tabel).map(Vec::as_slice).unwrap_or(ids) {
+                logsleutels.push(sleutel.clone());
+                // An import writes a key that a spreadsheet would read as a formula with a quote
+                // before it (`ingest::cel`): those lines go too.
+                if sleutel.starts_with(['=', '+', '-', '@']) {
+                    logsleutels.push(format!("'{sleutel}"));
+                }
+            }
         }
-        waarden.sort();
-        waarden.dedup();
-        s.vernietig(tabel, kolom, &waarden, &logsleutels).await?;
+        let weg = s.vernietig(tabel, kolom, &waarden, &logsleutels).await?;
+        // Each record by its key, once: fewer means someone removed one meanwhile.
+        if kolom == "id" && weg != waarden.len() as u64 {
+            return Err(leerspoor_store::StoreFout::Gelijktijdig {
+                tabel,
+                sleutel: format!("({} records)", waarden.len()),
+            }
+            .into());
+        }
     }
+    let personen: Vec<String> =
+        selectie.kandidaten.iter().filter(|k| k.deel == Dossierdeel::Persoon).map(|k| k.jongere.clone()).collect();
+    s.vernietig_geschiedenis(&personen).await?;
     // Microseconds, as PostgreSQL keeps them: the list read back is the list written.
     let nu = chrono::SubsecRound::trunc_subsecs(chrono::Utc::now(), 6);
     let regels: Vec<Vernietiging> = selectie

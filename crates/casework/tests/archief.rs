@@ -86,14 +86,15 @@ async fn regels_in_wijzigingslog(store: &Store, tabel: &str, sleutel: &str) -> u
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn daans_leerplicht_dossier_goes_the_day_he_turns_nineteen_and_not_a_day_before() {
+async fn daans_verzuim_at_sixteen_goes_two_years_after_his_eighteenth_birthday_and_not_a_day_before() {
     for db in regio().await {
         let store = &db.store;
         met_dossiers(store).await;
-        // 12.1.3: 19 years from his birth on 20 May 2004.
-        let dag_ervoor = selecteer(store, d("2023-05-19"), STANDAARD).await.unwrap();
+        // Born 20 May 2004, verzuim in the autumn of 2020: kwalificatieplicht, so 12.1.4 keeps it
+        // two years after his 18th birthday, longer than 12.1.3's 19 years from birth.
+        let dag_ervoor = selecteer(store, d("2024-05-19"), STANDAARD).await.unwrap();
         assert!(!dag_ervoor.kandidaten.iter().any(|k| k.jongere == DAAN), "{}", db.store.soort());
-        let s = selecteer(store, d("2023-05-20"), STANDAARD).await.unwrap();
+        let s = selecteer(store, d("2024-05-20"), STANDAARD).await.unwrap();
         let daan = s.kandidaten.iter().find(|k| k.jongere == DAAN).expect("Daan's leerplicht part");
         assert_eq!(daan.deel, Dossierdeel::Leerplicht);
         assert_eq!(daan.records["zaak"], ["Z-DAAN"]);
@@ -114,9 +115,23 @@ async fn destruction_takes_exactly_the_approved_list_and_keeps_a_list_without_na
     for db in regio().await {
         let store = &db.store;
         met_dossiers(store).await;
-        let peildatum = d("2023-05-20");
+        let peildatum = d("2024-05-20");
         let s = selecteer(store, peildatum, STANDAARD).await.unwrap();
         assert_eq!(regels_in_wijzigingslog(store, "zaak", "Z-DAAN").await, 1, "{}", db.store.soort());
+
+        // Even a transaction marked as a destruction cannot erase the history of a record that is there.
+        let tekst = [Type::Tekst];
+        let mut poging = store.schrijver("iemand", "sporen wissen").await.unwrap();
+        poging
+            .vraag("INSERT INTO vernietiging_bezig (kenmerk) VALUES ('x') RETURNING kenmerk", &[], &tekst)
+            .await
+            .unwrap();
+        let gewist = poging
+            .vraag("DELETE FROM wijzigingslog WHERE tabel = 'zaak' AND sleutel = 'Z-DAAN' RETURNING tabel", &[], &tekst)
+            .await;
+        assert!(gewist.is_err_and(|e| e.to_string().contains("kan alleen aangevuld worden")), "{}", store.soort());
+        drop(poging);
+        assert_eq!(regels_in_wijzigingslog(store, "zaak", "Z-DAAN").await, 1);
 
         // Approved by a leerplichtambtenaar: refused, nothing goes.
         let fout = vernietig(store, peildatum, STANDAARD, &s.kenmerk(), LPA, "cli:test").await.unwrap_err();
@@ -166,10 +181,10 @@ async fn destruction_takes_exactly_the_approved_list_and_keeps_a_list_without_na
 async fn a_longer_period_in_the_archive_decision_keeps_the_dossier_longer() {
     for db in regio().await {
         met_dossiers(&db.store).await;
-        let langer = Bewaartermijnen { leerplicht_jaren: 20, rmc_jaren: 2 };
-        let s = selecteer(&db.store, d("2023-05-20"), langer).await.unwrap();
-        assert!(!s.kandidaten.iter().any(|k| k.jongere == DAAN), "{}", db.store.soort());
+        let langer = Bewaartermijnen { leerplicht_jaren: 21, rmc_jaren: 2 };
         let s = selecteer(&db.store, d("2024-05-20"), langer).await.unwrap();
+        assert!(!s.kandidaten.iter().any(|k| k.jongere == DAAN), "{}", db.store.soort());
+        let s = selecteer(&db.store, d("2025-05-20"), langer).await.unwrap();
         assert!(s.kandidaten.iter().any(|k| k.jongere == DAAN && k.deel == Dossierdeel::Leerplicht));
     }
 }
@@ -196,11 +211,13 @@ async fn last_years_report_counts_the_same_after_the_people_behind_it_are_gone()
             "{}",
             db.store.soort()
         );
-        let peildatum: Datum = d("2023-05-20");
-        let gedaan =
-            leerspoor_report::vastgesteld::stel_vast(store, jaar, SchoolJaar::van(peildatum).vorig()).await.unwrap();
-        assert_eq!(gedaan, [jaar, jaar.volgend()], "{}", db.store.soort());
+        let peildatum: Datum = d("2024-05-20");
         let s = selecteer(store, peildatum, STANDAARD).await.unwrap();
+        // From the year before the first casework (2020-2021) to two years before the peildatum's.
+        let (van, tot) = s.vast_te_stellen().expect("jaren vast te stellen");
+        assert_eq!((van, tot), (jaar.vorig(), jaar.volgend()), "{}", db.store.soort());
+        let gedaan = leerspoor_report::vastgesteld::stel_vast(store, van, tot).await.unwrap();
+        assert_eq!(gedaan, [jaar.vorig(), jaar, jaar.volgend()]);
         vernietig(store, peildatum, STANDAARD, &s.kenmerk(), TEAMLEIDER, "cli:test").await.unwrap();
 
         let na = jaarverslag(store, jaar).await;
@@ -212,5 +229,41 @@ async fn last_years_report_counts_the_same_after_the_people_behind_it_are_gone()
         }
         // Made final once: a second run finds nothing left to do.
         assert!(leerspoor_report::vastgesteld::stel_vast(store, jaar, jaar).await.unwrap().is_empty());
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_decision_under_bezwaar_holds_the_dossier_past_its_period() {
+    for db in regio().await {
+        let store = &db.store;
+        met_dossiers(store).await;
+        let mut s = store.schrijver("test", "test").await.unwrap();
+        s.nieuw(&Vrijstelling {
+            id: "V-DAAN".into(),
+            jongere: DAAN.into(),
+            artikel: "art11_sub_g".into(),
+            status: VrijstellingStatus::Afgewezen,
+            aanvraagdatum: d("2020-09-01"),
+            besluitdatum: Some(d("2020-09-20")),
+            geldig_van: None,
+            geldig_tot: None,
+            beslisser: Beslisser::Leerplichtambtenaar,
+            medewerker: Some(LPA.into()),
+            artsverklaring_datum: None,
+            swv_advies_datum: None,
+            werkgeversverklaring_datum: None,
+            verdaagd_tot: None,
+            hoorzitting_op: None,
+            dagen: Some(3),
+            toelichting: String::new(),
+            // Awb: bezwaar made against the refusal, not yet decided.
+            bezwaar_op: Some(d("2020-10-15")),
+        })
+        .await
+        .unwrap();
+        s.vastleggen("test", "bezwaar").await.unwrap();
+        let selectie = selecteer(store, d("2024-05-20"), STANDAARD).await.unwrap();
+        assert!(!selectie.kandidaten.iter().any(|k| k.jongere == DAAN), "{}", store.soort());
+        assert_eq!(selectie.aangehouden.get("aanvraag, bezwaar of beroep nog niet beslist"), Some(&1));
     }
 }

@@ -77,7 +77,7 @@ pub async fn bereken(kader: &Arc<Kader>, ids: &[String]) -> Result<Vec<Tabel>, F
         }
     }
     // A completed year made final before records were destroyed: its kept tables, not the records.
-    let mut vast: Vec<(usize, Tabel)> = vastgesteld::lees(kader)
+    let mut vast: Vec<(usize, Tabel)> = vastgesteld::lees(kader, kader.jaar)
         .await?
         .into_iter()
         .filter_map(|t| alle.iter().position(|id| *id == t.id).map(|i| (i, t)))
@@ -110,6 +110,7 @@ pub async fn bereken(kader: &Arc<Kader>, ids: &[String]) -> Result<Vec<Tabel>, F
     // Unordered, so that a long table does not hold up the ones behind it; sorted back after.
     let mut klaar: Vec<(usize, Tabel)> =
         futures_util::stream::iter(taken).buffer_unordered(TEGELIJK).try_collect().await?;
+    vastgesteld::vervang_rijen_van_vastgestelde_jaren(kader, klaar.iter_mut().map(|(_, t)| t)).await?;
     klaar.append(&mut vast);
     klaar.sort_by_key(|(i, _)| *i);
     Ok(klaar.into_iter().map(|(_, t)| t).collect())

@@ -39,20 +39,17 @@ fn naar_json(t: &Tabel) -> String {
     serde_json::to_string(&o).expect("een tabel is altijd als JSON te schrijven")
 }
 
-fn uit_json(inhoud: &str, vastgesteld: &str) -> Result<Tabel, Fout> {
+/// A kept table, or `None` for one no longer in the catalogue (not shown).
+fn uit_json(inhoud: &str, vastgesteld: &str) -> Result<Option<Tabel>, Fout> {
     let o: Opslag =
         serde_json::from_str(inhoud).map_err(|e| Fout::Schrijven(format!("vastgestelde tabel onleesbaar: {e}")))?;
-    // A kept table of a table no longer in the catalogue is not shown.
-    let id = tabellen::IDS
-        .iter()
-        .find(|i| **i == o.id)
-        .ok_or_else(|| Fout::OnbekendeTabel(o.id.clone(), tabellen::IDS.join(", ")))?;
+    let Some(id) = tabellen::IDS.iter().find(|i| **i == o.id) else { return Ok(None) };
     let mut notes = o.notes;
     notes.push(format!(
         "Vastgesteld op {vastgesteld}, voordat dossiers volgens de bewaartermijnen werden vernietigd: \
          de aantallen zijn bewaard, latere correcties van records over dit jaar tellen niet mee."
     ));
-    Ok(Tabel {
+    Ok(Some(Tabel {
         id,
         title: o.title,
         columns: o.columns,
@@ -63,19 +60,48 @@ fn uit_json(inhoud: &str, vastgesteld: &str) -> Result<Tabel, Fout> {
         afgeleid: o.afgeleid,
         afgeleide_rijen: o.afgeleide_rijen,
         buiten_sommen: o.buiten_sommen,
-    })
+    }))
 }
 
-/// The kept tables of the report's year and scope (none when the year is not vastgesteld).
-pub(crate) async fn lees(kader: &Kader) -> Result<Vec<Tabel>, Fout> {
-    let rijen = kader.store.vastgestelde_tabellen(kader.jaar.beginjaar(), &kader.scope.to_string()).await?;
-    rijen
-        .iter()
-        .map(|r| {
-            let op = r.vastgesteld.with_timezone(&chrono::Local).format("%d-%m-%Y").to_string();
-            uit_json(&r.inhoud, &op)
-        })
-        .collect()
+/// The kept tables of a year for the report's scope (none when the year is not vastgesteld).
+pub(crate) async fn lees(kader: &Kader, jaar: SchoolJaar) -> Result<Vec<Tabel>, Fout> {
+    let rijen = kader.store.vastgestelde_tabellen(jaar.beginjaar(), &kader.scope.to_string()).await?;
+    let mut tabellen = Vec::new();
+    for r in &rijen {
+        let op = r.vastgesteld.with_timezone(&chrono::Local).format("%d-%m-%Y").to_string();
+        tabellen.extend(uit_json(&r.inhoud, &op)?);
+    }
+    Ok(tabellen)
+}
+
+/// A row about another schooljaar (key `2019_2020`) in a table of a year not kept, such as the
+/// recidive of the four years before: when that year is kept, its kept table's row, since the
+/// records it counted may be gone.
+pub(crate) async fn vervang_rijen_van_vastgestelde_jaren(
+    kader: &Kader,
+    tabellen: impl Iterator<Item = &mut Tabel>,
+) -> Result<(), Fout> {
+    let mut per_jaar: std::collections::HashMap<SchoolJaar, Vec<Tabel>> = std::collections::HashMap::new();
+    for tabel in tabellen {
+        for rij in &mut tabel.rows {
+            let Some(jaar) = jaar_van_rij(&rij.key).filter(|j| *j != kader.jaar) else { continue };
+            if !per_jaar.contains_key(&jaar) {
+                per_jaar.insert(jaar, lees(kader, jaar).await?);
+            }
+            let vast = per_jaar[&jaar].iter().find(|t| t.id == tabel.id && t.columns == tabel.columns);
+            if let Some(vaste_rij) = vast.and_then(|t| t.rows.iter().find(|r| r.key == rij.key)) {
+                rij.values.clone_from(&vaste_rij.values);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `2019_2020` → schooljaar 2019-2020.
+fn jaar_van_rij(key: &str) -> Option<SchoolJaar> {
+    let (a, b) = key.split_once('_')?;
+    let (a, b): (i32, i32) = (a.parse().ok()?, b.parse().ok()?);
+    (a.to_string().len() == 4 && b == a + 1).then(|| SchoolJaar::beginnend_in(a))
 }
 
 /// Every scope a report can be asked for.

@@ -58,34 +58,52 @@ impl Schrijver {
     ) -> Result<u64> {
         let mut n = 0;
         for deel in waarden.chunks(PER_KEER) {
-            n += self.verwijder_in(&format!("DELETE FROM {tabel} WHERE {kolom} IN "), deel, &[]).await?;
+            n += self.verwijder_in(&format!("DELETE FROM {tabel} WHERE {kolom} IN "), deel, &[], "").await?;
         }
-        if logsleutels.is_empty() {
-            return Ok(n);
-        }
-        // The change log refuses deletes unless this transaction marks itself a destruction
-        // (migration 0018); the mark goes before the commit, so no other transaction sees it.
         let tabel = Waarde::Tekst(Some(tabel.to_string()));
-        self.voer_uit("INSERT INTO vernietiging_bezig (kenmerk) VALUES ($1)", std::slice::from_ref(&tabel)).await?;
-        for deel in logsleutels.chunks(PER_KEER) {
-            self.verwijder_in(
-                "DELETE FROM wijzigingslog WHERE tabel = $1 AND sleutel IN ",
-                deel,
-                std::slice::from_ref(&tabel),
-            )
-            .await?;
+        let sql = "DELETE FROM wijzigingslog WHERE tabel = $1 AND sleutel IN ";
+        self.uit_wijzigingslog(sql, logsleutels, &[tabel], "").await?;
+        Ok(n)
+    }
+
+    /// The change-log lines of records of these youths that were removed before (a withdrawal by
+    /// DUO, a BRP request done): their lines of removal name the youth in the field `jongere`.
+    pub async fn vernietig_geschiedenis(&mut self, jongeren: &[String]) -> Result<u64> {
+        self.uit_wijzigingslog(
+            "DELETE FROM wijzigingslog WHERE (tabel, sleutel) IN (SELECT tabel, sleutel FROM wijzigingslog \
+             WHERE handeling = 'verwijderd' AND veld = 'jongere' AND oud IN ",
+            jongeren,
+            &[],
+            ")",
+        )
+        .await
+    }
+
+    /// Deletes change-log lines: `sql`, a list of `waarden` and `sluit`, per part of the list. The
+    /// change log refuses this unless the transaction marks itself a destruction, and then only
+    /// for records that are gone (migration 0018); the mark goes before the commit, so no other
+    /// transaction sees it.
+    async fn uit_wijzigingslog(&mut self, sql: &str, waarden: &[String], voor: &[Waarde], sluit: &str) -> Result<u64> {
+        if waarden.is_empty() {
+            return Ok(0);
         }
-        self.voer_uit("DELETE FROM vernietiging_bezig WHERE kenmerk = $1", &[tabel]).await?;
+        let merk = Waarde::Tekst(Some("vernietiging".to_string()));
+        self.voer_uit("INSERT INTO vernietiging_bezig (kenmerk) VALUES ($1)", std::slice::from_ref(&merk)).await?;
+        let mut n = 0;
+        for deel in waarden.chunks(PER_KEER) {
+            n += self.verwijder_in(sql, deel, voor, sluit).await?;
+        }
+        self.voer_uit("DELETE FROM vernietiging_bezig WHERE kenmerk = $1", &[merk]).await?;
         Ok(n)
     }
 
     /// `sql` followed by a list of binds for `waarden`, after the `voor` binds.
-    async fn verwijder_in(&mut self, sql: &str, waarden: &[String], voor: &[Waarde]) -> Result<u64> {
+    async fn verwijder_in(&mut self, sql: &str, waarden: &[String], voor: &[Waarde], sluit: &str) -> Result<u64> {
         if waarden.is_empty() {
             return Ok(0);
         }
         let plekken: Vec<String> = (1..=waarden.len()).map(|i| format!("${}", i + voor.len())).collect();
-        let sql = format!("{sql}({})", plekken.join(", "));
+        let sql = format!("{sql}({}){sluit}", plekken.join(", "));
         let binds: Vec<Waarde> =
             voor.iter().cloned().chain(waarden.iter().map(|w| Waarde::Tekst(Some(w.clone())))).collect();
         self.voer_uit(&sql, &binds).await
@@ -199,5 +217,17 @@ impl Store {
             tx.commit().await?;
             Ok(())
         })
+    }
+}
+
+impl Schrijver {
+    /// PostgreSQL: one snapshot for the whole transaction, and a row changed by another
+    /// transaction after it was read makes this one fail instead of overwriting the change. Must
+    /// come first in the transaction. SQLite's writer holds the write lock from its start already.
+    pub async fn herhaalbaar_lezen(&mut self) -> Result<()> {
+        if let Transactie::Postgres(tx) = &mut self.tx {
+            sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").execute(&mut **tx).await?;
+        }
+        Ok(())
     }
 }

@@ -6,9 +6,13 @@
 //! *Toezien en handhaven*:
 //! - result **12.1.3 Leerplicht** (Lpw art. 3 en 4b): *vernietigen, 19 jaar*; "de bewaartermijn
 //!   loopt vanaf de geboortedatum van de leerling";
-//! - result **12.1.4 Kwalificatieplicht**: *vernietigen, 2 jaar* after the duty ended. The VNG's
-//!   handreiking reads this for the RMC task, which follows a youth without startkwalificatie up to
-//!   23 (WEB art. 8.3.1): two years after the startkwalificatie, or after the 23rd birthday.
+//! - result **12.1.4 Kwalificatieplicht**: *vernietigen, 2 jaar* after the duty ended (Lpw art. 4a:
+//!   at 18, or with the startkwalificatie). Verzuim from the kwalificatieplicht years is kept at
+//!   least that long, even in the leerplicht part. Leerspoor also applies 12.1.4 to the RMC task,
+//!   which follows a youth without startkwalificatie up to 23 (WEB art. 8.3.1): two years after the
+//!   startkwalificatie or the 23rd birthday. That is an interpretation (the selectielijst has no
+//!   result of its own for the RMC), the one the VHIC's answer on the handreiking gives; an office
+//!   whose archive decision reads otherwise sets its own periods.
 //!
 //! The office's archive decision may set other periods ([`Bewaartermijnen`]); these are the
 //! defaults. Two rules of Leerspoor's own come on top, because reports are computed from records:
@@ -90,18 +94,37 @@ fn rmc_einde(geboortedatum: Datum, startkwalificatie: Option<Datum>) -> Datum {
     startkwalificatie.map_or(drieentwintig, |sq| sq.min(drieentwintig))
 }
 
+/// What the periods of a youth's part depend on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bewaarfeiten {
+    pub geboortedatum: Datum,
+    /// The first startkwalificatie, if any.
+    pub startkwalificatie: Option<Datum>,
+    /// The part's last date (for the person: of any part); `None` for a part without dated records.
+    pub laatste: Option<Datum>,
+    /// The part holds verzuim from the 16th birthday on: possibly of the kwalificatieplicht, which
+    /// full-time leerplicht no longer covers from the end of that schooljaar (Lpw art. 4). Taking the
+    /// birthday keeps a few months longer rather than shorter.
+    pub kwalificatieplicht: bool,
+}
+
+/// The age at which the kwalificatieplicht ends without startkwalificatie (Lpw art. 4a).
+const KWALIFICATIEPLICHT_LEEFTIJD: u32 = 18;
+
 /// The day the archive decision's period for a part ends: from then on it may be destroyed, by the
 /// selectielijst alone. A period of years after a date ends on the same day that many years later,
 /// 29 February on 1 March ([`verjaardag`]).
-pub fn termijn_einde(
-    deel: Dossierdeel,
-    termijnen: &Bewaartermijnen,
-    geboortedatum: Datum,
-    startkwalificatie: Option<Datum>,
-) -> Datum {
-    let leerplicht = verjaardag(geboortedatum, termijnen.leerplicht_jaren);
-    let rmc = verjaardag(rmc_einde(geboortedatum, startkwalificatie), termijnen.rmc_jaren);
+pub fn termijn_einde(deel: Dossierdeel, termijnen: &Bewaartermijnen, feiten: &Bewaarfeiten) -> Datum {
+    let geboren = feiten.geboortedatum;
+    let leerplicht = verjaardag(geboren, termijnen.leerplicht_jaren);
+    let kwalificatieplicht_einde =
+        feiten.startkwalificatie.map_or(verjaardag(geboren, KWALIFICATIEPLICHT_LEEFTIJD), |sq| {
+            sq.min(verjaardag(geboren, KWALIFICATIEPLICHT_LEEFTIJD))
+        });
+    let kwalificatieplicht = verjaardag(kwalificatieplicht_einde, termijnen.rmc_jaren);
+    let rmc = verjaardag(rmc_einde(geboren, feiten.startkwalificatie), termijnen.rmc_jaren);
     match deel {
+        Dossierdeel::Leerplicht if feiten.kwalificatieplicht => leerplicht.max(kwalificatieplicht),
         Dossierdeel::Leerplicht => leerplicht,
         Dossierdeel::Rmc => rmc,
         Dossierdeel::Persoon => leerplicht.max(rmc),
@@ -109,23 +132,19 @@ pub fn termijn_einde(
 }
 
 /// The first day a part may be destroyed: its period has ended and the second schooljaar after its
-/// last date has begun. `laatste` is the part's last date (for the person: of any part); `None`
-/// for a part without dated records.
-pub fn vernietigbaar_vanaf(
-    deel: Dossierdeel,
-    termijnen: &Bewaartermijnen,
-    geboortedatum: Datum,
-    startkwalificatie: Option<Datum>,
-    laatste: Option<Datum>,
-) -> Datum {
+/// last date has begun.
+pub fn vernietigbaar_vanaf(deel: Dossierdeel, termijnen: &Bewaartermijnen, feiten: &Bewaarfeiten) -> Datum {
     let laatste = match deel {
-        Dossierdeel::Persoon => {
-            Some(laatste.into_iter().chain([verjaardag(geboortedatum, RMC_LEEFTIJD)]).max().expect("een datum"))
-        }
-        _ => laatste,
+        Dossierdeel::Persoon => feiten.laatste.max(Some(verjaardag(feiten.geboortedatum, RMC_LEEFTIJD))),
+        _ => feiten.laatste,
     };
     let na_rapportage = laatste.map(|d| SchoolJaar::van(d).volgend().volgend().eerste_dag());
-    termijn_einde(deel, termijnen, geboortedatum, startkwalificatie).max(na_rapportage.unwrap_or(Datum::MIN))
+    termijn_einde(deel, termijnen, feiten).max(na_rapportage.unwrap_or(Datum::MIN))
+}
+
+/// Whether a date falls on or after the 16th birthday (see [`Bewaarfeiten::kwalificatieplicht`]).
+pub fn na_zestiende(geboortedatum: Datum, datum: Datum) -> bool {
+    datum >= verjaardag(geboortedatum, 16)
 }
 
 #[cfg(test)]
@@ -138,68 +157,107 @@ mod tests {
 
     const STANDAARD: Bewaartermijnen = Bewaartermijnen { leerplicht_jaren: 19, rmc_jaren: 2 };
 
+    fn feiten(geboren: &str, sq: Option<&str>, laatste: Option<&str>) -> Bewaarfeiten {
+        Bewaarfeiten {
+            geboortedatum: d(geboren),
+            startkwalificatie: sq.map(d),
+            laatste: laatste.map(d),
+            kwalificatieplicht: false,
+        }
+    }
+
     #[test]
     fn leerplicht_is_kept_nineteen_years_from_the_date_of_birth() {
         // 12.1.3: "19 jaar; de bewaartermijn loopt vanaf de geboortedatum van de leerling".
-        assert_eq!(termijn_einde(Dossierdeel::Leerplicht, &STANDAARD, d("2001-03-01"), None), d("2020-03-01"));
-        assert_eq!(termijn_einde(Dossierdeel::Leerplicht, &STANDAARD, d("2001-01-31"), None), d("2020-01-31"));
+        assert_eq!(
+            termijn_einde(Dossierdeel::Leerplicht, &STANDAARD, &feiten("2001-03-01", None, None)),
+            d("2020-03-01")
+        );
+        assert_eq!(
+            termijn_einde(Dossierdeel::Leerplicht, &STANDAARD, &feiten("2001-01-31", None, None)),
+            d("2020-01-31")
+        );
         // Born on 29 February: 19 years later is a common year, so 1 March.
-        assert_eq!(termijn_einde(Dossierdeel::Leerplicht, &STANDAARD, d("2004-02-29"), None), d("2023-03-01"));
+        assert_eq!(
+            termijn_einde(Dossierdeel::Leerplicht, &STANDAARD, &feiten("2004-02-29", None, None)),
+            d("2023-03-01")
+        );
     }
 
     #[test]
     fn rmc_is_kept_two_years_after_the_startkwalificatie_or_the_twenty_third_birthday() {
         // 12.1.4 as the handreiking reads it: two years after the duty (the RMC task) ended.
-        assert_eq!(termijn_einde(Dossierdeel::Rmc, &STANDAARD, d("2000-05-31"), None), d("2025-05-31"));
+        assert_eq!(termijn_einde(Dossierdeel::Rmc, &STANDAARD, &feiten("2000-05-31", None, None)), d("2025-05-31"));
         assert_eq!(
-            termijn_einde(Dossierdeel::Rmc, &STANDAARD, d("2000-05-31"), Some(d("2019-07-01"))),
+            termijn_einde(Dossierdeel::Rmc, &STANDAARD, &feiten("2000-05-31", Some("2019-07-01"), None)),
             d("2021-07-01")
         );
         // A startkwalificatie after 23 does not lengthen the task.
         assert_eq!(
-            termijn_einde(Dossierdeel::Rmc, &STANDAARD, d("2000-05-31"), Some(d("2024-07-01"))),
+            termijn_einde(Dossierdeel::Rmc, &STANDAARD, &feiten("2000-05-31", Some("2024-07-01"), None)),
             d("2025-05-31")
         );
     }
 
     #[test]
     fn the_person_goes_with_the_last_part() {
-        assert_eq!(termijn_einde(Dossierdeel::Persoon, &STANDAARD, d("2000-05-31"), None), d("2025-05-31"));
+        assert_eq!(termijn_einde(Dossierdeel::Persoon, &STANDAARD, &feiten("2000-05-31", None, None)), d("2025-05-31"));
         // A startkwalificatie at 16: the leerplicht part is the later one.
         assert_eq!(
-            termijn_einde(Dossierdeel::Persoon, &STANDAARD, d("2000-05-31"), Some(d("2017-03-01"))),
+            termijn_einde(Dossierdeel::Persoon, &STANDAARD, &feiten("2000-05-31", Some("2017-03-01"), None)),
             d("2019-05-31")
         );
     }
 
     #[test]
+    fn verzuim_from_the_kwalificatieplicht_years_is_kept_two_years_after_that_duty_ended() {
+        // Born 1 March 2000, verzuim at 17: 12.1.4 keeps it until two years after the 18th birthday,
+        // later than 12.1.3's 19 years.
+        let met = Bewaarfeiten { kwalificatieplicht: true, ..feiten("2000-03-01", None, Some("2017-11-01")) };
+        assert_eq!(termijn_einde(Dossierdeel::Leerplicht, &STANDAARD, &met), d("2020-03-01"));
+        assert_eq!(vernietigbaar_vanaf(Dossierdeel::Leerplicht, &STANDAARD, &met), d("2020-03-01"));
+        // A startkwalificatie at 16 ended that duty early: 12.1.3's 19 years decide.
+        let sq = Bewaarfeiten { startkwalificatie: Some(d("2016-09-01")), ..met };
+        assert_eq!(termijn_einde(Dossierdeel::Leerplicht, &STANDAARD, &sq), d("2019-03-01"));
+        // The 16th birthday is the cut.
+        assert!(na_zestiende(d("2000-03-01"), d("2016-03-01")));
+        assert!(!na_zestiende(d("2000-03-01"), d("2016-02-29")));
+        assert!(na_zestiende(d("2000-02-29"), d("2016-02-29")));
+        assert!(!na_zestiende(d("2001-02-28"), d("2017-02-27")));
+    }
+
+    #[test]
     fn an_archive_decision_may_set_other_periods() {
         let langer = Bewaartermijnen { leerplicht_jaren: 23, rmc_jaren: 5 };
-        assert_eq!(termijn_einde(Dossierdeel::Leerplicht, &langer, d("2001-03-01"), None), d("2024-03-01"));
-        assert_eq!(termijn_einde(Dossierdeel::Rmc, &langer, d("2000-05-31"), None), d("2028-05-31"));
+        assert_eq!(termijn_einde(Dossierdeel::Leerplicht, &langer, &feiten("2001-03-01", None, None)), d("2024-03-01"));
+        assert_eq!(termijn_einde(Dossierdeel::Rmc, &langer, &feiten("2000-05-31", None, None)), d("2028-05-31"));
     }
+
+    const GEBOREN: &str = "1990-01-01";
 
     #[test]
     fn nothing_goes_before_the_second_first_of_august_after_its_last_date() {
         // The period ended long ago, but a melding of 31 July 2020 (schooljaar 2019-2020) still
         // counts in the report of 2020-2021: destroyable from 1 August 2021.
-        let geboren = d("1990-01-01");
         assert_eq!(
-            vernietigbaar_vanaf(Dossierdeel::Leerplicht, &STANDAARD, geboren, None, Some(d("2020-07-31"))),
+            vernietigbaar_vanaf(Dossierdeel::Leerplicht, &STANDAARD, &feiten(GEBOREN, None, Some("2020-07-31"))),
             d("2021-08-01")
         );
         // One day later is schooljaar 2020-2021: a year more.
         assert_eq!(
-            vernietigbaar_vanaf(Dossierdeel::Leerplicht, &STANDAARD, geboren, None, Some(d("2020-08-01"))),
+            vernietigbaar_vanaf(Dossierdeel::Leerplicht, &STANDAARD, &feiten(GEBOREN, None, Some("2020-08-01"))),
             d("2022-08-01")
         );
         // The period itself ends later than that: the period decides.
         assert_eq!(
-            vernietigbaar_vanaf(Dossierdeel::Leerplicht, &STANDAARD, d("2003-10-15"), None, Some(d("2018-11-01"))),
+            vernietigbaar_vanaf(Dossierdeel::Leerplicht, &STANDAARD, &feiten("2003-10-15", None, Some("2018-11-01"))),
             d("2022-10-15")
         );
         // No dated record: the period alone.
-        assert_eq!(vernietigbaar_vanaf(Dossierdeel::Rmc, &STANDAARD, d("2000-05-31"), None, None), d("2025-05-31"));
+        assert_eq!(
+            vernietigbaar_vanaf(Dossierdeel::Rmc, &STANDAARD, &feiten("2000-05-31", None, None)),
+            d("2025-05-31")
+        );
     }
 
     #[test]
@@ -207,10 +265,13 @@ mod tests {
         // Startkwalificatie at 17, no casework: by the selectielijst at 19, but she counts in the
         // RMC's figures up to 23 (31 May 2023, schooljaar 2022-2023): from 1 August 2024.
         assert_eq!(
-            vernietigbaar_vanaf(Dossierdeel::Persoon, &STANDAARD, d("2000-05-31"), Some(d("2017-07-01")), None),
+            vernietigbaar_vanaf(Dossierdeel::Persoon, &STANDAARD, &feiten("2000-05-31", Some("2017-07-01"), None)),
             d("2024-08-01")
         );
         // Born 1 August: the 23rd birthday opens a schooljaar.
-        assert_eq!(vernietigbaar_vanaf(Dossierdeel::Persoon, &STANDAARD, d("2000-08-01"), None, None), d("2025-08-01"));
+        assert_eq!(
+            vernietigbaar_vanaf(Dossierdeel::Persoon, &STANDAARD, &feiten("2000-08-01", None, None)),
+            d("2025-08-01")
+        );
     }
 }
