@@ -33,11 +33,13 @@
 //! | new VSV-er by the 1-oktober method | [`vsv::nieuwe_vsv_er`] | OCW/DUO VSV-cijfers |
 //! | JIKP destination; a dagbesteding as destination | [`jikp::jikp_bestemming`], [`dagbesteding::bestemming`] | seed 002 |
 //! | recidive after a closed case | [`recidive::recidive`] | docs/regels.md |
+//! | who corrects register facts, and the reason a correction needs | [`correctie::mag_corrigeren`], [`correctie::Reden`] | AVG art. 16 |
 //!
 //! Also elsewhere: the BSN elfproef ([`crate::bsn::elfproef`]) and the schooljaar
 //! ([`crate::SchoolJaar::van`]).
 
 pub mod awb;
+pub mod correctie;
 pub mod dagbesteding;
 pub mod jikp;
 pub mod leeftijd;
