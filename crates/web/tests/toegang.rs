@@ -531,12 +531,14 @@ fn verborgen(html: &str, naam: &str) -> String {
 /// A leerplichtambtenaar corrects a youth's first names at her request (AVG art. 16): the form
 /// comes filled with the register's facts; without a reason it comes back with what she typed;
 /// with one, the dossier confirms it and the teamleider's audit page shows the change, who made it
-/// and why. Nothing personal is in the URL; without the CSRF token nothing is written.
+/// and why. Her parent's form is reached from hers. Nothing personal is in the URL; without the
+/// CSRF token nothing is written.
 #[tokio::test]
 async fn a_caseworker_corrects_a_name_with_a_reason_and_the_audit_page_shows_why() {
     for db in leerspoor_testdb::alle().await {
         let r = regio(db).await;
-        let j = &r.dataset.jongeren[0];
+        let relatie = &r.dataset.gezinsrelaties[0];
+        let j = r.dataset.jongeren.iter().find(|j| j.id == relatie.jongere).unwrap();
         let pad = format!("/jongeren/{}/corrigeren", j.id);
         let (lpa, token) = aanmelden(&r.app, "leerplichtambtenaar", WACHTWOORD).await.unwrap();
         let dossier = vraag(&r.app, "GET", &format!("/jongeren/{}", j.id), Some(&lpa), None).await;
@@ -608,6 +610,35 @@ async fn a_caseworker_corrects_a_name_with_a_reason_and_the_audit_page_shows_why
             wijziging.unwrap()["reden"],
             "Verzoek van de betrokkene (AVG art. 16): zo staat het in haar paspoort"
         );
+
+        // Her parent, from her form: the telephone number corrected, the e-mail address refused.
+        let ouderpad = format!("/jongeren/{}/ouders/{}/corrigeren", j.id, relatie.ouder);
+        assert!(leeg.body.contains(&format!("href=\"{ouderpad}\"")), "her parents are on her form");
+        let o = r.dataset.ouders.iter().find(|o| o.id == relatie.ouder).unwrap();
+        let form = vraag(&r.app, "GET", &ouderpad, Some(&lpa), None).await;
+        assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+        let ouder = |email: &str| {
+            let versie = verborgen(&form.body, "versie");
+            let velden = [
+                ("csrf", token.as_str()),
+                ("versie", &versie),
+                ("voornamen", &o.voornamen),
+                ("tussenvoegsel", &o.tussenvoegsel),
+                ("achternaam", &o.achternaam),
+                ("telefoon", "06-12121212"),
+                ("email", email),
+                ("grond", "verzoek_betrokkene"),
+                ("toelichting", ""),
+            ];
+            formulier(&velden)
+        };
+        let a = vraag(&r.app, "POST", &ouderpad, Some(&lpa), Some(ouder("geen adres"))).await;
+        assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(a.body.contains("geen e-mailadres"), "the e-mail field says why");
+        let a = vraag(&r.app, "POST", &ouderpad, Some(&lpa), Some(ouder(""))).await;
+        assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+        let nu: leerspoor_domain::model::Ouder = r.store.lees_een(&o.id).await.unwrap().unwrap();
+        assert_eq!((nu.telefoon.as_str(), nu.email.as_str()), ("06-12121212", ""));
 
         // The gemeente viewer and beleid do not reach the form.
         for rol in ["gemeente", "beleidsmedewerker"] {
