@@ -117,7 +117,7 @@ macro_rules! vraag_op {
 
 /// Writes one table's changes inside an open transaction (a macro: once per backend).
 macro_rules! schrijf_tabel {
-    ($tx:expr, $tabel:expr, $bulk:expr, $nu:expr, $gebruiker:expr, $bron:expr, $voortgang:expr) => {{
+    ($tx:expr, $tabel:expr, $bulk:expr, $nu:expr, $gebruiker:expr, $bron:expr, $reden:expr, $voortgang:expr) => {{
         let tabel = $tabel;
         for (sql, rijen) in insert_statements(tabel, &$bulk) {
             let mut q = sqlx::query(veilig(&sql));
@@ -146,8 +146,8 @@ macro_rules! schrijf_tabel {
             q.execute(&mut **$tx).await?;
             for (veld, oud, nieuw) in &rij.velden {
                 sqlx::query(
-                    "INSERT INTO wijzigingslog (tijdstip, gebruiker, tabel, sleutel, handeling, veld, oud, nieuw, bron) \
-                     VALUES ($1, $2, $3, $4, 'gewijzigd', $5, $6, $7, $8)",
+                    "INSERT INTO wijzigingslog (tijdstip, gebruiker, tabel, sleutel, handeling, veld, oud, nieuw, bron, reden) \
+                     VALUES ($1, $2, $3, $4, 'gewijzigd', $5, $6, $7, $8, $9)",
                 )
                 .bind($nu)
                 .bind($gebruiker)
@@ -157,6 +157,7 @@ macro_rules! schrijf_tabel {
                 .bind(oud)
                 .bind(nieuw)
                 .bind($bron)
+                .bind($reden)
                 .execute(&mut **$tx)
                 .await?;
             }
@@ -383,6 +384,7 @@ impl Store {
             nu: Utc::now(),
             gebruiker: gebruiker.to_string(),
             bron: bron.to_string(),
+            reden: None,
             nieuw: 0,
             gewijzigd: 0,
         })
@@ -583,17 +585,27 @@ pub struct Schrijver {
     nu: DateTime<Utc>,
     gebruiker: String,
     bron: String,
+    /// Why, on every change-log row of this write (a correction's ground and explanation).
+    reden: Option<String>,
     nieuw: u64,
     gewijzigd: u64,
 }
 
 impl Schrijver {
+    /// Gives every change-log row of this write its reason (AVG art. 16: a correction says why).
+    pub fn met_reden(mut self, reden: impl Into<String>) -> Schrijver {
+        self.reden = Some(reden.into());
+        self
+    }
+
     /// Inserts the new rows and updates the changed ones (with one change-log row per field).
     pub async fn tabel(&mut self, tabel: &TabelWijziging, mut voortgang: impl FnMut(u64)) -> Result<()> {
-        let (nu, gebruiker, bron) = (self.nu, &self.gebruiker, &self.bron);
+        let (nu, gebruiker, bron, reden) = (self.nu, &self.gebruiker, &self.bron, &self.reden);
         match &mut self.tx {
-            Transactie::Sqlite(tx) => schrijf_tabel!(tx, tabel, SQLITE_BULK, nu, gebruiker, bron, voortgang),
-            Transactie::Postgres(tx) => schrijf_tabel!(tx, tabel, POSTGRES_BULK, nu, gebruiker, bron, voortgang),
+            Transactie::Sqlite(tx) => schrijf_tabel!(tx, tabel, SQLITE_BULK, nu, gebruiker, bron, reden, voortgang),
+            Transactie::Postgres(tx) => {
+                schrijf_tabel!(tx, tabel, POSTGRES_BULK, nu, gebruiker, bron, reden, voortgang)
+            }
         }
         self.nieuw += tabel.nieuw.len() as u64;
         self.gewijzigd += tabel.gewijzigd.len() as u64;
@@ -643,7 +655,12 @@ impl Schrijver {
         }
         let sql = format!("UPDATE {} SET {} WHERE {}", R::TABEL, set.join(", "), waar.join(" AND "));
         let sleutel = sleuteltekst::<R>(&n);
-        if self.voer_uit(&sql, &binds).await? != 1 {
+        // A unique value (a corrected BSN) that another write took meanwhile is a conflict too.
+        let geraakt = match self.voer_uit(&sql, &binds).await {
+            Err(StoreFout::Sql(sqlx::Error::Database(e))) if e.is_unique_violation() => 0,
+            anders => anders?,
+        };
+        if geraakt != 1 {
             return Err(StoreFout::Gelijktijdig { tabel: R::TABEL, sleutel });
         }
         for i in gewijzigd {
@@ -758,8 +775,8 @@ impl Schrijver {
         macro_rules! loggen {
             ($tx:expr) => {
                 sqlx::query(
-                    "INSERT INTO wijzigingslog (tijdstip, gebruiker, tabel, sleutel, handeling, veld, oud, nieuw, bron) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                    "INSERT INTO wijzigingslog (tijdstip, gebruiker, tabel, sleutel, handeling, veld, oud, nieuw, bron, reden) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
                 )
                 .bind(self.nu)
                 .bind(&self.gebruiker)
@@ -770,6 +787,7 @@ impl Schrijver {
                 .bind(&oud)
                 .bind(&nieuw)
                 .bind(&self.bron)
+                .bind(&self.reden)
                 .execute(&mut **$tx)
                 .await?
                 .rows_affected()
@@ -827,7 +845,7 @@ impl Schrijver {
 
     /// Records the import run and commits.
     pub async fn klaar(self, ongewijzigd: u64) -> Result<()> {
-        let Schrijver { tx, nu, gebruiker, bron, nieuw, gewijzigd } = self;
+        let Schrijver { tx, nu, gebruiker, bron, nieuw, gewijzigd, .. } = self;
         let herkomst = toegang::Herkomst::default();
         let regel = Logregel {
             gebruiker: &gebruiker,

@@ -91,6 +91,8 @@ pub struct Wijziging {
     pub veld: Option<String>,
     pub oud: Option<String>,
     pub nieuw: Option<String>,
+    /// Why (a correction's ground and explanation); empty for other changes.
+    pub reden: Option<String>,
 }
 
 impl Store {
@@ -439,7 +441,7 @@ impl Store {
         for (tabel, sleutel) in records {
             per_backend!(self, pool => {
                 let rijen = sqlx::query(
-                    "SELECT tijdstip, gebruiker, tabel, sleutel, handeling, veld, oud, nieuw FROM wijzigingslog \
+                    "SELECT tijdstip, gebruiker, tabel, sleutel, handeling, veld, oud, nieuw, reden FROM wijzigingslog \
                      WHERE tabel = $1 AND sleutel = $2",
                 )
                 .bind(*tabel)
@@ -456,6 +458,7 @@ impl Store {
                         veld: r.try_get(5)?,
                         oud: r.try_get(6)?,
                         nieuw: r.try_get(7)?,
+                        reden: r.try_get(8)?,
                     });
                 }
             });

@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use leerspoor_casework::Fout;
 use leerspoor_domain::Datum;
+use leerspoor_store::StoreFout;
 use std::collections::HashMap;
 
 /// The longest one-line text (a name, a reference) and the longest explanation a form accepts.
@@ -125,13 +126,24 @@ impl Formulier {
     /// The service's refusal beside its field: an input error names the field; a rule refusal
     /// goes beside `regelveld` (the choice the rule is about).
     pub fn weigering(mut self, fout: Fout, regelveld: &str) -> Response {
+        match self.zet_weigering(fout, regelveld) {
+            Ok(()) => self.terug_met_fouten(),
+            Err(e) => pagina::serverfout(&e),
+        }
+    }
+
+    /// [`Formulier::weigering`] for a page that shows the form itself: the message is put in the
+    /// form; a failure of the database comes back, for the error page. A record someone else
+    /// changed meanwhile goes above the form.
+    pub fn zet_weigering(&mut self, fout: Fout, regelveld: &str) -> Result<(), StoreFout> {
         match fout {
             Fout::Invoer { veld, melding } => self.fout(veld, melding),
             Fout::Weigering(w) => self.fout(regelveld, format!("{} ({})", w.reden, w.regel)),
             Fout::Onbekend { wat, id } => self.fout(wat, format!("{wat} '{id}' bestaat niet")),
-            Fout::Store(e) => return pagina::serverfout(&e),
+            Fout::Store(e @ StoreFout::Gelijktijdig { .. }) => self.algemeen = Some(zin(&e.to_string())),
+            Fout::Store(e) => return Err(e),
         }
-        self.terug_met_fouten()
+        Ok(())
     }
 
     /// The form again, with its messages, as 422 (the browser keeps the page, tests can tell).
@@ -222,6 +234,14 @@ impl Formulier {
     fn is_verplicht(&self, naam: &str) -> bool {
         self.velden.iter().any(|v| v.naam == naam && v.verplicht)
     }
+}
+
+/// A message as a sentence: a capital first, a full stop at the end.
+fn zin(melding: &str) -> String {
+    let mut tekens = melding.chars();
+    let eerste = tekens.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
+    let rest = tekens.as_str().trim_end_matches('.');
+    format!("{eerste}{rest}.")
 }
 
 pub fn lees_datum(s: &str) -> Option<Datum> {

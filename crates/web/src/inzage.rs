@@ -1,7 +1,7 @@
 //! Inzage (AVG art. 15; docs/beveiliging.md, "Rechten van betrokkenen"): everything the register
 //! holds about one youth — the register's facts, meldingen, zaken, actions, decisions, what went
 //! to DUO about her, her parents as linked — and who viewed her dossier and when, with every change
-//! to those records. As JSON and as a readable PDF; making it is itself in the access log.
+//! to those records (and a correction's reason). As JSON and as a readable PDF; making it is itself in the access log.
 //!
 //! Each kind of record is read by its `jongere` column and written out by its columns, so a new
 //! column is in the inzage by itself; a new kind of record about a youth must be added to the list
@@ -163,7 +163,8 @@ impl Inzage {
             .iter()
             .map(|w| {
                 serde_json::json!({ "tijdstip": w.tijdstip.to_rfc3339(), "medewerker": w.gebruiker, "tabel": w.tabel,
-                    "sleutel": w.sleutel, "handeling": w.handeling, "veld": w.veld, "oud": w.oud, "nieuw": w.nieuw })
+                    "sleutel": w.sleutel, "handeling": w.handeling, "veld": w.veld, "oud": w.oud, "nieuw": w.nieuw,
+                    "reden": w.reden })
             })
             .collect();
         serde_json::json!({
@@ -202,7 +203,7 @@ impl Inzage {
         });
         secties.push(Sectie {
             titel: "Wijzigingen".into(),
-            kop: ["tijdstip", "medewerker", "gegeven", "veld", "oud", "nieuw"].map(String::from).to_vec(),
+            kop: ["tijdstip", "medewerker", "gegeven", "veld", "oud", "nieuw", "reden"].map(String::from).to_vec(),
             rijen: self
                 .wijzigingen
                 .iter()
@@ -214,6 +215,7 @@ impl Inzage {
                         w.veld.clone().unwrap_or_default(),
                         w.oud.clone().unwrap_or_default(),
                         w.nieuw.clone().unwrap_or_default(),
+                        w.reden.clone().unwrap_or_default(),
                     ]
                 })
                 .collect(),

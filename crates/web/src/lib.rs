@@ -146,6 +146,19 @@ pub fn routes(state: AppState) -> Routes {
         .get("/jongeren/{jongere}/inzage", Toegang::Recht(AuditLezen), audit::inzage)
         .get("/jongeren/{jongere}/melding", Toegang::Recht(CasusSchrijven), melding::formulier)
         .post("/jongeren/{jongere}/melding", Toegang::Recht(CasusSchrijven), melding::registreer)
+        // AVG art. 16: the caseworkers and the administration correct what they register.
+        .get("/jongeren/{jongere}/corrigeren", Toegang::Recht(CasusSchrijven), correctie::formulier)
+        .post("/jongeren/{jongere}/corrigeren", Toegang::Recht(CasusSchrijven), correctie::corrigeer)
+        .get(
+            "/jongeren/{jongere}/ouders/{ouder}/corrigeren",
+            Toegang::Recht(CasusSchrijven),
+            correctie::ouder_formulier,
+        )
+        .post(
+            "/jongeren/{jongere}/ouders/{ouder}/corrigeren",
+            Toegang::Recht(CasusSchrijven),
+            correctie::corrigeer_ouder,
+        )
         .get("/jongeren/{jongere}/zaken/{zaak}/actie", Toegang::Recht(CasusSchrijven), actie::formulier)
         .post("/jongeren/{jongere}/zaken/{zaak}/actie", Toegang::Recht(CasusSchrijven), actie::neem)
         .post("/jongeren/{jongere}/acties/{actie}/uitkomst", Toegang::Recht(CasusSchrijven), actie::uitkomst)

@@ -148,6 +148,7 @@ fn invullen(pad: &str, jongere: &str) -> String {
         .replace("{actie}", "A-ONBEKEND")
         .replace("{vrijstelling}", "V-ONBEKEND")
         .replace("{traject}", "R-ONBEKEND")
+        .replace("{ouder}", "O-ONBEKEND")
         .replace("{bestand}", "leerspoor.css")
         .replace("{levering}", "L-ONBEKEND")
         .replace("{verzending}", "V-ONBEKEND")
@@ -510,6 +511,143 @@ async fn the_teamleider_answers_an_inzage_request_with_everything_held_and_it_is
     assert_eq!(geweigerd.status, StatusCode::FORBIDDEN, "the teamleider handles AVG requests");
 }
 
+/// A form body: every byte but letters and digits percent-encoded.
+fn formulier(velden: &[(&str, &str)]) -> String {
+    let codeer = |w: &str| {
+        w.bytes()
+            .map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") })
+            .collect::<String>()
+    };
+    velden.iter().map(|(k, w)| format!("{k}={}", codeer(w))).collect::<Vec<_>>().join("&")
+}
+
+/// The hidden field `naam` of a form.
+fn verborgen(html: &str, naam: &str) -> String {
+    let begin = format!("name=\"{naam}\" value=\"");
+    let i = html.find(&begin).unwrap_or_else(|| panic!("een veld {naam}")) + begin.len();
+    html[i..].split('"').next().unwrap().to_string()
+}
+
+/// A leerplichtambtenaar corrects a youth's first names at her request (AVG art. 16): the form
+/// comes filled with the register's facts; without a reason it comes back with what she typed;
+/// with one, the dossier confirms it and the teamleider's audit page shows the change, who made it
+/// and why. Her parent's form is reached from hers. Nothing personal is in the URL; without the
+/// CSRF token nothing is written.
+#[tokio::test]
+async fn a_caseworker_corrects_a_name_with_a_reason_and_the_audit_page_shows_why() {
+    for db in leerspoor_testdb::alle().await {
+        let r = regio(db).await;
+        let relatie = &r.dataset.gezinsrelaties[0];
+        let j = r.dataset.jongeren.iter().find(|j| j.id == relatie.jongere).unwrap();
+        let pad = format!("/jongeren/{}/corrigeren", j.id);
+        let (lpa, token) = aanmelden(&r.app, "leerplichtambtenaar", WACHTWOORD).await.unwrap();
+        let dossier = vraag(&r.app, "GET", &format!("/jongeren/{}", j.id), Some(&lpa), None).await;
+        assert!(dossier.body.contains(&format!("href=\"{pad}\"")), "a link from the dossier");
+        let leeg = vraag(&r.app, "GET", &pad, Some(&lpa), None).await;
+        assert_eq!(leeg.status, StatusCode::OK, "{}", leeg.body);
+        assert!(leeg.body.contains(&format!("value=\"{}\"", j.bsn.as_digits())), "filled with her BSN");
+        assert!(leeg.body.contains(&format!("value=\"{}\"", j.geboortedatum)), "and her birth date");
+        let versie = verborgen(&leeg.body, "versie");
+        let geboren = j.geboortedatum.to_string();
+        let overleden = j.overlijdensdatum.map(|d| d.to_string()).unwrap_or_default();
+        let velden = |grond: &'static str| {
+            vec![
+                ("csrf", token.clone()),
+                ("versie", versie.clone()),
+                ("bsn", j.bsn.as_digits()),
+                ("voornamen", "Correctia Maria".to_string()),
+                ("tussenvoegsel", j.tussenvoegsel.clone()),
+                ("achternaam", j.achternaam.clone()),
+                ("geboortedatum", geboren.clone()),
+                ("geslacht", leerspoor_domain::code_enum::CodeEnum::code(j.geslacht).to_string()),
+                ("overlijdensdatum", overleden.clone()),
+                ("grond", grond.to_string()),
+                ("toelichting", "zo staat het in haar paspoort".to_string()),
+            ]
+        };
+        let tekst = |v: &[(&str, String)]| formulier(&v.iter().map(|(k, w)| (*k, w.as_str())).collect::<Vec<_>>());
+        let log = r.store.aantal("wijzigingslog").await.unwrap();
+
+        let zonder_reden = vraag(&r.app, "POST", &pad, Some(&lpa), Some(tekst(&velden("")))).await;
+        assert_eq!(zonder_reden.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(zonder_reden.body.contains("Vul dit veld in."), "the reason is required");
+        assert!(zonder_reden.body.contains("value=\"Correctia Maria\""), "what she typed is kept");
+        let mut fout_bsn = velden("invoerfout");
+        fout_bsn[2].1 = "123456789".into();
+        let a = vraag(&r.app, "POST", &pad, Some(&lpa), Some(tekst(&fout_bsn))).await;
+        assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(a.body.contains("elfproef"), "the BSN's field says why");
+        let mut zonder_token = velden("verzoek_betrokkene");
+        zonder_token.remove(0);
+        let a = vraag(&r.app, "POST", &pad, Some(&lpa), Some(tekst(&zonder_token))).await;
+        assert_eq!(a.status, StatusCode::FORBIDDEN, "without the CSRF token");
+        assert_eq!(r.store.aantal("wijzigingslog").await.unwrap(), log, "nothing written");
+
+        let (gelukt, koppen) =
+            vraag_met(&r.app, "POST", &pad, Some(&lpa), Some(tekst(&velden("verzoek_betrokkene")))).await;
+        assert_eq!(gelukt.status, StatusCode::SEE_OTHER, "{}", gelukt.body);
+        let naar = koppen.get(header::LOCATION).unwrap().to_str().unwrap();
+        assert_eq!(naar, format!("/jongeren/{}?gelukt=correctie", j.id));
+        let terug = vraag(&r.app, "GET", naar, Some(&lpa), None).await;
+        assert!(terug.body.contains("De correctie is vastgelegd"));
+        // The same form again, on the version it showed: someone (she herself) changed it since.
+        let nog_eens = vraag(&r.app, "POST", &pad, Some(&lpa), Some(tekst(&velden("invoerfout")))).await;
+        assert_eq!(nog_eens.status, StatusCode::CONFLICT);
+        assert!(nog_eens.body.contains("Iemand anders heeft deze gegevens gewijzigd"));
+
+        let (tl, _) = aanmelden(&r.app, "teamleider", WACHTWOORD).await.unwrap();
+        let audit = vraag(&r.app, "GET", &format!("/jongeren/{}/audit", j.id), Some(&tl), None).await;
+        let lpa_id = &medewerker(&r.dataset, Rol::Leerplichtambtenaar).id;
+        let tabel = &audit.body[audit.body.find("id=\"wijzigingen\"").expect("a table of changes")..];
+        let regel = tabel.split("<tr>").find(|t| t.contains("Correctia Maria")).expect("the change in the audit");
+        assert!(regel.contains(lpa_id) && regel.contains("voornamen"), "{regel}");
+        assert!(regel.contains("Verzoek van de betrokkene (AVG art. 16): zo staat het in haar paspoort"), "{regel}");
+        let inzage = vraag(&r.app, "GET", &format!("/jongeren/{}/inzage?formaat=json", j.id), Some(&tl), None).await;
+        let json: serde_json::Value = serde_json::from_str(&inzage.body).unwrap();
+        let wijziging =
+            json["wijzigingen"].as_array().unwrap().iter().find(|w| w["nieuw"] == "Correctia Maria").cloned();
+        assert_eq!(
+            wijziging.unwrap()["reden"],
+            "Verzoek van de betrokkene (AVG art. 16): zo staat het in haar paspoort"
+        );
+
+        // Her parent, from her form: the telephone number corrected, the e-mail address refused.
+        let ouderpad = format!("/jongeren/{}/ouders/{}/corrigeren", j.id, relatie.ouder);
+        assert!(leeg.body.contains(&format!("href=\"{ouderpad}\"")), "her parents are on her form");
+        let o = r.dataset.ouders.iter().find(|o| o.id == relatie.ouder).unwrap();
+        let form = vraag(&r.app, "GET", &ouderpad, Some(&lpa), None).await;
+        assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+        let ouder = |email: &str| {
+            let versie = verborgen(&form.body, "versie");
+            let velden = [
+                ("csrf", token.as_str()),
+                ("versie", &versie),
+                ("voornamen", &o.voornamen),
+                ("tussenvoegsel", &o.tussenvoegsel),
+                ("achternaam", &o.achternaam),
+                ("telefoon", "06-12121212"),
+                ("email", email),
+                ("grond", "verzoek_betrokkene"),
+                ("toelichting", ""),
+            ];
+            formulier(&velden)
+        };
+        let a = vraag(&r.app, "POST", &ouderpad, Some(&lpa), Some(ouder("geen adres"))).await;
+        assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(a.body.contains("geen e-mailadres"), "the e-mail field says why");
+        let a = vraag(&r.app, "POST", &ouderpad, Some(&lpa), Some(ouder(""))).await;
+        assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+        let nu: leerspoor_domain::model::Ouder = r.store.lees_een(&o.id).await.unwrap().unwrap();
+        assert_eq!((nu.telefoon.as_str(), nu.email.as_str()), ("06-12121212", ""));
+
+        // The gemeente viewer and beleid do not reach the form.
+        for rol in ["gemeente", "beleidsmedewerker"] {
+            let (c, _) = aanmelden(&r.app, rol, WACHTWOORD).await.unwrap();
+            assert_eq!(vraag(&r.app, "GET", &pad, Some(&c), None).await.status, StatusCode::FORBIDDEN, "{rol}");
+        }
+    }
+}
+
 /// Signs in with the password a beheerder chose, is sent to choose a new one, and does.
 async fn aanmelden_en_wijzigen(app: &Router, naam: &str, gekregen: &str, eigen: &str) -> (String, String) {
     let a = probeer_aan_te_melden(app, naam, gekregen).await;
@@ -640,21 +778,23 @@ async fn a_record_of_one_youth_cannot_be_reached_through_another_youths_url() {
         let actie = &ds.acties.iter().find(|x| van_ander(&x.jongere)).unwrap().id;
         let vrijstelling = &ds.vrijstellingen.iter().find(|x| van_ander(&x.jongere)).unwrap().id;
         let traject = &ds.rmc_trajecten.iter().find(|x| van_ander(&x.jongere)).unwrap().id;
+        let haar_ouder = |ouder: &str| ds.gezinsrelaties.iter().any(|x| &x.jongere == a && x.ouder == ouder);
+        let ouder = &ds.gezinsrelaties.iter().find(|x| van_ander(&x.jongere) && !haar_ouder(&x.ouder)).unwrap().ouder;
         let (cookie, token) = aanmelden(&r.app, "teamleider", WACHTWOORD).await.unwrap();
         let state = AppState::new(r.store.clone(), Some(vandaag()));
         let routes = leerspoor_web::routes(state).lijst;
         let mut getest = 0;
-        for route in routes
-            .iter()
-            .filter(|r| ["{zaak}", "{actie}", "{vrijstelling}", "{traject}"].iter().any(|p| r.pad.contains(p)))
-        {
+        for route in routes.iter().filter(|r| {
+            ["{zaak}", "{actie}", "{vrijstelling}", "{traject}", "{ouder}"].iter().any(|p| r.pad.contains(p))
+        }) {
             let pad = route
                 .pad
                 .replace("{jongere}", a)
                 .replace("{zaak}", zaak)
                 .replace("{actie}", actie)
                 .replace("{vrijstelling}", vrijstelling)
-                .replace("{traject}", traject);
+                .replace("{traject}", traject)
+                .replace("{ouder}", ouder);
             let form =
                 (route.methode == "POST").then(|| format!("csrf={token}&aan=&datum=2021-06-01&reden=verzuim_gestopt"));
             let voor = r.store.aantal("wijzigingslog").await.unwrap();
@@ -663,7 +803,7 @@ async fn a_record_of_one_youth_cannot_be_reached_through_another_youths_url() {
             assert_eq!(r.store.aantal("wijzigingslog").await.unwrap(), voor, "nothing changed by {pad}");
             getest += 1;
         }
-        assert!(getest >= 6, "{getest} routes met een tweede id");
+        assert!(getest >= 8, "{getest} routes met een tweede id");
     }
 }
 

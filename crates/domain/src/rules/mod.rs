@@ -34,12 +34,14 @@
 //! | JIKP destination; a dagbesteding as destination | [`jikp::jikp_bestemming`], [`dagbesteding::bestemming`] | seed 002 |
 //! | recidive after a closed case | [`recidive::recidive`] | docs/regels.md |
 //! | retention: when a part of a dossier may be destroyed | [`bewaren::vernietigbaar_vanaf`] | Selectielijst gemeenten 2020, 12.1.3–12.1.4 |
+//! | who corrects register facts, and the reason a correction needs | [`correctie::mag_corrigeren`], [`correctie::Reden`] | AVG art. 16 |
 //!
 //! Also elsewhere: the BSN elfproef ([`crate::bsn::elfproef`]) and the schooljaar
 //! ([`crate::SchoolJaar::van`]).
 
 pub mod awb;
 pub mod bewaren;
+pub mod correctie;
 pub mod dagbesteding;
 pub mod jikp;
 pub mod leeftijd;

@@ -1,5 +1,6 @@
 //! The audit trail of one dossier for the teamleider: who opened it, searched, refused, and every
-//! field change of its records (the access log and the change log are two tables, docs/beveiliging.md).
+//! field change of its records and of her parents', with the reason of a correction (the access log
+//! and the change log are two tables, docs/beveiliging.md).
 use crate::AppState;
 use crate::pagina::{self, Kop};
 use crate::paginas::naam_van;
@@ -55,6 +56,12 @@ pub async fn pagina(
     records.extend(sleutels(&d.thuiszitperioden, |r| &r.id));
     records.extend(sleutels(&d.vsv_meldingen, |r| &r.id));
     records.extend(sleutels(&d.rmc_trajecten, |r| &r.id));
+    records.extend(sleutels(&d.dagbestedingen, |r| &r.id));
+    // Her parents' records: a correction of a parent made from her dossier shows here.
+    match state.store.lees_waar::<Gezinsrelatie>("jongere", &d.jongere.id).await {
+        Ok(relaties) => records.extend(relaties.into_iter().map(|r| (Ouder::TABEL, r.ouder))),
+        Err(e) => return pagina::serverfout(&e),
+    }
     let paren: Vec<(&str, &str)> = records.iter().map(|(t, s)| (*t, s.as_str())).collect();
     let object = format!("jongere:{jongere}");
     let gelezen = async {

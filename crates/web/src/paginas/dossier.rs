@@ -153,6 +153,9 @@ pub async fn pagina(
         "traject_gesloten" => Some(Melding::ok("Het RMC-traject is afgesloten.")),
         "dagbesteding" => Some(Melding::ok("De dagbesteding is vastgelegd.")),
         "brp" => Some(Melding::ok("De gekozen gegevens uit de BRP zijn overgenomen.")),
+        "correctie" => {
+            Some(Melding::ok("De correctie is vastgelegd, met uw naam en de reden in de wijzigingshistorie."))
+        }
         _ => None,
     };
     pagina::toon(&opbouw(&state, &g, kop, melding, &dossier, (&labels, &medewerkers, &gemeenten)))

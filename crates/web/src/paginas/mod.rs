@@ -4,6 +4,7 @@ pub mod actie;
 pub mod audit;
 pub mod beheer;
 pub mod brp;
+pub mod correctie;
 pub mod dossier;
 pub mod inloggen;
 pub mod koppelingen;
