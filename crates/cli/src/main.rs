@@ -71,7 +71,7 @@ enum Opdracht {
     /// Lees een uitwisselbundel (map met CSV-bestanden) in; alles of niets
     #[command(help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     Import(bundel::ImportArgs),
-    /// Schrijf de hele database als uitwisselbundel naar een map
+    /// Schrijf de hele database als uitwisselbundel naar een map (of gepseudonimiseerd met --pseudoniem)
     #[command(help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     Export(bundel::ExportArgs),
     /// Periodieke controles: absoluut verzuim, thuiszitters
@@ -203,11 +203,14 @@ fn gebruiker() -> String {
 /// Prints an error in Dutch and gives the exit code: 2 for refused input, 1 for anything else.
 fn meld_fout(fout: &leerspoor_ingest::IngestFout) -> ExitCode {
     eprintln!("fout: {fout}");
-    if let leerspoor_ingest::IngestFout::Ongeldig(fouten) = fout {
-        for f in fouten {
-            eprintln!("  {f}");
+    match fout {
+        leerspoor_ingest::IngestFout::Ongeldig(fouten) => {
+            for f in fouten {
+                eprintln!("  {f}");
+            }
+            ExitCode::from(2)
         }
-        return ExitCode::from(2);
+        leerspoor_ingest::IngestFout::Sleutel(_) => ExitCode::from(2),
+        _ => ExitCode::from(1),
     }
-    ExitCode::from(1)
 }

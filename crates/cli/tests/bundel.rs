@@ -128,3 +128,39 @@ fn the_demo_region_is_the_same_for_the_same_seed_and_imports_without_errors() {
     assert_eq!(o.status.code(), Some(2));
     assert!(tekst(&o.stderr).starts_with("fout: --scale"), "{}", tekst(&o.stderr));
 }
+
+#[test]
+fn a_pseudonymised_export_needs_a_key_the_office_made_and_keeps() {
+    let map = tempfile::tempdir().unwrap();
+    let db = format!("sqlite:{}", map.path().join("ls.sqlite").display());
+    assert!(leerspoor(&db, &["import", klein().to_str().unwrap()]).status.success());
+    let sleutel = map.path().join("bureau.sleutel");
+    let (sleutel, uit) = (sleutel.to_str().unwrap(), map.path().join("onderzoek"));
+
+    let o = leerspoor(&db, &["export", "--nieuwe-sleutel", sleutel]);
+    assert!(o.status.success(), "{}", tekst(&o.stderr));
+    assert!(tekst(&o.stdout).starts_with("Sleutel gemaakt: "), "{}", tekst(&o.stdout));
+    let o = leerspoor(&db, &["export", "--nieuwe-sleutel", sleutel]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(tekst(&o.stderr).contains("bestaat al; een sleutel wordt nooit overschreven"), "{}", tekst(&o.stderr));
+
+    let o = leerspoor(&db, &["export", "--pseudoniem", uit.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(tekst(&o.stderr).starts_with("fout: ontbreekt: --sleutel <SLEUTELBESTAND>"), "{}", tekst(&o.stderr));
+    let kort = map.path().join("kort");
+    std::fs::write(&kort, b"te kort").unwrap();
+    let o = leerspoor(&db, &["export", "--pseudoniem", "--sleutel", kort.to_str().unwrap(), uit.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(tekst(&o.stderr).contains("is te kort: 7 bytes, er zijn er minstens 32 nodig"), "{}", tekst(&o.stderr));
+    assert!(!uit.exists(), "er is toch geschreven");
+
+    let o = leerspoor(&db, &["export", "--pseudoniem", "--sleutel", sleutel, uit.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", tekst(&o.stderr));
+    assert!(tekst(&o.stdout).starts_with("Gepseudonimiseerd geëxporteerd: "), "{}", tekst(&o.stdout));
+    let jongeren = std::fs::read_to_string(uit.join("jongeren.csv")).unwrap();
+    assert!(!jongeren.contains("999990007") && !jongeren.contains("Proefman"), "{jongeren}");
+    // Not a bundle to read back: no second register comes of it.
+    let o = leerspoor(&db, &["import", "--dry-run", uit.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(tekst(&o.stderr).contains("jongeren.csv, rij 2, kolom geboortedatum: '20"), "{}", tekst(&o.stderr));
+}

@@ -1,5 +1,7 @@
-//! Export: the whole database as a bundle, the same format import reads.
+//! Export: the whole database as a bundle, the same format import reads; or pseudonymised, for
+//! research and policy (`docs/pseudonimisering.md`).
 use crate::entiteit::Entiteit;
+use crate::pseudoniem::{Pseudonimisering, Sleutel};
 use crate::{IngestFout, cel};
 use leerspoor_domain::model::Dataset;
 use leerspoor_store::Store;
@@ -22,9 +24,29 @@ pub async fn exporteer(store: &Store, map: &Path, gebruiker: &str) -> Result<u64
     Ok(n)
 }
 
+/// Writes the database to `map` pseudonymised with the office's key in `sleutelbestand`; returns
+/// the number of rows written. The key is read first: a missing or short one writes nothing.
+pub async fn exporteer_gepseudonimiseerd(
+    store: &Store,
+    map: &Path,
+    sleutelbestand: &Path,
+    gebruiker: &str,
+) -> Result<u64, IngestFout> {
+    let sleutel = Sleutel::lees(sleutelbestand, map)?;
+    let ds = lees_alles(store).await?;
+    let n = schrijf(&ds, map, Some(&sleutel))?;
+    // Never the key's path: where the key lives is no business of the log's readers.
+    store.log(gebruiker, "export (gepseudonimiseerd)", &map.display().to_string(), "gelukt", None).await?;
+    Ok(n)
+}
+
 /// Writes a dataset as a bundle: every file, header first, rows sorted by key so that the same
 /// data always gives the same files.
 pub fn schrijf_bundel(ds: &Dataset, map: &Path) -> Result<u64, IngestFout> {
+    schrijf(ds, map, None)
+}
+
+fn schrijf(ds: &Dataset, map: &Path, sleutel: Option<&Sleutel>) -> Result<u64, IngestFout> {
     let io = |pad: &Path| {
         let pad = pad.display().to_string();
         move |bron| IngestFout::Io { pad, bron }
@@ -33,7 +55,8 @@ pub fn schrijf_bundel(ds: &Dataset, map: &Path) -> Result<u64, IngestFout> {
     let mut totaal = 0;
     crate::voor_elke_entiteit!(|R| {
         let pad = map.join(R::BESTAND);
-        totaal += schrijf_bestand::<R>(R::lijst(ds), &pad).map_err(io(&pad))?;
+        let pseudonimisering = sleutel.map(Pseudonimisering::voor::<R>);
+        totaal += schrijf_bestand::<R>(R::lijst(ds), &pad, pseudonimisering.as_ref()).map_err(io(&pad))?;
     });
     Ok(totaal)
 }
@@ -47,8 +70,22 @@ fn nieuw_bestand(pad: &Path) -> std::io::Result<std::fs::File> {
     opties.open(pad)
 }
 
-fn schrijf_bestand<R: Entiteit>(records: &[R], pad: &Path) -> std::io::Result<u64> {
-    let mut rijen: Vec<Vec<String>> = records.iter().map(|r| r.waarden().iter().map(cel::schrijf).collect()).collect();
+/// Sorted after pseudonymising: a pseudonymised file's order then says nothing about the ids.
+fn schrijf_bestand<R: Entiteit>(
+    records: &[R],
+    pad: &Path,
+    pseudonimisering: Option<&Pseudonimisering>,
+) -> std::io::Result<u64> {
+    let mut rijen: Vec<Vec<String>> = records
+        .iter()
+        .map(|r| {
+            let waarden = match pseudonimisering {
+                Some(p) => p.rij(r.waarden()),
+                None => r.waarden(),
+            };
+            waarden.iter().map(cel::schrijf).collect()
+        })
+        .collect();
     rijen.sort_by(|a, b| a[..R::SLEUTEL].cmp(&b[..R::SLEUTEL]));
     let mut w = csv::Writer::from_writer(std::io::BufWriter::new(nieuw_bestand(pad)?));
     w.write_record(R::KOLOMMEN.iter().map(|k| k.naam))?;

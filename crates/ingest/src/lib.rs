@@ -10,9 +10,10 @@ pub mod entiteit;
 mod exporteren;
 mod importeren;
 mod lezen;
+pub mod pseudoniem;
 mod valideren;
 
-pub use exporteren::{exporteer, schrijf_bundel};
+pub use exporteren::{exporteer, exporteer_gepseudonimiseerd, schrijf_bundel};
 pub use importeren::{ImportOpties, Samenvatting, importeer, importeer_dataset};
 pub use lezen::{Bundel, lees_bundel};
 pub use valideren::valideer;
@@ -52,6 +53,8 @@ impl fmt::Display for Fout {
 pub enum IngestFout {
     #[error("de bundel is geweigerd: {} fout(en); er is niets geschreven", .0.len())]
     Ongeldig(Vec<Fout>),
+    #[error(transparent)]
+    Sleutel(#[from] pseudoniem::SleutelFout),
     #[error(transparent)]
     Store(#[from] leerspoor_store::StoreFout),
     #[error("{pad}: {bron}")]

@@ -365,5 +365,7 @@ async fn lees_bundel(
         Err(IngestFout::Ongeldig(fouten)) => Ok(Upload::Ongeldig(fouten)),
         Err(IngestFout::Io { pad, bron }) => Ok(Upload::Geweigerd(format!("{pad}: {bron}"))),
         Err(IngestFout::Store(e)) => Err(pagina::serverfout(&e)),
+        // Only the pseudonymised export reads a key; an import never does.
+        Err(IngestFout::Sleutel(e)) => Err(pagina::serverfout(&e)),
     }
 }
