@@ -539,7 +539,10 @@ pub async fn vernietig(
     uitgevoerd_door: &str,
 ) -> Result<Vec<Vernietiging>> {
     let teamleider = goedkeurder(store, goedgekeurd_door).await?;
-    let mut s = store.schrijver(uitgevoerd_door, "archief vernietigen").await?;
+    let mut s = store
+        .schrijver(uitgevoerd_door, "archief vernietigen")
+        .await?
+        .met_reden(format!("vernietiging volgens de bewaartermijnen, goedgekeurd door {}", teamleider.id));
     // PostgreSQL: one snapshot, and a record changed by someone else meanwhile fails the run
     // rather than being destroyed unseen (a zaak reopened after the read).
     s.herhaalbaar_lezen().await?;

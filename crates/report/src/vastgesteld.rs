@@ -85,8 +85,8 @@ pub(crate) async fn vervang_rijen_van_vastgestelde_jaren(
     for tabel in tabellen {
         for rij in &mut tabel.rows {
             let Some(jaar) = jaar_van_rij(&rij.key).filter(|j| *j != kader.jaar) else { continue };
-            if !per_jaar.contains_key(&jaar) {
-                per_jaar.insert(jaar, lees(kader, jaar).await?);
+            if let std::collections::hash_map::Entry::Vacant(plek) = per_jaar.entry(jaar) {
+                plek.insert(lees(kader, jaar).await?);
             }
             let vast = per_jaar[&jaar].iter().find(|t| t.id == tabel.id && t.columns == tabel.columns);
             if let Some(vaste_rij) = vast.and_then(|t| t.rows.iter().find(|r| r.key == rij.key)) {
