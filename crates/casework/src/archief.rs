@@ -318,6 +318,15 @@ fn per_tweede(paren: &[(String, String)]) -> HashMap<&str, Vec<&str>> {
     })
 }
 
+/// The positions of each youth's records in a list, to find them without going through it per youth.
+fn per_jongere<'a, T>(lijst: &'a [T], jongere: impl Fn(&'a T) -> &'a String) -> HashMap<&'a str, Vec<usize>> {
+    let mut m: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, t) in lijst.iter().enumerate() {
+        m.entry(jongere(t).as_str()).or_default().push(i);
+    }
+    m
+}
+
 /// The selection as a pure function of the register read.
 fn kies(r: &Register, peildatum: Datum, termijnen: Bewaartermijnen) -> Selectie {
     let mut delen = Delen::new();
@@ -390,6 +399,10 @@ fn kies(r: &Register, peildatum: Datum, termijnen: Bewaartermijnen) -> Selectie 
             *e = (*e).min(d.datum);
             m
         });
+    let adressen = per_jongere(&r.woonadressen, |a| &a.jongere);
+    let inschrijvingen = per_jongere(&r.inschrijvingen, |i| &i.jongere);
+    let diplomas = per_jongere(&r.diplomas, |d| &d.jongere);
+    let relaties = per_jongere(&r.relaties, |g| &g.jongere);
     let mut kandidaten = Vec::new();
     let mut aangehouden: BTreeMap<&'static str, usize> = BTreeMap::new();
     for j in &r.jongeren {
@@ -428,17 +441,18 @@ fn kies(r: &Register, peildatum: Datum, termijnen: Bewaartermijnen) -> Selectie 
         }
         let mut persoon = Deel::default();
         persoon.voeg_toe("jongere", &j.id, []);
-        for a in r.woonadressen.iter().filter(|a| a.jongere == j.id) {
+        let van = |m: &HashMap<&str, Vec<usize>>| m.get(j.id.as_str()).cloned().unwrap_or_default();
+        for a in van(&adressen).into_iter().map(|i| &r.woonadressen[i]) {
             persoon.voeg_toe("woonadres", &a.id, [Some(a.begindatum), a.einddatum]);
         }
-        for i in r.inschrijvingen.iter().filter(|i| i.jongere == j.id) {
+        for i in van(&inschrijvingen).into_iter().map(|i| &r.inschrijvingen[i]) {
             persoon.voeg_toe("inschrijving", &i.id, [Some(i.begindatum), i.einddatum]);
         }
-        for d in r.diplomas.iter().filter(|d| d.jongere == j.id) {
+        for d in van(&diplomas).into_iter().map(|i| &r.diplomas[i]) {
             persoon.voeg_toe("diploma", &d.id, [Some(d.datum)]);
         }
         let relaties: Vec<String> =
-            r.relaties.iter().filter(|g| g.jongere == j.id).map(|g| format!("{}/{}", g.jongere, g.ouder)).collect();
+            van(&relaties).into_iter().map(|i| &r.relaties[i]).map(|g| format!("{}/{}", g.jongere, g.ouder)).collect();
         if !relaties.is_empty() {
             persoon.voeg_bij("gezinsrelatie", &j.id, relaties);
         }
@@ -473,10 +487,14 @@ fn ouders_mee(r: &Register, kandidaten: &mut [Kandidaat]) {
     let weg = |tabel: &str| -> HashSet<&str> {
         kandidaten.iter().flat_map(|k| k.records.get(tabel).into_iter().flatten()).map(String::as_str).collect()
     };
-    let (weg_jongeren, weg_acties): (HashSet<&str>, HashSet<&str>) = (
-        kandidaten.iter().filter(|k| k.deel == Dossierdeel::Persoon).map(|k| k.jongere.as_str()).collect(),
-        weg("actie"),
-    );
+    let weg_jongeren: HashSet<&str> =
+        kandidaten.iter().filter(|k| k.deel == Dossierdeel::Persoon).map(|k| k.jongere.as_str()).collect();
+    let weg_acties = weg("actie");
+    // The part each action that goes is in.
+    let deel_van_actie: HashMap<&str, Dossierdeel> = kandidaten
+        .iter()
+        .flat_map(|k| k.records.get("actie").into_iter().flatten().map(move |id| (id.as_str(), k.deel)))
+        .collect();
     let blijven: HashSet<&str> = r
         .relaties
         .iter()
@@ -491,8 +509,8 @@ fn ouders_mee(r: &Register, kandidaten: &mut [Kandidaat]) {
         .iter()
         .filter(|g| weg_jongeren.contains(g.jongere.as_str()))
         .map(|g| (g.ouder.as_str(), (Dossierdeel::Persoon, g.jongere.as_str())))
-        .chain(r.acties.iter().filter(|a| weg_acties.contains(a.id.as_str())).filter_map(|a| {
-            let deel = kandidaten.iter().find(|k| k.records.get("actie").is_some_and(|ids| ids.contains(&a.id)))?.deel;
+        .chain(r.acties.iter().filter_map(|a| {
+            let deel = *deel_van_actie.get(a.id.as_str())?;
             Some((a.ouder.as_deref()?, (deel, a.jongere.as_str())))
         }));
     for (ouder, (deel, jongere)) in genoemd.filter(|(o, _)| !blijven.contains(o)) {
@@ -502,9 +520,11 @@ fn ouders_mee(r: &Register, kandidaten: &mut [Kandidaat]) {
             *e = nu;
         }
     }
-    for (ouder, (deel, jongere)) in mee {
-        if let Some(k) = kandidaten.iter_mut().find(|k| k.deel == deel && k.jongere == jongere) {
-            k.records.entry("ouder").or_default().push(ouder);
+    let plek: HashMap<(Dossierdeel, String), usize> =
+        kandidaten.iter().enumerate().map(|(i, k)| ((k.deel, k.jongere.clone()), i)).collect();
+    for (ouder, sleutel) in mee {
+        if let Some(&i) = plek.get(&sleutel) {
+            kandidaten[i].records.entry("ouder").or_default().push(ouder);
         }
     }
 }
