@@ -247,7 +247,8 @@ class Gebruiker {
       s.geweigerd++;
       schrijfactie.uitkomst = 'geweigerd';
       const reden = (html.match(/class="(?:veld__fout|utrecht-form-field-error-message)[^"]*"[^>]*>([^<]+)/)?.[1]
-        ?? html.match(/id="formulierfout"[^>]*>\s*<p>([^<]+)/)?.[1] ?? '(geen melding gevonden)').trim();
+        ?? html.match(/id="formulierfout"[^>]*>\s*<p>([^<]+)/)?.[1] ?? '(geen melding gevonden)').trim()
+        .replace(/\b[A-Z]-[A-Z0-9]{8,}\b/g, '…');
       s.weigeringen.set(reden, (s.weigeringen.get(reden) ?? 0) + 1);
     } else {
       s.mislukt++;

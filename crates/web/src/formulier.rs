@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use leerspoor_casework::Fout;
 use leerspoor_domain::Datum;
+use leerspoor_store::StoreFout;
 use std::collections::HashMap;
 
 /// The longest one-line text (a name, a reference) and the longest explanation a form accepts.
@@ -129,6 +130,12 @@ impl Formulier {
             Fout::Invoer { veld, melding } => self.fout(veld, melding),
             Fout::Weigering(w) => self.fout(regelveld, format!("{} ({})", w.reden, w.regel)),
             Fout::Onbekend { wat, id } => self.fout(wat, format!("{wat} '{id}' bestaat niet")),
+            // Two caseworkers at one record: the store refused the later write whole rather than
+            // overwrite the first. The user's to look at again, not a failure of Leerspoor.
+            Fout::Store(e @ StoreFout::Gelijktijdig { .. }) => {
+                self.algemeen = Some(e.to_string());
+                return (StatusCode::CONFLICT, pagina::toon(&self)).into_response();
+            }
             Fout::Store(e) => return pagina::serverfout(&e),
         }
         self.terug_met_fouten()
@@ -247,6 +254,19 @@ mod tests {
             ],
             algemeen: None,
         }
+    }
+
+    #[tokio::test]
+    async fn a_closing_a_colleague_made_first_is_a_conflict_with_its_reason_not_a_server_error() {
+        let fout = Fout::Store(StoreFout::Gelijktijdig { tabel: "zaak", sleutel: "Z-1".into() });
+        let antwoord = formulier().weigering(fout, "meldingsdatum");
+        assert_eq!(antwoord.status(), StatusCode::CONFLICT);
+        let html = axum::body::to_bytes(antwoord.into_body(), usize::MAX).await.unwrap();
+        let html = String::from_utf8(html.to_vec()).unwrap();
+        assert!(
+            html.contains("zaak Z-1 is intussen door een ander gewijzigd of vastgelegd; er is niets opgeslagen"),
+            "{html}"
+        );
     }
 
     #[test]
