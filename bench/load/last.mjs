@@ -73,14 +73,15 @@ const databases = [];
 
 function leerspoor(args, url, env = {}) {
   const r = spawnSync(LEERSPOOR, ['--database-url', url, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 600_000 });
+  if (r.error) throw new Error(`${LEERSPOOR}: ${r.error.message}`);
   return { code: r.status, uit: `${r.stdout}${r.stderr}` };
 }
 
 /** A query's rows as objects: sqlite3 -json, or psql with the rows as one JSON array. */
 function sql(url, vraag) {
   const r = POSTGRES
-    ? spawnSync('psql', ['-X', '-At', '-v', 'ON_ERROR_STOP=1', url, '-c', `SELECT coalesce(json_agg(t), '[]') FROM (${vraag}) t`], { encoding: 'utf8' })
-    : spawnSync('sqlite3', ['-json', '-cmd', '.timeout 60000', url.slice('sqlite:'.length), vraag], { encoding: 'utf8', timeout: 300_000 });
+    ? spawnSync('psql', ['-X', '-At', '-v', 'ON_ERROR_STOP=1', url, '-c', `SELECT coalesce(json_agg(t), '[]') FROM (${vraag}) t`], { encoding: 'utf8', maxBuffer: 1 << 30 })
+    : spawnSync('sqlite3', ['-json', '-cmd', '.timeout 60000', url.slice('sqlite:'.length), vraag], { encoding: 'utf8', timeout: 300_000, maxBuffer: 1 << 30 });
   if (r.status !== 0) throw new Error(`${vraag}\n${r.error ?? r.stderr}`);
   return JSON.parse(r.stdout.trim() || '[]');
 }
@@ -427,11 +428,11 @@ async function hoofd() {
     const laadVoor = loadavg();
     const { schrijven, voor, seconden, server } = await belast(voorbereid, voorbereid.url, metingen);
     const laadNa = loadavg();
+    console.log(metingen.tabel());
     const { bevindingen } = controleer(voorbereid.url, schrijven, voor);
     for (const [naam, s] of metingen.soorten) {
       for (const [reden, n] of s.fouten) bevindingen.push(`${naam}: ${n}x ${reden}`);
     }
-    console.log(metingen.tabel());
     const geschreven = schrijven.filter((s) => s.uitkomst === 'gelukt').length;
     console.log(`${geschreven} schrijfacties vastgelegd in ${seconden.toFixed(0)} s (${(geschreven / seconden).toFixed(1)}/s), begonnen ${begonnen.toISOString()}`);
     console.log(`load average (1, 5, 15 min) bij het begin ${laadVoor.map((l) => l.toFixed(2)).join(' ')}, aan het eind ${laadNa.map((l) => l.toFixed(2)).join(' ')}`);
