@@ -126,7 +126,11 @@ impl Formulier {
     /// The service's refusal beside its field: an input error names the field; a rule refusal
     /// goes beside `regelveld` (the choice the rule is about).
     pub fn weigering(mut self, fout: Fout, regelveld: &str) -> Response {
+        // Two caseworkers at one record: the store refused the later write whole rather than
+        // overwrite the first. The user's to look at again (409), not a failure of Leerspoor.
+        let gelijktijdig = matches!(fout, Fout::Store(StoreFout::Gelijktijdig { .. }));
         match self.zet_weigering(fout, regelveld) {
+            Ok(()) if gelijktijdig => (StatusCode::CONFLICT, pagina::toon(&self)).into_response(),
             Ok(()) => self.terug_met_fouten(),
             Err(e) => pagina::serverfout(&e),
         }
@@ -267,6 +271,19 @@ mod tests {
             ],
             algemeen: None,
         }
+    }
+
+    #[tokio::test]
+    async fn a_closing_a_colleague_made_first_is_a_conflict_with_its_reason_not_a_server_error() {
+        let fout = Fout::Store(StoreFout::Gelijktijdig { tabel: "zaak", sleutel: "Z-1".into() });
+        let antwoord = formulier().weigering(fout, "meldingsdatum");
+        assert_eq!(antwoord.status(), StatusCode::CONFLICT);
+        let html = axum::body::to_bytes(antwoord.into_body(), usize::MAX).await.unwrap();
+        let html = String::from_utf8(html.to_vec()).unwrap();
+        assert!(
+            html.contains("zaak Z-1 is intussen door een ander gewijzigd of vastgelegd; er is niets opgeslagen"),
+            "{html}"
+        );
     }
 
     #[test]

@@ -403,6 +403,10 @@ pub async fn toewijzen(
     };
     match leerspoor_casework::zaak::toewijzen(&state.store, &g.medewerker, &zaak, &aan).await {
         Ok(_) => Redirect::to(&format!("/jongeren/{jongere}?gelukt=toegewezen")).into_response(),
+        // A colleague assigned or closed it meanwhile: nothing written, and the user told why.
+        Err(e @ leerspoor_casework::Fout::Store(leerspoor_store::StoreFout::Gelijktijdig { .. })) => {
+            pagina::met_kop(409, &Kop::voor(&g, "/"), "Toewijzen", Melding::fout(e.to_string()))
+        }
         Err(leerspoor_casework::Fout::Store(e)) => pagina::serverfout(&e),
         Err(e) => pagina::met_kop(422, &Kop::voor(&g, "/"), "Toewijzen", Melding::fout(e.to_string())),
     }
