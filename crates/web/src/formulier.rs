@@ -281,7 +281,7 @@ mod tests {
         let html = axum::body::to_bytes(antwoord.into_body(), usize::MAX).await.unwrap();
         let html = String::from_utf8(html.to_vec()).unwrap();
         assert!(
-            html.contains("zaak Z-1 is intussen door een ander gewijzigd of vastgelegd; er is niets opgeslagen"),
+            html.contains("Zaak Z-1 is intussen door een ander gewijzigd of vastgelegd; er is niets opgeslagen"),
             "{html}"
         );
     }
