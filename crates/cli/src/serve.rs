@@ -82,13 +82,21 @@ pub async fn start(store: Store, database: &str, args: &ServeArgs, tweestaps: bo
             return ExitCode::from(2);
         }
     };
+    // Bound before it says so: whoever waits for "draait op" (a script, the browser tests) can connect.
+    let luisteraar = match tokio::net::TcpListener::bind(args.adres).await {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("fout: kan niet luisteren op {}: {e}", args.adres);
+            return ExitCode::from(1);
+        }
+    };
     println!("Leerspoor draait op http://{} (stoppen: Ctrl+C)", args.adres);
     crate::backup::dagelijks(database.to_string(), args.backup.clone());
     let instellingen = Instellingen { tweestaps, brp, ..args.instellingen() };
-    match leerspoor_web::serve(store, args.adres, instellingen).await {
+    match leerspoor_web::serve(store, luisteraar, instellingen).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("fout: kan niet luisteren op {}: {e}", args.adres);
+            eprintln!("fout: de webserver stopte: {e}");
             ExitCode::from(1)
         }
     }

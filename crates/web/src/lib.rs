@@ -267,8 +267,13 @@ pub fn app(store: Store, instellingen: &Instellingen) -> axum::Router {
         .with_state(state)
 }
 
-/// Serves the application until the process is stopped; expired sessions are cleared hourly.
-pub async fn serve(store: Store, adres: SocketAddr, instellingen: Instellingen) -> std::io::Result<()> {
+/// Serves the application on a bound listener until the process is stopped; expired sessions are
+/// cleared hourly. The caller binds, so that it can say the server is up only once it listens.
+pub async fn serve(
+    store: Store,
+    luisteraar: tokio::net::TcpListener,
+    instellingen: Instellingen,
+) -> std::io::Result<()> {
     let opruimen = store.clone();
     tokio::spawn(async move {
         loop {
@@ -276,7 +281,6 @@ pub async fn serve(store: Store, adres: SocketAddr, instellingen: Instellingen) 
             tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
         }
     });
-    let luisteraar = tokio::net::TcpListener::bind(adres).await?;
     let app = app(store, &instellingen).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(luisteraar, app).await
 }
