@@ -194,7 +194,6 @@ struct Register {
     vrijstelling_meldingen: Vec<(String, String)>,
     /// Meldingen and vrijstellingen with a message in a verzending DUO has not acknowledged.
     onbevestigd: HashSet<String>,
-    brp_verzoeken: HashSet<String>,
 }
 
 const DUO_MELDINGEN: &str = "SELECT meldingnummer, melding FROM duo_melding WHERE melding IS NOT NULL ORDER BY 1";
@@ -204,7 +203,6 @@ const ONBEVESTIGD: &str = "SELECT d.melding FROM terugmelding t JOIN duo_melding
      JOIN verzending v ON v.id = t.verzending WHERE v.bevestigd IS NULL AND d.melding IS NOT NULL \
      UNION SELECT m.vrijstelling FROM vrijstelling_melding m JOIN verzending v ON v.id = m.verzending \
      WHERE v.bevestigd IS NULL";
-const BRP_VERZOEKEN: &str = "SELECT jongere FROM brp_verzoek";
 
 /// Reads the register from a store or inside a writer's transaction (same method names). Every
 /// list is sorted by key, so the listing and the transaction see the same order.
@@ -233,12 +231,6 @@ macro_rules! lees_register {
             vrijstelling_meldingen: paren($bron.vraag(VRIJSTELLING_MELDINGEN, &[], &twee).await?),
             onbevestigd: $bron
                 .vraag(ONBEVESTIGD, &[], &[Type::Tekst])
-                .await?
-                .iter()
-                .map(|r| r[0].als_tekst())
-                .collect(),
-            brp_verzoeken: $bron
-                .vraag(BRP_VERZOEKEN, &[], &[Type::Tekst])
                 .await?
                 .iter()
                 .map(|r| r[0].als_tekst())
@@ -456,9 +448,9 @@ fn kies(r: &Register, peildatum: Datum, termijnen: Bewaartermijnen) -> Selectie 
         if !relaties.is_empty() {
             persoon.voeg_bij("gezinsrelatie", &j.id, relaties);
         }
-        // Its change-log lines are kept by the youth's id, also when no request is open now.
-        let verzoek = r.brp_verzoeken.contains(&j.id).then(|| j.id.clone());
-        persoon.voeg_bij("brp_verzoek", &j.id, verzoek.into_iter().chain([j.id.clone()]));
+        // A BRP request is kept by the youth's id, and so are its change-log lines, also of a request
+        // done earlier: deleted whether there is one now or not.
+        persoon.voeg_bij("brp_verzoek", &j.id, [j.id.clone()]);
         kandidaten.push(kandidaat(&j.id, Dossierdeel::Persoon, persoon));
     }
     ouders_mee(r, &mut kandidaten);
@@ -547,6 +539,18 @@ pub async fn goedkeurder(store: &Store, id: &str) -> Result<Medewerker> {
     Ok(m)
 }
 
+/// Refuses a destruction on a peildatum after today: that would destroy before the period ends.
+pub fn toets_peildatum(peildatum: Datum) -> Result<()> {
+    let vandaag = chrono::Local::now().date_naive();
+    if peildatum > vandaag {
+        return Err(Fout::invoer(
+            "peildatum",
+            format!("vernietigen kan niet vooruit: {peildatum} ligt na vandaag ({vandaag})"),
+        ));
+    }
+    Ok(())
+}
+
 /// Destroys what is due on `peildatum`, if it is still exactly the list with `kenmerk` that
 /// `goedgekeurd_door` (a teamleider in service) approved: in one transaction, with a line per part
 /// on the destruction list. The list's lines.
@@ -558,6 +562,7 @@ pub async fn vernietig(
     goedgekeurd_door: &str,
     uitgevoerd_door: &str,
 ) -> Result<Vec<Vernietiging>> {
+    toets_peildatum(peildatum)?;
     let teamleider = goedkeurder(store, goedgekeurd_door).await?;
     let mut s = store
         .schrijver(uitgevoerd_door, "archief vernietigen")

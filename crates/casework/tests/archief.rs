@@ -133,6 +133,10 @@ async fn destruction_takes_exactly_the_approved_list_and_keeps_a_list_without_na
         drop(poging);
         assert_eq!(regels_in_wijzigingslog(store, "zaak", "Z-DAAN").await, 1);
 
+        // A peildatum ahead would destroy before the period ends: refused whoever approved.
+        let fout =
+            vernietig(store, d("2099-01-01"), STANDAARD, &s.kenmerk(), TEAMLEIDER, "cli:test").await.unwrap_err();
+        assert!(fout.to_string().contains("kan niet vooruit"), "{fout}");
         // Approved by a leerplichtambtenaar: refused, nothing goes.
         let fout = vernietig(store, peildatum, STANDAARD, &s.kenmerk(), LPA, "cli:test").await.unwrap_err();
         assert!(matches!(fout, Fout::Weigering(_)), "{fout}");

@@ -73,15 +73,8 @@ async fn toon_of_vernietig(store: &Store, args: &ArchiefArgs) -> Result<String, 
             .await?;
         return Ok(toon(&selectie));
     };
-    let vandaag = chrono::Local::now().date_naive();
-    if peildatum > vandaag {
-        return Err(leerspoor_casework::Fout::Invoer {
-            veld: "peildatum",
-            melding: format!("vernietigen kan niet vooruit: {peildatum} ligt na vandaag ({vandaag})"),
-        }
-        .into());
-    }
-    // Refused before anything is made final: the approver and the list approved.
+    // Refused before anything is made final: a peildatum ahead, the approver, the list approved.
+    archief::toets_peildatum(peildatum)?;
     archief::goedkeurder(store, teamleider).await?;
     selectie.toets_kenmerk(kenmerk)?;
     // The completed years the records counted in keep their tables first: the counts stay.
