@@ -10,8 +10,8 @@
 //! final first (`report::vastgesteld`, called by the CLI): the counts stay, the people go.
 use crate::{Fout, Result};
 use leerspoor_domain::model::{
-    Actie, ActieSoort, Dagbesteding, Diploma, Gezinsrelatie, Inschrijving, Jongere, Medewerker, RmcTraject, Rol,
-    Thuiszitperiode, Verzuimmelding, Vrijstelling, VrijstellingStatus, VsvMelding, Woonadres, Zaak, ZaakSoort,
+    Actie, ActieSoort, Dagbesteding, Diploma, Document, Gezinsrelatie, Inschrijving, Jongere, Medewerker, RmcTraject,
+    Rol, Thuiszitperiode, Verzuimmelding, Vrijstelling, VrijstellingStatus, VsvMelding, Woonadres, Zaak, ZaakSoort,
     ZaakStatus,
 };
 use leerspoor_domain::rules::Weigering;
@@ -32,6 +32,7 @@ const VOLGORDE: &[(&str, &str)] = &[
     ("terugmelding", "meldingnummer"),
     ("doorgestuurd", "meldingnummer"),
     ("duo_melding", "meldingnummer"),
+    ("document", "id"),
     ("actie", "id"),
     ("thuiszitperiode", "id"),
     ("verzuimmelding", "id"),
@@ -183,6 +184,7 @@ struct Register {
     vsv: Vec<VsvMelding>,
     trajecten: Vec<RmcTraject>,
     dagbesteding: Vec<Dagbesteding>,
+    documenten: Vec<Document>,
     woonadressen: Vec<Woonadres>,
     inschrijvingen: Vec<Inschrijving>,
     relaties: Vec<Gezinsrelatie>,
@@ -223,6 +225,7 @@ macro_rules! lees_register {
             vsv: $bron.lees().await?,
             trajecten: $bron.lees().await?,
             dagbesteding: $bron.lees().await?,
+            documenten: $bron.lees().await?,
             woonadressen: $bron.lees().await?,
             inschrijvingen: $bron.lees().await?,
             relaties: $bron.lees().await?,
@@ -254,6 +257,7 @@ impl Register {
         self.vsv.sort_by(|a, b| a.id.cmp(&b.id));
         self.trajecten.sort_by(|a, b| a.id.cmp(&b.id));
         self.dagbesteding.sort_by(|a, b| a.id.cmp(&b.id));
+        self.documenten.sort_by(|a, b| a.id.cmp(&b.id));
         self.woonadressen.sort_by(|a, b| a.id.cmp(&b.id));
         self.inschrijvingen.sort_by(|a, b| a.id.cmp(&b.id));
         self.relaties.sort_by(|a, b| (&a.jongere, &a.ouder).cmp(&(&b.jongere, &b.ouder)));
@@ -383,6 +387,11 @@ fn kies(r: &Register, peildatum: Datum, termijnen: Bewaartermijnen) -> Selectie 
     }
     for b in &r.dagbesteding {
         in_deel(&mut delen, &b.jongere, Dossierdeel::Rmc).voeg_toe("dagbesteding", &b.id, [Some(b.datum)]);
+    }
+    // A letter goes with the zaak or the request it was made from.
+    for d in &r.documenten {
+        let deel = if d.vrijstelling.is_some() { Dossierdeel::Leerplicht } else { deel_van_zaak(d.zaak.as_ref()) };
+        in_deel(&mut delen, &d.jongere, deel).voeg_toe("document", &d.id, [Some(d.datum)]);
     }
 
     let startkwalificatie: HashMap<&str, Datum> =

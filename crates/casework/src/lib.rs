@@ -10,6 +10,7 @@
 pub mod absoluut;
 pub mod actie;
 pub mod archief;
+pub mod brieven;
 pub mod correctie;
 pub mod dagbesteding;
 pub mod dossier;
@@ -43,6 +44,9 @@ pub enum Fout {
     Onbekend { wat: &'static str, id: String },
     #[error(transparent)]
     Store(#[from] StoreFout),
+    /// The template could not be laid out: the office's template holds an error.
+    #[error("de brief kon niet worden opgemaakt: {0}")]
+    Opmaak(String),
 }
 
 impl Fout {

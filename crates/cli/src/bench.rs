@@ -2,6 +2,9 @@
 //! for, then each output format — and prints the median of a number of runs per step, with the
 //! process's peak memory. The speed targets of the report engine are checked with this.
 //!
+//! `leerspoor bench brieven`: letters from the dossier, each from reading the dossier to its PDF
+//! stored, on a fresh demo region (docs/brieven.md).
+//!
 //! `leerspoor bench p-levering`: times one week of DUO's P-levering with many mutations, applied to
 //! a fresh demo region (docs/koppelingen.md).
 use crate::blokkeer;
@@ -14,7 +17,7 @@ use std::time::{Duration, Instant};
 
 #[derive(Debug, clap::Args)]
 #[command(
-    override_usage = "leerspoor bench rapport --jaar 2020-2021 [--scope SCOPE]… [--alle-scopes] [--herhaal N] [--per-tabel]\n       leerspoor bench p-levering [--mutaties 10000] [--scale 1]"
+    override_usage = "leerspoor bench rapport --jaar 2020-2021 [--scope SCOPE]… [--alle-scopes] [--herhaal N] [--per-tabel]\n       leerspoor bench p-levering [--mutaties 10000] [--scale 1]\n       leerspoor bench brieven [--aantal 500] [--scale 0.2]"
 )]
 pub struct BenchArgs {
     #[command(subcommand)]
@@ -32,6 +35,10 @@ enum Wat {
     #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     #[command(override_usage = "leerspoor bench c-levering [--scale N]")]
     CLevering(CLeveringArgs),
+    /// Brieven uit het dossier: elk van dossier lezen tot PDF bewaard, op een nieuwe demoregio
+    #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
+    #[command(override_usage = "leerspoor bench brieven [--aantal 500] [--scale 0.2]")]
+    Brieven(BrievenArgs),
     /// De BRP-controle van alle jongeren van een demoregio tegen de lokale BRP, op de afgesproken snelheid
     #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     #[command(override_usage = "leerspoor bench brp [--scale N] [--per-seconde N]")]
@@ -56,6 +63,16 @@ struct BrpBenchArgs {
     /// Verzoeken per seconde (elk met tot 20 BSN's)
     #[arg(long, default_value_t = 50.0, value_name = "N")]
     per_seconde: f64,
+}
+
+#[derive(Debug, clap::Args)]
+struct BrievenArgs {
+    /// Aantal waarschuwingen (elk een brief per geadresseerde)
+    #[arg(long, default_value_t = 500, value_name = "N")]
+    aantal: usize,
+    /// Grootte van de demoregio (1 = 54.000 jongeren)
+    #[arg(long, default_value_t = 0.2, value_name = "N")]
+    scale: f64,
 }
 
 #[derive(Debug, clap::Args)]
@@ -90,6 +107,7 @@ pub fn run(args: BenchArgs, database: &str) -> ExitCode {
         Wat::PLevering(args) => return p_levering(&args),
         Wat::CLevering(args) => return c_levering(&args),
         Wat::Brp(args) => return brp(&args),
+        Wat::Brieven(args) => return brieven(&args),
     };
     let resultaat: Result<String, leerspoor_report::Fout> = blokkeer(async {
         let store = Store::open_bestaand(database).await?;
@@ -343,4 +361,81 @@ fn p_levering(args: &PLeveringArgs) -> ExitCode {
         ))
     });
     crate::rapporteer(resultaat, |_| false)
+}
+
+/// Waarschuwingen for the first `aantal` warnings the demo region recorded, one after the other as a
+/// caseworker makes them: the median per step and per letter, the total, the peak memory.
+fn brieven(args: &BrievenArgs) -> ExitCode {
+    use leerspoor_casework::brieven::{self, Onderwerp, Verzoek};
+    use leerspoor_domain::code_enum::CodeEnum;
+    use leerspoor_domain::model::{Actie, ActieSoort};
+    use leerspoor_domain::rules::brief::BriefSoort;
+    let resultaat: Result<String, String> = blokkeer(async {
+        let (_map, store, _, gemaakt) = demoregio(args.scale).await?;
+        let fout = |e: leerspoor_casework::Fout| e.to_string();
+        let acties: Vec<Actie> =
+            store.lees_waar("soort", ActieSoort::Waarschuwing.code()).await.map_err(|e| e.to_string())?;
+        let mut stappen: [Vec<Duration>; 4] = Default::default();
+        let (mut brieven_gemaakt, mut geweigerd, mut bytes) = (0usize, 0usize, 0i64);
+        let begin = Instant::now();
+        for a in acties.iter().filter(|a| a.medewerker.is_some()).take(args.aantal) {
+            let door = leerspoor_casework::medewerker(&store, a.medewerker.as_deref().unwrap_or_default())
+                .await
+                .map_err(fout)?;
+            let v = Verzoek {
+                soort: BriefSoort::Waarschuwing,
+                onderwerp: Onderwerp::Actie(a.id.clone()),
+                datum: a.datum,
+                gesprek: None,
+                inschrijven_voor: None,
+                vervangt: None,
+            };
+            let t0 = Instant::now();
+            let opgesteld = match brieven::opstellen(&store, &door, &v, a.datum).await {
+                Ok(o) => o,
+                Err(_) => {
+                    geweigerd += 1;
+                    continue;
+                }
+            };
+            let t1 = Instant::now();
+            let gezet = brieven::zet(&store, opgesteld, &leerspoor_web::brief_zetter).await.map_err(fout)?;
+            let t2 = Instant::now();
+            let documenten = brieven::leg_vast(&store, &door, gezet, "brief opgemaakt").await.map_err(fout)?;
+            let t3 = Instant::now();
+            brieven_gemaakt += documenten.len();
+            bytes += documenten.iter().map(|d| d.bytes).sum::<i64>();
+            for (i, d) in [t1 - t0, t2 - t1, t3 - t2, t3 - t0].into_iter().enumerate() {
+                stappen[i].push(d);
+            }
+        }
+        let totaal = begin.elapsed();
+        store.sluit().await;
+        let n = stappen[3].len();
+        if n == 0 {
+            return Err("de demoregio heeft geen waarschuwingen om brieven bij te maken".into());
+        }
+        let mediaan = |v: &mut Vec<Duration>| {
+            v.sort();
+            v[v.len() / 2].as_secs_f64() * 1000.0
+        };
+        let mut uit = format!(
+            "Brieven (waarschuwing) op een demoregio van schaal {} (gemaakt in {:.1} s)\n",
+            args.scale,
+            gemaakt.as_secs_f64()
+        );
+        uit += &format!("  verzoeken                       {n:>9}   (geweigerd door de regels: {geweigerd})\n");
+        uit += &format!(
+            "  brieven bewaard                 {brieven_gemaakt:>9}   ({} kB per brief)\n",
+            bytes / brieven_gemaakt.max(1) as i64 / 1024
+        );
+        uit += &format!("  eerste verzoek (koud), ms       {:>9.1}\n", stappen[3][0].as_secs_f64() * 1000.0);
+        for (naam, i) in [("dossier lezen en velden", 0), ("PDF zetten", 1), ("bewaren", 2), ("per verzoek", 3)] {
+            uit += &format!("  mediaan {naam:<24}{:>9.1}\n", mediaan(&mut stappen[i]));
+        }
+        uit += &format!("  totaal {n} verzoeken, s           {:>9.2}\n", totaal.as_secs_f64());
+        uit += &format!("\npiekgeheugen van het proces: {}\n", piekgeheugen());
+        Ok(uit)
+    });
+    crate::rapporteer(resultaat, |_| true)
 }

@@ -11,6 +11,7 @@ mod api_sleutel;
 mod archief;
 mod backup;
 mod bench;
+mod brief;
 mod brp;
 mod bundel;
 mod controle;
@@ -104,6 +105,9 @@ enum Opdracht {
     /// Bewaartermijnen: toon wat vernietigd mag worden, vernietig het na goedkeuring, toon de vernietigingslijst
     #[command(help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     Archief(archief::ArchiefArgs),
+    /// Brieven en besluiten uit het dossier (uitnodiging, waarschuwing, beschikking, HALT, proces-verbaal)
+    #[command(help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties")]
+    Brief(brief::BriefArgs),
     /// API-sleutels voor machines (de koppelserver naar DUO): uitgeven, tonen, intrekken
     #[command(name = "api-sleutel", help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties", subcommand_value_name = "WAT")]
     ApiSleutel(api_sleutel::ApiSleutelArgs),
@@ -132,6 +136,7 @@ fn main() -> ExitCode {
         Opdracht::ApiSleutel(a) => api_sleutel::run(a, &database),
         Opdracht::Backup(a) => backup::maak(a, &database),
         Opdracht::Archief(a) => archief::run(a, &database),
+        Opdracht::Brief(a) => brief::run(a, &database),
         Opdracht::Restore(a) => backup::herstel(a, &database),
         Opdracht::Bench(a) => bench::run(a, &database),
     }
@@ -154,7 +159,7 @@ fn meld_gebruiksfout(fout: clap::Error) -> ExitCode {
         ErrorKind::UnknownArgument => format!("onbekende optie '{arg}'"),
         ErrorKind::InvalidSubcommand => format!("onbekende opdracht '{}'", context(ContextKind::InvalidSubcommand)),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "geef een opdracht: status, import, export, controle, koppeling, rmc, report, demo, serve, account, api-sleutel, backup, restore, archief of bench"
+            "geef een opdracht: status, import, export, controle, koppeling, rmc, report, demo, serve, account, api-sleutel, backup, restore, archief, brief of bench"
                 .to_string()
         }
         ErrorKind::MissingRequiredArgument => format!("ontbreekt: {arg}"),

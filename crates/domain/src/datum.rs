@@ -17,6 +17,32 @@ pub fn parse_datum(tekst: &str) -> Result<Datum, String> {
         .ok_or_else(|| format!("'{tekst}' is geen bestaande datum (verwacht JJJJ-MM-DD)"))
 }
 
+/// A date as Dutch text: `23 november 2026`.
+pub fn datum_tekst(d: Datum) -> String {
+    use chrono::Datelike;
+    const MAANDEN: [&str; 12] = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    format!("{} {} {}", d.day(), MAANDEN[d.month0() as usize], d.year())
+}
+
+/// A person's whole name as on a letter: voornamen, tussenvoegsel and achternaam, each with its
+/// spaces collapsed, the empty parts left out.
+pub fn volledige_naam(voornamen: &str, tussenvoegsel: &str, achternaam: &str) -> String {
+    [voornamen, tussenvoegsel, achternaam].iter().flat_map(|deel| deel.split_whitespace()).collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -34,5 +60,13 @@ mod tests {
             assert_eq!(parse_datum(fout), Err(format!("'{fout}' is geen datum (verwacht JJJJ-MM-DD)")), "{fout}");
         }
         assert!(parse_datum("2021-13-01").is_err());
+    }
+
+    #[test]
+    fn dates_and_names_as_a_letter_writes_them() {
+        assert_eq!(datum_tekst(Datum::from_ymd_opt(2024, 2, 29).unwrap()), "29 februari 2024");
+        assert_eq!(datum_tekst(Datum::from_ymd_opt(2021, 8, 1).unwrap()), "1 augustus 2021");
+        assert_eq!(volledige_naam(" Anna  Maria ", "van der", "Berg"), "Anna Maria van der Berg");
+        assert_eq!(volledige_naam("Daan", "", "Visser"), "Daan Visser");
     }
 }

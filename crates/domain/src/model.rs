@@ -100,6 +100,16 @@ code_enum!(
 );
 
 code_enum!(
+    /// To whom a document of the dossier is addressed.
+    Geadresseerde, "geadresseerde" {
+        Jongere = ("jongere", "de jongere"),
+        Ouder = ("ouder", "ouder/verzorger"),
+        Halt = ("halt", "Halt"),
+        OpenbaarMinisterie = ("openbaar_ministerie", "het Openbaar Ministerie"),
+    }
+);
+
+code_enum!(
     /// Against whom a proces-verbaal is made.
     PvTegen, "PV tegen" {
         Jongere = ("jongere", "de jongere"),
@@ -424,6 +434,32 @@ pub struct Actie {
     pub uitkomst: Option<String>,
     pub uitkomst_datum: Option<Datum>,
     pub toelichting: String,
+}
+
+/// A letter or decision the office made from the dossier (docs/brieven.md). Never changed once
+/// made; a correction is a new document that [`Document::vervangt`] this one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub id: String,
+    pub jongere: String,
+    pub zaak: Option<String>,
+    pub vrijstelling: Option<String>,
+    pub actie: Option<String>,
+    /// A [`crate::rules::brief::BriefSoort`] code.
+    pub soort: String,
+    pub ontvanger: Geadresseerde,
+    /// The parent it is addressed to, with [`Geadresseerde::Ouder`].
+    pub ouder: Option<String>,
+    pub datum: Datum,
+    pub auteur: String,
+    /// The template versions that made it: `uitnodiging_gesprek 3, briefhoofd 1` (0: as shipped).
+    pub sjabloon: String,
+    /// SHA-256 of the PDF, hex.
+    pub sha256: String,
+    pub bytes: i64,
+    pub vervangt: Option<String>,
+    /// The batch it was printed in.
+    pub reeks: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

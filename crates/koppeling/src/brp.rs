@@ -10,6 +10,7 @@ use leerspoor_brp::client::{Brp, PER_VERZOEK};
 use leerspoor_brp::persoon::{BrpPersoon, Huisgenoot};
 use leerspoor_casework::ids;
 use leerspoor_domain::code_enum::CodeEnum;
+use leerspoor_domain::datum::volledige_naam;
 use leerspoor_domain::model::{Gemeente, Jongere, Medewerker, OuderRelatie, Vertrek, Woonadres};
 use leerspoor_domain::{Bsn, Datum};
 use leerspoor_store::toegang::Herkomst;
@@ -297,11 +298,6 @@ fn adres_tekst(gemeente: &str, postcode: &str, huisnummer: &str) -> String {
 /// A name part with its spaces collapsed (`"Anna  Maria "` is `"Anna Maria"`).
 fn gewoon(deel: &str) -> String {
     deel.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The whole name, as on a letter.
-fn volledige_naam(voornamen: &str, voorvoegsel: &str, achternaam: &str) -> String {
-    [voornamen, voorvoegsel, achternaam].into_iter().map(gewoon).filter(|d| !d.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 /// What the BRP says otherwise about `j`, whose current address in the register is `huidig`. The

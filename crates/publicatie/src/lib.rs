@@ -6,6 +6,7 @@
 //! - [`xlsx`]: one sheet per table, numbers as numbers.
 //! - [`html`]: a standalone, accessible document; [`html_tabel`] and [`grafiek`] for embedding.
 //! - [`pdf`]: the jaarverslag typeset in-process by typst, with a factsheet per gemeente.
+pub mod brief;
 mod factsheet;
 pub mod getal;
 mod grafiek;
@@ -19,25 +20,7 @@ pub use html::{STIJL, html, html_tabel};
 pub use pdf::{Sectie, overzicht, pdf};
 pub use xlsx::xlsx;
 
-/// A date as Dutch text: `23 november 2026`.
-pub fn datum_tekst(d: chrono::NaiveDate) -> String {
-    use chrono::Datelike;
-    const MAANDEN: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    format!("{} {} {}", d.day(), MAANDEN[d.month0() as usize], d.year())
-}
+pub use leerspoor_domain::datum::datum_tekst;
 
 /// What the published document is about, beside its tables.
 #[derive(Debug, Clone)]

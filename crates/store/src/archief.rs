@@ -57,8 +57,19 @@ impl Schrijver {
         logsleutels: &[String],
     ) -> Result<u64> {
         let mut n = 0;
+        // A document refuses deletion but in a transaction marked as a destruction (migration 0019).
+        let document = tabel == "document";
+        if document {
+            self.merk_vernietiging(true).await?;
+        }
         for deel in waarden.chunks(PER_KEER) {
+            if document {
+                self.verwijder_in("DELETE FROM document_inhoud WHERE document IN ", deel, &[], "").await?;
+            }
             n += self.verwijder_in(&format!("DELETE FROM {tabel} WHERE {kolom} IN "), deel, &[], "").await?;
+        }
+        if document {
+            self.merk_vernietiging(false).await?;
         }
         let tabel = Waarde::Tekst(Some(tabel.to_string()));
         let sql = "DELETE FROM wijzigingslog WHERE tabel = $1 AND sleutel IN ";
@@ -87,14 +98,25 @@ impl Schrijver {
         if waarden.is_empty() {
             return Ok(0);
         }
-        let merk = Waarde::Tekst(Some("vernietiging".to_string()));
-        self.voer_uit("INSERT INTO vernietiging_bezig (kenmerk) VALUES ($1)", std::slice::from_ref(&merk)).await?;
+        self.merk_vernietiging(true).await?;
         let mut n = 0;
         for deel in waarden.chunks(PER_KEER) {
             n += self.verwijder_in(sql, deel, voor, sluit).await?;
         }
-        self.voer_uit("DELETE FROM vernietiging_bezig WHERE kenmerk = $1", &[merk]).await?;
+        self.merk_vernietiging(false).await?;
         Ok(n)
+    }
+
+    /// Marks this transaction as a destruction, or removes the mark (always before the commit).
+    async fn merk_vernietiging(&mut self, aan: bool) -> Result<()> {
+        let merk = Waarde::Tekst(Some("vernietiging".to_string()));
+        let sql = if aan {
+            "INSERT INTO vernietiging_bezig (kenmerk) VALUES ($1)"
+        } else {
+            "DELETE FROM vernietiging_bezig WHERE kenmerk = $1"
+        };
+        self.voer_uit(sql, &[merk]).await?;
+        Ok(())
     }
 
     /// `sql` followed by a list of binds for `waarden`, after the `voor` binds.

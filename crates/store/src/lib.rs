@@ -203,6 +203,7 @@ const POSTGRES_BULK: Bulk = Bulk { rijen: 1000, plaats: |i| format!("${i}") };
 
 pub mod archief;
 pub mod backup;
+pub mod documenten;
 pub mod integriteit;
 pub mod sleutels;
 pub mod toegang;

@@ -819,3 +819,64 @@ impl Rij for Dagbesteding {
         v.klaar(r)
     }
 }
+
+impl Rij for Document {
+    const TABEL: &'static str = "document";
+    const KOLOMMEN: &'static [Kolom] = &[
+        k("id", T),
+        k("jongere", T),
+        o("zaak", T),
+        o("vrijstelling", T),
+        o("actie", T),
+        k("soort", T),
+        k("ontvanger", T),
+        o("ouder", T),
+        k("datum", D),
+        k("auteur", T),
+        k("sjabloon", T),
+        k("sha256", T),
+        k("bytes", Geheel),
+        o("vervangt", T),
+        o("reeks", T),
+    ];
+    fn waarden(&self) -> Vec<Waarde> {
+        vec![
+            tekst(&self.id),
+            tekst(&self.jongere),
+            opt_tekst(self.zaak.as_deref()),
+            opt_tekst(self.vrijstelling.as_deref()),
+            opt_tekst(self.actie.as_deref()),
+            tekst(&self.soort),
+            code(self.ontvanger),
+            opt_tekst(self.ouder.as_deref()),
+            datum(self.datum),
+            tekst(&self.auteur),
+            tekst(&self.sjabloon),
+            tekst(&self.sha256),
+            Waarde::Geheel(Some(self.bytes)),
+            opt_tekst(self.vervangt.as_deref()),
+            opt_tekst(self.reeks.as_deref()),
+        ]
+    }
+    fn uit_waarden(w: Vec<Waarde>) -> Result<Self, Vec<VeldFout>> {
+        let mut v = Velden::new(w);
+        let r = Document {
+            id: v.tekst(),
+            jongere: v.tekst(),
+            zaak: v.opt_tekst(),
+            vrijstelling: v.opt_tekst(),
+            actie: v.opt_tekst(),
+            soort: v.tekst(),
+            ontvanger: v.code(),
+            ouder: v.opt_tekst(),
+            datum: v.datum(),
+            auteur: v.tekst(),
+            sjabloon: v.tekst(),
+            sha256: v.tekst(),
+            bytes: v.opt_geheel().unwrap_or_default(),
+            vervangt: v.opt_tekst(),
+            reeks: v.opt_tekst(),
+        };
+        v.klaar(r)
+    }
+}

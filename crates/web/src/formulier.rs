@@ -145,6 +145,7 @@ impl Formulier {
             Fout::Weigering(w) => self.fout(regelveld, format!("{} ({})", w.reden, w.regel)),
             Fout::Onbekend { wat, id } => self.fout(wat, format!("{wat} '{id}' bestaat niet")),
             Fout::Store(e @ StoreFout::Gelijktijdig { .. }) => self.algemeen = Some(zin(&e.to_string())),
+            e @ Fout::Opmaak(_) => self.algemeen = Some(zin(&e.to_string())),
             Fout::Store(e) => return Err(e),
         }
         Ok(())

@@ -12,6 +12,7 @@ mod formulier;
 pub mod inzage;
 pub mod pagina;
 mod paginas;
+pub use paginas::brief::zetter as brief_zetter;
 pub mod poort;
 pub mod rechten;
 mod sessies;
@@ -188,6 +189,9 @@ pub fn routes(state: AppState) -> Routes {
             Toegang::Recht(CasusSchrijven),
             vrijstelling::hoorzitting,
         )
+        .get("/jongeren/{jongere}/brief", Toegang::Recht(CasusSchrijven), brief::formulier)
+        .post("/jongeren/{jongere}/brief", Toegang::Recht(CasusSchrijven), brief::maak)
+        .get("/jongeren/{jongere}/documenten/{document}", Toegang::Recht(DossierLezen), brief::document)
         .get("/jongeren/{jongere}/traject", Toegang::Recht(CasusSchrijven), traject::formulier)
         .post("/jongeren/{jongere}/traject", Toegang::Recht(CasusSchrijven), traject::start)
         .post("/jongeren/{jongere}/trajecten/{traject}/sluiten", Toegang::Recht(CasusSchrijven), traject::sluit)

@@ -110,12 +110,7 @@ pub fn toon(t: &impl Template) -> Response {
 
 /// A youth's or parent's name as it is written: `Sanne van der Berg`.
 pub fn naam(voornamen: &str, tussenvoegsel: &str, achternaam: &str) -> String {
-    [voornamen, tussenvoegsel, achternaam]
-        .iter()
-        .map(|s| s.trim())
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    leerspoor_domain::datum::volledige_naam(voornamen, tussenvoegsel, achternaam)
 }
 
 /// Dutch date, `3 maart 2021`, for people; forms use ISO dates.

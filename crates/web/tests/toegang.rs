@@ -152,6 +152,7 @@ fn invullen(pad: &str, jongere: &str) -> String {
         .replace("{bestand}", "leerspoor.css")
         .replace("{levering}", "L-ONBEKEND")
         .replace("{verzending}", "V-ONBEKEND")
+        .replace("{document}", "D-ONBEKEND")
 }
 
 #[tokio::test]
@@ -1397,4 +1398,75 @@ async fn the_rmc_may_not_download_the_vrijstellingen_for_duo() {
     assert_eq!(vraag(&r.app, "GET", &pad, Some(&rmc), None).await.status, StatusCode::FORBIDDEN);
     let log = r.store.toegang_van(&format!("verzending:{id}")).await.unwrap();
     assert_eq!(log.iter().map(|t| t.resultaat.as_str()).collect::<Vec<_>>(), ["geweigerd", "gelukt"]);
+}
+
+/// A warning made from the dossier: the form, the letter stored as PDF and opened from the
+/// dossier (in the access log); never through another youth's address, neither made nor opened.
+#[tokio::test]
+async fn a_letter_is_made_from_the_dossier_and_opened_only_through_its_own_youth() {
+    use leerspoor_domain::model::{ActieSoort, Document};
+    for db in leerspoor_testdb::alle().await {
+        let r = regio(db).await;
+        let ds = &r.dataset;
+        let dag = vandaag();
+        let woont = |j: &str| {
+            ds.woonadressen
+                .iter()
+                .any(|a| a.jongere == j && a.begindatum <= dag && a.einddatum.is_none_or(|e| dag <= e))
+        };
+        let gezag = |j: &str| ds.gezinsrelaties.iter().any(|g| g.jongere == j && g.gezag);
+        let actie = ds
+            .acties
+            .iter()
+            .find(|a| a.soort == ActieSoort::Waarschuwing && a.datum <= dag && woont(&a.jongere) && gezag(&a.jongere))
+            .expect("een waarschuwing in de demoregio");
+        let jongere = &actie.jongere;
+        let ander = &ds.jongeren.iter().find(|j| &j.id != jongere).unwrap().id;
+        let (cookie, token) = aanmelden(&r.app, "leerplichtambtenaar", WACHTWOORD).await.unwrap();
+        let pad = format!("/jongeren/{jongere}/brief?soort=waarschuwing&actie={}", actie.id);
+        let a = vraag(&r.app, "GET", &pad, Some(&cookie), None).await;
+        assert_eq!(a.status, StatusCode::OK, "{}", r.store.soort());
+        assert!(a.body.contains("Waarschuwing"), "{}", a.body);
+        let form = format!("csrf={token}&datum=2021-06-15");
+
+        // Another youth's address with this youth's action: unknown, nothing made.
+        let via_ander = format!("/jongeren/{ander}/brief?soort=waarschuwing&actie={}", actie.id);
+        let a = vraag(&r.app, "POST", &via_ander, Some(&cookie), Some(form.clone())).await;
+        assert_eq!(a.status, StatusCode::NOT_FOUND);
+        // A date ahead of today is refused beside the field.
+        let vooruit = format!("csrf={token}&datum=2021-06-16");
+        let a = vraag(&r.app, "POST", &pad, Some(&cookie), Some(vooruit)).await;
+        assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(a.body.contains("vooruit gedateerd"), "{}", a.body);
+        assert_eq!(r.store.aantal("document").await.unwrap(), 0);
+
+        let a = vraag(&r.app, "POST", &pad, Some(&cookie), Some(form)).await;
+        assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+        let documenten: Vec<Document> = r.store.lees_waar("jongere", jongere).await.unwrap();
+        assert!(!documenten.is_empty());
+        let d = &documenten[0];
+        let dossier = vraag(&r.app, "GET", &format!("/jongeren/{jongere}?gelukt=brief"), Some(&cookie), None).await;
+        assert!(
+            dossier.body.contains(&format!("/jongeren/{jongere}/documenten/{}", d.id)),
+            "het dossier toont de brief"
+        );
+
+        let (a, headers) =
+            vraag_met(&r.app, "GET", &format!("/jongeren/{jongere}/documenten/{}", d.id), Some(&cookie), None).await;
+        assert_eq!(a.status, StatusCode::OK);
+        assert_eq!(headers[header::CONTENT_TYPE], "application/pdf");
+        assert!(a.body.starts_with("%PDF-"));
+        let a = vraag(&r.app, "GET", &format!("/jongeren/{ander}/documenten/{}", d.id), Some(&cookie), None).await;
+        assert_eq!(a.status, StatusCode::NOT_FOUND);
+        let gezien = r
+            .store
+            .vraag(
+                "SELECT COUNT(*) FROM toegangslog WHERE handeling = 'inzage document' AND object = $1",
+                &[leerspoor_store::rij::Waarde::Tekst(Some(format!("document:{}", d.id)))],
+                &[leerspoor_store::rij::Type::Geheel],
+            )
+            .await
+            .unwrap();
+        assert_eq!(gezien[0][0], leerspoor_store::rij::Waarde::Geheel(Some(1)));
+    }
 }

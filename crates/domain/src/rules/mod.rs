@@ -34,6 +34,7 @@
 //! | JIKP destination; a dagbesteding as destination | [`jikp::jikp_bestemming`], [`dagbesteding::bestemming`] | seed 002 |
 //! | recidive after a closed case | [`recidive::recidive`] | docs/regels.md |
 //! | retention: when a part of a dossier may be destroyed | [`bewaren::vernietigbaar_vanaf`] | Selectielijst gemeenten 2020, 12.1.3–12.1.4 |
+//! | letters: which fits which record, addressees, bezwaar/beroep term, who decides | [`brief::toets_onderwerp`], [`brief::ontvangers`], [`brief::rechtsmiddel`], [`brief::bestuursorgaan`] | Lpw art. 2, 14 lid 3, 16a; Awb art. 3:45, 6:7, 6:8, 8:1 |
 //! | who corrects register facts, and the reason a correction needs | [`correctie::mag_corrigeren`], [`correctie::Reden`] | AVG art. 16 |
 //!
 //! Also elsewhere: the BSN elfproef ([`crate::bsn::elfproef`]) and the schooljaar
@@ -41,6 +42,7 @@
 
 pub mod awb;
 pub mod bewaren;
+pub mod brief;
 pub mod correctie;
 pub mod dagbesteding;
 pub mod jikp;

@@ -4,7 +4,7 @@
 //! [`markup`] writes the document as calls of the layout functions in `sjabloon.typ`;
 //! [`wereld`] gives typst those two sources, the chart SVGs and the bundled fonts.
 mod markup;
-mod wereld;
+pub(crate) mod wereld;
 
 use crate::factsheet::{self, Factsheet};
 use crate::hoofdstuk::{self, FACTSHEET};
@@ -81,7 +81,7 @@ fn zet(publicatie: &Publicatie, tabellen: &[Tabel]) -> Result<(PagedDocument, Ve
     Ok((document, warnings.iter().map(|w| w.message.to_string()).collect()))
 }
 
-fn meldingen(fouten: impl IntoIterator<Item = SourceDiagnostic>) -> Fout {
+pub(crate) fn meldingen(fouten: impl IntoIterator<Item = SourceDiagnostic>) -> Fout {
     Fout::Pdf(fouten.into_iter().map(|d| d.message.to_string()).collect())
 }
 

@@ -1,4 +1,4 @@
-//! The typst `World` of one jaarverslag: two sources and the chart SVGs in memory, the bundled
+//! The typst `World` of one jaarverslag or letter: two sources and the charts or fields in memory, the bundled
 //! fonts, nothing from disk, no packages, no network.
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -47,10 +47,20 @@ impl Wereld {
         bestanden: HashMap<String, Bytes>,
         vandaag: chrono::NaiveDate,
     ) -> Wereld {
+        Wereld::met_sjabloon(hoofd, (SJABLOON, sjabloon), bestanden, vandaag)
+    }
+
+    /// With the layout source at another path (`/briefhoofd.typ`, as a letter imports it).
+    pub fn met_sjabloon(
+        hoofd: String,
+        (pad, sjabloon): (&str, &str),
+        bestanden: HashMap<String, Bytes>,
+        vandaag: chrono::NaiveDate,
+    ) -> Wereld {
         use chrono::Datelike;
         Wereld {
             hoofd: Source::new(id("/hoofd.typ"), hoofd),
-            sjabloon: Source::new(id(SJABLOON), sjabloon.to_string()),
+            sjabloon: Source::new(id(pad), sjabloon.to_string()),
             bestanden,
             vandaag: Datetime::from_ymd(vandaag.year(), vandaag.month() as u8, vandaag.day() as u8),
         }

@@ -9,11 +9,12 @@ use askama::Template;
 use axum::Extension;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
-use leerspoor_casework::Dossier;
+use leerspoor_casework::{Dossier, brieven};
 use leerspoor_domain::Datum;
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::codes::CodeLijst;
 use leerspoor_domain::model::*;
+use leerspoor_domain::rules::brief::BriefSoort;
 use leerspoor_domain::rules::{awb, leeftijd_op, rmc_doelgroep, vrijstelling};
 
 pub struct Gebeurtenis {
@@ -61,6 +62,22 @@ pub struct OpenTraject {
     pub tekst: String,
 }
 
+/// A stored letter of the dossier, with its link.
+pub struct DocumentRegel {
+    pub href: String,
+    pub datum: String,
+    pub soort: String,
+    pub aan: String,
+    pub kenmerk: String,
+    pub vervangt: Option<String>,
+}
+
+/// A letter the dossier allows now: the link to its form and what it is about.
+pub struct NieuweBrief {
+    pub href: String,
+    pub tekst: String,
+}
+
 #[derive(Template)]
 #[template(path = "dossier.html")]
 struct DossierPagina {
@@ -89,6 +106,8 @@ struct DossierPagina {
     redenen_sluiting: Vec<(String, String)>,
     resultaten: Vec<(String, String)>,
     tijdlijn: Vec<Gebeurtenis>,
+    documenten: Vec<DocumentRegel>,
+    nieuwe_brieven: Vec<NieuweBrief>,
     schrijven: bool,
     /// The BRP is configured: the dossier offers *BRP bijwerken*.
     brp: bool,
@@ -129,6 +148,18 @@ pub async fn pagina(
         Ok(g) => g,
         Err(e) => return pagina::serverfout(&e),
     };
+    let documenten = match brieven::van_jongere(&state.store, &jongere).await {
+        Ok(d) => d,
+        Err(e) => return pagina::serverfout(&e),
+    };
+    let mogelijk = if heeft(g.medewerker.rol, Recht::CasusSchrijven) {
+        match brieven::mogelijk(&state.store, &g.medewerker, &dossier).await {
+            Ok(m) => m,
+            Err(e) => return pagina::serverfout(&e),
+        }
+    } else {
+        Vec::new()
+    };
     let melding = match q.gelukt.as_str() {
         "" => None,
         "melding" => Some(Melding::ok("De melding is geregistreerd.")),
@@ -153,12 +184,15 @@ pub async fn pagina(
         "traject_gesloten" => Some(Melding::ok("Het RMC-traject is afgesloten.")),
         "dagbesteding" => Some(Melding::ok("De dagbesteding is vastgelegd.")),
         "brp" => Some(Melding::ok("De gekozen gegevens uit de BRP zijn overgenomen.")),
+        "brief" => Some(Melding::ok("De brief is gemaakt en bij het dossier bewaard (zie Brieven en documenten).")),
         "correctie" => {
             Some(Melding::ok("De correctie is vastgelegd, met uw naam en de reden in de wijzigingshistorie."))
         }
         _ => None,
     };
-    pagina::toon(&opbouw(&state, &g, kop, melding, &dossier, (&labels, &medewerkers, &gemeenten)))
+    let mut p = opbouw(&state, &g, kop, melding, &dossier, (&labels, &medewerkers, &gemeenten));
+    brieven_erbij(&mut p, &documenten, &mogelijk);
+    pagina::toon(&p)
 }
 
 fn opbouw(
@@ -298,12 +332,39 @@ fn opbouw(
         redenen_sluiting: labels.keuzes(CodeLijst::ZaakRedenSluiting),
         resultaten: labels.keuzes(CodeLijst::RmcResultaat),
         tijdlijn: tijdlijn(d, labels, &wie),
+        documenten: Vec::new(),
+        nieuwe_brieven: Vec::new(),
         schrijven: heeft(g.medewerker.rol, Recht::CasusSchrijven),
         brp: state.brp.is_some(),
         audit: heeft(g.medewerker.rol, Recht::AuditLezen),
         vandaag: vandaag.to_string(),
         kop,
     }
+}
+
+/// The dossier's letters: in their list, on the timeline, and the ones that can be made now.
+fn brieven_erbij(p: &mut DossierPagina, documenten: &[Document], mogelijk: &[brieven::Mogelijk]) {
+    let soort = |code: &str| BriefSoort::from_code(code).map_or(code.to_string(), |s| s.label().to_string());
+    for d in documenten {
+        let tekst = format!("{} aan {} ({})", soort(&d.soort), d.ontvanger.label(), d.id);
+        p.tijdlijn.push(Gebeurtenis { datum: d.datum, datum_tekst: pagina::datum(&d.datum), soort: "Brief", tekst });
+        p.documenten.push(DocumentRegel {
+            href: format!("/jongeren/{}/documenten/{}", p.id, d.id),
+            datum: pagina::datum(&d.datum),
+            soort: soort(&d.soort),
+            aan: d.ontvanger.label().to_string(),
+            kenmerk: d.id.clone(),
+            vervangt: d.vervangt.clone(),
+        });
+    }
+    p.tijdlijn.sort_by_key(|g| std::cmp::Reverse(g.datum));
+    p.nieuwe_brieven = mogelijk
+        .iter()
+        .map(|m| NieuweBrief {
+            href: super::brief::adres(&p.id, m.soort, &m.onderwerp),
+            tekst: format!("{} — bij {}", m.soort.label(), m.omschrijving),
+        })
+        .collect();
 }
 
 /// Everything dated in the dossier, newest first.

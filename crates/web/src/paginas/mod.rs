@@ -3,6 +3,7 @@ pub mod accounts;
 pub mod actie;
 pub mod audit;
 pub mod beheer;
+pub mod brief;
 pub mod brp;
 pub mod correctie;
 pub mod dossier;

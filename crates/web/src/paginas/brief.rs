@@ -1,0 +1,220 @@
+//! Letters from the dossier (docs/brieven.md): the form for one letter kind about one record, and
+//! a stored document as PDF. The rules that say which letter fits, to whom it goes and what terms
+//! it states are the domain's; the refusal appears beside the field.
+use super::{naam_van, voor_formulier};
+use crate::AppState;
+use crate::formulier::{Formulier, Soort, Veld};
+use crate::pagina::{self, Kop};
+use crate::poort::{self, Gebruiker};
+use axum::Extension;
+use axum::extract::{Form, Path, Query, State};
+use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::response::{IntoResponse, Redirect, Response};
+use leerspoor_casework::brieven::{self, Gesprek, Onderwerp, Verzoek, Zetopdracht};
+use leerspoor_casework::{Dossier, Fout};
+use leerspoor_domain::code_enum::CodeEnum;
+use leerspoor_domain::model::Jongere;
+use leerspoor_domain::rules::brief::BriefSoort;
+use std::collections::HashMap;
+
+type Invoer = Form<HashMap<String, String>>;
+
+/// Which letter about which record: the query of the form's address.
+#[derive(Debug, serde::Deserialize)]
+pub struct Keuze {
+    soort: Option<String>,
+    actie: Option<String>,
+    zaak: Option<String>,
+    vrijstelling: Option<String>,
+}
+
+impl Keuze {
+    fn lees(&self) -> Option<(BriefSoort, Onderwerp)> {
+        let soort = BriefSoort::from_code(self.soort.as_deref()?)?;
+        let onderwerp = match (&self.actie, &self.zaak, &self.vrijstelling) {
+            (Some(a), None, None) => Onderwerp::Actie(a.clone()),
+            (None, Some(z), None) => Onderwerp::Zaak(z.clone()),
+            (None, None, Some(v)) => Onderwerp::Vrijstelling(v.clone()),
+            _ => return None,
+        };
+        Some((soort, onderwerp))
+    }
+}
+
+/// The form's address, with its choice.
+pub fn adres(jongere: &str, soort: BriefSoort, onderwerp: &Onderwerp) -> String {
+    let (sleutel, id) = match onderwerp {
+        Onderwerp::Actie(id) => ("actie", id),
+        Onderwerp::Zaak(id) => ("zaak", id),
+        Onderwerp::Vrijstelling(id) => ("vrijstelling", id),
+    };
+    format!("/jongeren/{jongere}/brief?soort={}&{sleutel}={id}", soort.code())
+}
+
+/// The typesetter the service layer gets: the office's templates or the shipped ones.
+pub fn zetter(o: &Zetopdracht) -> Result<Vec<u8>, String> {
+    leerspoor_publicatie::brief::brief(o.soort, o.brief, o.briefhoofd, o.velden, o.datum).map_err(|e| e.to_string())
+}
+
+fn briefformulier(
+    g: &Gebruiker,
+    j: &Jongere,
+    soort: BriefSoort,
+    onderwerp: &Onderwerp,
+    eerdere: Vec<(String, String)>,
+    vandaag: &str,
+) -> Formulier {
+    let mut velden = vec![Veld::new("datum", "Datum van de brief", Soort::Datum).verplicht().waarde(vandaag)];
+    if matches!(soort, BriefSoort::UitnodigingGesprek | BriefSoort::RmcUitnodiging) {
+        velden.extend([
+            Veld::new("gesprek_datum", "Datum van het gesprek", Soort::Datum).verplicht(),
+            Veld::new("gesprek_tijd", "Tijd (UU:MM)", Soort::Tekst).verplicht(),
+            Veld::new("gesprek_plaats", "Plaats", Soort::Tekst)
+                .verplicht()
+                .hulp("Bijvoorbeeld: Stadskantoor, Markt 1, kamer 2.14"),
+        ]);
+    }
+    if soort == BriefSoort::OproepInschrijving {
+        velden.push(Veld::new("inschrijven_voor", "Ingeschreven vóór", Soort::Datum).verplicht());
+    }
+    if !eerdere.is_empty() {
+        velden.push(
+            Veld::new("vervangt", "Vervangt document", Soort::Keuze)
+                .hulp("Alleen bij een verbetering: de nieuwe brief noemt de oude; de oude blijft bewaard.")
+                .keuzes(eerdere),
+        );
+    }
+    Formulier {
+        kop: Kop::voor(g, "/zoeken"),
+        titel: format!("{}: {}", soort.label(), naam_van(j)),
+        intro: "De brief wordt gevuld uit het dossier en gaat naar wie de wet aanwijst (de ouders met gezag, en vanaf 12 jaar \
+                ook de jongere; vanaf 18 alleen de jongere). Elke brief wordt als PDF bij het dossier bewaard en verandert \
+                daarna niet meer."
+            .into(),
+        actie: adres(&j.id, soort, onderwerp),
+        knop: "Brief maken",
+        terug: format!("/jongeren/{}", j.id),
+        velden,
+        algemeen: None,
+    }
+}
+
+/// The dossier's letters of this kind, for a correction to name.
+async fn eerdere(state: &AppState, jongere: &str, soort: BriefSoort) -> Result<Vec<(String, String)>, Response> {
+    let documenten = brieven::van_jongere(&state.store, jongere).await.map_err(|e| fout(&e))?;
+    Ok(documenten
+        .into_iter()
+        .filter(|d| d.soort == soort.code())
+        .map(|d| (d.id.clone(), format!("{} van {} aan {}", d.id, d.datum, d.ontvanger.label())))
+        .collect())
+}
+
+fn fout(e: &Fout) -> Response {
+    match e {
+        Fout::Store(e) => pagina::serverfout(e),
+        e => pagina::serverfout(&e.to_string()),
+    }
+}
+
+pub async fn formulier(
+    State(state): State<AppState>,
+    Extension(g): Extension<Gebruiker>,
+    Path(jongere): Path<String>,
+    Query(keuze): Query<Keuze>,
+) -> Response {
+    let Some((soort, onderwerp)) = keuze.lees() else {
+        return poort::niet_gevonden(&g);
+    };
+    let (j, _) = match voor_formulier(&state, &g, &jongere).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    match eerdere(&state, &jongere, soort).await {
+        Ok(e) => pagina::toon(&briefformulier(&g, &j, soort, &onderwerp, e, &state.vandaag().to_string())),
+        Err(r) => r,
+    }
+}
+
+pub async fn maak(
+    State(state): State<AppState>,
+    Extension(g): Extension<Gebruiker>,
+    Path(jongere): Path<String>,
+    Query(keuze): Query<Keuze>,
+    Form(invoer): Invoer,
+) -> Response {
+    let Some((soort, onderwerp)) = keuze.lees() else {
+        return poort::niet_gevonden(&g);
+    };
+    let (j, _) = match voor_formulier(&state, &g, &jongere).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let eerder = match eerdere(&state, &jongere, soort).await {
+        Ok(e) => e,
+        Err(r) => return r,
+    };
+    let mut f = briefformulier(&g, &j, soort, &onderwerp, eerder, "").met_invoer(&invoer);
+    let datum = f.datum("datum");
+    let uitnodiging = matches!(soort, BriefSoort::UitnodigingGesprek | BriefSoort::RmcUitnodiging);
+    let gesprek = if uitnodiging {
+        let (d, t, p) = (f.datum("gesprek_datum"), f.tekst("gesprek_tijd"), f.tekst("gesprek_plaats"));
+        match (d, t, p) {
+            (Some(Some(datum)), Some(tijd), Some(plaats)) => Some(Some(Gesprek { datum, tijd, plaats })),
+            _ => None,
+        }
+    } else {
+        Some(None)
+    };
+    let inschrijven_voor =
+        if soort == BriefSoort::OproepInschrijving { f.datum("inschrijven_voor") } else { Some(None) };
+    let vervangt = f.tekst("vervangt").map(|v| Some(v).filter(|v| !v.is_empty()));
+    let (Some(Some(datum)), Some(gesprek), Some(inschrijven_voor), Some(vervangt)) =
+        (datum, gesprek, inschrijven_voor, vervangt)
+    else {
+        return f.terug_met_fouten();
+    };
+    // The letter must be about this youth: the door checked the youth in the address, not the record.
+    match Dossier::laad(&state.store, &jongere).await {
+        Ok(d) if hoort_bij(&d, &onderwerp) => {}
+        Ok(_) => return poort::niet_gevonden(&g),
+        Err(e) => return fout(&e),
+    }
+    let verzoek = Verzoek { soort, onderwerp, datum, gesprek, inschrijven_voor, vervangt };
+    match brieven::maak(&state.store, &g.medewerker, &verzoek, state.vandaag(), &zetter).await {
+        Ok(_) => Redirect::to(&format!("/jongeren/{}?gelukt=brief", j.id)).into_response(),
+        Err(e) => f.weigering(e, "datum"),
+    }
+}
+
+fn hoort_bij(d: &Dossier, onderwerp: &Onderwerp) -> bool {
+    match onderwerp {
+        Onderwerp::Actie(id) => d.acties.iter().any(|a| &a.id == id),
+        Onderwerp::Zaak(id) => d.zaken.iter().any(|z| &z.id == id),
+        Onderwerp::Vrijstelling(id) => d.vrijstellingen.iter().any(|v| &v.id == id),
+    }
+}
+
+/// A stored document as PDF, in the access log; only from the dossier it belongs to.
+pub async fn document(
+    State(state): State<AppState>,
+    Extension(g): Extension<Gebruiker>,
+    Path((jongere, document)): Path<(String, String)>,
+) -> Response {
+    let (d, pdf) = match brieven::inhoud(&state.store, &document).await {
+        Ok(x) if x.0.jongere == jongere => x,
+        Ok(_) | Err(Fout::Onbekend { .. }) => return poort::niet_gevonden(&g),
+        Err(e) => return fout(&e),
+    };
+    if let Err(e) = g.log(&state, "inzage document", &format!("document:{}", d.id), "gelukt", None).await {
+        return pagina::serverfout(&e);
+    }
+    (
+        [
+            (CONTENT_TYPE, "application/pdf".to_string()),
+            (CONTENT_DISPOSITION, format!("inline; filename=\"{}.pdf\"", d.id)),
+            (CACHE_CONTROL, "no-store".to_string()),
+        ],
+        pdf,
+    )
+        .into_response()
+}
