@@ -69,6 +69,27 @@ async fn met_dossiers(store: &Store) {
     })
     .await
     .unwrap();
+    // The letter that invited Daan, stored with his zaak.
+    s.nieuw(&Document {
+        id: "D-DAAN".into(),
+        jongere: DAAN.into(),
+        zaak: Some("Z-DAAN".into()),
+        vrijstelling: None,
+        actie: None,
+        soort: "uitnodiging_gesprek".into(),
+        ontvanger: Geadresseerde::Jongere,
+        ouder: None,
+        datum: d("2020-09-02"),
+        auteur: LPA.into(),
+        sjabloon: "uitnodiging_gesprek 0, briefhoofd 0".into(),
+        sha256: "0".repeat(64),
+        bytes: 4,
+        vervangt: None,
+        reeks: None,
+    })
+    .await
+    .unwrap();
+    s.document_inhoud("D-DAAN", b"%PDF").await.unwrap();
     s.vastleggen("test", "dossiers").await.unwrap();
 }
 
@@ -150,6 +171,10 @@ async fn destruction_takes_exactly_the_approved_list_and_keeps_a_list_without_na
         assert!(store.lees_een::<Zaak>("Z-DAAN").await.unwrap().is_none());
         assert!(store.lees_een::<Verzuimmelding>("M-DAAN").await.unwrap().is_none());
         assert!(store.lees_een::<Actie>("A-DAAN").await.unwrap().is_none());
+        // His letter with it, the PDF too.
+        assert!(store.lees_een::<Document>("D-DAAN").await.unwrap().is_none());
+        assert_eq!(store.document_inhoud("D-DAAN").await.unwrap(), None);
+        assert_eq!(regels_in_wijzigingslog(store, "document", "D-DAAN").await, 0);
         assert!(store.lees_een::<Jongere>(KEVIN).await.unwrap().is_none());
         assert!(store.lees_een::<Diploma>("D-KEVIN").await.unwrap().is_none());
         // The change log held every value (the action's text): gone with the records.
@@ -164,8 +189,8 @@ async fn destruction_takes_exactly_the_approved_list_and_keeps_a_list_without_na
         // The destruction list: kinds, counts, period, ground, who approved; no one named.
         assert_eq!(regels, store.vernietigingen().await.unwrap());
         let leerplicht = regels.iter().find(|r| r.deel == "leerplicht").expect("leerplicht");
-        assert_eq!((leerplicht.dossiers, leerplicht.records), (1, 3));
-        assert_eq!(leerplicht.tabellen, "actie 1, verzuimmelding 1, zaak 1");
+        assert_eq!((leerplicht.dossiers, leerplicht.records), (1, 4));
+        assert_eq!(leerplicht.tabellen, "actie 1, document 1, verzuimmelding 1, zaak 1");
         assert_eq!(leerplicht.periode, Some((d("2020-08-20"), d("2020-11-01"))));
         assert!(leerplicht.grondslag.contains("12.1.3"));
         assert_eq!(leerplicht.goedgekeurd_door, TEAMLEIDER);
