@@ -247,6 +247,9 @@ pub fn routes(state: AppState) -> Routes {
         .get("/accounts", Toegang::Recht(AccountsLezen), accounts::pagina)
         .post("/beheer/accounts", Toegang::Recht(Beheer), beheer::account)
         .post("/beheer/bundel", Toegang::Recht(Beheer), beheer::bundel)
+        .get("/beheer/sjablonen", Toegang::Recht(Beheer), sjablonen::pagina)
+        .post("/beheer/sjablonen", Toegang::Recht(Beheer), sjablonen::opslaan)
+        .post_zonder_wijziging("/beheer/sjablonen/voorbeeld", Toegang::Recht(Beheer), sjablonen::voorbeeld)
         .post("/beheer/api-sleutels/{sleutel}/intrekken", Toegang::Recht(Beheer), beheer::api_sleutel_intrekken)
 }
 

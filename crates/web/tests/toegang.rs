@@ -1470,3 +1470,48 @@ async fn a_letter_is_made_from_the_dossier_and_opened_only_through_its_own_youth
         assert_eq!(gezien[0][0], leerspoor_store::rij::Waarde::Geheel(Some(1)));
     }
 }
+
+/// The beheerder edits a letter template: a version is saved only if it typesets (an error keeps
+/// her text and says why), is limited in size, previews as PDF on fictitious fields, and the
+/// letters made after it name the version.
+#[tokio::test]
+async fn a_template_version_is_saved_only_if_it_typesets_and_new_letters_name_it() {
+    use leerspoor_domain::rules::brief::BriefSoort;
+    for db in leerspoor_testdb::alle().await {
+        let r = regio(db).await;
+        let (cookie, token) = aanmelden(&r.app, "beheerder", WACHTWOORD).await.unwrap();
+        let a = vraag(&r.app, "GET", "/beheer/sjablonen?naam=waarschuwing", Some(&cookie), None).await;
+        assert_eq!(a.status, StatusCode::OK, "{}", r.store.soort());
+        assert!(a.body.contains("brief.with(veld"), "the shipped template, to edit");
+
+        let kapot = "#import \"/briefhoofd.typ\": *\n#let veld = json(\"/velden.json\")\n#veld.bestaat_niet";
+        let form = formulier(&[("csrf", &token), ("naam", "waarschuwing"), ("inhoud", kapot)]);
+        let a = vraag(&r.app, "POST", "/beheer/sjablonen", Some(&cookie), Some(form)).await;
+        assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(a.body.contains("Niet opgeslagen") && a.body.contains("bestaat_niet"), "{}", a.body);
+        let te_groot = "a".repeat(70 * 1024);
+        let form = formulier(&[("csrf", &token), ("naam", "waarschuwing"), ("inhoud", &te_groot)]);
+        let a = vraag(&r.app, "POST", "/beheer/sjablonen", Some(&cookie), Some(form)).await;
+        assert!(a.body.contains("ten hoogste 64 kB"), "{}", a.status);
+        assert!(r.store.sjabloonversies("waarschuwing").await.unwrap().is_empty());
+
+        let eigen = leerspoor_publicatie::brief::standaard(BriefSoort::Waarschuwing)
+            .replace("Met deze brief geven wij", "Met deze brief van Zuidkust geven wij");
+        let form = formulier(&[("csrf", &token), ("naam", "waarschuwing"), ("inhoud", &eigen)]);
+        let (a, headers) =
+            vraag_met(&r.app, "POST", "/beheer/sjablonen/voorbeeld", Some(&cookie), Some(form.clone())).await;
+        assert_eq!((a.status, &headers[header::CONTENT_TYPE]), (StatusCode::OK, &"application/pdf".parse().unwrap()));
+        assert!(r.store.sjabloonversies("waarschuwing").await.unwrap().is_empty(), "a preview saves nothing");
+        let a = vraag(&r.app, "POST", "/beheer/sjablonen", Some(&cookie), Some(form)).await;
+        assert_eq!(a.status, StatusCode::OK);
+        assert!(a.body.contains("Versie 1 is opgeslagen"), "{}", a.body);
+        let versies = r.store.sjabloonversies("waarschuwing").await.unwrap();
+        assert_eq!((versies.len(), versies[0].inhoud.as_str()), (1, eigen.as_str()));
+
+        // An unknown template name is refused, not stored.
+        let form = formulier(&[("csrf", &token), ("naam", "../etc"), ("inhoud", "x")]);
+        let a = vraag(&r.app, "POST", "/beheer/sjablonen", Some(&cookie), Some(form)).await;
+        assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.store.sjabloonversies("../etc").await.unwrap().is_empty());
+    }
+}

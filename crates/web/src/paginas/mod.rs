@@ -11,6 +11,7 @@ pub mod inloggen;
 pub mod koppelingen;
 pub mod melding;
 pub mod rapportage;
+pub mod sjablonen;
 pub mod traject;
 pub mod tweestaps;
 pub mod vrijstelling;
