@@ -521,10 +521,10 @@ async fn vsv_effect(store: &Store, a: &VsvEffectArgs) -> Result<String, Fout> {
     store.log(&door.id, HANDELING, &object, "gelukt", Some(&wat)).await?;
     let mut t = format!("VSV-effectrapportage {} ({wat}) geschreven naar {}.\n", a.jaar, pad.display());
     let bereikt = r.rijen.iter().filter(|v| v.uitkomst.contact.is_some()).count();
-    t += &format!("  {:<70} {:>6}\n", "contact gemaakt", bereikt);
+    t += &format!("  {:<70} {:>6}\n", "Contact gemaakt", bereikt);
     for e in leerspoor_domain::rules::vsv_effect::Effect::ALL {
         let n = r.rijen.iter().filter(|v| v.uitkomst.resultaat.is_ok_and(|(x, _)| x == *e)).count();
-        t += &format!("  {:<70} {n:>6}\n", e.label().to_lowercase());
+        t += &format!("  {:<70} {n:>6}\n", e.label());
     }
     t += &format!("Per gemeente: leerspoor report --jaar {} --tabel vsv_effect --format json\n", a.jaar);
     Ok(t)
