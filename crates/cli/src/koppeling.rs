@@ -8,6 +8,7 @@ use leerspoor_koppeling::duo_p;
 use leerspoor_koppeling::duo_terugmelding;
 use leerspoor_koppeling::duo_verzuim;
 use leerspoor_koppeling::duo_vrijstellingen;
+use leerspoor_koppeling::duo_vsv_effect;
 use leerspoor_koppeling::levering::Koppeltabel;
 use leerspoor_koppeling::logboek::{Aanbod, KoppelFout};
 use leerspoor_koppeling::records::{Levering, LeveringFout};
@@ -77,6 +78,13 @@ enum Soort {
         override_usage = "leerspoor koppeling doorsturen (--uit PAD [--opnieuw VERZENDING] | --bevestig VERZENDING) --als MEDEWERKER [--dry-run]"
     )]
     Doorsturen(Verzenden),
+    /// Maak de VSV-effectrapportage voor DUO: per VSV-er van een afgelopen schooljaar (BSN) of er
+    /// contact was en wat de inzet van het RMC opleverde; geweigerd zolang een VSV-er geen resultaat heeft
+    #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
+    #[command(
+        override_usage = "leerspoor koppeling vsv-effect --jaar JJJJ-JJJJ (--uit PAD [--onvolledig] | --controle) --als MEDEWERKER"
+    )]
+    VsvEffect(VsvEffectArgs),
     /// Het leveringslogboek: de laatste leveringen, of de fouten van één geweigerde levering
     #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     #[command(override_usage = "leerspoor koppeling leveringen [--aantal N] [--levering ID]")]
@@ -163,6 +171,26 @@ struct Verzenden {
 }
 
 #[derive(Debug, clap::Args)]
+#[command(group = clap::ArgGroup::new("wat").required(true).args(["uit", "controle"]))]
+struct VsvEffectArgs {
+    /// Het (afgelopen) schooljaar van de VSV-ers, bijv. 2020-2021
+    #[arg(long, value_name = "JJJJ-JJJJ", value_parser = leerspoor_domain::SchoolJaar::parse)]
+    jaar: leerspoor_domain::SchoolJaar,
+    /// Schrijf het bestand voor DUO naar dit pad (CSV, ';', UTF-8; met BSN's: alleen hierheen)
+    #[arg(long, value_name = "PAD")]
+    uit: Option<PathBuf>,
+    /// Met --uit: maak het bestand ook als niet elke VSV-er een resultaat heeft
+    #[arg(long, requires = "uit")]
+    onvolledig: bool,
+    /// Noem alleen de VSV-ers zonder resultaat (id's van VSV-meldingen); schrijft niets
+    #[arg(long)]
+    controle: bool,
+    /// Id van de medewerker namens wie (toegangslog, bevoegdheid)
+    #[arg(long, env = "LEERSPOOR_MEDEWERKER", hide_env_values = true, value_name = "MEDEWERKER")]
+    als: String,
+}
+
+#[derive(Debug, clap::Args)]
 struct Logboek {
     /// Hoeveel van de laatste leveringen
     #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u16).range(1..))]
@@ -199,6 +227,7 @@ pub fn run(args: KoppelingArgs, database: &str) -> ExitCode {
             Soort::DuoTerugmelding(t) => verzenden(&store, t, Naar::Terugmelding).await,
             Soort::DuoVrijstellingen(v) => verzenden(&store, v, Naar::Vrijstellingen).await,
             Soort::Doorsturen(v) => verzenden(&store, v, Naar::Doorsturen).await,
+            Soort::VsvEffect(v) => vsv_effect(&store, v).await,
             Soort::Leveringen(l) => leveringen(&store, l).await,
         };
         store.sluit().await;
@@ -457,6 +486,47 @@ async fn verzenden(store: &Store, v: &Verzenden, naar: Naar) -> Result<String, F
         naar.opdracht(),
         door.id
     );
+    Ok(t)
+}
+
+/// `koppeling vsv-effect`: the check, or the file for DUO (refused while VSV-ers lack a result,
+/// unless `--onvolledig`). Writing it, and refusing to, goes in the access log.
+async fn vsv_effect(store: &Store, a: &VsvEffectArgs) -> Result<String, Fout> {
+    let door = medewerker(store, &a.als).await?;
+    let vandaag = chrono::Local::now().date_naive();
+    let r = duo_vsv_effect::verzamel(store, &door, a.jaar, vandaag).await?;
+    let gaten = r.zonder_resultaat();
+    if a.controle {
+        let mut t = format!("VSV-ers van {} zonder resultaat: {} van de {}\n", a.jaar, gaten.len(), r.rijen.len());
+        for (melding, reden) in &gaten {
+            t += &format!("  {melding}: {}\n", reden.label());
+        }
+        return Ok(t);
+    }
+    const HANDELING: &str = "export vsv-effect";
+    let object = format!("vsv-effect:{}", a.jaar);
+    if !a.onvolledig
+        && let Some(weigering) = r.weigering()
+    {
+        let reden = format!("{} VSV-ers zonder resultaat", gaten.len());
+        store.log(&door.id, HANDELING, &object, "geweigerd", Some(&reden)).await?;
+        return Err(Fout::Invoer(weigering));
+    }
+    let pad = a.uit.as_ref().expect("--uit of --controle is verplicht");
+    schrijf_heel(pad, duo_vsv_effect::als_csv(&r).as_bytes())?;
+    let mut wat = format!("{} VSV-ers", r.rijen.len());
+    if !gaten.is_empty() {
+        wat += &format!(", onvolledig: {} zonder resultaat", gaten.len());
+    }
+    store.log(&door.id, HANDELING, &object, "gelukt", Some(&wat)).await?;
+    let mut t = format!("VSV-effectrapportage {} ({wat}) geschreven naar {}.\n", a.jaar, pad.display());
+    let bereikt = r.rijen.iter().filter(|v| v.uitkomst.contact.is_some()).count();
+    t += &format!("  {:<70} {:>6}\n", "Contact gemaakt", bereikt);
+    for e in leerspoor_domain::rules::vsv_effect::Effect::ALL {
+        let n = r.rijen.iter().filter(|v| v.uitkomst.resultaat.is_ok_and(|(x, _)| x == *e)).count();
+        t += &format!("  {:<70} {n:>6}\n", e.label());
+    }
+    t += &format!("Per gemeente: leerspoor report --jaar {} --tabel vsv_effect --format json\n", a.jaar);
     Ok(t)
 }
 

@@ -9,6 +9,7 @@ pub mod duo_p;
 pub mod duo_terugmelding;
 pub mod duo_verzuim;
 pub mod duo_vrijstellingen;
+pub mod duo_vsv_effect;
 pub mod levering;
 pub mod logboek;
 pub mod persoon;

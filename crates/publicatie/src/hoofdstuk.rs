@@ -27,7 +27,15 @@ const HOOFDSTUKKEN: &[(&str, &str, &[&str])] = &[
     (
         "VSV, RMC en JIKP",
         "vsv-rmc-jikp",
-        &["vsv_nieuw", "jikp_door_uitstroom", "rmc_aantal", "rmc_resultaat", "rmc_trajecten", "vsv_bestemming"],
+        &[
+            "vsv_nieuw",
+            "jikp_door_uitstroom",
+            "rmc_aantal",
+            "rmc_resultaat",
+            "rmc_trajecten",
+            "vsv_bestemming",
+            "vsv_effect",
+        ],
     ),
     ("Doelen", "doelen", &["doelen"]),
 ];

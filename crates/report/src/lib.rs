@@ -37,6 +37,11 @@ pub enum Fout {
 const ZELFDE_MAAT: &[(&str, &str, &str, &str)] =
     &[("verzuim_per_1000", "relatief", "relatief_gemeente_onderwijssoort", "totaal")];
 
+/// Single cells that count the same thing in two tables, as (table, row, column) pairs: the
+/// VSV-meldingen of the year that `vsv_effect` follows per VSV-er are those `vsv_bestemming` counts.
+const ZELFDE_CEL: &[[(&str, &str, &str); 2]] =
+    &[[("vsv_effect", "vsv_meldingen", "totaal"), ("vsv_bestemming", "totaal", "aantal")]];
+
 /// Every self-check of a report: each table's sums, and that tables counting the same measure
 /// agree gemeente by gemeente. Empty when all holds.
 pub fn controleer(tabellen: &[Tabel]) -> Vec<String> {
@@ -53,6 +58,16 @@ pub fn controleer(tabellen: &[Tabel]) -> Vec<String> {
                     rij.key
                 ));
             }
+        }
+    }
+    for &[(a, ra, ka), (b, rb, kb)] in ZELFDE_CEL {
+        let (Some(x), Some(y)) = (tabel(a).and_then(|t| t.cel(ra, ka)), tabel(b).and_then(|t| t.cel(rb, kb))) else {
+            continue;
+        };
+        if x != y {
+            fouten.push(format!(
+                "tabel {a} telt {x} in rij '{ra}', kolom '{ka}', tabel {b} {y} in rij '{rb}', kolom '{kb}'; dat hoort gelijk te zijn"
+            ));
         }
     }
     fouten

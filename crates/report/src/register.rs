@@ -1,18 +1,19 @@
 //! The register reads that counts rest on beside the tables: the JIKP pupils' enrolments, the
 //! recidive of a schooljaar, the candidates of the 1-oktober VSV count, and where the VSV-ers of a
-//! year are. Each reads only the records its
+//! year are and what came of the RMC's effort for them. Each reads only the records its
 //! rule in `domain` needs and calls that rule, so the CLI's lists, the casework tests and the
 //! tables count alike.
 use chrono::Months;
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::model::{
-    Dagbesteding, Inschrijving, Jongere, RmcTraject, Verzuimmelding, VsvMelding, Zaak, ZaakStatus,
+    Actie, ActieSoort, Dagbesteding, Inschrijving, Jongere, RmcTraject, Verzuimmelding, VsvMelding, Zaak, ZaakStatus,
 };
 use leerspoor_domain::onderwijs::{JikpGroep, Onderwijssoort};
 use leerspoor_domain::rules::jikp::{self, Stroom};
 use leerspoor_domain::rules::recidive::{self, Recidive};
 use leerspoor_domain::rules::startkwalificatie::{is_startkwalificatie, vrijgesteld_van_kwalificatieplicht};
 use leerspoor_domain::rules::vsv::{self, Opvolging, Peilingen, Rmc};
+use leerspoor_domain::rules::vsv_effect;
 use leerspoor_domain::{Datum, SchoolJaar};
 use leerspoor_store::rij::{self, Type, Waarde};
 use leerspoor_store::{Store, StoreFout};
@@ -265,6 +266,59 @@ pub async fn vsv_bestemmingen(
         })
         .collect();
     Ok(Opvolging { schooljaar, per_jongere })
+}
+
+/// One VSV-er of a schooljaar for the effectrapportage: the youth, their VSV-meldingen of that year
+/// (by uitvaldatum) and what came of the RMC's effort ([`vsv_effect::effect`]).
+#[derive(Debug, Clone)]
+pub struct VsvEffect {
+    pub jongere: String,
+    pub meldingen: Vec<VsvMelding>,
+    pub uitkomst: vsv_effect::Uitkomst,
+}
+
+/// Every VSV-er of the schooljaar (a youth with a VSV-melding whose uitvaldatum lies in it, once
+/// however many drop-outs), in order of youth, with the effect on the schooljaar's last day.
+pub async fn vsv_effecten(store: &Store, schooljaar: SchoolJaar) -> Result<Vec<VsvEffect>> {
+    let venster = [rij::datum(schooljaar.eerste_dag()), rij::datum(schooljaar.laatste_dag())];
+    let mut cohort: BTreeMap<String, Vec<VsvMelding>> = BTreeMap::new();
+    for v in store.lees_met::<VsvMelding>("WHERE uitvaldatum >= $1 AND uitvaldatum <= $2", &venster).await? {
+        cohort.entry(v.jongere.clone()).or_default().push(v);
+    }
+    const VAN_COHORT: &str =
+        "WHERE jongere IN (SELECT jongere FROM vsv_melding WHERE uitvaldatum >= $1 AND uitvaldatum <= $2)";
+    let op = schooljaar.laatste_dag();
+    let mut ingeschreven: HashMap<String, Datum> = HashMap::new();
+    for i in store.lees_met::<Inschrijving>(VAN_COHORT, &venster).await? {
+        if i.begindatum <= op && i.einddatum.is_none_or(|e| e >= op) {
+            let sinds = ingeschreven.entry(i.jongere.clone()).or_insert(i.begindatum);
+            *sinds = (*sinds).min(i.begindatum);
+        }
+    }
+    let trajecten = store.lees_met::<RmcTraject>(VAN_COHORT, &venster).await?;
+    let dagbestedingen = store.lees_met::<Dagbesteding>(VAN_COHORT, &venster).await?;
+    let rmc = RmcPerJongere::nieuw(&trajecten, &dagbestedingen);
+    let mut gesprekken: HashMap<String, Vec<Datum>> = HashMap::new();
+    for a in store.lees_met::<Actie>(VAN_COHORT, &venster).await? {
+        if matches!(a.soort, ActieSoort::Gesprek | ActieSoort::PreventiefGesprek) {
+            gesprekken.entry(a.jongere).or_default().push(a.datum);
+        }
+    }
+    Ok(cohort
+        .into_iter()
+        .map(|(jongere, mut meldingen)| {
+            meldingen.sort_by_key(|v| (v.uitvaldatum, v.id.clone()));
+            let r = rmc.van(&jongere);
+            let inzet = vsv_effect::Inzet {
+                ingeschreven_sinds: ingeschreven.get(&jongere).copied(),
+                trajecten: r.trajecten,
+                dagbestedingen: r.dagbestedingen,
+                gesprekken: gesprekken.get(&jongere).map_or(&[][..], Vec::as_slice),
+            };
+            let uitkomst = vsv_effect::effect(schooljaar, meldingen[0].uitvaldatum, inzet);
+            VsvEffect { jongere, meldingen, uitkomst }
+        })
+        .collect())
 }
 
 /// What the RMC recorded (trajecten, dagbestedingen), per youth.

@@ -30,6 +30,7 @@
 //! | RMC-trajecten: who for whom, results, Tabel 10's groups | [`traject::mag_starten`], [`traject::toets_resultaat`], [`traject::resultaat_groep`] | docs/regels.md |
 //! | risk triage 18-23: points per named factor | [`triage::beoordeel`] | docs/regels.md |
 //! | VSV-er, overstaptermijn, oud-VSV, bestemming | [`vsv::is_vsv`], [`vsv::is_oud_vsv`], [`vsv::bestemming`] | docs/regels.md |
+//! | VSV-effectrapportage: contact and result per VSV-er | [`vsv_effect::effect`] | Regeling vsv 2017, bijlage B |
 //! | new VSV-er by the 1-oktober method | [`vsv::nieuwe_vsv_er`] | OCW/DUO VSV-cijfers |
 //! | JIKP destination; a dagbesteding as destination | [`jikp::jikp_bestemming`], [`dagbesteding::bestemming`] | seed 002 |
 //! | recidive after a closed case | [`recidive::recidive`] | docs/regels.md |
@@ -61,6 +62,7 @@ pub mod traject;
 pub mod triage;
 pub mod vrijstelling;
 pub mod vsv;
+pub mod vsv_effect;
 mod weigering;
 pub mod zaak;
 

@@ -22,6 +22,7 @@ mod verzuim_schoolherkomst;
 mod vrijstellingen;
 mod vrijstellingen_overzicht;
 mod vsv_bestemming;
+mod vsv_effect;
 mod vsv_nieuw;
 
 pub use vsv_nieuw::{Landelijk, LandelijkCijfer};
@@ -50,6 +51,7 @@ pub const IDS: &[&str] = &[
     "rmc_aantal",
     "rmc_resultaat",
     "vsv_bestemming",
+    "vsv_effect",
     "rmc_trajecten",
     "factsheet_gemeente",
     "doelen",
@@ -80,6 +82,7 @@ pub fn menunaam(id: &str) -> &'static str {
         "rmc_aantal" => "Aantal RMC-ers",
         "rmc_resultaat" => "Resultaat RMC",
         "vsv_bestemming" => "Bestemming VSV-ers",
+        "vsv_effect" => "Effect RMC-inzet voor VSV-ers",
         "rmc_trajecten" => "RMC-trajecten",
         "factsheet_gemeente" => "Factsheet per gemeente",
         "doelen" => "Doelen en normen",
@@ -107,6 +110,7 @@ pub async fn bereken(kader: &std::sync::Arc<Kader>, id: &str) -> Result<Tabel, F
         "rmc_resultaat" => rmc_resultaat::bereken(kader).await,
         "rmc_trajecten" => rmc_trajecten::bereken(kader).await,
         "vsv_bestemming" => vsv_bestemming::bereken(kader).await,
+        "vsv_effect" => vsv_effect::bereken(kader).await,
         "vsv_nieuw" => vsv_nieuw::bereken(kader).await,
         "factsheet_gemeente" => factsheet_gemeente::bereken(kader).await,
         "doelen" => doelen::bereken(kader).await,
