@@ -106,7 +106,8 @@ async fn maak(store: &Store, args: &BriefArgs) -> Result<String, BriefFout> {
         vervangt: args.vervangt.clone(),
     };
     let documenten = brieven::maak(store, &door, &verzoek, vandaag, &leerspoor_web::brief_zetter).await?;
-    let mut t = format!("{} brief/brieven opgemaakt en bij het dossier bewaard:\n", documenten.len());
+    let n = documenten.len();
+    let mut t = format!("{n} {} opgemaakt en bij het dossier bewaard:\n", if n == 1 { "brief" } else { "brieven" });
     for d in &documenten {
         t += &format!("  {}  aan {}  {} bytes  sha256 {}\n", d.id, d.ontvanger.label(), d.bytes, d.sha256);
         if let Some(map) = &args.uit {

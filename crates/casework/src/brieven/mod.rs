@@ -486,8 +486,12 @@ impl Bron {
                 let soort = |code: &str| {
                     soorten.iter().find(|c| c.code == code).map_or(code, |c| c.omschrijving.as_str()).to_string()
                 };
-                let mut meldingen: Vec<_> =
-                    dossier.meldingen.iter().filter(|m| m.zaak.as_ref() == Some(&z.id)).collect();
+                // What the office knew on the letter's date.
+                let mut meldingen: Vec<_> = dossier
+                    .meldingen
+                    .iter()
+                    .filter(|m| m.zaak.as_ref() == Some(&z.id) && m.meldingsdatum <= v.datum)
+                    .collect();
                 meldingen.sort_by_key(|m| (m.meldingsdatum, m.verzuim_van));
                 for m in &meldingen {
                     let school = match (&m.brin, &m.vestiging) {
@@ -504,8 +508,12 @@ impl Bron {
                         reden: Some(m.reden.clone()).filter(|r| !r.is_empty()),
                     });
                 }
-                let mut acties: Vec<_> =
-                    dossier.acties.iter().filter(|a| a.zaak.as_ref() == Some(&z.id) && a.datum <= v.datum).collect();
+                let eigen = self.actie_id();
+                let mut acties: Vec<_> = dossier
+                    .acties
+                    .iter()
+                    .filter(|a| a.zaak.as_ref() == Some(&z.id) && a.datum <= v.datum && Some(&a.id) != eigen.as_ref())
+                    .collect();
                 acties.sort_by_key(|a| (a.datum, a.id.clone()));
                 velden.contacten = acties
                     .iter()

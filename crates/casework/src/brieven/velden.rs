@@ -26,9 +26,10 @@ pub struct Velden {
     pub ouders: Vec<String>,
     pub afzender: Afzender,
     pub zaak: Option<ZaakVelden>,
-    /// The meldingen of the zaak, oldest first.
+    /// The meldingen of the zaak received by the letter's date, oldest first.
     pub meldingen: Vec<MeldingVelden>,
-    /// The talks and measures of the zaak before this letter, oldest first, with what was recorded.
+    /// The talks and measures of the zaak up to the letter's date, oldest first, with what was
+    /// recorded; not the action the letter itself is about.
     pub contacten: Vec<ContactVelden>,
     pub gesprek: Option<GesprekVelden>,
     /// Oproep tot inschrijving: enrol before this date.
