@@ -30,6 +30,7 @@ const HOOFDSTUKKEN: &[(&str, &str, &[&str])] = &[
         &["vsv_nieuw", "jikp_door_uitstroom", "rmc_aantal", "rmc_resultaat", "rmc_trajecten", "vsv_bestemming"],
     ),
     ("Doelen", "doelen", &["doelen"]),
+    ("Opgave art. 25 Leerplichtwet", "art25", &["art25_opgave"]),
 ];
 
 /// The factsheets are pages of their own, not a table in a chapter.
