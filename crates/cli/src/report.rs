@@ -16,11 +16,14 @@ enum Formaat {
     Xlsx,
     Html,
     Pdf,
+    /// The art. 25 opgave in the layout of the form: a workbook with a sheet per gemeente.
+    #[value(name = "art25-xlsx")]
+    Art25Xlsx,
 }
 
 #[derive(Debug, clap::Args)]
 #[command(
-    override_usage = "leerspoor report --jaar 2020-2021 [--scope regio|subregio:CODE|gemeente:GMxxxx] [--tabel ID]… --format json|csv|xlsx|html|pdf [--out PAD] [--publicatie [--drempel 5]] [--landelijk PAD] [--stand JJJJ-MM-DD]"
+    override_usage = "leerspoor report --jaar 2020-2021 [--scope regio|subregio:CODE|gemeente:GMxxxx] [--tabel ID]… --format json|csv|xlsx|html|pdf|art25-xlsx [--out PAD] [--publicatie [--drempel 5]] [--landelijk PAD] [--stand JJJJ-MM-DD]"
 )]
 pub struct ReportArgs {
     /// Het verslagjaar, bijv. 2020-2021
@@ -33,10 +36,11 @@ pub struct ReportArgs {
     #[arg(long = "tabel", value_name = "ID")]
     tabellen: Vec<String>,
     /// json (één document), csv (één bestand per tabel, in de map --out), xlsx (één blad per
-    /// tabel), html (het jaarverslag als webpagina) of pdf (het jaarverslag)
+    /// tabel), html (het jaarverslag als webpagina), pdf (het jaarverslag) of art25-xlsx (de
+    /// opgave art. 25 Leerplichtwet als formulier, één blad per gemeente)
     #[arg(long = "format", value_enum)]
     formaat: Formaat,
-    /// Bestand (json, xlsx, html, pdf) of map (csv); zonder: json en html naar het scherm
+    /// Bestand (json, xlsx, html, pdf, art25-xlsx) of map (csv); zonder: json en html naar het scherm
     #[arg(long, value_name = "PAD")]
     out: Option<PathBuf>,
     /// Voor publicatie: kleine aantallen verbergen (en wat ze terug zou laten rekenen); weigert
@@ -60,13 +64,20 @@ pub fn run(args: ReportArgs, database: &str) -> ExitCode {
     let resultaat: Result<String, leerspoor_report::Fout> = blokkeer(async {
         let schrijven = |e: &dyn std::fmt::Display| leerspoor_report::Fout::Schrijven(e.to_string());
         // Refuse before the work: a workbook or a PDF does not go to the screen.
-        if let (Formaat::Csv | Formaat::Xlsx | Formaat::Pdf, None) = (args.formaat, &args.out) {
+        if let (Formaat::Csv | Formaat::Xlsx | Formaat::Pdf | Formaat::Art25Xlsx, None) = (args.formaat, &args.out) {
             return Err(schrijven(&match args.formaat {
                 Formaat::Csv => "--format csv schrijft één bestand per tabel: geef een map met --out",
                 Formaat::Xlsx => "--format xlsx schrijft een werkmap: geef een bestand met --out",
+                Formaat::Art25Xlsx => "--format art25-xlsx schrijft een werkmap: geef een bestand met --out",
                 _ => "--format pdf schrijft een document: geef een bestand met --out",
             }));
         }
+        let art25 = matches!(args.formaat, Formaat::Art25Xlsx);
+        if art25 && !args.tabellen.is_empty() {
+            return Err(schrijven(&"--format art25-xlsx schrijft de art. 25-opgave: laat --tabel weg"));
+        }
+        // The opgave alone, with the jaarverslag tables its self-check holds it against.
+        let ids = if art25 { leerspoor_report::art25_met_controle() } else { args.tabellen.clone() };
         let store = Store::open_bestaand(database).await?;
         let mut kader = Kader::nieuw(&store, args.jaar, args.scope.clone()).await?;
         kader.landelijk = args.landelijk;
@@ -74,7 +85,7 @@ pub fn run(args: ReportArgs, database: &str) -> ExitCode {
             kader.stand = stand;
         }
         let kader = std::sync::Arc::new(kader);
-        let mut tabellen = leerspoor_report::bereken(&kader, &args.tabellen).await?;
+        let mut tabellen = leerspoor_report::bereken(&kader, &ids).await?;
         let gebied = kader.gebied().await?;
         let fouten = leerspoor_report::controleer(&tabellen);
         if args.publicatie {
@@ -108,12 +119,17 @@ pub fn run(args: ReportArgs, database: &str) -> ExitCode {
             Formaat::Xlsx => leerspoor_publicatie::xlsx(&publicatie, &tabellen).map_err(|e| schrijven(&e))?,
             Formaat::Html => leerspoor_publicatie::html(&publicatie, &tabellen).into_bytes(),
             Formaat::Pdf => leerspoor_publicatie::pdf(&publicatie, &tabellen).map_err(|e| schrijven(&e))?,
+            Formaat::Art25Xlsx => {
+                let opgave = tabellen.iter().find(|t| t.id == "art25_opgave").expect("berekend");
+                leerspoor_publicatie::art25_xlsx(&publicatie, opgave).map_err(|e| schrijven(&e))?
+            }
         };
         match &args.out {
             None => Ok(String::from_utf8(inhoud).expect("json en html zijn tekst") + "\n"),
             Some(pad) => {
                 std::fs::write(pad, inhoud).map_err(|e| schrijven(&format!("{}: {e}", pad.display())))?;
-                Ok(format!("{} tabellen geschreven naar {}\n", tabellen.len(), pad.display()))
+                let wat = if art25 { "de art. 25-opgave".to_string() } else { format!("{} tabellen", tabellen.len()) };
+                Ok(format!("{wat} geschreven naar {}\n", pad.display()))
             }
         }
     });

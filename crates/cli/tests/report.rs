@@ -141,3 +141,54 @@ fn html_is_one_accessible_page_with_hidden_cells_for_publication() {
     // Noor's 1 is hidden: "< 5", not an empty cell.
     assert!(html.contains(">&lt; 5</abbr></td>"), "{html}");
 }
+
+#[test]
+fn the_art25_opgave_is_a_workbook_with_a_sheet_per_gemeente() {
+    let (map, db) = database_met_klein();
+    let json = leerspoor(&db, &["report", "--jaar", "2019-2020", "--tabel", "art25_opgave", "--format", "json"]);
+    assert!(json.status.success(), "{}", String::from_utf8_lossy(&json.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let opgave = &doc["tables"][0];
+    let gemeenten: Vec<&str> = opgave["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|k| k["key"] != "totaal")
+        .map(|k| k["label"].as_str().unwrap())
+        .collect();
+    assert!(!gemeenten.is_empty());
+
+    let xlsx = map.path().join("opgave.xlsx");
+    let o =
+        leerspoor(&db, &["report", "--jaar", "2019-2020", "--format", "art25-xlsx", "--out", xlsx.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("de art. 25-opgave geschreven naar"));
+    use calamine::Reader;
+    let mut boek = calamine::open_workbook::<calamine::Xlsx<_>, _>(&xlsx).unwrap();
+    assert_eq!(boek.sheet_names(), gemeenten, "een blad per gemeente, geen totaal");
+    let blad = boek.worksheet_range(gemeenten[0]).unwrap();
+    let teksten: Vec<String> = blad.rows().filter_map(|r| r.first().map(|c| c.to_string())).collect();
+    for deel in ["1. Leerplichtigen", "2. Absoluut verzuim", "3. Vrijstellingen", "5. Langdurig relatief verzuim"] {
+        assert!(teksten.iter().any(|t| t == deel), "{deel} in {teksten:?}");
+    }
+
+    let o = leerspoor(&db, &["report", "--jaar", "2019-2020", "--format", "art25-xlsx"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("art25-xlsx schrijft een werkmap"));
+    let o = leerspoor(
+        &db,
+        &[
+            "report",
+            "--jaar",
+            "2019-2020",
+            "--tabel",
+            "doelen",
+            "--format",
+            "art25-xlsx",
+            "--out",
+            xlsx.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("laat --tabel weg"));
+}

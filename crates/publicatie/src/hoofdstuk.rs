@@ -38,6 +38,7 @@ const HOOFDSTUKKEN: &[(&str, &str, &[&str])] = &[
         ],
     ),
     ("Doelen", "doelen", &["doelen"]),
+    ("Opgave art. 25 Leerplichtwet", "art25", &["art25_opgave"]),
 ];
 
 /// The factsheets are pages of their own, not a table in a chapter.

@@ -6,6 +6,9 @@
 //! - [`xlsx`]: one sheet per table, numbers as numbers.
 //! - [`html`]: a standalone, accessible document; [`html_tabel`] and [`grafiek`] for embedding.
 //! - [`pdf`]: the jaarverslag typeset in-process by typst, with a factsheet per gemeente.
+//! - [`art25_xlsx`]: the art. 25 opgave in the layout of the form, a sheet per gemeente.
+//! - [`brief`]: the letters of the dossier, as PDF/A.
+mod art25;
 pub mod brief;
 mod factsheet;
 pub mod getal;
@@ -15,6 +18,7 @@ mod html;
 mod pdf;
 mod xlsx;
 
+pub use art25::art25_xlsx;
 pub use grafiek::{Grafiek, grafiek};
 pub use html::{STIJL, html, html_tabel};
 pub use pdf::{Sectie, overzicht, pdf};

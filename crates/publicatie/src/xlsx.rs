@@ -29,7 +29,7 @@ pub fn xlsx(publicatie: &Publicatie, tabellen: &[Tabel]) -> Result<Vec<u8>, Fout
 
 /// The sheet name: the id, cut to Excel's 31 characters, and numbered when that cut collides
 /// (`relatief_gemeente_onderwijssoort` has 32).
-fn bladnaam(id: &str, genomen: &[String]) -> String {
+pub(crate) fn bladnaam(id: &str, genomen: &[String]) -> String {
     // Ids are snake_case ASCII; anything Excel refuses in a name (`[]:*?/\`) becomes `_`.
     let schoon: String = id.chars().map(|c| if "[]:*?/\\".contains(c) || !c.is_ascii() { '_' } else { c }).collect();
     let kort: String = schoon.chars().take(MAX_NAAM).collect();

@@ -42,19 +42,49 @@ const ZELFDE_MAAT: &[(&str, &str, &str, &str)] =
 const ZELFDE_CEL: &[[(&str, &str, &str); 2]] =
     &[[("vsv_effect", "vsv_meldingen", "totaal"), ("vsv_bestemming", "totaal", "aantal")]];
 
+/// The same, where the second table has a column per gemeente and the measure as a row (the art. 25
+/// opgave): (table, column; table, row). Per gemeente only: the opgave's total leaves out the
+/// gemeenten that do leerplicht themselves, `vrijstellingen_gemeente`'s does not.
+const ZELFDE_MAAT_GEKANTELD: &[(&str, &str, &str, &str)] = &[
+    ("verzuim_per_1000", "pop_5_17", "art25_opgave", "jongeren_5_17"),
+    ("verzuim_per_1000", "absoluut", "art25_opgave", "absoluut_verzuim"),
+    ("verzuim_per_1000", "relatief", "art25_opgave", "relatief_verzuim"),
+    ("vrijstellingen_gemeente", "art_5a", "art25_opgave", "vrijstelling_art_5a"),
+    ("vrijstellingen_gemeente", "art_5b", "art25_opgave", "vrijstelling_art_5b"),
+    ("vrijstellingen_gemeente", "art_5c", "art25_opgave", "vrijstelling_art_5c"),
+    ("vrijstellingen_gemeente", "art_5a_trekkend", "art25_opgave", "vrijstelling_art_5a_trekkend"),
+    ("vrijstellingen_gemeente", "art_15", "art25_opgave", "vrijstelling_art_15"),
+    ("vrijstellingen_gemeente", "art_3a", "art25_opgave", "vrijstelling_art_3a"),
+    ("vrijstellingen_gemeente", "art_3b", "art25_opgave", "vrijstelling_art_3b"),
+    ("vrijstellingen_gemeente", "totaal", "art25_opgave", "vrijstellingen_totaal"),
+];
+
+/// The art. 25 opgave and the tables it is checked against: what a report of the opgave alone
+/// computes, so that its self-check holds it against the jaarverslag.
+pub fn art25_met_controle() -> Vec<String> {
+    let mut ids: Vec<String> =
+        ZELFDE_MAAT_GEKANTELD.iter().flat_map(|(a, _, b, _)| [*a, *b]).map(String::from).collect();
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
 /// Every self-check of a report: each table's sums, and that tables counting the same measure
 /// agree gemeente by gemeente. Empty when all holds.
 pub fn controleer(tabellen: &[Tabel]) -> Vec<String> {
     let mut fouten: Vec<String> = tabellen.iter().flat_map(Tabel::controleer).collect();
     let tabel = |id: &str| tabellen.iter().find(|t| t.id == id);
-    for &(a, ka, b, kb) in ZELFDE_MAAT {
+    let paren = ZELFDE_MAAT.iter().map(|m| (m, false)).chain(ZELFDE_MAAT_GEKANTELD.iter().map(|m| (m, true)));
+    for (&(a, ka, b, kb), gekanteld) in paren {
         let (Some(ta), Some(tb)) = (tabel(a), tabel(b)) else { continue };
-        for rij in &ta.rows {
-            if let (Some(x), Some(y)) = (ta.cel(&rij.key, ka), tb.cel(&rij.key, kb))
+        for rij in ta.rows.iter().filter(|r| !(gekanteld && r.key == "totaal")) {
+            let y = if gekanteld { tb.cel(kb, &rij.key) } else { tb.cel(&rij.key, kb) };
+            if let (Some(x), Some(y)) = (ta.cel(&rij.key, ka), y)
                 && x != y
             {
+                let waar = if gekanteld { format!("in rij '{kb}'") } else { format!("in kolom '{kb}'") };
                 fouten.push(format!(
-                    "tabel {a} telt in rij '{}' {x} in kolom '{ka}', tabel {b} {y} in kolom '{kb}'; dezelfde maat hoort gelijk te zijn",
+                    "tabel {a} telt in rij '{}' {x} in kolom '{ka}', tabel {b} {y} {waar}; dezelfde maat hoort gelijk te zijn",
                     rij.key
                 ));
             }

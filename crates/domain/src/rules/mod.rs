@@ -27,6 +27,7 @@
 //! | a running vrijstelling excludes absoluut verzuim | [`vrijstelling::loopt_op`], [`vrijstelling::vrijstelt_van_inschrijving`] | Lpw art. 5, 15 |
 //! | absoluut verzuim, thuiszitter, > 3 maanden, offer norm | [`thuiszitten`] | Lpw art. 2, 4b; pact |
 //! | thuiszitters per schooljaar | [`thuiszitten::jaartelling`] | docs/regels.md |
+//! | the art. 25 opgave: absoluut, luxe, herhaald, langdurig relatief verzuim | [`art25`] | Lpw art. 25; Leerplichttelling |
 //! | RMC-trajecten: who for whom, results, Tabel 10's groups | [`traject::mag_starten`], [`traject::toets_resultaat`], [`traject::resultaat_groep`] | docs/regels.md |
 //! | risk triage 18-23: points per named factor | [`triage::beoordeel`] | docs/regels.md |
 //! | VSV-er, overstaptermijn, oud-VSV, bestemming | [`vsv::is_vsv`], [`vsv::is_oud_vsv`], [`vsv::bestemming`] | docs/regels.md |
@@ -41,6 +42,7 @@
 //! Also elsewhere: the BSN elfproef ([`crate::bsn::elfproef`]) and the schooljaar
 //! ([`crate::SchoolJaar::van`]).
 
+pub mod art25;
 pub mod awb;
 pub mod bewaren;
 pub mod brief;

@@ -5,7 +5,7 @@ use crate::{Fout, Kader, Tabel};
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::model::Gemeente;
 use leerspoor_domain::onderwijs::Onderwijssoort;
-use leerspoor_domain::rules::{geboren_uiterlijk, leeftijd_op, melding};
+use leerspoor_domain::rules::{art25, geboren_uiterlijk, leeftijd_op};
 use leerspoor_domain::{Datum, Gemeentecode, SchoolJaar};
 use leerspoor_store::rij::{self, Type, Waarde as Cel};
 use std::collections::{HashMap, HashSet};
@@ -115,7 +115,7 @@ async fn tel_bevolking(kader: &Kader, peildatum: Datum) -> Result<Arc<[Groep]>, 
 }
 
 /// Youths of 5 up to 18 per gemeente on the peildatum: (all, enrolled).
-fn leerplichtigen(groepen: &[Groep]) -> HashMap<&Gemeentecode, (u32, u32)> {
+pub(super) fn leerplichtigen(groepen: &[Groep]) -> HashMap<&Gemeentecode, (u32, u32)> {
     let mut per: HashMap<&Gemeentecode, (u32, u32)> = HashMap::new();
     for g in groepen.iter().filter(|g| g.band.onder_achttien()) {
         let e = per.entry(&g.gemeente).or_default();
@@ -211,7 +211,7 @@ async fn tel_verzuimers(kader: &Kader) -> Result<Verzuimers, Fout> {
     )
     .await?;
     let jongeren: HashSet<&str> =
-        meldingen.iter().filter(|m| melding::telt(m) && m.soort == "absoluut").map(|m| m.jongere.as_str()).collect();
+        meldingen.iter().filter(|m| art25::absoluut_verzuim(m)).map(|m| m.jongere.as_str()).collect();
     let mut absoluut: HashMap<Gemeentecode, f64> = HashMap::new();
     for g in jongeren.into_iter().filter_map(|j| woont.get(j)) {
         *absoluut.entry(g.clone()).or_default() += 1.0;

@@ -47,13 +47,23 @@ impl Inschrijvingen {
 /// The relatief verzuimers of the verslagjaar (art. 25 opgave, BBV indicator; `docs/tabellen.md`):
 /// every youth with a melding that counts as relatief verzuim ([`melding::relatief_verzuim`]),
 /// once, with the first such melding of the year and the gemeente of the region they lived in on
-/// its date, if 5-17 then. `verzuim_per_1000`, `relatief_gemeente_onderwijssoort` and `doelen`
-/// count these same youths, so their counts agree gemeente by gemeente.
+/// its date, if 5-17 then. `verzuim_per_1000`, `relatief_gemeente_onderwijssoort`, `doelen` and
+/// `art25_opgave` count these same youths, so their counts agree gemeente by gemeente.
 pub(super) async fn verzuimers_relatief(kader: &Kader) -> Result<Vec<(&Verzuimmelding, Gemeentecode)>, Fout> {
+    eerste_per_jongere(kader, melding::relatief_verzuim).await
+}
+
+/// Every youth with a melding of the verslagjaar for which `telt` holds, once: the first such
+/// melding (earliest meldingsdatum, then id) and the gemeente of the region the youth lived in on
+/// its date, if 5-17 then.
+pub(super) async fn eerste_per_jongere(
+    kader: &Kader,
+    telt: fn(&Verzuimmelding) -> bool,
+) -> Result<Vec<(&Verzuimmelding, Gemeentecode)>, Fout> {
     let jaar = kader.jaar;
     let meldingen = kader.verzuimmeldingen(jaar.eerste_dag(), jaar.laatste_dag()).await?;
     let mut eerste: BTreeMap<&str, &Verzuimmelding> = BTreeMap::new();
-    for m in meldingen.iter().copied().filter(|m| melding::relatief_verzuim(m)) {
+    for m in meldingen.iter().copied().filter(|m| telt(m)) {
         let e = eerste.entry(m.jongere.as_str()).or_insert(m);
         if (m.meldingsdatum, &m.id) < (e.meldingsdatum, &e.id) {
             *e = m;

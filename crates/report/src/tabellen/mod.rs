@@ -2,6 +2,7 @@
 use crate::{Fout, Kader, Tabel};
 use leerspoor_domain::SchoolJaar;
 
+mod art25_opgave;
 pub(crate) mod bevolking;
 mod doelen;
 mod factsheet_gemeente;
@@ -55,6 +56,7 @@ pub const IDS: &[&str] = &[
     "rmc_trajecten",
     "factsheet_gemeente",
     "doelen",
+    "art25_opgave",
 ];
 
 /// A table's name in a menu, without the year or peildatum its full title carries.
@@ -86,6 +88,7 @@ pub fn menunaam(id: &str) -> &'static str {
         "rmc_trajecten" => "RMC-trajecten",
         "factsheet_gemeente" => "Factsheet per gemeente",
         "doelen" => "Doelen en normen",
+        "art25_opgave" => "Opgave art. 25 (Leerplichttelling)",
         _ => "Onbekende tabel",
     }
 }
@@ -114,6 +117,7 @@ pub async fn bereken(kader: &std::sync::Arc<Kader>, id: &str) -> Result<Tabel, F
         "vsv_nieuw" => vsv_nieuw::bereken(kader).await,
         "factsheet_gemeente" => factsheet_gemeente::bereken(kader).await,
         "doelen" => doelen::bereken(kader).await,
+        "art25_opgave" => art25_opgave::bereken(kader).await,
         "verzuim_per_school" => verzuim_per_school::bereken(kader).await,
         "meldtermijn_per_school" => meldtermijn::bereken(kader).await,
         "relatief_gemeente_onderwijssoort" => gemeente_onderwijssoort::relatief_verzuimers(kader).await,

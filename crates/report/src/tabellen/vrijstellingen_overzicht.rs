@@ -11,7 +11,7 @@ use leerspoor_store::rij;
 use std::collections::HashMap;
 
 /// Column key, label, code of the list `vrijstelling_artikel`: the vrijstellingen (not verlof).
-const VRIJSTELLINGEN: &[(&str, &str, &str)] = &[
+pub(super) const VRIJSTELLINGEN: &[(&str, &str, &str)] = &[
     ("art_3a", "3a", "art3a"),
     ("art_3b", "3b", "art3b"),
     ("art_5a", "5 sub a", "art5_sub_a"),
@@ -21,19 +21,13 @@ const VRIJSTELLINGEN: &[(&str, &str, &str)] = &[
     ("art_15", "15", "art15"),
 ];
 
-pub async fn per_gemeente(kader: &Kader) -> Result<Tabel, Fout> {
+/// The vrijstellingen the art. 25 opgave counts, each with the gemeente it counts in: who had one
+/// on 1 August, and who got one later in the year, each in the gemeente they lived in and of 5-17
+/// on that date ([`art25_peildatum`]). `vrijstellingen_gemeente` and `art25_opgave` count these.
+pub(super) async fn art25_vrijstellingen(kader: &Kader) -> Result<Vec<(Vrijstelling, Gemeentecode)>, Fout> {
     let jaar = kader.jaar;
-    let peildatum = jaar.een_oktober();
     let alle: Vec<Vrijstelling> =
         kader.store.lees_met("WHERE status = $1", &[rij::code(VrijstellingStatus::Toegekend)]).await?;
-    // Youths of 5-17 living in each gemeente on 1 October: the rate's population.
-    let groepen = super::bevolking::bevolking(kader, peildatum).await?;
-    let mut bevolking: HashMap<&Gemeentecode, u32> = HashMap::new();
-    for g in groepen.iter().filter(|g| g.band.onder_achttien()) {
-        *bevolking.entry(&g.gemeente).or_default() += g.aantal;
-    }
-    // The art. 25 count: who had one on 1 August, and who got one later in the year, each in the
-    // gemeente they lived in and of 5-17 on that date.
     let geboren = kader
         .geboortedata(
             "SELECT id, geboortedatum FROM jongere WHERE id IN (SELECT jongere FROM vrijstelling WHERE status = $1)",
@@ -41,20 +35,32 @@ pub async fn per_gemeente(kader: &Kader) -> Result<Tabel, Fout> {
         )
         .await?;
     kader.laad_adressen(alle.iter().map(|v| v.jongere.as_str())).await?;
-    let woont: HashMap<&str, Gemeentecode> = alle
-        .iter()
+    Ok(alle
+        .into_iter()
         .filter_map(|v| {
-            let op = art25_peildatum(v, jaar)?;
+            let op = art25_peildatum(&v, jaar)?;
             (5..18).contains(&leeftijd_op(*geboren.get(&v.jongere)?, op)).then_some(())?;
-            Some((v.id.as_str(), kader.gemeente_op(&v.jongere, op)?.code.clone()))
+            let gemeente = kader.gemeente_op(&v.jongere, op)?.code.clone();
+            Some((v, gemeente))
         })
-        .collect();
-    let lopend: Vec<&Vrijstelling> = alle.iter().filter(|v| woont.contains_key(v.id.as_str())).collect();
+        .collect())
+}
+
+pub async fn per_gemeente(kader: &Kader) -> Result<Tabel, Fout> {
+    let jaar = kader.jaar;
+    let peildatum = jaar.een_oktober();
+    // Youths of 5-17 living in each gemeente on 1 October: the rate's population.
+    let groepen = super::bevolking::bevolking(kader, peildatum).await?;
+    let mut bevolking: HashMap<&Gemeentecode, u32> = HashMap::new();
+    for g in groepen.iter().filter(|g| g.band.onder_achttien()) {
+        *bevolking.entry(&g.gemeente).or_default() += g.aantal;
+    }
+    let geteld = art25_vrijstellingen(kader).await?;
     let mut kolommen: Vec<(&str, &str)> = VRIJSTELLINGEN.iter().map(|(k, l, _)| (*k, *l)).collect();
     kolommen.extend([("totaal", "Totaal"), ("per_1000", "Per 1000 jongeren 5-17")]);
     let mut t =
         Tabel::nieuw("vrijstellingen_gemeente", format!("Vrijstellingen {jaar} per gemeente (art. 25)"), &kolommen);
-    let cellen = |hier: &[&&Vrijstelling], pop: u32| -> Vec<Waarde> {
+    let cellen = |hier: &[&Vrijstelling], pop: u32| -> Vec<Waarde> {
         let mut w: Vec<Waarde> = VRIJSTELLINGEN
             .iter()
             .map(|(_, _, code)| Waarde::getal(hier.iter().filter(|v| v.artikel == *code).count() as u32))
@@ -66,13 +72,12 @@ pub async fn per_gemeente(kader: &Kader) -> Result<Tabel, Fout> {
     };
     let mut totaal_pop = 0;
     for g in &kader.gemeenten {
-        let hier: Vec<&&Vrijstelling> = lopend.iter().filter(|v| woont.get(v.id.as_str()) == Some(&g.code)).collect();
+        let hier: Vec<&Vrijstelling> = geteld.iter().filter(|(_, w)| *w == g.code).map(|(v, _)| v).collect();
         let pop = bevolking.get(&g.code).copied().unwrap_or(0);
         totaal_pop += pop;
         t.rij(g.code.as_str(), g.naam.clone(), cellen(&hier, pop));
     }
-    let hier: Vec<&&Vrijstelling> =
-        lopend.iter().filter(|v| woont.get(v.id.as_str()).is_some_and(|g| kader.in_scope(g))).collect();
+    let hier: Vec<&Vrijstelling> = geteld.iter().filter(|(_, w)| kader.in_scope(w)).map(|(v, _)| v).collect();
     t.rij("totaal", "Totaal", cellen(&hier, totaal_pop));
     let gemeenten: Vec<&str> = kader.gemeenten.iter().map(|g| g.code.as_str()).collect();
     let artikelen: Vec<&str> = VRIJSTELLINGEN.iter().map(|(k, _, _)| *k).collect();

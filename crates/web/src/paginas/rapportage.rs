@@ -181,12 +181,14 @@ pub async fn download(
             return pagina::met_kop(400, &kop, "Rapportages", Melding::fout("Kies de tabel voor een CSV-bestand."));
         }
         "pdf" | "xlsx" => Vec::new(),
+        // The opgave with the jaarverslag tables its self-check holds it against.
+        "art25-xlsx" => leerspoor_report::art25_met_controle(),
         f => {
             return pagina::met_kop(
                 400,
                 &kop,
                 "Rapportages",
-                Melding::fout(format!("Onbekend formaat '{f}': kies pdf, xlsx of csv.")),
+                Melding::fout(format!("Onbekend formaat '{f}': kies pdf, xlsx, art25-xlsx of csv.")),
             );
         }
     };
@@ -219,6 +221,14 @@ pub async fn download(
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             format!("{bestandsnaam}.xlsx"),
             leerspoor_publicatie::xlsx(&publicatie, &tabellen).map_err(|e| e.to_string()),
+        ),
+        "art25-xlsx" => (
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            format!("opgave-art25-{jaar}-{}.xlsx", scope.replace(':', "-")),
+            tabellen.iter().find(|t| t.id == "art25_opgave").map_or_else(
+                || Err("art25_opgave ontbreekt".to_string()),
+                |t| leerspoor_publicatie::art25_xlsx(&publicatie, t).map_err(|e| e.to_string()),
+            ),
         ),
         _ => (
             "text/csv; charset=utf-8",
