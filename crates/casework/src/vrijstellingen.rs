@@ -429,6 +429,19 @@ fn controleer(dossier: &Dossier, v: &Vrijstelling) -> Result<()> {
 }
 
 /// Keeps each step's reasons under the earlier ones: "Afgewezen op 2021-03-15: …".
+/// The reasons given with the decision in force (Awb art. 3:46): the text of its own note (`Afgewezen
+/// op 2021-03-15: …`), not the request's other notes (intake, verdaging, bezwaar, hoorzitting).
+pub fn motivering(v: &Vrijstelling) -> String {
+    let Some(besluit) = v.besluitdatum else { return String::new() };
+    let kop = format!("{} op {besluit}", v.status.label());
+    v.toelichting
+        .lines()
+        .rev()
+        .find_map(|regel| regel.strip_prefix(&kop))
+        .map(|rest| rest.trim_start_matches(':').trim().to_string())
+        .unwrap_or_default()
+}
+
 fn met_notitie(oud: &str, kop: &str, tekst: &str) -> String {
     let regel = match tekst.trim() {
         "" => kop.to_string(),

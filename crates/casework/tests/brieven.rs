@@ -348,7 +348,16 @@ async fn a_decision_names_the_bezwaar_term_and_a_decision_on_bezwaar_the_rechtba
                 "uiterlijk": "26 april 2021"
             })
         );
-        assert!(b["aanvraag"]["motivering"].as_str().unwrap().contains("samenwerkingsverband ontbreekt"));
+        // The reasons of this decision only, not the request's other notes (Awb art. 3:46).
+        assert_eq!(b["aanvraag"]["motivering"], "Het advies van het samenwerkingsverband ontbreekt.");
+        assert_eq!(b["aanvraag"]["besluit"], "afgewezen");
+        assert_eq!(b["afzender"]["naam"], "Lotte Leerplicht", "signed by who decided");
+        // Made known once: a second letter about the same decision is refused unless it corrects the first.
+        let fout = maak(s, LPA, &afwijzing, "2021-03-15").await.unwrap_err();
+        assert!(fout.to_string().contains("al bekendgemaakt"), "{fout}");
+        // Dated back, a decision's bezwaar term would start before it was sent.
+        let terug = Verzoek { datum: d("2021-03-15"), ..afwijzing.clone() };
+        assert!(maak(s, LPA, &terug, "2021-03-16").await.unwrap_err().to_string().contains("Awb art. 3:41"));
 
         vrijstellingen::bezwaar(s, &anna, &v.id, d("2021-04-06"), "Het advies is er nu wel.").await.unwrap();
         let te_vroeg =
@@ -361,6 +370,10 @@ async fn a_decision_names_the_bezwaar_term_and_a_decision_on_bezwaar_the_rechtba
         let brief = maak(s, LPA, &beslissing, "2021-05-03").await.unwrap();
         let b = velden(s, &brief[0]).await;
         assert_eq!(b["aanvraag"]["bezwaar_ontvangen"], "6 april 2021");
+        assert_eq!(
+            (b["aanvraag"]["besluit"].as_str(), b["aanvraag"]["motivering"].as_str()),
+            (Some("afgewezen"), Some("Bezwaar ongegrond."))
+        );
         assert_eq!(b["rechtsmiddel"]["soort"], "beroep");
         assert!(b["rechtsmiddel"]["bij"].as_str().unwrap().contains("rechtbank"));
         // A first-decision letter no longer fits: this decision answered a bezwaar.

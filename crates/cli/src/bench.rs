@@ -393,13 +393,15 @@ fn brieven(args: &BrievenArgs) -> ExitCode {
             let t0 = Instant::now();
             let opgesteld = match brieven::opstellen(&store, &door, &v, a.datum).await {
                 Ok(o) => o,
+                Err(leerspoor_casework::Fout::Store(e)) => return Err(e.to_string()),
                 Err(_) => {
                     geweigerd += 1;
                     continue;
                 }
             };
             let t1 = Instant::now();
-            let gezet = brieven::zet(&store, opgesteld, &leerspoor_web::brief_zetter).await.map_err(fout)?;
+            let sjablonen = store.sjablonen().await.map_err(|e| e.to_string())?;
+            let gezet = brieven::zet(&sjablonen, opgesteld, &leerspoor_web::brief_zetter).map_err(fout)?;
             let t2 = Instant::now();
             let documenten = brieven::leg_vast(&store, &door, gezet, "brief opgemaakt").await.map_err(fout)?;
             let t3 = Instant::now();

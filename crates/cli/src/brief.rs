@@ -6,6 +6,7 @@ use leerspoor_casework::{Fout, medewerker};
 use leerspoor_domain::Datum;
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::datum::parse_datum;
+use leerspoor_domain::model::Rol;
 use leerspoor_domain::rules::brief::BriefSoort;
 use leerspoor_store::Store;
 use std::path::PathBuf;
@@ -114,7 +115,7 @@ async fn maak(store: &Store, args: &BriefArgs) -> Result<String, BriefFout> {
             let (_, pdf) = brieven::inhoud(store, &d.id).await?;
             let pad = map.join(format!("{}.pdf", d.id));
             std::fs::write(&pad, pdf).map_err(|bron| BriefFout::Bestand { pad: pad.display().to_string(), bron })?;
-            store.log(&door.id, "document geëxporteerd", &d.id, "gelukt", None).await?;
+            store.log(&door.id, "document geëxporteerd", &format!("document:{}", d.id), "gelukt", None).await?;
         }
     }
     Ok(t)
@@ -122,8 +123,12 @@ async fn maak(store: &Store, args: &BriefArgs) -> Result<String, BriefFout> {
 
 async fn lijst(store: &Store, als: &str, jongere: &str) -> Result<String, BriefFout> {
     let door = medewerker(store, als).await?;
+    // Who reads dossiers (docs/beveiliging.md): not beleid or beheer.
+    if matches!(door.rol, Rol::Beleidsmedewerker | Rol::Beheerder) {
+        return Err(BriefFout::Invoer(format!("een {} leest geen dossiers", door.rol.label().to_lowercase())));
+    }
     let documenten = brieven::van_jongere(store, jongere).await?;
-    store.log(&door.id, "documenten bekeken", jongere, "gelukt", None).await?;
+    store.log(&door.id, "documenten bekeken", &format!("jongere:{jongere}"), "gelukt", None).await?;
     let mut t = format!("{:<16} {:<10} {:<24} {:<22} {}\n", "document", "datum", "soort", "aan", "vervangt");
     for d in documenten {
         let soort = BriefSoort::from_code(&d.soort).map_or(d.soort.clone(), |s| s.label().to_string());

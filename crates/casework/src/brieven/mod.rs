@@ -16,10 +16,10 @@ use leerspoor_domain::codes::{Code, CodeLijst};
 use leerspoor_domain::datum::{datum_tekst, volledige_naam};
 use leerspoor_domain::model::{
     Actie, Document, Geadresseerde, Gemeente, Gezinsrelatie, Medewerker, Ouder, OuderRelatie, PvTegen, Regio, School,
-    Vrijstelling, Zaak,
+    Vrijstelling, VrijstellingStatus, Zaak,
 };
 use leerspoor_domain::rules::brief::{self, BriefSoort};
-use leerspoor_domain::rules::{awb, vrijstelling as vrijstelling_regels};
+use leerspoor_domain::rules::{awb, melding as melding_regels, vrijstelling as vrijstelling_regels};
 use leerspoor_store::Store;
 use leerspoor_store::documenten::Sjabloon;
 use sha2::{Digest, Sha256};
@@ -83,18 +83,18 @@ const PLAATS_MAX: usize = 200;
 
 /// Checks the request and gathers the fields of each letter, one per addressee. Writes nothing.
 pub async fn opstellen(store: &Store, door: &Medewerker, v: &Verzoek, vandaag: Datum) -> Result<Vec<Opgesteld>> {
-    brief::mag_opstellen(v.soort, door.rol, door.boa)?;
     let bron = Bron::laad(store, &v.onderwerp).await?;
+    brief::mag_opstellen(v.soort, door.rol, door.boa, &door.id, bron.stap_medewerker())?;
     brief::toets_onderwerp(v.soort, bron.onderwerp())?;
-    brief::toets_datum(v.datum, vandaag, bron.niet_voor(v.soort))?;
+    brief::toets_datum(v.soort, v.datum, vandaag, bron.niet_voor(v.soort))?;
     let dossier = Dossier::laad(store, bron.jongere()).await?;
     if let Some(overleden) = dossier.jongere.overlijdensdatum {
         return Err(Fout::invoer("jongere", format!("de jongere is overleden ({overleden}); er gaat geen brief uit")));
     }
-    let gesprek = gesprek(v)?;
+    let gesprek = gesprek(v, vandaag)?;
     let inschrijven_voor = match (v.soort, v.inschrijven_voor) {
         (BriefSoort::OproepInschrijving, Some(d)) => {
-            brief::toets_inschrijftermijn(v.datum, d)?;
+            brief::toets_inschrijftermijn(v.datum, vandaag, d)?;
             Some(datum_tekst(d))
         }
         (BriefSoort::OproepInschrijving, None) => {
@@ -104,8 +104,11 @@ pub async fn opstellen(store: &Store, door: &Medewerker, v: &Verzoek, vandaag: D
         (_, None) => None,
     };
     let vervangt = match &v.vervangt {
-        Some(id) => Some(vervangen(store, id, &dossier.jongere.id, v.soort).await?),
-        None => None,
+        Some(id) => Some(vervangen(store, id, &bron, v.soort).await?),
+        None => {
+            nog_niet_bekendgemaakt(store, &bron, v.soort).await?;
+            None
+        }
     };
 
     let ouders = ouders_met_gezag(store, &dossier.jongere.id).await?;
@@ -155,11 +158,7 @@ pub async fn opstellen(store: &Store, door: &Medewerker, v: &Verzoek, vandaag: D
         gemeente: gemeente.clone(),
         school,
         ouders: ouders.iter().map(|(o, _)| volledige_naam(&o.voornamen, &o.tussenvoegsel, &o.achternaam)).collect(),
-        afzender: Afzender {
-            naam: door.naam.clone(),
-            functie: door.rol.label().to_string(),
-            email: door.email.clone(),
-        },
+        afzender: afzender(store, &bron, door).await?,
         zaak: None,
         meldingen: Vec::new(),
         contacten: Vec::new(),
@@ -170,7 +169,7 @@ pub async fn opstellen(store: &Store, door: &Medewerker, v: &Verzoek, vandaag: D
         proces_verbaal: None,
         vervangt,
     };
-    bron.vul(store, &dossier, &mut basis, v, &gemeente, door).await?;
+    bron.vul(store, &dossier, &mut basis, v, &gemeenten).await?;
 
     let mut uit = Vec::new();
     for ontvanger in brief::ontvangers(v.soort, j.geboortedatum, v.datum) {
@@ -241,28 +240,14 @@ pub async fn maak(
     zetter: Zetter<'_>,
 ) -> Result<Vec<Document>> {
     let opgesteld = opstellen(store, door, v, vandaag).await?;
-    let gezet = zet(store, opgesteld, zetter).await?;
+    let gezet = zet(&store.sjablonen().await?, opgesteld, zetter)?;
     leg_vast(store, door, gezet, "brief opgemaakt").await
 }
 
-/// The first letter of `v` as PDF without storing it: the preview before it is made.
-pub async fn voorbeeld(
-    store: &Store,
-    door: &Medewerker,
-    v: &Verzoek,
-    vandaag: Datum,
-    zetter: Zetter<'_>,
-) -> Result<Vec<u8>> {
-    let mut opgesteld = opstellen(store, door, v, vandaag).await?;
-    opgesteld.truncate(1);
-    let (_, pdf) = zet(store, opgesteld, zetter).await?.pop().expect("opstellen geeft ten minste één brief");
-    Ok(pdf)
-}
-
-/// Typesets the letters with the office's newest templates (or the shipped ones), and completes
-/// each record with the template versions, the PDF's hash and size.
-pub async fn zet(store: &Store, opgesteld: Vec<Opgesteld>, zetter: Zetter<'_>) -> Result<Vec<(Document, Vec<u8>)>> {
-    let sjablonen = store.sjablonen().await?;
+/// Typesets the letters with the office's newest templates (`sjablonen`: [`Store::sjablonen`]; the
+/// shipped ones where it has none), and completes each record with the template versions, the PDF's
+/// hash and size. Synchronous and heavy: a server runs it on its blocking pool.
+pub fn zet(sjablonen: &[Sjabloon], opgesteld: Vec<Opgesteld>, zetter: Zetter<'_>) -> Result<Vec<(Document, Vec<u8>)>> {
     let van = |naam: &str| sjablonen.iter().find(|s| s.naam == naam);
     let mut uit = Vec::with_capacity(opgesteld.len());
     for o in opgesteld {
@@ -300,7 +285,7 @@ pub async fn leg_vast(
         s.nieuw(document).await?;
         s.document_inhoud(&document.id, pdf).await?;
     }
-    let ids: Vec<&str> = gezet.iter().map(|(d, _)| d.id.as_str()).collect();
+    let ids: Vec<String> = gezet.iter().map(|(d, _)| format!("document:{}", d.id)).collect();
     s.vastleggen(handeling, &ids.join(", ")).await?;
     Ok(gezet.into_iter().map(|(d, _)| d).collect())
 }
@@ -324,14 +309,14 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// An invitation needs its talk; no other letter takes one.
-fn gesprek(v: &Verzoek) -> Result<Option<GesprekVelden>> {
+fn gesprek(v: &Verzoek, vandaag: Datum) -> Result<Option<GesprekVelden>> {
     let uitnodiging = matches!(v.soort, BriefSoort::UitnodigingGesprek | BriefSoort::RmcUitnodiging);
     match (&v.gesprek, uitnodiging) {
         (None, false) => Ok(None),
         (Some(_), false) => Err(Fout::invoer("gesprek", "hoort alleen bij een uitnodiging")),
         (None, true) => Err(Fout::invoer("gesprek", "wanneer en waar is het gesprek?")),
         (Some(g), true) => {
-            brief::toets_gesprek(v.datum, g.datum)?;
+            brief::toets_gesprek(v.datum, vandaag, g.datum)?;
             let tijd = chrono::NaiveTime::parse_from_str(g.tijd.trim(), "%H:%M").map_err(|_| {
                 Fout::invoer("tijd", format!("'{}' is geen tijd (verwacht UU:MM, bijv. 09:30)", g.tijd.trim()))
             })?;
@@ -351,16 +336,46 @@ fn gesprek(v: &Verzoek) -> Result<Option<GesprekVelden>> {
     }
 }
 
-/// The document a correction replaces: of the same youth and kind. The text "vervangt kenmerk van datum".
-async fn vervangen(store: &Store, id: &str, jongere: &str, soort: BriefSoort) -> Result<String> {
+/// The document a correction replaces: of the same kind, about the same record. The text "vervangt
+/// kenmerk van datum".
+async fn vervangen(store: &Store, id: &str, bron: &Bron, soort: BriefSoort) -> Result<String> {
     let oud: Document = bestaand(store, "document", id).await?;
-    if oud.jongere != jongere || oud.soort != soort.code() {
+    let zelfde = oud.soort == soort.code()
+        && oud.jongere == bron.jongere()
+        && (oud.zaak.clone(), oud.vrijstelling.clone(), oud.actie.clone())
+            == (bron.zaak_id(), bron.vrijstelling_id(), bron.actie_id());
+    if !zelfde {
         return Err(Fout::invoer(
             "vervangt",
-            format!("document {id} is geen {} uit dit dossier", soort.label().to_lowercase()),
+            format!("document {id} is geen {} over hetzelfde onderdeel van dit dossier", soort.label().to_lowercase()),
         ));
     }
     Ok(format!("{} van {}", oud.id, datum_tekst(oud.datum)))
+}
+
+/// A decision is made known once: a second letter about the same decision would start a second
+/// bezwaar term. Only a correction ([`Verzoek::vervangt`]) may follow it.
+async fn nog_niet_bekendgemaakt(store: &Store, bron: &Bron, soort: BriefSoort) -> Result<()> {
+    let Bron::Vrijstelling(v, _) = bron else { return Ok(()) };
+    if !brief::maakt_besluit_bekend(soort) {
+        return Ok(());
+    }
+    let besluit = v.besluitdatum.unwrap_or(v.aanvraagdatum);
+    let eerder: Vec<Document> = store.lees_waar("vrijstelling", &v.id).await?;
+    if let Some(d) = eerder.iter().find(|d| d.soort == soort.code() && d.datum >= besluit) {
+        return Err(Fout::invoer(
+            "vervangt",
+            format!("dit besluit is al bekendgemaakt met {} van {}; een verbetering vervangt die brief", d.id, d.datum),
+        ));
+    }
+    Ok(())
+}
+
+/// Who signs: whoever took the step the letter makes known ([`brief::ondertekenaar`]).
+async fn afzender(store: &Store, bron: &Bron, door: &Medewerker) -> Result<Afzender> {
+    let id = brief::ondertekenaar(bron.stap_medewerker(), &door.id);
+    let m = if id == door.id { door.clone() } else { bestaand::<Medewerker>(store, "medewerker", id).await? };
+    Ok(Afzender { naam: m.naam, functie: m.rol.label().to_string(), email: m.email })
 }
 
 /// The parents with gezag, each with how they relate to the youth.
@@ -443,6 +458,16 @@ impl Bron {
         }
     }
 
+    /// The medewerker who took the step the letter makes known.
+    fn stap_medewerker(&self) -> Option<&str> {
+        match self {
+            Bron::Actie(a, _) => a.medewerker.as_deref(),
+            Bron::Zaak(z) => z.medewerker.as_deref(),
+            Bron::Vrijstelling(v, _) if v.besluitdatum.is_some() => v.medewerker.as_deref(),
+            Bron::Vrijstelling(..) => None,
+        }
+    }
+
     fn zaak_id(&self) -> Option<String> {
         match self {
             Bron::Actie(_, z) | Bron::Zaak(z) => Some(z.id.clone()),
@@ -472,8 +497,7 @@ impl Bron {
         dossier: &Dossier,
         velden: &mut Velden,
         v: &Verzoek,
-        gemeente: &str,
-        door: &Medewerker,
+        gemeenten: &[Gemeente],
     ) -> Result<()> {
         match self {
             Bron::Actie(_, z) | Bron::Zaak(z) => {
@@ -490,7 +514,15 @@ impl Bron {
                 let mut meldingen: Vec<_> = dossier
                     .meldingen
                     .iter()
-                    .filter(|m| m.zaak.as_ref() == Some(&z.id) && m.meldingsdatum <= v.datum)
+                    // Not one the school withdrew, one closed as no absence after all, nor a repeat
+                    // of the same absence.
+                    .filter(|m| {
+                        m.zaak.as_ref() == Some(&z.id)
+                            && m.meldingsdatum <= v.datum
+                            && melding_regels::telt(m)
+                            && !melding_regels::geen_verzuim(m)
+                            && m.vervolg_op.is_none()
+                    })
                     .collect();
                 meldingen.sort_by_key(|m| (m.meldingsdatum, m.verzuim_van));
                 for m in &meldingen {
@@ -526,12 +558,21 @@ impl Bron {
                 if let Bron::Actie(a, _) = self
                     && v.soort == BriefSoort::ProcesVerbaal
                 {
-                    velden.proces_verbaal = Some(pv(store, a, dossier, &meldingen, door).await?);
+                    velden.proces_verbaal = Some(pv(store, a, dossier, &meldingen, &velden.afzender.naam).await?);
                 }
             }
             Bron::Vrijstelling(vr, bezwaar) => {
-                let bestuursorgaan = brief::bestuursorgaan(&vr.artikel, gemeente);
-                velden.rechtsmiddel = brief::rechtsmiddel(v.soort, &bestuursorgaan, v.datum).map(|r| {
+                // The body of the gemeente the youth lived in when it decided (or was asked).
+                let besluit = vr.besluitdatum.unwrap_or(vr.aanvraagdatum);
+                let gemeente = dossier
+                    .woonadressen
+                    .iter()
+                    .filter(|a| a.begindatum <= besluit && a.einddatum.is_none_or(|e| besluit <= e))
+                    .max_by_key(|a| a.begindatum)
+                    .and_then(|a| gemeenten.iter().find(|g| g.code == a.gemeente))
+                    .map_or_else(|| velden.gemeente.clone(), |g| g.naam.clone());
+                let bestuursorgaan = brief::bestuursorgaan(&vr.artikel, &gemeente);
+                velden.rechtsmiddel = brief::rechtsmiddel(v.soort, &bestuursorgaan, &gemeente, v.datum).map(|r| {
                     RechtsmiddelVelden { soort: r.soort.to_string(), bij: r.bij, uiterlijk: datum_tekst(r.uiterlijk) }
                 });
                 velden.aanvraag = Some(AanvraagVelden {
@@ -542,7 +583,9 @@ impl Bron {
                     geldig_van: vr.geldig_van.map(datum_tekst),
                     geldig_tot: vr.geldig_tot.map(datum_tekst),
                     dagen: vr.dagen,
-                    motivering: vr.toelichting.clone(),
+                    besluit: matches!(vr.status, VrijstellingStatus::Toegekend | VrijstellingStatus::Afgewezen)
+                        .then(|| vr.status.label().to_lowercase()),
+                    motivering: crate::vrijstellingen::motivering(vr),
                     bestuursorgaan,
                     bezwaar_ontvangen: bezwaar.map(datum_tekst),
                 });
@@ -558,7 +601,7 @@ async fn pv(
     a: &Actie,
     dossier: &Dossier,
     meldingen: &[&leerspoor_domain::model::Verzuimmelding],
-    door: &Medewerker,
+    verbalisant: &str,
 ) -> Result<PvVelden> {
     let j = &dossier.jongere;
     let (tegen, tegen_soort) = match (a.pv_tegen, &a.ouder) {
@@ -576,7 +619,7 @@ async fn pv(
         tegen,
         tegen_soort: tegen_soort.code().to_string(),
         pleegdatum: datum_tekst(pleegdatum),
-        verbalisant: door.naam.clone(),
+        verbalisant: verbalisant.to_string(),
     })
 }
 
@@ -603,10 +646,11 @@ pub struct Mogelijk {
 /// The letters `door` can make from the dossier: for each action, zaak and request, the kinds the
 /// rules allow ([`brief::toets_onderwerp`], [`brief::mag_opstellen`]).
 pub async fn mogelijk(store: &Store, door: &Medewerker, dossier: &Dossier) -> Result<Vec<Mogelijk>> {
-    let mag = |s: BriefSoort| brief::mag_opstellen(s, door.rol, door.boa).is_ok();
+    let mag = |s: BriefSoort, stap: Option<&str>| brief::mag_opstellen(s, door.rol, door.boa, &door.id, stap).is_ok();
     let mut uit = Vec::new();
-    let mut voeg = |onderwerp: brief::Onderwerp, id: Onderwerp, omschrijving: String| {
-        for soort in BriefSoort::ALL.iter().copied().filter(|s| mag(*s)) {
+    // Only the BOA who recorded a PV makes it up: the action's medewerker decides that.
+    let mut voeg = |onderwerp: brief::Onderwerp, id: Onderwerp, omschrijving: String, stap: Option<&str>| {
+        for soort in BriefSoort::ALL.iter().copied().filter(|s| mag(*s, stap)) {
             if brief::toets_onderwerp(soort, onderwerp).is_ok() {
                 uit.push(Mogelijk { soort, onderwerp: id.clone(), omschrijving: omschrijving.clone() });
             }
@@ -615,18 +659,18 @@ pub async fn mogelijk(store: &Store, door: &Medewerker, dossier: &Dossier) -> Re
     for a in &dossier.acties {
         if let Some(z) = a.zaak.as_ref().and_then(|id| dossier.zaken.iter().find(|z| &z.id == id)) {
             let tekst = format!("{} van {}", a.soort.label(), datum_tekst(a.datum));
-            voeg(brief::Onderwerp::Actie(a, z), Onderwerp::Actie(a.id.clone()), tekst);
+            voeg(brief::Onderwerp::Actie(a, z), Onderwerp::Actie(a.id.clone()), tekst, a.medewerker.as_deref());
         }
     }
     for z in &dossier.zaken {
         let tekst = format!("zaak {} van {}", z.soort.label().to_lowercase(), datum_tekst(z.geopend_op));
-        voeg(brief::Onderwerp::Zaak(z), Onderwerp::Zaak(z.id.clone()), tekst);
+        voeg(brief::Onderwerp::Zaak(z), Onderwerp::Zaak(z.id.clone()), tekst, None);
     }
     for v in &dossier.vrijstellingen {
         let bezwaar = bezwaar_beslist(store, v).await?;
         let tekst =
             format!("aanvraag {} van {}", vrijstelling_regels::artikelnaam(&v.artikel), datum_tekst(v.aanvraagdatum));
-        voeg(brief::Onderwerp::Vrijstelling(v, bezwaar), Onderwerp::Vrijstelling(v.id.clone()), tekst);
+        voeg(brief::Onderwerp::Vrijstelling(v, bezwaar), Onderwerp::Vrijstelling(v.id.clone()), tekst, None);
     }
     Ok(uit)
 }

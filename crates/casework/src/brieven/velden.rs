@@ -108,7 +108,10 @@ pub struct AanvraagVelden {
     pub geldig_van: Option<String>,
     pub geldig_tot: Option<String>,
     pub dagen: Option<u32>,
-    /// The reasons recorded with the decision (Awb art. 3:46).
+    /// `toegekend` or `afgewezen`: the decision in force.
+    pub besluit: Option<String>,
+    /// The reasons recorded with the decision in force (Awb art. 3:46), without the request's other
+    /// notes.
     pub motivering: String,
     /// Who decides: the college or the leerplichtambtenaar (Lpw art. 14 lid 3).
     pub bestuursorgaan: String,

@@ -98,19 +98,50 @@ pub fn toets_onderwerp(soort: BriefSoort, onderwerp: Onderwerp) -> Result<(), We
     }
 }
 
-/// Who may make a letter: everyone who works cases; a proces-verbaal only a BOA (Lpw art. 16a:
-/// opsporing is for the leerplichtambtenaar with BOA status).
-pub fn mag_opstellen(soort: BriefSoort, rol: Rol, boa: bool) -> Result<(), Weigering> {
+/// Who may make a letter: everyone who works cases prepares and prints them; the letter is signed
+/// by whoever took the step it makes known ([`ondertekenaar`]). A proces-verbaal is a statement of
+/// the verbalisant himself: only the BOA who recorded it makes it up (Lpw art. 16a: opsporing is for
+/// the leerplichtambtenaar with BOA status; Sv art. 152, 153).
+pub fn mag_opstellen(
+    soort: BriefSoort,
+    rol: Rol,
+    boa: bool,
+    door: &str,
+    verbalisant: Option<&str>,
+) -> Result<(), Weigering> {
     if !matches!(rol, Rol::Leerplichtambtenaar | Rol::RmcConsulent | Rol::Administratief | Rol::Teamleider) {
         return Err(Weigering::new("rollen", format!("een {} schrijft geen brieven", rol.label().to_lowercase())));
     }
-    if soort == BriefSoort::ProcesVerbaal && !boa {
-        return Err(Weigering::new(
-            "Lpw art. 16a",
-            "alleen een buitengewoon opsporingsambtenaar (BOA) maakt een proces-verbaal op",
-        ));
+    if soort == BriefSoort::ProcesVerbaal {
+        if !boa {
+            return Err(Weigering::new(
+                "Lpw art. 16a",
+                "alleen een buitengewoon opsporingsambtenaar (BOA) maakt een proces-verbaal op",
+            ));
+        }
+        if verbalisant.is_some_and(|v| v != door) {
+            return Err(Weigering::new(
+                "Sv art. 152, 153",
+                "het proces-verbaal maakt de BOA op die het vastlegde; hij ondertekent het op zijn ambtseed",
+            ));
+        }
     }
     Ok(())
+}
+
+/// Who signs: whoever took the step the letter makes known (the action's, the zaak's or the
+/// decision's medewerker), else whoever makes the letter.
+pub fn ondertekenaar<'a>(stap: Option<&'a str>, door: &'a str) -> &'a str {
+    stap.unwrap_or(door)
+}
+
+/// Letters that make a decision known: the bezwaar- or beroepstermijn runs from the day they are sent
+/// (Awb art. 3:41, 6:8), so they carry the day they are made.
+pub fn maakt_besluit_bekend(soort: BriefSoort) -> bool {
+    matches!(
+        soort,
+        BriefSoort::BeschikkingToekenning | BriefSoort::BeschikkingAfwijzing | BriefSoort::BeslissingOpBezwaar
+    )
 }
 
 /// The addressees of a letter on `datum` about a youth born on `geboortedatum`; [`Geadresseerde::Ouder`]
@@ -139,8 +170,10 @@ pub fn ontvangers(soort: BriefSoort, geboortedatum: Datum, datum: Datum) -> Vec<
 }
 
 /// The remedy a decision states (Awb art. 3:45): against a decision, bezwaar to the body that made it
-/// within six weeks (art. 6:7, 7:1); against a beslissing op bezwaar, beroep to the rechtbank within
-/// six weeks (art. 8:1). The term begins the day after the letter makes the decision known (art. 6:8).
+/// within six weeks (art. 6:7, 7:1); against a beslissing op bezwaar, beroep to the rechtbank of the
+/// body's seat within six weeks (art. 8:1, 8:7 lid 2). The term begins the day after the letter
+/// makes the decision known (art. 6:8); one posted in time and received within a week after is in
+/// time too (art. 6:9 lid 2), which the letter says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rechtsmiddel {
     /// `bezwaar` or `beroep`.
@@ -151,15 +184,21 @@ pub struct Rechtsmiddel {
     pub uiterlijk: Datum,
 }
 
-pub fn rechtsmiddel(soort: BriefSoort, bestuursorgaan: &str, bekendgemaakt: Datum) -> Option<Rechtsmiddel> {
+pub fn rechtsmiddel(
+    soort: BriefSoort,
+    bestuursorgaan: &str,
+    gemeente: &str,
+    bekendgemaakt: Datum,
+) -> Option<Rechtsmiddel> {
     let uiterlijk = awb::bezwaartermijn(bekendgemaakt);
     match soort {
         BriefSoort::BeschikkingToekenning | BriefSoort::BeschikkingAfwijzing => {
             Some(Rechtsmiddel { soort: "bezwaar", bij: bestuursorgaan.to_string(), uiterlijk })
         }
+        // Awb art. 8:7 lid 2: the rechtbank where the gemeente's body has its seat.
         BriefSoort::BeslissingOpBezwaar => Some(Rechtsmiddel {
             soort: "beroep",
-            bij: "de rechtbank, sector bestuursrecht, van het arrondissement waarin u woont".into(),
+            bij: format!("de rechtbank (team bestuursrecht) van het arrondissement waarin de gemeente {gemeente} ligt"),
             uiterlijk,
         }),
         _ => None,
@@ -177,14 +216,16 @@ pub fn bestuursorgaan(artikel: &str, gemeente: &str) -> String {
     }
 }
 
-/// The talk an invitation names lies after the letter's date, on a working day (not on a weekend or
-/// feestdag), so that it can reach the addressee first.
-pub fn toets_gesprek(brief: Datum, gesprek: Datum) -> Result<(), Weigering> {
+/// The talk an invitation names lies after the letter's date and after today (a letter dated back
+/// still goes out today), on a working day (not on a weekend or feestdag), so that it can reach the
+/// addressee first.
+pub fn toets_gesprek(brief: Datum, vandaag: Datum, gesprek: Datum) -> Result<(), Weigering> {
     const REGEL: &str = "uitnodiging";
-    if gesprek <= brief {
+    let na = brief.max(vandaag);
+    if gesprek <= na {
         return Err(Weigering::new(
             REGEL,
-            format!("het gesprek ({gesprek}) moet na de datum van de brief ({brief}) liggen"),
+            format!("het gesprek ({gesprek}) moet na de datum van de brief en na vandaag ({na}) liggen"),
         ));
     }
     if !werkdag(gesprek) {
@@ -193,20 +234,33 @@ pub fn toets_gesprek(brief: Datum, gesprek: Datum) -> Result<(), Weigering> {
     Ok(())
 }
 
-/// An oproep tot inschrijving gives the parents a term to enrol the child, after the letter's date.
-pub fn toets_inschrijftermijn(brief: Datum, uiterlijk: Datum) -> Result<(), Weigering> {
-    if uiterlijk <= brief {
+/// An oproep tot inschrijving gives the parents a term to enrol the child, after the letter's date
+/// and after today.
+pub fn toets_inschrijftermijn(brief: Datum, vandaag: Datum, uiterlijk: Datum) -> Result<(), Weigering> {
+    let na = brief.max(vandaag);
+    if uiterlijk <= na {
         return Err(Weigering::new(
             "Lpw art. 2 lid 1",
-            format!("de termijn om in te schrijven ({uiterlijk}) moet na de datum van de brief ({brief}) liggen"),
+            format!(
+                "de termijn om in te schrijven ({uiterlijk}) moet na de datum van de brief en na vandaag ({na}) liggen"
+            ),
         ));
     }
     Ok(())
 }
 
 /// A letter is dated today or earlier (a letter written after a phone call may carry that day), never
-/// ahead, and not before the record it makes known.
-pub fn toets_datum(datum: Datum, vandaag: Datum, niet_voor: Datum) -> Result<(), Weigering> {
+/// ahead, and not before the record it makes known; a letter that makes a decision known carries
+/// the day it is sent, from which the bezwaar term runs ([`maakt_besluit_bekend`]).
+pub fn toets_datum(soort: BriefSoort, datum: Datum, vandaag: Datum, niet_voor: Datum) -> Result<(), Weigering> {
+    if maakt_besluit_bekend(soort) && datum != vandaag {
+        return Err(Weigering::new(
+            "Awb art. 3:41, 6:8",
+            format!(
+                "een besluit wordt bekendgemaakt op de dag dat de brief verzonden wordt; dateer de brief vandaag ({vandaag})"
+            ),
+        ));
+    }
     if datum > vandaag {
         return Err(Weigering::new("briefdatum", format!("een brief kan niet vooruit gedateerd worden ({datum})")));
     }
@@ -337,13 +391,20 @@ mod tests {
     }
 
     #[test]
-    fn only_a_boa_makes_a_proces_verbaal() {
-        assert!(mag_opstellen(BriefSoort::ProcesVerbaal, Rol::Leerplichtambtenaar, true).is_ok());
-        let fout = mag_opstellen(BriefSoort::ProcesVerbaal, Rol::Leerplichtambtenaar, false).unwrap_err();
+    fn only_the_boa_who_recorded_it_makes_up_a_proces_verbaal() {
+        use BriefSoort::*;
+        assert!(mag_opstellen(ProcesVerbaal, Rol::Leerplichtambtenaar, true, "MW1", Some("MW1")).is_ok());
+        let fout = mag_opstellen(ProcesVerbaal, Rol::Leerplichtambtenaar, false, "MW1", Some("MW1")).unwrap_err();
         assert_eq!(fout.regel, "Lpw art. 16a");
-        assert!(mag_opstellen(BriefSoort::UitnodigingGesprek, Rol::Administratief, false).is_ok());
-        assert!(mag_opstellen(BriefSoort::UitnodigingGesprek, Rol::Beleidsmedewerker, false).is_err());
-        assert!(mag_opstellen(BriefSoort::Waarschuwing, Rol::Gemeente, false).is_err());
+        // A colleague, BOA too, does not sign another's PV.
+        let fout = mag_opstellen(ProcesVerbaal, Rol::Leerplichtambtenaar, true, "MW2", Some("MW1")).unwrap_err();
+        assert_eq!(fout.regel, "Sv art. 152, 153");
+        assert!(mag_opstellen(UitnodigingGesprek, Rol::Administratief, false, "MW3", Some("MW1")).is_ok());
+        assert!(mag_opstellen(UitnodigingGesprek, Rol::Beleidsmedewerker, false, "MW4", None).is_err());
+        assert!(mag_opstellen(Waarschuwing, Rol::Gemeente, false, "MW5", None).is_err());
+        // The administration prints the letter; the leerplichtambtenaar who warned signs it.
+        assert_eq!(ondertekenaar(Some("MW1"), "MW3"), "MW1");
+        assert_eq!(ondertekenaar(None, "MW3"), "MW3");
     }
 
     #[test]
@@ -375,14 +436,15 @@ mod tests {
     fn a_decision_names_bezwaar_within_six_weeks_and_a_decision_on_bezwaar_beroep() {
         // Awb art. 6:8: the term begins the day after bekendmaking; 42 days after Monday 4 January
         // 2021 is Monday 15 February.
-        let b = rechtsmiddel(BriefSoort::BeschikkingAfwijzing, "het college", d("2021-01-04")).unwrap();
+        let b = rechtsmiddel(BriefSoort::BeschikkingAfwijzing, "het college", "Zwolle", d("2021-01-04")).unwrap();
         assert_eq!((b.soort, b.uiterlijk), ("bezwaar", d("2021-02-15")));
         assert_eq!(b.bij, "het college");
         // Ending on a Saturday, it runs on to the Monday (Algemene termijnenwet art. 1).
-        let b = rechtsmiddel(BriefSoort::BeslissingOpBezwaar, "het college", d("2021-01-09")).unwrap();
+        let b = rechtsmiddel(BriefSoort::BeslissingOpBezwaar, "het college", "Zwolle", d("2021-01-09")).unwrap();
         assert_eq!((b.soort, b.uiterlijk), ("beroep", d("2021-02-22")));
-        assert!(b.bij.contains("rechtbank"));
-        assert_eq!(rechtsmiddel(BriefSoort::Waarschuwing, "het college", d("2021-01-04")), None);
+        // Awb art. 8:7 lid 2: the court of the body's seat, not of the appellant's home.
+        assert!(b.bij.contains("rechtbank") && b.bij.contains("gemeente Zwolle ligt"), "{}", b.bij);
+        assert_eq!(rechtsmiddel(BriefSoort::Waarschuwing, "het college", "Zwolle", d("2021-01-04")), None);
     }
 
     #[test]
@@ -393,23 +455,32 @@ mod tests {
     }
 
     #[test]
-    fn a_talk_lies_after_the_letter_on_a_working_day() {
-        assert!(toets_gesprek(d("2021-06-14"), d("2021-06-21")).is_ok());
-        assert!(toets_gesprek(d("2021-06-14"), d("2021-06-14")).is_err(), "dezelfde dag");
-        assert!(
-            toets_gesprek(d("2021-06-14"), d("2021-06-19")).unwrap_err().reden.contains("geen werkdag"),
-            "zaterdag"
-        );
+    fn a_talk_lies_after_the_letter_and_today_on_a_working_day() {
+        let vandaag = d("2021-06-14");
+        assert!(toets_gesprek(d("2021-06-14"), vandaag, d("2021-06-21")).is_ok());
+        assert!(toets_gesprek(d("2021-06-14"), vandaag, d("2021-06-14")).is_err(), "dezelfde dag");
+        let zaterdag = toets_gesprek(d("2021-06-14"), vandaag, d("2021-06-19")).unwrap_err();
+        assert!(zaterdag.reden.contains("geen werkdag"), "{zaterdag}");
         // Tweede Pinksterdag 2021.
-        assert!(toets_gesprek(d("2021-05-20"), d("2021-05-24")).is_err());
+        assert!(toets_gesprek(d("2021-05-20"), d("2021-05-20"), d("2021-05-24")).is_err());
+        // A letter dated back still goes out today: the talk lies after today.
+        assert!(toets_gesprek(d("2021-06-01"), vandaag, d("2021-06-08")).is_err());
     }
 
     #[test]
-    fn a_letter_is_not_dated_ahead_nor_before_what_it_makes_known() {
-        assert!(toets_datum(d("2021-06-15"), d("2021-06-15"), d("2021-06-01")).is_ok());
-        assert!(toets_datum(d("2021-06-16"), d("2021-06-15"), d("2021-06-01")).is_err());
-        assert!(toets_datum(d("2021-05-31"), d("2021-06-15"), d("2021-06-01")).is_err());
-        assert!(toets_inschrijftermijn(d("2021-06-15"), d("2021-06-15")).is_err());
-        assert!(toets_inschrijftermijn(d("2021-06-15"), d("2021-06-29")).is_ok());
+    fn a_letter_is_not_dated_ahead_nor_before_what_it_makes_known_and_a_decision_goes_out_today() {
+        use BriefSoort::*;
+        let vandaag = d("2021-06-15");
+        assert!(toets_datum(Waarschuwing, d("2021-06-15"), vandaag, d("2021-06-01")).is_ok());
+        assert!(toets_datum(Waarschuwing, d("2021-06-10"), vandaag, d("2021-06-01")).is_ok(), "after a phone call");
+        assert!(toets_datum(Waarschuwing, d("2021-06-16"), vandaag, d("2021-06-01")).is_err());
+        assert!(toets_datum(Waarschuwing, d("2021-05-31"), vandaag, d("2021-06-01")).is_err());
+        // A decision is made known the day it is sent: its bezwaar term cannot start earlier.
+        let fout = toets_datum(BeschikkingAfwijzing, d("2021-06-10"), vandaag, d("2021-06-01")).unwrap_err();
+        assert_eq!(fout.regel, "Awb art. 3:41, 6:8");
+        assert!(toets_datum(BeslissingOpBezwaar, vandaag, vandaag, d("2021-06-01")).is_ok());
+        assert!(toets_inschrijftermijn(d("2021-06-15"), vandaag, d("2021-06-15")).is_err());
+        assert!(toets_inschrijftermijn(d("2021-06-15"), vandaag, d("2021-06-29")).is_ok());
+        assert!(toets_inschrijftermijn(d("2021-06-01"), vandaag, d("2021-06-10")).is_err(), "dated back");
     }
 }

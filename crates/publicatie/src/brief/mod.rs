@@ -3,6 +3,7 @@
 //! value from the dossier is ever read as markup; it reaches no file, package or network.
 use crate::Fout;
 use crate::pdf::{meldingen, wereld::Wereld};
+use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::rules::brief::BriefSoort;
 use std::collections::HashMap;
 use typst::foundations::{Bytes, Datetime};
@@ -73,10 +74,45 @@ fn zet(
 /// data) and the tests.
 pub const VOORBEELD: &str = include_str!("voorbeeld.json");
 
+/// The fictitious fields a template of `soort` must typeset before an office version is saved: all
+/// filled in, and as sparse as the dossier can make them — to the youth, no school, no meldingen or
+/// contacts, no parents, a correction, and of the optional parts only those this kind always has.
+pub fn proefvelden(soort: BriefSoort) -> [serde_json::Value; 2] {
+    use BriefSoort::*;
+    let mut vol: serde_json::Value = serde_json::from_str(VOORBEELD).expect("het voorbeeld is geldige JSON");
+    vol["soort"] = soort.code().into();
+    vol["titel"] = soort.label().into();
+    let mut kaal = vol.clone();
+    let altijd: &[&str] = match soort {
+        UitnodigingGesprek | RmcUitnodiging => &["zaak", "gesprek"],
+        Waarschuwing | HaltVerwijzing => &["zaak"],
+        ProcesVerbaal => &["zaak", "proces_verbaal"],
+        OproepInschrijving => &["zaak", "inschrijven_voor"],
+        Ontvangstbevestiging => &["aanvraag"],
+        BeschikkingToekenning | BeschikkingAfwijzing | BeslissingOpBezwaar => &["aanvraag", "rechtsmiddel"],
+    };
+    for veld in ["zaak", "gesprek", "inschrijven_voor", "aanvraag", "rechtsmiddel", "proces_verbaal", "school"] {
+        if !altijd.contains(&veld) {
+            kaal[veld] = serde_json::Value::Null;
+        }
+    }
+    for lijst in ["meldingen", "contacten", "ouders"] {
+        kaal[lijst] = serde_json::json!([]);
+    }
+    kaal["aan"] = "jongere".into();
+    kaal["jongere"]["bsn"] = serde_json::Value::Null;
+    kaal["vervangt"] = "D-EERDER van 1 juni 2021".into();
+    for veld in ["besluit", "besluitdatum", "geldig_van", "geldig_tot", "dagen", "bezwaar_ontvangen"] {
+        if kaal["aanvraag"].is_object() {
+            kaal["aanvraag"][veld] = serde_json::Value::Null;
+        }
+    }
+    [vol, kaal]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use leerspoor_domain::code_enum::CodeEnum;
     use typst::layout::FrameItem;
 
     fn voorbeeld(soort: BriefSoort) -> serde_json::Value {
@@ -105,6 +141,25 @@ mod tests {
             frame(&p.frame, &mut uit);
         }
         uit.chars().filter(|c| !c.is_whitespace()).collect()
+    }
+
+    #[test]
+    fn every_shipped_template_sets_the_sparsest_fields_a_dossier_gives() {
+        for soort in BriefSoort::ALL {
+            let [_, kaal] = proefvelden(*soort);
+            let doc = zet(*soort, None, None, &kaal, datum()).unwrap_or_err_panic(*soort);
+            assert!(tekst(&doc).contains("vervangtonzebriefmetkenmerkD-EERDER"), "{soort}");
+        }
+    }
+
+    trait OfPaniek {
+        fn unwrap_or_err_panic(self, soort: BriefSoort) -> PagedDocument;
+    }
+
+    impl OfPaniek for Result<PagedDocument, Fout> {
+        fn unwrap_or_err_panic(self, soort: BriefSoort) -> PagedDocument {
+            self.unwrap_or_else(|e| panic!("{soort}: {e}"))
+        }
     }
 
     #[test]

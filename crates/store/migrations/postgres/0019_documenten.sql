@@ -17,7 +17,9 @@ CREATE TABLE document (
     sjabloon TEXT NOT NULL,
     sha256 TEXT NOT NULL,
     bytes BIGINT NOT NULL,
-    vervangt TEXT REFERENCES document (id),
+    -- Checked at commit: a destruction removes a letter and its correction in one transaction, in
+    -- whatever order.
+    vervangt TEXT REFERENCES document (id) DEFERRABLE INITIALLY DEFERRED,
     -- The batch it was printed in, if any.
     reeks TEXT
 );

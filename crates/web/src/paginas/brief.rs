@@ -180,10 +180,20 @@ pub async fn maak(
         Err(e) => return fout(&e),
     }
     let verzoek = Verzoek { soort, onderwerp, datum, gesprek, inschrijven_voor, vervangt };
-    match brieven::maak(&state.store, &g.medewerker, &verzoek, state.vandaag(), &zetter).await {
+    match maak_op_de_achtergrond(&state, &g, &verzoek).await {
         Ok(_) => Redirect::to(&format!("/jongeren/{}?gelukt=brief", j.id)).into_response(),
         Err(e) => f.weigering(e, "datum"),
     }
+}
+
+/// [`brieven::maak`], with the typesetting on the blocking pool: a letter takes tens of
+/// milliseconds of CPU, which would hold up every other page on the async workers.
+async fn maak_op_de_achtergrond(state: &AppState, g: &Gebruiker, v: &Verzoek) -> Result<(), Fout> {
+    let opgesteld = brieven::opstellen(&state.store, &g.medewerker, v, state.vandaag()).await?;
+    let sjablonen = state.store.sjablonen().await?;
+    let gezet = state.pdf.voer_uit(move || brieven::zet(&sjablonen, opgesteld, &zetter)).await?;
+    brieven::leg_vast(&state.store, &g.medewerker, gezet, "brief opgemaakt").await?;
+    Ok(())
 }
 
 fn hoort_bij(d: &Dossier, onderwerp: &Onderwerp) -> bool {
@@ -200,12 +210,20 @@ pub async fn document(
     Extension(g): Extension<Gebruiker>,
     Path((jongere, document)): Path<(String, String)>,
 ) -> Response {
+    let object = format!("document:{document}");
     let (d, pdf) = match brieven::inhoud(&state.store, &document).await {
         Ok(x) if x.0.jongere == jongere => x,
-        Ok(_) | Err(Fout::Onbekend { .. }) => return poort::niet_gevonden(&g),
+        Ok(_) | Err(Fout::Onbekend { .. }) => {
+            // Another youth's document through this youth's address: as unknown, and logged.
+            let reden = "geen document van deze jongere";
+            if let Err(e) = g.log(&state, "inzage document", &object, "geweigerd", Some(reden)).await {
+                return pagina::serverfout(&e);
+            }
+            return poort::niet_gevonden(&g);
+        }
         Err(e) => return fout(&e),
     };
-    if let Err(e) = g.log(&state, "inzage document", &format!("document:{}", d.id), "gelukt", None).await {
+    if let Err(e) = g.log(&state, "inzage document", &object, "gelukt", None).await {
         return pagina::serverfout(&e);
     }
     (

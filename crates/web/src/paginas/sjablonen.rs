@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Response};
 use leerspoor_casework::brieven::BRIEFHOOFD;
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::rules::brief::BriefSoort;
-use leerspoor_publicatie::brief::{self as opmaak, VOORBEELD};
+use leerspoor_publicatie::brief as opmaak;
 use leerspoor_store::documenten::Sjabloon;
 use std::collections::HashMap;
 
@@ -119,35 +119,44 @@ fn invoer(form: &HashMap<String, String>) -> Result<(String, String), String> {
     Ok((naam, inhoud))
 }
 
-/// Typesets the fictitious letters that `naam` with `inhoud` is part of: the kind itself, or, for the
-/// briefhoofd, every kind with the office's own texts. The first letter's PDF, or the first error.
+/// Typesets the fictitious letters that `naam` with `inhoud` is part of (the kind itself, or, for the
+/// briefhoofd, every kind with the office's own texts), each filled in and as sparse as a dossier
+/// gives ([`opmaak::proefvelden`]), on the blocking pool: the first letter's PDF, or the first error.
 async fn zet_voorbeelden(
     state: &AppState,
     naam: &str,
     inhoud: &str,
 ) -> Result<Result<Vec<u8>, String>, leerspoor_store::StoreFout> {
     let opgeslagen = state.store.sjablonen().await?;
-    let eigen = |code: &str| opgeslagen.iter().find(|s| s.naam == code).map(|s| s.inhoud.as_str());
-    let velden: serde_json::Value = serde_json::from_str(VOORBEELD).expect("het voorbeeld is geldige JSON");
-    let soorten: Vec<BriefSoort> = match BriefSoort::from_code(naam) {
-        Some(s) => vec![s],
-        None => BriefSoort::ALL.to_vec(),
-    };
-    let mut eerste = None;
-    for soort in soorten {
-        let (brief, hoofd) =
-            if naam == BRIEFHOOFD { (eigen(soort.code()), Some(inhoud)) } else { (Some(inhoud), eigen(BRIEFHOOFD)) };
-        let mut v = velden.clone();
-        v["soort"] = soort.code().into();
-        v["titel"] = soort.label().into();
-        match opmaak::brief(soort, brief, hoofd, &v, chrono::NaiveDate::from_ymd_opt(2021, 6, 15).expect("datum")) {
-            Ok(pdf) => {
-                eerste.get_or_insert(pdf);
+    let (naam, inhoud) = (naam.to_string(), inhoud.to_string());
+    Ok(state
+        .pdf
+        .voer_uit(move || {
+            let eigen = |code: &str| opgeslagen.iter().find(|s| s.naam == code).map(|s| s.inhoud.as_str());
+            let soorten: Vec<BriefSoort> = match BriefSoort::from_code(&naam) {
+                Some(s) => vec![s],
+                None => BriefSoort::ALL.to_vec(),
+            };
+            let datum = chrono::NaiveDate::from_ymd_opt(2021, 6, 15).expect("datum");
+            let mut eerste = None;
+            for soort in soorten {
+                let (brief, hoofd) = if naam == BRIEFHOOFD {
+                    (eigen(soort.code()), Some(inhoud.as_str()))
+                } else {
+                    (Some(inhoud.as_str()), eigen(BRIEFHOOFD))
+                };
+                for velden in opmaak::proefvelden(soort) {
+                    match opmaak::brief(soort, brief, hoofd, &velden, datum) {
+                        Ok(pdf) => {
+                            eerste.get_or_insert(pdf);
+                        }
+                        Err(e) => return Err(format!("{}: {e}", soort.label())),
+                    }
+                }
             }
-            Err(e) => return Ok(Err(format!("{}: {e}", soort.label()))),
-        }
-    }
-    Ok(Ok(eerste.unwrap_or_default()))
+            Ok(eerste.unwrap_or_default())
+        })
+        .await)
 }
 
 /// The preview: the fictitious letter as PDF, nothing saved.
