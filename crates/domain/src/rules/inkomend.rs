@@ -33,7 +33,9 @@ pub const MAX_BYTES: usize = 10 * 1024 * 1024;
 pub enum Koppeling<'a> {
     Geen,
     /// A request for vrijstelling or verlof, with its article code (`art5_sub_a`, ...).
-    Vrijstelling { artikel: &'a str },
+    Vrijstelling {
+        artikel: &'a str,
+    },
     Zaak,
 }
 
@@ -59,7 +61,8 @@ pub fn mediatype(inhoud: &[u8]) -> Result<&'static str, String> {
     } else if inhoud.starts_with(&[0xFF, 0xD8, 0xFF]) {
         Ok("image/jpeg")
     } else {
-        Err("dit is geen PDF, PNG of JPEG (gekeken naar de inhoud, niet naar de naam); scan het document als PDF".into())
+        Err("dit is geen PDF, PNG of JPEG (gekeken naar de inhoud, niet naar de naam); scan het document als PDF"
+            .into())
     }
 }
 
@@ -70,7 +73,9 @@ pub fn mediatype(inhoud: &[u8]) -> Result<&'static str, String> {
 pub fn toets_koppeling(soort: InkomendSoort, koppeling: Koppeling) -> Result<(), Weigering> {
     use InkomendSoort::*;
     let (regel, nodig) = match soort {
-        Artsverklaring | SwvAdvies => ("Lpw art. 5 sub a, art. 7", "een aanvraag voor vrijstelling op grond van art. 5 sub a"),
+        Artsverklaring | SwvAdvies => {
+            ("Lpw art. 5 sub a, art. 7", "een aanvraag voor vrijstelling op grond van art. 5 sub a")
+        }
         Werkgeversverklaring => ("Lpw art. 11 sub f, art. 13a", "een aanvraag voor verlof op grond van art. 11 sub f"),
         Verzuimstaat => ("Lpw art. 21", "een zaak"),
         VerzoekOuders => ("Lpw art. 5, 11", "een aanvraag voor vrijstelling of verlof"),
@@ -163,8 +168,8 @@ mod tests {
     fn a_statement_belongs_with_the_request_the_law_asks_it_for() {
         let art5a = Koppeling::Vrijstelling { artikel: "art5_sub_a" };
         let art11f = Koppeling::Vrijstelling { artikel: "art11_sub_f" };
-        // Lpw art. 7 lid 1: "een verklaring van een ter zake deskundige arts, psycholoog of
-        // orthopedagoog-generalist" and the advice of the samenwerkingsverband, for art. 5 sub a.
+        // Lpw art. 7 lid 1: the statement of an independent doctor, psychologist or
+        // orthopedagoog-generalist and the samenwerkingsverband's advice, for art. 5 sub a.
         assert!(toets_koppeling(Artsverklaring, art5a).is_ok());
         assert!(toets_koppeling(SwvAdvies, art5a).is_ok());
         let w = toets_koppeling(Artsverklaring, art11f).unwrap_err();
@@ -208,7 +213,8 @@ mod tests {
 
     #[test]
     fn the_doctors_statement_is_at_most_three_months_old_at_the_request() {
-        // Lpw art. 7 lid 2: "De verklaring ... is niet ouder dan drie maanden" (at the request).
+        // Lpw art. 7 lid 2: the statement is at most three months old at the request; the edge is
+        // the same day three months on (2020-10-31 + 3 months = 2021-01-31).
         let aanvraag = Some(d("2021-01-31"));
         let ontvangen = d("2021-02-01");
         assert!(toets_datums(Artsverklaring, ontvangen, Some(d("2020-10-31")), ontvangen, aanvraag).is_ok());
