@@ -57,6 +57,9 @@ async fn the_doctors_statement_received_for_emmas_request_is_what_the_grant_read
             toelichting: String::new(),
         };
         assert!(vrijstellingen::besluit(s, &lotte, &v.id, toekennen.clone()).await.is_err());
+        // The office waits for the statement and tells the parents so (Awb art. 4:14).
+        let reden = "Wij wachten op de verklaring van de arts.";
+        let v = vrijstellingen::verdaag(s, &lotte, &v.id, d("2021-04-15"), d("2021-02-08"), reden).await.unwrap();
         let vandaag = d("2021-02-10");
         // The parents' request, scanned as PNG (whatever its name): stored as what its bytes are,
         // and it sets no date of the request.
@@ -112,6 +115,7 @@ async fn the_doctors_statement_received_for_emmas_request_is_what_the_grant_read
 
         let aangevuld: Vrijstelling = s.lees_een(&v.id).await.unwrap().unwrap();
         assert_eq!(aangevuld.artsverklaring_datum, Some(d("2021-01-20")));
+        assert_eq!(aangevuld.verdaagd_tot, Some(d("2021-04-15")), "de verdaging blijft staan");
         let toegekend = vrijstellingen::besluit(s, &lotte, &v.id, toekennen).await.unwrap();
         assert_eq!(toegekend.status, VrijstellingStatus::Toegekend);
 
