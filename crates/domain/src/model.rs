@@ -447,7 +447,8 @@ pub struct Document {
     pub zaak: Option<String>,
     pub vrijstelling: Option<String>,
     pub actie: Option<String>,
-    /// A [`crate::rules::brief::BriefSoort`] code.
+    /// A [`crate::rules::brief::BriefSoort`] code, or for a received document an
+    /// [`crate::rules::inkomend::InkomendSoort`] code.
     pub soort: String,
     pub ontvanger: Geadresseerde,
     /// The parent it is addressed to, with [`Geadresseerde::Ouder`].
