@@ -17,6 +17,7 @@ pub mod dossier;
 pub mod ids;
 pub mod kalender;
 pub mod melding;
+pub mod ontvangen;
 pub mod thuiszitters;
 pub mod trajecten;
 pub mod triage;

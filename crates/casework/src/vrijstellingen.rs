@@ -53,6 +53,7 @@ pub struct Schoolverlof {
 pub struct Aanvulling {
     pub artsverklaring_datum: Option<Datum>,
     pub swv_advies_datum: Option<Datum>,
+    pub werkgeversverklaring_datum: Option<Datum>,
     pub geldig_van: Option<Datum>,
     pub geldig_tot: Option<Datum>,
     pub dagen: Option<u32>,
@@ -153,24 +154,35 @@ pub async fn in_behandeling(store: &Store, door: &Medewerker, id: &str) -> Resul
 }
 
 /// Completes a request while no decision stands: the doctor's statement and the SWV's advice
-/// (art. 5 sub a), the period, the number of days.
+/// (art. 5 sub a), the employer's statement (art. 11 sub f), the period, the number of days.
 pub async fn vul_aan(store: &Store, door: &Medewerker, id: &str, a: Aanvulling) -> Result<Vrijstelling> {
+    let (oud, nieuw) = aangevuld(store, door, id, a).await?;
+    schrijf(store, door, "vrijstelling aanvullen", Some(&oud), nieuw).await
+}
+
+/// The request before and after [`vul_aan`], checked, not written: for a caller that writes it in
+/// its own transaction (a statement received with it, `ontvangen::ontvang`).
+pub(crate) async fn aangevuld(
+    store: &Store,
+    door: &Medewerker,
+    id: &str,
+    a: Aanvulling,
+) -> Result<(Vrijstelling, Vrijstelling)> {
     regels::mag_registreren(door.rol)?;
     let oud: Vrijstelling = bestaand(store, "vrijstelling", id).await?;
     regels::nog_open(regels::stand(&oud))?;
+    // What is not completed stays as it was (the verdaging and hearing included).
     let nieuw = Vrijstelling {
         artsverklaring_datum: a.artsverklaring_datum.or(oud.artsverklaring_datum),
         swv_advies_datum: a.swv_advies_datum.or(oud.swv_advies_datum),
-        werkgeversverklaring_datum: None,
-        verdaagd_tot: None,
-        hoorzitting_op: None,
+        werkgeversverklaring_datum: a.werkgeversverklaring_datum.or(oud.werkgeversverklaring_datum),
         geldig_van: a.geldig_van.or(oud.geldig_van),
         geldig_tot: a.geldig_tot.or(oud.geldig_tot),
         dagen: a.dagen.or(oud.dagen),
         ..oud.clone()
     };
     controleer(&Dossier::laad(store, &oud.jongere).await?, &nieuw)?;
-    schrijf(store, door, "vrijstelling aanvullen", Some(&oud), nieuw).await
+    Ok((oud, nieuw))
 }
 
 /// Verdaagt the beslistermijn of a pending request to `tot` (Awb art. 4:14 lid 3), on `op`, for

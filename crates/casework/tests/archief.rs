@@ -86,6 +86,8 @@ async fn met_dossiers(store: &Store) {
         bytes: 4,
         vervangt: None,
         reeks: None,
+        mediatype: "application/pdf".into(),
+        ontvangst: None,
     })
     .await
     .unwrap();

@@ -106,6 +106,8 @@ code_enum!(
         Ouder = ("ouder", "ouder/verzorger"),
         Halt = ("halt", "Halt"),
         OpenbaarMinisterie = ("openbaar_ministerie", "het Openbaar Ministerie"),
+        /// The office itself: the addressee of a document it received.
+        Bureau = ("bureau", "het bureau"),
     }
 );
 
@@ -445,7 +447,8 @@ pub struct Document {
     pub zaak: Option<String>,
     pub vrijstelling: Option<String>,
     pub actie: Option<String>,
-    /// A [`crate::rules::brief::BriefSoort`] code.
+    /// A [`crate::rules::brief::BriefSoort`] code, or for a received document an
+    /// [`crate::rules::inkomend::InkomendSoort`] code.
     pub soort: String,
     pub ontvanger: Geadresseerde,
     /// The parent it is addressed to, with [`Geadresseerde::Ouder`].
@@ -460,6 +463,20 @@ pub struct Document {
     pub vervangt: Option<String>,
     /// The batch it was printed in.
     pub reeks: Option<String>,
+    /// What the bytes are, checked by their content: `application/pdf`, `image/png`, `image/jpeg`.
+    pub mediatype: String,
+    /// For a document the office received (its [`Document::datum`] is the day it came in, its
+    /// `soort` an [`crate::rules::inkomend::InkomendSoort`] code); `None` for what it sent.
+    pub ontvangst: Option<Ontvangst>,
+}
+
+/// Who sent a received document and the date it bears.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ontvangst {
+    /// Free text: "GGD, jeugdarts J. de Vries".
+    pub afzender: String,
+    /// The date on the statement itself (art. 5 sub a: the doctor's statement's date).
+    pub opgesteld_op: Option<Datum>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

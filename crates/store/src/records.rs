@@ -838,8 +838,13 @@ impl Rij for Document {
         k("bytes", Geheel),
         o("vervangt", T),
         o("reeks", T),
+        k("richting", T),
+        o("afzender", T),
+        o("opgesteld_op", D),
+        k("mediatype", T),
     ];
     fn waarden(&self) -> Vec<Waarde> {
+        let o = self.ontvangst.as_ref();
         vec![
             tekst(&self.id),
             tekst(&self.jongere),
@@ -856,6 +861,10 @@ impl Rij for Document {
             Waarde::Geheel(Some(self.bytes)),
             opt_tekst(self.vervangt.as_deref()),
             opt_tekst(self.reeks.as_deref()),
+            tekst(if o.is_some() { "inkomend" } else { "uitgaand" }),
+            opt_tekst(o.map(|o| o.afzender.as_str())),
+            opt_datum(o.and_then(|o| o.opgesteld_op)),
+            tekst(&self.mediatype),
         ]
     }
     fn uit_waarden(w: Vec<Waarde>) -> Result<Self, Vec<VeldFout>> {
@@ -876,6 +885,15 @@ impl Rij for Document {
             bytes: v.opt_geheel().unwrap_or_default(),
             vervangt: v.opt_tekst(),
             reeks: v.opt_tekst(),
+            ontvangst: None,
+            mediatype: String::new(),
+        };
+        let inkomend = v.tekst() == "inkomend";
+        let (afzender, opgesteld_op) = (v.opt_tekst(), v.opt_datum());
+        let r = Document {
+            ontvangst: inkomend.then(|| Ontvangst { afzender: afzender.unwrap_or_default(), opgesteld_op }),
+            mediatype: v.tekst(),
+            ..r
         };
         v.klaar(r)
     }

@@ -22,6 +22,8 @@ pub enum Soort {
     Keuze,
     Tekstvak,
     Vinkje,
+    /// A file upload: the form is then sent as multipart, its token in the action's query.
+    Bestand,
 }
 
 #[derive(Debug, Clone)]
@@ -72,6 +74,7 @@ impl Veld {
         match self.soort {
             Soort::Datum => "date",
             Soort::Getal => "number",
+            Soort::Bestand => "file",
             _ => "text",
         }
     }
@@ -107,6 +110,11 @@ impl Formulier {
             };
         }
         self
+    }
+
+    /// Whether the form sends a file (multipart, [`Soort::Bestand`]).
+    pub fn is_upload(&self) -> bool {
+        self.velden.iter().any(|v| v.soort == Soort::Bestand)
     }
 
     pub fn heeft_fouten(&self) -> bool {

@@ -191,6 +191,8 @@ pub fn routes(state: AppState) -> Routes {
         )
         .get("/jongeren/{jongere}/brief", Toegang::Recht(CasusSchrijven), brief::formulier)
         .post("/jongeren/{jongere}/brief", Toegang::Recht(CasusSchrijven), brief::maak)
+        .get("/jongeren/{jongere}/documenten", Toegang::Recht(CasusSchrijven), ontvangen::toon)
+        .post("/jongeren/{jongere}/documenten", Toegang::Recht(CasusSchrijven), ontvangen::ontvang)
         .get("/jongeren/{jongere}/documenten/{document}", Toegang::Recht(DossierLezen), brief::document)
         .get("/jongeren/{jongere}/traject", Toegang::Recht(CasusSchrijven), traject::formulier)
         .post("/jongeren/{jongere}/traject", Toegang::Recht(CasusSchrijven), traject::start)

@@ -1474,6 +1474,66 @@ async fn a_letter_is_made_from_the_dossier_and_opened_only_through_its_own_youth
     }
 }
 
+/// A received statement is uploaded from the dossier: a text named .pdf is refused by its content,
+/// a PDF is stored, listed as received, served as what it is and only through its own youth; the
+/// view is in the access log.
+#[tokio::test]
+async fn a_received_document_is_uploaded_checked_by_content_and_opened_only_through_its_own_youth() {
+    use leerspoor_domain::model::Document;
+    for db in leerspoor_testdb::alle().await {
+        let r = regio(db).await;
+        let jongere = &r.dataset.jongeren[0].id;
+        let ander = &r.dataset.jongeren[1].id;
+        let (cookie, token) = aanmelden(&r.app, "leerplichtambtenaar", WACHTWOORD).await.unwrap();
+        let pad = format!("/jongeren/{jongere}/documenten");
+        let a = vraag(&r.app, "GET", &pad, Some(&cookie), None).await;
+        assert_eq!(a.status, StatusCode::OK, "{}", r.store.soort());
+        assert!(a.body.contains("enctype=\"multipart/form-data\""), "{}", a.body);
+        let velden = [("soort", "overig"), ("afzender", "Huisarts Zandvoorde"), ("ontvangen_op", "2021-06-14")];
+
+        let (status, html) =
+            stuur_bestand(&r, (&cookie, &token), &pad, ("bestand", "verklaring.pdf"), "Hierbij verklaar ik", &velden)
+                .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(html.contains("geen PDF, PNG of JPEG"), "{html}");
+        // The day after today is refused beside its field.
+        let morgen = [("soort", "overig"), ("afzender", "Huisarts Zandvoorde"), ("ontvangen_op", "2021-06-16")];
+        let pdf = "%PDF-1.4\n%%EOF\n";
+        let (status, html) = stuur_bestand(&r, (&cookie, &token), &pad, ("bestand", "scan.pdf"), pdf, &morgen).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(html.contains("na vandaag"), "{html}");
+        assert_eq!(r.store.aantal("document").await.unwrap(), 0);
+
+        let (status, html) = stuur_bestand(&r, (&cookie, &token), &pad, ("bestand", "scan.pdf"), pdf, &velden).await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{html}");
+        let documenten: Vec<Document> = r.store.lees_waar("jongere", jongere).await.unwrap();
+        let [d] = &documenten[..] else { panic!("één document: {documenten:?}") };
+        assert_eq!(d.ontvangst.as_ref().map(|o| o.afzender.as_str()), Some("Huisarts Zandvoorde"));
+        let dossier = vraag(&r.app, "GET", &format!("/jongeren/{jongere}?gelukt=document"), Some(&cookie), None).await;
+        assert!(dossier.body.contains("Ontvangen: overig document van Huisarts Zandvoorde"), "{}", dossier.body);
+
+        let (a, headers) =
+            vraag_met(&r.app, "GET", &format!("/jongeren/{jongere}/documenten/{}", d.id), Some(&cookie), None).await;
+        assert_eq!(a.status, StatusCode::OK);
+        assert_eq!(a.body, pdf);
+        assert_eq!(headers[header::CONTENT_TYPE], "application/pdf");
+        assert_eq!(headers[header::CONTENT_DISPOSITION], format!("inline; filename=\"{}.pdf\"", d.id).as_str());
+        assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+        let a = vraag(&r.app, "GET", &format!("/jongeren/{ander}/documenten/{}", d.id), Some(&cookie), None).await;
+        assert_eq!(a.status, StatusCode::NOT_FOUND);
+        let gezien = r
+            .store
+            .vraag(
+                "SELECT COUNT(*) FROM toegangslog WHERE handeling = 'inzage document' AND object = $1",
+                &[leerspoor_store::rij::Waarde::Tekst(Some(format!("document:{}", d.id)))],
+                &[leerspoor_store::rij::Type::Geheel],
+            )
+            .await
+            .unwrap();
+        assert_eq!(gezien[0][0], leerspoor_store::rij::Waarde::Geheel(Some(1)));
+    }
+}
+
 /// The beheerder edits a letter template: a version is saved only if it typesets (an error keeps
 /// her text and says why), is limited in size, previews as PDF on fictitious fields, and the
 /// letters made after it name the version.

@@ -197,6 +197,8 @@ pub async fn opstellen(store: &Store, door: &Medewerker, v: &Verzoek, vandaag: D
                     ));
                 }
             }
+            // Only a received document is addressed to the office (ontvangen.rs).
+            Geadresseerde::Bureau => return Err(Fout::invoer("soort", "een brief gaat niet aan het bureau zelf")),
             Geadresseerde::Halt | Geadresseerde::OpenbaarMinisterie => {
                 let instantie =
                     if ontvanger == Geadresseerde::Halt { "Halt" } else { "Openbaar Ministerie" }.to_string();
@@ -223,6 +225,8 @@ pub async fn opstellen(store: &Store, door: &Medewerker, v: &Verzoek, vandaag: D
                 bytes: 0,
                 vervangt: v.vervangt.clone(),
                 reeks: None,
+                mediatype: "application/pdf".into(),
+                ontvangst: None,
             };
             uit.push(Opgesteld { document, velden });
         }

@@ -48,6 +48,7 @@ pub mod bewaren;
 pub mod brief;
 pub mod correctie;
 pub mod dagbesteding;
+pub mod inkomend;
 pub mod jikp;
 pub mod leeftijd;
 pub mod leerplicht;

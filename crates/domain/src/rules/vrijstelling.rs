@@ -155,12 +155,7 @@ fn lichamelijk_of_psychisch(v: &Vrijstelling, besluit: Datum) -> Result<(), Weig
             "een vrijstelling op grond van art. 5 sub a vraagt een verklaring van een onafhankelijk arts; die ontbreekt",
         ));
     };
-    if arts + Months::new(3) < v.aanvraagdatum {
-        return Err(Weigering::new(
-            REGEL,
-            format!("de artsverklaring van {arts} was bij de aanvraag ({}) ouder dan 3 maanden", v.aanvraagdatum),
-        ));
-    }
+    artsverklaring_actueel(arts, v.aanvraagdatum)?;
     match v.swv_advies_datum {
         None => Err(Weigering::new(REGEL, "vraag eerst advies aan het samenwerkingsverband; dat advies ontbreekt")),
         Some(advies) if advies > besluit => Err(Weigering::new(
@@ -169,6 +164,18 @@ fn lichamelijk_of_psychisch(v: &Vrijstelling, besluit: Datum) -> Result<(), Weig
         )),
         Some(_) => Ok(()),
     }
+}
+
+/// Lpw art. 7 lid 2: the doctor's statement of `arts` was at most 3 months old on the request's
+/// `aanvraagdatum`. Read both for a request and for the statement received with it.
+pub fn artsverklaring_actueel(arts: Datum, aanvraagdatum: Datum) -> Result<(), Weigering> {
+    if arts + Months::new(3) < aanvraagdatum {
+        return Err(Weigering::new(
+            "Lpw art. 5 sub a, art. 7",
+            format!("de artsverklaring van {arts} was bij de aanvraag ({aanvraagdatum}) ouder dan 3 maanden"),
+        ));
+    }
+    Ok(())
 }
 
 /// Art. 5 sub b: for one schooljaar at a time, notified before 1 July (the first time: at least a

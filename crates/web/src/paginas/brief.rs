@@ -204,14 +204,16 @@ fn hoort_bij(d: &Dossier, onderwerp: &Onderwerp) -> bool {
     }
 }
 
-/// A stored document as PDF, in the access log; only from the dossier it belongs to.
+/// A stored document as it was made or received (its checked mediatype), in the access log; only
+/// from the dossier it belongs to. Shown inline; `nosniff` (veiligheid.rs, on every answer) keeps
+/// the browser from reading it as anything else.
 pub async fn document(
     State(state): State<AppState>,
     Extension(g): Extension<Gebruiker>,
     Path((jongere, document)): Path<(String, String)>,
 ) -> Response {
     let object = format!("document:{document}");
-    let (d, pdf) = match brieven::inhoud(&state.store, &document).await {
+    let (d, inhoud) = match brieven::inhoud(&state.store, &document).await {
         Ok(x) if x.0.jongere == jongere => x,
         Ok(_) | Err(Fout::Onbekend { .. }) => {
             // Another youth's document through this youth's address: as unknown, and logged.
@@ -226,13 +228,18 @@ pub async fn document(
     if let Err(e) = g.log(&state, "inzage document", &object, "gelukt", None).await {
         return pagina::serverfout(&e);
     }
+    let extensie = match d.mediatype.as_str() {
+        "image/png" => "png",
+        "image/jpeg" => "jpg",
+        _ => "pdf",
+    };
     (
         [
-            (CONTENT_TYPE, "application/pdf".to_string()),
-            (CONTENT_DISPOSITION, format!("inline; filename=\"{}.pdf\"", d.id)),
+            (CONTENT_TYPE, d.mediatype.clone()),
+            (CONTENT_DISPOSITION, format!("inline; filename=\"{}.{extensie}\"", d.id)),
             (CACHE_CONTROL, "no-store".to_string()),
         ],
-        pdf,
+        inhoud,
     )
         .into_response()
 }

@@ -15,6 +15,7 @@ use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::codes::CodeLijst;
 use leerspoor_domain::model::*;
 use leerspoor_domain::rules::brief::BriefSoort;
+use leerspoor_domain::rules::inkomend::InkomendSoort;
 use leerspoor_domain::rules::{awb, leeftijd_op, rmc_doelgroep, vrijstelling};
 
 pub struct Gebeurtenis {
@@ -185,6 +186,7 @@ pub async fn pagina(
         "dagbesteding" => Some(Melding::ok("De dagbesteding is vastgelegd.")),
         "brp" => Some(Melding::ok("De gekozen gegevens uit de BRP zijn overgenomen.")),
         "brief" => Some(Melding::ok("De brief is gemaakt en bij het dossier bewaard (zie Brieven en documenten).")),
+        "document" => Some(Melding::ok("Het document is bij het dossier bewaard (zie Brieven en documenten).")),
         "correctie" => {
             Some(Melding::ok("De correctie is vastgelegd, met uw naam en de reden in de wijzigingshistorie."))
         }
@@ -346,13 +348,27 @@ fn opbouw(
 fn brieven_erbij(p: &mut DossierPagina, documenten: &[Document], mogelijk: &[brieven::Mogelijk]) {
     let soort = |code: &str| BriefSoort::from_code(code).map_or(code.to_string(), |s| s.label().to_string());
     for d in documenten {
-        let tekst = format!("{} aan {} ({})", soort(&d.soort), d.ontvanger.label(), d.id);
-        p.tijdlijn.push(Gebeurtenis { datum: d.datum, datum_tekst: pagina::datum(&d.datum), soort: "Brief", tekst });
+        // A received document: "Ontvangen: artsverklaring van GGD, jeugdarts".
+        let (wat, aan) = match &d.ontvangst {
+            Some(o) => {
+                let label = InkomendSoort::from_code(&d.soort).map_or(d.soort.as_str(), |s| s.label());
+                (format!("Ontvangen: {label}"), format!("van {}", o.afzender))
+            }
+            None => (soort(&d.soort), format!("aan {}", d.ontvanger.label())),
+        };
+        let tekst = format!("{wat} {aan} ({})", d.id);
+        let gebeurtenis = if d.ontvangst.is_some() { "Document" } else { "Brief" };
+        p.tijdlijn.push(Gebeurtenis {
+            datum: d.datum,
+            datum_tekst: pagina::datum(&d.datum),
+            soort: gebeurtenis,
+            tekst,
+        });
         p.documenten.push(DocumentRegel {
             href: format!("/jongeren/{}/documenten/{}", p.id, d.id),
             datum: pagina::datum(&d.datum),
-            soort: soort(&d.soort),
-            aan: d.ontvanger.label().to_string(),
+            soort: wat,
+            aan,
             kenmerk: d.id.clone(),
             vervangt: d.vervangt.clone(),
         });

@@ -10,6 +10,7 @@ pub mod dossier;
 pub mod inloggen;
 pub mod koppelingen;
 pub mod melding;
+pub mod ontvangen;
 pub mod rapportage;
 pub mod sjablonen;
 pub mod traject;
