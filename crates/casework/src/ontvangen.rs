@@ -103,10 +103,10 @@ pub async fn ontvang(
     let mut s = store.schrijver(&door.id, "document ontvangen").await?;
     s.nieuw(&document).await?;
     s.document_inhoud(&document.id, inhoud).await?;
-    let mut object = document.id.clone();
+    let mut object = format!("document:{}", document.id);
     if let Some((oud, nieuw)) = &aanvulling {
         s.wijzig(oud, nieuw).await?;
-        object = format!("{object}, {}", nieuw.id);
+        object = format!("{object}, vrijstelling:{}", nieuw.id);
     }
     s.vastleggen("document ontvangen", &object).await?;
     Ok(document)

@@ -128,7 +128,10 @@ async fn the_doctors_statement_received_for_emmas_request_is_what_the_grant_read
             .await
             .unwrap();
         let objecten: Vec<_> = gelogd.into_iter().map(|r| r[0].clone()).collect();
-        assert!(objecten.contains(&Waarde::Tekst(Some(format!("{}, {}", document.id, v.id)))), "{objecten:?}");
+        assert!(
+            objecten.contains(&Waarde::Tekst(Some(format!("document:{}, vrijstelling:{}", document.id, v.id)))),
+            "{objecten:?}"
+        );
 
         for sql in [
             "UPDATE document SET afzender = 'iemand anders' RETURNING id",

@@ -1524,13 +1524,14 @@ async fn a_received_document_is_uploaded_checked_by_content_and_opened_only_thro
         let gezien = r
             .store
             .vraag(
-                "SELECT COUNT(*) FROM toegangslog WHERE handeling = 'inzage document' AND object = $1",
+                "SELECT resultaat FROM toegangslog WHERE handeling = 'inzage document' AND object = $1 ORDER BY resultaat",
                 &[leerspoor_store::rij::Waarde::Tekst(Some(format!("document:{}", d.id)))],
-                &[leerspoor_store::rij::Type::Geheel],
+                &[leerspoor_store::rij::Type::Tekst],
             )
             .await
             .unwrap();
-        assert_eq!(gezien[0][0], leerspoor_store::rij::Waarde::Geheel(Some(1)));
+        let tekst = |t: &str| vec![leerspoor_store::rij::Waarde::Tekst(Some(t.into()))];
+        assert_eq!(gezien, [tekst("gelukt"), tekst("geweigerd")], "opened once, refused once through the other youth");
     }
 }
 
