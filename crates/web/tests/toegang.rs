@@ -1537,9 +1537,9 @@ async fn a_received_document_is_uploaded_checked_by_content_and_opened_only_thro
 
 /// The beheerder edits a letter template: a version is saved only if it typesets (an error keeps
 /// her text and says why), is limited in size, previews as PDF on fictitious fields, and the
-/// letters made after it name the version.
+/// versions list it.
 #[tokio::test]
-async fn a_template_version_is_saved_only_if_it_typesets_and_new_letters_name_it() {
+async fn a_template_version_is_saved_only_if_it_typesets_and_fits_its_limit() {
     use leerspoor_domain::rules::brief::BriefSoort;
     for db in leerspoor_testdb::alle().await {
         let r = regio(db).await;

@@ -159,20 +159,40 @@ async fn zet_voorbeelden(
         .await)
 }
 
+/// The template sent, checked and typeset on fictitious fields: its name, text and first PDF, or the
+/// page again with why not (`kop` begins the message).
+async fn getoetst(
+    state: &AppState,
+    g: &Gebruiker,
+    form: &HashMap<String, String>,
+    kop: &str,
+) -> Result<(String, String, Vec<u8>), Response> {
+    let (naam, inhoud) = match invoer(form) {
+        Ok(x) => x,
+        Err(m) => {
+            return Err(
+                toon(state, g, StatusCode::UNPROCESSABLE_ENTITY, BRIEFHOOFD, None, Some(Melding::fout(m))).await
+            );
+        }
+    };
+    match zet_voorbeelden(state, &naam, &inhoud).await {
+        Ok(Ok(pdf)) => Ok((naam, inhoud, pdf)),
+        Ok(Err(m)) => {
+            let melding = Melding::fout(format!("{kop}het sjabloon geeft geen brief: {m}"));
+            Err(toon(state, g, StatusCode::UNPROCESSABLE_ENTITY, &naam, Some(inhoud), Some(melding)).await)
+        }
+        Err(e) => Err(pagina::serverfout(&e)),
+    }
+}
+
 /// The preview: the fictitious letter as PDF, nothing saved.
 pub async fn voorbeeld(
     State(state): State<AppState>,
     Extension(g): Extension<Gebruiker>,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
-    let (naam, inhoud) = match invoer(&form) {
-        Ok(x) => x,
-        Err(m) => {
-            return toon(&state, &g, StatusCode::UNPROCESSABLE_ENTITY, BRIEFHOOFD, None, Some(Melding::fout(m))).await;
-        }
-    };
-    match zet_voorbeelden(&state, &naam, &inhoud).await {
-        Ok(Ok(pdf)) => (
+    match getoetst(&state, &g, &form, "Geen voorbeeld: ").await {
+        Ok((naam, _, pdf)) => (
             [
                 (CONTENT_TYPE, "application/pdf".to_string()),
                 (CONTENT_DISPOSITION, format!("inline; filename=\"voorbeeld-{naam}.pdf\"")),
@@ -181,11 +201,7 @@ pub async fn voorbeeld(
             pdf,
         )
             .into_response(),
-        Ok(Err(m)) => {
-            let melding = Melding::fout(format!("Het sjabloon geeft geen brief: {m}"));
-            toon(&state, &g, StatusCode::UNPROCESSABLE_ENTITY, &naam, Some(inhoud), Some(melding)).await
-        }
-        Err(e) => pagina::serverfout(&e),
+        Err(pagina) => pagina,
     }
 }
 
@@ -195,20 +211,10 @@ pub async fn opslaan(
     Extension(g): Extension<Gebruiker>,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
-    let (naam, inhoud) = match invoer(&form) {
-        Ok(x) => x,
-        Err(m) => {
-            return toon(&state, &g, StatusCode::UNPROCESSABLE_ENTITY, BRIEFHOOFD, None, Some(Melding::fout(m))).await;
-        }
+    let (naam, inhoud) = match getoetst(&state, &g, &form, "Niet opgeslagen: ").await {
+        Ok((naam, inhoud, _)) => (naam, inhoud),
+        Err(pagina) => return pagina,
     };
-    match zet_voorbeelden(&state, &naam, &inhoud).await {
-        Ok(Ok(_)) => {}
-        Ok(Err(m)) => {
-            let melding = Melding::fout(format!("Niet opgeslagen: het sjabloon geeft geen brief: {m}"));
-            return toon(&state, &g, StatusCode::UNPROCESSABLE_ENTITY, &naam, Some(inhoud), Some(melding)).await;
-        }
-        Err(e) => return pagina::serverfout(&e),
-    }
     let versie = match state.store.sjabloon_opslaan(&naam, &inhoud, &g.medewerker.id, chrono::Utc::now()).await {
         Ok(v) => v,
         Err(e @ leerspoor_store::StoreFout::Gelijktijdig { .. }) => {
