@@ -110,6 +110,8 @@ pub async fn verzamel(
     delen.push(van::<RmcTraject>(store, "RMC-trajecten", jongere).await?.0);
     delen.push(van::<Dagbesteding>(store, "Dagbesteding", jongere).await?.0);
     delen.push(van::<BrpVerzoek>(store, "BRP-controle", jongere).await?.0);
+    let (documenten_deel, documenten) = van::<Document>(store, "Brieven en documenten", jongere).await?;
+    delen.push(documenten_deel);
     let mut duo = Vec::new();
     let mut terug = Vec::new();
     for m in &meldingen {
@@ -130,7 +132,11 @@ pub async fn verzamel(
         delen.iter().flat_map(|d| d.sleutels.iter().map(move |s| (d.tabel, s.as_str()))).collect();
     let wijzigingen = store.wijzigingen_van(&sleutels).await?;
     let object = format!("jongere:{jongere}");
-    let toegang = store.toegang_van(&object).await?;
+    let mut toegang = store.toegang_van(&object).await?;
+    // Who opened the letters and documents of the dossier (logged on `document:ID`).
+    for d in &documenten {
+        toegang.extend(store.toegang_van(&format!("document:{}", d.id)).await?);
+    }
     let reden = format!("AVG art. 15, {formaat}");
     store.log_van(herkomst, &door.id, "inzage-export", &object, "gelukt", Some(&reden)).await?;
     Ok(Inzage { jongere: j.id, gemaakt: chrono::Utc::now(), door: door.id.clone(), delen, toegang, wijzigingen })

@@ -1458,6 +1458,13 @@ async fn a_letter_is_made_from_the_dossier_and_opened_only_through_its_own_youth
         assert!(a.body.starts_with("%PDF-"));
         let a = vraag(&r.app, "GET", &format!("/jongeren/{ander}/documenten/{}", d.id), Some(&cookie), None).await;
         assert_eq!(a.status, StatusCode::NOT_FOUND);
+        // AVG art. 15: the letter and who opened it are in the inzage.
+        let (tl, _) = aanmelden(&r.app, "teamleider", WACHTWOORD).await.unwrap();
+        let a = vraag(&r.app, "GET", &format!("/jongeren/{jongere}/inzage?formaat=json"), Some(&tl), None).await;
+        let json: serde_json::Value = serde_json::from_str(&a.body).unwrap();
+        assert!(json["gegevens"]["document"].as_array().unwrap().iter().any(|x| x["id"] == d.id.as_str()), "{json}");
+        let inzage = json["inzage_in_het_dossier"].as_array().unwrap();
+        assert!(inzage.iter().any(|t| t["handeling"] == "inzage document"), "{inzage:?}");
         let gezien = r
             .store
             .vraag(
