@@ -10,8 +10,8 @@ use axum::Extension;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Redirect, Response};
+use leerspoor_casework::Fout;
 use leerspoor_casework::brieven::{self, Gesprek, Onderwerp, Verzoek, Zetopdracht};
-use leerspoor_casework::{Dossier, Fout};
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::model::Jongere;
 use leerspoor_domain::rules::brief::BriefSoort;
@@ -174,10 +174,10 @@ pub async fn maak(
         return f.terug_met_fouten();
     };
     // The letter must be about this youth: the door checked the youth in the address, not the record.
-    match Dossier::laad(&state.store, &jongere).await {
-        Ok(d) if hoort_bij(&d, &onderwerp) => {}
+    match jongere_van(&state, &onderwerp).await {
+        Ok(Some(van)) if van == jongere => {}
         Ok(_) => return poort::niet_gevonden(&g),
-        Err(e) => return fout(&e),
+        Err(e) => return pagina::serverfout(&e),
     }
     let verzoek = Verzoek { soort, onderwerp, datum, gesprek, inschrijven_voor, vervangt };
     match maak_op_de_achtergrond(&state, &g, &verzoek).await {
@@ -196,12 +196,15 @@ async fn maak_op_de_achtergrond(state: &AppState, g: &Gebruiker, v: &Verzoek) ->
     Ok(())
 }
 
-fn hoort_bij(d: &Dossier, onderwerp: &Onderwerp) -> bool {
-    match onderwerp {
-        Onderwerp::Actie(id) => d.acties.iter().any(|a| &a.id == id),
-        Onderwerp::Zaak(id) => d.zaken.iter().any(|z| &z.id == id),
-        Onderwerp::Vrijstelling(id) => d.vrijstellingen.iter().any(|v| &v.id == id),
-    }
+/// Whose record the letter is about: one row, not the whole dossier (the service reads that next).
+async fn jongere_van(state: &AppState, onderwerp: &Onderwerp) -> Result<Option<String>, leerspoor_store::StoreFout> {
+    use leerspoor_domain::model::{Actie, Vrijstelling, Zaak};
+    let store = &state.store;
+    Ok(match onderwerp {
+        Onderwerp::Actie(id) => store.lees_een::<Actie>(id).await?.map(|a| a.jongere),
+        Onderwerp::Zaak(id) => store.lees_een::<Zaak>(id).await?.map(|z| z.jongere),
+        Onderwerp::Vrijstelling(id) => store.lees_een::<Vrijstelling>(id).await?.map(|v| v.jongere),
+    })
 }
 
 /// A stored document as it was made or received (its checked mediatype), in the access log; only
