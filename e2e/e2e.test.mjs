@@ -623,3 +623,35 @@ test('the beheerder opens the letter templates with their versions', async () =>
   await scherm(page, 'sjablonen');
   await page.context().close();
 });
+
+test('the RMC makes the zomeractie for one gemeente: letters in the dossiers, a print file and a mail list', async () => {
+  const page = await aanmelden('rmc');
+  await page.getByRole('link', { name: 'Brieven', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Brieven in reeksen' }).waitFor();
+  const gemeenten = await page.getByLabel('Gemeente (waar de jongere woont)').locator('option').count();
+  let titel = '';
+  for (let i = 1; i < gemeenten; i++) {
+    await page.getByLabel('Soort brief').selectOption('zomeractie');
+    await page.getByLabel('Datum van de brieven').fill('2021-06-15');
+    await page.getByLabel('Gemeente (waar de jongere woont)').selectOption({ index: i });
+    await page.getByRole('button', { name: 'Bekijken' }).click();
+    titel = await page.locator('#kop-overzicht').innerText();
+    if (!titel.startsWith('Voorbeeld: 0 brieven')) break;
+  }
+  assert.match(titel, /^Voorbeeld: [1-9]\d* brieven aan [1-9]\d* jongeren/);
+  await toegankelijk(page, 'reeks bekijken');
+  await page.getByRole('button', { name: 'Reeks maken' }).click();
+  await page.getByRole('status').getByText(/^Reeks R-\S+ gemaakt: \d+ brieven/).waitFor();
+  await toegankelijk(page, 'reeks gemaakt');
+  await scherm(page, 'reeksen');
+  const rij = page.locator('#reeksen tbody tr').first();
+  const pdf = await page.request.get(`${BASIS}${await rij.getByRole('link', { name: 'Afdrukbestand (PDF)' }).getAttribute('href')}`);
+  assert.equal(pdf.status(), 200);
+  assert.ok((await pdf.body()).subarray(0, 5).toString() === '%PDF-', 'een PDF');
+  const csv = await page.request.get(`${BASIS}${await rij.getByRole('link', { name: 'verzendlijst (CSV)' }).getAttribute('href')}`);
+  const regels = (await csv.text()).trim().split('\n');
+  assert.equal(regels[0], "volgnummer;kenmerk;brief;eerste pagina;pagina's;naam;adres;postcode en plaats");
+  assert.equal(regels.length - 1, Number(await rij.locator('td').nth(4).innerText()), 'een regel per brief');
+  assert.ok(!/\b\d{9}\b/.test(regels.join('\n')), 'geen BSN op de verzendlijst');
+  await page.context().close();
+});

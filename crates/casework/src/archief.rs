@@ -9,6 +9,7 @@
 //! what was approved is exactly what goes. Reports of the years the records counted in are made
 //! final first (`report::vastgesteld`, called by the CLI): the counts stay, the people go.
 use crate::{Fout, Result};
+use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::model::{
     Actie, ActieSoort, Dagbesteding, Diploma, Document, Gezinsrelatie, Inschrijving, Jongere, Medewerker, RmcTraject,
     Rol, Thuiszitperiode, Verzuimmelding, Vrijstelling, VrijstellingStatus, VsvMelding, Woonadres, Zaak, ZaakSoort,
@@ -16,6 +17,7 @@ use leerspoor_domain::model::{
 };
 use leerspoor_domain::rules::Weigering;
 use leerspoor_domain::rules::bewaren::{self, Bewaarfeiten, Bewaartermijnen, Dossierdeel};
+use leerspoor_domain::rules::brief::BriefSoort;
 use leerspoor_domain::rules::startkwalificatie::is_startkwalificatie;
 use leerspoor_domain::rules::vrijstelling as vrijstelling_regels;
 use leerspoor_domain::{Datum, SchoolJaar};
@@ -388,9 +390,14 @@ fn kies(r: &Register, peildatum: Datum, termijnen: Bewaartermijnen) -> Selectie 
     for b in &r.dagbesteding {
         in_deel(&mut delen, &b.jongere, Dossierdeel::Rmc).voeg_toe("dagbesteding", &b.id, [Some(b.datum)]);
     }
-    // A letter goes with the zaak or the request it was made from.
+    // A letter goes with the zaak or the request it was made from; the zomeractie letter, about the
+    // youth's drop-out, with the RMC part.
     for d in &r.documenten {
-        let deel = if d.vrijstelling.is_some() { Dossierdeel::Leerplicht } else { deel_van_zaak(d.zaak.as_ref()) };
+        let deel = match (&d.vrijstelling, d.soort == BriefSoort::Zomeractie.code()) {
+            (Some(_), _) => Dossierdeel::Leerplicht,
+            (None, true) => Dossierdeel::Rmc,
+            (None, false) => deel_van_zaak(d.zaak.as_ref()),
+        };
         in_deel(&mut delen, &d.jongere, deel).voeg_toe("document", &d.id, [Some(d.datum)]);
     }
 

@@ -98,6 +98,7 @@ pub async fn ontvang(
         vervangt: None,
         reeks: None,
         mediatype: mediatype.to_string(),
+        adres: Vec::new(),
         ontvangst: Some(Ontvangst { afzender: afzender.to_string(), opgesteld_op: b.opgesteld_op }),
     };
     let mut s = store.schrijver(&door.id, "document ontvangen").await?;

@@ -265,6 +265,14 @@ static OUD_VSV: LazyLock<String> = LazyLock::new(|| {
 /// The oud-VSV-ers on 1 October of the schooljaar: under 23, no startkwalificatie, not enrolled,
 /// living in the region, their last drop-out before the schooljaar — for the zomeractie and outreach.
 pub async fn oud_vsv(store: &Store, door: &Medewerker, schooljaar: SchoolJaar) -> Result<Vec<OudVsv>> {
+    let lijst = oud_vsv_op(store, door, schooljaar.een_oktober()).await?;
+    store.log(&door.id, "lijst oud-VSV", &schooljaar.to_string(), "gelukt", None).await?;
+    Ok(lijst)
+}
+
+/// The oud-VSV-ers on any day (the zomeractie: in the summer before the next schooljaar); the caller
+/// logs what it shows.
+pub(crate) async fn oud_vsv_op(store: &Store, door: &Medewerker, peildatum: Datum) -> Result<Vec<OudVsv>> {
     if !matches!(door.rol, Rol::RmcConsulent | Rol::Teamleider | Rol::Leerplichtambtenaar) {
         return Err(leerspoor_domain::rules::Weigering::new(
             "rollen: oud-VSV",
@@ -272,7 +280,7 @@ pub async fn oud_vsv(store: &Store, door: &Medewerker, schooljaar: SchoolJaar) -
         )
         .into());
     }
-    let peildatum = schooljaar.een_oktober();
+    let schooljaar = SchoolJaar::van(peildatum);
     let rijen = store
         .vraag(
             OUD_VSV.as_str(),
@@ -323,6 +331,5 @@ pub async fn oud_vsv(store: &Store, door: &Medewerker, schooljaar: SchoolJaar) -
             onderwijssoort: Onderwijssoort::parse_code(&soort).unwrap_or(Onderwijssoort::Onbekend),
         });
     }
-    store.log(&door.id, "lijst oud-VSV", &schooljaar.to_string(), "gelukt", None).await?;
     Ok(uit)
 }

@@ -87,6 +87,7 @@ async fn met_dossiers(store: &Store) {
         vervangt: None,
         reeks: None,
         mediatype: "application/pdf".into(),
+        adres: Vec::new(),
         ontvangst: None,
     })
     .await

@@ -80,6 +80,14 @@ async fn an_invitation_goes_to_the_mother_and_to_sara_with_the_fields_of_the_dos
         assert_eq!(aan, [(Geadresseerde::Ouder, Some(FATIMA)), (Geadresseerde::Jongere, None)], "{}", s.soort());
 
         let moeder = &documenten[0];
+        // Where each went is kept with it, as printed in the window.
+        let bewaard = brieven::van_jongere(s, SARA).await.unwrap();
+        let mut adressen: Vec<_> = bewaard.iter().map(|d| d.adres.join(" / ")).collect();
+        adressen.sort();
+        assert_eq!(
+            adressen,
+            ["Fatima de Vries / Strandweg 1 / 9901AA  Zandvoorde", "Sara de Vries / Strandweg 1 / 9901AA  Zandvoorde"]
+        );
         assert_eq!(
             (moeder.zaak.as_deref(), moeder.actie.as_deref()),
             (Some(zaak.id.as_str()), Some(uitgenodigd.id.as_str()))
@@ -123,6 +131,8 @@ async fn an_invitation_goes_to_the_mother_and_to_sara_with_the_fields_of_the_dos
             "aanvraag": null,
             "rechtsmiddel": null,
             "proces_verbaal": null,
+            "uitval": null,
+            "einde": null,
             "vervangt": null
         });
         assert_eq!(v, verwacht, "{}", s.soort());

@@ -14,12 +14,12 @@ use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
 #[command(
-    override_usage = "leerspoor brief --soort SOORT (--actie ID | --zaak ID | --vrijstelling ID) --als MEDEWERKER [opties]\n       leerspoor brief --lijst JONGERE --als MEDEWERKER"
+    override_usage = "leerspoor brief --soort SOORT (--actie ID | --zaak ID | --vrijstelling ID | --jongere ID) --als MEDEWERKER [opties]\n       leerspoor brief --lijst JONGERE --als MEDEWERKER"
 )]
 pub struct BriefArgs {
     /// Soort brief: uitnodiging_gesprek, waarschuwing, oproep_inschrijving, ontvangstbevestiging,
     /// beschikking_toekenning, beschikking_afwijzing, beslissing_op_bezwaar, halt_verwijzing,
-    /// proces_verbaal, rmc_uitnodiging
+    /// proces_verbaal, rmc_uitnodiging, zomeractie, einde_vrijstelling
     #[arg(long, value_parser = |s: &str| BriefSoort::parse_code(s), required_unless_present = "lijst")]
     soort: Option<BriefSoort>,
     /// De actie (uitnodiging, waarschuwing, HALT, proces-verbaal) waar de brief bij hoort
@@ -31,6 +31,9 @@ pub struct BriefArgs {
     /// De aanvraag vrijstelling of verlof (ontvangstbevestiging, beschikking, beslissing op bezwaar)
     #[arg(long, value_name = "ID", group = "onderwerp")]
     vrijstelling: Option<String>,
+    /// De jongere zelf (zomeractie aan een oud-VSV'er)
+    #[arg(long, value_name = "ID", group = "onderwerp")]
+    jongere: Option<String>,
     /// Datum van de brief (standaard vandaag; niet vooruit)
     #[arg(long, value_name = "JJJJ-MM-DD", value_parser = parse_datum)]
     datum: Option<Datum>,
@@ -87,11 +90,16 @@ pub fn run(args: BriefArgs, database: &str) -> ExitCode {
 
 async fn maak(store: &Store, args: &BriefArgs) -> Result<String, BriefFout> {
     let door = medewerker(store, &args.als).await?;
-    let onderwerp = match (&args.actie, &args.zaak, &args.vrijstelling) {
-        (Some(id), _, _) => Onderwerp::Actie(id.clone()),
-        (_, Some(id), _) => Onderwerp::Zaak(id.clone()),
-        (_, _, Some(id)) => Onderwerp::Vrijstelling(id.clone()),
-        _ => return Err(BriefFout::Invoer("geef --actie, --zaak of --vrijstelling: waar hoort de brief bij?".into())),
+    let onderwerp = match (&args.actie, &args.zaak, &args.vrijstelling, &args.jongere) {
+        (Some(id), ..) => Onderwerp::Actie(id.clone()),
+        (_, Some(id), ..) => Onderwerp::Zaak(id.clone()),
+        (_, _, Some(id), _) => Onderwerp::Vrijstelling(id.clone()),
+        (.., Some(id)) => Onderwerp::Jongere(id.clone()),
+        _ => {
+            return Err(BriefFout::Invoer(
+                "geef --actie, --zaak, --vrijstelling of --jongere: waar hoort de brief bij?".into(),
+            ));
+        }
     };
     let vandaag = chrono::Local::now().date_naive();
     let verzoek = Verzoek {

@@ -530,14 +530,9 @@ async fn vsv_effect(store: &Store, a: &VsvEffectArgs) -> Result<String, Fout> {
     Ok(t)
 }
 
-/// Writes a file whole or not at all: a half-written terugmelding must never reach DUO.
+/// A half-written terugmelding must never reach DUO.
 fn schrijf_heel(pad: &std::path::Path, inhoud: &[u8]) -> Result<(), Fout> {
-    let fout = |e: std::io::Error| Fout::Invoer(format!("{}: niet te schrijven ({e})", pad.display()));
-    let map = pad.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
-    let mut tijdelijk = tempfile::NamedTempFile::new_in(map).map_err(fout)?;
-    std::io::Write::write_all(&mut tijdelijk, inhoud).map_err(fout)?;
-    tijdelijk.persist(pad).map_err(|e| fout(e.error))?;
-    Ok(())
+    crate::schrijf_heel(pad, inhoud).map_err(Fout::Invoer)
 }
 
 fn verslag(l: &Levering, proef: bool) -> String {

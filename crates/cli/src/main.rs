@@ -17,6 +17,7 @@ mod bundel;
 mod controle;
 mod demo;
 mod koppeling;
+mod reeks;
 mod report;
 mod rmc;
 mod serve;
@@ -108,6 +109,9 @@ enum Opdracht {
     /// Brieven en besluiten uit het dossier (uitnodiging, waarschuwing, beschikking, HALT, proces-verbaal)
     #[command(help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     Brief(brief::BriefArgs),
+    /// Brieven in een reeks (zomeractie oud-VSV, einde vrijstelling): bij elk dossier bewaard, met afdrukbestand en verzendlijst
+    #[command(help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties")]
+    Reeks(reeks::ReeksArgs),
     /// API-sleutels voor machines (de koppelserver naar DUO): uitgeven, tonen, intrekken
     #[command(name = "api-sleutel", help_template = OPDRACHT_SJABLOON, next_help_heading = "Opties", subcommand_value_name = "WAT")]
     ApiSleutel(api_sleutel::ApiSleutelArgs),
@@ -137,6 +141,7 @@ fn main() -> ExitCode {
         Opdracht::Backup(a) => backup::maak(a, &database),
         Opdracht::Archief(a) => archief::run(a, &database),
         Opdracht::Brief(a) => brief::run(a, &database),
+        Opdracht::Reeks(a) => reeks::run(a, &database),
         Opdracht::Restore(a) => backup::herstel(a, &database),
         Opdracht::Bench(a) => bench::run(a, &database),
     }
@@ -198,6 +203,16 @@ fn rapporteer<E: std::fmt::Display>(resultaat: Result<String, E>, databasefout: 
             ExitCode::from(if databasefout(&e) { 1 } else { 2 })
         }
     }
+}
+
+/// Writes a file whole or not at all (a temporary file in the same folder, renamed when complete).
+fn schrijf_heel(pad: &std::path::Path, inhoud: &[u8]) -> Result<(), String> {
+    let fout = |e: std::io::Error| format!("{}: niet te schrijven ({e})", pad.display());
+    let map = pad.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let mut tijdelijk = tempfile::NamedTempFile::new_in(map).map_err(fout)?;
+    std::io::Write::write_all(&mut tijdelijk, inhoud).map_err(fout)?;
+    tijdelijk.persist(pad).map_err(|e| fout(e.error))?;
+    Ok(())
 }
 
 /// Who runs the command, for the audit trail.

@@ -468,6 +468,8 @@ pub struct Document {
     /// For a document the office received (its [`Document::datum`] is the day it came in, its
     /// `soort` an [`crate::rules::inkomend::InkomendSoort`] code); `None` for what it sent.
     pub ontvangst: Option<Ontvangst>,
+    /// Where a letter went, as printed in its window: the name, then the address lines.
+    pub adres: Vec<String>,
 }
 
 /// Who sent a received document and the date it bears.

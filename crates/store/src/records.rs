@@ -842,6 +842,7 @@ impl Rij for Document {
         o("afzender", T),
         o("opgesteld_op", D),
         k("mediatype", T),
+        o("adres", T),
     ];
     fn waarden(&self) -> Vec<Waarde> {
         let o = self.ontvangst.as_ref();
@@ -865,6 +866,7 @@ impl Rij for Document {
             opt_tekst(o.map(|o| o.afzender.as_str())),
             opt_datum(o.and_then(|o| o.opgesteld_op)),
             tekst(&self.mediatype),
+            opt_tekst(Some(self.adres.join("\n")).filter(|a| !a.is_empty()).as_deref()),
         ]
     }
     fn uit_waarden(w: Vec<Waarde>) -> Result<Self, Vec<VeldFout>> {
@@ -887,12 +889,14 @@ impl Rij for Document {
             reeks: v.opt_tekst(),
             ontvangst: None,
             mediatype: String::new(),
+            adres: Vec::new(),
         };
         let inkomend = v.tekst() == "inkomend";
         let (afzender, opgesteld_op) = (v.opt_tekst(), v.opt_datum());
         let r = Document {
             ontvangst: inkomend.then(|| Ontvangst { afzender: afzender.unwrap_or_default(), opgesteld_op }),
             mediatype: v.tekst(),
+            adres: v.opt_tekst().map(|a| a.lines().map(str::to_string).collect()).unwrap_or_default(),
             ..r
         };
         v.klaar(r)

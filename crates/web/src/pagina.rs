@@ -36,6 +36,7 @@ impl Kop {
         item("/", "Werkvoorraad", Recht::Werkvoorraad);
         item("/zoeken", "Zoeken", Recht::DossierLezen);
         item("/rapportages", "Rapportages", Recht::Rapportage);
+        item("/brieven", "Brieven", Recht::CasusSchrijven);
         item("/koppelingen", "Koppelingen", Recht::CasusSchrijven);
         item("/beheer", "Beheer", Recht::Beheer);
         item("/accounts", "Accounts", Recht::AccountsLezen);

@@ -153,6 +153,7 @@ fn invullen(pad: &str, jongere: &str) -> String {
         .replace("{levering}", "L-ONBEKEND")
         .replace("{verzending}", "V-ONBEKEND")
         .replace("{document}", "D-ONBEKEND")
+        .replace("{reeks}", "R-ONBEKEND")
 }
 
 #[tokio::test]

@@ -6,6 +6,7 @@
 //! fields from the dossier, one letter per addressee; [`maak`] has them typeset (the caller gives
 //! the typesetter: this crate does not lay out) and stores each PDF with its record in one
 //! transaction. A stored document never changes; a correction is a new one that names it.
+pub mod reeks;
 pub mod velden;
 
 use crate::dossier::Dossier;
@@ -15,11 +16,11 @@ use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::codes::{Code, CodeLijst};
 use leerspoor_domain::datum::{datum_tekst, volledige_naam};
 use leerspoor_domain::model::{
-    Actie, Document, Geadresseerde, Gemeente, Gezinsrelatie, Medewerker, Ouder, OuderRelatie, PvTegen, Regio, School,
-    Vrijstelling, VrijstellingStatus, Zaak,
+    Actie, Document, Geadresseerde, Gemeente, Gezinsrelatie, Jongere, Medewerker, Ouder, OuderRelatie, PvTegen, Regio,
+    School, Vrijstelling, VrijstellingStatus, Zaak,
 };
 use leerspoor_domain::rules::brief::{self, BriefSoort};
-use leerspoor_domain::rules::{awb, melding as melding_regels, vrijstelling as vrijstelling_regels};
+use leerspoor_domain::rules::{awb, melding as melding_regels, vrijstelling as vrijstelling_regels, vsv as vsv_regels};
 use leerspoor_store::Store;
 use leerspoor_store::documenten::Sjabloon;
 use sha2::{Digest, Sha256};
@@ -31,6 +32,8 @@ pub enum Onderwerp {
     Actie(String),
     Zaak(String),
     Vrijstelling(String),
+    /// The youth as such: the zomeractie letter to an oud-VSV-er.
+    Jongere(String),
 }
 
 /// The talk an invitation names: what the rules cannot know.
@@ -84,13 +87,17 @@ const PLAATS_MAX: usize = 200;
 /// Checks the request and gathers the fields of each letter, one per addressee. Writes nothing.
 pub async fn opstellen(store: &Store, door: &Medewerker, v: &Verzoek, vandaag: Datum) -> Result<Vec<Opgesteld>> {
     let bron = Bron::laad(store, &v.onderwerp).await?;
-    brief::mag_opstellen(v.soort, door.rol, door.boa, &door.id, bron.stap_medewerker())?;
-    brief::toets_onderwerp(v.soort, bron.onderwerp())?;
-    brief::toets_datum(v.soort, v.datum, vandaag, bron.niet_voor(v.soort))?;
+    brief::mag_opstellen(v.soort, door.rol, door.boa, &door.id, bron.stap_medewerker(v.soort))?;
     let dossier = Dossier::laad(store, bron.jongere()).await?;
+    brief::toets_onderwerp(v.soort, bron.onderwerp(&dossier, v.datum))?;
+    brief::toets_datum(v.soort, v.datum, vandaag, bron.niet_voor(v.soort))?;
     if let Some(overleden) = dossier.jongere.overlijdensdatum {
         return Err(Fout::invoer("jongere", format!("de jongere is overleden ({overleden}); er gaat geen brief uit")));
     }
+    let einde = match (&bron, v.soort) {
+        (Bron::Vrijstelling(vr, _), BriefSoort::EindeVrijstelling) => Some(einde(&dossier, vr, v.datum)?),
+        _ => None,
+    };
     let gesprek = gesprek(v, vandaag)?;
     let inschrijven_voor = match (v.soort, v.inschrijven_voor) {
         (BriefSoort::OproepInschrijving, Some(d)) => {
@@ -158,7 +165,7 @@ pub async fn opstellen(store: &Store, door: &Medewerker, v: &Verzoek, vandaag: D
         gemeente: gemeente.clone(),
         school,
         ouders: ouders.iter().map(|(o, _)| volledige_naam(&o.voornamen, &o.tussenvoegsel, &o.achternaam)).collect(),
-        afzender: afzender(store, &bron, door).await?,
+        afzender: afzender(store, &bron, v.soort, door).await?,
         zaak: None,
         meldingen: Vec::new(),
         contacten: Vec::new(),
@@ -167,6 +174,8 @@ pub async fn opstellen(store: &Store, door: &Medewerker, v: &Verzoek, vandaag: D
         aanvraag: None,
         rechtsmiddel: None,
         proces_verbaal: None,
+        uitval: None,
+        einde,
         vervangt,
     };
     bron.vul(store, &dossier, &mut basis, v, &gemeenten).await?;
@@ -207,6 +216,7 @@ pub async fn opstellen(store: &Store, door: &Medewerker, v: &Verzoek, vandaag: D
         }
         for (ouder, blok, aanhef) in per {
             let id = ids::nieuw("D");
+            let adres = std::iter::once(blok.naam.clone()).chain(blok.regels.iter().cloned()).collect();
             let velden =
                 Velden { kenmerk: id.clone(), aan: ontvanger.code(), geadresseerde: blok, aanhef, ..basis.clone() };
             let document = Document {
@@ -227,6 +237,7 @@ pub async fn opstellen(store: &Store, door: &Medewerker, v: &Verzoek, vandaag: D
                 reeks: None,
                 mediatype: "application/pdf".into(),
                 ontvangst: None,
+                adres,
             };
             uit.push(Opgesteld { document, velden });
         }
@@ -364,9 +375,8 @@ async fn nog_niet_bekendgemaakt(store: &Store, bron: &Bron, soort: BriefSoort) -
     if !brief::maakt_besluit_bekend(soort) {
         return Ok(());
     }
-    let besluit = v.besluitdatum.unwrap_or(v.aanvraagdatum);
     let eerder: Vec<Document> = store.lees_waar("vrijstelling", &v.id).await?;
-    if let Some(d) = eerder.iter().find(|d| d.soort == soort.code() && d.datum >= besluit) {
+    if let Some(d) = al_bekendgemaakt(&eerder, v, soort) {
         return Err(Fout::invoer(
             "vervangt",
             format!("dit besluit is al bekendgemaakt met {} van {}; een verbetering vervangt die brief", d.id, d.datum),
@@ -375,9 +385,16 @@ async fn nog_niet_bekendgemaakt(store: &Store, bron: &Bron, soort: BriefSoort) -
     Ok(())
 }
 
+/// The letter among `documenten` that already made the decision in force on `v` known with a
+/// letter of `soort`.
+fn al_bekendgemaakt<'a>(documenten: &'a [Document], v: &Vrijstelling, soort: BriefSoort) -> Option<&'a Document> {
+    let besluit = v.besluitdatum.unwrap_or(v.aanvraagdatum);
+    documenten.iter().find(|d| d.vrijstelling.as_ref() == Some(&v.id) && d.soort == soort.code() && d.datum >= besluit)
+}
+
 /// Who signs: whoever took the step the letter makes known ([`brief::ondertekenaar`]).
-async fn afzender(store: &Store, bron: &Bron, door: &Medewerker) -> Result<Afzender> {
-    let id = brief::ondertekenaar(bron.stap_medewerker(), &door.id);
+async fn afzender(store: &Store, bron: &Bron, soort: BriefSoort, door: &Medewerker) -> Result<Afzender> {
+    let id = brief::ondertekenaar(bron.stap_medewerker(soort), &door.id);
     let m = if id == door.id { door.clone() } else { bestaand::<Medewerker>(store, "medewerker", id).await? };
     Ok(Afzender { naam: m.naam, functie: m.rol.label().to_string(), email: m.email })
 }
@@ -415,6 +432,7 @@ enum Bron {
     Zaak(Zaak),
     /// With the date of the bezwaar the current decision answered, if it did.
     Vrijstelling(Vrijstelling, Option<Datum>),
+    Jongere(Jongere),
 }
 
 impl Bron {
@@ -433,14 +451,16 @@ impl Bron {
                 let bezwaar = bezwaar_beslist(store, &v).await?;
                 Bron::Vrijstelling(v, bezwaar)
             }
+            Onderwerp::Jongere(id) => Bron::Jongere(bestaand(store, "jongere", id).await?),
         })
     }
 
-    fn onderwerp(&self) -> brief::Onderwerp<'_> {
+    fn onderwerp(&self, dossier: &Dossier, datum: Datum) -> brief::Onderwerp<'_> {
         match self {
             Bron::Actie(a, z) => brief::Onderwerp::Actie(a, z),
             Bron::Zaak(z) => brief::Onderwerp::Zaak(z),
             Bron::Vrijstelling(v, b) => brief::Onderwerp::Vrijstelling(v, *b),
+            Bron::Jongere(_) => brief::Onderwerp::Jongere { oud_vsv: oud_vsv(dossier, datum) },
         }
     }
 
@@ -449,6 +469,7 @@ impl Bron {
             Bron::Actie(a, _) => &a.jongere,
             Bron::Zaak(z) => &z.jongere,
             Bron::Vrijstelling(v, _) => &v.jongere,
+            Bron::Jongere(j) => &j.id,
         }
     }
 
@@ -459,23 +480,26 @@ impl Bron {
             Bron::Zaak(z) => z.geopend_op,
             Bron::Vrijstelling(v, _) if soort == BriefSoort::Ontvangstbevestiging => v.aanvraagdatum,
             Bron::Vrijstelling(v, _) => v.besluitdatum.unwrap_or(v.aanvraagdatum),
+            Bron::Jongere(j) => j.geboortedatum,
         }
     }
 
-    /// The medewerker who took the step the letter makes known.
-    fn stap_medewerker(&self) -> Option<&str> {
+    /// The medewerker who took the step the letter makes known; none for a letter that announces
+    /// what comes (the end of a vrijstelling, the zomeractie): whoever makes it signs.
+    fn stap_medewerker(&self, soort: BriefSoort) -> Option<&str> {
         match self {
             Bron::Actie(a, _) => a.medewerker.as_deref(),
             Bron::Zaak(z) => z.medewerker.as_deref(),
+            Bron::Vrijstelling(..) if soort == BriefSoort::EindeVrijstelling => None,
             Bron::Vrijstelling(v, _) if v.besluitdatum.is_some() => v.medewerker.as_deref(),
-            Bron::Vrijstelling(..) => None,
+            Bron::Vrijstelling(..) | Bron::Jongere(_) => None,
         }
     }
 
     fn zaak_id(&self) -> Option<String> {
         match self {
             Bron::Actie(_, z) | Bron::Zaak(z) => Some(z.id.clone()),
-            Bron::Vrijstelling(..) => None,
+            Bron::Vrijstelling(..) | Bron::Jongere(_) => None,
         }
     }
 
@@ -504,6 +528,7 @@ impl Bron {
         gemeenten: &[Gemeente],
     ) -> Result<()> {
         match self {
+            Bron::Jongere(_) => velden.uitval = uitval(store, dossier).await?,
             Bron::Actie(_, z) | Bron::Zaak(z) => {
                 velden.zaak = Some(ZaakVelden {
                     kenmerk: z.id.clone(),
@@ -599,6 +624,40 @@ impl Bron {
     }
 }
 
+/// Whether the youth is an oud-VSV-er on `datum` ([`vsv_regels::is_oud_vsv`]): under 23, no
+/// startkwalificatie, not enrolled, and the last drop-out before the schooljaar began.
+pub fn oud_vsv(dossier: &Dossier, datum: Datum) -> bool {
+    let Some(laatste) = dossier.vsv_meldingen.iter().map(|m| m.uitvaldatum).max() else { return false };
+    let startkwalificatie = dossier.feiten().ok().and_then(|f| f.startkwalificatie());
+    let ingeschreven = dossier.inschrijving_op(datum).is_some();
+    vsv_regels::is_oud_vsv(dossier.jongere.geboortedatum, startkwalificatie, ingeschreven, laatste, datum)
+}
+
+/// The last drop-out, for the zomeractie letter.
+async fn uitval(store: &Store, dossier: &Dossier) -> Result<Option<UitvalVelden>> {
+    let Some(m) = dossier.vsv_meldingen.iter().max_by_key(|m| m.uitvaldatum) else { return Ok(None) };
+    // The school the youth left: the enrolment that ended the day before the drop-out.
+    let school =
+        match dossier.inschrijvingen.iter().filter(|i| i.begindatum < m.uitvaldatum).max_by_key(|i| i.begindatum) {
+            Some(i) => schoolnaam(store, &i.brin, &i.vestiging).await?,
+            None => None,
+        };
+    Ok(Some(UitvalVelden {
+        datum: datum_tekst(m.uitvaldatum),
+        onderwijs: m.onderwijssoort.label().to_string(),
+        school,
+    }))
+}
+
+/// The end of a granted vrijstelling and the duty that follows it ([`brief::toets_einde_vrijstelling`]).
+fn einde(dossier: &Dossier, v: &Vrijstelling, datum: Datum) -> Result<EindeVelden> {
+    let laatste = v.geldig_tot.ok_or_else(|| Fout::invoer("vrijstelling", "deze vrijstelling heeft geen einddatum"))?;
+    let na = laatste.succ_opt().unwrap_or(laatste);
+    let plicht = dossier.feiten()?.op(na).map_err(|e| Fout::invoer("jongere", e.to_string()))?.status;
+    brief::toets_einde_vrijstelling(datum, laatste, plicht)?;
+    Ok(EindeVelden { laatste_dag: datum_tekst(laatste), vanaf: datum_tekst(na), plicht: plicht.code() })
+}
+
 /// The facts of a proces-verbaal: against whom, the date of the verzuim, the verbalisant.
 async fn pv(
     store: &Store,
@@ -647,15 +706,28 @@ pub struct Mogelijk {
     pub omschrijving: String,
 }
 
-/// The letters `door` can make from the dossier: for each action, zaak and request, the kinds the
-/// rules allow ([`brief::toets_onderwerp`], [`brief::mag_opstellen`]).
-pub async fn mogelijk(store: &Store, door: &Medewerker, dossier: &Dossier) -> Result<Vec<Mogelijk>> {
+/// The letters `door` can make from the dossier today: for each action, zaak and request, the kinds
+/// the rules allow ([`brief::toets_onderwerp`], [`brief::mag_opstellen`]), without a decision
+/// letter already sent (`documenten`: the dossier's); the zomeractie letter for an oud-VSV-er.
+pub async fn mogelijk(
+    store: &Store,
+    door: &Medewerker,
+    dossier: &Dossier,
+    documenten: &[Document],
+    vandaag: Datum,
+) -> Result<Vec<Mogelijk>> {
     let mag = |s: BriefSoort, stap: Option<&str>| brief::mag_opstellen(s, door.rol, door.boa, &door.id, stap).is_ok();
     let mut uit = Vec::new();
     // Only the BOA who recorded a PV makes it up: the action's medewerker decides that.
     let mut voeg = |onderwerp: brief::Onderwerp, id: Onderwerp, omschrijving: String, stap: Option<&str>| {
         for soort in BriefSoort::ALL.iter().copied().filter(|s| mag(*s, stap)) {
-            if brief::toets_onderwerp(soort, onderwerp).is_ok() {
+            let gemaakt = match onderwerp {
+                brief::Onderwerp::Vrijstelling(v, _) if brief::maakt_besluit_bekend(soort) => {
+                    al_bekendgemaakt(documenten, v, soort).is_some()
+                }
+                _ => false,
+            };
+            if !gemaakt && brief::toets_onderwerp(soort, onderwerp).is_ok() {
                 uit.push(Mogelijk { soort, onderwerp: id.clone(), omschrijving: omschrijving.clone() });
             }
         }
@@ -676,5 +748,9 @@ pub async fn mogelijk(store: &Store, door: &Medewerker, dossier: &Dossier) -> Re
             format!("aanvraag {} van {}", vrijstelling_regels::artikelnaam(&v.artikel), datum_tekst(v.aanvraagdatum));
         voeg(brief::Onderwerp::Vrijstelling(v, bezwaar), Onderwerp::Vrijstelling(v.id.clone()), tekst, None);
     }
+    let j = &dossier.jongere;
+    let naam = volledige_naam(&j.voornamen, &j.tussenvoegsel, &j.achternaam);
+    let oud_vsv = brief::Onderwerp::Jongere { oud_vsv: oud_vsv(dossier, vandaag) };
+    voeg(oud_vsv, Onderwerp::Jongere(j.id.clone()), format!("{naam} als oud-VSV'er"), None);
     Ok(uit)
 }

@@ -37,6 +37,10 @@ pub struct Velden {
     pub aanvraag: Option<AanvraagVelden>,
     pub rechtsmiddel: Option<RechtsmiddelVelden>,
     pub proces_verbaal: Option<PvVelden>,
+    /// Zomeractie: the youth's last drop-out.
+    pub uitval: Option<UitvalVelden>,
+    /// Einde vrijstelling: when it ends and what the law asks after.
+    pub einde: Option<EindeVelden>,
     /// A correction names the document it replaces: `kenmerk van datum`.
     pub vervangt: Option<String>,
 }
@@ -136,4 +140,23 @@ pub struct PvVelden {
     /// The date of the verzuim the PV is about: the first day of the zaak's first melding.
     pub pleegdatum: String,
     pub verbalisant: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UitvalVelden {
+    /// The day the youth left school without a startkwalificatie.
+    pub datum: String,
+    /// The education left: `MBO`, `VO`, ...
+    pub onderwijs: String,
+    pub school: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EindeVelden {
+    /// The vrijstelling's last day.
+    pub laatste_dag: String,
+    /// The day the duty applies again.
+    pub vanaf: String,
+    /// `leerplichtig` or `kwalificatieplichtig` on that day.
+    pub plicht: &'static str,
 }

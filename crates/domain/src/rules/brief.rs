@@ -5,7 +5,8 @@
 use super::Weigering;
 use super::awb;
 use super::leeftijd::verjaardag;
-use super::vrijstelling::stand;
+use super::status::Plichtstatus;
+use super::vrijstelling::{stand, vrijstelt_van_inschrijving};
 use crate::code_enum::CodeEnum;
 use crate::kalender::werkdag;
 use crate::model::{
@@ -26,6 +27,12 @@ code_enum!(
         HaltVerwijzing = ("halt_verwijzing", "HALT-verwijzing"),
         ProcesVerbaal = ("proces_verbaal", "Proces-verbaal"),
         RmcUitnodiging = ("rmc_uitnodiging", "Uitnodiging RMC"),
+        /// The RMC's summer letter to an oud-VSV-er: back to school in the new schooljaar? Made in a
+        /// batch ([`toets_onderwerp`] with [`Onderwerp::Jongere`]).
+        Zomeractie = ("zomeractie", "Zomeractie oud-VSV"),
+        /// A granted vrijstelling ends while the youth is still leerplichtig or kwalificatieplichtig:
+        /// enrol again, or ask in time for a new one. Made in a batch ([`toets_einde_vrijstelling`]).
+        EindeVrijstelling = ("einde_vrijstelling", "Einde vrijstelling"),
     }
 );
 
@@ -38,6 +45,11 @@ pub enum Onderwerp<'a> {
     /// A request for vrijstelling or verlof; `bezwaar_beslist` is the date of a bezwaar the
     /// current decision answered, if it did.
     Vrijstelling(&'a Vrijstelling, Option<Datum>),
+    /// The youth as such; `oud_vsv` says whether they are an oud-VSV-er on the letter's date
+    /// ([`super::vsv::is_oud_vsv`]).
+    Jongere {
+        oud_vsv: bool,
+    },
 }
 
 /// Whether a letter of `soort` can be made from `onderwerp`: each letter belongs to the record whose
@@ -62,8 +74,18 @@ pub fn toets_onderwerp(soort: BriefSoort, onderwerp: Onderwerp) -> Result<(), We
             (ZaakSoort::AbsoluutVerzuim, _) => fout("de zaak is gesloten".into()),
             _ => fout("een oproep tot inschrijving hoort bij een zaak absoluut verzuim (Lpw art. 2 lid 1)".into()),
         },
+        (Zomeractie, Onderwerp::Jongere { oud_vsv: true }) => Ok(()),
+        (Zomeractie, Onderwerp::Jongere { oud_vsv: false }) => fout(
+            "de jongere is op de datum van de brief geen oud-VSV'er (jonger dan 23, geen startkwalificatie, \
+             niet ingeschreven, uitgevallen vóór dit schooljaar)"
+                .into(),
+        ),
         (
-            Ontvangstbevestiging | BeschikkingToekenning | BeschikkingAfwijzing | BeslissingOpBezwaar,
+            Ontvangstbevestiging
+            | BeschikkingToekenning
+            | BeschikkingAfwijzing
+            | BeslissingOpBezwaar
+            | EindeVrijstelling,
             Onderwerp::Vrijstelling(v, bezwaar),
         ) => {
             if v.beslisser != Beslisser::Leerplichtambtenaar {
@@ -74,6 +96,19 @@ pub fn toets_onderwerp(soort: BriefSoort, onderwerp: Onderwerp) -> Result<(), We
             }
             let beslist =
                 |s| if s == VrijstellingStatus::Toegekend { BeschikkingToekenning } else { BeschikkingAfwijzing };
+            if soort == EindeVrijstelling {
+                // A grant under bezwaar stays in force (Awb art. 6:16), and so does its end.
+                return match (vrijstelt_van_inschrijving(&v.artikel), v.status, v.geldig_tot) {
+                    (false, ..) => {
+                        fout("verlof loopt vanzelf af; alleen het einde van een vrijstelling wordt aangekondigd".into())
+                    }
+                    (true, VrijstellingStatus::Toegekend, Some(_)) => Ok(()),
+                    (true, VrijstellingStatus::Toegekend, None) => {
+                        fout("deze vrijstelling heeft geen einddatum".into())
+                    }
+                    (true, s, _) => fout(format!("de aanvraag is {}", s.label().to_lowercase())),
+                };
+            }
             match (soort, stand(v)) {
                 (Ontvangstbevestiging, VrijstellingStatus::Aangevraagd | VrijstellingStatus::InBehandeling) => Ok(()),
                 (Ontvangstbevestiging, s) => fout(format!("de aanvraag is al {}", s.label().to_lowercase())),
@@ -162,7 +197,7 @@ pub fn ontvangers(soort: BriefSoort, geboortedatum: Datum, datum: Datum) -> Vec<
         return vec![Geadresseerde::Jongere];
     }
     match soort {
-        UitnodigingGesprek | Waarschuwing | RmcUitnodiging if datum >= verjaardag(geboortedatum, 12) => {
+        UitnodigingGesprek | Waarschuwing | RmcUitnodiging | Zomeractie if datum >= verjaardag(geboortedatum, 12) => {
             vec![Geadresseerde::Ouder, Geadresseerde::Jongere]
         }
         _ => vec![Geadresseerde::Ouder],
@@ -244,6 +279,23 @@ pub fn toets_inschrijftermijn(brief: Datum, vandaag: Datum, uiterlijk: Datum) ->
             format!(
                 "de termijn om in te schrijven ({uiterlijk}) moet na de datum van de brief en na vandaag ({na}) liggen"
             ),
+        ));
+    }
+    Ok(())
+}
+
+/// The end of a vrijstelling on `einde` is announced before it comes, and only while the youth is
+/// still leerplichtig (Lpw art. 2, 3) or kwalificatieplichtig (art. 4a) the day after: then the
+/// parents must enrol the child again, or ask in time for a new vrijstelling.
+pub fn toets_einde_vrijstelling(brief: Datum, einde: Datum, plicht_na: Plichtstatus) -> Result<(), Weigering> {
+    const REGEL: &str = "einde vrijstelling";
+    if brief > einde {
+        return Err(Weigering::new(REGEL, format!("de vrijstelling is al afgelopen ({einde})")));
+    }
+    if !matches!(plicht_na, Plichtstatus::Leerplichtig | Plichtstatus::Kwalificatieplichtig) {
+        return Err(Weigering::new(
+            REGEL,
+            format!("na {einde} is de jongere niet meer leer- of kwalificatieplichtig; er hoeft niets te gebeuren"),
         ));
     }
     Ok(())
@@ -452,6 +504,60 @@ mod tests {
         assert_eq!(bestuursorgaan("art11_sub_g", "Zwolle"), "de leerplichtambtenaar van de gemeente Zwolle");
         assert!(bestuursorgaan("art5_sub_a", "Zwolle").starts_with("het college van burgemeester en wethouders"));
         assert!(bestuursorgaan("art15", "Zwolle").contains("college"));
+    }
+
+    #[test]
+    fn the_summer_letter_is_for_an_oud_vsv_er_only() {
+        assert!(toets_onderwerp(BriefSoort::Zomeractie, Onderwerp::Jongere { oud_vsv: true }).is_ok());
+        let fout = toets_onderwerp(BriefSoort::Zomeractie, Onderwerp::Jongere { oud_vsv: false }).unwrap_err();
+        assert!(fout.reden.contains("geen oud-VSV'er"), "{fout}");
+        // Only the summer letter is about the youth as such.
+        assert!(toets_onderwerp(BriefSoort::Waarschuwing, Onderwerp::Jongere { oud_vsv: true }).is_err());
+        let vrijstelling =
+            Vrijstelling { geldig_tot: Some(d("2021-07-31")), ..aanvraag(VrijstellingStatus::Toegekend, None) };
+        assert!(toets_onderwerp(BriefSoort::Zomeractie, Onderwerp::Vrijstelling(&vrijstelling, None)).is_err());
+    }
+
+    #[test]
+    fn the_end_of_a_granted_vrijstelling_with_an_end_date_is_announced() {
+        use VrijstellingStatus::*;
+        let einde = |v: &Vrijstelling| toets_onderwerp(BriefSoort::EindeVrijstelling, Onderwerp::Vrijstelling(v, None));
+        let tot = Some(d("2021-07-31"));
+        assert!(einde(&Vrijstelling { geldig_tot: tot, ..aanvraag(Toegekend, None) }).is_ok());
+        let zonder = einde(&aanvraag(Toegekend, None)).unwrap_err();
+        assert!(zonder.reden.contains("geen einddatum"), "{zonder}");
+        assert!(einde(&Vrijstelling { geldig_tot: tot, ..aanvraag(Afgewezen, None) }).is_err());
+        // Bezwaar against a grant does not suspend it (Awb art. 6:16): it still ends on its day.
+        assert!(einde(&Vrijstelling { geldig_tot: tot, ..aanvraag(Toegekend, Some(d("2021-03-01"))) }).is_ok());
+        let verlof = Vrijstelling { artikel: "art11_sub_g".into(), geldig_tot: tot, ..aanvraag(Toegekend, None) };
+        assert!(einde(&verlof).unwrap_err().reden.contains("verlof"));
+    }
+
+    #[test]
+    fn the_end_is_announced_before_it_and_only_while_a_duty_follows() {
+        use Plichtstatus::*;
+        let einde = d("2021-07-31");
+        assert!(toets_einde_vrijstelling(d("2021-06-15"), einde, Leerplichtig).is_ok());
+        // On the last day itself still in time; the day after too late.
+        assert!(toets_einde_vrijstelling(einde, einde, Kwalificatieplichtig).is_ok());
+        let laat = toets_einde_vrijstelling(d("2021-08-01"), einde, Leerplichtig).unwrap_err();
+        assert!(laat.reden.contains("al afgelopen"), "{laat}");
+        // Eighteen, or a startkwalificatie, the day after: no duty left to announce.
+        for geen in [RmcDoelgroep, Geen] {
+            let fout = toets_einde_vrijstelling(d("2021-06-15"), einde, geen).unwrap_err();
+            assert!(fout.reden.contains("niet meer leer- of kwalificatieplichtig"), "{fout}");
+        }
+    }
+
+    #[test]
+    fn the_summer_letter_goes_to_the_parents_and_the_youth_and_from_eighteen_to_the_youth() {
+        let geboren = d("2004-08-01");
+        assert_eq!(
+            ontvangers(BriefSoort::Zomeractie, geboren, d("2022-06-15")),
+            vec![Geadresseerde::Ouder, Geadresseerde::Jongere]
+        );
+        assert_eq!(ontvangers(BriefSoort::Zomeractie, geboren, d("2022-08-01")), vec![Geadresseerde::Jongere]);
+        assert_eq!(ontvangers(BriefSoort::EindeVrijstelling, geboren, d("2020-06-15")), vec![Geadresseerde::Ouder]);
     }
 
     #[test]

@@ -1,6 +1,10 @@
 //! Letters of the dossier typeset as PDF/A-2b (docs/brieven.md): the letter kind's template with the
 //! briefhoofd, the fields as `/velden.json`. A template reads its fields as data (`json`), so no
 //! value from the dossier is ever read as markup; it reaches no file, package or network.
+mod bundel;
+
+pub use bundel::bundel;
+
 use crate::Fout;
 use crate::pdf::{meldingen, wereld::Wereld};
 use leerspoor_domain::code_enum::CodeEnum;
@@ -30,6 +34,8 @@ pub fn standaard(soort: BriefSoort) -> &'static str {
         HaltVerwijzing => include_str!("sjablonen/halt_verwijzing.typ"),
         ProcesVerbaal => include_str!("sjablonen/proces_verbaal.typ"),
         RmcUitnodiging => include_str!("sjablonen/rmc_uitnodiging.typ"),
+        Zomeractie => include_str!("sjablonen/zomeractie.typ"),
+        EindeVrijstelling => include_str!("sjablonen/einde_vrijstelling.typ"),
     }
 }
 
@@ -90,8 +96,21 @@ pub fn proefvelden(soort: BriefSoort) -> [serde_json::Value; 2] {
         OproepInschrijving => &["zaak", "inschrijven_voor"],
         Ontvangstbevestiging => &["aanvraag"],
         BeschikkingToekenning | BeschikkingAfwijzing | BeslissingOpBezwaar => &["aanvraag", "rechtsmiddel"],
+        Zomeractie => &[],
+        EindeVrijstelling => &["aanvraag", "einde"],
     };
-    for veld in ["zaak", "gesprek", "inschrijven_voor", "aanvraag", "rechtsmiddel", "proces_verbaal", "school"] {
+    let optioneel = [
+        "zaak",
+        "gesprek",
+        "inschrijven_voor",
+        "aanvraag",
+        "rechtsmiddel",
+        "proces_verbaal",
+        "school",
+        "uitval",
+        "einde",
+    ];
+    for veld in optioneel {
         if !altijd.contains(&veld) {
             kaal[veld] = serde_json::Value::Null;
         }

@@ -29,12 +29,14 @@ pub struct Keuze {
 }
 
 impl Keuze {
-    fn lees(&self) -> Option<(BriefSoort, Onderwerp)> {
+    /// The letter kind and its record; a letter about the youth as such (the zomeractie) names none.
+    fn lees(&self, jongere: &str) -> Option<(BriefSoort, Onderwerp)> {
         let soort = BriefSoort::from_code(self.soort.as_deref()?)?;
         let onderwerp = match (&self.actie, &self.zaak, &self.vrijstelling) {
             (Some(a), None, None) => Onderwerp::Actie(a.clone()),
             (None, Some(z), None) => Onderwerp::Zaak(z.clone()),
             (None, None, Some(v)) => Onderwerp::Vrijstelling(v.clone()),
+            (None, None, None) if soort == BriefSoort::Zomeractie => Onderwerp::Jongere(jongere.to_string()),
             _ => return None,
         };
         Some((soort, onderwerp))
@@ -43,12 +45,13 @@ impl Keuze {
 
 /// The form's address, with its choice.
 pub fn adres(jongere: &str, soort: BriefSoort, onderwerp: &Onderwerp) -> String {
-    let (sleutel, id) = match onderwerp {
-        Onderwerp::Actie(id) => ("actie", id),
-        Onderwerp::Zaak(id) => ("zaak", id),
-        Onderwerp::Vrijstelling(id) => ("vrijstelling", id),
-    };
-    format!("/jongeren/{jongere}/brief?soort={}&{sleutel}={id}", soort.code())
+    let basis = format!("/jongeren/{jongere}/brief?soort={}", soort.code());
+    match onderwerp {
+        Onderwerp::Actie(id) => format!("{basis}&actie={id}"),
+        Onderwerp::Zaak(id) => format!("{basis}&zaak={id}"),
+        Onderwerp::Vrijstelling(id) => format!("{basis}&vrijstelling={id}"),
+        Onderwerp::Jongere(_) => basis,
+    }
 }
 
 /// The typesetter the service layer gets: the office's templates or the shipped ones.
@@ -122,7 +125,7 @@ pub async fn formulier(
     Path(jongere): Path<String>,
     Query(keuze): Query<Keuze>,
 ) -> Response {
-    let Some((soort, onderwerp)) = keuze.lees() else {
+    let Some((soort, onderwerp)) = keuze.lees(&jongere) else {
         return poort::niet_gevonden(&g);
     };
     let (j, _) = match voor_formulier(&state, &g, &jongere).await {
@@ -142,7 +145,7 @@ pub async fn maak(
     Query(keuze): Query<Keuze>,
     Form(invoer): Invoer,
 ) -> Response {
-    let Some((soort, onderwerp)) = keuze.lees() else {
+    let Some((soort, onderwerp)) = keuze.lees(&jongere) else {
         return poort::niet_gevonden(&g);
     };
     let (j, _) = match voor_formulier(&state, &g, &jongere).await {
@@ -204,6 +207,7 @@ async fn jongere_van(state: &AppState, onderwerp: &Onderwerp) -> Result<Option<S
         Onderwerp::Actie(id) => store.lees_een::<Actie>(id).await?.map(|a| a.jongere),
         Onderwerp::Zaak(id) => store.lees_een::<Zaak>(id).await?.map(|z| z.jongere),
         Onderwerp::Vrijstelling(id) => store.lees_een::<Vrijstelling>(id).await?.map(|v| v.jongere),
+        Onderwerp::Jongere(id) => Some(id.clone()),
     })
 }
 

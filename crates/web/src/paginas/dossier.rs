@@ -154,7 +154,7 @@ pub async fn pagina(
         Err(e) => return pagina::serverfout(&e),
     };
     let mogelijk = if heeft(g.medewerker.rol, Recht::CasusSchrijven) {
-        match brieven::mogelijk(&state.store, &g.medewerker, &dossier).await {
+        match brieven::mogelijk(&state.store, &g.medewerker, &dossier, &documenten, state.vandaag()).await {
             Ok(m) => m,
             Err(e) => return pagina::serverfout(&e),
         }

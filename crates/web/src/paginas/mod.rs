@@ -12,6 +12,7 @@ pub mod koppelingen;
 pub mod melding;
 pub mod ontvangen;
 pub mod rapportage;
+pub mod reeksen;
 pub mod sjablonen;
 pub mod traject;
 pub mod tweestaps;
