@@ -301,9 +301,9 @@ fn naar_aanmelden(req: &Request) -> Response {
 }
 
 /// Whether the youth of a path may be shown to this medewerker, and the other ids of the path
-/// (zaak, actie, vrijstelling, traject, contactgegeven, a linked ouder) are records of that youth: `None` if so, else the reason
-/// for the access log. A gemeente viewer sees only youths who live in its gemeente today (the
-/// application's today); other roles the whole region.
+/// (zaak, actie, vrijstelling, traject, contactgegeven, a linked ouder) are records of that youth:
+/// `None` if so, else the reason for the access log. A gemeente viewer sees only youths who live
+/// in its gemeente today (the application's today); other roles the whole region.
 async fn zichtbaar(
     state: &AppState,
     m: &Medewerker,

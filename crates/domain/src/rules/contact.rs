@@ -158,7 +158,7 @@ pub fn email(invoer: &str) -> Result<String, String> {
         return Err("vóór de @ ontbreekt de naam".into());
     }
     if naam.starts_with('.') || naam.ends_with('.') || naam.contains("..") {
-        return Err("de naam vóór de @ begint en eindigt niet met een punt en heeft geen twee punten na elkaar".into());
+        return Err("vóór de @: geen punt aan het begin of eind, en geen twee punten na elkaar".into());
     }
     let delen: Vec<&str> = domein.split('.').collect();
     if delen.len() < 2 || delen.iter().any(|d| d.is_empty()) {
@@ -464,7 +464,7 @@ mod tests {
     fn the_same_value_again_or_an_older_one_after_a_newer_is_refused() {
         let huidig = gegeven("C1", None, ContactSoort::Voorkeurstaal, "ar", "2021-01-04");
         let nog_eens = gegeven("C2", None, ContactSoort::Voorkeurstaal, "ar", "2021-06-15");
-        assert_eq!(beeindigt(&[huidig.clone()], &nog_eens).unwrap_err().0, "waarde");
+        assert_eq!(beeindigt(std::slice::from_ref(&huidig), &nog_eens).unwrap_err().0, "waarde");
         let ouder = gegeven("C3", None, ContactSoort::Voorkeurstaal, "ti", "2020-12-01");
         let (veld, melding) = beeindigt(&[huidig], &ouder).unwrap_err();
         assert_eq!(veld, "vanaf");
