@@ -441,15 +441,18 @@ fn contactpersonen(d: &Dossier, ouders: &[(Ouder, Option<OuderRelatie>)], vandaa
     std::iter::once(jongere)
         .chain(ouders)
         .map(|(ouder, naam)| {
-            let (geldig, vervallen): (Vec<&Contactgegeven>, Vec<&Contactgegeven>) = d
+            let (mut geldig, mut vervallen): (Vec<&Contactgegeven>, Vec<&Contactgegeven>) = d
                 .contactgegevens
                 .iter()
                 .filter(|c| c.ouder.as_deref() == ouder)
                 .partition(|c| contact::geldig_op(c, vandaag));
+            // Telephone, e-mail, language; what no longer holds, the last to end first.
+            geldig.sort_by_key(|c| c.soort);
+            vervallen.sort_by_key(|c| std::cmp::Reverse((c.tot, c.vanaf)));
             ContactPersoon {
                 naam,
                 geldig: geldig.into_iter().map(contactregel).collect(),
-                vervallen: vervallen.into_iter().rev().map(contactregel).collect(),
+                vervallen: vervallen.into_iter().map(contactregel).collect(),
             }
         })
         .collect()
