@@ -11,9 +11,9 @@
 use crate::{Fout, Result};
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::model::{
-    Actie, ActieSoort, Dagbesteding, Diploma, Document, Gezinsrelatie, Inschrijving, Jongere, Medewerker, RmcTraject,
-    Rol, Thuiszitperiode, Verzuimmelding, Vrijstelling, VrijstellingStatus, VsvMelding, Woonadres, Zaak, ZaakSoort,
-    ZaakStatus,
+    Actie, ActieSoort, Contactgegeven, Dagbesteding, Diploma, Document, Gezinsrelatie, Inschrijving, Jongere,
+    Medewerker, RmcTraject, Rol, Thuiszitperiode, Verzuimmelding, Vrijstelling, VrijstellingStatus, VsvMelding,
+    Woonadres, Zaak, ZaakSoort, ZaakStatus,
 };
 use leerspoor_domain::rules::Weigering;
 use leerspoor_domain::rules::bewaren::{self, Bewaarfeiten, Bewaartermijnen, Dossierdeel};
@@ -45,6 +45,7 @@ const VOLGORDE: &[(&str, &str)] = &[
     ("rmc_traject", "id"),
     ("dagbesteding", "id"),
     ("gezinsrelatie", "jongere"),
+    ("contactgegeven", "id"),
     ("woonadres", "id"),
     ("inschrijving", "id"),
     ("diploma", "id"),
@@ -190,6 +191,7 @@ struct Register {
     woonadressen: Vec<Woonadres>,
     inschrijvingen: Vec<Inschrijving>,
     relaties: Vec<Gezinsrelatie>,
+    contactgegevens: Vec<Contactgegeven>,
     /// DUO's meldingnummers per verzuimmelding.
     duo: Vec<(String, String)>,
     /// The terugmeldingen per meldingnummer, and the vrijstelling messages per vrijstelling, by
@@ -231,6 +233,7 @@ macro_rules! lees_register {
             woonadressen: $bron.lees().await?,
             inschrijvingen: $bron.lees().await?,
             relaties: $bron.lees().await?,
+            contactgegevens: $bron.lees().await?,
             duo: paren($bron.vraag(DUO_MELDINGEN, &[], &twee).await?),
             terugmeldingen: paren($bron.vraag(TERUGMELDINGEN, &[], &twee).await?),
             vrijstelling_meldingen: paren($bron.vraag(VRIJSTELLING_MELDINGEN, &[], &twee).await?),
@@ -263,6 +266,7 @@ impl Register {
         self.woonadressen.sort_by(|a, b| a.id.cmp(&b.id));
         self.inschrijvingen.sort_by(|a, b| a.id.cmp(&b.id));
         self.relaties.sort_by(|a, b| (&a.jongere, &a.ouder).cmp(&(&b.jongere, &b.ouder)));
+        self.contactgegevens.sort_by(|a, b| a.id.cmp(&b.id));
     }
 }
 
@@ -411,6 +415,7 @@ fn kies(r: &Register, peildatum: Datum, termijnen: Bewaartermijnen) -> Selectie 
     let inschrijvingen = per_jongere(&r.inschrijvingen, |i| &i.jongere);
     let diplomas = per_jongere(&r.diplomas, |d| &d.jongere);
     let relaties = per_jongere(&r.relaties, |g| &g.jongere);
+    let contactgegevens = per_jongere(&r.contactgegevens, |c| &c.jongere);
     let mut kandidaten = Vec::new();
     let mut aangehouden: BTreeMap<&'static str, usize> = BTreeMap::new();
     for j in &r.jongeren {
@@ -459,6 +464,10 @@ fn kies(r: &Register, peildatum: Datum, termijnen: Bewaartermijnen) -> Selectie 
         for d in van(&diplomas).into_iter().map(|i| &r.diplomas[i]) {
             persoon.voeg_toe("diploma", &d.id, [Some(d.datum)]);
         }
+        // Her parents' contact details too: they were recorded in her dossier.
+        for c in van(&contactgegevens).into_iter().map(|i| &r.contactgegevens[i]) {
+            persoon.voeg_toe("contactgegeven", &c.id, [Some(c.vanaf), c.tot]);
+        }
         let relaties: Vec<String> =
             van(&relaties).into_iter().map(|i| &r.relaties[i]).map(|g| format!("{}/{}", g.jongere, g.ouder)).collect();
         if !relaties.is_empty() {
@@ -489,8 +498,8 @@ fn kies(r: &Register, peildatum: Datum, termijnen: Bewaartermijnen) -> Selectie 
 }
 
 /// A parent goes with the last record about her: the relations of youths whose person goes and
-/// the actions that go (a PV against a parent). She stays while a relation or an action that stays
-/// names her. She goes with the part of the smallest youth id that named her, whatever the order.
+/// the actions that go (a PV against a parent). She stays while a relation, an action or a contact
+/// detail that stays names her. She goes with the part of the smallest youth id that named her, whatever the order.
 fn ouders_mee(r: &Register, kandidaten: &mut [Kandidaat]) {
     let weg = |tabel: &str| -> HashSet<&str> {
         kandidaten.iter().flat_map(|k| k.records.get(tabel).into_iter().flatten()).map(String::as_str).collect()
@@ -509,6 +518,12 @@ fn ouders_mee(r: &Register, kandidaten: &mut [Kandidaat]) {
         .filter(|g| !weg_jongeren.contains(g.jongere.as_str()))
         .map(|g| g.ouder.as_str())
         .chain(r.acties.iter().filter(|a| !weg_acties.contains(a.id.as_str())).filter_map(|a| a.ouder.as_deref()))
+        .chain(
+            r.contactgegevens
+                .iter()
+                .filter(|c| !weg_jongeren.contains(c.jongere.as_str()))
+                .filter_map(|c| c.ouder.as_deref()),
+        )
         .collect();
     // Per parent going: the (part, youth) she goes with.
     let mut mee: BTreeMap<String, (Dossierdeel, String)> = BTreeMap::new();

@@ -21,6 +21,8 @@ pub struct Dossier {
     pub vsv_meldingen: Vec<VsvMelding>,
     pub rmc_trajecten: Vec<RmcTraject>,
     pub dagbestedingen: Vec<Dagbesteding>,
+    /// Of the youth and her parents, ended ones too.
+    pub contactgegevens: Vec<Contactgegeven>,
 }
 
 impl Dossier {
@@ -44,6 +46,7 @@ impl Dossier {
             vsv_meldingen: store.lees_waar("jongere", id).await?,
             rmc_trajecten: store.lees_waar("jongere", id).await?,
             dagbestedingen: store.lees_waar("jongere", id).await?,
+            contactgegevens: store.lees_waar("jongere", id).await?,
             jongere,
         })
     }
@@ -63,6 +66,7 @@ impl Dossier {
             vsv_meldingen: Vec::new(),
             rmc_trajecten: Vec::new(),
             dagbestedingen: Vec::new(),
+            contactgegevens: Vec::new(),
         }
     }
 

@@ -1,7 +1,8 @@
 //! The service layer of the caseworker's day (docs/regels.md): registering meldingen, the zaak
 //! and its MAS actions, the absoluut-verzuim run, thuiszitters and vrijstellingen; and for RMC the
-//! VSV-registration, oud-VSV, JIKP transitions, trajecten and their results, and risk triage; and
-//! corrections of the register's facts about a youth and her parents (AVG art. 16).
+//! VSV-registration, oud-VSV, JIKP transitions, trajecten and their results, and risk triage; the
+//! contact details of a youth and her parents; and corrections of the register's facts about them
+//! (AVG art. 16).
 //!
 //! The web app and the CLI both call these functions; they never write casework records
 //! themselves. Every function checks its input and the rules of [`leerspoor_domain::rules`], and
@@ -11,6 +12,7 @@ pub mod absoluut;
 pub mod actie;
 pub mod archief;
 pub mod brieven;
+pub mod contactgegevens;
 pub mod correctie;
 pub mod dagbesteding;
 pub mod dossier;

@@ -5,6 +5,7 @@ mod common;
 use common::*;
 use leerspoor_casework::Fout;
 use leerspoor_casework::archief::{selecteer, vernietig};
+use leerspoor_casework::contactgegevens::{self, NieuwContactgegeven};
 use leerspoor_domain::model::*;
 use leerspoor_domain::rules::bewaren::{Bewaartermijnen, Dossierdeel};
 use leerspoor_domain::{Datum, SchoolJaar};
@@ -139,9 +140,23 @@ async fn destruction_takes_exactly_the_approved_list_and_keeps_a_list_without_na
     for db in regio().await {
         let store = &db.store;
         met_dossiers(store).await;
+        // Kevin's telephone number, changed once: two records, each in the change log.
+        let mut kevins_nummers = Vec::new();
+        for (nummer, vanaf) in [("06-11112222", "2018-03-01"), ("06-33334444", "2019-01-07")] {
+            let n = NieuwContactgegeven {
+                jongere: KEVIN.into(),
+                ouder: None,
+                soort: ContactSoort::Telefoon,
+                waarde: nummer.into(),
+                vanaf: d(vanaf),
+                bron: "Kevin zelf".into(),
+            };
+            kevins_nummers.push(contactgegevens::leg_vast(store, &mw(store, RMC).await, n).await.unwrap().id);
+        }
         let peildatum = d("2024-05-20");
         let s = selecteer(store, peildatum, STANDAARD).await.unwrap();
         assert_eq!(regels_in_wijzigingslog(store, "zaak", "Z-DAAN").await, 1, "{}", db.store.soort());
+        assert_eq!(regels_in_wijzigingslog(store, "contactgegeven", &kevins_nummers[0]).await, 2, "new, then ended");
 
         // Even a transaction marked as a destruction cannot erase the history of a record that is there.
         let tekst = [Type::Tekst];
@@ -180,6 +195,11 @@ async fn destruction_takes_exactly_the_approved_list_and_keeps_a_list_without_na
         assert_eq!(regels_in_wijzigingslog(store, "document", "D-DAAN").await, 0);
         assert!(store.lees_een::<Jongere>(KEVIN).await.unwrap().is_none());
         assert!(store.lees_een::<Diploma>("D-KEVIN").await.unwrap().is_none());
+        // His telephone numbers with his person, and every value the change log held of them.
+        for id in &kevins_nummers {
+            assert!(store.lees_een::<Contactgegeven>(id).await.unwrap().is_none());
+            assert_eq!(regels_in_wijzigingslog(store, "contactgegeven", id).await, 0);
+        }
         // The change log held every value (the action's text): gone with the records.
         assert_eq!(regels_in_wijzigingslog(store, "zaak", "Z-DAAN").await, 0);
         assert_eq!(regels_in_wijzigingslog(store, "actie", "A-DAAN").await, 0);
@@ -198,9 +218,11 @@ async fn destruction_takes_exactly_the_approved_list_and_keeps_a_list_without_na
         assert!(leerplicht.grondslag.contains("12.1.3"));
         assert_eq!(leerplicht.goedgekeurd_door, TEAMLEIDER);
         let persoon = regels.iter().find(|r| r.deel == "persoon").expect("persoon");
-        assert_eq!(persoon.tabellen, "diploma 1, jongere 1, woonadres 1");
+        assert_eq!(persoon.tabellen, "contactgegeven 2, diploma 1, jongere 1, woonadres 1");
         let lijst = format!("{regels:?}");
-        for naam in ["Daan", "Kevin", "J-DAAN", "J-KEVIN", "Z-DAAN", "123456782", "100000022", "Strandweg", "bijbaan"] {
+        for naam in
+            ["Daan", "Kevin", "J-DAAN", "J-KEVIN", "Z-DAAN", "123456782", "100000022", "Strandweg", "bijbaan", "+316"]
+        {
             assert!(!lijst.contains(naam), "{naam} op de vernietigingslijst");
         }
         // Nothing is due twice.
@@ -297,5 +319,59 @@ async fn a_decision_under_bezwaar_holds_the_dossier_past_its_period() {
         let selectie = selecteer(store, d("2024-05-20"), STANDAARD).await.unwrap();
         assert!(!selectie.kandidaten.iter().any(|k| k.jongere == DAAN), "{}", store.soort());
         assert_eq!(selectie.aangehouden.get("aanvraag, bezwaar of beroep nog niet beslist"), Some(&1));
+    }
+}
+
+/// Kevin's mother was linked to Sara too, and gave her number in Sara's dossier; the BRP has since
+/// removed that link. When Kevin's person goes, his mother stays: Sara's dossier, which stays,
+/// still names her in a contact detail.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_parent_named_in_a_contact_detail_that_stays_stays_with_it() {
+    for db in regio().await {
+        let store = &db.store;
+        met_dossiers(store).await;
+        let mut s = store.schrijver("test", "test").await.unwrap();
+        s.nieuw(&Ouder {
+            id: "O-KEVIN".into(),
+            bsn: None,
+            voornamen: "Ingrid".into(),
+            tussenvoegsel: String::new(),
+            achternaam: "Bakker".into(),
+            telefoon: String::new(),
+            email: String::new(),
+        })
+        .await
+        .unwrap();
+        s.nieuw(&Gezinsrelatie {
+            jongere: KEVIN.into(),
+            ouder: "O-KEVIN".into(),
+            relatie: OuderRelatie::Moeder,
+            gezag: false,
+        })
+        .await
+        .unwrap();
+        s.nieuw(&Contactgegeven {
+            id: "CG-INGRID".into(),
+            jongere: SARA.into(),
+            ouder: Some("O-KEVIN".into()),
+            soort: ContactSoort::Telefoon,
+            waarde: "+31655556666".into(),
+            vanaf: d("2020-01-06"),
+            tot: None,
+            bron: "Ingrid, aan de balie".into(),
+            medewerker: LPA.into(),
+        })
+        .await
+        .unwrap();
+        s.vastleggen("test", "ouder").await.unwrap();
+
+        let selectie = selecteer(store, d("2024-05-20"), STANDAARD).await.unwrap();
+        let kevin = selectie.kandidaten.iter().find(|k| k.jongere == KEVIN && k.deel == Dossierdeel::Persoon).unwrap();
+        assert!(kevin.records.contains_key("gezinsrelatie"), "{}", store.soort());
+        assert!(!kevin.records.contains_key("ouder"), "his mother stays: {:?}", kevin.records);
+        vernietig(store, d("2024-05-20"), STANDAARD, &selectie.kenmerk(), TEAMLEIDER, "cli:test").await.unwrap();
+        assert!(store.lees_een::<Jongere>(KEVIN).await.unwrap().is_none());
+        assert!(store.lees_een::<Ouder>("O-KEVIN").await.unwrap().is_some());
+        assert!(store.lees_een::<Contactgegeven>("CG-INGRID").await.unwrap().is_some());
     }
 }

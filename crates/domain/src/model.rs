@@ -100,6 +100,16 @@ code_enum!(
 );
 
 code_enum!(
+    /// The kinds of contact detail a dossier keeps for the youth and each parent
+    /// ([`crate::rules::contact`]).
+    ContactSoort, "soort contactgegeven" {
+        Telefoon = ("telefoon", "Telefoon"),
+        Email = ("email", "E-mail"),
+        Voorkeurstaal = ("voorkeurstaal", "Voorkeurstaal"),
+    }
+);
+
+code_enum!(
     /// To whom a document of the dossier is addressed.
     Geadresseerde, "geadresseerde" {
         Jongere = ("jongere", "de jongere"),
@@ -564,6 +574,29 @@ pub struct Dagbesteding {
     pub soort: String,
     pub medewerker: Option<String>,
     pub toelichting: String,
+}
+
+/// How to reach the youth or one of her parents, as the office heard it and from whom: dated, so
+/// a letter or a caseworker takes the one valid on the day, and one that no longer holds stays
+/// known with its end. Recorded in the youth's dossier, also for a parent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contactgegeven {
+    pub id: String,
+    pub jongere: String,
+    /// The parent it belongs to; `None` for the youth's own.
+    pub ouder: Option<String>,
+    pub soort: ContactSoort,
+    /// Normalised by [`crate::rules::contact::waarde`]: `+31612345678`, `naam@voorbeeld.nl`, or the
+    /// ISO 639 code of a language (`ar`).
+    pub waarde: String,
+    /// Known since.
+    pub vanaf: Datum,
+    /// No longer valid from this day on (a newer one of its kind took over, or it was ended).
+    pub tot: Option<Datum>,
+    /// Who gave it and how: "moeder, telefonisch".
+    pub bron: String,
+    /// Who recorded it.
+    pub medewerker: String,
 }
 
 /// Everything a register holds, in the order it must be written (references point backwards).

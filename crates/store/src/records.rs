@@ -902,3 +902,46 @@ impl Rij for Document {
         v.klaar(r)
     }
 }
+
+impl Rij for Contactgegeven {
+    const TABEL: &'static str = "contactgegeven";
+    const KOLOMMEN: &'static [Kolom] = &[
+        k("id", T),
+        k("jongere", T),
+        o("ouder", T),
+        k("soort", T),
+        k("waarde", T),
+        k("vanaf", D),
+        o("tot", D),
+        k("bron", T),
+        k("medewerker", T),
+    ];
+    fn waarden(&self) -> Vec<Waarde> {
+        vec![
+            tekst(&self.id),
+            tekst(&self.jongere),
+            opt_tekst(self.ouder.as_deref()),
+            code(self.soort),
+            tekst(&self.waarde),
+            datum(self.vanaf),
+            opt_datum(self.tot),
+            tekst(&self.bron),
+            tekst(&self.medewerker),
+        ]
+    }
+    fn uit_waarden(w: Vec<Waarde>) -> Result<Self, Vec<VeldFout>> {
+        let mut v = Velden::new(w);
+        let r = Contactgegeven {
+            id: v.tekst(),
+            jongere: v.tekst(),
+            ouder: v.opt_tekst(),
+            soort: v.code(),
+            waarde: v.tekst(),
+            vanaf: v.datum(),
+            tot: v.opt_datum(),
+            bron: v.tekst(),
+            medewerker: v.tekst(),
+        };
+        v.klaar(r)
+    }
+}

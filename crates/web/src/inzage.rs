@@ -1,7 +1,8 @@
 //! Inzage (AVG art. 15; docs/beveiliging.md, "Rechten van betrokkenen"): everything the register
 //! holds about one youth — the register's facts, meldingen, zaken, actions, decisions, what went
-//! to DUO about her, her parents as linked — and who viewed her dossier and when, with every change
-//! to those records (and a correction's reason). As JSON and as a readable PDF; making it is itself in the access log.
+//! to DUO about her, her parents as linked, her and their contact details — and who viewed her
+//! dossier and when, with every change to those records (and a correction's reason). As JSON and
+//! as a readable PDF; making it is itself in the access log.
 //!
 //! Each kind of record is read by its `jongere` column and written out by its columns, so a new
 //! column is in the inzage by itself; a new kind of record about a youth must be added to the list
@@ -97,6 +98,7 @@ pub async fn verzamel(
         ouders.extend(store.lees_een::<Ouder>(&r.ouder).await?);
     }
     delen.push(deel("Ouders en verzorgers", &ouders));
+    delen.push(van::<Contactgegeven>(store, "Contactgegevens (jongere en ouders)", jongere).await?.0);
     delen.push(van::<Inschrijving>(store, "Inschrijvingen", jongere).await?.0);
     delen.push(van::<Diploma>(store, "Diploma's", jongere).await?.0);
     let (meldingen_deel, meldingen) = van::<Verzuimmelding>(store, "Verzuimmeldingen", jongere).await?;

@@ -206,6 +206,14 @@ pub fn routes(state: AppState) -> Routes {
         .post_zonder_wijziging("/jongeren/{jongere}/brp/huishouden", Toegang::Recht(CasusSchrijven), brp::huishouden)
         .get("/jongeren/{jongere}/dagbesteding", Toegang::Recht(CasusSchrijven), traject::dagbesteding_formulier)
         .post("/jongeren/{jongere}/dagbesteding", Toegang::Recht(CasusSchrijven), traject::dagbesteding)
+        // Shown in the dossier (DossierLezen); recorded and ended by who keeps it.
+        .get("/jongeren/{jongere}/contactgegevens", Toegang::Recht(CasusSchrijven), contactgegevens::toon)
+        .post("/jongeren/{jongere}/contactgegevens", Toegang::Recht(CasusSchrijven), contactgegevens::leg_vast)
+        .post(
+            "/jongeren/{jongere}/contactgegevens/{contactgegeven}/beeindigen",
+            Toegang::Recht(CasusSchrijven),
+            contactgegevens::beeindig,
+        )
         .get("/koppelingen", Toegang::Recht(CasusSchrijven), koppelingen::pagina)
         .post("/koppelingen/duo-verzuim", Toegang::Recht(CasusSchrijven), koppelingen::duo_verzuim)
         .post("/koppelingen/duo-p", Toegang::Recht(CasusSchrijven), koppelingen::duo_p)

@@ -23,7 +23,7 @@ use axum::middleware::{Next, from_fn_with_state};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{MethodRouter, get, post};
 use leerspoor_domain::model::{
-    Actie, Gezinsrelatie, Jongere, Medewerker, RmcTraject, Rol, Vrijstelling, Woonadres, Zaak,
+    Actie, Contactgegeven, Gezinsrelatie, Jongere, Medewerker, RmcTraject, Rol, Vrijstelling, Woonadres, Zaak,
 };
 use leerspoor_store::toegang::Herkomst;
 use std::collections::HashMap;
@@ -301,9 +301,9 @@ fn naar_aanmelden(req: &Request) -> Response {
 }
 
 /// Whether the youth of a path may be shown to this medewerker, and the other ids of the path
-/// (zaak, actie, vrijstelling, traject, a linked ouder) are records of that youth: `None` if so, else the reason
-/// for the access log. A gemeente viewer sees only youths who live in its gemeente today (the
-/// application's today); other roles the whole region.
+/// (zaak, actie, vrijstelling, traject, contactgegeven, a linked ouder) are records of that youth:
+/// `None` if so, else the reason for the access log. A gemeente viewer sees only youths who live
+/// in its gemeente today (the application's today); other roles the whole region.
 async fn zichtbaar(
     state: &AppState,
     m: &Medewerker,
@@ -331,6 +331,7 @@ async fn zichtbaar(
             "actie" => store.lees_een::<Actie>(id).await?.map(|r| r.jongere),
             "vrijstelling" => store.lees_een::<Vrijstelling>(id).await?.map(|r| r.jongere),
             "traject" => store.lees_een::<RmcTraject>(id).await?.map(|r| r.jongere),
+            "contactgegeven" => store.lees_een::<Contactgegeven>(id).await?.map(|r| r.jongere),
             // A parent is hers when linked to her (one parent record serves all her children).
             "ouder" => store
                 .lees_waar::<Gezinsrelatie>("jongere", jongere)

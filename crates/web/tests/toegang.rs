@@ -154,6 +154,7 @@ fn invullen(pad: &str, jongere: &str) -> String {
         .replace("{verzending}", "V-ONBEKEND")
         .replace("{document}", "D-ONBEKEND")
         .replace("{reeks}", "R-ONBEKEND")
+        .replace("{contactgegeven}", "C-ONBEKEND")
 }
 
 #[tokio::test]
@@ -782,12 +783,15 @@ async fn a_record_of_one_youth_cannot_be_reached_through_another_youths_url() {
         let traject = &ds.rmc_trajecten.iter().find(|x| van_ander(&x.jongere)).unwrap().id;
         let haar_ouder = |ouder: &str| ds.gezinsrelaties.iter().any(|x| &x.jongere == a && x.ouder == ouder);
         let ouder = &ds.gezinsrelaties.iter().find(|x| van_ander(&x.jongere) && !haar_ouder(&x.ouder)).unwrap().ouder;
+        let contactgegeven = ander_telefoonnummer(&r, &ds.jongeren[1].id).await;
         let (cookie, token) = aanmelden(&r.app, "teamleider", WACHTWOORD).await.unwrap();
         let state = AppState::new(r.store.clone(), Some(vandaag()));
         let routes = leerspoor_web::routes(state).lijst;
         let mut getest = 0;
         for route in routes.iter().filter(|r| {
-            ["{zaak}", "{actie}", "{vrijstelling}", "{traject}", "{ouder}"].iter().any(|p| r.pad.contains(p))
+            ["{zaak}", "{actie}", "{vrijstelling}", "{traject}", "{ouder}", "{contactgegeven}"]
+                .iter()
+                .any(|p| r.pad.contains(p))
         }) {
             let pad = route
                 .pad
@@ -796,7 +800,8 @@ async fn a_record_of_one_youth_cannot_be_reached_through_another_youths_url() {
                 .replace("{actie}", actie)
                 .replace("{vrijstelling}", vrijstelling)
                 .replace("{traject}", traject)
-                .replace("{ouder}", ouder);
+                .replace("{ouder}", ouder)
+                .replace("{contactgegeven}", &contactgegeven);
             let form =
                 (route.methode == "POST").then(|| format!("csrf={token}&aan=&datum=2021-06-01&reden=verzuim_gestopt"));
             let voor = r.store.aantal("wijzigingslog").await.unwrap();
@@ -805,7 +810,126 @@ async fn a_record_of_one_youth_cannot_be_reached_through_another_youths_url() {
             assert_eq!(r.store.aantal("wijzigingslog").await.unwrap(), voor, "nothing changed by {pad}");
             getest += 1;
         }
-        assert!(getest >= 8, "{getest} routes met een tweede id");
+        assert!(getest >= 9, "{getest} routes met een tweede id");
+    }
+}
+
+/// A telephone number of another youth, written as the service would: its id.
+async fn ander_telefoonnummer(r: &Regio, jongere: &str) -> String {
+    let c = leerspoor_domain::model::Contactgegeven {
+        id: "CG-ANDER".into(),
+        jongere: jongere.into(),
+        ouder: None,
+        soort: leerspoor_domain::model::ContactSoort::Telefoon,
+        waarde: "+31612345678".into(),
+        vanaf: vandaag(),
+        tot: None,
+        bron: "jongere zelf".into(),
+        medewerker: medewerker(&r.dataset, Rol::Leerplichtambtenaar).id.clone(),
+    };
+    let mut s = r.store.schrijver("test", "test").await.unwrap();
+    s.nieuw(&c).await.unwrap();
+    s.vastleggen("test", "contactgegeven").await.unwrap();
+    c.id
+}
+
+/// A leerplichtambtenaar records a mother's telephone number and the youth's e-mail address in the
+/// dossier: a number with a letter comes back with the Dutch reason beside the field and writes
+/// nothing; the numbers show as `tel:` and `mailto:` links (the app's own URLs hold only ids), an
+/// ended one under "Niet meer geldig"; the teamleider's inzage has them. A beleidsmedewerker, who
+/// opens no personal record, neither sees nor posts them.
+#[tokio::test]
+async fn contact_details_are_kept_in_the_dossier_and_beleid_neither_sees_nor_posts_them() {
+    for db in leerspoor_testdb::alle().await {
+        let r = regio(db).await;
+        let relatie = &r.dataset.gezinsrelaties[0];
+        let j = &relatie.jongere;
+        let pad = format!("/jongeren/{j}/contactgegevens");
+        let (lpa, token) = aanmelden(&r.app, "leerplichtambtenaar", WACHTWOORD).await.unwrap();
+        let dossier = vraag(&r.app, "GET", &format!("/jongeren/{j}"), Some(&lpa), None).await;
+        assert!(dossier.body.contains("id=\"kop-contact\""), "a section in the dossier");
+        assert!(dossier.body.contains(&format!("href=\"{pad}\"")), "with a link to the form");
+        let leeg = vraag(&r.app, "GET", &pad, Some(&lpa), None).await;
+        assert_eq!(leeg.status, StatusCode::OK, "{}", leeg.body);
+        assert!(leeg.body.contains(&format!("value=\"{}\"", relatie.ouder)), "her parent to choose");
+        let tel = |waarde: &str, token: &str| {
+            formulier(&[
+                ("csrf", token),
+                ("persoon", &relatie.ouder),
+                ("soort", "telefoon"),
+                ("waarde", waarde),
+                ("vanaf", "2021-06-14"),
+                ("bron", "moeder, telefonisch"),
+            ])
+        };
+        let log = r.store.aantal("wijzigingslog").await.unwrap();
+
+        let fout = vraag(&r.app, "POST", &pad, Some(&lpa), Some(tel("06-1234567a", &token))).await;
+        assert_eq!(fout.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.store.soort());
+        let veld = &fout.body[fout.body.find("id=\"waarde-fout\"").expect("a message beside the field")..];
+        assert!(veld.starts_with("id=\"waarde-fout\">een telefoonnummer bevat geen letters</p>"), "{veld}");
+        assert!(fout.body.contains("value=\"06-1234567a\""), "what she typed is kept");
+        assert_eq!(r.store.aantal("contactgegeven").await.unwrap(), 0, "nothing written");
+        assert_eq!(r.store.aantal("wijzigingslog").await.unwrap(), log);
+        let zonder_token = vraag(&r.app, "POST", &pad, Some(&lpa), Some(tel("06-12345678", ""))).await;
+        assert_eq!(zonder_token.status, StatusCode::FORBIDDEN, "without the CSRF token");
+
+        let (gelukt, koppen) = vraag_met(&r.app, "POST", &pad, Some(&lpa), Some(tel("06-12345678", &token))).await;
+        assert_eq!(gelukt.status, StatusCode::SEE_OTHER, "{}", gelukt.body);
+        assert_eq!(koppen[header::LOCATION], format!("/jongeren/{j}?gelukt=contactgegeven").as_str());
+        let eigen = formulier(&[
+            ("csrf", &token),
+            ("persoon", "jongere"),
+            ("soort", "email"),
+            ("waarde", "Jongere@Voorbeeld.NL"),
+            ("vanaf", "2021-06-14"),
+            ("bron", "zelf, op het spreekuur"),
+        ]);
+        assert_eq!(vraag(&r.app, "POST", &pad, Some(&lpa), Some(eigen)).await.status, StatusCode::SEE_OTHER);
+        let dossier = vraag(&r.app, "GET", &format!("/jongeren/{j}"), Some(&lpa), None).await;
+        assert!(dossier.body.contains("href=\"tel:+31612345678\""), "a tel: link");
+        assert!(dossier.body.contains("href=\"mailto:Jongere@voorbeeld.nl\""), "a mailto: link");
+        assert!(dossier.body.contains("moeder, telefonisch"), "and from whom");
+
+        // The number no longer holds: ended from the dossier, it stays visible as no longer valid.
+        let c: Vec<leerspoor_domain::model::Contactgegeven> = r.store.lees_waar("jongere", j).await.unwrap();
+        let nummer = c.iter().find(|c| c.ouder.is_some()).unwrap();
+        let einde = format!("/jongeren/{j}/contactgegevens/{}/beeindigen", nummer.id);
+        assert!(dossier.body.contains(&format!("action=\"{einde}\"")));
+        let te_vroeg = formulier(&[("csrf", &token), ("tot", "2021-06-13")]);
+        let a = vraag(&r.app, "POST", &einde, Some(&lpa), Some(te_vroeg)).await;
+        assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(a.body.contains("ligt vóór de dag dat het gegeven bekend werd"), "{}", a.body);
+        let a = vraag(&r.app, "POST", &einde, Some(&lpa), Some(formulier(&[("csrf", &token), ("tot", "2021-06-15")])))
+            .await;
+        assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+        let dossier = vraag(&r.app, "GET", &format!("/jongeren/{j}"), Some(&lpa), None).await;
+        assert!(!dossier.body.contains("href=\"tel:"), "no longer a number to call");
+        assert!(dossier.body.contains("Niet meer geldig (1)"));
+
+        // AVG art. 15: in the teamleider's inzage.
+        let (tl, _) = aanmelden(&r.app, "teamleider", WACHTWOORD).await.unwrap();
+        let inzage = vraag(&r.app, "GET", &format!("/jongeren/{j}/inzage?formaat=json"), Some(&tl), None).await;
+        let json: serde_json::Value = serde_json::from_str(&inzage.body).unwrap();
+        let waarden: Vec<&str> = json["gegevens"]["contactgegeven"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["waarde"].as_str().unwrap())
+            .collect();
+        assert_eq!(waarden.len(), 2);
+        assert!(waarden.contains(&"+31612345678") && waarden.contains(&"Jongere@voorbeeld.nl"), "{waarden:?}");
+
+        let (beleid, beleid_token) = aanmelden(&r.app, "beleidsmedewerker", WACHTWOORD).await.unwrap();
+        let dossier = vraag(&r.app, "GET", &format!("/jongeren/{j}"), Some(&beleid), None).await;
+        assert_eq!(dossier.status, StatusCode::FORBIDDEN);
+        assert!(!dossier.body.contains("+31612345678"));
+        assert_eq!(vraag(&r.app, "GET", &pad, Some(&beleid), None).await.status, StatusCode::FORBIDDEN);
+        let a = vraag(&r.app, "POST", &pad, Some(&beleid), Some(tel("0687654321", &beleid_token))).await;
+        assert_eq!(a.status, StatusCode::FORBIDDEN);
+        let a = vraag(&r.app, "POST", &einde, Some(&beleid), Some(formulier(&[("csrf", &beleid_token)]))).await;
+        assert_eq!(a.status, StatusCode::FORBIDDEN);
+        assert_eq!(r.store.aantal("contactgegeven").await.unwrap(), 2, "nothing written by beleid");
     }
 }
 

@@ -38,6 +38,7 @@
 //! | retention: when a part of a dossier may be destroyed | [`bewaren::vernietigbaar_vanaf`] | Selectielijst gemeenten 2020, 12.1.3–12.1.4 |
 //! | letters: which fits which record, addressees, bezwaar/beroep term, who decides | [`brief::toets_onderwerp`], [`brief::ontvangers`], [`brief::rechtsmiddel`], [`brief::bestuursorgaan`] | Lpw art. 2, 14 lid 3, 16a; Awb art. 3:45, 6:7, 6:8, 8:1 |
 //! | who corrects register facts, and the reason a correction needs | [`correctie::mag_corrigeren`], [`correctie::Reden`] | AVG art. 16 |
+//! | contact details: telephone and e-mail in one form, preferred language, their days, which a new one ends | [`contact::waarde`], [`contact::toets_vanaf`], [`contact::toets_tot`], [`contact::beeindigt`], [`contact::mag_vastleggen`] | E.164, RFC 5321, ISO 639 |
 //!
 //! Also elsewhere: the BSN elfproef ([`crate::bsn::elfproef`]) and the schooljaar
 //! ([`crate::SchoolJaar::van`]).
@@ -46,6 +47,7 @@ pub mod art25;
 pub mod awb;
 pub mod bewaren;
 pub mod brief;
+pub mod contact;
 pub mod correctie;
 pub mod dagbesteding;
 pub mod inkomend;

@@ -16,7 +16,7 @@ use leerspoor_domain::codes::CodeLijst;
 use leerspoor_domain::model::*;
 use leerspoor_domain::rules::brief::BriefSoort;
 use leerspoor_domain::rules::inkomend::InkomendSoort;
-use leerspoor_domain::rules::{awb, leeftijd_op, rmc_doelgroep, vrijstelling};
+use leerspoor_domain::rules::{awb, contact, leeftijd_op, rmc_doelgroep, vrijstelling};
 
 pub struct Gebeurtenis {
     pub datum: Datum,
@@ -73,6 +73,23 @@ pub struct DocumentRegel {
     pub vervangt: Option<String>,
 }
 
+/// A contact detail as the dossier shows it, with its `tel:` or `mailto:` link.
+pub struct ContactRegel {
+    pub id: String,
+    pub soort: &'static str,
+    pub waarde: String,
+    pub href: Option<String>,
+    /// Since when, until when, and from whom.
+    pub herkomst: String,
+}
+
+/// The youth or a parent, with the contact details that hold today and those that no longer do.
+pub struct ContactPersoon {
+    pub naam: String,
+    pub geldig: Vec<ContactRegel>,
+    pub vervallen: Vec<ContactRegel>,
+}
+
 /// A letter the dossier allows now: the link to its form and what it is about.
 pub struct NieuweBrief {
     pub href: String,
@@ -109,6 +126,7 @@ struct DossierPagina {
     tijdlijn: Vec<Gebeurtenis>,
     documenten: Vec<DocumentRegel>,
     nieuwe_brieven: Vec<NieuweBrief>,
+    contactpersonen: Vec<ContactPersoon>,
     schrijven: bool,
     /// The BRP is configured: the dossier offers *BRP bijwerken*.
     brp: bool,
@@ -153,6 +171,10 @@ pub async fn pagina(
         Ok(d) => d,
         Err(e) => return pagina::serverfout(&e),
     };
+    let ouders = match ouders(&state, &dossier).await {
+        Ok(o) => o,
+        Err(e) => return pagina::serverfout(&e),
+    };
     let mogelijk = if heeft(g.medewerker.rol, Recht::CasusSchrijven) {
         match brieven::mogelijk(&state.store, &g.medewerker, &dossier, &documenten, state.vandaag()).await {
             Ok(m) => m,
@@ -187,6 +209,8 @@ pub async fn pagina(
         "brp" => Some(Melding::ok("De gekozen gegevens uit de BRP zijn overgenomen.")),
         "brief" => Some(Melding::ok("De brief is gemaakt en bij het dossier bewaard (zie Brieven en documenten).")),
         "document" => Some(Melding::ok("Het document is bij het dossier bewaard (zie Brieven en documenten).")),
+        "contactgegeven" => Some(Melding::ok("Het contactgegeven is vastgelegd.")),
+        "contactgegeven_beeindigd" => Some(Melding::ok("Het contactgegeven is beëindigd; het blijft zichtbaar.")),
         "correctie" => {
             Some(Melding::ok("De correctie is vastgelegd, met uw naam en de reden in de wijzigingshistorie."))
         }
@@ -194,6 +218,7 @@ pub async fn pagina(
     };
     let mut p = opbouw(&state, &g, kop, melding, &dossier, (&labels, &medewerkers, &gemeenten));
     brieven_erbij(&mut p, &documenten, &mogelijk);
+    p.contactpersonen = contactpersonen(&dossier, &ouders, state.vandaag());
     pagina::toon(&p)
 }
 
@@ -336,6 +361,7 @@ fn opbouw(
         tijdlijn: tijdlijn(d, labels, &wie),
         documenten: Vec::new(),
         nieuwe_brieven: Vec::new(),
+        contactpersonen: Vec::new(),
         schrijven: heeft(g.medewerker.rol, Recht::CasusSchrijven),
         brp: state.brp.is_some(),
         audit: heeft(g.medewerker.rol, Recht::AuditLezen),
@@ -381,6 +407,90 @@ fn brieven_erbij(p: &mut DossierPagina, documenten: &[Document], mogelijk: &[bri
             tekst: format!("{} — bij {}", m.soort.label(), m.omschrijving),
         })
         .collect();
+}
+
+/// The parents linked to the youth with how, and any other parent her contact details name (no
+/// longer linked).
+async fn ouders(
+    state: &AppState,
+    d: &Dossier,
+) -> Result<Vec<(Ouder, Option<OuderRelatie>)>, leerspoor_store::StoreFout> {
+    let relaties: Vec<Gezinsrelatie> = state.store.lees_waar("jongere", &d.jongere.id).await?;
+    let mut ids: Vec<(&str, Option<OuderRelatie>)> =
+        relaties.iter().map(|r| (r.ouder.as_str(), Some(r.relatie))).collect();
+    for o in d.contactgegevens.iter().filter_map(|c| c.ouder.as_deref()) {
+        if !ids.iter().any(|(id, _)| *id == o) {
+            ids.push((o, None));
+        }
+    }
+    let mut ouders = Vec::new();
+    for (id, relatie) in ids {
+        ouders.extend(state.store.lees_een::<Ouder>(id).await?.map(|o| (o, relatie)));
+    }
+    Ok(ouders)
+}
+
+/// The contact details per person: the youth first, then each parent.
+fn contactpersonen(d: &Dossier, ouders: &[(Ouder, Option<OuderRelatie>)], vandaag: Datum) -> Vec<ContactPersoon> {
+    let j = &d.jongere;
+    let jongere = (None, format!("{} (jongere)", pagina::naam(&j.voornamen, &j.tussenvoegsel, &j.achternaam)));
+    let ouders = ouders.iter().map(|(o, relatie)| {
+        let wie = relatie.map_or("ouder of verzorger, niet meer gekoppeld", |r| r.label());
+        (Some(o.id.as_str()), format!("{} ({wie})", pagina::naam(&o.voornamen, &o.tussenvoegsel, &o.achternaam)))
+    });
+    std::iter::once(jongere)
+        .chain(ouders)
+        .map(|(ouder, naam)| {
+            let (mut geldig, mut vervallen): (Vec<&Contactgegeven>, Vec<&Contactgegeven>) = d
+                .contactgegevens
+                .iter()
+                .filter(|c| c.ouder.as_deref() == ouder)
+                .partition(|c| contact::geldig_op(c, vandaag));
+            // Telephone, e-mail, language; what no longer holds, the last to end first.
+            geldig.sort_by_key(|c| c.soort);
+            vervallen.sort_by_key(|c| std::cmp::Reverse((c.tot, c.vanaf)));
+            ContactPersoon {
+                naam,
+                geldig: geldig.into_iter().map(contactregel).collect(),
+                vervallen: vervallen.into_iter().map(contactregel).collect(),
+            }
+        })
+        .collect()
+}
+
+fn contactregel(c: &Contactgegeven) -> ContactRegel {
+    let (waarde, href) = match c.soort {
+        ContactSoort::Telefoon => (c.waarde.clone(), Some(format!("tel:{}", c.waarde))),
+        ContactSoort::Email => (c.waarde.clone(), Some(format!("mailto:{}", mailto(&c.waarde)))),
+        ContactSoort::Voorkeurstaal => {
+            (contact::Taal::from_code(&c.waarde).map_or(c.waarde.clone(), |t| t.label().to_string()), None)
+        }
+    };
+    let periode = match c.tot {
+        Some(tot) => format!("{} tot {}", pagina::datum(&c.vanaf), pagina::datum(&tot)),
+        None => format!("sinds {}", pagina::datum(&c.vanaf)),
+    };
+    ContactRegel {
+        id: c.id.clone(),
+        soort: c.soort.label(),
+        waarde,
+        href,
+        herkomst: format!("{periode}, van {}", c.bron),
+    }
+}
+
+/// An address as a `mailto:` target (RFC 6068): every byte but the plain ones percent-encoded, so
+/// that a `?` or `&` an address may hold does not start a header.
+fn mailto(adres: &str) -> String {
+    adres
+        .bytes()
+        .map(|b| match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'@' | b'.' | b'-' | b'_' | b'~' | b'+' => {
+                (b as char).to_string()
+            }
+            b => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 /// Everything dated in the dossier, newest first.

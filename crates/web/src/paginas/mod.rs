@@ -5,6 +5,7 @@ pub mod audit;
 pub mod beheer;
 pub mod brief;
 pub mod brp;
+pub mod contactgegevens;
 pub mod correctie;
 pub mod dossier;
 pub mod inloggen;
