@@ -131,6 +131,7 @@ async fn an_invitation_goes_to_the_mother_and_to_sara_with_the_fields_of_the_dos
             "aanvraag": null,
             "rechtsmiddel": null,
             "proces_verbaal": null,
+            "taal": null,
             "uitval": null,
             "einde": null,
             "vervangt": null
@@ -402,5 +403,37 @@ fn besluit_kopie() -> Besluit {
         geldig_van: None,
         geldig_tot: None,
         toelichting: String::new(),
+    }
+}
+
+/// The mother's preferred language is Arabic: her letter offers to go through it with an
+/// interpreter; Sara's, whose language is Dutch, does not.
+#[tokio::test]
+async fn a_letter_names_the_addressees_preferred_language_when_it_is_not_dutch() {
+    use leerspoor_casework::contactgegevens::{self, NieuwContactgegeven};
+    for db in regio().await {
+        let s = &db.store;
+        let (_, uitgenodigd) = sara_met_uitnodiging(s).await;
+        let lotte = mw(s, LPA).await;
+        for (ouder, taal) in [(Some(FATIMA), "Arabisch"), (None, "nl")] {
+            let n = NieuwContactgegeven {
+                jongere: SARA.into(),
+                ouder: ouder.map(Into::into),
+                soort: ContactSoort::Voorkeurstaal,
+                waarde: taal.into(),
+                vanaf: d("2020-09-01"),
+                bron: "moeder, telefonisch".into(),
+            };
+            contactgegevens::leg_vast(s, &lotte, n).await.unwrap();
+        }
+        let documenten = maak(s, LPA, &uitnodiging(&uitgenodigd), "2020-10-14").await.unwrap();
+        let talen: Vec<Value> = {
+            let mut t = Vec::new();
+            for d in &documenten {
+                t.push(velden(s, d).await["taal"].clone());
+            }
+            t
+        };
+        assert_eq!(talen, [json!("Arabisch"), Value::Null], "{}", s.soort());
     }
 }

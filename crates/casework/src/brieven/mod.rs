@@ -16,10 +16,11 @@ use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::codes::{Code, CodeLijst};
 use leerspoor_domain::datum::{datum_tekst, volledige_naam};
 use leerspoor_domain::model::{
-    Actie, Document, Geadresseerde, Gemeente, Gezinsrelatie, Jongere, Medewerker, Ouder, OuderRelatie, PvTegen, Regio,
-    School, Vrijstelling, VrijstellingStatus, Zaak,
+    Actie, ContactSoort, Document, Geadresseerde, Gemeente, Gezinsrelatie, Jongere, Medewerker, Ouder, OuderRelatie,
+    PvTegen, Regio, School, Vrijstelling, VrijstellingStatus, Zaak,
 };
 use leerspoor_domain::rules::brief::{self, BriefSoort};
+use leerspoor_domain::rules::contact::{self, Taal};
 use leerspoor_domain::rules::{awb, melding as melding_regels, vrijstelling as vrijstelling_regels, vsv as vsv_regels};
 use leerspoor_store::Store;
 use leerspoor_store::documenten::Sjabloon;
@@ -174,6 +175,7 @@ pub async fn opstellen(store: &Store, door: &Medewerker, v: &Verzoek, vandaag: D
         aanvraag: None,
         rechtsmiddel: None,
         proces_verbaal: None,
+        taal: None,
         uitval: None,
         einde,
         vervangt,
@@ -216,9 +218,21 @@ pub async fn opstellen(store: &Store, door: &Medewerker, v: &Verzoek, vandaag: D
         }
         for (ouder, blok, aanhef) in per {
             let id = ids::nieuw("D");
+            let taal = match ontvanger {
+                Geadresseerde::Jongere | Geadresseerde::Ouder => {
+                    voorkeurstaal(&dossier, ouder.map(|o| o.id.as_str()), v.datum)
+                }
+                _ => None,
+            };
             let adres = std::iter::once(blok.naam.clone()).chain(blok.regels.iter().cloned()).collect();
-            let velden =
-                Velden { kenmerk: id.clone(), aan: ontvanger.code(), geadresseerde: blok, aanhef, ..basis.clone() };
+            let velden = Velden {
+                kenmerk: id.clone(),
+                aan: ontvanger.code(),
+                geadresseerde: blok,
+                aanhef,
+                taal,
+                ..basis.clone()
+            };
             let document = Document {
                 id,
                 jongere: j.id.clone(),
@@ -622,6 +636,19 @@ impl Bron {
         }
         Ok(())
     }
+}
+
+/// The preferred language of the addressee (the youth, or `ouder`) on the letter's date, by its
+/// Dutch name, if it is not Dutch: the letter offers to go through it with an interpreter.
+fn voorkeurstaal(dossier: &Dossier, ouder: Option<&str>, datum: Datum) -> Option<String> {
+    dossier
+        .contactgegevens
+        .iter()
+        .filter(|c| c.soort == ContactSoort::Voorkeurstaal && c.ouder.as_deref() == ouder)
+        .find(|c| contact::geldig_op(c, datum))
+        .and_then(|c| Taal::from_code(&c.waarde))
+        .filter(|t| *t != Taal::Nederlands)
+        .map(|t| t.label().to_string())
 }
 
 /// Whether the youth is an oud-VSV-er on `datum` ([`vsv_regels::is_oud_vsv`]): under 23, no

@@ -37,6 +37,8 @@ pub struct Velden {
     pub aanvraag: Option<AanvraagVelden>,
     pub rechtsmiddel: Option<RechtsmiddelVelden>,
     pub proces_verbaal: Option<PvVelden>,
+    /// The addressee's preferred language by its Dutch name, when it is not Dutch.
+    pub taal: Option<String>,
     /// Zomeractie: the youth's last drop-out.
     pub uitval: Option<UitvalVelden>,
     /// Einde vrijstelling: when it ends and what the law asks after.

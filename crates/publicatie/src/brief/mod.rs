@@ -119,6 +119,7 @@ pub fn proefvelden(soort: BriefSoort) -> [serde_json::Value; 2] {
         kaal[lijst] = serde_json::json!([]);
     }
     kaal["aan"] = "jongere".into();
+    kaal["taal"] = serde_json::Value::Null;
     kaal["jongere"]["bsn"] = serde_json::Value::Null;
     kaal["vervangt"] = "D-EERDER van 1 juni 2021".into();
     for veld in ["besluit", "besluitdatum", "geldig_van", "geldig_tot", "dagen", "bezwaar_ontvangen"] {
