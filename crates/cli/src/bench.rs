@@ -39,6 +39,11 @@ enum Wat {
     #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     #[command(override_usage = "leerspoor bench brieven [--aantal 500] [--scale 0.2]")]
     Brieven(BrievenArgs),
+    /// Een reeks brieven (zomeractie oud-VSV) voor de gemeente met de meeste oud-VSV'ers: opstellen,
+    /// zetten, bewaren, afdrukbestand en verzendlijst, op een nieuwe demoregio
+    #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
+    #[command(override_usage = "leerspoor bench reeks [--scale 1] [--datum 2021-06-15]")]
+    Reeks(ReeksBenchArgs),
     /// De BRP-controle van alle jongeren van een demoregio tegen de lokale BRP, op de afgesproken snelheid
     #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     #[command(override_usage = "leerspoor bench brp [--scale N] [--per-seconde N]")]
@@ -63,6 +68,16 @@ struct BrpBenchArgs {
     /// Verzoeken per seconde (elk met tot 20 BSN's)
     #[arg(long, default_value_t = 50.0, value_name = "N")]
     per_seconde: f64,
+}
+
+#[derive(Debug, clap::Args)]
+struct ReeksBenchArgs {
+    /// Grootte van de demoregio (1 = 54.000 jongeren)
+    #[arg(long, default_value_t = 1.0, value_name = "N")]
+    scale: f64,
+    /// Datum van de brieven
+    #[arg(long, default_value = "2021-06-15", value_name = "JJJJ-MM-DD", value_parser = leerspoor_domain::datum::parse_datum)]
+    datum: leerspoor_domain::Datum,
 }
 
 #[derive(Debug, clap::Args)]
@@ -108,6 +123,7 @@ pub fn run(args: BenchArgs, database: &str) -> ExitCode {
         Wat::CLevering(args) => return c_levering(&args),
         Wat::Brp(args) => return brp(&args),
         Wat::Brieven(args) => return brieven(&args),
+        Wat::Reeks(args) => return reeks(&args),
     };
     let resultaat: Result<String, leerspoor_report::Fout> = blokkeer(async {
         let store = Store::open_bestaand(database).await?;
@@ -441,6 +457,85 @@ fn brieven(args: &BrievenArgs) -> ExitCode {
             uit += &format!("  mediaan {naam:<24}{:>9.1}\n", mediaan(&mut stappen[i]));
         }
         uit += &format!("  totaal {n} verzoeken, s           {:>9.2}\n", totaal.as_secs_f64());
+        uit += &format!("\npiekgeheugen van het proces: {}\n", piekgeheugen());
+        Ok(uit)
+    });
+    crate::rapporteer(resultaat, |_| true)
+}
+
+/// The zomeractie for the gemeente with the most oud-VSV-ers of the demo region, as the web page makes
+/// it: the fields of every letter, typesetting, storing in one transaction, then the print file
+/// (double-sided) and the mail list from the stored letters.
+fn reeks(args: &ReeksBenchArgs) -> ExitCode {
+    use leerspoor_casework::brieven::{self, reeks};
+    use leerspoor_domain::model::{Gemeente, Medewerker, Rol};
+    use leerspoor_domain::rules::brief::BriefSoort;
+    let resultaat: Result<String, String> = blokkeer(async {
+        let (_map, store, ds, gemaakt) = demoregio(args.scale).await?;
+        let fout = |e: leerspoor_casework::Fout| e.to_string();
+        let door: &Medewerker = ds
+            .medewerkers
+            .iter()
+            .find(|m| m.rol == Rol::RmcConsulent)
+            .ok_or("de demoregio heeft geen RMC-consulent")?;
+        let verzoek = |gemeente: Option<String>| reeks::Reeksverzoek {
+            soort: BriefSoort::Zomeractie,
+            datum: args.datum,
+            gemeente,
+            einde_tot: None,
+        };
+        let mut grootste = (0, None);
+        for g in store.lees::<Gemeente>().await.map_err(|e| e.to_string())? {
+            let code = Some(g.code.as_str().to_string());
+            let n = reeks::kandidaten(&store, door, &verzoek(code.clone()), args.datum).await.map_err(fout)?.len();
+            if n > grootste.0 {
+                grootste = (n, code);
+            }
+        }
+        let r = verzoek(grootste.1.clone());
+        let t0 = Instant::now();
+        let voorstel = reeks::stel_op(&store, door, &r, args.datum).await.map_err(fout)?;
+        let t1 = Instant::now();
+        let (id, n, overgeslagen) = (voorstel.reeks.clone(), voorstel.opgesteld.len(), voorstel.overgeslagen.len());
+        let sjablonen = store.sjablonen().await.map_err(|e| e.to_string())?;
+        let gezet = brieven::zet(&sjablonen, voorstel.opgesteld, &leerspoor_web::brief_zetter).map_err(fout)?;
+        let t2 = Instant::now();
+        brieven::leg_vast(&store, door, gezet, "reeks brieven opgemaakt").await.map_err(fout)?;
+        let t3 = Instant::now();
+        let stukken = reeks::stukken(&store, door, &id).await.map_err(fout)?;
+        let t4 = Instant::now();
+        let bundelaar = |pdfs: &[&[u8]]| leerspoor_publicatie::brief::bundel(pdfs, true).map_err(|e| e.to_string());
+        let afdruk = stukken.afdruk(&bundelaar).map_err(fout)?;
+        let t5 = Instant::now();
+        store.sluit().await;
+        if n == 0 {
+            return Err("de demoregio heeft op deze datum geen oud-VSV'ers".into());
+        }
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        let mut uit = format!(
+            "Reeks zomeractie op een demoregio van schaal {} (gemaakt in {:.1} s), gemeente {}, {}\n",
+            args.scale,
+            gemaakt.as_secs_f64(),
+            grootste.1.unwrap_or_default(),
+            args.datum
+        );
+        uit += &format!("  jongeren                        {:>9}   (overgeslagen: {overgeslagen})\n", grootste.0);
+        uit += &format!("  brieven                         {n:>9}\n");
+        for (naam, d) in [
+            ("opstellen (dossiers, velden), ms", t1 - t0),
+            ("zetten (typst, PDF/A), ms", t2 - t1),
+            ("bewaren (één transactie), ms", t3 - t2),
+            ("PDF's lezen, ms", t4 - t3),
+            ("afdrukbestand + verzendlijst, ms", t5 - t4),
+        ] {
+            uit += &format!("  {naam:<32}{:>9.0}\n", ms(d));
+        }
+        uit += &format!("  per brief, van dossier tot bewaard, ms {:>6.1}\n", ms(t3 - t0) / n as f64);
+        uit += &format!(
+            "  afdrukbestand                   {:>9} kB ({} kB per brief)\n",
+            afdruk.pdf.len() / 1024,
+            afdruk.pdf.len() / 1024 / n
+        );
         uit += &format!("\npiekgeheugen van het proces: {}\n", piekgeheugen());
         Ok(uit)
     });
