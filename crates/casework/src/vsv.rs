@@ -265,14 +265,14 @@ static OUD_VSV: LazyLock<String> = LazyLock::new(|| {
 /// The oud-VSV-ers on 1 October of the schooljaar: under 23, no startkwalificatie, not enrolled,
 /// living in the region, their last drop-out before the schooljaar — for the zomeractie and outreach.
 pub async fn oud_vsv(store: &Store, door: &Medewerker, schooljaar: SchoolJaar) -> Result<Vec<OudVsv>> {
-    let lijst = oud_vsv_op(store, door, schooljaar.een_oktober()).await?;
+    let lijst = oud_vsv_op(store, door, schooljaar.een_oktober(), schooljaar.een_oktober()).await?;
     store.log(&door.id, "lijst oud-VSV", &schooljaar.to_string(), "gelukt", None).await?;
     Ok(lijst)
 }
 
-/// The oud-VSV-ers on any day (the zomeractie: in the summer before the next schooljaar); the caller
-/// logs what it shows.
-pub(crate) async fn oud_vsv_op(store: &Store, door: &Medewerker, peildatum: Datum) -> Result<Vec<OudVsv>> {
+/// Who may see lists of youths such as the oud-VSV-ers: the caseworkers who reach out to them, not
+/// the administration.
+pub(crate) fn mag_lijst_zien(door: &Medewerker) -> Result<()> {
     if !matches!(door.rol, Rol::RmcConsulent | Rol::Teamleider | Rol::Leerplichtambtenaar) {
         return Err(leerspoor_domain::rules::Weigering::new(
             "rollen: oud-VSV",
@@ -280,11 +280,19 @@ pub(crate) async fn oud_vsv_op(store: &Store, door: &Medewerker, peildatum: Datu
         )
         .into());
     }
+    Ok(())
+}
+
+/// The oud-VSV-ers of `peildatum` (a 1 October) as the register stands on `op`: living in the region
+/// and not enrolled on `op`. The zomeractie asks in the summer who will be oud-VSV on the coming
+/// 1 October unless they enrol; the caller logs what it shows.
+pub(crate) async fn oud_vsv_op(store: &Store, door: &Medewerker, op: Datum, peildatum: Datum) -> Result<Vec<OudVsv>> {
+    mag_lijst_zien(door)?;
     let schooljaar = SchoolJaar::van(peildatum);
     let rijen = store
         .vraag(
             OUD_VSV.as_str(),
-            &[rij::datum(schooljaar.eerste_dag()), rij::datum(peildatum)],
+            &[rij::datum(schooljaar.eerste_dag()), rij::datum(op)],
             &[
                 Type::Tekst,
                 Type::Datum,

@@ -27,7 +27,7 @@ async fn maak(s: &Store, door: &str, r: &Reeksverzoek, vandaag: &str) -> leerspo
     let door = mw(s, door).await;
     let voorstel = reeks::stel_op(s, &door, r, d(vandaag)).await?;
     let gezet = brieven::zet(&s.sjablonen().await?, voorstel.opgesteld.clone(), &als_json)?;
-    brieven::leg_vast(s, &door, gezet, "reeks brieven opgemaakt").await?;
+    reeks::leg_vast(s, &door, gezet).await?;
     Ok(voorstel)
 }
 
@@ -48,17 +48,26 @@ fn zomeractie(datum: &str) -> Reeksverzoek {
     Reeksverzoek { soort: BriefSoort::Zomeractie, datum: d(datum), gemeente: None, einde_tot: None }
 }
 
-/// Oud-VSV means dropped out before the schooljaar began: leaving on 31 July 2020 makes Daan a
-/// drop-out of the schooljaar 2020/21 (from 1 August), not yet an oud-VSV-er in its summer; a year
-/// later he is, and at 18 the letter goes to him alone.
+/// The zomeractie writes to who will be oud-VSV on the coming 1 October unless they enrol. Leaving on
+/// 31 July 2020 makes Daan a drop-out of the schooljaar 2020/21 (from 1 August), not oud-VSV on
+/// 1 October 2020; towards 1 October 2021 he is, at 17, so the letter goes to his parents and him —
+/// none with gezag is registered, so he is skipped with the reason; in 2022, at 18, to him alone.
 #[tokio::test]
 async fn the_zomeractie_writes_to_every_oud_vsv_er_once_a_schooljaar() {
     for db in regio().await {
         let s = &db.store;
         daan_uitgevallen(s).await;
         let rik = mw(s, RMC).await;
-        let dit_jaar = reeks::kandidaten(s, &rik, &zomeractie("2021-06-15"), d("2021-06-15")).await.unwrap();
-        assert!(dit_jaar.is_empty(), "{dit_jaar:?}");
+        let nieuw = reeks::kandidaten(s, &rik, &zomeractie("2020-09-15"), d("2020-09-15")).await.unwrap();
+        assert!(nieuw.is_empty(), "{nieuw:?}");
+        let zeventien = reeks::stel_op(s, &rik, &zomeractie("2021-06-15"), d("2021-06-15")).await.unwrap();
+        assert!(zeventien.opgesteld.is_empty());
+        let [zonder_ouders] = zeventien.overgeslagen.as_slice() else { panic!("{:?}", zeventien.overgeslagen) };
+        assert_eq!(zonder_ouders.kandidaat.jongere, DAAN);
+        assert!(zonder_ouders.reden.contains("met gezag"), "{}", zonder_ouders.reden);
+        // Who was shown is in the access log on the youth: her inzage shows it.
+        let getoond = s.toegang_van(&format!("jongere:{DAAN}")).await.unwrap();
+        assert!(getoond.iter().any(|r| r.handeling == "reeks samengesteld"), "{getoond:?}");
 
         let voorstel = maak(s, RMC, &zomeractie("2022-06-15"), "2022-06-15").await.unwrap();
         assert!(voorstel.overgeslagen.is_empty(), "{:?}", voorstel.overgeslagen);
@@ -73,31 +82,46 @@ async fn the_zomeractie_writes_to_every_oud_vsv_er_once_a_schooljaar() {
         assert_eq!(v["uitval"]["school"], "Duinlyceum, Zandvoorde");
         assert_eq!(v["afzender"]["naam"], "Rik Rmc", "signed by who makes the batch");
 
-        // Made again the same schooljaar: Daan had his letter.
-        let nogmaals = reeks::stel_op(s, &rik, &zomeractie("2022-07-01"), d("2022-07-01")).await.unwrap();
-        assert!(nogmaals.opgesteld.is_empty() && nogmaals.overgeslagen.is_empty());
+        // Made again towards the same 1 October, also after 1 August: Daan had his letter.
+        for datum in ["2022-07-01", "2022-08-01"] {
+            let nogmaals = reeks::stel_op(s, &rik, &zomeractie(datum), d(datum)).await.unwrap();
+            assert!(nogmaals.opgesteld.is_empty() && nogmaals.overgeslagen.is_empty(), "{datum}");
+        }
+        // Two batches composed before either is stored (a double click): the second stores nothing.
+        let tweede = reeks::stel_op(s, &rik, &zomeractie("2023-06-15"), d("2023-06-15")).await.unwrap();
+        let derde = reeks::stel_op(s, &rik, &zomeractie("2023-06-15"), d("2023-06-15")).await.unwrap();
+        for (v, n) in [(tweede, 1), (derde, 0)] {
+            let gezet = brieven::zet(&[], v.opgesteld, &als_json).unwrap();
+            assert_eq!(reeks::leg_vast(s, &rik, gezet).await.unwrap().len(), n);
+        }
+        let gemeenten = Reeksverzoek { gemeente: Some("0363".into()), ..zomeractie("2023-06-15") };
+        let fout = reeks::kandidaten(s, &rik, &gemeenten, d("2023-06-15")).await.unwrap_err();
+        assert!(matches!(fout, Fout::Invoer { veld: "gemeente", .. }), "{fout}");
         // Another gemeente's batch does not hold him.
         let elders = Reeksverzoek { gemeente: Some("GM9902".into()), ..zomeractie("2022-09-01") };
         assert!(reeks::kandidaten(s, &rik, &elders, d("2022-09-01")).await.unwrap().is_empty());
 
         let overzicht = reeks::reeksen(s).await.unwrap();
-        assert_eq!(overzicht.len(), 1);
-        assert_eq!((overzicht[0].brieven, overzicht[0].soort), (1, BriefSoort::Zomeractie));
+        assert_eq!(overzicht.len(), 2);
+        let eerste = overzicht.iter().find(|r| r.id == voorstel.reeks).unwrap();
+        assert_eq!((eerste.brieven, eerste.soort), (1, BriefSoort::Zomeractie));
         let afdruk = reeks::stukken(s, &rik, &voorstel.reeks).await.unwrap().afdruk(&aan_elkaar).unwrap();
         assert_eq!(afdruk.pdf, inhoud);
         let csv = String::from_utf8(afdruk.csv).unwrap();
         assert_eq!(
-            csv.lines().collect::<Vec<_>>(),
+            csv.trim_start_matches('\u{feff}').lines().collect::<Vec<_>>(),
             [
                 "volgnummer;kenmerk;brief;eerste pagina;pagina's;naam;adres;postcode en plaats",
                 &format!("1;{};Zomeractie oud-VSV;1;1;Daan de Vries;Strandweg 2;9901AA  Zandvoorde", brief.id),
             ]
         );
         // The print file holds every letter: in the access log, and not for a beleidsmedewerker.
-        let gelogd = s.toegang_van(&format!("reeks:{}", voorstel.reeks)).await.unwrap();
+        let gelogd = s.toegang_van(&format!("document:{}", brief.id)).await.unwrap();
         assert!(gelogd.iter().any(|r| r.handeling == "reeks afgedrukt" && r.gebruiker == RMC), "{gelogd:?}");
-        let fout = reeks::stukken(s, &mw(s, BELEID).await, &voorstel.reeks).await.err().unwrap();
-        assert!(matches!(fout, Fout::Weigering(_)), "{fout}");
+        for rol in [BELEID, ADMIN] {
+            let fout = reeks::stukken(s, &mw(s, rol).await, &voorstel.reeks).await.err().unwrap();
+            assert!(matches!(fout, Fout::Weigering(_)), "{rol}: {fout}");
+        }
         assert!(matches!(reeks::stukken(s, &rik, "R-BESTAATNIET").await.err().unwrap(), Fout::Onbekend { .. }));
     }
 }

@@ -39,7 +39,7 @@ enum Wat {
     #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     #[command(override_usage = "leerspoor bench brieven [--aantal 500] [--scale 0.2]")]
     Brieven(BrievenArgs),
-    /// Een reeks brieven (zomeractie oud-VSV) voor de gemeente met de meeste oud-VSV'ers: opstellen,
+    /// Een reeks brieven (zomeractie oud-VSV) voor de regio, of de gemeente met de meeste oud-VSV'ers: opstellen,
     /// zetten, bewaren, afdrukbestand en verzendlijst, op een nieuwe demoregio
     #[command(help_template = crate::OPDRACHT_SJABLOON, next_help_heading = "Opties")]
     #[command(override_usage = "leerspoor bench reeks [--scale 1] [--datum 2021-06-15]")]
@@ -463,9 +463,9 @@ fn brieven(args: &BrievenArgs) -> ExitCode {
     crate::rapporteer(resultaat, |_| true)
 }
 
-/// The zomeractie for the gemeente with the most oud-VSV-ers of the demo region, as the web page makes
-/// it: the fields of every letter, typesetting, storing in one transaction, then the print file
-/// (double-sided) and the mail list from the stored letters.
+/// The zomeractie for the demo region (or, over the batch limit, its gemeente with the most
+/// oud-VSV-ers), as the web page makes it: the fields of every letter, typesetting, storing in one
+/// transaction, then the print file (double-sided) and the mail list from the stored letters.
 fn reeks(args: &ReeksBenchArgs) -> ExitCode {
     use leerspoor_casework::brieven::{self, reeks};
     use leerspoor_domain::model::{Gemeente, Medewerker, Rol};
@@ -484,8 +484,17 @@ fn reeks(args: &ReeksBenchArgs) -> ExitCode {
             gemeente,
             einde_tot: None,
         };
+        // The whole region if it fits in one batch, else its largest gemeente.
         let mut grootste = (0, None);
-        for g in store.lees::<Gemeente>().await.map_err(|e| e.to_string())? {
+        let regio = reeks::kandidaten(&store, door, &verzoek(None), args.datum).await;
+        let gemeenten = match &regio {
+            Ok(alle) => {
+                grootste = (alle.len(), None);
+                Vec::new()
+            }
+            Err(_) => store.lees::<Gemeente>().await.map_err(|e| e.to_string())?,
+        };
+        for g in gemeenten {
             let code = Some(g.code.as_str().to_string());
             let n = reeks::kandidaten(&store, door, &verzoek(code.clone()), args.datum).await.map_err(fout)?.len();
             if n > grootste.0 {
@@ -500,23 +509,23 @@ fn reeks(args: &ReeksBenchArgs) -> ExitCode {
         let sjablonen = store.sjablonen().await.map_err(|e| e.to_string())?;
         let gezet = brieven::zet(&sjablonen, voorstel.opgesteld, &leerspoor_web::brief_zetter).map_err(fout)?;
         let t2 = Instant::now();
-        brieven::leg_vast(&store, door, gezet, "reeks brieven opgemaakt").await.map_err(fout)?;
+        reeks::leg_vast(&store, door, gezet).await.map_err(fout)?;
         let t3 = Instant::now();
+        if n == 0 {
+            return Err("de demoregio heeft op deze datum geen oud-VSV'ers".into());
+        }
         let stukken = reeks::stukken(&store, door, &id).await.map_err(fout)?;
         let t4 = Instant::now();
         let bundelaar = |pdfs: &[&[u8]]| leerspoor_publicatie::brief::bundel(pdfs, true).map_err(|e| e.to_string());
         let afdruk = stukken.afdruk(&bundelaar).map_err(fout)?;
         let t5 = Instant::now();
         store.sluit().await;
-        if n == 0 {
-            return Err("de demoregio heeft op deze datum geen oud-VSV'ers".into());
-        }
         let ms = |d: Duration| d.as_secs_f64() * 1000.0;
         let mut uit = format!(
-            "Reeks zomeractie op een demoregio van schaal {} (gemaakt in {:.1} s), gemeente {}, {}\n",
+            "Reeks zomeractie op een demoregio van schaal {} (gemaakt in {:.1} s), {}, {}\n",
             args.scale,
             gemaakt.as_secs_f64(),
-            grootste.1.unwrap_or_default(),
+            grootste.1.map_or("de hele regio".to_string(), |g| format!("gemeente {g}")),
             args.datum
         );
         uit += &format!("  jongeren                        {:>9}   (overgeslagen: {overgeslagen})\n", grootste.0);

@@ -3,7 +3,7 @@
 //! print file and mail list of a batch.
 use crate::blokkeer;
 use leerspoor_casework::brieven::reeks::{self, Reeksverzoek};
-use leerspoor_casework::brieven::{leg_vast, zet};
+use leerspoor_casework::brieven::zet;
 use leerspoor_casework::{Fout, medewerker};
 use leerspoor_domain::Datum;
 use leerspoor_domain::code_enum::CodeEnum;
@@ -24,7 +24,7 @@ pub struct ReeksArgs {
     /// Datum van de brieven (standaard vandaag; niet vooruit)
     #[arg(long, value_name = "JJJJ-MM-DD", value_parser = parse_datum)]
     datum: Option<Datum>,
-    /// Alleen jongeren die op de datum in deze gemeente wonen (CBS-code, bijv. 0363)
+    /// Alleen jongeren die op de datum in deze gemeente wonen (gemeentecode, bijv. GM0363)
     #[arg(long, value_name = "CODE")]
     gemeente: Option<String>,
     /// Einde vrijstelling: vrijstellingen waarvan de laatste dag vanaf de datum tot en met deze dag valt
@@ -97,7 +97,7 @@ async fn maak(store: &Store, args: &ReeksArgs) -> Result<String, ReeksFout> {
         return Ok(format!("{wat}: {n} brieven, {} jongeren overgeslagen\n{t}", voorstel.overgeslagen.len()));
     }
     let gezet = zet(&store.sjablonen().await?, voorstel.opgesteld, &leerspoor_web::brief_zetter)?;
-    leg_vast(store, &door, gezet, "reeks brieven opgemaakt").await?;
+    let n = reeks::leg_vast(store, &door, gezet).await?.len();
     t = format!(
         "Reeks {}: {n} brieven opgemaakt en elk bij het dossier bewaard, {} jongeren overgeslagen\n{t}",
         voorstel.reeks,

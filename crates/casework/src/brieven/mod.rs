@@ -651,24 +651,30 @@ fn voorkeurstaal(dossier: &Dossier, ouder: Option<&str>, datum: Datum) -> Option
         .map(|t| t.label().to_string())
 }
 
-/// Whether the youth is an oud-VSV-er on `datum` ([`vsv_regels::is_oud_vsv`]): under 23, no
-/// startkwalificatie, not enrolled, and the last drop-out before the schooljaar began.
+/// Whether the zomeractie letter of `datum` is for the youth: not enrolled that day, and oud-VSV on
+/// the coming 1 October unless that changes ([`vsv_regels::komende_een_oktober`],
+/// [`vsv_regels::is_oud_vsv`]: under 23, no startkwalificatie, the last drop-out before that
+/// schooljaar).
 pub fn oud_vsv(dossier: &Dossier, datum: Datum) -> bool {
     let Some(laatste) = dossier.vsv_meldingen.iter().map(|m| m.uitvaldatum).max() else { return false };
-    let startkwalificatie = dossier.feiten().ok().and_then(|f| f.startkwalificatie());
     let ingeschreven = dossier.inschrijving_op(datum).is_some();
-    vsv_regels::is_oud_vsv(dossier.jongere.geboortedatum, startkwalificatie, ingeschreven, laatste, datum)
+    let peildatum = vsv_regels::komende_een_oktober(datum);
+    vsv_regels::is_oud_vsv(dossier.jongere.geboortedatum, dossier.startkwalificatie(), ingeschreven, laatste, peildatum)
 }
 
 /// The last drop-out, for the zomeractie letter.
 async fn uitval(store: &Store, dossier: &Dossier) -> Result<Option<UitvalVelden>> {
     let Some(m) = dossier.vsv_meldingen.iter().max_by_key(|m| m.uitvaldatum) else { return Ok(None) };
-    // The school the youth left: the enrolment that ended the day before the drop-out.
-    let school =
-        match dossier.inschrijvingen.iter().filter(|i| i.begindatum < m.uitvaldatum).max_by_key(|i| i.begindatum) {
-            Some(i) => schoolnaam(store, &i.brin, &i.vestiging).await?,
-            None => None,
-        };
+    // The school the youth left: the enrolment that ended last before the drop-out.
+    let verlaten = dossier
+        .inschrijvingen
+        .iter()
+        .filter(|i| i.einddatum.is_some_and(|e| e < m.uitvaldatum))
+        .max_by_key(|i| i.einddatum);
+    let school = match verlaten {
+        Some(i) => schoolnaam(store, &i.brin, &i.vestiging).await?,
+        None => None,
+    };
     Ok(Some(UitvalVelden {
         datum: datum_tekst(m.uitvaldatum),
         onderwijs: m.onderwijssoort.label().to_string(),

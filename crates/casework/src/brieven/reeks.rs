@@ -5,16 +5,19 @@
 //! print file and the mail room's list are made from the stored documents, in postcode order.
 use super::{Onderwerp, Opgesteld, Verzoek, opstellen};
 use crate::{Fout, Result, ids};
+use leerspoor_domain::Datum;
 use leerspoor_domain::code_enum::CodeEnum;
-use leerspoor_domain::model::{Document, Medewerker, Woonadres};
+use leerspoor_domain::model::{Document, Gemeente, Medewerker, Woonadres};
 use leerspoor_domain::rules::brief::{self, BriefSoort};
-use leerspoor_domain::{Datum, SchoolJaar};
+use leerspoor_domain::rules::vsv::komende_een_oktober;
+use leerspoor_domain::spreadsheet::als_cel;
 use leerspoor_store::Store;
 use leerspoor_store::rij::{Type, Waarde};
-use std::collections::HashSet;
+use leerspoor_store::toegang::Herkomst;
+use std::collections::HashMap;
 
-/// More letters than this in one go is a selection to narrow (a gemeente, a shorter period): the
-/// batch is typeset in one request and stored in one transaction.
+/// More youths than this in one go (each gets one to three letters) is a selection to narrow (a
+/// gemeente, a shorter period): the batch is typeset in one request and stored in one transaction.
 pub const MAX_JONGEREN: usize = 1000;
 
 /// What a batch is for.
@@ -64,35 +67,77 @@ pub struct Reeks {
     pub brieven: i64,
 }
 
-/// The youths a batch is for, by its rules; already sent this letter (this schooljaar's zomeractie,
-/// this vrijstelling's end) they are left out, so a batch can be made again after new records.
+/// Whether `eerder`, a letter in the register, already is the letter of this kind that `nieuw` would
+/// be: the zomeractie towards the same 1 October, the end of the same vrijstelling. A batch can so be
+/// made again after new records, and two made at once do not send a letter twice ([`leg_vast`]).
+fn al_verstuurd(eerder: &Document, nieuw: &Document) -> bool {
+    if eerder.soort != nieuw.soort || eerder.reeks.is_some() && eerder.reeks == nieuw.reeks {
+        return false;
+    }
+    if nieuw.soort == BriefSoort::Zomeractie.code() {
+        eerder.jongere == nieuw.jongere && komende_een_oktober(eerder.datum) == komende_een_oktober(nieuw.datum)
+    } else {
+        nieuw.vrijstelling.is_some() && eerder.vrijstelling == nieuw.vrijstelling
+    }
+}
+
+/// A letter of the batch as [`al_verstuurd`] compares it, before it is made.
+fn ontwerp(r: &Reeksverzoek, jongere: &str, vrijstelling: Option<&str>) -> Document {
+    Document {
+        id: String::new(),
+        jongere: jongere.into(),
+        zaak: None,
+        vrijstelling: vrijstelling.map(Into::into),
+        actie: None,
+        soort: r.soort.code().into(),
+        ontvanger: leerspoor_domain::model::Geadresseerde::Jongere,
+        ouder: None,
+        datum: r.datum,
+        auteur: String::new(),
+        sjabloon: String::new(),
+        sha256: String::new(),
+        bytes: 0,
+        vervangt: None,
+        reeks: None,
+        mediatype: String::new(),
+        ontvangst: None,
+        adres: Vec::new(),
+    }
+}
+
+/// The youths a batch is for, by its rules, without those who already had this letter
+/// ([`al_verstuurd`]). Each youth shown is in the access log.
 pub async fn kandidaten(store: &Store, door: &Medewerker, r: &Reeksverzoek, vandaag: Datum) -> Result<Vec<Kandidaat>> {
     brief::mag_opstellen(r.soort, door.rol, door.boa, &door.id, None)?;
     if r.datum > vandaag {
         return Err(Fout::invoer("datum", format!("een brief kan niet vooruit gedateerd worden ({})", r.datum)));
     }
+    if let Some(g) = &r.gemeente
+        && !store.lees::<Gemeente>().await?.iter().any(|x| x.code.as_str() == g)
+    {
+        return Err(Fout::invoer("gemeente", format!("'{g}' is geen gemeente van de regio (bijv. GM0363)")));
+    }
     let verstuurd: Vec<Document> = store.lees_waar("soort", r.soort.code()).await?;
-    let mut uit = match r.soort {
-        BriefSoort::Zomeractie => {
-            let schooljaar = SchoolJaar::van(r.datum);
-            let gehad: HashSet<&str> = verstuurd
-                .iter()
-                .filter(|d| SchoolJaar::van(d.datum) == schooljaar)
-                .map(|d| d.jongere.as_str())
-                .collect();
-            crate::vsv::oud_vsv_op(store, door, r.datum)
-                .await?
-                .into_iter()
-                .filter(|o| !gehad.contains(o.jongere.as_str()))
-                .filter(|o| r.gemeente.as_deref().is_none_or(|g| o.gemeente.as_str() == g))
-                .map(|o| Kandidaat {
-                    onderwerp: Onderwerp::Jongere(o.jongere.clone()),
-                    jongere: o.jongere,
-                    naam: o.naam,
-                })
-                .collect()
-        }
-        BriefSoort::EindeVrijstelling => einde_vrijstelling(store, r, &verstuurd).await?,
+    let gehad = |jongere: &str, vrijstelling: Option<&str>| {
+        let nieuw = ontwerp(r, jongere, vrijstelling);
+        verstuurd.iter().any(|d| al_verstuurd(d, &nieuw))
+    };
+    let mut uit: Vec<Kandidaat> = match r.soort {
+        BriefSoort::Zomeractie => crate::vsv::oud_vsv_op(store, door, r.datum, komende_een_oktober(r.datum))
+            .await?
+            .into_iter()
+            .filter(|o| !gehad(&o.jongere, None))
+            .filter(|o| r.gemeente.as_deref().is_none_or(|g| o.gemeente.as_str() == g))
+            .map(|o| Kandidaat { onderwerp: Onderwerp::Jongere(o.jongere.clone()), jongere: o.jongere, naam: o.naam })
+            .collect(),
+        BriefSoort::EindeVrijstelling => einde_vrijstelling(store, r)
+            .await?
+            .into_iter()
+            .filter(|k| match &k.onderwerp {
+                Onderwerp::Vrijstelling(v) => !gehad(&k.jongere, Some(v)),
+                _ => true,
+            })
+            .collect(),
         s => {
             return Err(Fout::invoer(
                 "soort",
@@ -110,23 +155,20 @@ pub async fn kandidaten(store: &Store, door: &Medewerker, r: &Reeksverzoek, vand
             ),
         ));
     }
-    let wat = format!("{} op {}: {} jongeren", r.soort.code(), r.datum, uit.len());
-    store.log(&door.id, "reeks samengesteld", &wat, "gelukt", None).await?;
+    let wat = format!("{} op {}", r.soort.code(), r.datum);
+    let objecten: Vec<String> = uit.iter().map(|k| format!("jongere:{}", k.jongere)).collect();
+    store.log_reeks(&Herkomst::default(), &door.id, "reeks samengesteld", &objecten, Some(&wat)).await?;
     Ok(uit)
 }
 
 /// Granted vrijstellingen whose last day falls in the period, not renewed (no later request of the
-/// same article pending or granted: [`crate::vrijstellingen::te_verlengen`]) and not announced yet.
-async fn einde_vrijstelling(store: &Store, r: &Reeksverzoek, verstuurd: &[Document]) -> Result<Vec<Kandidaat>> {
+/// same article pending or granted: [`crate::vrijstellingen::te_verlengen`]).
+async fn einde_vrijstelling(store: &Store, r: &Reeksverzoek) -> Result<Vec<Kandidaat>> {
     let tot = r.einde_tot.ok_or_else(|| Fout::invoer("einde_tot", "tot welke datum lopen de vrijstellingen af?"))?;
     let binnen = u32::try_from((tot - r.datum).num_days())
         .map_err(|_| Fout::invoer("einde_tot", format!("{tot} ligt vóór de datum van de brieven ({})", r.datum)))?;
-    let gehad: HashSet<&str> = verstuurd.iter().filter_map(|d| d.vrijstelling.as_deref()).collect();
     let mut uit = Vec::new();
     for (v, j) in crate::vrijstellingen::te_verlengen(store, r.datum, binnen).await? {
-        if gehad.contains(v.id.as_str()) {
-            continue;
-        }
         if let Some(g) = &r.gemeente {
             let adressen: Vec<Woonadres> = store.lees_waar("jongere", &j.id).await?;
             let woont = adressen.iter().any(|a| {
@@ -172,6 +214,31 @@ pub async fn stel_op(store: &Store, door: &Medewerker, r: &Reeksverzoek, vandaag
     Ok(Voorstel { reeks, opgesteld, overgeslagen })
 }
 
+/// Stores the typeset letters of a batch in one transaction. Each youth's letters are checked again
+/// under the youth's lock: a letter that another batch made in the meantime (two colleagues, a
+/// double click) is not stored a second time.
+pub async fn leg_vast(store: &Store, door: &Medewerker, gezet: Vec<(Document, Vec<u8>)>) -> Result<Vec<Document>> {
+    let mut s = store.schrijver(&door.id, "brieven").await?;
+    let mut eerder: HashMap<String, Vec<Document>> = HashMap::new();
+    let mut bewaard = Vec::with_capacity(gezet.len());
+    for (document, pdf) in &gezet {
+        if !eerder.contains_key(&document.jongere) {
+            s.vergrendel(&document.jongere).await?;
+            let van_jongere = s.lees_waar::<Document>("jongere", &document.jongere).await?;
+            eerder.insert(document.jongere.clone(), van_jongere);
+        }
+        if eerder[&document.jongere].iter().any(|e| al_verstuurd(e, document)) {
+            continue;
+        }
+        s.nieuw(document).await?;
+        s.document_inhoud(&document.id, pdf).await?;
+        bewaard.push(document.clone());
+    }
+    let ids: Vec<String> = bewaard.iter().map(|d| format!("document:{}", d.id)).collect();
+    s.vastleggen("reeks brieven opgemaakt", &ids.join(", ")).await?;
+    Ok(bewaard)
+}
+
 /// Postcode first (the last address line starts with it), then street, then the letter.
 fn volgorde(d: &Document) -> (Option<&String>, Option<&String>, &String) {
     (d.adres.last(), d.adres.get(1), &d.id)
@@ -213,12 +280,18 @@ pub async fn stukken(store: &Store, door: &Medewerker, reeks: &str) -> Result<St
     if let Some(soort) = documenten.first().and_then(|d| BriefSoort::parse_code(&d.soort).ok()) {
         brief::mag_opstellen(soort, door.rol, door.boa, &door.id, None)?;
     }
+    if documenten.first().is_some_and(|d| d.soort == BriefSoort::Zomeractie.code()) {
+        crate::vsv::mag_lijst_zien(door)?;
+    }
     let mut pdfs = Vec::with_capacity(documenten.len());
     for d in &documenten {
         let pdf = store.document_inhoud(&d.id).await?;
         pdfs.push(pdf.ok_or_else(|| Fout::Onbekend { wat: "document", id: d.id.clone() })?);
     }
-    store.log(&door.id, "reeks afgedrukt", &format!("reeks:{reeks}"), "gelukt", None).await?;
+    // Per letter, so that each youth's inzage (AVG art. 15) shows it was printed.
+    let objecten: Vec<String> = documenten.iter().map(|d| format!("document:{}", d.id)).collect();
+    let reden = format!("reeks {reeks}");
+    store.log_reeks(&Herkomst::default(), &door.id, "reeks afgedrukt", &objecten, Some(&reden)).await?;
     Ok(Stukken { documenten, pdfs })
 }
 
@@ -277,11 +350,55 @@ pub fn verzendlijst(documenten: &[Document], paginas: &[usize]) -> Result<Vec<u8
     let mut pagina = 1;
     for (i, (d, n)) in documenten.iter().zip(paginas).enumerate() {
         let soort = BriefSoort::parse_code(&d.soort).map(|s| s.label()).unwrap_or_default();
-        let regel = |k: usize| d.adres.get(k).map_or("", String::as_str);
+        // Names and addresses as text, never as a formula (OWASP: CSV injection).
+        let regel = |k: usize| als_cel(d.adres.get(k).map_or("", String::as_str));
         let (nummer, eerste, aantal) = ((i + 1).to_string(), pagina.to_string(), n.to_string());
-        w.write_record([nummer.as_str(), &d.id, soort, &eerste, &aantal, regel(0), regel(1), regel(2)])
+        w.write_record([nummer.as_str(), &d.id, soort, &eerste, &aantal, &regel(0), &regel(1), &regel(2)])
             .map_err(fout)?;
         pagina += n;
     }
-    w.into_inner().map_err(|e| Fout::invoer("verzendlijst", e.to_string()))
+    // With a byte order mark: a Dutch Excel otherwise reads Zoë and Ünal in the wrong code page.
+    let mut uit = "\u{feff}".as_bytes().to_vec();
+    uit.extend(w.into_inner().map_err(|e| Fout::invoer("verzendlijst", e.to_string()))?);
+    Ok(uit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn zomeractie(datum: &str) -> Reeksverzoek {
+        Reeksverzoek { soort: BriefSoort::Zomeractie, datum: datum.parse().unwrap(), gemeente: None, einde_tot: None }
+    }
+
+    fn brief(id: &str, adres: &[&str]) -> Document {
+        let mut d = ontwerp(&zomeractie("2022-06-15"), "J1", None);
+        d.id = id.into();
+        d.adres = adres.iter().map(|r| r.to_string()).collect();
+        d
+    }
+
+    #[test]
+    fn a_zomeractie_letter_counts_towards_the_coming_1_october_on_either_side_of_1_august() {
+        let juli = ontwerp(&zomeractie("2022-07-31"), "J1", None);
+        assert!(al_verstuurd(&juli, &ontwerp(&zomeractie("2022-08-01"), "J1", None)));
+        assert!(!al_verstuurd(&juli, &ontwerp(&zomeractie("2022-10-02"), "J1", None)), "next year's");
+        assert!(!al_verstuurd(&juli, &ontwerp(&zomeractie("2022-08-01"), "J2", None)), "another youth");
+        // Letters of the batch being stored do not count against each other (parents and youth).
+        let zelfde = Document { reeks: Some("R1".into()), ..juli.clone() };
+        assert!(!al_verstuurd(&zelfde, &Document { reeks: Some("R1".into()), ..juli }));
+    }
+
+    #[test]
+    fn the_mail_list_counts_pages_in_the_print_file_and_never_holds_a_formula() {
+        let a = brief("D-1", &["Sam de Vries", "Strandweg 1", "9901AA  Zandvoorde"]);
+        let b = brief("D-2", &["=HYPERLINK(\"http://x\")", "-Dorpsstraat 2", "9902BB  Duinwijk"]);
+        let csv = String::from_utf8(verzendlijst(&[a, b], &[2, 1]).unwrap()).unwrap();
+        let regels: Vec<&str> = csv.strip_prefix('\u{feff}').expect("met BOM").lines().collect();
+        assert_eq!(regels[1], "1;D-1;Zomeractie oud-VSV;1;2;Sam de Vries;Strandweg 1;9901AA  Zandvoorde");
+        assert_eq!(
+            regels[2],
+            "2;D-2;Zomeractie oud-VSV;3;1;\"'=HYPERLINK(\"\"http://x\"\")\";'-Dorpsstraat 2;9902BB  Duinwijk"
+        );
+    }
 }

@@ -144,6 +144,18 @@ pub fn is_oud_vsv(
         && laatste_uitval < begin_schooljaar
 }
 
+/// The peildatum the zomeractie works towards: the first 1 October on or after `datum`. Who is then
+/// oud-VSV ([`is_oud_vsv`]) unless enrolled by then is whom the summer letter is for: also who
+/// dropped out in the schooljaar now ending, and the same youths on either side of 1 August.
+pub fn komende_een_oktober(datum: Datum) -> Datum {
+    let dit_jaar = crate::SchoolJaar::beginnend_in(chrono::Datelike::year(&datum)).een_oktober();
+    if datum <= dit_jaar {
+        dit_jaar
+    } else {
+        crate::SchoolJaar::beginnend_in(chrono::Datelike::year(&datum) + 1).een_oktober()
+    }
+}
+
 code_enum!(
     /// Where a VSV-er is a year after dropping out (seed 002 "Bestemming VSV").
     Bestemming, "bestemming" {
@@ -361,6 +373,16 @@ mod tests {
         assert_eq!(is_vsv(&te_laat), Ok(()), "weer op school, maar wel uitgevallen");
         let verhuisd = Uitschrijving { vertrokken: Some(d("2020-08-20")), ..uit("2004-06-02", "2020-08-01") };
         assert_eq!(is_vsv(&verhuisd), Err(GeenVsv::Verhuisd));
+    }
+
+    #[test]
+    fn the_zomeractie_looks_ahead_to_the_first_1_october_on_or_after_the_letter() {
+        assert_eq!(komende_een_oktober(d("2022-06-15")), d("2022-10-01"));
+        assert_eq!(komende_een_oktober(d("2022-07-31")), d("2022-10-01"));
+        assert_eq!(komende_een_oktober(d("2022-08-01")), d("2022-10-01"));
+        assert_eq!(komende_een_oktober(d("2022-10-01")), d("2022-10-01"));
+        assert_eq!(komende_een_oktober(d("2022-10-02")), d("2023-10-01"));
+        assert_eq!(komende_een_oktober(d("2024-02-29")), d("2024-10-01"));
     }
 
     #[test]

@@ -14,7 +14,7 @@ use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use leerspoor_casework::Fout;
 use leerspoor_casework::brieven::reeks::{self, Reeks, Reeksverzoek, Voorstel};
-use leerspoor_casework::brieven::{self, zet};
+use leerspoor_casework::brieven::zet;
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::model::Gemeente;
 use leerspoor_domain::rules::brief::BriefSoort;
@@ -210,10 +210,7 @@ pub async fn maak(State(state): State<AppState>, Extension(g): Extension<Gebruik
         let sjablonen = state.store.sjablonen().await?;
         let opgesteld = v.opgesteld;
         let gezet = state.pdf.voer_uit(move || zet(&sjablonen, opgesteld, &super::brief::zetter)).await?;
-        let n = gezet.len();
-        if n > 0 {
-            brieven::leg_vast(&state.store, &g.medewerker, gezet, "reeks brieven opgemaakt").await?;
-        }
+        let n = if gezet.is_empty() { 0 } else { reeks::leg_vast(&state.store, &g.medewerker, gezet).await?.len() };
         Ok::<_, Fout>((v.reeks, n, jongeren, overgeslagen))
     };
     match gemaakt.await {
