@@ -309,27 +309,7 @@ async fn a_decision_names_the_bezwaar_term_and_a_decision_on_bezwaar_the_rechtba
         let fout = maak(s, ADMIN, &bevestiging, "2021-02-03").await.unwrap_err();
         assert!(matches!(fout, Fout::Invoer { veld: "ouders", .. }), "{fout}");
 
-        let mut w = s.schrijver(ADMIN, "test").await.unwrap();
-        w.nieuw(&Ouder {
-            id: "O-EMMA".into(),
-            bsn: None,
-            voornamen: "Jan".into(),
-            tussenvoegsel: "van".into(),
-            achternaam: "Dijk".into(),
-            telefoon: String::new(),
-            email: String::new(),
-        })
-        .await
-        .unwrap();
-        w.nieuw(&Gezinsrelatie {
-            jongere: EMMA.into(),
-            ouder: "O-EMMA".into(),
-            relatie: OuderRelatie::Vader,
-            gezag: true,
-        })
-        .await
-        .unwrap();
-        w.vastleggen("ouder vastgelegd", EMMA).await.unwrap();
+        emma_vader_met_gezag(s).await;
 
         let ontvangen = maak(s, ADMIN, &bevestiging, "2021-02-03").await.unwrap();
         let b = velden(s, &ontvangen[0]).await;

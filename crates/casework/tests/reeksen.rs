@@ -156,22 +156,7 @@ async fn a_vrijstelling_that_ends_is_announced_to_the_parents_unless_renewed() {
         assert!(overgeslagen.reden.contains("geen ouder of verzorger met gezag"), "{}", overgeslagen.reden);
         assert!(brieven::van_jongere(s, EMMA).await.unwrap().is_empty());
 
-        let mut w = s.schrijver(ADMIN, "test").await.unwrap();
-        w.nieuw(&Ouder {
-            id: "O-EMMA".into(),
-            bsn: None,
-            voornamen: "Jan".into(),
-            tussenvoegsel: "van".into(),
-            achternaam: "Dijk".into(),
-            telefoon: String::new(),
-            email: String::new(),
-        })
-        .await
-        .unwrap();
-        let relatie =
-            Gezinsrelatie { jongere: EMMA.into(), ouder: "O-EMMA".into(), relatie: OuderRelatie::Vader, gezag: true };
-        w.nieuw(&relatie).await.unwrap();
-        w.vastleggen("ouder vastgelegd", EMMA).await.unwrap();
+        emma_vader_met_gezag(s).await;
 
         // The period must hold the last day.
         let te_kort = Reeksverzoek { einde_tot: Some(d("2022-07-30")), ..r.clone() };

@@ -232,3 +232,23 @@ pub fn emma_aanvraag() -> leerspoor_casework::vrijstellingen::Aanvraag {
         toelichting: String::new(),
     }
 }
+
+/// Emma's father, Jan van Dijk, with gezag: the fixture registers no parent for her.
+pub async fn emma_vader_met_gezag(s: &Store) {
+    let mut w = s.schrijver(ADMIN, "test").await.unwrap();
+    w.nieuw(&Ouder {
+        id: "O-EMMA".into(),
+        bsn: None,
+        voornamen: "Jan".into(),
+        tussenvoegsel: "van".into(),
+        achternaam: "Dijk".into(),
+        telefoon: String::new(),
+        email: String::new(),
+    })
+    .await
+    .unwrap();
+    let relatie =
+        Gezinsrelatie { jongere: EMMA.into(), ouder: "O-EMMA".into(), relatie: OuderRelatie::Vader, gezag: true };
+    w.nieuw(&relatie).await.unwrap();
+    w.vastleggen("ouder vastgelegd", EMMA).await.unwrap();
+}

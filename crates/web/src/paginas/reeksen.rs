@@ -220,8 +220,8 @@ pub async fn maak(State(state): State<AppState>, Extension(g): Extension<Gebruik
             } else {
                 format!("Reeks {id} gemaakt: {n} brieven, elk bij het dossier bewaard. Druk ze hieronder af.")
             };
-            let melding = Melding::ok(titel.clone());
-            let overzicht = Overzicht { titel, jongeren, overgeslagen, proef: false };
+            let melding = Melding::ok(titel);
+            let overzicht = Overzicht { titel: "Wie in de reeks zit".into(), jongeren, overgeslagen, proef: false };
             toon(&state, &g, StatusCode::OK, &Keuze::default(), Some(overzicht), Some(melding)).await
         }
         Err(e) => weigering(&state, &g, &k, e).await,
