@@ -30,13 +30,13 @@
 //! | the art. 25 opgave: absoluut, luxe, herhaald, langdurig relatief verzuim | [`art25`] | Lpw art. 25; Leerplichttelling |
 //! | RMC-trajecten: who for whom, results, Tabel 10's groups | [`traject::mag_starten`], [`traject::toets_resultaat`], [`traject::resultaat_groep`] | docs/regels.md |
 //! | risk triage 18-23: points per named factor | [`triage::beoordeel`] | docs/regels.md |
-//! | VSV-er, overstaptermijn, oud-VSV, bestemming | [`vsv::is_vsv`], [`vsv::is_oud_vsv`], [`vsv::bestemming`] | docs/regels.md |
+//! | VSV-er, overstaptermijn, oud-VSV, bestemming | [`vsv::is_vsv`], [`vsv::is_oud_vsv`], [`vsv::komende_een_oktober`], [`vsv::bestemming`] | docs/regels.md |
 //! | VSV-effectrapportage: contact and result per VSV-er | [`vsv_effect::effect`] | Regeling vsv 2017, bijlage B |
 //! | new VSV-er by the 1-oktober method | [`vsv::nieuwe_vsv_er`] | OCW/DUO VSV-cijfers |
 //! | JIKP destination; a dagbesteding as destination | [`jikp::jikp_bestemming`], [`dagbesteding::bestemming`] | seed 002 |
 //! | recidive after a closed case | [`recidive::recidive`] | docs/regels.md |
 //! | retention: when a part of a dossier may be destroyed | [`bewaren::vernietigbaar_vanaf`] | Selectielijst gemeenten 2020, 12.1.3–12.1.4 |
-//! | letters: which fits which record, addressees, bezwaar/beroep term, who decides | [`brief::toets_onderwerp`], [`brief::ontvangers`], [`brief::rechtsmiddel`], [`brief::bestuursorgaan`] | Lpw art. 2, 14 lid 3, 16a; Awb art. 3:45, 6:7, 6:8, 8:1 |
+//! | letters: which fits which record, addressees, bezwaar/beroep term, who decides | [`brief::toets_onderwerp`], [`brief::ontvangers`], [`brief::rechtsmiddel`], [`brief::bestuursorgaan`], [`brief::toets_einde_vrijstelling`] | Lpw art. 2, 14 lid 3, 16a; Awb art. 3:45, 6:7, 6:8, 8:1 |
 //! | who corrects register facts, and the reason a correction needs | [`correctie::mag_corrigeren`], [`correctie::Reden`] | AVG art. 16 |
 //! | contact details: telephone and e-mail in one form, preferred language, their days, which a new one ends | [`contact::waarde`], [`contact::toets_vanaf`], [`contact::toets_tot`], [`contact::beeindigt`], [`contact::mag_vastleggen`] | E.164, RFC 5321, ISO 639 |
 //!
