@@ -83,6 +83,14 @@ impl Dossier {
         self.inschrijving_op(datum).is_some()
     }
 
+    /// The address the youth lived at on a date (the latest begun, if there are several).
+    pub fn woonadres_op(&self, datum: Datum) -> Option<&Woonadres> {
+        self.woonadressen
+            .iter()
+            .filter(|a| a.begindatum <= datum && a.einddatum.is_none_or(|e| datum <= e))
+            .max_by_key(|a| a.begindatum)
+    }
+
     /// The enrolment on a date (the latest begun, if there are several).
     pub fn inschrijving_op(&self, datum: Datum) -> Option<&Inschrijving> {
         self.inschrijvingen

@@ -121,11 +121,7 @@ pub async fn opstellen(store: &Store, door: &Medewerker, v: &Verzoek, vandaag: D
 
     let ouders = ouders_met_gezag(store, &dossier.jongere.id).await?;
     let gemeenten: Vec<Gemeente> = store.lees().await?;
-    let adres = dossier
-        .woonadressen
-        .iter()
-        .filter(|a| a.begindatum <= v.datum && a.einddatum.is_none_or(|e| v.datum <= e))
-        .max_by_key(|a| a.begindatum);
+    let adres = dossier.woonadres_op(v.datum);
     let gemeente = adres
         .and_then(|a| gemeenten.iter().find(|g| g.code == a.gemeente))
         .map(|g| g.naam.clone())
@@ -608,10 +604,7 @@ impl Bron {
                 // The body of the gemeente the youth lived in when it decided (or was asked).
                 let besluit = vr.besluitdatum.unwrap_or(vr.aanvraagdatum);
                 let gemeente = dossier
-                    .woonadressen
-                    .iter()
-                    .filter(|a| a.begindatum <= besluit && a.einddatum.is_none_or(|e| besluit <= e))
-                    .max_by_key(|a| a.begindatum)
+                    .woonadres_op(besluit)
                     .and_then(|a| gemeenten.iter().find(|g| g.code == a.gemeente))
                     .map_or_else(|| velden.gemeente.clone(), |g| g.naam.clone());
                 let bestuursorgaan = brief::bestuursorgaan(&vr.artikel, &gemeente);
