@@ -134,17 +134,14 @@ fn verzoek(k: &Keuze, vandaag: leerspoor_domain::Datum) -> Result<Reeksverzoek, 
 }
 
 fn regels(v: &Voorstel) -> (Vec<Regel>, Vec<Regel>) {
-    let mut per: BTreeMap<&str, usize> = BTreeMap::new();
+    // Each youth once, with her name and how many letters she gets (parents and herself).
+    let mut per: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
     for o in &v.opgesteld {
-        *per.entry(o.document.jongere.as_str()).or_default() += 1;
-    }
-    let mut namen: BTreeMap<&str, &str> = BTreeMap::new();
-    for o in &v.opgesteld {
-        namen.insert(o.document.jongere.as_str(), o.velden.jongere.naam.as_str());
+        per.entry(o.document.jongere.as_str()).or_insert((o.velden.jongere.naam.as_str(), 0)).1 += 1;
     }
     let mut jongeren: Vec<Regel> = per
         .into_iter()
-        .map(|(j, n)| Regel { jongere: j.into(), naam: namen[j].into(), brieven: n, reden: String::new() })
+        .map(|(j, (naam, n))| Regel { jongere: j.into(), naam: naam.into(), brieven: n, reden: String::new() })
         .collect();
     jongeren.sort_by(|a, b| a.naam.cmp(&b.naam));
     let overgeslagen = v
