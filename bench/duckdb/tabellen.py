@@ -2,8 +2,11 @@
 """Three of Leerspoor's report tables computed with DuckDB straight from an exchange bundle.
 
     python3 tabellen.py BUNDEL --jaar 2020-2021 [--json]
+    python3 tabellen.py BUNDEL --laad BESTAND.duckdb            # once: the bundle into DuckDB's own file
+    python3 tabellen.py BESTAND.duckdb --jaar 2020-2021 [--json]  # then: the tables from that file
 
-Reads the bundle's CSV files (docs/uitwisselformaat.md) and computes, for the whole regio,
+Reads the bundle's CSV files (docs/uitwisselformaat.md), or a DuckDB database file made from them
+with --laad (DuckDB's native storage: what a user who keeps the data in DuckDB queries), and computes, for the whole regio,
 `verzuim_schoolherkomst`, `verzuim_per_1000` and `rmc_resultaat` by the rules of
 crates/report/src/tabellen/{verzuim_schoolherkomst,bevolking,rmc_resultaat}.rs. With --json it
 prints them in the shape of `leerspoor report --format json` (jaar, scope, tables with id, title,
@@ -341,18 +344,34 @@ def getal(v):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("bundel")
-    ap.add_argument("--jaar", required=True, help="schooljaar, bijv. 2020-2021")
+    ap.add_argument("bron", help="de map van een bundel, of een .duckdb-bestand gemaakt met --laad")
+    ap.add_argument("--jaar", help="schooljaar, bijv. 2020-2021")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--laad", metavar="BESTAND", help="lees de bundel in een nieuw DuckDB-bestand en stop")
     a = ap.parse_args()
+    if a.laad:
+        if os.path.exists(a.laad):
+            sys.exit(f"{a.laad} bestaat al")
+        con = duckdb.connect(a.laad)
+        lees_bundel(con, a.bron)
+        con.execute("CHECKPOINT")
+        con.close()
+        return
+    if not a.jaar:
+        sys.exit("--jaar ontbreekt")
     m = re.fullmatch(r"(\d{4})[-/](\d{4})", a.jaar.strip())
     if not m or int(m.group(2)) != int(m.group(1)) + 1:
         sys.exit(f"'{a.jaar}' is geen schooljaar; schrijf het als 2020-2021")
     jaar = int(m.group(1))
 
-    con = duckdb.connect()
-    con.execute(MACROS)
-    lees_bundel(con, a.bundel)
+    if os.path.isfile(a.bron):
+        # The tables as loaded; the macros live in the connection's temporary schema.
+        con = duckdb.connect(a.bron, read_only=True)
+        con.execute(MACROS.replace("CREATE MACRO", "CREATE TEMP MACRO"))
+    else:
+        con = duckdb.connect()
+        con.execute(MACROS)
+        lees_bundel(con, a.bron)
     gemeenten = [{"code": c, "naam": n, "subregio": s, "lokaal": (l or "").strip().lower() == "ja"}
                  for c, n, s, l in con.execute("SELECT * FROM gemeenten ORDER BY code").fetchall()]
     subregios = con.execute("SELECT code, naam FROM subregios ORDER BY code").fetchall()

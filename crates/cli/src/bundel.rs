@@ -39,6 +39,7 @@ pub struct ExportArgs {
 
 pub fn import(args: ImportArgs, database: &str) -> ExitCode {
     let opties = ImportOpties { dry_run: args.dry_run, gebruiker: gebruiker() };
+    let start = std::time::Instant::now();
     let resultaat: Result<_, IngestFout> = blokkeer(async {
         // A check writes nothing: against a database that does not exist yet, check against an empty one.
         let store = if args.dry_run {
@@ -55,7 +56,11 @@ pub fn import(args: ImportArgs, database: &str) -> ExitCode {
     });
     match resultaat {
         Ok(samenvatting) => {
+            let rijen = samenvatting.nieuw() + samenvatting.gewijzigd() + samenvatting.ongewijzigd();
+            let duur = start.elapsed().as_secs_f64();
             println!("{samenvatting}");
+            // How long, beside the summary (which scripts read): a large import's speed.
+            eprintln!("{rijen} rijen in {duur:.1} s: {:.0} per seconde", rijen as f64 / duur.max(0.001));
             ExitCode::SUCCESS
         }
         Err(e) => meld_fout(&e),

@@ -2,10 +2,10 @@
 use crate::entiteit::Entiteit;
 use crate::exporteren::lees_alles;
 use crate::{Bundel, IngestFout, cel, lees_bundel, valideer};
+use foldhash::HashMap;
 use indicatif::{ProgressBar, ProgressStyle};
 use leerspoor_domain::model::Dataset;
 use leerspoor_store::{GewijzigdeRij, Store, TabelWijziging};
-use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
 
@@ -128,6 +128,11 @@ fn verschil<R: Entiteit>(bundel: &[R], bestaand: &[R], aanwezig: Option<&[bool]>
         })
         .collect();
     let mut tabel = TabelWijziging::leeg::<R>();
+    if oud.is_empty() {
+        // A table the database does not have yet (a first import): every row is new.
+        tabel.nieuw = bundel.iter().map(R::waarden).collect();
+        return (tabel, 0);
+    }
     let mut ongewijzigd = 0;
     for r in bundel {
         let mut w = r.waarden();

@@ -3,13 +3,13 @@
 //! bundle and what the database already holds.
 use crate::entiteit::Entiteit;
 use crate::{Bundel, Fout, cel};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use leerspoor_domain::Datum;
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::codes::{Code, CodeLijst};
 use leerspoor_domain::model::*;
 use leerspoor_domain::onderwijs::{niveau_past_bij, profiel_past_bij};
 use leerspoor_domain::rules::mas;
-use std::collections::{HashMap, HashSet};
 
 /// Every problem of `bundel` given the database's current content `bestaand`.
 pub fn valideer(bundel: &Bundel, bestaand: &Dataset) -> Vec<Fout> {

@@ -75,6 +75,22 @@ async fn export_then_import_then_export_gives_the_same_files() {
 }
 
 #[tokio::test]
+async fn a_note_with_tabs_line_breaks_and_backslashes_is_stored_as_written() {
+    // PostgreSQL bulk-loads through COPY, whose text format gives these characters a meaning.
+    let toelichting = "Gesprek op school.\nVader zegt:\t\"ziek\" \\N of \\t\r\nZie map K:\\verzuim\\2020";
+    for db in leerspoor_testdb::alle().await {
+        let map = kopie(&klein());
+        let acties = std::fs::read_to_string(map.path().join("acties.csv")).unwrap();
+        let csv_cel = format!("\"{}\"", toelichting.replace('"', "\"\""));
+        let acties = acties.replacen("Luxe verzuim van vijf dagen", &csv_cel, 1);
+        schrijf(map.path(), "acties.csv", acties.as_bytes());
+        importeer(&db.store, map.path(), &opties()).await.unwrap();
+        let acties: Vec<leerspoor_domain::model::Actie> = db.store.lees_waar("id", "A2").await.unwrap();
+        assert_eq!(acties[0].toelichting, toelichting, "{}", db.store.soort());
+    }
+}
+
+#[tokio::test]
 async fn a_dry_run_checks_and_counts_but_writes_nothing() {
     let db = leerspoor_testdb::sqlite().await;
     let s = importeer(&db.store, &klein(), &ImportOpties { dry_run: true, gebruiker: "test".into() }).await.unwrap();

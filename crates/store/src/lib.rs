@@ -119,14 +119,7 @@ macro_rules! vraag_op {
 macro_rules! schrijf_tabel {
     ($tx:expr, $tabel:expr, $bulk:expr, $nu:expr, $gebruiker:expr, $bron:expr, $reden:expr, $voortgang:expr) => {{
         let tabel = $tabel;
-        for (sql, rijen) in insert_statements(tabel, &$bulk) {
-            let mut q = sqlx::query(veilig(&sql));
-            for v in rijen.iter().flatten() {
-                q = bind_waarde!(q, v);
-            }
-            q.execute(&mut **$tx).await?;
-            $voortgang(rijen.len() as u64);
-        }
+        $bulk(&mut **$tx, tabel, &mut $voortgang).await?;
         for kolom in tabel.uniek {
             let parkeer = format!("UPDATE {} SET {kolom} = $1 WHERE {} = $2", tabel.tabel, tabel.kolommen[0].naam);
             for rij in tabel.gewijzigd.iter().filter(|r| r.velden.iter().any(|(v, _, _)| v == kolom)) {
@@ -188,21 +181,9 @@ pub struct GewijzigdeRij {
     pub velden: Vec<(&'static str, String, String)>,
 }
 
-/// SQLite allows 32.766 bound values per statement, PostgreSQL 65.535: stay under both.
-const MAX_BINDS: usize = 30_000;
-/// How a backend numbers the values of a multi-row INSERT. sqlx's SQLite driver resolves numbered
-/// `$n` parameters in time quadratic in their number (demo region, 594.000 rows, 1.000 rows per
-/// statement: 48 s with `$n`, 4,5 s with `?`), so bulk inserts give SQLite plain `?`.
-struct Bulk {
-    rijen: usize,
-    plaats: fn(usize) -> String,
-}
-
-const SQLITE_BULK: Bulk = Bulk { rijen: 1000, plaats: |_| "?".to_string() };
-const POSTGRES_BULK: Bulk = Bulk { rijen: 1000, plaats: |i| format!("${i}") };
-
 pub mod archief;
 pub mod backup;
+mod bulk;
 pub mod documenten;
 pub mod integriteit;
 pub mod sleutels;
@@ -388,6 +369,7 @@ impl Store {
             reden: None,
             nieuw: 0,
             gewijzigd: 0,
+            geschreven: Vec::new(),
         })
     }
 
@@ -590,6 +572,8 @@ pub struct Schrijver {
     reden: Option<String>,
     nieuw: u64,
     gewijzigd: u64,
+    /// The tables [`Schrijver::tabel`] wrote to, with their number of new and changed rows.
+    geschreven: Vec<(&'static str, u64)>,
 }
 
 impl Schrijver {
@@ -603,13 +587,17 @@ impl Schrijver {
     pub async fn tabel(&mut self, tabel: &TabelWijziging, mut voortgang: impl FnMut(u64)) -> Result<()> {
         let (nu, gebruiker, bron, reden) = (self.nu, &self.gebruiker, &self.bron, &self.reden);
         match &mut self.tx {
-            Transactie::Sqlite(tx) => schrijf_tabel!(tx, tabel, SQLITE_BULK, nu, gebruiker, bron, reden, voortgang),
+            Transactie::Sqlite(tx) => schrijf_tabel!(tx, tabel, bulk::sqlite, nu, gebruiker, bron, reden, voortgang),
             Transactie::Postgres(tx) => {
-                schrijf_tabel!(tx, tabel, POSTGRES_BULK, nu, gebruiker, bron, reden, voortgang)
+                schrijf_tabel!(tx, tabel, bulk::postgres, nu, gebruiker, bron, reden, voortgang)
             }
         }
         self.nieuw += tabel.nieuw.len() as u64;
         self.gewijzigd += tabel.gewijzigd.len() as u64;
+        let rijen = (tabel.nieuw.len() + tabel.gewijzigd.len()) as u64;
+        if rijen > 0 {
+            self.geschreven.push((tabel.tabel, rijen));
+        }
         Ok(())
     }
 
@@ -846,7 +834,7 @@ impl Schrijver {
 
     /// Records the import run and commits.
     pub async fn klaar(self, ongewijzigd: u64) -> Result<()> {
-        let Schrijver { tx, nu, gebruiker, bron, nieuw, gewijzigd, .. } = self;
+        let Schrijver { tx, nu, gebruiker, bron, nieuw, gewijzigd, geschreven, .. } = self;
         let herkomst = toegang::Herkomst::default();
         let regel = Logregel {
             gebruiker: &gebruiker,
@@ -877,10 +865,31 @@ impl Schrijver {
         }
         match tx {
             Transactie::Sqlite(tx) => afronden!(tx),
-            Transactie::Postgres(tx) => afronden!(tx),
+            Transactie::Postgres(mut tx) => {
+                planner_statistiek(&mut tx, &geschreven).await?;
+                afronden!(tx)
+            }
         }
         Ok(())
     }
+}
+
+/// PostgreSQL plans from statistics that autovacuum gathers some time after a bulk write: right
+/// after importing a region, a report ran 50 s instead of 0,5 s. So an import analyzes the tables
+/// it changed by as much as autovacuum waits for (50 rows + 10 % of the table), inside its own
+/// transaction (which counts its own new rows), before the first query needs them.
+async fn planner_statistiek(tx: &mut sqlx::PgConnection, geschreven: &[(&'static str, u64)]) -> Result<()> {
+    for &(tabel, rijen) in geschreven {
+        let (rijen_er_al,): (f32,) = sqlx::query_as("SELECT reltuples FROM pg_class WHERE oid = to_regclass($1)")
+            .bind(tabel)
+            .fetch_one(&mut *tx)
+            .await?;
+        // -1: never analyzed.
+        if rijen_er_al < 0.0 || rijen as f32 >= 50.0 + 0.1 * rijen_er_al {
+            sqlx::query(veilig(&format!("ANALYZE {tabel}"))).execute(&mut *tx).await?;
+        }
+    }
+    Ok(())
 }
 
 fn uit_rij<R: Rij>(w: Vec<Waarde>) -> Result<R> {
@@ -898,29 +907,6 @@ fn kolom_typen<R: Rij>() -> Vec<Type> {
 /// placeholders; values are always bound.
 pub(crate) fn veilig(sql: &str) -> sqlx::AssertSqlSafe<&str> {
     sqlx::AssertSqlSafe(sql)
-}
-
-/// Multi-row INSERT statements, each with as many rows as fit under the bind limit.
-fn insert_statements<'t>(t: &'t TabelWijziging, bulk: &Bulk) -> Vec<(String, &'t [Vec<Waarde>])> {
-    let n = t.kolommen.len();
-    let per_statement = (MAX_BINDS / n).clamp(1, bulk.rijen);
-    let kolommen: Vec<&str> = t.kolommen.iter().map(|k| k.naam).collect();
-    t.nieuw
-        .chunks(per_statement)
-        .map(|rijen| {
-            let mut sql = format!("INSERT INTO {} ({}) VALUES ", t.tabel, kolommen.join(", "));
-            for r in 0..rijen.len() {
-                if r > 0 {
-                    sql.push_str(", ");
-                }
-                let plaatsen: Vec<String> = (1..=n).map(|c| (bulk.plaats)(r * n + c)).collect();
-                sql.push('(');
-                sql.push_str(&plaatsen.join(", "));
-                sql.push(')');
-            }
-            (sql, rijen)
-        })
-        .collect()
 }
 
 /// `UPDATE … SET non-key columns … WHERE key columns …`; binds: non-key values, then key values.
