@@ -118,6 +118,12 @@ async fn importeer_bundel(
 /// New rows, and rows whose values differ from the database's; returns also the unchanged count.
 /// Columns the file left out keep the database's value for existing rows (`aanwezig`).
 fn verschil<R: Entiteit>(bundel: &[R], bestaand: &[R], aanwezig: Option<&[bool]>) -> (TabelWijziging, u64) {
+    if bestaand.is_empty() {
+        // A table the database does not have yet (a first import): every row is new.
+        let mut tabel = TabelWijziging::leeg::<R>();
+        tabel.nieuw = bundel.iter().map(R::waarden).collect();
+        return (tabel, 0);
+    }
     let sleutel =
         |w: &[leerspoor_store::rij::Waarde]| -> Vec<String> { R::sleutel(w).iter().map(cel::schrijf).collect() };
     let oud: HashMap<Vec<String>, Vec<leerspoor_store::rij::Waarde>> = bestaand
@@ -128,11 +134,6 @@ fn verschil<R: Entiteit>(bundel: &[R], bestaand: &[R], aanwezig: Option<&[bool]>
         })
         .collect();
     let mut tabel = TabelWijziging::leeg::<R>();
-    if oud.is_empty() {
-        // A table the database does not have yet (a first import): every row is new.
-        tabel.nieuw = bundel.iter().map(R::waarden).collect();
-        return (tabel, 0);
-    }
     let mut ongewijzigd = 0;
     for r in bundel {
         let mut w = r.waarden();

@@ -60,14 +60,14 @@ pub(crate) async fn sqlite(
     let per_statement = (MAX_BINDS / n).clamp(1, SQLITE_RIJEN);
     let kolommen: Vec<&str> = t.kolommen.iter().map(|k| k.naam).collect();
     let rij = format!("({})", vec!["?"; n].join(", "));
+    let insert = |rijen: usize| {
+        format!("INSERT INTO {} ({}) VALUES {}", t.tabel, kolommen.join(", "), vec![rij.as_str(); rijen].join(", "))
+    };
+    // Every statement but the last has the full number of rows: its text is made once.
+    let vol = insert(per_statement);
     for rijen in t.nieuw.chunks(per_statement) {
-        let sql = format!(
-            "INSERT INTO {} ({}) VALUES {}",
-            t.tabel,
-            kolommen.join(", "),
-            vec![rij.as_str(); rijen.len()].join(", ")
-        );
-        let mut q = sqlx::query(veilig(&sql));
+        let kort = (rijen.len() < per_statement).then(|| insert(rijen.len()));
+        let mut q = sqlx::query(veilig(kort.as_deref().unwrap_or(&vol)));
         for v in rijen.iter().flatten() {
             q = bind_waarde!(q, v);
         }
@@ -122,10 +122,6 @@ fn copy_regel(uit: &mut Vec<u8>, rij: &[Waarde]) {
         if i > 0 {
             uit.push(b'\t');
         }
-        if w.is_leeg() {
-            uit.extend_from_slice(b"\\N");
-            continue;
-        }
         // Writing to a Vec cannot fail.
         let _ = match w {
             Waarde::Tekst(Some(t)) => {
@@ -136,7 +132,9 @@ fn copy_regel(uit: &mut Vec<u8>, rij: &[Waarde]) {
             Waarde::Geheel(Some(n)) => write!(uit, "{n}"),
             Waarde::Bool(b) => write!(uit, "{}", if *b { 't' } else { 'f' }),
             Waarde::Getal(Some(g)) => write!(uit, "{g}"),
-            _ => unreachable!("leeg is hierboven geschreven"),
+            Waarde::Tekst(None) | Waarde::Datum(None) | Waarde::Geheel(None) | Waarde::Getal(None) => {
+                uit.write_all(b"\\N")
+            }
         };
     }
     uit.push(b'\n');
