@@ -84,3 +84,45 @@ async fn a_first_large_import_builds_the_indexes_after_loading_and_keeps_them_al
         assert_eq!((tweede.nieuw(), tweede.gewijzigd()), (0, 0), "{}", db.store.soort());
     }
 }
+
+/// What the reports read of every youth at once (`Store::personen`) is the register: each youth's
+/// birth, death and sex, where they lived and were enrolled on any day, on both databases.
+#[tokio::test]
+async fn the_reports_see_every_youth_where_they_lived_and_were_enrolled_as_the_register_holds_it() {
+    use leerspoor_domain::code_enum::CodeEnum;
+    let dataset = genereer(&DemoOpties { seed: 11, scale: 0.02 });
+    let opties = ImportOpties { dry_run: false, gebruiker: "test".into() };
+    let dag = |s: &str| leerspoor_domain::datum::parse_datum(s).unwrap();
+    for db in leerspoor_testdb::alle().await {
+        importeer_dataset(&db.store, dataset.clone(), "demo", &opties).await.unwrap();
+        let personen = db.store.personen().await.unwrap();
+        assert_eq!(personen.len(), dataset.jongeren.len(), "{}", db.store.soort());
+        assert_eq!(personen.zoek("J-bestaat-niet"), None);
+        for j in &dataset.jongeren {
+            let n = personen.zoek(&j.id).unwrap();
+            assert_eq!(personen.id(n), j.id);
+            assert_eq!(personen.geboren(n), j.geboortedatum);
+            assert_eq!(personen.overleden(n), j.overlijdensdatum);
+            assert_eq!(personen.geslacht(n), j.geslacht.code());
+        }
+        for dag in [dag("2020-10-01"), dag("2021-07-31"), dag("2021-08-01")] {
+            for a in &dataset.woonadressen {
+                let n = personen.zoek(&a.jongere).unwrap();
+                if a.begindatum <= dag && a.einddatum.is_none_or(|e| dag <= e) {
+                    assert_eq!(personen.woonde_op(n, dag), Some(&a.gemeente), "{} op {dag}", a.jongere);
+                }
+            }
+            for i in &dataset.inschrijvingen {
+                let n = personen.zoek(&i.jongere).unwrap();
+                let op = personen.ingeschreven_op(n, dag);
+                assert_eq!(op.is_some(), personen.schoolperioden(n).iter().any(|s| s.loopt_op(dag)));
+                if i.begindatum <= dag && i.einddatum.is_none_or(|e| dag <= e) {
+                    assert!(op.is_some_and(|s| s.begindatum >= i.begindatum), "{} op {dag}", i.jongere);
+                }
+            }
+        }
+        let verblijven: usize = (0..personen.len()).map(|n| personen.verblijven(n).len()).sum();
+        let perioden: usize = (0..personen.len()).map(|n| personen.schoolperioden(n).len()).sum();
+        assert_eq!((verblijven, perioden), (dataset.woonadressen.len(), dataset.inschrijvingen.len()));
+    }
+}

@@ -5,12 +5,13 @@ use crate::tabellen::bevolking::{Groep, Verzuimers};
 use leerspoor_domain::model::{
     Actie, Dagbesteding, Gemeente, Inschrijving, Regio, RmcTraject, Subregio, Verzuimmelding,
 };
+use leerspoor_domain::rules::vsv::{Opvolging, VsvSector};
 use leerspoor_domain::{Datum, Gemeentecode, SchoolJaar};
-use leerspoor_store::Store;
-use leerspoor_store::rij::{self, Type, Waarde};
-use std::collections::{HashMap, HashSet};
+use leerspoor_store::rij::{self, Waarde};
+use leerspoor_store::{Personen, Store};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
-use std::sync::{Arc, LazyLock, Mutex, RwLock};
+use std::sync::{Arc, Mutex};
 use tokio::sync::OnceCell;
 
 /// The area a report covers.
@@ -71,8 +72,10 @@ pub struct Kader {
     codes: HashSet<Gemeentecode>,
     /// Every gemeente of the region, also outside the scope (subregio, local leerplicht).
     pub regio: HashMap<Gemeentecode, Gemeente>,
-    /// The addresses of the youths read so far (an empty list: no address in the register).
-    adressen: RwLock<HashMap<String, Box<[Verblijf]>>>,
+    /// Every youth of the register with their addresses and enrolments, read once for all tables
+    /// (`leerspoor_store::Personen`).
+    /// Shared with the kaders made from this one ([`Kader::ander`]).
+    personen: Arc<OnceCell<Arc<Personen>>>,
     /// The population on a peildatum, counted once for all tables that need it.
     pub(crate) bevolking: Mutex<HashMap<Datum, Bevolking>>,
     /// Every RMC-traject of the register, read once for the four tables that go through them all.
@@ -83,6 +86,11 @@ pub struct Kader {
     jikp: OnceCell<Arc<JikpInschrijvingen>>,
     /// The enrolments of the youths with a verzuimmelding in the verslagjaar or the year before.
     verzuimers: OnceCell<Arc<PerJongere>>,
+    /// Where the verslagjaar's VSV-ers are on its last day, for vsv_bestemming and the factsheet.
+    vsv_einde: OnceCell<Arc<Opvolging>>,
+    /// The new VSV-ers of the verslagjaar per sector (`None` while not yet known), for vsv_nieuw
+    /// and the targets.
+    pub(crate) vsv_ers: OnceCell<Option<BTreeMap<VsvSector, u64>>>,
     /// The absolute and relative verzuimers per gemeente, for verzuim_per_1000 and the targets.
     pub(crate) verzuimers_per_gemeente: OnceCell<Arc<Verzuimers>>,
     /// The verzuimmeldingen from the fifth year before the verslagjaar up to the end of the next:
@@ -97,22 +105,6 @@ pub struct Kader {
     /// later day — the 1-oktober VSV count needs 1 October of the next year — is not yet known.
     pub stand: Datum,
 }
-
-/// Where a youth lived from when to when: of an address, what the tables count by.
-struct Verblijf {
-    gemeente: Gemeentecode,
-    begindatum: Datum,
-    einddatum: Option<Datum>,
-}
-
-/// `WHERE jongere IN ($1, …, $500)`: addresses are read for the youths a table counts, a batch at a
-/// time, never the whole register (millions of addresses at national scale). Only the columns of
-/// [`Verblijf`]: the index `woonadres_jongere` holds them, so the rows themselves are not read.
-const PARTIJ: usize = 500;
-static PER_PARTIJ: LazyLock<String> = LazyLock::new(|| {
-    let binds: Vec<String> = (1..=PARTIJ).map(|i| format!("${i}")).collect();
-    format!("SELECT jongere, gemeente, begindatum, einddatum FROM woonadres WHERE jongere IN ({})", binds.join(", "))
-});
 
 impl Kader {
     pub async fn nieuw(store: &Store, jaar: SchoolJaar, scope: Scope) -> Result<Kader, Fout> {
@@ -144,13 +136,15 @@ impl Kader {
             gemeenten,
             codes,
             regio,
-            adressen: RwLock::default(),
+            personen: Arc::default(),
             bevolking: Mutex::default(),
             trajecten: OnceCell::new(),
             dagbestedingen: OnceCell::new(),
             jikp: OnceCell::new(),
             verzuimers: OnceCell::new(),
             verzuimers_per_gemeente: OnceCell::new(),
+            vsv_ers: OnceCell::new(),
+            vsv_einde: OnceCell::new(),
             meldingen: Gedateerd::nieuw(
                 "WHERE meldingsdatum >= $1 AND meldingsdatum <= $2",
                 |m| m.meldingsdatum,
@@ -166,6 +160,16 @@ impl Kader {
             landelijk: None,
             stand: chrono::Local::now().date_naive(),
         })
+    }
+
+    /// A kader for another year or scope on the same register, sharing what does not depend on
+    /// them (the youths, their addresses and enrolments): a table that sets a base year beside the
+    /// verslagjaar, or a gemeente beside the region, does not read the country again.
+    pub async fn ander(&self, jaar: SchoolJaar, scope: Scope) -> Result<Kader, Fout> {
+        let mut k = Kader::nieuw(&self.store, jaar, scope).await?;
+        k.personen = self.personen.clone();
+        k.stand = self.stand;
+        Ok(k)
     }
 
     /// The area by name for the title page: `Regio IJsselland`, `Subregio Noord`, `Gemeente Zwolle`.
@@ -196,6 +200,16 @@ impl Kader {
         let alle =
             self.trajecten.get_or_try_init(|| async { Ok::<_, Fout>(self.store.lees::<RmcTraject>().await?.into()) });
         Ok(alle.await?.clone())
+    }
+
+    /// Where every VSV-er of the verslagjaar is on its last day ([`crate::register::vsv_bestemmingen`]),
+    /// followed once for the two tables that count them.
+    pub async fn vsv_bestemmingen_einde(&self) -> Result<Arc<Opvolging>, Fout> {
+        let einde = self.jaar.laatste_dag();
+        let o = self.vsv_einde.get_or_try_init(|| async {
+            Ok::<_, Fout>(Arc::new(crate::register::vsv_bestemmingen(&self.store, self.jaar, |_| einde).await?))
+        });
+        Ok(o.await?.clone())
     }
 
     /// Every dagbesteding of the register, read once.
@@ -252,49 +266,20 @@ impl Kader {
         Ok(per.await?.clone())
     }
 
-    /// Prepares [`Kader::telt`] for these youths: in the regio everyone counts and nothing is read.
-    pub async fn bereid_scope<'a>(&self, jongeren: impl IntoIterator<Item = &'a str>) -> Result<(), Fout> {
-        if self.scope == Scope::Regio { Ok(()) } else { self.laad_adressen(jongeren).await }
-    }
-
-    /// Reads the addresses of these youths (those not read before), for [`Kader::gemeente_op`].
-    /// Two tables at once may both read a youth not yet read; the second read replaces the first
-    /// with the same addresses.
-    pub async fn laad_adressen<'a>(&self, jongeren: impl IntoIterator<Item = &'a str>) -> Result<(), Fout> {
-        let mut nieuw: Vec<String> = {
-            let gelezen = self.adressen.read().expect("adressen");
-            jongeren.into_iter().filter(|j| !gelezen.contains_key(*j)).map(String::from).collect()
-        };
-        nieuw.sort_unstable();
-        nieuw.dedup();
-        for partij in nieuw.chunks(PARTIJ) {
-            // A short last batch repeats its last id: the statement keeps its fixed number of binds.
-            let binds: Vec<Waarde> =
-                (0..PARTIJ).map(|i| rij::tekst(partij.get(i).unwrap_or(&partij[partij.len() - 1]))).collect();
-            let mut per: HashMap<&str, Vec<Verblijf>> = partij.iter().map(|j| (j.as_str(), Vec::new())).collect();
-            let typen = [Type::Tekst, Type::Tekst, Type::Datum, Type::Datum];
-            for r in self.store.vraag(PER_PARTIJ.as_str(), &binds, &typen).await? {
-                let Ok(
-                    [
-                        Waarde::Tekst(Some(j)),
-                        Waarde::Tekst(Some(g)),
-                        Waarde::Datum(Some(begindatum)),
-                        Waarde::Datum(einddatum),
-                    ],
-                ) = <[Waarde; 4]>::try_from(r)
-                else {
-                    continue;
-                };
-                if let (Some(lijst), Ok(gemeente)) = (per.get_mut(j.as_str()), Gemeentecode::parse(&g)) {
-                    lijst.push(Verblijf { gemeente, begindatum, einddatum });
-                }
-            }
-            let mut adressen = self.adressen.write().expect("adressen");
-            for (j, lijst) in per {
-                adressen.insert(j.to_string(), lijst.into());
-            }
+    /// Prepares [`Kader::telt`]: in the regio everyone counts and nothing is read.
+    pub async fn bereid_scope(&self) -> Result<(), Fout> {
+        if self.scope != Scope::Regio {
+            self.personen().await?;
         }
         Ok(())
+    }
+
+    /// Every youth of the register with their addresses and enrolments, read once for all tables
+    /// (also for [`Kader::gemeente_op`]): at national scale one read of the three tables is
+    /// faster than asking for the addresses of the youths each table counts.
+    pub async fn personen(&self) -> Result<Arc<Personen>, Fout> {
+        let p = self.personen.get_or_try_init(|| async { Ok::<_, Fout>(Arc::new(self.store.personen().await?)) });
+        Ok(p.await?.clone())
     }
 
     /// Dates of birth of the youths selected by `sql` (`SELECT id, geboortedatum FROM jongere …`).
@@ -302,12 +287,10 @@ impl Kader {
         Ok(crate::register::geboortedata(&self.store, sql, binds).await?)
     }
 
-    /// The gemeente of the region a youth lived in on a date (after [`Kader::laad_adressen`]).
+    /// The gemeente of the region a youth lived in on a date (after [`Kader::personen`]).
     pub fn gemeente_op(&self, jongere: &str, datum: Datum) -> Option<&Gemeente> {
-        let adressen = self.adressen.read().expect("adressen");
-        let lijst = adressen.get(jongere).expect("adressen van deze jongere gelezen");
-        let w = lijst.iter().find(|w| w.begindatum <= datum && w.einddatum.is_none_or(|e| datum <= e))?;
-        self.regio.get(&w.gemeente)
+        let personen = self.personen.get().expect("personen gelezen");
+        self.regio.get(personen.woonde_op(personen.zoek(jongere)?, datum)?)
     }
 
     /// Is this gemeente in the scope?

@@ -4,19 +4,19 @@
 //! rule in `domain` needs and calls that rule, so the CLI's lists, the casework tests and the
 //! tables count alike.
 use chrono::Months;
-use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::model::{
     Actie, ActieSoort, Dagbesteding, Inschrijving, Jongere, RmcTraject, Verzuimmelding, VsvMelding, Zaak, ZaakStatus,
 };
-use leerspoor_domain::onderwijs::{JikpGroep, Onderwijssoort};
+use leerspoor_domain::onderwijs::JikpGroep;
 use leerspoor_domain::rules::jikp::{self, Stroom};
+use leerspoor_domain::rules::leeftijd_op;
 use leerspoor_domain::rules::recidive::{self, Recidive};
 use leerspoor_domain::rules::startkwalificatie::{is_startkwalificatie, vrijgesteld_van_kwalificatieplicht};
 use leerspoor_domain::rules::vsv::{self, Opvolging, Peilingen, Rmc};
 use leerspoor_domain::rules::vsv_effect;
 use leerspoor_domain::{Datum, SchoolJaar};
 use leerspoor_store::rij::{self, Type, Waarde};
-use leerspoor_store::{Store, StoreFout};
+use leerspoor_store::{Personen, Store, StoreFout};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
@@ -57,16 +57,6 @@ pub async fn jikp_inschrijvingen(
         )
         .await?;
     Ok((op, later))
-}
-
-/// The dates of birth of the youths who could be JIKP pupils on 1 October of `schooljaar`.
-pub async fn jikp_geboortedata(store: &Store, schooljaar: SchoolJaar) -> Result<HashMap<String, Datum>> {
-    geboortedata(
-        store,
-        concat!("SELECT id, geboortedatum FROM jongere WHERE id IN ", jikp_kandidaten!()),
-        &[rij::datum(schooljaar.een_oktober())],
-    )
-    .await
 }
 
 /// Dates of birth of the youths selected by `sql` (`SELECT id, geboortedatum FROM jongere …`).
@@ -155,72 +145,77 @@ pub async fn recidive(store: &Store, schooljaar: SchoolJaar) -> Result<Recidive>
     Ok(recidive::recidive(schooljaar, &zaken, &meldingen))
 }
 
-/// The youths enrolled on 1 October of `schooljaar` and not on 1 October of the next, with the
-/// facts [`vsv::nieuwe_vsv_er`] decides on — a few percent of the enrolled, not all of them. Of two
-/// enrolments on 1 October the one begun last gives the onderwijssoort, as for the deelnemers.
-pub async fn vsv_kandidaten(store: &Store, schooljaar: SchoolJaar) -> Result<BTreeMap<String, Peilingen>> {
+/// The youths enrolled in VO, MBO or VAVO on 1 October of `schooljaar`, under 23 then, and enrolled
+/// nowhere on 1 October of the next, with the facts [`vsv::nieuwe_vsv_er`] decides on — a few
+/// percent of the enrolled, found among the register's youths in memory. Of two enrolments on
+/// 1 October the one begun last gives the onderwijssoort, as for the deelnemers. Their diplomas and
+/// departures are read for them alone, [`PARTIJ`] youths a query.
+pub async fn vsv_kandidaten(
+    store: &Store,
+    personen: &Personen,
+    schooljaar: SchoolJaar,
+) -> Result<BTreeMap<String, Peilingen>> {
     let (t, t1) = (schooljaar.een_oktober(), schooljaar.volgend().een_oktober());
-    let rijen = store
-        .vraag(
-            VSV_KANDIDATEN.as_str(),
-            &[rij::datum(t), rij::datum(t1)],
-            &[Type::Tekst, Type::Tekst, Type::Datum, Type::Datum, Type::Datum, Type::Datum, Type::Datum, Type::Datum],
-        )
-        .await?;
-    let mut uit: BTreeMap<String, (Datum, Peilingen)> = BTreeMap::new();
-    for r in rijen {
-        let Ok(
-            [
-                Waarde::Tekst(Some(jongere)),
-                Waarde::Tekst(Some(soort)),
-                Waarde::Datum(Some(begin)),
-                Waarde::Datum(Some(geboortedatum)),
-                Waarde::Datum(overleden),
-                Waarde::Datum(startkwalificatie),
-                Waarde::Datum(diploma_praktijkonderwijs),
-                Waarde::Datum(vertrokken),
-            ],
-        ) = <[Waarde; 8]>::try_from(r)
-        else {
+    let mut uit: BTreeMap<String, Peilingen> = BTreeMap::new();
+    for n in 0..personen.len() {
+        let Some(op_t) = personen.ingeschreven_op(n, t) else { continue };
+        let geboortedatum = personen.geboren(n);
+        if vsv::vsv_sector(op_t.onderwijssoort).is_none()
+            || leeftijd_op(geboortedatum, t) >= 23
+            || personen.ingeschreven_op(n, t1).is_some()
+        {
             continue;
-        };
-        let Ok(onderwijssoort) = Onderwijssoort::parse_code(&soort) else { continue };
-        let uit_beeld = [overleden, vertrokken].into_iter().flatten().min();
+        }
         let p = Peilingen {
             geboortedatum,
-            onderwijssoort,
+            onderwijssoort: op_t.onderwijssoort,
             ingeschreven_een_jaar_later: false,
-            startkwalificatie,
-            diploma_praktijkonderwijs,
-            uit_beeld,
+            startkwalificatie: None,
+            diploma_praktijkonderwijs: None,
+            uit_beeld: personen.overleden(n),
         };
-        match uit.get(&jongere) {
-            Some((b, _)) if *b >= begin => {}
-            _ => {
-                uit.insert(jongere, (begin, p));
+        uit.insert(personen.id(n).to_string(), p);
+    }
+    let ids: Vec<String> = uit.keys().cloned().collect();
+    for partij in ids.chunks(PARTIJ) {
+        // A short last batch repeats its last id: the statement keeps its fixed number of binds.
+        let mut binds: Vec<Waarde> =
+            (0..PARTIJ).map(|i| rij::tekst(partij.get(i).unwrap_or(&partij[partij.len() - 1]))).collect();
+        binds.push(rij::datum(t));
+        let typen = [Type::Tekst, Type::Datum, Type::Datum, Type::Datum];
+        for r in store.vraag(DIPLOMA_EN_VERTREK.as_str(), &binds, &typen).await? {
+            if let Ok([Waarde::Tekst(Some(id)), Waarde::Datum(sq), Waarde::Datum(pro), Waarde::Datum(vertrokken)]) =
+                <[Waarde; 4]>::try_from(r)
+                && let Some(p) = uit.get_mut(&id)
+            {
+                p.startkwalificatie = sq;
+                p.diploma_praktijkonderwijs = pro;
+                p.uit_beeld = [p.uit_beeld, vertrokken].into_iter().flatten().min();
             }
         }
     }
-    Ok(uit.into_iter().map(|(j, (_, p))| (j, p)).collect())
+    Ok(uit)
 }
 
-/// Enrolments running on $1 of youths enrolled nowhere on $2, with the youth's birth, death, first
-/// startkwalificatie, first praktijkonderwijs diploma and the end of an address they left the region
-/// from after $1. Which diplomas are which comes from the rules themselves.
-static VSV_KANDIDATEN: LazyLock<String> = LazyLock::new(|| {
+/// Youths a query asks about by id.
+const PARTIJ: usize = 500;
+
+/// Of the youths `$1` … `$500`: the first startkwalificatie, the first praktijkonderwijs diploma and
+/// the end of an address they left the region from on or after `$501`. Which diplomas are which
+/// comes from the rules themselves.
+static DIPLOMA_EN_VERTREK: LazyLock<String> = LazyLock::new(|| {
+    let binds: Vec<String> = (1..=PARTIJ).map(|i| format!("${i}")).collect();
     format!(
-        "SELECT i.jongere, i.onderwijssoort, i.begindatum, j.geboortedatum, j.overlijdensdatum, \
-           (SELECT MIN(d.datum) FROM diploma d WHERE d.jongere = i.jongere AND d.soort IN ({})), \
-           (SELECT MIN(d.datum) FROM diploma d WHERE d.jongere = i.jongere AND d.soort IN ({})), \
-           (SELECT MIN(w.einddatum) FROM woonadres w WHERE w.jongere = i.jongere AND w.vertrek IS NOT NULL \
-              AND w.einddatum >= $1) \
-         FROM inschrijving i JOIN jongere j ON j.id = i.jongere \
-         WHERE i.begindatum <= $1 AND (i.einddatum IS NULL OR i.einddatum >= $1) \
-           AND NOT EXISTS (SELECT 1 FROM inschrijving n WHERE n.jongere = i.jongere AND n.begindatum <= $2 \
-                           AND (n.einddatum IS NULL OR n.einddatum >= $2)) \
-         ORDER BY i.jongere, i.begindatum",
+        "SELECT j.id, \
+           (SELECT MIN(d.datum) FROM diploma d WHERE d.jongere = j.id AND d.soort IN ({})), \
+           (SELECT MIN(d.datum) FROM diploma d WHERE d.jongere = j.id AND d.soort IN ({})), \
+           (SELECT MIN(w.einddatum) FROM woonadres w WHERE w.jongere = j.id AND w.vertrek IS NOT NULL \
+              AND w.einddatum >= ${}) \
+         FROM jongere j WHERE j.id IN ({})",
         rij::sql_codes(is_startkwalificatie),
         rij::sql_codes(vrijgesteld_van_kwalificatieplicht),
+        PARTIJ + 1,
+        binds.join(", "),
     )
 });
 

@@ -69,10 +69,20 @@ impl Lezers {
         A: Send + 'static,
         F: FnMut(&mut A, Vec<Waarde>) + Send + 'static,
     {
-        let (lezers, sql, binds, typen) = (self.clone(), positioneel(sql), binds.to_vec(), typen.to_vec());
+        let (sql, binds, typen) = (positioneel(sql), binds.to_vec(), typen.to_vec());
+        self.met_verbinding(move |c| lees(c, &sql, &binds, &typen, acc, per_rij)).await
+    }
+
+    /// Runs `f` on a blocking thread with a read connection of its own.
+    pub(crate) async fn met_verbinding<T, F>(self: &Arc<Self>, f: F) -> Result<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> Result<T> + Send + 'static,
+    {
+        let lezers = self.clone();
         tokio::task::spawn_blocking(move || {
             let c = lezers.verbinding()?;
-            let uit = lees(&c, &sql, &binds, &typen, acc, per_rij);
+            let uit = f(&c);
             lezers.terug(c);
             uit
         })
@@ -137,7 +147,7 @@ fn waarde(v: ValueRef<'_>, ty: Type, kolom: usize) -> Result<Waarde> {
 }
 
 /// `2020-10-01`, as sqlx writes a date; anything longer (a timestamp) by its first ten characters.
-fn datum(t: &[u8]) -> Option<Datum> {
+pub(crate) fn datum(t: &[u8]) -> Option<Datum> {
     let getal = |r: std::ops::Range<usize>| -> Option<u32> {
         t.get(r)?.iter().try_fold(0u32, |n, b| b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0')))
     };

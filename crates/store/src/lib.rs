@@ -186,8 +186,10 @@ pub mod backup;
 mod bulk;
 pub mod documenten;
 pub mod integriteit;
+mod personen;
 pub mod sleutels;
 pub mod toegang;
+pub use personen::{Personen, Schoolperiode, Verblijf};
 
 impl Store {
     /// Opens (and creates, for SQLite) the database at `url` and brings its schema up to date.

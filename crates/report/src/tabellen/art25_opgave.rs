@@ -45,7 +45,7 @@ async fn langdurig_relatief(kader: &Kader, jaar: SchoolJaar) -> Result<HashMap<G
             &[rij::datum(jaar.laatste_dag()), rij::datum(art25::aanvang(jaar))],
         )
         .await?;
-    kader.laad_adressen(perioden.iter().map(|p| p.jongere.as_str())).await?;
+    kader.personen().await?;
     let mut per: HashMap<Gemeentecode, Vec<&Thuiszitperiode>> = HashMap::new();
     for p in &perioden {
         let Some(op) = art25::langdurig_relatief_vanaf(p, jaar) else { continue };

@@ -2,12 +2,12 @@
 //! enrolled or not, and the verzuimers per 1000 (seeds 001 and 004; BBV indicators).
 use crate::tabel::{Waarde, percentage};
 use crate::{Fout, Kader, Tabel};
-use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::model::Gemeente;
 use leerspoor_domain::onderwijs::Onderwijssoort;
 use leerspoor_domain::rules::{art25, geboren_uiterlijk, leeftijd_op};
 use leerspoor_domain::{Datum, Gemeentecode, SchoolJaar};
-use leerspoor_store::rij::{self, Type, Waarde as Cel};
+use leerspoor_store::Personen;
+use leerspoor_store::rij::{self, Waarde as Cel};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -42,76 +42,54 @@ pub(crate) struct Groep {
     pub aantal: u32,
 }
 
-/// SQLite walks the youths in table order (`NOT INDEXED`): their addresses and enrolments are then
-/// read in key order, several times faster than in birth-date order. Each youth is one row (count
-/// 1), summed in [`bevolking`]: SQLite groups only by sorting, which took longer than the walk.
-const BEVOLKING_SQLITE: &str = "SELECT w.gemeente, j.geslacht, \
-       CASE WHEN j.geboortedatum > $3 THEN 1 WHEN j.geboortedatum > $4 THEN 2 WHEN j.geboortedatum > $5 THEN 3 ELSE 4 END, \
-       (SELECT substr(max(i.begindatum || i.onderwijssoort), 11) FROM inschrijving i WHERE i.jongere = j.id \
-          AND i.begindatum <= $1 AND (i.einddatum IS NULL OR i.einddatum >= $1)), 1 \
-     FROM jongere j NOT INDEXED \
-     JOIN woonadres w ON w.jongere = j.id AND w.begindatum <= $1 AND (w.einddatum IS NULL OR w.einddatum >= $1) \
-     WHERE j.geboortedatum <= $2 AND j.geboortedatum > $6 AND (j.overlijdensdatum IS NULL OR j.overlijdensdatum > $1)";
-
-/// PostgreSQL joins the day's enrolments by hash; the one begun last per youth, as on SQLite.
-const BEVOLKING_POSTGRES: &str = "WITH ins AS (SELECT DISTINCT ON (jongere) jongere, onderwijssoort FROM inschrijving \
-       WHERE begindatum <= $1 AND (einddatum IS NULL OR einddatum >= $1) ORDER BY jongere, begindatum DESC, onderwijssoort DESC) \
-     SELECT w.gemeente, j.geslacht, \
-       CAST(CASE WHEN j.geboortedatum > $3 THEN 1 WHEN j.geboortedatum > $4 THEN 2 WHEN j.geboortedatum > $5 THEN 3 ELSE 4 END AS BIGINT), \
-       ins.onderwijssoort, count(*) \
-     FROM jongere j \
-     JOIN woonadres w ON w.jongere = j.id AND w.begindatum <= $1 AND (w.einddatum IS NULL OR w.einddatum >= $1) \
-     LEFT JOIN ins ON ins.jongere = j.id \
-     WHERE j.geboortedatum <= $2 AND j.geboortedatum > $6 AND (j.overlijdensdatum IS NULL OR j.overlijdensdatum > $1) \
-     GROUP BY 1, 2, 3, 4";
-
-/// Youths of 5 up to 23 on the peildatum, alive, with an address in the register, as [`Groep`]s.
-/// Counted as the database reads them (grouped by PostgreSQL, summed here on SQLite), never kept
-/// one by one: at national scale these are millions of youths. The age cut-offs come
-/// from the rule ([`geboren_uiterlijk`]), not from date arithmetic in SQL.
+/// Youths of 5 up to 23 on the peildatum, alive, with an address in the register, as [`Groep`]s:
+/// a youth counts in the gemeente of each address that ran that day, with the enrolment begun
+/// last. Counted from the register's youths in memory ([`Kader::personen`]), never kept one by
+/// one. The age cut-offs come from the rule ([`geboren_uiterlijk`]).
 pub(crate) async fn bevolking(kader: &Kader, peildatum: Datum) -> Result<Arc<[Groep]>, Fout> {
     let cel = kader.bevolking.lock().expect("bevolking").entry(peildatum).or_default().clone();
     Ok(cel.get_or_try_init(|| tel_bevolking(kader, peildatum)).await?.clone())
 }
 
 async fn tel_bevolking(kader: &Kader, peildatum: Datum) -> Result<Arc<[Groep]>, Fout> {
-    let sql =
-        if matches!(kader.store, leerspoor_store::Store::Postgres(_)) { BEVOLKING_POSTGRES } else { BEVOLKING_SQLITE };
-    let grens = |jaren| rij::datum(geboren_uiterlijk(peildatum, jaren));
-    let binds = [rij::datum(peildatum), grens(5), grens(12), grens(16), grens(18), grens(23)];
-    type Sleutel = (String, String, i64, Option<String>);
-    let typen = [Type::Tekst, Type::Tekst, Type::Geheel, Type::Tekst, Type::Geheel];
-    let tellingen = kader
-        .store
-        .vraag_per_rij(sql, &binds, &typen, HashMap::<Sleutel, i64>::new(), |tel, r| {
-            if let Ok(
-                [
-                    Cel::Tekst(Some(gemeente)),
-                    Cel::Tekst(Some(geslacht)),
-                    Cel::Geheel(Some(band)),
-                    Cel::Tekst(soort),
-                    Cel::Geheel(Some(n)),
-                ],
-            ) = <[Cel; 5]>::try_from(r)
-            {
-                *tel.entry((gemeente, geslacht, band, soort)).or_default() += n;
-            }
-        })
-        .await?;
-    let mut groepen = Vec::with_capacity(tellingen.len());
-    for ((g, geslacht, band, soort), n) in tellingen {
-        let Ok(gemeente) = Gemeentecode::parse(&g) else { continue };
-        let band = match band {
-            1 => Band::Vijf,
-            2 => Band::Twaalf,
-            3 => Band::Zestien,
+    let personen = kader.personen().await?;
+    // Millions of youths: counted on a thread of its own, not on the one that runs the tasks.
+    let groepen = tokio::task::spawn_blocking(move || tel(&personen, peildatum))
+        .await
+        .unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()));
+    Ok(groepen.into())
+}
+
+fn tel(personen: &Personen, peildatum: Datum) -> Vec<Groep> {
+    let grens = |jaren| geboren_uiterlijk(peildatum, jaren);
+    let (vijf, twaalf, zestien, achttien, drieentwintig) = (grens(5), grens(12), grens(16), grens(18), grens(23));
+    type Sleutel<'a> = (&'a Gemeentecode, &'a str, Band, Option<Onderwijssoort>);
+    let mut tel: HashMap<Sleutel, u32, foldhash::fast::RandomState> = HashMap::default();
+    for n in 0..personen.len() {
+        let geboren = personen.geboren(n);
+        if geboren > vijf || geboren <= drieentwintig || personen.overleden(n).is_some_and(|o| o <= peildatum) {
+            continue;
+        }
+        let band = match geboren {
+            g if g > twaalf => Band::Vijf,
+            g if g > zestien => Band::Twaalf,
+            g if g > achttien => Band::Zestien,
             _ => Band::Achttien,
         };
-        let onderwijssoort = soort.as_deref().map(|s| Onderwijssoort::from_code(s).unwrap_or(Onderwijssoort::Onbekend));
-        let aantal = u32::try_from(n).unwrap_or(u32::MAX);
-        groepen.push(Groep { gemeente, geslacht, band, onderwijssoort, aantal });
+        let onderwijssoort = personen.ingeschreven_op(n, peildatum).map(|s| s.onderwijssoort);
+        for v in personen.verblijven(n).iter().filter(|v| v.loopt_op(peildatum)) {
+            *tel.entry((personen.gemeente(v), personen.geslacht(n), band, onderwijssoort)).or_default() += 1;
+        }
     }
-    Ok(groepen.into())
+    tel.into_iter()
+        .map(|((gemeente, geslacht, band, onderwijssoort), aantal)| Groep {
+            gemeente: gemeente.clone(),
+            geslacht: geslacht.to_string(),
+            band,
+            onderwijssoort,
+            aantal,
+        })
+        .collect()
 }
 
 /// Youths of 5 up to 18 per gemeente on the peildatum: (all, enrolled).
@@ -137,7 +115,7 @@ pub(super) async fn woonplaats_5_17(
     peildatum: Datum,
 ) -> Result<HashMap<String, Gemeentecode>, Fout> {
     let geboren = kader.geboortedata(sql, binds).await?;
-    kader.laad_adressen(geboren.keys().map(String::as_str)).await?;
+    kader.personen().await?;
     Ok(geboren
         .into_iter()
         .filter(|(_, g)| (5..18).contains(&leeftijd_op(*g, peildatum)))

@@ -42,7 +42,7 @@ async fn aanbod_pct(kader: &Kader) -> Result<Option<f64>, Fout> {
             &[rij::datum(jaar.laatste_dag()), rij::datum(jaar.eerste_dag())],
         )
         .await?;
-    kader.bereid_scope(perioden.iter().map(|p| p.jongere.as_str())).await?;
+    kader.bereid_scope().await?;
     let oordeel: Vec<bool> = perioden
         .iter()
         .filter(|p| kader.telt(&p.jongere, peildatum))
@@ -63,7 +63,7 @@ fn min_tien_procent(basis: f64) -> f64 {
 
 pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let basisjaar = SchoolJaar::beginnend_in(BASISJAAR);
-    let basis_kader = Kader::nieuw(&kader.store, basisjaar, kader.scope.clone()).await?;
+    let basis_kader = kader.ander(basisjaar, kader.scope.clone()).await?;
     let basis = meting(&basis_kader).await?;
     let actueel = meting(kader).await?;
     let jaar = kader.jaar;

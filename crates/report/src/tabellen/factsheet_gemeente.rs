@@ -92,7 +92,8 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
 
     // Verzuim: per melding in the gemeente of residence on the melding date; youths per gemeente.
     let meldingen = kader.verzuimmeldingen(jaar.eerste_dag(), einde).await?;
-    kader.laad_adressen(meldingen.iter().map(|m| m.jongere.as_str())).await?;
+    // Residence on each date, and the JIKP pupils' ages: the register's youths, read once.
+    let personen = kader.personen().await?;
     let inschrijvingen = Inschrijvingen::van_verzuimers(kader).await?;
     let mut verzuimers: BTreeSet<(Gemeentecode, &str)> = BTreeSet::new();
     for m in meldingen.iter().filter(|m| melding::telt(m)) {
@@ -122,7 +123,6 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let alle_meldingen = kader.alle_verzuimmeldingen().await?;
     let mut na_interventie: HashMap<Gemeentecode, (f64, f64)> = HashMap::new();
     let na = rules::recidive::recidive(jaar, &zaken, alle_meldingen).jongeren;
-    kader.laad_adressen(na.iter().map(|j| j.jongere.as_str())).await?;
     for j in na {
         if let Some(g) = kader.gemeente_op(&j.jongere, peildatum) {
             let e = na_interventie.entry(g.code.clone()).or_default();
@@ -139,8 +139,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     }
 
     // VSV of the year: where they are on 31 July, as the vsv_bestemming table.
-    let o = register::vsv_bestemmingen(&kader.store, jaar, |_| einde).await?;
-    kader.laad_adressen(o.per_jongere.iter().map(|(j, _)| j.as_str())).await?;
+    let o = kader.vsv_bestemmingen_einde().await?;
     for (jongere, b) in &o.per_jongere {
         let Some(g) = kader.gemeente_op(jongere, peildatum).map(|g| g.code.clone()) else { continue };
         c.tel("vsv_meldingen", &g);
@@ -174,7 +173,6 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
         diplomas.entry(d.jongere.clone()).or_default().push(d);
     }
     let vsv_inschrijvingen = Inschrijvingen::laad(kader, VAN_VSV, &[]).await?;
-    kader.laad_adressen(laatste_uitval.keys().map(String::as_str)).await?;
     for (id, uitval) in &laatste_uitval {
         let Some(j) = jongeren.get(id).filter(|j| j.overlijdensdatum.is_none_or(|o| o > peildatum)) else { continue };
         let sq = rules::eerste_startkwalificatie(diplomas.get(id).map(Vec::as_slice).unwrap_or(&[]));
@@ -208,8 +206,6 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     };
     let ins = kader.jikp_inschrijvingen().await?;
     let (cohort, later) = (laatste(&ins.op), laatste(&ins.later));
-    kader.laad_adressen(cohort.keys().map(String::as_str)).await?;
-    let geboren = register::jikp_geboortedata(&kader.store, jaar.vorig()).await?;
     for (id, i) in &cohort {
         if jikp_groep(i.onderwijssoort, i.niveau, i.vso_profiel).is_none() {
             continue;
@@ -217,7 +213,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
         let Some(g) = kader.gemeente_op(id, van).map(|g| g.code.clone()) else { continue };
         let Some(nu) = later.get(id) else {
             c.tel("jikp_gevolgd", &g);
-            let leeftijd = geboren.get(id).map_or(0, |b| leeftijd_op(*b, einde));
+            let leeftijd = personen.zoek(id).map_or(0, |n| leeftijd_op(personen.geboren(n), einde));
             match stand_op(false, leeftijd, rmc.van(id), van, einde) {
                 Bestemming::Werk => c.tel("jikp_werk", &g),
                 Bestemming::Uitkering => c.tel("jikp_uitkering", &g),
@@ -267,7 +263,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
 
     // Requests of the year: the vrijstelling_aanvragen table of each gemeente.
     for g in kader.gemeenten.clone() {
-        let eigen = Kader::nieuw(&kader.store, jaar, Scope::Gemeente(g.code.clone())).await?;
+        let eigen = kader.ander(jaar, Scope::Gemeente(g.code.clone())).await?;
         let t = vrijstellingen_overzicht::aanvragen(&eigen).await?;
         for (rij, bron) in [
             ("aanvragen_toegekend", "toegekend"),

@@ -76,7 +76,7 @@ pub(super) async fn eerste_per_jongere(
             &[rij::datum(jaar.eerste_dag()), rij::datum(jaar.laatste_dag())],
         )
         .await?;
-    kader.laad_adressen(eerste.keys().copied()).await?;
+    kader.personen().await?;
     Ok(eerste
         .into_values()
         .filter(|m| geboren.get(&m.jongere).is_some_and(|g| (5..18).contains(&leeftijd_op(*g, m.meldingsdatum))))
@@ -162,7 +162,7 @@ pub async fn processen_verbaal(kader: &Kader) -> Result<Tabel, Fout> {
     let jaar = kader.jaar;
     let venster = [rij::code(ActieSoort::ProcesVerbaal), rij::datum(jaar.eerste_dag()), rij::datum(jaar.laatste_dag())];
     let pvs: Vec<Actie> = kader.store.lees_met("WHERE soort = $1 AND datum >= $2 AND datum <= $3", &venster).await?;
-    kader.laad_adressen(pvs.iter().map(|a| a.jongere.as_str())).await?;
+    kader.personen().await?;
     let inschrijvingen = Inschrijvingen::laad(kader, MET_PV, &venster).await?;
     let tellingen: Vec<(Gemeentecode, usize)> = pvs
         .iter()

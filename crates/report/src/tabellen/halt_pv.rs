@@ -46,7 +46,7 @@ async fn laad(kader: &Kader) -> Result<Maatregelen, Fout> {
         .filter(melding::telt)
         .filter_map(|m| m.zaak)
         .collect();
-    kader.bereid_scope(acties.iter().map(|a| a.jongere.as_str())).await?;
+    kader.bereid_scope().await?;
     let mut uit = Vec::new();
     for jaar in jaren {
         let peildatum = jaar.een_oktober();

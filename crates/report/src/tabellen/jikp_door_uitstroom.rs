@@ -30,7 +30,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let (vorig, jaar) = (kader.jaar.vorig(), kader.jaar);
     let (van, naar) = (vorig.een_oktober(), jaar.een_oktober());
     let ins = kader.jikp_inschrijvingen().await?;
-    kader.bereid_scope(ins.op.iter().map(|i| i.jongere.as_str())).await?;
+    kader.bereid_scope().await?;
     let deelnemers: Vec<Inschrijving> = ins.op.iter().filter(|i| kader.telt(&i.jongere, van)).cloned().collect();
     let tabel = jikp::door_uitstroom(&deelnemers, &ins.later);
     let mut t = Tabel::nieuw(

@@ -17,7 +17,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let acties = kader.acties(jaren[0].eerste_dag(), kader.jaar.laatste_dag()).await?;
     let kolommen: Vec<(&str, &str)> = SOORTEN.iter().map(|(_, k, l)| (*k, *l)).collect();
     let mut t = Tabel::nieuw("maatregelen_per_jaar", "Maatregelen ingezet per schooljaar", &kolommen);
-    kader.bereid_scope(acties.iter().map(|a| a.jongere.as_str())).await?;
+    kader.bereid_scope().await?;
     for jaar in jaren {
         let peildatum = jaar.een_oktober();
         let in_jaar = |soort| {

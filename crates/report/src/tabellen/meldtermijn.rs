@@ -34,7 +34,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let scholen = kader.store.lees::<School>().await?;
     let kalender =
         Kalender::nieuw(kader.store.lees::<Vakantie>().await?, &kader.store.lees::<Gemeente>().await?, &scholen);
-    kader.bereid_scope(meldingen.iter().map(|m| m.jongere.as_str())).await?;
+    kader.bereid_scope().await?;
     let mut per: BTreeMap<(&str, &str), Telling> = BTreeMap::new();
     // One rooster per school: a national register has hundreds of thousands of meldingen a year.
     let mut roosters: BTreeMap<(&str, &str), Rooster> = BTreeMap::new();

@@ -27,7 +27,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
             ("pct", "% opnieuw gemeld"),
         ],
     );
-    kader.bereid_scope(zaken.iter().map(|z| z.jongere.as_str())).await?;
+    kader.bereid_scope().await?;
     for jaar in jaren {
         let peildatum = jaar.een_oktober();
         let r = recidive::recidive(jaar, &zaken, meldingen);

@@ -14,7 +14,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
         "Aantal RMC-ers",
         &[("aantal", "Aantal RMC-ers"), ("pwet", "Scholingsadvies P-wet (23-27), apart")],
     );
-    kader.bereid_scope(alle.iter().map(|r| r.jongere.as_str())).await?;
+    kader.bereid_scope().await?;
     for jaar in jaren_tot(kader.jaar, 3) {
         let peildatum = jaar.een_oktober();
         let eigen: Vec<RmcTraject> = alle.iter().filter(|r| kader.telt(&r.jongere, peildatum)).cloned().collect();

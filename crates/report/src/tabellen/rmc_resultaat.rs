@@ -29,7 +29,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let mut t = Tabel::nieuw("rmc_resultaat", "Resultaat RMC naar soort herplaatsing en soort RMC-er", &kolommen);
 
     let mut per_jaar: Vec<Telling> = Vec::new();
-    kader.bereid_scope(alle.iter().map(|r| r.jongere.as_str())).await?;
+    kader.bereid_scope().await?;
     for jaar in jaren {
         let peildatum = jaar.een_oktober();
         let eigen: Vec<RmcTraject> = alle.iter().filter(|r| kader.telt(&r.jongere, peildatum)).cloned().collect();

@@ -30,7 +30,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let jaar = kader.jaar;
     let peildatum = jaar.een_oktober();
     let alle = kader.rmc_trajecten().await?;
-    kader.bereid_scope(alle.iter().map(|r| r.jongere.as_str())).await?;
+    kader.bereid_scope().await?;
     let hier: Vec<&RmcTraject> =
         alle.iter().filter(|t| traject::liep_in(t, jaar) && kader.telt(&t.jongere, peildatum)).collect();
     let mut t = Tabel::nieuw("rmc_trajecten", format!("RMC-trajecten {jaar}"), KOLOMMEN);

@@ -39,7 +39,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
             &[rij::datum(kader.jaar.laatste_dag()), rij::datum(jaren[0].eerste_dag())],
         )
         .await?;
-    kader.laad_adressen(perioden.iter().map(|p| p.jongere.as_str())).await?;
+    kader.personen().await?;
     // Per year the columns: each subregio, those who lived elsewhere on 1 October (only in the
     // regio, and only if any: someone who moved in later), and the total.
     let mut kolommen: Vec<(String, String)> = Vec::new();

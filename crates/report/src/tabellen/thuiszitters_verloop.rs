@@ -43,7 +43,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
         )
         .await?;
     let peildatum = jaar.een_oktober();
-    kader.laad_adressen(perioden.iter().map(|p| p.jongere.as_str())).await?;
+    kader.personen().await?;
     let mut t = Tabel::nieuw("thuiszitters_verloop", format!("Verloop thuiszitters {jaar}"), KOLOMMEN);
     for g in &kader.gemeenten {
         let eigen: Vec<Thuiszitperiode> = perioden

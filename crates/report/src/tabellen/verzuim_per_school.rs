@@ -28,7 +28,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     // Per school and year the distinct youths; per year the distinct youths of all VO schools.
     let mut per: BTreeMap<(String, String), BTreeMap<SchoolJaar, BTreeSet<&str>>> = BTreeMap::new();
     let mut alle: BTreeMap<SchoolJaar, BTreeSet<&str>> = BTreeMap::new();
-    kader.bereid_scope(meldingen.iter().map(|m| m.jongere.as_str())).await?;
+    kader.bereid_scope().await?;
     for jaar in &jaren {
         let peildatum = jaar.een_oktober();
         for m in meldingen.iter().filter(|m| SchoolJaar::van(m.meldingsdatum) == *jaar) {

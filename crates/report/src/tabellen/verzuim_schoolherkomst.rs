@@ -27,7 +27,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
         .await?;
     let inschrijvingen = kader.inschrijvingen_van_verzuimers().await?;
     let subregios: Vec<Subregio> = kader.store.lees().await?;
-    kader.laad_adressen(meldingen.iter().map(|m| m.jongere.as_str())).await?;
+    kader.personen().await?;
 
     let kolommen: Vec<(&str, &str)> =
         Schoolherkomst::ALL.iter().map(|s| (s.code(), s.label())).chain([("totaal", "Totaal")]).collect();

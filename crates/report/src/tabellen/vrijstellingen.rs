@@ -44,7 +44,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
         )
         .await?;
     let mut per: HashMap<(&str, SchoolJaar), u32> = HashMap::new();
-    kader.bereid_scope(toegekend.iter().map(|v| v.jongere.as_str())).await?;
+    kader.bereid_scope().await?;
     for jaar in jaren {
         let peildatum = jaar.een_oktober();
         for v in &toegekend {

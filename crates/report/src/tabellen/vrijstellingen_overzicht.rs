@@ -34,7 +34,7 @@ pub(super) async fn art25_vrijstellingen(kader: &Kader) -> Result<Vec<(Vrijstell
             &[rij::code(VrijstellingStatus::Toegekend)],
         )
         .await?;
-    kader.laad_adressen(alle.iter().map(|v| v.jongere.as_str())).await?;
+    kader.personen().await?;
     Ok(alle
         .into_iter()
         .filter_map(|v| {
@@ -110,7 +110,7 @@ pub async fn aanvragen(kader: &Kader) -> Result<Tabel, Fout> {
             &[rij::datum(jaar.eerste_dag()), rij::datum(jaar.laatste_dag())],
         )
         .await?;
-    kader.bereid_scope(alle.iter().map(|v| v.jongere.as_str())).await?;
+    kader.bereid_scope().await?;
     let artikelen: Vec<(&str, &str, &str)> =
         VRIJSTELLINGEN.iter().copied().chain([("art_11g", "11 sub g (> 10 dagen)", "art11_sub_g")]).collect();
     let mut kolommen: Vec<(&str, &str)> = artikelen.iter().map(|(k, l, _)| (*k, *l)).collect();

@@ -11,9 +11,9 @@ use std::collections::{BTreeMap, HashMap};
 pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let jaar = kader.jaar;
     let einde = jaar.laatste_dag();
-    let o = register::vsv_bestemmingen(&kader.store, jaar, |_| einde).await?;
+    let o = kader.vsv_bestemmingen_einde().await?;
     let peildatum = jaar.een_oktober();
-    kader.bereid_scope(o.per_jongere.iter().map(|(j, _)| j.as_str())).await?;
+    kader.bereid_scope().await?;
     let hier: Vec<Bestemming> =
         o.per_jongere.iter().filter(|(j, _)| kader.telt(j, peildatum)).map(|(_, b)| *b).collect();
     let mut t = Tabel::nieuw("vsv_bestemming", format!("Bestemming VSV-ers en JIKP {jaar}"), &[("aantal", "Aantal")]);
@@ -53,16 +53,16 @@ async fn jikp_bestemmingen(kader: &Kader) -> Result<BTreeMap<JikpBestemming, u32
         }
     }
     cohort.retain(|_, i| jikp_groep(i.onderwijssoort, i.niveau, i.vso_profiel).is_some());
-    kader.bereid_scope(cohort.keys().copied()).await?;
+    kader.bereid_scope().await?;
     cohort.retain(|j, _| kader.telt(j, van));
     let stand = register::jikp_stand(&kader.store, jaar.vorig(), einde).await?;
-    let geboren = register::jikp_geboortedata(&kader.store, jaar.vorig()).await?;
+    let personen = kader.personen().await?;
     let (trajecten, dagbestedingen) = (kader.rmc_trajecten().await?, kader.dagbestedingen().await?);
     let rmc = register::RmcPerJongere::nieuw(&trajecten, &dagbestedingen);
     let mut uit: BTreeMap<JikpBestemming, u32> = BTreeMap::new();
     for j in cohort.keys() {
         let Some(s) = stand.get(*j) else { continue };
-        let leeftijd = geboren.get(*j).map_or(0, |b| leeftijd_op(*b, einde));
+        let leeftijd = personen.zoek(j).map_or(0, |n| leeftijd_op(personen.geboren(n), einde));
         let gevonden = stand_op(s.ingeschreven, leeftijd, rmc.van(j), van, einde);
         *uit.entry(jikp_bestemming(s.ingeschreven, s.startkwalificatie, s.vertrokken, gevonden, einde)).or_default() +=
             1;

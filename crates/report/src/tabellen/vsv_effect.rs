@@ -16,7 +16,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let jaar = kader.jaar;
     let peildatum = jaar.een_oktober();
     let alle = register::vsv_effecten(&kader.store, jaar).await?;
-    kader.laad_adressen(alle.iter().map(|v| v.jongere.as_str())).await?;
+    kader.personen().await?;
 
     let mut kolommen: Vec<(String, String)> =
         kader.gemeenten.iter().map(|g| (g.code.as_str().to_string(), g.naam.clone())).collect();

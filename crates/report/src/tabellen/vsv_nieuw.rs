@@ -69,13 +69,18 @@ const KOLOMMEN: &[(&str, &str)] = &[
 /// stands before that second 1 October. The numerator of [`bereken`], and the VSV-ers of the
 /// targets (doelen).
 async fn vsv_ers(kader: &Kader) -> Result<Option<BTreeMap<Sector, u64>>, Fout> {
+    let geteld = kader.vsv_ers.get_or_try_init(|| tel_vsv_ers(kader));
+    Ok(geteld.await?.clone())
+}
+
+async fn tel_vsv_ers(kader: &Kader) -> Result<Option<BTreeMap<Sector, u64>>, Fout> {
     let jaar = kader.jaar;
     let peildatum = jaar.een_oktober();
     if kader.stand < jaar.volgend().een_oktober() {
         return Ok(None);
     }
-    let kandidaten = register::vsv_kandidaten(&kader.store, jaar).await?;
-    kader.bereid_scope(kandidaten.keys().map(String::as_str)).await?;
+    let kandidaten = register::vsv_kandidaten(&kader.store, &*kader.personen().await?, jaar).await?;
+    kader.bereid_scope().await?;
     let mut vsv: BTreeMap<Sector, u64> = BTreeMap::new();
     for (jongere, p) in &kandidaten {
         if kader.telt(jongere, peildatum)

@@ -1,0 +1,578 @@
+//! The register's youths with where they lived and were enrolled, in memory, for the reports.
+//!
+//! A report at national scale asks of millions of youths where they lived and were enrolled on a
+//! peildatum, and of hundreds of thousands where they lived on the date of a melding. Asked of the
+//! database youth by youth (an index look-up each, a page read for most), that was most of a
+//! report's time. Here the three tables are read once, as three scans side by side (SQLite: over
+//! the covering indexes, in key order), and held with integer keys, about 80 bytes a youth, so
+//! that every table of the report answers from memory.
+use crate::lezer::datum as iso_datum;
+use crate::{Result, Store, StoreFout};
+use hashbrown::HashTable;
+use hashbrown::hash_table::Entry;
+use leerspoor_domain::code_enum::CodeEnum;
+use leerspoor_domain::onderwijs::{Niveau, Onderwijssoort};
+use leerspoor_domain::{Datum, Gemeentecode};
+use std::collections::HashMap;
+use std::hash::BuildHasher;
+
+/// Where a youth lived from when to when (an address, without the address itself).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verblijf {
+    gemeente: u16,
+    pub begindatum: Datum,
+    pub einddatum: Option<Datum>,
+}
+
+impl Verblijf {
+    pub fn loopt_op(&self, datum: Datum) -> bool {
+        self.begindatum <= datum && self.einddatum.is_none_or(|e| datum <= e)
+    }
+}
+
+/// An enrolment, without its school.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Schoolperiode {
+    pub onderwijssoort: Onderwijssoort,
+    pub niveau: Option<Niveau>,
+    pub begindatum: Datum,
+    pub einddatum: Option<Datum>,
+}
+
+impl Schoolperiode {
+    pub fn loopt_op(&self, datum: Datum) -> bool {
+        self.begindatum <= datum && self.einddatum.is_none_or(|e| datum <= e)
+    }
+}
+
+/// Every youth of the register: birth, death, sex, addresses and enrolments. A youth is a number
+/// (`0..len()`) here; [`Personen::zoek`] finds it by id.
+pub struct Personen {
+    ids: Ids,
+    sleutels: HashTable<u32>,
+    hasher: foldhash::fast::RandomState,
+    geboren: Vec<Datum>,
+    overleden: Vec<Option<Datum>>,
+    geslacht: Vec<u8>,
+    geslachten: Vec<String>,
+    gemeenten: Vec<Gemeentecode>,
+    verblijf_van: Vec<u32>,
+    verblijven: Vec<Verblijf>,
+    school_van: Vec<u32>,
+    schoolperioden: Vec<Schoolperiode>,
+}
+
+impl Personen {
+    pub fn len(&self) -> usize {
+        self.geboren.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.geboren.is_empty()
+    }
+
+    /// The number of the youth with this id.
+    pub fn zoek(&self, id: &str) -> Option<usize> {
+        let h = self.hasher.hash_one(id.as_bytes());
+        self.sleutels.find(h, |&n| self.ids.get(n as usize) == id.as_bytes()).map(|&n| n as usize)
+    }
+
+    pub fn id(&self, n: usize) -> &str {
+        // Each youth's id was read as text (`Jongeren::push`).
+        std::str::from_utf8(self.ids.get(n)).unwrap_or_default()
+    }
+
+    pub fn geboren(&self, n: usize) -> Datum {
+        self.geboren[n]
+    }
+
+    pub fn overleden(&self, n: usize) -> Option<Datum> {
+        self.overleden[n]
+    }
+
+    /// The code as the register holds it (`m`, `v`, …).
+    pub fn geslacht(&self, n: usize) -> &str {
+        &self.geslachten[usize::from(self.geslacht[n])]
+    }
+
+    /// The youth's addresses, by begindatum.
+    pub fn verblijven(&self, n: usize) -> &[Verblijf] {
+        &self.verblijven[self.verblijf_van[n] as usize..self.verblijf_van[n + 1] as usize]
+    }
+
+    /// The youth's enrolments, by begindatum.
+    pub fn schoolperioden(&self, n: usize) -> &[Schoolperiode] {
+        &self.schoolperioden[self.school_van[n] as usize..self.school_van[n + 1] as usize]
+    }
+
+    pub fn gemeente(&self, v: &Verblijf) -> &Gemeentecode {
+        &self.gemeenten[usize::from(v.gemeente)]
+    }
+
+    /// The gemeente a youth lived in on a date: of the address that ran then (the first, should
+    /// two overlap).
+    pub fn woonde_op(&self, n: usize, datum: Datum) -> Option<&Gemeentecode> {
+        self.verblijven(n).iter().find(|v| v.loopt_op(datum)).map(|v| self.gemeente(v))
+    }
+
+    /// The enrolment running on a date; of two, the one begun last (then by onderwijssoort code).
+    pub fn ingeschreven_op(&self, n: usize, datum: Datum) -> Option<&Schoolperiode> {
+        self.schoolperioden(n)
+            .iter()
+            .filter(|s| s.loopt_op(datum))
+            .max_by_key(|s| (s.begindatum, s.onderwijssoort.code()))
+    }
+}
+
+/// Ids one after the other in one buffer: 5 million youths take 40 MB here, three times that as a
+/// `String` each. Bytes: the youth an address belongs to is only compared, never shown.
+#[derive(Default)]
+struct Ids {
+    tekst: Vec<u8>,
+    eind: Vec<u32>,
+}
+
+impl Ids {
+    fn push(&mut self, id: &[u8], tabel: &'static str) -> Result<()> {
+        self.tekst.extend_from_slice(id);
+        let eind = u32::try_from(self.tekst.len())
+            .map_err(|_| StoreFout::Inhoud { tabel, melding: "te veel tekst in de sleutels om te lezen".into() })?;
+        self.eind.push(eind);
+        Ok(())
+    }
+
+    fn get(&self, n: usize) -> &[u8] {
+        let begin = if n == 0 { 0 } else { self.eind[n - 1] as usize };
+        &self.tekst[begin..self.eind[n] as usize]
+    }
+
+    fn len(&self) -> usize {
+        self.eind.len()
+    }
+}
+
+/// The youths as read, in the database's order, numbered as they come: the table of numbers is
+/// filled while the other two tables are still being read.
+#[derive(Default)]
+struct Jongeren {
+    ids: Ids,
+    sleutels: HashTable<u32>,
+    hasher: foldhash::fast::RandomState,
+    geboren: Vec<Datum>,
+    overleden: Vec<Option<Datum>>,
+    geslacht: Vec<u8>,
+    geslachten: Vec<String>,
+}
+
+impl Jongeren {
+    fn met_ruimte(aantal: usize) -> Self {
+        Jongeren {
+            ids: Ids { tekst: Vec::with_capacity(aantal * 8), eind: Vec::with_capacity(aantal) },
+            sleutels: HashTable::with_capacity(aantal),
+            geboren: Vec::with_capacity(aantal),
+            overleden: Vec::with_capacity(aantal),
+            geslacht: Vec::with_capacity(aantal),
+            ..Jongeren::default()
+        }
+    }
+
+    fn push(&mut self, id: &str, geboren: Datum, overleden: Option<Datum>, geslacht: &str) -> Result<()> {
+        let g = match self.geslachten.iter().position(|g| g == geslacht) {
+            Some(g) => g,
+            None => {
+                self.geslachten.push(geslacht.to_string());
+                self.geslachten.len() - 1
+            }
+        };
+        let g = u8::try_from(g).map_err(|_| StoreFout::Inhoud {
+            tabel: "jongere",
+            melding: "meer dan 256 waarden voor geslacht".into(),
+        })?;
+        let (ids, hasher) = (&self.ids, &self.hasher);
+        let n = u32::try_from(ids.len())
+            .map_err(|_| StoreFout::Inhoud { tabel: "jongere", melding: "te veel jongeren om te lezen".into() })?;
+        match self.sleutels.entry(
+            hasher.hash_one(id.as_bytes()),
+            |&m| ids.get(m as usize) == id.as_bytes(),
+            |&m| hasher.hash_one(ids.get(m as usize)),
+        ) {
+            Entry::Occupied(_) => {
+                return Err(StoreFout::Inhoud { tabel: "jongere", melding: format!("id {id} komt twee keer voor") });
+            }
+            Entry::Vacant(plek) => {
+                plek.insert(n);
+            }
+        }
+        self.ids.push(id.as_bytes(), "jongere")?;
+        self.geboren.push(geboren);
+        self.overleden.push(overleden);
+        self.geslacht.push(g);
+        Ok(())
+    }
+}
+
+/// Rows of a table with the youth each belongs to, as read.
+struct PerJongere<T> {
+    jongeren: Ids,
+    rijen: Vec<T>,
+    tabel: &'static str,
+}
+
+impl<T> PerJongere<T> {
+    fn nieuw(tabel: &'static str, aantal: usize) -> Self {
+        let jongeren = Ids { tekst: Vec::with_capacity(aantal * 8), eind: Vec::with_capacity(aantal) };
+        PerJongere { jongeren, rijen: Vec::with_capacity(aantal), tabel }
+    }
+
+    fn push(&mut self, jongere: &[u8], rij: T) -> Result<()> {
+        self.jongeren.push(jongere, self.tabel)?;
+        self.rijen.push(rij);
+        Ok(())
+    }
+}
+
+/// The addresses as read, with the gemeenten they name by number. An address in a code that is
+/// no gemeentecode counts nowhere, as before in the tables.
+struct Adressen {
+    rijen: PerJongere<Verblijf>,
+    gemeenten: Vec<Gemeentecode>,
+    nummer: HashMap<String, Option<u16>, foldhash::fast::RandomState>,
+}
+
+impl Adressen {
+    fn nieuw(aantal: usize) -> Self {
+        Adressen { rijen: PerJongere::nieuw("woonadres", aantal), gemeenten: Vec::new(), nummer: HashMap::default() }
+    }
+
+    fn push(&mut self, jongere: &[u8], gemeente: &str, begindatum: Datum, einddatum: Option<Datum>) -> Result<()> {
+        let nummer = match self.nummer.get(gemeente) {
+            Some(n) => *n,
+            None => {
+                let n = match Gemeentecode::parse(gemeente) {
+                    Ok(g) => {
+                        self.gemeenten.push(g);
+                        Some(u16::try_from(self.gemeenten.len() - 1).map_err(|_| StoreFout::Inhoud {
+                            tabel: "woonadres",
+                            melding: "meer dan 65.536 gemeenten".into(),
+                        })?)
+                    }
+                    Err(_) => None,
+                };
+                self.nummer.insert(gemeente.to_string(), n);
+                n
+            }
+        };
+        match nummer {
+            Some(gemeente) => self.rijen.push(jongere, Verblijf { gemeente, begindatum, einddatum }),
+            None => Ok(()),
+        }
+    }
+}
+
+fn schoolperiode(soort: &str, niveau: Option<&str>, begindatum: Datum, einddatum: Option<Datum>) -> Schoolperiode {
+    Schoolperiode {
+        onderwijssoort: Onderwijssoort::from_code(soort).unwrap_or(Onderwijssoort::Onbekend),
+        niveau: niveau.and_then(Niveau::from_code),
+        begindatum,
+        einddatum,
+    }
+}
+
+const JONGEREN: &str = "SELECT id, geboortedatum, overlijdensdatum, geslacht FROM jongere";
+/// Both by youth: SQLite reads them from the covering indexes `woonadres_jongere` and
+/// `inschrijving_jongere`, not from the wide rows.
+const ADRESSEN: &str = "SELECT jongere, gemeente, begindatum, einddatum FROM woonadres";
+const INSCHRIJVINGEN: &str = "SELECT jongere, onderwijssoort, niveau, begindatum, einddatum FROM inschrijving";
+
+/// PostgreSQL (and an in-memory SQLite) through sqlx, streamed: never all rows at once. A macro, so
+/// that each backend gets its own code with its own row type.
+macro_rules! lees_sqlx {
+    ($pool:expr) => {{
+        use futures_util::TryStreamExt;
+        use sqlx::Row;
+        tokio::try_join!(
+            async {
+                let mut uit = Jongeren::default();
+                let mut rijen = sqlx::query(JONGEREN).fetch($pool);
+                while let Some(r) = rijen.try_next().await? {
+                    uit.push(r.try_get(0)?, r.try_get(1)?, r.try_get(2)?, r.try_get(3)?)?;
+                }
+                Ok::<_, StoreFout>(uit)
+            },
+            async {
+                let mut uit = Adressen::nieuw(0);
+                let mut rijen = sqlx::query(ADRESSEN).fetch($pool);
+                while let Some(r) = rijen.try_next().await? {
+                    let jongere: &str = r.try_get(0)?;
+                    uit.push(jongere.as_bytes(), r.try_get(1)?, r.try_get(2)?, r.try_get(3)?)?;
+                }
+                Ok::<_, StoreFout>(uit)
+            },
+            async {
+                let mut uit = PerJongere::nieuw("inschrijving", 0);
+                let mut rijen = sqlx::query(INSCHRIJVINGEN).fetch($pool);
+                while let Some(r) = rijen.try_next().await? {
+                    let periode = schoolperiode(r.try_get(1)?, r.try_get(2)?, r.try_get(3)?, r.try_get(4)?);
+                    let jongere: &str = r.try_get(0)?;
+                    uit.push(jongere.as_bytes(), periode)?;
+                }
+                Ok::<_, StoreFout>(uit)
+            },
+        )
+    }};
+}
+impl Store {
+    /// Every youth of the register with their addresses and enrolments (see the module).
+    pub async fn personen(&self) -> Result<Personen> {
+        let (jongeren, adressen, inschrijvingen) = match self {
+            Store::Sqlite(_, Some(lezers)) => tokio::try_join!(
+                lezers.met_verbinding(sqlite::jongeren),
+                lezers.met_verbinding(sqlite::adressen),
+                lezers.met_verbinding(sqlite::inschrijvingen),
+            )?,
+            _ => per_backend!(self, pool => lees_sqlx!(pool))?,
+        };
+        tokio::task::spawn_blocking(move || koppel(jongeren, adressen, inschrijvingen))
+            .await
+            .unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()))
+    }
+}
+
+/// Numbers the youths and puts each address and enrolment with its youth. The look-ups of the two
+/// tables run side by side; rows of a youth not in the register (none, by the foreign keys) are left out.
+fn koppel(jongeren: Jongeren, adressen: Adressen, inschrijvingen: PerJongere<Schoolperiode>) -> Result<Personen> {
+    let (ids, sleutels, hasher) = (jongeren.ids, jongeren.sleutels, jongeren.hasher);
+    let zoek = |lijst: &Ids| -> Vec<Option<u32>> {
+        // Rows come by youth, and on SQLite in the order the youths were read: the youth of the
+        // row before, or the next youth, is most often the one, without a look-up in the table
+        // (a cache miss or two each, most of the time here at national scale).
+        let mut vorige: Option<u32> = None;
+        (0..lijst.len())
+            .map(|r| {
+                let id = lijst.get(r);
+                let is = |n: usize| n < ids.len() && ids.get(n) == id;
+                let n = match vorige {
+                    Some(v) if is(v as usize) => Some(v),
+                    Some(v) if is(v as usize + 1) => Some(v + 1),
+                    None if is(0) => Some(0),
+                    _ => sleutels.find(hasher.hash_one(id), |&m| ids.get(m as usize) == id).copied(),
+                };
+                if n.is_some() {
+                    vorige = n;
+                }
+                n
+            })
+            .collect()
+    };
+    let (van_adres, van_inschrijving) = std::thread::scope(|s| {
+        let a = s.spawn(|| zoek(&adressen.rijen.jongeren));
+        let i = zoek(&inschrijvingen.jongeren);
+        (a.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), i)
+    });
+    let (verblijf_van, verblijven) = per_nummer(ids.len(), &van_adres, adressen.rijen.rijen);
+    let (school_van, schoolperioden) = per_nummer(ids.len(), &van_inschrijving, inschrijvingen.rijen);
+    Ok(Personen {
+        ids,
+        sleutels,
+        hasher,
+        geboren: jongeren.geboren,
+        overleden: jongeren.overleden,
+        geslacht: jongeren.geslacht,
+        geslachten: jongeren.geslachten,
+        gemeenten: adressen.gemeenten,
+        verblijf_van,
+        verblijven,
+        school_van,
+        schoolperioden,
+    })
+}
+
+/// Rows grouped by their youth's number (a counting sort, stable: each youth's rows keep the order
+/// read): `van[n]..van[n + 1]` are those of youth `n`.
+fn per_nummer<T: Copy>(aantal: usize, nummers: &[Option<u32>], rijen: Vec<T>) -> (Vec<u32>, Vec<T>) {
+    let mut van = vec![0u32; aantal + 1];
+    for n in nummers.iter().flatten() {
+        van[*n as usize + 1] += 1;
+    }
+    for i in 1..van.len() {
+        van[i] += van[i - 1];
+    }
+    let mut volgende = van.clone();
+    let mut uit: Vec<Option<T>> = vec![None; van[aantal] as usize];
+    for (n, rij) in nummers.iter().zip(rijen) {
+        if let Some(n) = n {
+            let plek = &mut volgende[*n as usize];
+            uit[*plek as usize] = Some(rij);
+            *plek += 1;
+        }
+    }
+    (van, uit.into_iter().flatten().collect())
+}
+
+/// SQLite through rusqlite on the read connections: values as the bytes SQLite holds.
+mod sqlite {
+    use super::*;
+    use rusqlite::Connection;
+    use rusqlite::types::ValueRef;
+
+    fn fout(tabel: &'static str) -> impl Fn(rusqlite::Error) -> StoreFout {
+        move |e| StoreFout::Lezen(format!("{tabel}: {e}"))
+    }
+
+    fn bytes<'a>(v: ValueRef<'a>, tabel: &'static str, kolom: &str) -> Result<Option<&'a [u8]>> {
+        match v {
+            ValueRef::Null => Ok(None),
+            ValueRef::Text(t) => Ok(Some(t)),
+            _ => Err(StoreFout::Inhoud { tabel, melding: format!("{kolom}: tekst verwacht") }),
+        }
+    }
+
+    fn tekst<'a>(v: ValueRef<'a>, tabel: &'static str, kolom: &str) -> Result<Option<&'a str>> {
+        bytes(v, tabel, kolom)?
+            .map(std::str::from_utf8)
+            .transpose()
+            .map_err(|_| StoreFout::Inhoud { tabel, melding: format!("{kolom}: tekst is geen UTF-8") })
+    }
+
+    fn datum(v: ValueRef<'_>, tabel: &'static str, kolom: &str) -> Result<Option<Datum>> {
+        match bytes(v, tabel, kolom)? {
+            None => Ok(None),
+            Some(t) => iso_datum(t).map(Some).ok_or_else(|| StoreFout::Inhoud {
+                tabel,
+                melding: format!("{kolom}: '{}' is geen datum", String::from_utf8_lossy(t)),
+            }),
+        }
+    }
+
+    fn nodig<T>(v: Option<T>, tabel: &'static str, kolom: &str) -> Result<T> {
+        v.ok_or_else(|| StoreFout::Inhoud { tabel, melding: format!("{kolom} ontbreekt") })
+    }
+
+    /// About the number of rows of a table (its highest rowid, read from the b-tree's end): room
+    /// made at once, instead of growing and copying millions of rows.
+    fn ruimte(c: &Connection, tabel: &'static str) -> Result<usize> {
+        let hoogste: Option<i64> =
+            c.query_row(&format!("SELECT max(rowid) FROM {tabel}"), [], |r| r.get(0)).map_err(fout(tabel))?;
+        Ok(usize::try_from(hoogste.unwrap_or(0)).unwrap_or(0).min(1 << 28))
+    }
+
+    /// Runs `sql` and hands each row to `per_rij`.
+    fn scan(
+        c: &Connection,
+        sql: &str,
+        tabel: &'static str,
+        mut per_rij: impl FnMut(&rusqlite::Row<'_>) -> Result<()>,
+    ) -> Result<()> {
+        {
+            let mut stmt = c.prepare(sql).map_err(fout(tabel))?;
+            let mut rijen = stmt.raw_query();
+            while let Some(r) = rijen.next().map_err(fout(tabel))? {
+                per_rij(r)?;
+            }
+        }
+        // The pages of one pass through a table are not read again: the connection's cache is
+        // given back instead of holding 64 MiB of them for the rest of the report.
+        c.execute_batch("PRAGMA shrink_memory").map_err(fout(tabel))
+    }
+
+    pub(super) fn jongeren(c: &Connection) -> Result<Jongeren> {
+        let t = "jongere";
+        let mut uit = Jongeren::met_ruimte(ruimte(c, t)?);
+        scan(c, JONGEREN, t, |r| {
+            let v = |i| r.get_ref(i).map_err(fout(t));
+            uit.push(
+                nodig(tekst(v(0)?, t, "id")?, t, "id")?,
+                nodig(datum(v(1)?, t, "geboortedatum")?, t, "geboortedatum")?,
+                datum(v(2)?, t, "overlijdensdatum")?,
+                tekst(v(3)?, t, "geslacht")?.unwrap_or_default(),
+            )
+        })?;
+        Ok(uit)
+    }
+
+    pub(super) fn adressen(c: &Connection) -> Result<Adressen> {
+        let t = "woonadres";
+        let mut uit = Adressen::nieuw(ruimte(c, t)?);
+        scan(c, ADRESSEN, t, |r| {
+            let v = |i| r.get_ref(i).map_err(fout(t));
+            uit.push(
+                nodig(bytes(v(0)?, t, "jongere")?, t, "jongere")?,
+                nodig(tekst(v(1)?, t, "gemeente")?, t, "gemeente")?,
+                nodig(datum(v(2)?, t, "begindatum")?, t, "begindatum")?,
+                datum(v(3)?, t, "einddatum")?,
+            )
+        })?;
+        Ok(uit)
+    }
+
+    pub(super) fn inschrijvingen(c: &Connection) -> Result<PerJongere<Schoolperiode>> {
+        let t = "inschrijving";
+        let mut uit = PerJongere::nieuw(t, ruimte(c, t)?);
+        scan(c, INSCHRIJVINGEN, t, |r| {
+            let v = |i| r.get_ref(i).map_err(fout(t));
+            let periode = schoolperiode(
+                nodig(tekst(v(1)?, t, "onderwijssoort")?, t, "onderwijssoort")?,
+                tekst(v(2)?, t, "niveau")?,
+                nodig(datum(v(3)?, t, "begindatum")?, t, "begindatum")?,
+                datum(v(4)?, t, "einddatum")?,
+            );
+            uit.push(nodig(bytes(v(0)?, t, "jongere")?, t, "jongere")?, periode)
+        })?;
+        Ok(uit)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Datum {
+        leerspoor_domain::datum::parse_datum(s).unwrap()
+    }
+
+    #[test]
+    fn rows_are_grouped_by_youth_in_the_order_read() {
+        let nummers = [Some(2), Some(0), None, Some(2), Some(0)];
+        let (van, rijen) = per_nummer(3, &nummers, vec!['a', 'b', 'c', 'd', 'e']);
+        assert_eq!(van, [0, 2, 2, 4]);
+        assert_eq!(rijen, ['b', 'e', 'a', 'd']);
+    }
+
+    #[test]
+    fn a_youth_is_found_by_id_with_their_addresses_and_enrolments() {
+        let mut j = Jongeren::default();
+        j.push("J2", d("2008-02-29"), None, "v").unwrap();
+        j.push("J1", d("2010-08-01"), Some(d("2021-03-01")), "m").unwrap();
+        let mut a = Adressen::nieuw(0);
+        a.push(b"J1", "GM9901", d("2010-08-01"), Some(d("2020-09-30"))).unwrap();
+        a.push(b"J1", "gm9902", d("2020-10-01"), None).unwrap();
+        a.push(b"J1", "Amsterdam", d("2010-08-01"), None).unwrap();
+        a.push(b"J9", "GM9901", d("2010-08-01"), None).unwrap();
+        let mut i = PerJongere::nieuw("inschrijving", 0);
+        i.push(b"J2", schoolperiode("vo", Some("havo"), d("2020-08-01"), None)).unwrap();
+        i.push(b"J2", schoolperiode("vavo", Some("havo"), d("2020-08-01"), None)).unwrap();
+        i.push(b"J2", schoolperiode("bao", None, d("2012-08-01"), Some(d("2020-07-31")))).unwrap();
+        let p = koppel(j, a, i).unwrap();
+        assert_eq!(p.len(), 2);
+        let (j1, j2) = (p.zoek("J1").unwrap(), p.zoek("J2").unwrap());
+        assert_eq!((p.id(j1), p.geslacht(j1), p.overleden(j1)), ("J1", "m", Some(d("2021-03-01"))));
+        assert_eq!(p.zoek("J9"), None);
+        // An address that is no gemeentecode is not kept; the move on 1 October counts from that day.
+        assert_eq!(p.verblijven(j1).len(), 2);
+        assert_eq!(p.woonde_op(j1, d("2020-09-30")).map(Gemeentecode::as_str), Some("GM9901"));
+        assert_eq!(p.woonde_op(j1, d("2020-10-01")).map(Gemeentecode::as_str), Some("GM9902"));
+        assert_eq!(p.woonde_op(j2, d("2020-10-01")), None);
+        // Two enrolments begun on the same day: the later onderwijssoort code, as the SQL did.
+        assert_eq!(p.ingeschreven_op(j2, d("2020-10-01")).map(|s| s.onderwijssoort), Some(Onderwijssoort::Vo));
+        assert_eq!(p.ingeschreven_op(j2, d("2020-07-31")).map(|s| s.onderwijssoort), Some(Onderwijssoort::Bao));
+        assert_eq!(p.ingeschreven_op(j1, d("2020-10-01")), None);
+    }
+
+    #[test]
+    fn a_youth_twice_in_the_register_is_an_error() {
+        let mut j = Jongeren::default();
+        j.push("J1", d("2010-08-01"), None, "m").unwrap();
+        let fout = j.push("J1", d("2010-08-01"), None, "m").unwrap_err();
+        assert_eq!(fout.to_string(), "onverwachte inhoud in tabel jongere: id J1 komt twee keer voor");
+    }
+}
