@@ -73,8 +73,7 @@ pub struct Kader {
     /// Every gemeente of the region, also outside the scope (subregio, local leerplicht).
     pub regio: HashMap<Gemeentecode, Gemeente>,
     /// Every youth of the register with their addresses and enrolments, read once for all tables
-    /// (`leerspoor_store::Personen`).
-    /// Shared with the kaders made from this one ([`Kader::ander`]).
+    /// and shared with the kaders made from this one ([`Kader::ander`]).
     personen: Arc<OnceCell<Arc<Personen>>>,
     /// The population on a peildatum, counted once for all tables that need it.
     pub(crate) bevolking: Mutex<HashMap<Datum, Bevolking>>,
