@@ -26,8 +26,13 @@ pub struct Verblijf {
 
 impl Verblijf {
     pub fn loopt_op(&self, datum: Datum) -> bool {
-        self.begindatum <= datum && self.einddatum.is_none_or(|e| datum <= e)
+        loopt(self.begindatum, self.einddatum, datum)
     }
+}
+
+/// A period from `begindatum` up to and including `einddatum` (none: still running) runs on `datum`.
+fn loopt(begindatum: Datum, einddatum: Option<Datum>, datum: Datum) -> bool {
+    begindatum <= datum && einddatum.is_none_or(|e| datum <= e)
 }
 
 /// An enrolment, without its school.
@@ -41,7 +46,7 @@ pub struct Schoolperiode {
 
 impl Schoolperiode {
     pub fn loopt_op(&self, datum: Datum) -> bool {
-        self.begindatum <= datum && self.einddatum.is_none_or(|e| datum <= e)
+        loopt(self.begindatum, self.einddatum, datum)
     }
 }
 
@@ -73,8 +78,7 @@ impl Personen {
 
     /// The number of the youth with this id.
     pub fn zoek(&self, id: &str) -> Option<usize> {
-        let h = self.hasher.hash_one(id.as_bytes());
-        self.sleutels.find(h, |&n| self.ids.get(n as usize) == id.as_bytes()).map(|&n| n as usize)
+        vind(&self.sleutels, &self.hasher, &self.ids, id.as_bytes()).map(|n| n as usize)
     }
 
     pub fn id(&self, n: usize) -> &str {
@@ -122,6 +126,11 @@ impl Personen {
             .filter(|s| s.loopt_op(datum))
             .max_by_key(|s| (s.begindatum, s.onderwijssoort.code()))
     }
+}
+
+/// The number of the youth with this id in the table of numbers over `ids`.
+fn vind(sleutels: &HashTable<u32>, hasher: &foldhash::fast::RandomState, ids: &Ids, id: &[u8]) -> Option<u32> {
+    sleutels.find(hasher.hash_one(id), |&n| ids.get(n as usize) == id).copied()
 }
 
 /// Ids one after the other in one buffer: 5 million youths take 40 MB here, three times that as a
@@ -355,7 +364,7 @@ fn koppel(jongeren: Jongeren, adressen: Adressen, inschrijvingen: PerJongere<Sch
                     Some(v) if is(v as usize) => Some(v),
                     Some(v) if is(v as usize + 1) => Some(v + 1),
                     None if is(0) => Some(0),
-                    _ => sleutels.find(hasher.hash_one(id), |&m| ids.get(m as usize) == id).copied(),
+                    _ => vind(&sleutels, &hasher, &ids, id),
                 };
                 if n.is_some() {
                     vorige = n;
