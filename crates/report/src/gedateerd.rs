@@ -4,13 +4,13 @@
 use crate::Fout;
 use leerspoor_domain::Datum;
 use leerspoor_store::Store;
-use leerspoor_store::rij::{self, Rij};
+use leerspoor_store::rij::Rij;
 use tokio::sync::OnceCell;
 
 /// The records of one kind dated from `van` up to and including `tot`, read at first use.
 pub(crate) struct Gedateerd<R> {
-    /// `WHERE <datumkolom> >= $1 AND <datumkolom> <= $2`.
-    waar: &'static str,
+    /// The date column.
+    kolom: &'static str,
     datum: fn(&R) -> Datum,
     van: Datum,
     tot: Datum,
@@ -18,17 +18,16 @@ pub(crate) struct Gedateerd<R> {
 }
 
 impl<R: Rij + Sync> Gedateerd<R> {
-    pub fn nieuw(waar: &'static str, datum: fn(&R) -> Datum, van: Datum, tot: Datum) -> Self {
-        Gedateerd { waar, datum, van, tot, rijen: OnceCell::new() }
+    pub fn nieuw(kolom: &'static str, datum: fn(&R) -> Datum, van: Datum, tot: Datum) -> Self {
+        Gedateerd { kolom, datum, van, tot, rijen: OnceCell::new() }
     }
 
-    /// Every record of the window, in key order (as [`Store::lees_met`] reads them).
+    /// Every record of the window, in key order (as [`Store::lees_tussen`] reads them).
     pub async fn alle(&self, store: &Store) -> Result<&[R], Fout> {
-        let binds = [rij::datum(self.van), rij::datum(self.tot)];
         let rijen = self
             .rijen
             .get_or_try_init(|| async {
-                Ok::<_, Fout>(store.lees_met::<R>(self.waar, &binds).await?.into_boxed_slice())
+                Ok::<_, Fout>(store.lees_tussen::<R>(self.kolom, self.van, self.tot).await?.into_boxed_slice())
             })
             .await?;
         Ok(rijen)

@@ -1,13 +1,11 @@
 //! What a report is about: the verslagjaar and the scope, and which gemeente each youth counts in.
 use crate::Fout;
 use crate::gedateerd::Gedateerd;
+use crate::register::JikpLeerling;
 use crate::tabellen::bevolking::{Groep, Verzuimers};
-use leerspoor_domain::model::{
-    Actie, Dagbesteding, Gemeente, Inschrijving, Regio, RmcTraject, Subregio, Verzuimmelding,
-};
+use leerspoor_domain::model::{Actie, Dagbesteding, Gemeente, Regio, RmcTraject, Subregio, Verzuimmelding};
 use leerspoor_domain::rules::vsv::{Opvolging, VsvSector};
 use leerspoor_domain::{Datum, Gemeentecode, SchoolJaar};
-use leerspoor_store::rij::{self, Waarde};
 use leerspoor_store::{Personen, Store};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
@@ -44,16 +42,6 @@ impl fmt::Display for Scope {
     }
 }
 
-/// Enrolments of the JIKP candidates: on 1 October of the year before the verslagjaar, and a
-/// year later.
-pub struct JikpInschrijvingen {
-    pub op: Vec<Inschrijving>,
-    pub later: Vec<Inschrijving>,
-}
-
-/// Enrolments by youth.
-pub(crate) type PerJongere = HashMap<String, Vec<Inschrijving>>;
-
 /// The population on one peildatum, counted by the first table that asks.
 pub(crate) type Bevolking = Arc<OnceCell<Arc<[Groep]>>>;
 
@@ -81,10 +69,8 @@ pub struct Kader {
     trajecten: OnceCell<Arc<[RmcTraject]>>,
     /// Every dagbesteding the RMC recorded, read once for the tables that follow youths out of school.
     dagbestedingen: OnceCell<Arc<[Dagbesteding]>>,
-    /// The JIKP candidates' enrolments on 1 October of the year before and of the verslagjaar.
-    jikp: OnceCell<Arc<JikpInschrijvingen>>,
-    /// The enrolments of the youths with a verzuimmelding in the verslagjaar or the year before.
-    verzuimers: OnceCell<Arc<PerJongere>>,
+    /// The JIKP pupils of 1 October of the year before the verslagjaar.
+    jikp: OnceCell<Arc<[JikpLeerling]>>,
     /// Where the verslagjaar's VSV-ers are on its last day, for vsv_bestemming and the factsheet.
     vsv_einde: OnceCell<Arc<Opvolging>>,
     /// The new VSV-ers of the verslagjaar per sector (`None` while not yet known), for vsv_nieuw
@@ -140,18 +126,17 @@ impl Kader {
             trajecten: OnceCell::new(),
             dagbestedingen: OnceCell::new(),
             jikp: OnceCell::new(),
-            verzuimers: OnceCell::new(),
             verzuimers_per_gemeente: OnceCell::new(),
             vsv_ers: OnceCell::new(),
             vsv_einde: OnceCell::new(),
             meldingen: Gedateerd::nieuw(
-                "WHERE meldingsdatum >= $1 AND meldingsdatum <= $2",
+                "meldingsdatum",
                 |m| m.meldingsdatum,
                 SchoolJaar::beginnend_in(jaar.beginjaar() - 4).eerste_dag(),
                 jaar.volgend().laatste_dag(),
             ),
             acties: Gedateerd::nieuw(
-                "WHERE datum >= $1 AND datum <= $2",
+                "datum",
                 |a| a.datum,
                 SchoolJaar::beginnend_in(jaar.beginjaar() - 3).eerste_dag(),
                 jaar.laatste_dag(),
@@ -206,7 +191,11 @@ impl Kader {
     pub async fn vsv_bestemmingen_einde(&self) -> Result<Arc<Opvolging>, Fout> {
         let einde = self.jaar.laatste_dag();
         let o = self.vsv_einde.get_or_try_init(|| async {
-            Ok::<_, Fout>(Arc::new(crate::register::vsv_bestemmingen(&self.store, self.jaar, |_| einde).await?))
+            let personen = self.personen().await?;
+            let (trajecten, dagbestedingen) = (self.rmc_trajecten().await?, self.dagbestedingen().await?);
+            let rmc = crate::register::RmcPerJongere::nieuw(&trajecten, &dagbestedingen);
+            let o = crate::register::vsv_bestemmingen(&self.store, &personen, &rmc, self.jaar, |_| einde).await?;
+            Ok::<_, Fout>(Arc::new(o))
         });
         Ok(o.await?.clone())
     }
@@ -219,13 +208,17 @@ impl Kader {
         Ok(alle.await?.clone())
     }
 
-    /// The enrolments of the youths who could be JIKP pupils on 1 October of the year before the
-    /// verslagjaar (as [`crate::register::jikp_inschrijvingen`]), read once for the two
-    /// tables that follow them (jikp_door_uitstroom and the factsheet).
-    pub async fn jikp_inschrijvingen(&self) -> Result<Arc<JikpInschrijvingen>, Fout> {
+    /// The pupils of the JIKP groups on 1 October of the year before the verslagjaar, with their
+    /// enrolment a year later ([`crate::register::jikp_leerlingen`]), found once for the three
+    /// tables that follow them (jikp_door_uitstroom, vsv_bestemming and the factsheet).
+    pub async fn jikp_leerlingen(&self) -> Result<Arc<[JikpLeerling]>, Fout> {
         let j = self.jikp.get_or_try_init(|| async {
-            let (op, later) = crate::register::jikp_inschrijvingen(&self.store, self.jaar.vorig()).await?;
-            Ok::<_, Fout>(Arc::new(JikpInschrijvingen { op, later }))
+            let personen = self.personen().await?;
+            let jaar = self.jaar.vorig();
+            let leerlingen = tokio::task::spawn_blocking(move || crate::register::jikp_leerlingen(&personen, jaar))
+                .await
+                .unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()));
+            Ok::<_, Fout>(leerlingen.into())
         });
         Ok(j.await?.clone())
     }
@@ -247,24 +240,6 @@ impl Kader {
         self.acties.tussen(&self.store, van, tot).await
     }
 
-    /// The enrolments of every youth with a verzuimmelding in the verslagjaar or the year before,
-    /// read once for the tables that look up the school of a melding's date (verzuim_schoolherkomst,
-    /// relatief_gemeente_onderwijssoort, the factsheet). A table about the verslagjaar alone finds
-    /// its youths among them, each with all their enrolments.
-    pub async fn inschrijvingen_van_verzuimers(&self) -> Result<Arc<PerJongere>, Fout> {
-        let per = self.verzuimers.get_or_try_init(|| async {
-            const MET_MELDING: &str = "WHERE jongere IN \
-                 (SELECT jongere FROM verzuimmelding WHERE meldingsdatum >= $1 AND meldingsdatum <= $2)";
-            let venster = [rij::datum(self.jaar.vorig().eerste_dag()), rij::datum(self.jaar.laatste_dag())];
-            let mut per = PerJongere::new();
-            for i in self.store.lees_met::<Inschrijving>(MET_MELDING, &venster).await? {
-                per.entry(i.jongere.clone()).or_default().push(i);
-            }
-            Ok::<_, Fout>(Arc::new(per))
-        });
-        Ok(per.await?.clone())
-    }
-
     /// Prepares [`Kader::telt`]: in the regio everyone counts and nothing is read.
     pub async fn bereid_scope(&self) -> Result<(), Fout> {
         if self.scope != Scope::Regio {
@@ -279,11 +254,6 @@ impl Kader {
     pub async fn personen(&self) -> Result<Arc<Personen>, Fout> {
         let p = self.personen.get_or_try_init(|| async { Ok::<_, Fout>(Arc::new(self.store.personen().await?)) });
         Ok(p.await?.clone())
-    }
-
-    /// Dates of birth of the youths selected by `sql` (`SELECT id, geboortedatum FROM jongere …`).
-    pub async fn geboortedata(&self, sql: &'static str, binds: &[Waarde]) -> Result<HashMap<String, Datum>, Fout> {
-        Ok(crate::register::geboortedata(&self.store, sql, binds).await?)
     }
 
     /// The gemeente of the region a youth lived in on a date (after [`Kader::personen`]).

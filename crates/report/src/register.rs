@@ -5,7 +5,7 @@
 //! tables count alike.
 use chrono::Months;
 use leerspoor_domain::model::{
-    Actie, ActieSoort, Dagbesteding, Inschrijving, Jongere, RmcTraject, Verzuimmelding, VsvMelding, Zaak, ZaakStatus,
+    Actie, ActieSoort, Dagbesteding, Inschrijving, RmcTraject, Verzuimmelding, VsvMelding, Zaak, ZaakStatus,
 };
 use leerspoor_domain::onderwijs::JikpGroep;
 use leerspoor_domain::rules::jikp::{self, Stroom};
@@ -16,112 +16,79 @@ use leerspoor_domain::rules::vsv::{self, Opvolging, Peilingen, Rmc};
 use leerspoor_domain::rules::vsv_effect;
 use leerspoor_domain::{Datum, SchoolJaar};
 use leerspoor_store::rij::{self, Type, Waarde};
-use leerspoor_store::{Personen, Store, StoreFout};
+use leerspoor_store::{Personen, Schoolperiode, Store, StoreFout};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
 type Result<T> = std::result::Result<T, StoreFout>;
 
-/// The youths who could be JIKP pupils on $1 ([`jikp::jikp_groep`] decides): enrolled in PRO or
-/// VSO, Entree or vmbo-basis. Their other enrolments are read too, for "the one begun last".
-macro_rules! jikp_kandidaten {
-    () => {
-        "(SELECT jongere FROM inschrijving WHERE begindatum <= $1 AND (einddatum IS NULL OR einddatum >= $1) \
-         AND (onderwijssoort IN ('pro', 'vso') OR niveau IN ('mbo1', 'vmbo_bb')))"
-    };
+/// A pupil of a JIKP group on 1 October (seed 000 Tabel 8): the youth's number in [`Personen`],
+/// the group, and the enrolment on 1 October a year later, if any.
+#[derive(Debug, Clone, Copy)]
+pub struct JikpLeerling {
+    pub jongere: usize,
+    pub groep: JikpGroep,
+    pub later: Option<Schoolperiode>,
 }
 
-/// The enrolments on 1 October of `schooljaar` and of the next of the youths who could be JIKP
-/// pupils then — not the whole register, which at national scale is millions of enrolments.
-pub async fn jikp_inschrijvingen(
-    store: &Store,
-    schooljaar: SchoolJaar,
-) -> Result<(Vec<Inschrijving>, Vec<Inschrijving>)> {
-    let (van, naar) = (rij::datum(schooljaar.een_oktober()), rij::datum(schooljaar.volgend().een_oktober()));
-    let op = store
-        .lees_met(
-            concat!(
-                "WHERE begindatum <= $1 AND (einddatum IS NULL OR einddatum >= $1) AND jongere IN ",
-                jikp_kandidaten!()
-            ),
-            std::slice::from_ref(&van),
-        )
-        .await?;
-    let later = store
-        .lees_met(
-            concat!(
-                "WHERE begindatum <= $2 AND (einddatum IS NULL OR einddatum >= $2) AND jongere IN ",
-                jikp_kandidaten!()
-            ),
-            &[van, naar],
-        )
-        .await?;
-    Ok((op, later))
-}
-
-/// Dates of birth of the youths selected by `sql` (`SELECT id, geboortedatum FROM jongere …`).
-pub async fn geboortedata(store: &Store, sql: &'static str, binds: &[Waarde]) -> Result<HashMap<String, Datum>> {
-    let rijen = store.vraag(sql, binds, &[Type::Tekst, Type::Datum]).await?;
-    Ok(rijen
-        .into_iter()
-        .filter_map(|r| match <[Waarde; 2]>::try_from(r).ok()? {
-            [Waarde::Tekst(Some(id)), Waarde::Datum(Some(d))] => Some((id, d)),
-            _ => None,
+/// The pupils of the JIKP groups on 1 October of `schooljaar`, by the enrolment running then (of
+/// two, the one begun last, as everywhere: [`Personen::ingeschreven_op`]).
+pub fn jikp_leerlingen(personen: &Personen, schooljaar: SchoolJaar) -> Vec<JikpLeerling> {
+    let (van, naar) = (schooljaar.een_oktober(), schooljaar.volgend().een_oktober());
+    (0..personen.len())
+        .filter_map(|n| {
+            let i = personen.ingeschreven_op(n, van)?;
+            let groep = jikp::jikp_groep(i.onderwijssoort, i.niveau, i.vso_profiel)?;
+            Some(JikpLeerling { jongere: n, groep, later: personen.ingeschreven_op(n, naar).copied() })
         })
-        .collect())
+        .collect()
 }
 
-/// What the JIKP bestemming needs of the youths who could be JIKP pupils on 1 October of
-/// `schooljaar`, on the day `op`: enrolled then, the first startkwalificatie, and the day they left
-/// the region (the end of an address left with a vertrek), if any.
-pub struct JikpStand {
-    pub ingeschreven: bool,
-    pub startkwalificatie: Option<Datum>,
-    pub vertrokken: Option<Datum>,
+/// Tabel 8 of the JIKP pupils of `schooljaar` (see [`jikp::door_uitstroom`]).
+pub fn jikp_stromen<'a>(leerlingen: impl IntoIterator<Item = &'a JikpLeerling>) -> BTreeMap<JikpGroep, Stroom> {
+    jikp::door_uitstroom(leerlingen.into_iter().map(|l| (l.groep, l.later.map(|i| (i.onderwijssoort, i.niveau)))))
 }
-
-pub async fn jikp_stand(store: &Store, schooljaar: SchoolJaar, op: Datum) -> Result<HashMap<String, JikpStand>> {
-    let rijen = store
-        .vraag(
-            JIKP_STAND.as_str(),
-            &[rij::datum(schooljaar.een_oktober()), rij::datum(op)],
-            &[Type::Tekst, Type::Datum, Type::Datum, Type::Datum],
-        )
-        .await?;
-    Ok(rijen
-        .into_iter()
-        .filter_map(|r| match <[Waarde; 4]>::try_from(r).ok()? {
-            [
-                Waarde::Tekst(Some(id)),
-                Waarde::Datum(ingeschreven),
-                Waarde::Datum(startkwalificatie),
-                Waarde::Datum(vertrokken),
-            ] => Some((id, JikpStand { ingeschreven: ingeschreven.is_some(), startkwalificatie, vertrokken })),
-            _ => None,
-        })
-        .collect())
-}
-
-static JIKP_STAND: LazyLock<String> = LazyLock::new(|| {
-    format!(
-        concat!(
-            "SELECT j.id, \
-               (SELECT MIN(i.begindatum) FROM inschrijving i WHERE i.jongere = j.id AND i.begindatum <= $2 \
-                  AND (i.einddatum IS NULL OR i.einddatum >= $2)), \
-               (SELECT MIN(d.datum) FROM diploma d WHERE d.jongere = j.id AND d.soort IN ({})), \
-               (SELECT MIN(w.einddatum) FROM woonadres w WHERE w.jongere = j.id AND w.vertrek IS NOT NULL \
-                  AND w.einddatum >= $1) \
-             FROM jongere j WHERE j.id IN ",
-            jikp_kandidaten!()
-        ),
-        rij::sql_codes(is_startkwalificatie)
-    )
-});
 
 /// Seed 000 Tabel 8 for `schooljaar` → the next, over the whole register.
 pub async fn jikp_door_uitstroom(store: &Store, schooljaar: SchoolJaar) -> Result<BTreeMap<JikpGroep, Stroom>> {
-    let (van, naar) = jikp_inschrijvingen(store, schooljaar).await?;
-    Ok(jikp::door_uitstroom(&van, &naar))
+    let personen = store.personen().await?;
+    Ok(jikp_stromen(&jikp_leerlingen(&personen, schooljaar)))
+}
+
+/// What a youth's diplomas and addresses tell about their leaving school and the region.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DiplomaEnVertrek {
+    /// The first startkwalificatie.
+    pub startkwalificatie: Option<Datum>,
+    /// The first praktijkonderwijs diploma (no startkwalificatie, no kwalificatieplicht after it).
+    pub praktijkonderwijs: Option<Datum>,
+    /// The end of an address the youth left the region from, on or after the day asked about.
+    pub vertrokken: Option<Datum>,
+}
+
+/// [`DiplomaEnVertrek`] of the youths `ids`, with departures from `vanaf`: [`PARTIJ`] youths a
+/// query, not a dossier each.
+pub async fn diploma_en_vertrek(
+    store: &Store,
+    ids: &[&str],
+    vanaf: Datum,
+) -> Result<HashMap<String, DiplomaEnVertrek>> {
+    let mut uit = HashMap::with_capacity(ids.len());
+    for partij in ids.chunks(PARTIJ) {
+        // A short last batch repeats its last id: the statement keeps its fixed number of binds.
+        let mut binds: Vec<Waarde> =
+            (0..PARTIJ).map(|i| rij::tekst(partij.get(i).unwrap_or(&partij[partij.len() - 1]))).collect();
+        binds.push(rij::datum(vanaf));
+        let typen = [Type::Tekst, Type::Datum, Type::Datum, Type::Datum];
+        for r in store.vraag(DIPLOMA_EN_VERTREK.as_str(), &binds, &typen).await? {
+            if let Ok([Waarde::Tekst(Some(id)), Waarde::Datum(sq), Waarde::Datum(pro), Waarde::Datum(vertrokken)]) =
+                <[Waarde; 4]>::try_from(r)
+            {
+                uit.insert(id, DiplomaEnVertrek { startkwalificatie: sq, praktijkonderwijs: pro, vertrokken });
+            }
+        }
+    }
+    Ok(uit)
 }
 
 /// [`recidive::recidive`] over the register: the cases closed in `schooljaar`, the meldingen up to
@@ -149,7 +116,7 @@ pub async fn recidive(store: &Store, schooljaar: SchoolJaar) -> Result<Recidive>
 /// nowhere on 1 October of the next, with the facts [`vsv::nieuwe_vsv_er`] decides on — a few
 /// percent of the enrolled, found among the register's youths in memory. Of two enrolments on
 /// 1 October the one begun last gives the onderwijssoort, as for the deelnemers. Their diplomas and
-/// departures are read for them alone, [`PARTIJ`] youths a query.
+/// departures are read for them alone ([`diploma_en_vertrek`]).
 pub async fn vsv_kandidaten(
     store: &Store,
     personen: &Personen,
@@ -176,22 +143,13 @@ pub async fn vsv_kandidaten(
         };
         uit.insert(personen.id(n).to_string(), p);
     }
-    let ids: Vec<String> = uit.keys().cloned().collect();
-    for partij in ids.chunks(PARTIJ) {
-        // A short last batch repeats its last id: the statement keeps its fixed number of binds.
-        let mut binds: Vec<Waarde> =
-            (0..PARTIJ).map(|i| rij::tekst(partij.get(i).unwrap_or(&partij[partij.len() - 1]))).collect();
-        binds.push(rij::datum(t));
-        let typen = [Type::Tekst, Type::Datum, Type::Datum, Type::Datum];
-        for r in store.vraag(DIPLOMA_EN_VERTREK.as_str(), &binds, &typen).await? {
-            if let Ok([Waarde::Tekst(Some(id)), Waarde::Datum(sq), Waarde::Datum(pro), Waarde::Datum(vertrokken)]) =
-                <[Waarde; 4]>::try_from(r)
-                && let Some(p) = uit.get_mut(&id)
-            {
-                p.startkwalificatie = sq;
-                p.diploma_praktijkonderwijs = pro;
-                p.uit_beeld = [p.uit_beeld, vertrokken].into_iter().flatten().min();
-            }
+    let ids: Vec<&str> = uit.keys().map(String::as_str).collect();
+    let gevonden = diploma_en_vertrek(store, &ids, t).await?;
+    for (id, d) in gevonden {
+        if let Some(p) = uit.get_mut(&id) {
+            p.startkwalificatie = d.startkwalificatie;
+            p.diploma_praktijkonderwijs = d.praktijkonderwijs;
+            p.uit_beeld = [p.uit_beeld, d.vertrokken].into_iter().flatten().min();
         }
     }
     Ok(uit)
@@ -221,43 +179,30 @@ static DIPLOMA_EN_VERTREK: LazyLock<String> = LazyLock::new(|| {
 
 /// Follows up every VSV-er of the schooljaar on the day a year after their uitvaldatum.
 pub async fn vsv_opvolging(store: &Store, schooljaar: SchoolJaar) -> Result<Opvolging> {
-    vsv_bestemmingen(store, schooljaar, |v| v.uitvaldatum + Months::new(12)).await
+    let personen = store.personen().await?;
+    let (trajecten, dagbestedingen) = (store.lees::<RmcTraject>().await?, store.lees::<Dagbesteding>().await?);
+    let rmc = RmcPerJongere::nieuw(&trajecten, &dagbestedingen);
+    vsv_bestemmingen(store, &personen, &rmc, schooljaar, |v| v.uitvaldatum + Months::new(12)).await
 }
 
 /// Where every VSV-er of the schooljaar is ([`vsv::bestemming_op`]) on the day `op` gives for
-/// their melding.
+/// their melding, from the register's youths and what the RMC recorded.
 pub async fn vsv_bestemmingen(
     store: &Store,
+    personen: &Personen,
+    rmc: &RmcPerJongere<'_>,
     schooljaar: SchoolJaar,
     op: impl Fn(&VsvMelding) -> Datum,
 ) -> Result<Opvolging> {
     let venster = [rij::datum(schooljaar.eerste_dag()), rij::datum(schooljaar.laatste_dag())];
     let cohort: Vec<VsvMelding> = store.lees_met("WHERE uitvaldatum >= $1 AND uitvaldatum <= $2", &venster).await?;
-    // The cohort's records in three reads, not a dossier each.
-    const VAN_COHORT: &str =
-        "WHERE jongere IN (SELECT jongere FROM vsv_melding WHERE uitvaldatum >= $1 AND uitvaldatum <= $2)";
-    let jongeren: HashMap<String, Datum> = store
-        .lees_met::<Jongere>(
-            "WHERE id IN (SELECT jongere FROM vsv_melding WHERE uitvaldatum >= $1 AND uitvaldatum <= $2)",
-            &venster,
-        )
-        .await?
-        .into_iter()
-        .map(|j| (j.id, j.geboortedatum))
-        .collect();
-    let mut inschrijvingen: HashMap<String, Vec<Inschrijving>> = HashMap::new();
-    for i in store.lees_met::<Inschrijving>(VAN_COHORT, &venster).await? {
-        inschrijvingen.entry(i.jongere.clone()).or_default().push(i);
-    }
-    let trajecten = store.lees_met::<RmcTraject>(VAN_COHORT, &venster).await?;
-    let dagbestedingen = store.lees_met::<Dagbesteding>(VAN_COHORT, &venster).await?;
-    let rmc = RmcPerJongere::nieuw(&trajecten, &dagbestedingen);
     let per_jongere = cohort
         .into_iter()
         .filter_map(|v| {
-            let geboren = *jongeren.get(&v.jongere)?;
-            let ins = inschrijvingen.get(&v.jongere).map_or(&[][..], Vec::as_slice);
-            Some((v.jongere.clone(), vsv::bestemming_op(v.uitvaldatum, geboren, ins, rmc.van(&v.jongere), op(&v))))
+            let (j, op) = (personen.van(&v.jongere)?, op(&v));
+            let ingeschreven = j.ingeschreven_op(op).is_some();
+            let b = vsv::bestemming_op(v.uitvaldatum, j.geboren(), ingeschreven, rmc.van(&v.jongere), op);
+            Some((v.jongere, b))
         })
         .collect();
     Ok(Opvolging { schooljaar, per_jongere })

@@ -189,7 +189,7 @@ pub mod integriteit;
 mod personen;
 pub mod sleutels;
 pub mod toegang;
-pub use personen::{Personen, Schoolperiode, Verblijf};
+pub use personen::{Personen, Persoon, Schoolperiode, Verblijf};
 
 impl Store {
     /// Opens (and creates, for SQLite) the database at `url` and brings its schema up to date.
@@ -291,6 +291,23 @@ impl Store {
     /// The rows of a record type that match a condition (`WHERE …` with `$n` placeholders).
     pub async fn lees_met<R: Rij>(&self, waar: &'static str, binds: &[Waarde]) -> Result<Vec<R>> {
         self.lees_sql::<R>(waar, binds).await
+    }
+
+    /// The rows whose date column `kolom` lies from `van` up to and including `tot`, ordered by
+    /// key: the years a report counts.
+    ///
+    /// SQLite takes a date's index for any range, knowing nothing of how many rows it holds, and
+    /// then looks up each row and sorts them: for a report's window of years, most of the table,
+    /// 3 s at national scale where one pass through the table in key order takes 1 s. So on
+    /// SQLite the column is written `+kolom`, which keeps the index out. PostgreSQL's planner
+    /// chooses from its statistics.
+    pub async fn lees_tussen<R: Rij>(&self, kolom: &'static str, van: Datum, tot: Datum) -> Result<Vec<R>> {
+        assert!(R::KOLOMMEN.iter().any(|k| k.naam == kolom), "{} heeft geen kolom {kolom}", R::TABEL);
+        let k = match self {
+            Store::Sqlite(..) => format!("+{kolom}"),
+            Store::Postgres(_) => kolom.to_string(),
+        };
+        self.lees_sql::<R>(&format!("WHERE {k} >= $1 AND {k} <= $2"), &[rij::datum(van), rij::datum(tot)]).await
     }
 
     /// One record by its (single-column) key.

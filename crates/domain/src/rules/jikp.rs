@@ -1,9 +1,8 @@
 //! Jongeren in kwetsbare posities (JIKP): the groups RMC monitors at their transitions.
 use super::vsv::Bestemming;
-use crate::model::Inschrijving;
 use crate::onderwijs::{JikpGroep, Niveau, Onderwijssoort, VsoProfiel};
 use crate::{Datum, code_enum};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// The JIKP group of an enrolment, if it belongs to one.
 ///
@@ -148,23 +147,13 @@ impl Stroom {
     }
 }
 
-/// Tabel 8 from the enrolments on the two peildata; a youth with two enrolments counts once, by the
-/// one begun last.
-pub fn door_uitstroom(op_peildatum: &[Inschrijving], een_jaar_later: &[Inschrijving]) -> BTreeMap<JikpGroep, Stroom> {
-    let laatste = |lijst: &[Inschrijving]| {
-        let mut per: HashMap<String, Inschrijving> = HashMap::new();
-        for i in lijst {
-            if per.get(&i.jongere).is_none_or(|x| x.begindatum < i.begindatum) {
-                per.insert(i.jongere.clone(), i.clone());
-            }
-        }
-        per
-    };
-    let later = laatste(een_jaar_later);
+/// Tabel 8 from the pupils of the JIKP groups on the first peildatum, each with their enrolment a
+/// year later (`None`: not enrolled then).
+pub fn door_uitstroom(
+    deelnemers: impl IntoIterator<Item = (JikpGroep, Option<(Onderwijssoort, Option<Niveau>)>)>,
+) -> BTreeMap<JikpGroep, Stroom> {
     let mut uit: BTreeMap<JikpGroep, Stroom> = BTreeMap::new();
-    for (jongere, i) in laatste(op_peildatum) {
-        let Some(groep) = jikp_groep(i.onderwijssoort, i.niveau, i.vso_profiel) else { continue };
-        let volgend = later.get(&jongere).map(|l| (l.onderwijssoort, l.niveau));
+    for (groep, volgend) in deelnemers {
         uit.entry(groep).or_default().tel(overgang(groep, volgend));
     }
     uit

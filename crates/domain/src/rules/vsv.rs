@@ -1,7 +1,7 @@
 //! Voortijdig schoolverlaten (docs/regels.md): who is a VSV-er, an oud-VSV-er, and where a VSV-er
 //! is a year later.
 use super::leeftijd::leeftijd_op;
-use crate::model::{Dagbesteding, Inschrijving, RmcTraject};
+use crate::model::{Dagbesteding, RmcTraject};
 use crate::onderwijs::Onderwijssoort;
 use crate::{Datum, code_enum};
 use chrono::{Datelike, Months};
@@ -183,17 +183,16 @@ pub fn bestemming(ingeschreven: bool, leeftijd: u32, laatste_resultaat: Option<&
     }
 }
 
-/// Where a VSV-er who dropped out on `uitvaldatum` is on `op`, from their records: an enrolment
-/// that runs on `op`; else what the RMC found since a month before the drop-out (about this
-/// drop-out, [`stand_op`]).
+/// Where a VSV-er who dropped out on `uitvaldatum` is on `op`, from their records: enrolled on
+/// `op` (an enrolment runs that day); else what the RMC found since a month before the drop-out
+/// (about this drop-out, [`stand_op`]).
 pub fn bestemming_op(
     uitvaldatum: Datum,
     geboortedatum: Datum,
-    inschrijvingen: &[Inschrijving],
+    ingeschreven: bool,
     rmc: Rmc<'_>,
     op: Datum,
 ) -> Bestemming {
-    let ingeschreven = inschrijvingen.iter().any(|i| i.begindatum <= op && i.einddatum.is_none_or(|e| op <= e));
     stand_op(ingeschreven, leeftijd_op(geboortedatum, op), rmc, uitvaldatum - Months::new(1), op)
 }
 

@@ -7,7 +7,6 @@ use leerspoor_domain::onderwijs::Onderwijssoort;
 use leerspoor_domain::rules::{art25, geboren_uiterlijk, leeftijd_op};
 use leerspoor_domain::{Datum, Gemeentecode, SchoolJaar};
 use leerspoor_store::Personen;
-use leerspoor_store::rij::{self, Waarde as Cel};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -105,25 +104,17 @@ pub(super) fn leerplichtigen(groepen: &[Groep]) -> HashMap<&Gemeentecode, (u32, 
     per
 }
 
-/// Of the youths selected by `sql` (`SELECT id, geboortedatum FROM jongere WHERE …`, with $1 the
-/// peildatum), the gemeente where those of 5 up to 18, alive, lived on the peildatum: the few
-/// youths with a melding or a vrijstelling, to set beside the counts of [`bevolking`].
-pub(super) async fn woonplaats_5_17(
-    kader: &Kader,
-    sql: &'static str,
-    binds: &[Cel],
+/// The gemeente of the region where a youth lived on the peildatum, if alive and 5 up to 18 then:
+/// a youth with a melding or a vrijstelling, set beside the counts of [`bevolking`].
+pub(super) fn woonplaats_5_17<'k>(
+    kader: &'k Kader,
+    personen: &Personen,
+    jongere: &str,
     peildatum: Datum,
-) -> Result<HashMap<String, Gemeentecode>, Fout> {
-    let geboren = kader.geboortedata(sql, binds).await?;
-    kader.personen().await?;
-    Ok(geboren
-        .into_iter()
-        .filter(|(_, g)| (5..18).contains(&leeftijd_op(*g, peildatum)))
-        .filter_map(|(id, _)| {
-            let gemeente = kader.gemeente_op(&id, peildatum)?.code.clone();
-            Some((id, gemeente))
-        })
-        .collect())
+) -> Option<&'k Gemeentecode> {
+    let j = personen.van(jongere)?;
+    let telt = j.leeft_op(peildatum) && (5..18).contains(&leeftijd_op(j.geboren(), peildatum));
+    telt.then(|| kader.regio.get(j.woonde_op(peildatum)?).map(|g| &g.code))?
 }
 
 /// `ingeschreven_pct` (seed 001 factsheet): youths of 5 up to and including 17 per gemeente on
@@ -180,18 +171,11 @@ async fn tel_verzuimers(kader: &Kader) -> Result<Verzuimers, Fout> {
     let meldingen = kader.verzuimmeldingen(jaar.eerste_dag(), jaar.laatste_dag()).await?;
     // The absolute verzuimers count where they lived on the peildatum, if 5-17 then: the same
     // youths as the population they are set against.
-    let woont = woonplaats_5_17(
-        kader,
-        "SELECT id, geboortedatum FROM jongere WHERE (overlijdensdatum IS NULL OR overlijdensdatum > $1) \
-         AND id IN (SELECT jongere FROM verzuimmelding WHERE meldingsdatum >= $2 AND meldingsdatum <= $3)",
-        &[rij::datum(peildatum), rij::datum(jaar.eerste_dag()), rij::datum(jaar.laatste_dag())],
-        peildatum,
-    )
-    .await?;
+    let personen = kader.personen().await?;
     let jongeren: HashSet<&str> =
         meldingen.iter().filter(|m| art25::absoluut_verzuim(m)).map(|m| m.jongere.as_str()).collect();
     let mut absoluut: HashMap<Gemeentecode, f64> = HashMap::new();
-    for g in jongeren.into_iter().filter_map(|j| woont.get(j)) {
+    for g in jongeren.into_iter().filter_map(|j| woonplaats_5_17(kader, &personen, j, peildatum)) {
         *absoluut.entry(g.clone()).or_default() += 1.0;
     }
     let mut relatief: HashMap<Gemeentecode, f64> = HashMap::new();

@@ -2,17 +2,16 @@
 //! column per gemeente of the scope. Each figure comes from the table or rule that defines
 //! it (ingeschreven_pct, recidive, vrijstellingen_gemeente, vrijstelling_aanvragen, VSV
 //! bestemming, JIKP); rows are grouped by key prefix for the renderer.
-use super::gemeente_onderwijssoort::Inschrijvingen;
 use super::{bevolking, vrijstellingen_overzicht};
 use crate::tabel::{Waarde, percentage};
 use crate::{Fout, Kader, Scope, Tabel, register};
-use leerspoor_domain::model::{Diploma, Inschrijving, Jongere, Vrijstelling, VsvMelding, Zaak};
+use leerspoor_domain::model::{Diploma, Vrijstelling, VsvMelding, Zaak};
 use leerspoor_domain::onderwijs::{Niveau, Onderwijssoort};
 use leerspoor_domain::rules::vrijstelling::loopt_op;
 use leerspoor_domain::rules::vsv::{Bestemming, is_oud_vsv, stand_op};
-use leerspoor_domain::rules::{self, jikp_groep, leeftijd_op, melding};
+use leerspoor_domain::rules::{self, leeftijd_op, melding};
 use leerspoor_domain::{Datum, Gemeentecode};
-use leerspoor_store::rij;
+use leerspoor_store::{Schoolperiode, rij};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Row key, label, and whether it is leerplicht work (empty for a gemeente that does it itself).
@@ -94,7 +93,6 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let meldingen = kader.verzuimmeldingen(jaar.eerste_dag(), einde).await?;
     // Residence on each date, and the JIKP pupils' ages: the register's youths, read once.
     let personen = kader.personen().await?;
-    let inschrijvingen = Inschrijvingen::van_verzuimers(kader).await?;
     let mut verzuimers: BTreeSet<(Gemeentecode, &str)> = BTreeSet::new();
     for m in meldingen.iter().filter(|m| melding::telt(m)) {
         let Some(g) = kader.gemeente_op(&m.jongere, m.meldingsdatum).filter(|g| kader.in_scope(&g.code)) else {
@@ -106,7 +104,8 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
             verzuimers.insert((g.code.clone(), &m.jongere));
         } else if m.soort == "absoluut" {
             c.tel("meldingen_absoluut", &g.code);
-            if inschrijvingen.begonnen(&m.jongere, m.meldingsdatum, einde) {
+            let begonnen = |i: &Schoolperiode| m.meldingsdatum <= i.begindatum && i.begindatum <= einde;
+            if personen.van(&m.jongere).is_some_and(|j| j.schoolperioden().iter().any(begonnen)) {
                 c.tel("absoluut_naar_school", &g.code);
             }
         }
@@ -161,30 +160,22 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
         let e = laatste_uitval.entry(v.jongere).or_insert(v.uitvaldatum);
         *e = (*e).max(v.uitvaldatum);
     }
-    let jongeren: HashMap<String, Jongere> = kader
-        .store
-        .lees_met::<Jongere>("WHERE id IN (SELECT jongere FROM vsv_melding)", &[])
-        .await?
-        .into_iter()
-        .map(|j| (j.id.clone(), j))
-        .collect();
     let mut diplomas: HashMap<String, Vec<Diploma>> = HashMap::new();
     for d in kader.store.lees_met::<Diploma>(VAN_VSV, &[]).await? {
         diplomas.entry(d.jongere.clone()).or_default().push(d);
     }
-    let vsv_inschrijvingen = Inschrijvingen::laad(kader, VAN_VSV, &[]).await?;
     for (id, uitval) in &laatste_uitval {
-        let Some(j) = jongeren.get(id).filter(|j| j.overlijdensdatum.is_none_or(|o| o > peildatum)) else { continue };
+        let Some(j) = personen.van(id).filter(|j| j.leeft_op(peildatum)) else { continue };
         let sq = rules::eerste_startkwalificatie(diplomas.get(id).map(Vec::as_slice).unwrap_or(&[]));
-        let ingeschreven = vsv_inschrijvingen.op(id, peildatum).is_some();
+        let ingeschreven = j.ingeschreven_op(peildatum).is_some();
         let Some(g) = kader.gemeente_op(id, peildatum).map(|g| g.code.clone()) else { continue };
-        if !is_oud_vsv(j.geboortedatum, sq, ingeschreven, *uitval, peildatum) {
+        if !is_oud_vsv(j.geboren(), sq, ingeschreven, *uitval, peildatum) {
             continue;
         }
         c.tel("oud_vsv_gevolgd", &g);
-        let nu = vsv_inschrijvingen.op(id, einde).is_some();
+        let nu = j.ingeschreven_op(einde).is_some();
         let sinds = *uitval - chrono::Months::new(1);
-        match stand_op(nu, leeftijd_op(j.geboortedatum, einde), rmc.van(id), sinds, einde) {
+        match stand_op(nu, leeftijd_op(j.geboren(), einde), rmc.van(id), sinds, einde) {
             Bestemming::Werk => c.tel("oud_vsv_werk", &g),
             Bestemming::Uitkering => c.tel("oud_vsv_uitkering", &g),
             Bestemming::WeerOpSchool => c.tel("oud_vsv_school", &g),
@@ -195,25 +186,12 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     // JIKP: the pupils of the JIKP groups on 1 October of the year before (as Tabel 8), where
     // they are on 1 October of the verslagjaar; who is not at school is followed to 31 July.
     let van = jaar.vorig().een_oktober();
-    let laatste = |lijst: &[Inschrijving]| {
-        let mut per: HashMap<String, Inschrijving> = HashMap::new();
-        for i in lijst {
-            if per.get(&i.jongere).is_none_or(|x| (x.begindatum, &x.id) < (i.begindatum, &i.id)) {
-                per.insert(i.jongere.clone(), i.clone());
-            }
-        }
-        per
-    };
-    let ins = kader.jikp_inschrijvingen().await?;
-    let (cohort, later) = (laatste(&ins.op), laatste(&ins.later));
-    for (id, i) in &cohort {
-        if jikp_groep(i.onderwijssoort, i.niveau, i.vso_profiel).is_none() {
-            continue;
-        }
+    for l in kader.jikp_leerlingen().await?.iter() {
+        let id = personen.id(l.jongere);
         let Some(g) = kader.gemeente_op(id, van).map(|g| g.code.clone()) else { continue };
-        let Some(nu) = later.get(id) else {
+        let Some(nu) = l.later else {
             c.tel("jikp_gevolgd", &g);
-            let leeftijd = personen.zoek(id).map_or(0, |n| leeftijd_op(personen.geboren(n), einde));
+            let leeftijd = leeftijd_op(personen.geboren(l.jongere), einde);
             match stand_op(false, leeftijd, rmc.van(id), van, einde) {
                 Bestemming::Werk => c.tel("jikp_werk", &g),
                 Bestemming::Uitkering => c.tel("jikp_uitkering", &g),
@@ -246,17 +224,9 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
             c.zet(rij, &g.code, lopend.cel(g.code.as_str(), kolom));
         }
     }
-    let woont = bevolking::woonplaats_5_17(
-        kader,
-        "SELECT id, geboortedatum FROM jongere WHERE (overlijdensdatum IS NULL OR overlijdensdatum > $1) \
-         AND id IN (SELECT jongere FROM vrijstelling WHERE artikel = $2)",
-        &[rij::datum(peildatum), rij::tekst("art11_sub_g")],
-        peildatum,
-    )
-    .await?;
     let verlof: Vec<Vrijstelling> = kader.store.lees_met("WHERE artikel = $1", &[rij::tekst("art11_sub_g")]).await?;
     for v in verlof.iter().filter(|v| loopt_op(v, peildatum)) {
-        if let Some(g) = woont.get(v.jongere.as_str()) {
+        if let Some(g) = bevolking::woonplaats_5_17(kader, &personen, &v.jongere, peildatum) {
             c.tel("vrijstelling_art_11g", g);
         }
     }

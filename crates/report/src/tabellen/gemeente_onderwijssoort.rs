@@ -1,48 +1,15 @@
 //! `relatief_gemeente_onderwijssoort` and `pv_gemeente_onderwijssoort` (seed 004): relative
 //! verzuimers and processen-verbaal of the verslagjaar per gemeente, by the onderwijssoort of the
 //! enrolment on the day. Each record counts in the gemeente the youth lived in on its own date.
-use crate::kader::PerJongere;
 use crate::tabel::Waarde;
 use crate::{Fout, Kader, Tabel};
-use leerspoor_domain::model::{Actie, ActieSoort, Gemeente, Inschrijving, Verzuimmelding};
+use leerspoor_domain::model::{Actie, ActieSoort, Gemeente, Verzuimmelding};
 use leerspoor_domain::onderwijs::Schoolherkomst;
 use leerspoor_domain::rules::{leeftijd_op, melding, schoolherkomst};
 use leerspoor_domain::{Datum, Gemeentecode};
-use leerspoor_store::rij::{self, Waarde as Cel};
+use leerspoor_store::Personen;
+use leerspoor_store::rij;
 use std::collections::BTreeMap;
-use std::sync::Arc;
-
-/// The enrolments of the youths a table is about.
-pub(super) struct Inschrijvingen(Arc<PerJongere>);
-
-impl Inschrijvingen {
-    pub(super) async fn laad(kader: &Kader, waar: &'static str, binds: &[Cel]) -> Result<Inschrijvingen, Fout> {
-        let mut per = PerJongere::new();
-        for i in kader.store.lees_met::<Inschrijving>(waar, binds).await? {
-            per.entry(i.jongere.clone()).or_default().push(i);
-        }
-        Ok(Inschrijvingen(Arc::new(per)))
-    }
-
-    /// Those of the youths with a verzuimmelding in the verslagjaar (or the year before).
-    pub(super) async fn van_verzuimers(kader: &Kader) -> Result<Inschrijvingen, Fout> {
-        Ok(Inschrijvingen(kader.inschrijvingen_van_verzuimers().await?))
-    }
-
-    /// The enrolment running on `datum` (of two, the one begun last).
-    pub(super) fn op(&self, jongere: &str, datum: Datum) -> Option<&Inschrijving> {
-        self.0
-            .get(jongere)?
-            .iter()
-            .filter(|i| i.begindatum <= datum && i.einddatum.is_none_or(|e| datum <= e))
-            .max_by_key(|i| (i.begindatum, &i.id))
-    }
-
-    /// An enrolment begun from `van` up to and including `tot`.
-    pub(super) fn begonnen(&self, jongere: &str, van: Datum, tot: Datum) -> bool {
-        self.0.get(jongere).is_some_and(|l| l.iter().any(|i| van <= i.begindatum && i.begindatum <= tot))
-    }
-}
 
 /// The relatief verzuimers of the verslagjaar (art. 25 opgave, BBV indicator; `docs/tabellen.md`):
 /// every youth with a melding that counts as relatief verzuim ([`melding::relatief_verzuim`]),
@@ -69,17 +36,12 @@ pub(super) async fn eerste_per_jongere(
             *e = m;
         }
     }
-    let geboren = kader
-        .geboortedata(
-            "SELECT id, geboortedatum FROM jongere WHERE id IN \
-             (SELECT jongere FROM verzuimmelding WHERE meldingsdatum >= $1 AND meldingsdatum <= $2)",
-            &[rij::datum(jaar.eerste_dag()), rij::datum(jaar.laatste_dag())],
-        )
-        .await?;
-    kader.personen().await?;
+    let personen = kader.personen().await?;
     Ok(eerste
         .into_values()
-        .filter(|m| geboren.get(&m.jongere).is_some_and(|g| (5..18).contains(&leeftijd_op(*g, m.meldingsdatum))))
+        .filter(|m| {
+            personen.van(&m.jongere).is_some_and(|j| (5..18).contains(&leeftijd_op(j.geboren(), m.meldingsdatum)))
+        })
         .filter_map(|m| Some((m, kader.gemeente_op(&m.jongere, m.meldingsdatum)?.code.clone())))
         .collect())
 }
@@ -94,7 +56,9 @@ const KOLOMMEN: [(Schoolherkomst, &str, &str); 6] = [
     (Schoolherkomst::GeenInschrijving, "geen", "Geen inschrijving"),
 ];
 
-fn kolom(i: Option<&Inschrijving>) -> usize {
+/// The column of a youth's record on `datum`: the onderwijssoort of the enrolment then.
+fn kolom(personen: &Personen, jongere: &str, datum: Datum) -> usize {
+    let i = personen.van(jongere).and_then(|j| j.ingeschreven_op(datum));
     let h = schoolherkomst(i.map(|i| i.onderwijssoort));
     KOLOMMEN.iter().position(|(s, _, _)| *s == h).expect("elke schoolherkomst heeft een kolom")
 }
@@ -139,11 +103,11 @@ fn in_scope<'k>(kader: &'k Kader, jongere: &str, datum: Datum) -> Option<&'k Gem
 pub async fn relatief_verzuimers(kader: &Kader) -> Result<Tabel, Fout> {
     let jaar = kader.jaar;
     let verzuimers = verzuimers_relatief(kader).await?;
-    let inschrijvingen = Inschrijvingen::van_verzuimers(kader).await?;
+    let personen = kader.personen().await?;
     let tellingen: Vec<(Gemeentecode, usize)> = verzuimers
         .iter()
         .filter(|(_, g)| kader.regio.get(g).is_some_and(|g| kader.in_scope(&g.code) && !g.leerplicht_lokaal))
-        .map(|(m, g)| (g.clone(), kolom(inschrijvingen.op(&m.jongere, m.meldingsdatum))))
+        .map(|(m, g)| (g.clone(), kolom(&personen, &m.jongere, m.meldingsdatum)))
         .collect();
     let mut t = tabel(
         kader,
@@ -156,19 +120,16 @@ pub async fn relatief_verzuimers(kader: &Kader) -> Result<Tabel, Fout> {
     Ok(t)
 }
 
-const MET_PV: &str = "WHERE jongere IN (SELECT jongere FROM actie WHERE soort = $1 AND datum >= $2 AND datum <= $3)";
-
 pub async fn processen_verbaal(kader: &Kader) -> Result<Tabel, Fout> {
     let jaar = kader.jaar;
     let venster = [rij::code(ActieSoort::ProcesVerbaal), rij::datum(jaar.eerste_dag()), rij::datum(jaar.laatste_dag())];
     let pvs: Vec<Actie> = kader.store.lees_met("WHERE soort = $1 AND datum >= $2 AND datum <= $3", &venster).await?;
-    kader.personen().await?;
-    let inschrijvingen = Inschrijvingen::laad(kader, MET_PV, &venster).await?;
+    let personen = kader.personen().await?;
     let tellingen: Vec<(Gemeentecode, usize)> = pvs
         .iter()
         .filter_map(|a| {
             let g = in_scope(kader, &a.jongere, a.datum)?;
-            Some((g.code.clone(), kolom(inschrijvingen.op(&a.jongere, a.datum))))
+            Some((g.code.clone(), kolom(&personen, &a.jongere, a.datum)))
         })
         .collect();
     let mut t = tabel(

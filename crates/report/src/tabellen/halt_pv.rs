@@ -27,20 +27,23 @@ async fn laad(kader: &Kader) -> Result<Maatregelen, Fout> {
     let jaren = [kader.jaar.vorig(), kader.jaar];
     let (van, tot) = (jaren[0].eerste_dag(), kader.jaar.laatste_dag());
     let acties = kader.acties(van, tot).await?;
-    let binds = [rij::datum(van), rij::datum(tot)];
+    // The zaken of the two years' HALT referrals and processen-verbaal, and their luxe meldingen.
+    macro_rules! maatregelen {
+        () => {
+            "(SELECT zaak FROM actie WHERE soort IN ($1, $2) AND datum >= $3 AND datum <= $4)"
+        };
+    }
+    let binds = [rij::code(ActieSoort::Halt), rij::code(ActieSoort::ProcesVerbaal), rij::datum(van), rij::datum(tot)];
     let zaken: HashMap<String, Zaak> = kader
         .store
-        .lees_met::<Zaak>("WHERE id IN (SELECT zaak FROM actie WHERE datum >= $1 AND datum <= $2)", &binds)
+        .lees_met::<Zaak>(concat!("WHERE id IN ", maatregelen!()), &binds)
         .await?
         .into_iter()
         .map(|z| (z.id.clone(), z))
         .collect();
     let luxe: std::collections::HashSet<String> = kader
         .store
-        .lees_met::<Verzuimmelding>(
-            "WHERE soort = 'luxe' AND zaak IN (SELECT zaak FROM actie WHERE datum >= $1 AND datum <= $2)",
-            &binds,
-        )
+        .lees_met::<Verzuimmelding>(concat!("WHERE soort = 'luxe' AND zaak IN ", maatregelen!()), &binds)
         .await?
         .into_iter()
         .filter(melding::telt)

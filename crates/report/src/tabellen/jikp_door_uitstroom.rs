@@ -1,11 +1,10 @@
 //! `jikp_door_uitstroom` (seed 000 Tabel 8): the JIKP pupils of the previous schooljaar on
 //! 1 October, and where they are on 1 October of the verslagjaar.
 use crate::tabel::{Waarde, percentage};
-use crate::{Fout, Kader, Tabel};
+use crate::{Fout, Kader, Tabel, register};
 use leerspoor_domain::code_enum::CodeEnum;
-use leerspoor_domain::model::Inschrijving;
 use leerspoor_domain::onderwijs::JikpGroep;
-use leerspoor_domain::rules::jikp::{self, Stroom};
+use leerspoor_domain::rules::jikp::Stroom;
 
 const KOLOMMEN: &[(&str, &str)] = &[
     ("deelnemers", "Aantal deelnemers"),
@@ -29,10 +28,9 @@ fn waarden(s: &Stroom) -> Vec<Waarde> {
 pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let (vorig, jaar) = (kader.jaar.vorig(), kader.jaar);
     let (van, naar) = (vorig.een_oktober(), jaar.een_oktober());
-    let ins = kader.jikp_inschrijvingen().await?;
-    kader.bereid_scope().await?;
-    let deelnemers: Vec<Inschrijving> = ins.op.iter().filter(|i| kader.telt(&i.jongere, van)).cloned().collect();
-    let tabel = jikp::door_uitstroom(&deelnemers, &ins.later);
+    let leerlingen = kader.jikp_leerlingen().await?;
+    let personen = kader.personen().await?;
+    let tabel = register::jikp_stromen(leerlingen.iter().filter(|l| kader.telt(personen.id(l.jongere), van)));
     let mut t = Tabel::nieuw(
         "jikp_door_uitstroom",
         format!("Door- en uitstroom jongeren in een kwetsbare positie {vorig} → {jaar}"),

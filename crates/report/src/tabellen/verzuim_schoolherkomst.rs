@@ -4,30 +4,20 @@
 use super::sleutel;
 use crate::tabel::Waarde;
 use crate::{Fout, Kader, Tabel};
+use leerspoor_domain::SchoolJaar;
 use leerspoor_domain::code_enum::CodeEnum;
-use leerspoor_domain::model::{Inschrijving, Subregio, Verzuimmelding};
+use leerspoor_domain::model::{Subregio, Verzuimmelding};
 use leerspoor_domain::onderwijs::Schoolherkomst;
 use leerspoor_domain::rules::melding;
 use leerspoor_domain::rules::{leeftijd_op, schoolherkomst};
-use leerspoor_domain::{Datum, SchoolJaar};
-use leerspoor_store::rij;
+use leerspoor_store::Persoon;
 use std::collections::HashMap;
 
 pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let jaren = [kader.jaar.vorig(), kader.jaar];
     let meldingen = kader.verzuimmeldingen(jaren[0].eerste_dag(), kader.jaar.laatste_dag()).await?;
-    // Only the youths with a melding in the two years.
-    let venster = [rij::datum(jaren[0].eerste_dag()), rij::datum(kader.jaar.laatste_dag())];
-    let geboren: HashMap<String, Datum> = kader
-        .geboortedata(
-            "SELECT id, geboortedatum FROM jongere WHERE id IN \
-             (SELECT jongere FROM verzuimmelding WHERE meldingsdatum >= $1 AND meldingsdatum <= $2)",
-            &venster,
-        )
-        .await?;
-    let inschrijvingen = kader.inschrijvingen_van_verzuimers().await?;
     let subregios: Vec<Subregio> = kader.store.lees().await?;
-    kader.personen().await?;
+    let personen = kader.personen().await?;
 
     let kolommen: Vec<(&str, &str)> =
         Schoolherkomst::ALL.iter().map(|s| (s.code(), s.label())).chain([("totaal", "Totaal")]).collect();
@@ -41,8 +31,8 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
             if !melding::telt(m) || m.soort == "zorgwekkend_ziekteverzuim" {
                 continue;
             }
-            let Some(geboortedatum) = geboren.get(&m.jongere) else { continue };
-            let leeftijd = leeftijd_op(*geboortedatum, m.verzuim_van);
+            let Some(jongere) = personen.van(&m.jongere) else { continue };
+            let leeftijd = leeftijd_op(jongere.geboren(), m.verzuim_van);
             if !(5..23).contains(&leeftijd) {
                 continue;
             }
@@ -61,7 +51,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
                 "absoluut" => "absoluut".to_string(),
                 _ => "relatief".to_string(),
             };
-            let herkomst = herkomst(inschrijvingen.get(&m.jongere).map(Vec::as_slice).unwrap_or(&[]), m);
+            let herkomst = herkomst(jongere, m);
             let k = Schoolherkomst::ALL.iter().position(|s| *s == herkomst).expect("bekende schoolherkomst");
             tel.entry(rij).or_default()[k] += 1;
         }
@@ -129,13 +119,10 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
 
 /// The schoolherkomst of a melding: the enrolment on its date; for absoluut verzuim the education
 /// last followed.
-fn herkomst(inschrijvingen: &[Inschrijving], m: &Verzuimmelding) -> Schoolherkomst {
+fn herkomst(jongere: Persoon<'_>, m: &Verzuimmelding) -> Schoolherkomst {
     let op = m.meldingsdatum;
-    let nu = inschrijvingen
-        .iter()
-        .filter(|i| i.begindatum <= op && i.einddatum.is_none_or(|e| op <= e))
-        .max_by_key(|i| i.begindatum);
-    let laatst = || inschrijvingen.iter().filter(|i| i.begindatum <= op).max_by_key(|i| i.begindatum);
+    let laatst = || jongere.schoolperioden().iter().filter(|i| i.begindatum <= op).max_by_key(|i| i.begindatum);
+    let nu = jongere.ingeschreven_op(op);
     let i = if m.soort == "absoluut" { nu.or_else(laatst) } else { nu };
     schoolherkomst(i.map(|i| i.onderwijssoort))
 }

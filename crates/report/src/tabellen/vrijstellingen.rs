@@ -3,9 +3,9 @@
 use super::sleutel;
 use crate::tabel::Waarde;
 use crate::{Fout, Kader, Tabel};
+use leerspoor_domain::SchoolJaar;
 use leerspoor_domain::model::{Beslisser, Vrijstelling, VrijstellingStatus};
 use leerspoor_domain::rules::leeftijd_op;
-use leerspoor_domain::{Datum, SchoolJaar};
 use leerspoor_store::rij;
 use std::collections::HashMap;
 
@@ -37,20 +37,14 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
             ],
         )
         .await?;
-    let geboren: HashMap<String, Datum> = kader
-        .geboortedata(
-            "SELECT id, geboortedatum FROM jongere WHERE id IN (SELECT jongere FROM vrijstelling WHERE status = $1)",
-            &[rij::code(VrijstellingStatus::Toegekend)],
-        )
-        .await?;
+    let personen = kader.personen().await?;
     let mut per: HashMap<(&str, SchoolJaar), u32> = HashMap::new();
-    kader.bereid_scope().await?;
     for jaar in jaren {
         let peildatum = jaar.een_oktober();
         for v in &toegekend {
             let besluit = v.besluitdatum.expect("gefilterd op besluitdatum");
             let vijf_tot_achttien =
-                geboren.get(&v.jongere).is_some_and(|g| (5..18).contains(&leeftijd_op(*g, besluit)));
+                personen.van(&v.jongere).is_some_and(|j| (5..18).contains(&leeftijd_op(j.geboren(), besluit)));
             // Leave up to 10 days is the school head's and only recorded.
             let door_lpa = v.beslisser == Beslisser::Leerplichtambtenaar;
             if SchoolJaar::van(besluit) == jaar && vijf_tot_achttien && door_lpa && kader.telt(&v.jongere, peildatum) {

@@ -28,18 +28,12 @@ pub(super) async fn art25_vrijstellingen(kader: &Kader) -> Result<Vec<(Vrijstell
     let jaar = kader.jaar;
     let alle: Vec<Vrijstelling> =
         kader.store.lees_met("WHERE status = $1", &[rij::code(VrijstellingStatus::Toegekend)]).await?;
-    let geboren = kader
-        .geboortedata(
-            "SELECT id, geboortedatum FROM jongere WHERE id IN (SELECT jongere FROM vrijstelling WHERE status = $1)",
-            &[rij::code(VrijstellingStatus::Toegekend)],
-        )
-        .await?;
-    kader.personen().await?;
+    let personen = kader.personen().await?;
     Ok(alle
         .into_iter()
         .filter_map(|v| {
             let op = art25_peildatum(&v, jaar)?;
-            (5..18).contains(&leeftijd_op(*geboren.get(&v.jongere)?, op)).then_some(())?;
+            (5..18).contains(&leeftijd_op(personen.van(&v.jongere)?.geboren(), op)).then_some(())?;
             let gemeente = kader.gemeente_op(&v.jongere, op)?.code.clone();
             Some((v, gemeente))
         })

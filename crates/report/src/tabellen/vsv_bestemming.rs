@@ -3,10 +3,10 @@
 use crate::tabel::Waarde;
 use crate::{Fout, Kader, Tabel, register};
 use leerspoor_domain::code_enum::CodeEnum;
-use leerspoor_domain::rules::jikp::{JikpBestemming, jikp_bestemming, jikp_groep};
+use leerspoor_domain::rules::jikp::{JikpBestemming, jikp_bestemming};
 use leerspoor_domain::rules::leeftijd_op;
 use leerspoor_domain::rules::vsv::{Bestemming, stand_op};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let jaar = kader.jaar;
@@ -44,28 +44,21 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
 async fn jikp_bestemmingen(kader: &Kader) -> Result<BTreeMap<JikpBestemming, u32>, Fout> {
     let (jaar, einde) = (kader.jaar, kader.jaar.laatste_dag());
     let van = jaar.vorig().een_oktober();
-    let ins = kader.jikp_inschrijvingen().await?;
-    // Of two enrolments on 1 October, the one begun last decides the group (as Tabel 8).
-    let mut cohort: HashMap<&str, &leerspoor_domain::model::Inschrijving> = HashMap::new();
-    for i in &ins.op {
-        if cohort.get(i.jongere.as_str()).is_none_or(|x| (x.begindatum, &x.id) < (i.begindatum, &i.id)) {
-            cohort.insert(i.jongere.as_str(), i);
-        }
-    }
-    cohort.retain(|_, i| jikp_groep(i.onderwijssoort, i.niveau, i.vso_profiel).is_some());
-    kader.bereid_scope().await?;
-    cohort.retain(|j, _| kader.telt(j, van));
-    let stand = register::jikp_stand(&kader.store, jaar.vorig(), einde).await?;
+    let leerlingen = kader.jikp_leerlingen().await?;
     let personen = kader.personen().await?;
+    let cohort: Vec<usize> =
+        leerlingen.iter().map(|l| l.jongere).filter(|n| kader.telt(personen.id(*n), van)).collect();
+    let ids: Vec<&str> = cohort.iter().map(|n| personen.id(*n)).collect();
+    let gevonden = register::diploma_en_vertrek(&kader.store, &ids, van).await?;
     let (trajecten, dagbestedingen) = (kader.rmc_trajecten().await?, kader.dagbestedingen().await?);
     let rmc = register::RmcPerJongere::nieuw(&trajecten, &dagbestedingen);
     let mut uit: BTreeMap<JikpBestemming, u32> = BTreeMap::new();
-    for j in cohort.keys() {
-        let Some(s) = stand.get(*j) else { continue };
-        let leeftijd = personen.zoek(j).map_or(0, |n| leeftijd_op(personen.geboren(n), einde));
-        let gevonden = stand_op(s.ingeschreven, leeftijd, rmc.van(j), van, einde);
-        *uit.entry(jikp_bestemming(s.ingeschreven, s.startkwalificatie, s.vertrokken, gevonden, einde)).or_default() +=
-            1;
+    for (n, id) in cohort.into_iter().zip(ids) {
+        let ingeschreven = personen.ingeschreven_op(n, einde).is_some();
+        let d = gevonden.get(id).copied().unwrap_or_default();
+        let gevonden_rmc = stand_op(ingeschreven, leeftijd_op(personen.geboren(n), einde), rmc.van(id), van, einde);
+        *uit.entry(jikp_bestemming(ingeschreven, d.startkwalificatie, d.vertrokken, gevonden_rmc, einde))
+            .or_default() += 1;
     }
     Ok(uit)
 }
