@@ -1,13 +1,13 @@
-//! The register reads that counts rest on beside the tables: the JIKP pupils' enrolments, the
-//! recidive of a schooljaar, the candidates of the 1-oktober VSV count, and where the VSV-ers of a
-//! year are and what came of the RMC's effort for them. Each reads only the records its
-//! rule in `domain` needs and calls that rule, so the CLI's lists, the casework tests and the
-//! tables count alike.
+//! The register reads that counts rest on beside the tables: the JIKP pupils and where they went,
+//! the recidive of a schooljaar, the candidates of the 1-oktober VSV count, and where the VSV-ers of
+//! a year are and what came of the RMC's effort for them. Each takes the youths from the register
+//! read once ([`Personen`]), reads only the other records its rule in `domain` needs, and calls
+//! that rule, so the CLI's lists, the casework tests and the tables count alike.
 use chrono::Months;
 use leerspoor_domain::model::{
     Actie, ActieSoort, Dagbesteding, Inschrijving, RmcTraject, Verzuimmelding, VsvMelding, Zaak, ZaakStatus,
 };
-use leerspoor_domain::onderwijs::JikpGroep;
+use leerspoor_domain::onderwijs::{DiplomaSoort, JikpGroep};
 use leerspoor_domain::rules::jikp::{self, Stroom};
 use leerspoor_domain::rules::leeftijd_op;
 use leerspoor_domain::rules::recidive::{self, Recidive};
@@ -15,10 +15,9 @@ use leerspoor_domain::rules::startkwalificatie::{is_startkwalificatie, vrijgeste
 use leerspoor_domain::rules::vsv::{self, Opvolging, Peilingen, Rmc};
 use leerspoor_domain::rules::vsv_effect;
 use leerspoor_domain::{Datum, SchoolJaar};
-use leerspoor_store::rij::{self, Type, Waarde};
+use leerspoor_store::rij;
 use leerspoor_store::{Personen, Schoolperiode, Store, StoreFout};
 use std::collections::{BTreeMap, HashMap};
-use std::sync::LazyLock;
 
 type Result<T> = std::result::Result<T, StoreFout>;
 
@@ -55,40 +54,16 @@ pub async fn jikp_door_uitstroom(store: &Store, schooljaar: SchoolJaar) -> Resul
     Ok(jikp_stromen(&jikp_leerlingen(&personen, schooljaar)))
 }
 
-/// What a youth's diplomas and addresses tell about their leaving school and the region.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct DiplomaEnVertrek {
-    /// The first startkwalificatie.
-    pub startkwalificatie: Option<Datum>,
-    /// The first praktijkonderwijs diploma (no startkwalificatie, no kwalificatieplicht after it).
-    pub praktijkonderwijs: Option<Datum>,
-    /// The end of an address the youth left the region from, on or after the day asked about.
-    pub vertrokken: Option<Datum>,
+/// The first diploma of a youth for which `soort` holds (a startkwalificatie, a praktijkonderwijs
+/// diploma).
+pub fn eerste_diploma(personen: &Personen, n: usize, soort: fn(DiplomaSoort) -> bool) -> Option<Datum> {
+    personen.diplomas(n).iter().filter(|d| soort(d.soort)).map(|d| d.datum).min()
 }
 
-/// [`DiplomaEnVertrek`] of the youths `ids`, with departures from `vanaf`: [`PARTIJ`] youths a
-/// query, not a dossier each.
-pub async fn diploma_en_vertrek(
-    store: &Store,
-    ids: &[&str],
-    vanaf: Datum,
-) -> Result<HashMap<String, DiplomaEnVertrek>> {
-    let mut uit = HashMap::with_capacity(ids.len());
-    for partij in ids.chunks(PARTIJ) {
-        // A short last batch repeats its last id: the statement keeps its fixed number of binds.
-        let mut binds: Vec<Waarde> =
-            (0..PARTIJ).map(|i| rij::tekst(partij.get(i).unwrap_or(&partij[partij.len() - 1]))).collect();
-        binds.push(rij::datum(vanaf));
-        let typen = [Type::Tekst, Type::Datum, Type::Datum, Type::Datum];
-        for r in store.vraag(DIPLOMA_EN_VERTREK.as_str(), &binds, &typen).await? {
-            if let Ok([Waarde::Tekst(Some(id)), Waarde::Datum(sq), Waarde::Datum(pro), Waarde::Datum(vertrokken)]) =
-                <[Waarde; 4]>::try_from(r)
-            {
-                uit.insert(id, DiplomaEnVertrek { startkwalificatie: sq, praktijkonderwijs: pro, vertrokken });
-            }
-        }
-    }
-    Ok(uit)
+/// The day a youth left the region (the end of an address left with a vertrek), the first on or
+/// after `vanaf`.
+pub fn vertrokken(personen: &Personen, n: usize, vanaf: Datum) -> Option<Datum> {
+    personen.verblijven(n).iter().filter(|v| v.vertrek).filter_map(|v| v.einddatum).filter(|e| *e >= vanaf).min()
 }
 
 /// [`recidive::recidive`] over the register: the cases closed in `schooljaar`, the meldingen up to
@@ -114,14 +89,10 @@ pub async fn recidive(store: &Store, schooljaar: SchoolJaar) -> Result<Recidive>
 
 /// The youths enrolled in VO, MBO or VAVO on 1 October of `schooljaar`, under 23 then, and enrolled
 /// nowhere on 1 October of the next, with the facts [`vsv::nieuwe_vsv_er`] decides on — a few
-/// percent of the enrolled, found among the register's youths in memory. Of two enrolments on
-/// 1 October the one begun last gives the onderwijssoort, as for the deelnemers. Their diplomas and
-/// departures are read for them alone ([`diploma_en_vertrek`]).
-pub async fn vsv_kandidaten(
-    store: &Store,
-    personen: &Personen,
-    schooljaar: SchoolJaar,
-) -> Result<BTreeMap<String, Peilingen>> {
+/// percent of the enrolled, found among the register's youths in memory with their diplomas and
+/// departures. Of two enrolments on 1 October the one begun last gives the onderwijssoort, as for
+/// the deelnemers.
+pub fn vsv_kandidaten(personen: &Personen, schooljaar: SchoolJaar) -> BTreeMap<String, Peilingen> {
     let (t, t1) = (schooljaar.een_oktober(), schooljaar.volgend().een_oktober());
     let mut uit: BTreeMap<String, Peilingen> = BTreeMap::new();
     for n in 0..personen.len() {
@@ -137,45 +108,14 @@ pub async fn vsv_kandidaten(
             geboortedatum,
             onderwijssoort: op_t.onderwijssoort,
             ingeschreven_een_jaar_later: false,
-            startkwalificatie: None,
-            diploma_praktijkonderwijs: None,
-            uit_beeld: personen.overleden(n),
+            startkwalificatie: eerste_diploma(personen, n, is_startkwalificatie),
+            diploma_praktijkonderwijs: eerste_diploma(personen, n, vrijgesteld_van_kwalificatieplicht),
+            uit_beeld: [personen.overleden(n), vertrokken(personen, n, t)].into_iter().flatten().min(),
         };
         uit.insert(personen.id(n).to_string(), p);
     }
-    let ids: Vec<&str> = uit.keys().map(String::as_str).collect();
-    let gevonden = diploma_en_vertrek(store, &ids, t).await?;
-    for (id, d) in gevonden {
-        if let Some(p) = uit.get_mut(&id) {
-            p.startkwalificatie = d.startkwalificatie;
-            p.diploma_praktijkonderwijs = d.praktijkonderwijs;
-            p.uit_beeld = [p.uit_beeld, d.vertrokken].into_iter().flatten().min();
-        }
-    }
-    Ok(uit)
+    uit
 }
-
-/// Youths a query asks about by id.
-const PARTIJ: usize = 500;
-
-/// Of the youths `$1` … `$500`: the first startkwalificatie, the first praktijkonderwijs diploma and
-/// the end of an address they left the region from on or after `$501`. Which diplomas are which
-/// comes from the rules themselves.
-static DIPLOMA_EN_VERTREK: LazyLock<String> = LazyLock::new(|| {
-    let binds: Vec<String> = (1..=PARTIJ).map(|i| format!("${i}")).collect();
-    format!(
-        "SELECT j.id, \
-           (SELECT MIN(d.datum) FROM diploma d WHERE d.jongere = j.id AND d.soort IN ({})), \
-           (SELECT MIN(d.datum) FROM diploma d WHERE d.jongere = j.id AND d.soort IN ({})), \
-           (SELECT MIN(w.einddatum) FROM woonadres w WHERE w.jongere = j.id AND w.vertrek IS NOT NULL \
-              AND w.einddatum >= ${}) \
-         FROM jongere j WHERE j.id IN ({})",
-        rij::sql_codes(is_startkwalificatie),
-        rij::sql_codes(vrijgesteld_van_kwalificatieplicht),
-        PARTIJ + 1,
-        binds.join(", "),
-    )
-});
 
 /// Follows up every VSV-er of the schooljaar on the day a year after their uitvaldatum.
 pub async fn vsv_opvolging(store: &Store, schooljaar: SchoolJaar) -> Result<Opvolging> {

@@ -184,6 +184,7 @@ pub struct GewijzigdeRij {
 pub mod archief;
 pub mod backup;
 mod bulk;
+mod copy_uit;
 pub mod documenten;
 pub mod integriteit;
 mod personen;

@@ -10,7 +10,7 @@ use crate::lezer::datum as iso_datum;
 use crate::{Result, Store, StoreFout};
 use hashbrown::HashTable;
 use leerspoor_domain::code_enum::CodeEnum;
-use leerspoor_domain::onderwijs::{Niveau, Onderwijssoort, VsoProfiel};
+use leerspoor_domain::onderwijs::{DiplomaSoort, Niveau, Onderwijssoort, VsoProfiel};
 use leerspoor_domain::{Datum, Gemeentecode};
 use std::collections::HashMap;
 use std::hash::BuildHasher;
@@ -19,6 +19,8 @@ use std::hash::BuildHasher;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Verblijf {
     gemeente: u16,
+    /// The address ended with a vertrek: the youth left the region then.
+    pub vertrek: bool,
     pub begindatum: Datum,
     pub einddatum: Option<Datum>,
 }
@@ -50,7 +52,14 @@ impl Schoolperiode {
     }
 }
 
-/// Every youth of the register: birth, death, sex, addresses and enrolments. A youth is a number
+/// A diploma a youth obtained, without its school.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Behaald {
+    pub soort: DiplomaSoort,
+    pub datum: Datum,
+}
+
+/// Every youth of the register: birth, death, sex, addresses, enrolments and diplomas. A youth is a number
 /// (`0..len()`) here; [`Personen::zoek`] finds it by id.
 pub struct Personen {
     ids: Ids,
@@ -65,6 +74,8 @@ pub struct Personen {
     verblijven: Vec<Verblijf>,
     school_van: Vec<u32>,
     schoolperioden: Vec<Schoolperiode>,
+    diploma_van: Vec<u32>,
+    diplomas: Vec<Behaald>,
 }
 
 impl Personen {
@@ -114,6 +125,11 @@ impl Personen {
         &self.schoolperioden[self.school_van[n] as usize..self.school_van[n + 1] as usize]
     }
 
+    /// The youth's diplomas, by date.
+    pub fn diplomas(&self, n: usize) -> &[Behaald] {
+        &self.diplomas[self.diploma_van[n] as usize..self.diploma_van[n + 1] as usize]
+    }
+
     pub fn gemeente(&self, v: &Verblijf) -> &Gemeentecode {
         &self.gemeenten[usize::from(v.gemeente)]
     }
@@ -153,6 +169,11 @@ impl<'a> Persoon<'a> {
     /// The enrolments, by begindatum.
     pub fn schoolperioden(self) -> &'a [Schoolperiode] {
         self.personen.schoolperioden(self.n)
+    }
+
+    /// The diplomas, by date.
+    pub fn diplomas(self) -> &'a [Behaald] {
+        self.personen.diplomas(self.n)
     }
 
     /// As [`Personen::ingeschreven_op`].
@@ -282,7 +303,14 @@ impl Adressen {
         Adressen { rijen: PerJongere::nieuw("woonadres", aantal), gemeenten: Vec::new(), nummer: HashMap::default() }
     }
 
-    fn push(&mut self, jongere: &[u8], gemeente: &str, begindatum: Datum, einddatum: Option<Datum>) -> Result<()> {
+    fn push(
+        &mut self,
+        jongere: &[u8],
+        gemeente: &str,
+        vertrek: bool,
+        begindatum: Datum,
+        einddatum: Option<Datum>,
+    ) -> Result<()> {
         let nummer = match self.nummer.get(gemeente) {
             Some(n) => *n,
             None => {
@@ -301,10 +329,15 @@ impl Adressen {
             }
         };
         match nummer {
-            Some(gemeente) => self.rijen.push(jongere, Verblijf { gemeente, begindatum, einddatum }),
+            Some(gemeente) => self.rijen.push(jongere, Verblijf { gemeente, vertrek, begindatum, einddatum }),
             None => Ok(()),
         }
     }
+}
+
+/// A diploma of a kind this Leerspoor does not know is left out: no rule counts it.
+fn behaald(soort: &str, datum: Datum) -> Option<Behaald> {
+    Some(Behaald { soort: DiplomaSoort::from_code(soort)?, datum })
 }
 
 fn schoolperiode(
@@ -324,63 +357,77 @@ fn schoolperiode(
 }
 
 const JONGEREN: &str = "SELECT id, geboortedatum, overlijdensdatum, geslacht FROM jongere";
-/// Both by youth: SQLite reads them from the covering indexes `woonadres_jongere` and
-/// `inschrijving_jongere`, not from the wide rows.
-const ADRESSEN: &str = "SELECT jongere, gemeente, begindatum, einddatum FROM woonadres";
+/// All three by youth: SQLite reads them from the covering indexes `woonadres_jongere`,
+/// `inschrijving_jongere` and `diploma_jongere`, not from the wide rows.
+const ADRESSEN: &str = "SELECT jongere, gemeente, vertrek IS NOT NULL, begindatum, einddatum FROM woonadres";
 const INSCHRIJVINGEN: &str =
     "SELECT jongere, onderwijssoort, niveau, vso_profiel, begindatum, einddatum FROM inschrijving";
+const DIPLOMAS: &str = "SELECT jongere, soort, datum FROM diploma";
 
-/// PostgreSQL (and an in-memory SQLite) through sqlx, streamed: never all rows at once. A macro, so
-/// that each backend gets its own code with its own row type.
-macro_rules! lees_sqlx {
-    ($pool:expr) => {{
-        use futures_util::TryStreamExt;
-        use sqlx::Row;
-        tokio::try_join!(
-            async {
-                let mut uit = Jongeren::default();
-                let mut rijen = sqlx::query(JONGEREN).fetch($pool);
-                while let Some(r) = rijen.try_next().await? {
-                    let id: &str = r.try_get(0)?;
-                    uit.push(id.as_bytes(), r.try_get(1)?, r.try_get(2)?, r.try_get(3)?)?;
+/// An in-memory SQLite (the tests' databases) through sqlx, streamed: never all rows at once.
+/// The four tables as read, before [`koppel`].
+type Gelezen = (Jongeren, Adressen, PerJongere<Schoolperiode>, PerJongere<Behaald>);
+
+async fn lees_sqlx(pool: &sqlx::SqlitePool) -> Result<Gelezen> {
+    use futures_util::TryStreamExt;
+    use sqlx::Row;
+    tokio::try_join!(
+        async {
+            let mut uit = Jongeren::default();
+            let mut rijen = sqlx::query(JONGEREN).fetch(pool);
+            while let Some(r) = rijen.try_next().await? {
+                let id: &str = r.try_get(0)?;
+                uit.push(id.as_bytes(), r.try_get(1)?, r.try_get(2)?, r.try_get(3)?)?;
+            }
+            Ok::<_, StoreFout>(uit)
+        },
+        async {
+            let mut uit = Adressen::nieuw(0);
+            let mut rijen = sqlx::query(ADRESSEN).fetch(pool);
+            while let Some(r) = rijen.try_next().await? {
+                let jongere: &str = r.try_get(0)?;
+                uit.push(jongere.as_bytes(), r.try_get(1)?, r.try_get(2)?, r.try_get(3)?, r.try_get(4)?)?;
+            }
+            Ok::<_, StoreFout>(uit)
+        },
+        async {
+            let mut uit = PerJongere::nieuw("inschrijving", 0);
+            let mut rijen = sqlx::query(INSCHRIJVINGEN).fetch(pool);
+            while let Some(r) = rijen.try_next().await? {
+                let periode = schoolperiode(r.try_get(1)?, r.try_get(2)?, r.try_get(3)?, r.try_get(4)?, r.try_get(5)?);
+                let jongere: &str = r.try_get(0)?;
+                uit.push(jongere.as_bytes(), periode)?;
+            }
+            Ok::<_, StoreFout>(uit)
+        },
+        async {
+            let mut uit = PerJongere::nieuw("diploma", 0);
+            let mut rijen = sqlx::query(DIPLOMAS).fetch(pool);
+            while let Some(r) = rijen.try_next().await? {
+                let jongere: &str = r.try_get(0)?;
+                if let Some(d) = behaald(r.try_get(1)?, r.try_get(2)?) {
+                    uit.push(jongere.as_bytes(), d)?;
                 }
-                Ok::<_, StoreFout>(uit)
-            },
-            async {
-                let mut uit = Adressen::nieuw(0);
-                let mut rijen = sqlx::query(ADRESSEN).fetch($pool);
-                while let Some(r) = rijen.try_next().await? {
-                    let jongere: &str = r.try_get(0)?;
-                    uit.push(jongere.as_bytes(), r.try_get(1)?, r.try_get(2)?, r.try_get(3)?)?;
-                }
-                Ok::<_, StoreFout>(uit)
-            },
-            async {
-                let mut uit = PerJongere::nieuw("inschrijving", 0);
-                let mut rijen = sqlx::query(INSCHRIJVINGEN).fetch($pool);
-                while let Some(r) = rijen.try_next().await? {
-                    let periode =
-                        schoolperiode(r.try_get(1)?, r.try_get(2)?, r.try_get(3)?, r.try_get(4)?, r.try_get(5)?);
-                    let jongere: &str = r.try_get(0)?;
-                    uit.push(jongere.as_bytes(), periode)?;
-                }
-                Ok::<_, StoreFout>(uit)
-            },
-        )
-    }};
+            }
+            Ok::<_, StoreFout>(uit)
+        },
+    )
 }
+
 impl Store {
     /// Every youth of the register with their addresses and enrolments (see the module).
     pub async fn personen(&self) -> Result<Personen> {
-        let (jongeren, adressen, inschrijvingen) = match self {
+        let gelezen = match self {
             Store::Sqlite(_, Some(lezers)) => tokio::try_join!(
                 lezers.met_verbinding(sqlite::jongeren),
                 lezers.met_verbinding(sqlite::adressen),
                 lezers.met_verbinding(sqlite::inschrijvingen),
+                lezers.met_verbinding(sqlite::diplomas),
             )?,
-            _ => per_backend!(self, pool => lees_sqlx!(pool))?,
+            Store::Sqlite(pool, None) => lees_sqlx(pool).await?,
+            Store::Postgres(pool) => postgres::lees(pool).await?,
         };
-        tokio::task::spawn_blocking(move || koppel(jongeren, adressen, inschrijvingen))
+        tokio::task::spawn_blocking(move || koppel(gelezen))
             .await
             .unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()))
     }
@@ -388,7 +435,7 @@ impl Store {
 
 /// Numbers the youths and puts each address and enrolment with its youth. The look-ups of the two
 /// tables run side by side; rows of a youth not in the register (none, by the foreign keys) are left out.
-fn koppel(jongeren: Jongeren, adressen: Adressen, inschrijvingen: PerJongere<Schoolperiode>) -> Result<Personen> {
+fn koppel((jongeren, adressen, inschrijvingen, diplomas): Gelezen) -> Result<Personen> {
     let (ids, sleutels, hasher) = (jongeren.ids, jongeren.sleutels, jongeren.hasher);
     let zoek = |lijst: &Ids| -> Vec<Option<u32>> {
         // Rows come by youth, and on SQLite in the order the youths were read: the youth of the
@@ -412,13 +459,16 @@ fn koppel(jongeren: Jongeren, adressen: Adressen, inschrijvingen: PerJongere<Sch
             })
             .collect()
     };
-    let (van_adres, van_inschrijving) = std::thread::scope(|s| {
+    let (van_adres, van_inschrijving, van_diploma) = std::thread::scope(|s| {
         let a = s.spawn(|| zoek(&adressen.rijen.jongeren));
+        let d = s.spawn(|| zoek(&diplomas.jongeren));
         let i = zoek(&inschrijvingen.jongeren);
-        (a.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), i)
+        let klaar = |t: std::thread::ScopedJoinHandle<'_, _>| t.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (klaar(a), i, klaar(d))
     });
     let (verblijf_van, verblijven) = per_nummer(ids.len(), &van_adres, adressen.rijen.rijen);
     let (school_van, schoolperioden) = per_nummer(ids.len(), &van_inschrijving, inschrijvingen.rijen);
+    let (diploma_van, diplomas) = per_nummer(ids.len(), &van_diploma, diplomas.rijen);
     Ok(Personen {
         ids,
         sleutels,
@@ -432,6 +482,8 @@ fn koppel(jongeren: Jongeren, adressen: Adressen, inschrijvingen: PerJongere<Sch
         verblijven,
         school_van,
         schoolperioden,
+        diploma_van,
+        diplomas,
     })
 }
 
@@ -455,6 +507,136 @@ fn per_nummer<T: Copy>(aantal: usize, nummers: &[Option<u32>], rijen: Vec<T>) ->
         }
     }
     (van, uit.into_iter().flatten().collect())
+}
+
+/// PostgreSQL: each table as `COPY … TO STDOUT` ([`crate::copy_uit`]), parsed on a task of its own
+/// so that the three use both cores. Dates as `to_char`, whatever the session's DateStyle.
+mod postgres {
+    use super::*;
+    use crate::copy_uit::{Velden, regels};
+    use sqlx::PgPool;
+    use std::borrow::Cow;
+
+    const JONGEREN: &str = "SELECT id, to_char(geboortedatum, 'YYYY-MM-DD'), \
+        to_char(overlijdensdatum, 'YYYY-MM-DD'), geslacht FROM jongere";
+    const ADRESSEN: &str = "SELECT jongere, gemeente, vertrek IS NOT NULL, to_char(begindatum, 'YYYY-MM-DD'), \
+        to_char(einddatum, 'YYYY-MM-DD') FROM woonadres";
+    const DIPLOMAS: &str = "SELECT jongere, soort, to_char(datum, 'YYYY-MM-DD') FROM diploma";
+    const INSCHRIJVINGEN: &str = "SELECT jongere, onderwijssoort, niveau, vso_profiel, \
+        to_char(begindatum, 'YYYY-MM-DD'), to_char(einddatum, 'YYYY-MM-DD') FROM inschrijving";
+
+    pub(super) async fn lees(pool: &PgPool) -> Result<Gelezen> {
+        let (p1, p2, p3, p4) = (pool.clone(), pool.clone(), pool.clone(), pool.clone());
+        tokio::try_join!(
+            taak(tokio::spawn(async move { jongeren(&p1).await })),
+            taak(tokio::spawn(async move { adressen(&p2).await })),
+            taak(tokio::spawn(async move { inschrijvingen(&p3).await })),
+            taak(tokio::spawn(async move { diplomas(&p4).await })),
+        )
+    }
+
+    async fn taak<T>(t: tokio::task::JoinHandle<Result<T>>) -> Result<T> {
+        t.await.unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()))
+    }
+
+    /// The next field of a row, read by `lees`; a row with fewer fields is an error naming the column.
+    fn veld<'a, T>(
+        v: &mut Velden<'a>,
+        tabel: &'static str,
+        kolom: &str,
+        lees: impl FnOnce(Option<Cow<'a, [u8]>>) -> Result<T>,
+    ) -> Result<T> {
+        let waarde = v.next().ok_or_else(|| StoreFout::Inhoud { tabel, melding: format!("{kolom} ontbreekt") })?;
+        lees(waarde)
+    }
+
+    fn tekst(w: Option<Cow<'_, [u8]>>, tabel: &'static str, kolom: &str) -> Result<Option<String>> {
+        w.map(|t| {
+            String::from_utf8(t.into_owned())
+                .map_err(|_| StoreFout::Inhoud { tabel, melding: format!("{kolom}: tekst is geen UTF-8") })
+        })
+        .transpose()
+    }
+
+    fn datum(w: Option<Cow<'_, [u8]>>, tabel: &'static str, kolom: &str) -> Result<Option<Datum>> {
+        w.map(|t| {
+            iso_datum(&t).ok_or_else(|| StoreFout::Inhoud {
+                tabel,
+                melding: format!("{kolom}: '{}' is geen datum", String::from_utf8_lossy(&t)),
+            })
+        })
+        .transpose()
+    }
+
+    fn nodig<T>(v: Option<T>, tabel: &'static str, kolom: &str) -> Result<T> {
+        v.ok_or_else(|| StoreFout::Inhoud { tabel, melding: format!("{kolom} ontbreekt") })
+    }
+
+    async fn jongeren(pool: &PgPool) -> Result<Jongeren> {
+        let t = "jongere";
+        let mut uit = Jongeren::default();
+        regels(pool, JONGEREN, |mut v| {
+            let id = veld(&mut v, t, "id", |w| nodig(w, t, "id"))?;
+            std::str::from_utf8(&id)
+                .map_err(|_| StoreFout::Inhoud { tabel: t, melding: "id: tekst is geen UTF-8".into() })?;
+            let geboren =
+                veld(&mut v, t, "geboortedatum", |w| nodig(datum(w, t, "geboortedatum")?, t, "geboortedatum"))?;
+            let overleden = veld(&mut v, t, "overlijdensdatum", |w| datum(w, t, "overlijdensdatum"))?;
+            let geslacht = veld(&mut v, t, "geslacht", |w| tekst(w, t, "geslacht"))?.unwrap_or_default();
+            uit.push(&id, geboren, overleden, &geslacht)
+        })
+        .await?;
+        Ok(uit)
+    }
+
+    async fn adressen(pool: &PgPool) -> Result<Adressen> {
+        let t = "woonadres";
+        let mut uit = Adressen::nieuw(0);
+        regels(pool, ADRESSEN, |mut v| {
+            let jongere = veld(&mut v, t, "jongere", |w| nodig(w, t, "jongere"))?;
+            let gemeente = veld(&mut v, t, "gemeente", |w| nodig(tekst(w, t, "gemeente")?, t, "gemeente"))?;
+            // COPY writes a boolean as `t` or `f`.
+            let vertrek = veld(&mut v, t, "vertrek", |w| Ok(w.as_deref() == Some(b"t")))?;
+            let begindatum = veld(&mut v, t, "begindatum", |w| nodig(datum(w, t, "begindatum")?, t, "begindatum"))?;
+            let einddatum = veld(&mut v, t, "einddatum", |w| datum(w, t, "einddatum"))?;
+            uit.push(&jongere, &gemeente, vertrek, begindatum, einddatum)
+        })
+        .await?;
+        Ok(uit)
+    }
+
+    async fn diplomas(pool: &PgPool) -> Result<PerJongere<Behaald>> {
+        let t = "diploma";
+        let mut uit = PerJongere::nieuw(t, 0);
+        regels(pool, DIPLOMAS, |mut v| {
+            let jongere = veld(&mut v, t, "jongere", |w| nodig(w, t, "jongere"))?;
+            let soort = veld(&mut v, t, "soort", |w| nodig(tekst(w, t, "soort")?, t, "soort"))?;
+            let datum = veld(&mut v, t, "datum", |w| nodig(datum(w, t, "datum")?, t, "datum"))?;
+            match behaald(&soort, datum) {
+                Some(d) => uit.push(&jongere, d),
+                None => Ok(()),
+            }
+        })
+        .await?;
+        Ok(uit)
+    }
+
+    async fn inschrijvingen(pool: &PgPool) -> Result<PerJongere<Schoolperiode>> {
+        let t = "inschrijving";
+        let mut uit = PerJongere::nieuw(t, 0);
+        regels(pool, INSCHRIJVINGEN, |mut v| {
+            let jongere = veld(&mut v, t, "jongere", |w| nodig(w, t, "jongere"))?;
+            let soort =
+                veld(&mut v, t, "onderwijssoort", |w| nodig(tekst(w, t, "onderwijssoort")?, t, "onderwijssoort"))?;
+            let niveau = veld(&mut v, t, "niveau", |w| tekst(w, t, "niveau"))?;
+            let profiel = veld(&mut v, t, "vso_profiel", |w| tekst(w, t, "vso_profiel"))?;
+            let begindatum = veld(&mut v, t, "begindatum", |w| nodig(datum(w, t, "begindatum")?, t, "begindatum"))?;
+            let einddatum = veld(&mut v, t, "einddatum", |w| datum(w, t, "einddatum"))?;
+            uit.push(&jongere, schoolperiode(&soort, niveau.as_deref(), profiel.as_deref(), begindatum, einddatum))
+        })
+        .await?;
+        Ok(uit)
+    }
 }
 
 /// SQLite through rusqlite on the read connections: values as the bytes SQLite holds.
@@ -543,11 +725,13 @@ mod sqlite {
         let mut uit = Adressen::nieuw(ruimte(c, t)?);
         scan(c, ADRESSEN, t, |r| {
             let v = |i| r.get_ref(i).map_err(fout(t));
+            let vertrek = r.get::<_, bool>(2).map_err(fout(t))?;
             uit.push(
                 nodig(bytes(v(0)?, t, "jongere")?, t, "jongere")?,
                 nodig(tekst(v(1)?, t, "gemeente")?, t, "gemeente")?,
-                nodig(datum(v(2)?, t, "begindatum")?, t, "begindatum")?,
-                datum(v(3)?, t, "einddatum")?,
+                vertrek,
+                nodig(datum(v(3)?, t, "begindatum")?, t, "begindatum")?,
+                datum(v(4)?, t, "einddatum")?,
             )
         })?;
         Ok(uit)
@@ -566,6 +750,20 @@ mod sqlite {
                 datum(v(5)?, t, "einddatum")?,
             );
             uit.push(nodig(bytes(v(0)?, t, "jongere")?, t, "jongere")?, periode)
+        })?;
+        Ok(uit)
+    }
+
+    pub(super) fn diplomas(c: &Connection) -> Result<PerJongere<Behaald>> {
+        let t = "diploma";
+        let mut uit = PerJongere::nieuw(t, ruimte(c, t)?);
+        scan(c, DIPLOMAS, t, |r| {
+            let v = |i| r.get_ref(i).map_err(fout(t));
+            let soort = nodig(tekst(v(1)?, t, "soort")?, t, "soort")?;
+            match behaald(soort, nodig(datum(v(2)?, t, "datum")?, t, "datum")?) {
+                Some(d) => uit.push(nodig(bytes(v(0)?, t, "jongere")?, t, "jongere")?, d),
+                None => Ok(()),
+            }
         })?;
         Ok(uit)
     }
@@ -593,15 +791,18 @@ mod tests {
         j.push(b"J2", d("2008-02-29"), None, "v").unwrap();
         j.push(b"J1", d("2010-08-01"), Some(d("2021-03-01")), "m").unwrap();
         let mut a = Adressen::nieuw(0);
-        a.push(b"J1", "GM9901", d("2010-08-01"), Some(d("2020-09-30"))).unwrap();
-        a.push(b"J1", "gm9902", d("2020-10-01"), None).unwrap();
-        a.push(b"J1", "Amsterdam", d("2010-08-01"), None).unwrap();
-        a.push(b"J9", "GM9901", d("2010-08-01"), None).unwrap();
+        a.push(b"J1", "GM9901", false, d("2010-08-01"), Some(d("2020-09-30"))).unwrap();
+        a.push(b"J1", "gm9902", true, d("2020-10-01"), None).unwrap();
+        a.push(b"J1", "Amsterdam", false, d("2010-08-01"), None).unwrap();
+        a.push(b"J9", "GM9901", false, d("2010-08-01"), None).unwrap();
         let mut i = PerJongere::nieuw("inschrijving", 0);
         i.push(b"J2", schoolperiode("vo", Some("havo"), None, d("2020-08-01"), None)).unwrap();
         i.push(b"J2", schoolperiode("vavo", Some("havo"), None, d("2020-08-01"), None)).unwrap();
         i.push(b"J2", schoolperiode("bao", None, None, d("2012-08-01"), Some(d("2020-07-31")))).unwrap();
-        let p = koppel(j, a, i).unwrap();
+        let mut dp = PerJongere::nieuw("diploma", 0);
+        dp.push(b"J2", behaald("havo", d("2021-07-01")).unwrap()).unwrap();
+        assert_eq!(behaald("onbekend", d("2021-07-01")), None);
+        let p = koppel((j, a, i, dp)).unwrap();
         assert_eq!(p.len(), 2);
         let (j1, j2) = (p.zoek("J1").unwrap(), p.zoek("J2").unwrap());
         assert_eq!((p.id(j1), p.geslacht(j1), p.overleden(j1)), ("J1", "m", Some(d("2021-03-01"))));
@@ -615,5 +816,8 @@ mod tests {
         assert_eq!(p.ingeschreven_op(j2, d("2020-10-01")).map(|s| s.onderwijssoort), Some(Onderwijssoort::Vo));
         assert_eq!(p.ingeschreven_op(j2, d("2020-07-31")).map(|s| s.onderwijssoort), Some(Onderwijssoort::Bao));
         assert_eq!(p.ingeschreven_op(j1, d("2020-10-01")), None);
+        assert_eq!(p.diplomas(j2), [Behaald { soort: DiplomaSoort::Havo, datum: d("2021-07-01") }]);
+        assert!(p.diplomas(j1).is_empty());
+        assert_eq!(p.verblijven(j1).iter().map(|v| v.vertrek).collect::<Vec<_>>(), [false, true]);
     }
 }

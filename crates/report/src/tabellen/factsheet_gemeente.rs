@@ -5,8 +5,9 @@
 use super::{bevolking, vrijstellingen_overzicht};
 use crate::tabel::{Waarde, percentage};
 use crate::{Fout, Kader, Scope, Tabel, register};
-use leerspoor_domain::model::{Diploma, Vrijstelling, VsvMelding, Zaak};
+use leerspoor_domain::model::{Vrijstelling, VsvMelding, Zaak};
 use leerspoor_domain::onderwijs::{Niveau, Onderwijssoort};
+use leerspoor_domain::rules::startkwalificatie::is_startkwalificatie;
 use leerspoor_domain::rules::vrijstelling::loopt_op;
 use leerspoor_domain::rules::vsv::{Bestemming, is_oud_vsv, stand_op};
 use leerspoor_domain::rules::{self, leeftijd_op, melding};
@@ -154,19 +155,14 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let rmc = register::RmcPerJongere::nieuw(&trajecten, &dagbestedingen);
 
     // Oud-VSV on 1 October (the rule is_oud_vsv), and where they are on 31 July.
-    const VAN_VSV: &str = "WHERE jongere IN (SELECT jongere FROM vsv_melding)";
     let mut laatste_uitval: BTreeMap<String, Datum> = BTreeMap::new();
     for v in kader.store.lees::<VsvMelding>().await? {
         let e = laatste_uitval.entry(v.jongere).or_insert(v.uitvaldatum);
         *e = (*e).max(v.uitvaldatum);
     }
-    let mut diplomas: HashMap<String, Vec<Diploma>> = HashMap::new();
-    for d in kader.store.lees_met::<Diploma>(VAN_VSV, &[]).await? {
-        diplomas.entry(d.jongere.clone()).or_default().push(d);
-    }
     for (id, uitval) in &laatste_uitval {
         let Some(j) = personen.van(id).filter(|j| j.leeft_op(peildatum)) else { continue };
-        let sq = rules::eerste_startkwalificatie(diplomas.get(id).map(Vec::as_slice).unwrap_or(&[]));
+        let sq = j.diplomas().iter().filter(|d| is_startkwalificatie(d.soort)).map(|d| d.datum).min();
         let ingeschreven = j.ingeschreven_op(peildatum).is_some();
         let Some(g) = kader.gemeente_op(id, peildatum).map(|g| g.code.clone()) else { continue };
         if !is_oud_vsv(j.geboren(), sq, ingeschreven, *uitval, peildatum) {

@@ -5,6 +5,7 @@ use crate::{Fout, Kader, Tabel, register};
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::rules::jikp::{JikpBestemming, jikp_bestemming};
 use leerspoor_domain::rules::leeftijd_op;
+use leerspoor_domain::rules::startkwalificatie::is_startkwalificatie;
 use leerspoor_domain::rules::vsv::{Bestemming, stand_op};
 use std::collections::BTreeMap;
 
@@ -48,17 +49,16 @@ async fn jikp_bestemmingen(kader: &Kader) -> Result<BTreeMap<JikpBestemming, u32
     let personen = kader.personen().await?;
     let cohort: Vec<usize> =
         leerlingen.iter().map(|l| l.jongere).filter(|n| kader.telt(personen.id(*n), van)).collect();
-    let ids: Vec<&str> = cohort.iter().map(|n| personen.id(*n)).collect();
-    let gevonden = register::diploma_en_vertrek(&kader.store, &ids, van).await?;
     let (trajecten, dagbestedingen) = (kader.rmc_trajecten().await?, kader.dagbestedingen().await?);
     let rmc = register::RmcPerJongere::nieuw(&trajecten, &dagbestedingen);
     let mut uit: BTreeMap<JikpBestemming, u32> = BTreeMap::new();
-    for (n, id) in cohort.into_iter().zip(ids) {
+    for n in cohort {
         let ingeschreven = personen.ingeschreven_op(n, einde).is_some();
-        let d = gevonden.get(id).copied().unwrap_or_default();
-        let gevonden_rmc = stand_op(ingeschreven, leeftijd_op(personen.geboren(n), einde), rmc.van(id), van, einde);
-        *uit.entry(jikp_bestemming(ingeschreven, d.startkwalificatie, d.vertrokken, gevonden_rmc, einde))
-            .or_default() += 1;
+        let leeftijd = leeftijd_op(personen.geboren(n), einde);
+        let gevonden = stand_op(ingeschreven, leeftijd, rmc.van(personen.id(n)), van, einde);
+        let sq = register::eerste_diploma(&personen, n, is_startkwalificatie);
+        let vertrokken = register::vertrokken(&personen, n, van);
+        *uit.entry(jikp_bestemming(ingeschreven, sq, vertrokken, gevonden, einde)).or_default() += 1;
     }
     Ok(uit)
 }

@@ -79,8 +79,10 @@ async fn tel_vsv_ers(kader: &Kader) -> Result<Option<BTreeMap<Sector, u64>>, Fou
     if kader.stand < jaar.volgend().een_oktober() {
         return Ok(None);
     }
-    let kandidaten = register::vsv_kandidaten(&kader.store, &*kader.personen().await?, jaar).await?;
-    kader.bereid_scope().await?;
+    let personen = kader.personen().await?;
+    let kandidaten = tokio::task::spawn_blocking(move || register::vsv_kandidaten(&personen, jaar))
+        .await
+        .unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()));
     let mut vsv: BTreeMap<Sector, u64> = BTreeMap::new();
     for (jongere, p) in &kandidaten {
         if kader.telt(jongere, peildatum)
