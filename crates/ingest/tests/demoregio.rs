@@ -88,7 +88,7 @@ async fn a_first_large_import_builds_the_indexes_after_loading_and_keeps_them_al
 /// What the reports read of every youth at once (`Store::personen`) is the register: each youth's
 /// birth, death and sex, where they lived and were enrolled on any day, on both databases.
 #[tokio::test]
-async fn the_reports_see_every_youth_where_they_lived_and_were_enrolled_as_the_register_holds_it() {
+async fn the_reports_see_every_youth_where_they_lived_were_enrolled_and_qualified_as_the_register_holds_it() {
     use leerspoor_domain::code_enum::CodeEnum;
     let dataset = genereer(&DemoOpties { seed: 11, scale: 0.02 });
     let opties = ImportOpties { dry_run: false, gebruiker: "test".into() };
@@ -121,8 +121,25 @@ async fn the_reports_see_every_youth_where_they_lived_and_were_enrolled_as_the_r
                 }
             }
         }
+        // Who left the region, and when: the address that ended with a vertrek.
+        for a in &dataset.woonadressen {
+            let n = personen.zoek(&a.jongere).unwrap();
+            let v = personen.verblijven(n).iter().find(|v| v.begindatum == a.begindatum && v.einddatum == a.einddatum);
+            assert_eq!(v.map(|v| v.vertrek), Some(a.vertrek.is_some()), "{}", a.jongere);
+        }
+        // Every diploma with its kind and date, by date.
+        for d in &dataset.diplomas {
+            let n = personen.zoek(&d.jongere).unwrap();
+            assert!(personen.diplomas(n).iter().any(|b| b.soort == d.soort && b.datum == d.datum), "{}", d.jongere);
+            assert!(personen.diplomas(n).is_sorted_by_key(|b| b.datum));
+        }
         let verblijven: usize = (0..personen.len()).map(|n| personen.verblijven(n).len()).sum();
         let perioden: usize = (0..personen.len()).map(|n| personen.schoolperioden(n).len()).sum();
-        assert_eq!((verblijven, perioden), (dataset.woonadressen.len(), dataset.inschrijvingen.len()));
+        let diplomas: usize = (0..personen.len()).map(|n| personen.diplomas(n).len()).sum();
+        assert_eq!(
+            (verblijven, perioden, diplomas),
+            (dataset.woonadressen.len(), dataset.inschrijvingen.len(), dataset.diplomas.len())
+        );
+        assert!(dataset.diplomas.len() > 10 && dataset.woonadressen.iter().any(|a| a.vertrek.is_some()));
     }
 }

@@ -5,7 +5,7 @@
 use super::melding;
 use crate::model::{Verzuimmelding, Zaak, ZaakSoort, ZaakStatus};
 use crate::{Datum, SchoolJaar};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::HashMap;
 
 /// One youth whose case closed in the schooljaar.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,7 +51,7 @@ fn nieuw_verzuim(m: &Verzuimmelding) -> bool {
 /// Recidive for `schooljaar` over the given zaken and meldingen (any superset of the relevant ones).
 pub fn recidive(schooljaar: SchoolJaar, zaken: &[Zaak], meldingen: &[Verzuimmelding]) -> Recidive {
     let tot = schooljaar.volgend().laatste_dag();
-    let mut eerste: BTreeMap<&str, &Zaak> = BTreeMap::new();
+    let mut eerste: HashMap<&str, &Zaak> = HashMap::new();
     for z in zaken.iter().filter(|z| verzuimzaak(z) && z.status == ZaakStatus::Gesloten) {
         let Some(dicht) = z.gesloten_op.filter(|d| SchoolJaar::van(*d) == schooljaar) else { continue };
         let e = eerste.entry(z.jongere.as_str()).or_insert(z);
@@ -59,32 +59,34 @@ pub fn recidive(schooljaar: SchoolJaar, zaken: &[Zaak], meldingen: &[Verzuimmeld
             *e = z;
         }
     }
-    // A repeated melding of the absence the case was about is not new verzuim.
-    let van_zaak: HashSet<(&str, &str)> =
-        meldingen.iter().filter_map(|m| Some((m.zaak.as_deref()?, m.id.as_str()))).collect();
-    // Per youth, so a region's year (tens of thousands of cases) stays linear.
+    // Per youth, so a national year (hundreds of thousands of meldingen) stays linear.
     let mut per_jongere: HashMap<&str, Vec<&Verzuimmelding>> = HashMap::new();
-    for m in meldingen.iter().filter(|m| eerste.contains_key(m.jongere.as_str())) {
-        per_jongere.entry(m.jongere.as_str()).or_default().push(m);
+    for m in meldingen {
+        if let Some((jongere, _)) = eerste.get_key_value(m.jongere.as_str()) {
+            per_jongere.entry(jongere).or_default().push(m);
+        }
     }
-    let jongeren = eerste
+    let mut jongeren: Vec<NaInterventie> = eerste
         .into_iter()
         .map(|(jongere, z)| {
             let dicht = z.gesloten_op.expect("gesloten zaak heeft een datum");
-            let nieuwe_melding = per_jongere
-                .get(jongere)
-                .into_iter()
-                .flatten()
+            let eigen = per_jongere.get(jongere).map_or(&[][..], Vec::as_slice);
+            // A repeated melding of the absence the case was about is not new verzuim: one that
+            // follows up a melding of this case (of this youth, as a case's meldingen are).
+            let van_zaak = |e: &str| eigen.iter().any(|x| x.id == e && x.zaak.as_deref() == Some(z.id.as_str()));
+            let nieuwe_melding = eigen
+                .iter()
                 .copied()
                 .filter(|m| nieuw_verzuim(m))
                 .filter(|m| m.meldingsdatum > dicht && m.meldingsdatum <= tot)
                 .filter(|m| m.zaak.as_deref() != Some(z.id.as_str()))
-                .filter(|m| !m.vervolg_op.as_deref().is_some_and(|e| van_zaak.contains(&(z.id.as_str(), e))))
-                .min_by_key(|m| (m.meldingsdatum, m.id.clone()))
+                .filter(|m| !m.vervolg_op.as_deref().is_some_and(van_zaak))
+                .min_by_key(|m| (m.meldingsdatum, &m.id))
                 .map(|m| (m.id.clone(), m.meldingsdatum));
             NaInterventie { jongere: jongere.to_string(), zaak: z.id.clone(), gesloten_op: dicht, nieuwe_melding }
         })
         .collect();
+    jongeren.sort_unstable_by(|a, b| a.jongere.cmp(&b.jongere));
     Recidive { schooljaar, jongeren }
 }
 
