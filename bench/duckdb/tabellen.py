@@ -76,6 +76,14 @@ HERKOMSTEN = [("wpo", "WPO"), ("wec", "WEC"), ("wvo", "WVO"), ("web", "WEB"), ("
 # gemeente_onderwijssoort.rs::relatief: the relatief verzuim of the BBV indicator.
 RELATIEF = ("wettelijk_16_uur", "signaal", "beginnend", "langdurig_1_maand")
 
+# Personen (crates/store/src/personen.rs) keeps each youth's addresses and enrolments sorted by
+# begindatum, then einddatum (a running one first), then gemeente or onderwijssoort: where two
+# overlap, that order decides (the first address; the last of two enrolments begun on one day).
+ADRES_VOLGORDE = ("strftime(w.begindatum, '%Y-%m-%d') || ' ' || "
+                  "coalesce(strftime(w.einddatum, '%Y-%m-%d'), '0000-00-00') || ' ' || w.gemeente")
+SCHOOL_VOLGORDE = ("strftime(i.begindatum, '%Y-%m-%d') || ' ' || "
+                   "coalesce(strftime(i.einddatum, '%Y-%m-%d'), '0000-00-00') || ' ' || i.onderwijssoort")
+
 # leeftijd.rs: age in whole years; someone born on 29 February has a birthday on 1 March in a
 # common year; before birth the age is 0.
 MACROS = """
@@ -147,19 +155,20 @@ def verzuim_schoolherkomst(con, jaar, gemeenten, subregios):
               AND lower(m.preventief) <> 'ja' AND m.status <> 'ingetrokken'
               AND m.soort <> 'zorgwekkend_ziekteverzuim'
               AND leeftijd(j.geboortedatum, m.verzuim_van) BETWEEN 5 AND 22),
-        -- the address on the melding date (Kader::gemeente_op: the first by key)
+        -- the address on the melding date (Kader::gemeente_op: the first in Personen's order)
         adres AS (
-            SELECT m.id, arg_min(w.gemeente, w.id) AS gemeente
+            SELECT m.id, arg_min(w.gemeente, {ADRES_VOLGORDE}) AS gemeente
             FROM m JOIN woonadressen w ON w.jongere = m.jongere AND w.begindatum <= m.op
                                        AND (w.einddatum IS NULL OR m.op <= w.einddatum)
             GROUP BY m.id),
-        -- the enrolment on the melding date (of two the one begun last, then the last by key);
-        -- for absoluut, else the one begun last on or before it
+        -- the enrolment on the melding date (Personen::ingeschreven_op: of two the one begun last,
+        -- then the higher onderwijssoort code); for absoluut, else the one begun last on or before it
+        -- (of two, the last in Personen's order)
         school AS (
             SELECT m.id,
-                   arg_max(i.onderwijssoort, strftime(i.begindatum, '%Y-%m-%d') || i.id)
+                   arg_max(i.onderwijssoort, strftime(i.begindatum, '%Y-%m-%d') || ' ' || i.onderwijssoort)
                        FILTER (WHERE i.einddatum IS NULL OR m.op <= i.einddatum) AS nu,
-                   arg_max(i.onderwijssoort, strftime(i.begindatum, '%Y-%m-%d') || i.id) AS laatst
+                   arg_max(i.onderwijssoort, {SCHOOL_VOLGORDE}) AS laatst
             FROM m JOIN inschrijvingen i ON i.jongere = m.jongere AND i.begindatum <= m.op
             GROUP BY m.id),
         rij AS (
@@ -239,7 +248,7 @@ def verzuim_per_1000(con, jaar, gemeenten):
             GROUP BY jongere),
         woont AS (
             SELECT v.jongere, any_value(v.absoluut) AS absoluut, any_value(v.relatief) AS relatief,
-                   arg_min(w.gemeente, w.id) AS gemeente
+                   arg_min(w.gemeente, {ADRES_VOLGORDE}) AS gemeente
             FROM v JOIN jongeren j ON j.id = v.jongere
                    JOIN woonadressen w ON w.jongere = v.jongere AND w.begindatum <= DATE '{peil}'
                                         AND (w.einddatum IS NULL OR w.einddatum >= DATE '{peil}')

@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 use leerspoor_domain::Datum;
 use leerspoor_domain::codes::{Code, CodeLijst};
 use rij::{Rij, Type, Waarde};
-use sqlx::postgres::{PgPool, PgPoolOptions};
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Row, migrate::Migrator};
 use std::str::FromStr;
@@ -206,12 +206,16 @@ impl Store {
 
     async fn open_met(url: &str, aanmaken: bool) -> Result<Store> {
         let store = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let openen = |bron| StoreFout::Openen { url: zonder_wachtwoord(url), bron };
+            // Dates as text (COPY TO, `copy_uit`) in ISO order whatever the server's default;
+            // values bound and read by sqlx are binary and do not depend on it.
+            let opties = PgConnectOptions::from_str(url).map_err(openen)?.options([("DateStyle", "ISO, YMD")]);
             let pool = PgPoolOptions::new()
                 .max_connections(8)
                 .acquire_timeout(Duration::from_secs(10))
-                .connect(url)
+                .connect_with(opties)
                 .await
-                .map_err(|bron| StoreFout::Openen { url: zonder_wachtwoord(url), bron })?;
+                .map_err(openen)?;
             POSTGRES_MIGRATIES.run(&pool).await?;
             Store::Postgres(pool)
         } else if url.starts_with("sqlite:") || !url.contains("://") {

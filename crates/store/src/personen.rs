@@ -533,20 +533,13 @@ fn per_nummer<T: Copy, K: Ord>(
 }
 
 /// PostgreSQL: each table as `COPY … TO STDOUT` ([`crate::copy_uit`]), parsed on a task of its own
-/// so that the three use both cores. Dates as `to_char`, whatever the session's DateStyle.
+/// so that they use both cores. Dates come as ISO text: the pool's connections set DateStyle.
 mod postgres {
     use super::*;
     use crate::copy_uit::{Velden, regels};
     use sqlx::PgPool;
     use std::borrow::Cow;
 
-    const JONGEREN: &str = "SELECT id, to_char(geboortedatum, 'YYYY-MM-DD'), \
-        to_char(overlijdensdatum, 'YYYY-MM-DD'), geslacht FROM jongere";
-    const ADRESSEN: &str = "SELECT jongere, gemeente, vertrek IS NOT NULL, to_char(begindatum, 'YYYY-MM-DD'), \
-        to_char(einddatum, 'YYYY-MM-DD') FROM woonadres";
-    const DIPLOMAS: &str = "SELECT jongere, soort, to_char(datum, 'YYYY-MM-DD') FROM diploma";
-    const INSCHRIJVINGEN: &str = "SELECT jongere, onderwijssoort, niveau, vso_profiel, \
-        to_char(begindatum, 'YYYY-MM-DD'), to_char(einddatum, 'YYYY-MM-DD') FROM inschrijving";
 
     pub(super) async fn lees(pool: &PgPool) -> Result<Gelezen> {
         let (p1, p2, p3, p4) = (pool.clone(), pool.clone(), pool.clone(), pool.clone());
@@ -573,10 +566,11 @@ mod postgres {
         lees(waarde)
     }
 
-    fn tekst(w: Option<Cow<'_, [u8]>>, tabel: &'static str, kolom: &str) -> Result<Option<String>> {
-        w.map(|t| {
-            String::from_utf8(t.into_owned())
-                .map_err(|_| StoreFout::Inhoud { tabel, melding: format!("{kolom}: tekst is geen UTF-8") })
+    fn tekst<'a>(w: Option<Cow<'a, [u8]>>, tabel: &'static str, kolom: &str) -> Result<Option<Cow<'a, str>>> {
+        let fout = || StoreFout::Inhoud { tabel, melding: format!("{kolom}: tekst is geen UTF-8") };
+        w.map(|t| match t {
+            Cow::Borrowed(b) => std::str::from_utf8(b).map(Cow::Borrowed).map_err(|_| fout()),
+            Cow::Owned(v) => String::from_utf8(v).map(Cow::Owned).map_err(|_| fout()),
         })
         .transpose()
     }
