@@ -35,9 +35,10 @@ BESTANDEN = {
     "inschrijvingen": {"id": "VARCHAR", "jongere": "VARCHAR", "onderwijssoort": "VARCHAR", "begindatum": "DATE",
                        "einddatum": "DATE"},
     "verzuimmeldingen": {"id": "VARCHAR", "jongere": "VARCHAR", "soort": "VARCHAR", "meldingsdatum": "DATE",
-                         "verzuim_van": "DATE", "status": "VARCHAR", "preventief": "VARCHAR"},
-    "rmc_trajecten": {"id": "VARCHAR", "jongere": "VARCHAR", "aangemeld_op": "DATE", "begindatum": "DATE",
-                      "einddatum": "DATE", "resultaat": "VARCHAR"},
+                         "verzuim_van": "DATE", "status": "VARCHAR", "preventief": "VARCHAR", "uren": "INTEGER",
+                         "reden_afsluiting": "VARCHAR"},
+    "rmc_trajecten": {"id": "VARCHAR", "jongere": "VARCHAR", "soort": "VARCHAR", "aangemeld_op": "DATE",
+                      "begindatum": "DATE", "einddatum": "DATE", "resultaat": "VARCHAR"},
 }
 
 # crates/domain/src/codes.rs: the shipped list rmc_resultaat, in Tabel 10's order.
@@ -51,6 +52,7 @@ RMC_STANDAARD = [
     ("geen_rmc_vsv", "Geen RMC/VSV (startkwalificatie of vrijstelling)"),
     ("overig_verhuisd", "Overig (bijv. verhuisd)"),
     ("niet_doelgroep", "Behoort niet tot de doelgroep"),
+    ("zonder_resultaat", "Afgesloten zonder geregistreerd resultaat"),
     ("nog_in_traject", "Nog in traject RMC"),
     ("jikp_arbeid", "JIKP – arbeid zonder bemiddeling"),
     ("jikp_pwet", "JIKP – P-wet"),
@@ -65,7 +67,7 @@ GROEPEN = [
     ("scholing", "Subtotaal herplaatsing naar een vorm van scholing",
      {"scholing", "werk_en_scholing", "stage_wet", "opvangvoorziening"}),
     ("niet_naar_scholing", "Subtotaal niet herplaatst naar scholing", {"werk", "niet_herplaatst"}),
-    ("overig", "Subtotaal overig", {"geen_rmc_vsv", "overig_verhuisd", "niet_doelgroep"}),
+    ("overig", "Subtotaal overig", {"geen_rmc_vsv", "overig_verhuisd", "niet_doelgroep", "zonder_resultaat"}),
     ("monitoring", "Subtotaal monitoring/in traject",
      {"nog_in_traject", "jikp_arbeid", "jikp_pwet", "jikp_wajong", "jikp_ketenpartner", "buitenlands_onderwijs",
       "statushouder_inburgering", "statushouder_scholing"}),
@@ -74,7 +76,8 @@ GROEPEN = [
 HERKOMSTEN = [("wpo", "WPO"), ("wec", "WEC"), ("wvo", "WVO"), ("web", "WEB"), ("onbekend", "Onderwijs onbekend"),
               ("geen_inschrijving", "Geen inschrijving")]
 # gemeente_onderwijssoort.rs::relatief: the relatief verzuim of the BBV indicator.
-RELATIEF = ("wettelijk_16_uur", "signaal", "beginnend", "langdurig_1_maand")
+# melding::geen_verzuim: closed by the office as no absence after all.
+GEEN_VERZUIM = "coalesce(reden_afsluiting, '') IN ('geen_verzuim_ziek', 'geen_verzuim_legitiem')"
 
 # Personen (crates/store/src/personen.rs) keeps each youth's addresses and enrolments sorted by
 # begindatum, then einddatum (a running one first), then gemeente or onderwijssoort: where two
@@ -237,28 +240,50 @@ def verzuim_per_1000(con, jaar, gemeenten):
         GROUP BY w.gemeente
     """).fetchall()
     pop = {g: (a, b) for g, a, b in bevolking}
-    # Verzuimers: distinct youths with a counting melding of the year, in the gemeente where they
-    # lived on 1 October if 5-17 and alive then (bevolking.rs woonplaats_5_17).
-    verzuimers = con.execute(f"""
+    # Absolute verzuimers (bevolking.rs tel_verzuimers): distinct youths with a melding of absoluut
+    # verzuim (art25::absoluut_verzuim) in the year, in the gemeente where they lived on 1 October,
+    # if 5-17 and alive then.
+    absoluut = con.execute(f"""
         WITH v AS (
-            SELECT jongere, bool_or(soort = 'absoluut') AS absoluut, bool_or(soort IN {RELATIEF}) AS relatief
-            FROM verzuimmeldingen
-            WHERE meldingsdatum BETWEEN DATE '{van}' AND DATE '{tot}'
-              AND lower(preventief) <> 'ja' AND status <> 'ingetrokken'
-            GROUP BY jongere),
-        woont AS (
-            SELECT v.jongere, any_value(v.absoluut) AS absoluut, any_value(v.relatief) AS relatief,
-                   arg_min(w.gemeente, {ADRES_VOLGORDE}) AS gemeente
+            SELECT DISTINCT jongere FROM verzuimmeldingen
+            WHERE meldingsdatum BETWEEN DATE '{van}' AND DATE '{tot}' AND soort = 'absoluut'
+              AND lower(preventief) <> 'ja' AND status <> 'ingetrokken' AND NOT {GEEN_VERZUIM})
+        SELECT gemeente, count(*) FROM (
+            SELECT v.jongere, arg_min(w.gemeente, {ADRES_VOLGORDE}) AS gemeente
             FROM v JOIN jongeren j ON j.id = v.jongere
                    JOIN woonadressen w ON w.jongere = v.jongere AND w.begindatum <= DATE '{peil}'
                                         AND (w.einddatum IS NULL OR w.einddatum >= DATE '{peil}')
             WHERE (j.overlijdensdatum IS NULL OR j.overlijdensdatum > DATE '{peil}')
               AND leeftijd(j.geboortedatum, DATE '{peil}') BETWEEN 5 AND 17
             GROUP BY v.jongere)
-        SELECT gemeente, count(*) FILTER (WHERE absoluut), count(*) FILTER (WHERE relatief)
-        FROM woont GROUP BY gemeente
+        GROUP BY gemeente
     """).fetchall()
-    vz = {g: (a, r) for g, a, r in verzuimers}
+    # Relative verzuimers as the art. 25 opgave counts them (gemeente_onderwijssoort.rs
+    # verzuimers_relatief, melding::relatief_verzuim): each youth once, by their first such melding
+    # of the year (meldingsdatum, then id), in the gemeente where they lived that day, if 5-17 then.
+    relatief = con.execute(f"""
+        WITH r AS (
+            SELECT jongere, arg_min(meldingsdatum, strftime(meldingsdatum, '%Y-%m-%d') || ' ' || id) AS op
+            FROM verzuimmeldingen
+            WHERE meldingsdatum BETWEEN DATE '{van}' AND DATE '{tot}'
+              AND lower(preventief) <> 'ja' AND status <> 'ingetrokken' AND NOT {GEEN_VERZUIM}
+              AND (soort IN ('wettelijk_16_uur', 'langdurig_1_maand')
+                   OR (soort IN ('luxe', 'signaal', 'beginnend') AND uren >= 16))
+            GROUP BY jongere)
+        SELECT gemeente, count(*) FROM (
+            SELECT r.jongere, arg_min(w.gemeente, {ADRES_VOLGORDE}) AS gemeente
+            FROM r JOIN jongeren j ON j.id = r.jongere
+                   JOIN woonadressen w ON w.jongere = r.jongere AND w.begindatum <= r.op
+                                        AND (w.einddatum IS NULL OR w.einddatum >= r.op)
+            WHERE leeftijd(j.geboortedatum, r.op) BETWEEN 5 AND 17
+            GROUP BY r.jongere)
+        GROUP BY gemeente
+    """).fetchall()
+    vz = {}
+    for g, n in absoluut:
+        vz[g] = (n, 0)
+    for g, n in relatief:
+        vz[g] = (vz.get(g, (0, 0))[0], n)
 
     def cijfers(codes):
         p515 = float(sum(pop.get(c, (0, 0))[0] for c in codes))
@@ -290,17 +315,20 @@ def verzuim_per_1000(con, jaar, gemeenten):
 
 def rmc_resultaat(con, jaar):
     jaren = (jaar - 1, jaar)
-    # Every traject that ran in the schooljaar, its result on 31 July ('nog_in_traject' while it
-    # runs on or has no result), gemeld vóór verslagjaar by aangemeld_op (trajecten.rs resultaten).
+    # Every traject of an RMC-er that ran in the schooljaar (not the P-wet scholingsadvies talks,
+    # traject::telt_als_rmcer), its result on 31 July ('nog_in_traject' while it runs on,
+    # 'zonder_resultaat' when it ended without one; traject::resultaat_op), gemeld vóór verslagjaar
+    # by aangemeld_op (traject::resultaten).
     rijen_sql = con.execute(f"""
         SELECT j.sj,
-               CASE WHEN t.einddatum IS NOT NULL AND t.resultaat IS NOT NULL AND t.einddatum <= j.tot
-                    THEN t.resultaat ELSE 'nog_in_traject' END AS resultaat,
+               CASE WHEN t.einddatum IS NULL OR t.einddatum > j.tot THEN 'nog_in_traject'
+                    ELSE coalesce(t.resultaat, 'zonder_resultaat') END AS resultaat,
                count(*) FILTER (WHERE t.aangemeld_op < j.van),
                count(*) FILTER (WHERE t.aangemeld_op >= j.van)
         FROM rmc_trajecten t
         JOIN (VALUES {", ".join(f"({y}, DATE '{y}-08-01', DATE '{y + 1}-07-31')" for y in jaren)}) j(sj, van, tot)
           ON t.begindatum <= j.tot AND (t.einddatum IS NULL OR t.einddatum >= j.van)
+        WHERE t.soort IS DISTINCT FROM 'pwet_scholingsadvies'
         GROUP BY ALL
     """).fetchall()
     telling = {y: {} for y in jaren}
