@@ -540,7 +540,6 @@ mod postgres {
     use sqlx::PgPool;
     use std::borrow::Cow;
 
-
     pub(super) async fn lees(pool: &PgPool) -> Result<Gelezen> {
         let (p1, p2, p3, p4) = (pool.clone(), pool.clone(), pool.clone(), pool.clone());
         tokio::try_join!(
@@ -555,67 +554,82 @@ mod postgres {
         t.await.unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()))
     }
 
-    /// The next field of a row, read by `lees`; a row with fewer fields is an error naming the column.
-    fn veld<'a, T>(
-        v: &mut Velden<'a>,
+    /// One row of a table, read field by field in the order of its SELECT; what is missing or not
+    /// what it should be is an error naming the table and column.
+    struct Regel<'a> {
+        velden: Velden<'a>,
         tabel: &'static str,
-        kolom: &str,
-        lees: impl FnOnce(Option<Cow<'a, [u8]>>) -> Result<T>,
-    ) -> Result<T> {
-        let waarde = v.next().ok_or_else(|| StoreFout::Inhoud { tabel, melding: format!("{kolom} ontbreekt") })?;
-        lees(waarde)
     }
 
-    fn tekst<'a>(w: Option<Cow<'a, [u8]>>, tabel: &'static str, kolom: &str) -> Result<Option<Cow<'a, str>>> {
-        let fout = || StoreFout::Inhoud { tabel, melding: format!("{kolom}: tekst is geen UTF-8") };
-        w.map(|t| match t {
-            Cow::Borrowed(b) => std::str::from_utf8(b).map(Cow::Borrowed).map_err(|_| fout()),
-            Cow::Owned(v) => String::from_utf8(v).map(Cow::Owned).map_err(|_| fout()),
-        })
-        .transpose()
-    }
+    impl<'a> Regel<'a> {
+        fn fout(&self, kolom: &str, melding: &str) -> StoreFout {
+            StoreFout::Inhoud { tabel: self.tabel, melding: format!("{kolom}{melding}") }
+        }
 
-    fn datum(w: Option<Cow<'_, [u8]>>, tabel: &'static str, kolom: &str) -> Result<Option<Datum>> {
-        w.map(|t| {
-            iso_datum(&t).ok_or_else(|| StoreFout::Inhoud {
-                tabel,
-                melding: format!("{kolom}: '{}' is geen datum", String::from_utf8_lossy(&t)),
+        fn veld(&mut self, kolom: &str) -> Result<Option<Cow<'a, [u8]>>> {
+            self.velden.next().ok_or_else(|| self.fout(kolom, " ontbreekt"))
+        }
+
+        fn nodig<T>(&self, kolom: &str, w: Option<T>) -> Result<T> {
+            w.ok_or_else(|| self.fout(kolom, " ontbreekt"))
+        }
+
+        fn bytes(&mut self, kolom: &str) -> Result<Cow<'a, [u8]>> {
+            let w = self.veld(kolom)?;
+            self.nodig(kolom, w)
+        }
+
+        fn tekst_of_niets(&mut self, kolom: &str) -> Result<Option<Cow<'a, str>>> {
+            let veld = self.veld(kolom)?;
+            let geen_utf8 = || self.fout(kolom, ": tekst is geen UTF-8");
+            Ok(match veld {
+                None => None,
+                Some(Cow::Borrowed(b)) => Some(Cow::Borrowed(std::str::from_utf8(b).map_err(|_| geen_utf8())?)),
+                Some(Cow::Owned(v)) => Some(Cow::Owned(String::from_utf8(v).map_err(|_| geen_utf8())?)),
             })
-        })
-        .transpose()
-    }
+        }
 
-    fn nodig<T>(v: Option<T>, tabel: &'static str, kolom: &str) -> Result<T> {
-        v.ok_or_else(|| StoreFout::Inhoud { tabel, melding: format!("{kolom} ontbreekt") })
+        fn tekst(&mut self, kolom: &str) -> Result<Cow<'a, str>> {
+            let w = self.tekst_of_niets(kolom)?;
+            self.nodig(kolom, w)
+        }
+
+        fn datum_of_niets(&mut self, kolom: &str) -> Result<Option<Datum>> {
+            match self.veld(kolom)? {
+                None => Ok(None),
+                Some(t) => iso_datum(&t)
+                    .map(Some)
+                    .ok_or_else(|| self.fout(kolom, &format!(": '{}' is geen datum", String::from_utf8_lossy(&t)))),
+            }
+        }
+
+        fn datum(&mut self, kolom: &str) -> Result<Datum> {
+            let w = self.datum_of_niets(kolom)?;
+            self.nodig(kolom, w)
+        }
     }
 
     async fn jongeren(pool: &PgPool) -> Result<Jongeren> {
-        let t = "jongere";
         let mut uit = Jongeren::default();
-        regels(pool, JONGEREN, |mut v| {
-            let id = veld(&mut v, t, "id", |w| nodig(w, t, "id"))?;
-            std::str::from_utf8(&id)
-                .map_err(|_| StoreFout::Inhoud { tabel: t, melding: "id: tekst is geen UTF-8".into() })?;
-            let geboren =
-                veld(&mut v, t, "geboortedatum", |w| nodig(datum(w, t, "geboortedatum")?, t, "geboortedatum"))?;
-            let overleden = veld(&mut v, t, "overlijdensdatum", |w| datum(w, t, "overlijdensdatum"))?;
-            let geslacht = veld(&mut v, t, "geslacht", |w| tekst(w, t, "geslacht"))?.unwrap_or_default();
-            uit.push(&id, geboren, overleden, &geslacht)
+        regels(pool, JONGEREN, |velden| {
+            let mut r = Regel { velden, tabel: "jongere" };
+            let id = r.tekst("id")?;
+            let (geboren, overleden) = (r.datum("geboortedatum")?, r.datum_of_niets("overlijdensdatum")?);
+            let geslacht = r.tekst_of_niets("geslacht")?.unwrap_or_default();
+            uit.push(id.as_bytes(), geboren, overleden, &geslacht)
         })
         .await?;
         Ok(uit)
     }
 
     async fn adressen(pool: &PgPool) -> Result<Adressen> {
-        let t = "woonadres";
         let mut uit = Adressen::nieuw(0);
-        regels(pool, ADRESSEN, |mut v| {
-            let jongere = veld(&mut v, t, "jongere", |w| nodig(w, t, "jongere"))?;
-            let gemeente = veld(&mut v, t, "gemeente", |w| nodig(tekst(w, t, "gemeente")?, t, "gemeente"))?;
+        regels(pool, ADRESSEN, |velden| {
+            let mut r = Regel { velden, tabel: "woonadres" };
+            let (jongere, gemeente) = (r.bytes("jongere")?, r.tekst("gemeente")?);
             // COPY writes a boolean as `t` or `f`.
-            let vertrek = veld(&mut v, t, "vertrek", |w| Ok(w.as_deref() == Some(b"t")))?;
-            let begindatum = veld(&mut v, t, "begindatum", |w| nodig(datum(w, t, "begindatum")?, t, "begindatum"))?;
-            let einddatum = veld(&mut v, t, "einddatum", |w| datum(w, t, "einddatum"))?;
+            let vertrek = r.bytes("vertrek")?.as_ref() == b"t";
+            let (begindatum, einddatum) = (r.datum("begindatum")?, r.datum_of_niets("einddatum")?);
             uit.push(&jongere, &gemeente, vertrek, begindatum, einddatum)
         })
         .await?;
@@ -623,12 +637,10 @@ mod postgres {
     }
 
     async fn diplomas(pool: &PgPool) -> Result<PerJongere<Behaald>> {
-        let t = "diploma";
-        let mut uit = PerJongere::nieuw(t, 0);
-        regels(pool, DIPLOMAS, |mut v| {
-            let jongere = veld(&mut v, t, "jongere", |w| nodig(w, t, "jongere"))?;
-            let soort = veld(&mut v, t, "soort", |w| nodig(tekst(w, t, "soort")?, t, "soort"))?;
-            let datum = veld(&mut v, t, "datum", |w| nodig(datum(w, t, "datum")?, t, "datum"))?;
+        let mut uit = PerJongere::nieuw("diploma", 0);
+        regels(pool, DIPLOMAS, |velden| {
+            let mut r = Regel { velden, tabel: "diploma" };
+            let (jongere, soort, datum) = (r.bytes("jongere")?, r.tekst("soort")?, r.datum("datum")?);
             match behaald(&soort, datum) {
                 Some(d) => uit.push(&jongere, d),
                 None => Ok(()),
@@ -639,16 +651,12 @@ mod postgres {
     }
 
     async fn inschrijvingen(pool: &PgPool) -> Result<PerJongere<Schoolperiode>> {
-        let t = "inschrijving";
-        let mut uit = PerJongere::nieuw(t, 0);
-        regels(pool, INSCHRIJVINGEN, |mut v| {
-            let jongere = veld(&mut v, t, "jongere", |w| nodig(w, t, "jongere"))?;
-            let soort =
-                veld(&mut v, t, "onderwijssoort", |w| nodig(tekst(w, t, "onderwijssoort")?, t, "onderwijssoort"))?;
-            let niveau = veld(&mut v, t, "niveau", |w| tekst(w, t, "niveau"))?;
-            let profiel = veld(&mut v, t, "vso_profiel", |w| tekst(w, t, "vso_profiel"))?;
-            let begindatum = veld(&mut v, t, "begindatum", |w| nodig(datum(w, t, "begindatum")?, t, "begindatum"))?;
-            let einddatum = veld(&mut v, t, "einddatum", |w| datum(w, t, "einddatum"))?;
+        let mut uit = PerJongere::nieuw("inschrijving", 0);
+        regels(pool, INSCHRIJVINGEN, |velden| {
+            let mut r = Regel { velden, tabel: "inschrijving" };
+            let (jongere, soort) = (r.bytes("jongere")?, r.tekst("onderwijssoort")?);
+            let (niveau, profiel) = (r.tekst_of_niets("niveau")?, r.tekst_of_niets("vso_profiel")?);
+            let (begindatum, einddatum) = (r.datum("begindatum")?, r.datum_of_niets("einddatum")?);
             uit.push(&jongere, schoolperiode(&soort, niveau.as_deref(), profiel.as_deref(), begindatum, einddatum))
         })
         .await?;
