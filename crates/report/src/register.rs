@@ -16,7 +16,7 @@ use leerspoor_domain::rules::vsv::{self, Opvolging, Peilingen, Rmc};
 use leerspoor_domain::rules::vsv_effect;
 use leerspoor_domain::{Datum, SchoolJaar};
 use leerspoor_store::rij;
-use leerspoor_store::{Personen, Schoolperiode, Store, StoreFout};
+use leerspoor_store::{Behaald, Personen, Schoolperiode, Store, StoreFout};
 use std::collections::{BTreeMap, HashMap};
 
 type Result<T> = std::result::Result<T, StoreFout>;
@@ -54,10 +54,10 @@ pub async fn jikp_door_uitstroom(store: &Store, schooljaar: SchoolJaar) -> Resul
     Ok(jikp_stromen(&jikp_leerlingen(&personen, schooljaar)))
 }
 
-/// The first diploma of a youth for which `soort` holds (a startkwalificatie, a praktijkonderwijs
-/// diploma).
-pub fn eerste_diploma(personen: &Personen, n: usize, soort: fn(DiplomaSoort) -> bool) -> Option<Datum> {
-    personen.diplomas(n).iter().filter(|d| soort(d.soort)).map(|d| d.datum).min()
+/// The date of the first of a youth's diplomas for which `soort` holds (a startkwalificatie, a
+/// praktijkonderwijs diploma).
+pub fn eerste_diploma(diplomas: &[Behaald], soort: fn(DiplomaSoort) -> bool) -> Option<Datum> {
+    diplomas.iter().filter(|d| soort(d.soort)).map(|d| d.datum).min()
 }
 
 /// The day a youth left the region (the end of an address left with a vertrek), the first on or
@@ -108,8 +108,8 @@ pub fn vsv_kandidaten(personen: &Personen, schooljaar: SchoolJaar) -> BTreeMap<S
             geboortedatum,
             onderwijssoort: op_t.onderwijssoort,
             ingeschreven_een_jaar_later: false,
-            startkwalificatie: eerste_diploma(personen, n, is_startkwalificatie),
-            diploma_praktijkonderwijs: eerste_diploma(personen, n, vrijgesteld_van_kwalificatieplicht),
+            startkwalificatie: eerste_diploma(personen.diplomas(n), is_startkwalificatie),
+            diploma_praktijkonderwijs: eerste_diploma(personen.diplomas(n), vrijgesteld_van_kwalificatieplicht),
             uit_beeld: [personen.overleden(n), vertrokken(personen, n, t)].into_iter().flatten().min(),
         };
         uit.insert(personen.id(n).to_string(), p);

@@ -190,7 +190,7 @@ pub mod integriteit;
 mod personen;
 pub mod sleutels;
 pub mod toegang;
-pub use personen::{Personen, Persoon, Schoolperiode, Verblijf};
+pub use personen::{Behaald, Personen, Persoon, Schoolperiode, Verblijf};
 
 impl Store {
     /// Opens (and creates, for SQLite) the database at `url` and brings its schema up to date.

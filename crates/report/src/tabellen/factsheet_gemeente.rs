@@ -162,7 +162,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     }
     for (id, uitval) in &laatste_uitval {
         let Some(j) = personen.van(id).filter(|j| j.leeft_op(peildatum)) else { continue };
-        let sq = j.diplomas().iter().filter(|d| is_startkwalificatie(d.soort)).map(|d| d.datum).min();
+        let sq = register::eerste_diploma(j.diplomas(), is_startkwalificatie);
         let ingeschreven = j.ingeschreven_op(peildatum).is_some();
         let Some(g) = kader.gemeente_op(id, peildatum).map(|g| g.code.clone()) else { continue };
         if !is_oud_vsv(j.geboren(), sq, ingeschreven, *uitval, peildatum) {

@@ -56,7 +56,7 @@ async fn jikp_bestemmingen(kader: &Kader) -> Result<BTreeMap<JikpBestemming, u32
         let ingeschreven = personen.ingeschreven_op(n, einde).is_some();
         let leeftijd = leeftijd_op(personen.geboren(n), einde);
         let gevonden = stand_op(ingeschreven, leeftijd, rmc.van(personen.id(n)), van, einde);
-        let sq = register::eerste_diploma(&personen, n, is_startkwalificatie);
+        let sq = register::eerste_diploma(personen.diplomas(n), is_startkwalificatie);
         let vertrokken = register::vertrokken(&personen, n, van);
         *uit.entry(jikp_bestemming(ingeschreven, sq, vertrokken, gevonden, einde)).or_default() += 1;
     }
