@@ -53,10 +53,26 @@ async fn indexen(store: &leerspoor_store::Store) -> Vec<String> {
     rijen.into_iter().map(|r| r[0].als_tekst()).collect()
 }
 
+/// The foreign keys of the register as (table, definition).
+async fn sleutels(store: &leerspoor_store::Store) -> Vec<String> {
+    let sql = match store {
+        leerspoor_store::Store::Sqlite(..) => {
+            "SELECT m.name || ' ' || f.\"from\" || ' ' || f.\"table\" || ' ' || f.on_delete \
+             FROM sqlite_master m, pragma_foreign_key_list(m.name) f WHERE m.type = 'table' ORDER BY 1"
+        }
+        leerspoor_store::Store::Postgres(_) => {
+            "SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) \
+             FROM pg_constraint WHERE contype = 'f' AND connamespace = current_schema()::regnamespace ORDER BY 1"
+        }
+    };
+    let rijen = store.vraag(sql, &[], &[leerspoor_store::rij::Type::Tekst]).await.unwrap();
+    rijen.into_iter().map(|r| r[0].als_tekst()).collect()
+}
+
 #[tokio::test]
 async fn a_first_large_import_builds_the_indexes_after_loading_and_keeps_them_all() {
-    // More than 50.000 youths and addresses into empty tables: their indexes are dropped for the
-    // load and built again in the same transaction.
+    // More than 50.000 youths and addresses into empty tables: their indexes (on PostgreSQL also
+    // their foreign keys) are dropped for the load and made again in the same transaction.
     let mut dataset = genereer(&DemoOpties { seed: 7, scale: 0.7 });
     let jongeren = dataset.jongeren.len();
     assert!(jongeren > 50_000, "{jongeren}");
@@ -76,12 +92,35 @@ async fn a_first_large_import_builds_the_indexes_after_loading_and_keeps_them_al
     for db in leerspoor_testdb::alle().await {
         let voor = indexen(&db.store).await;
         assert!(voor.iter().any(|i| i == "woonadres_jongere"), "{voor:?}");
+        let sleutels_voor = sleutels(&db.store).await;
+        assert!(sleutels_voor.iter().any(|s| s.starts_with("woonadres ")), "{sleutels_voor:?}");
         importeer_dataset(&db.store, dataset.clone(), "demo", &opties).await.unwrap();
         assert_eq!(indexen(&db.store).await, voor, "{}", db.store.soort());
+        assert_eq!(sleutels(&db.store).await, sleutels_voor, "{}", db.store.soort());
         assert_eq!(db.store.aantal("jongere").await.unwrap(), jongeren as i64);
         // A second import finds every youth by its key: unchanged.
         let tweede = importeer_dataset(&db.store, dataset.clone(), "demo", &opties).await.unwrap();
         assert_eq!((tweede.nieuw(), tweede.gewijzigd()), (0, 0), "{}", db.store.soort());
+    }
+}
+
+#[tokio::test]
+async fn a_large_load_of_addresses_of_unknown_youths_is_refused_and_leaves_nothing() {
+    // The import's checks would refuse these rows first; here they go to the database directly, which
+    // must refuse them too when its keys are made again after a bulk load, and roll back all of it.
+    let dataset = genereer(&DemoOpties { seed: 7, scale: 0.7 });
+    assert!(dataset.woonadressen.len() > 50_000, "{}", dataset.woonadressen.len());
+    let mut tabel = leerspoor_store::TabelWijziging::leeg::<leerspoor_domain::model::Woonadres>();
+    tabel.nieuw = dataset.woonadressen.iter().map(leerspoor_store::rij::Rij::waarden).collect();
+    for db in leerspoor_testdb::alle().await {
+        let (voor, sleutels_voor) = (indexen(&db.store).await, sleutels(&db.store).await);
+        let mut schrijver = db.store.schrijver("test", "proef").await.unwrap();
+        let fout = schrijver.tabel(&tabel, |_| {}).await.unwrap_err();
+        assert!(fout.to_string().to_lowercase().contains("foreign key"), "{}: {fout}", db.store.soort());
+        drop(schrijver);
+        assert_eq!(db.store.aantal("woonadres").await.unwrap(), 0, "{}", db.store.soort());
+        assert_eq!(indexen(&db.store).await, voor, "{}", db.store.soort());
+        assert_eq!(sleutels(&db.store).await, sleutels_voor, "{}", db.store.soort());
     }
 }
 
