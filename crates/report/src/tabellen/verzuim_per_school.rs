@@ -9,8 +9,10 @@ use leerspoor_domain::rules::melding;
 use leerspoor_store::rij::{Type, Waarde as Cel};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-/// A school location is a VO school when it has enrolments in the WVO (vo, pro).
-const VO_SCHOLEN: &str = "SELECT DISTINCT brin, vestiging FROM inschrijving WHERE onderwijssoort IN ('vo', 'pro')";
+/// A school location is a VO school when it has enrolments in the WVO (vo, pro): asked of each
+/// school through the index `inschrijving_school`.
+const VO_SCHOLEN: &str = "SELECT s.brin, s.vestiging FROM school s WHERE EXISTS (SELECT 1 FROM inschrijving i \
+     WHERE i.brin = s.brin AND i.vestiging = s.vestiging AND i.onderwijssoort IN ('vo', 'pro'))";
 
 pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let jaren = jaren_tot(kader.jaar, 3);
