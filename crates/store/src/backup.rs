@@ -336,7 +336,8 @@ fn werk(tellingen: &BTreeMap<String, i64>) -> String {
 /// it holds with `vervang`. Afterwards the database holds exactly the backup's rows.
 pub async fn herstel(url: &str, map: &Path, vervang: bool) -> Uitkomst<Manifest> {
     let m = lees_manifest(map)?;
-    let migraties = if m.database == "postgresql" { &crate::POSTGRES_MIGRATIES } else { &crate::SQLITE_MIGRATIES };
+    let migraties =
+        if m.database == "postgresql" { &crate::openen::POSTGRES_MIGRATIES } else { &crate::openen::SQLITE_MIGRATIES };
     let eigen = migraties.iter().map(|m| m.version).max().unwrap_or(0);
     if m.schemaversie > eigen {
         return Err(BackupFout::Ongeldig(format!(
