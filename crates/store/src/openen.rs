@@ -30,9 +30,7 @@ impl Store {
     async fn open_met(url: &str, aanmaken: bool) -> Result<Store> {
         let store = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             let openen = |bron| StoreFout::Openen { url: zonder_wachtwoord(url), bron };
-            // Dates as text (COPY TO, `copy_uit`) in ISO order whatever the server's default;
-            // values bound and read by sqlx are binary and do not depend on it.
-            let opties = PgConnectOptions::from_str(url).map_err(openen)?.options([("DateStyle", "ISO, YMD")]);
+            let opties = PgConnectOptions::from_str(url).map_err(openen)?;
             let pool = PgPoolOptions::new()
                 .max_connections(8)
                 .acquire_timeout(Duration::from_secs(10))

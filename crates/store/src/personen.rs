@@ -533,12 +533,11 @@ fn per_nummer<T: Copy, K: Ord>(
 }
 
 /// PostgreSQL: each table as `COPY … TO STDOUT` ([`crate::copy_uit`]), parsed on a task of its own
-/// so that they use both cores. Dates come as ISO text: the pool's connections set DateStyle.
+/// so that they use both cores.
 mod postgres {
     use super::*;
-    use crate::copy_uit::{Velden, regels};
+    use crate::copy_uit::{self, Velden, regels};
     use sqlx::PgPool;
-    use std::borrow::Cow;
 
     pub(super) async fn lees(pool: &PgPool) -> Result<Gelezen> {
         let (p1, p2, p3, p4) = (pool.clone(), pool.clone(), pool.clone(), pool.clone());
@@ -566,7 +565,7 @@ mod postgres {
             StoreFout::Inhoud { tabel: self.tabel, melding: format!("{kolom}{melding}") }
         }
 
-        fn veld(&mut self, kolom: &str) -> Result<Option<Cow<'a, [u8]>>> {
+        fn veld(&mut self, kolom: &str) -> Result<Option<&'a [u8]>> {
             self.velden.next().ok_or_else(|| self.fout(kolom, " ontbreekt"))
         }
 
@@ -574,33 +573,29 @@ mod postgres {
             w.ok_or_else(|| self.fout(kolom, " ontbreekt"))
         }
 
-        fn bytes(&mut self, kolom: &str) -> Result<Cow<'a, [u8]>> {
+        fn bytes(&mut self, kolom: &str) -> Result<&'a [u8]> {
             let w = self.veld(kolom)?;
             self.nodig(kolom, w)
         }
 
-        fn tekst_of_niets(&mut self, kolom: &str) -> Result<Option<Cow<'a, str>>> {
-            let veld = self.veld(kolom)?;
-            let geen_utf8 = || self.fout(kolom, ": tekst is geen UTF-8");
-            Ok(match veld {
-                None => None,
-                Some(Cow::Borrowed(b)) => Some(Cow::Borrowed(std::str::from_utf8(b).map_err(|_| geen_utf8())?)),
-                Some(Cow::Owned(v)) => Some(Cow::Owned(String::from_utf8(v).map_err(|_| geen_utf8())?)),
-            })
+        fn tekst_of_niets(&mut self, kolom: &str) -> Result<Option<&'a str>> {
+            self.veld(kolom)?
+                .map(|b| std::str::from_utf8(b).map_err(|_| self.fout(kolom, ": tekst is geen UTF-8")))
+                .transpose()
         }
 
-        fn tekst(&mut self, kolom: &str) -> Result<Cow<'a, str>> {
+        fn tekst(&mut self, kolom: &str) -> Result<&'a str> {
             let w = self.tekst_of_niets(kolom)?;
             self.nodig(kolom, w)
         }
 
+        fn waar(&mut self, kolom: &str) -> Result<bool> {
+            let b = self.bytes(kolom)?;
+            copy_uit::waar(b).ok_or_else(|| self.fout(kolom, ": geen boolean"))
+        }
+
         fn datum_of_niets(&mut self, kolom: &str) -> Result<Option<Datum>> {
-            match self.veld(kolom)? {
-                None => Ok(None),
-                Some(t) => iso_datum(&t)
-                    .map(Some)
-                    .ok_or_else(|| self.fout(kolom, &format!(": '{}' is geen datum", String::from_utf8_lossy(&t)))),
-            }
+            self.veld(kolom)?.map(|b| copy_uit::datum(b).ok_or_else(|| self.fout(kolom, ": geen datum"))).transpose()
         }
 
         fn datum(&mut self, kolom: &str) -> Result<Datum> {
@@ -616,7 +611,7 @@ mod postgres {
             let id = r.tekst("id")?;
             let (geboren, overleden) = (r.datum("geboortedatum")?, r.datum_of_niets("overlijdensdatum")?);
             let geslacht = r.tekst_of_niets("geslacht")?.unwrap_or_default();
-            uit.push(id.as_bytes(), geboren, overleden, &geslacht)
+            uit.push(id.as_bytes(), geboren, overleden, geslacht)
         })
         .await?;
         Ok(uit)
@@ -627,10 +622,9 @@ mod postgres {
         regels(pool, ADRESSEN, |velden| {
             let mut r = Regel { velden, tabel: "woonadres" };
             let (jongere, gemeente) = (r.bytes("jongere")?, r.tekst("gemeente")?);
-            // COPY writes a boolean as `t` or `f`.
-            let vertrek = r.bytes("vertrek")?.as_ref() == b"t";
+            let vertrek = r.waar("vertrek")?;
             let (begindatum, einddatum) = (r.datum("begindatum")?, r.datum_of_niets("einddatum")?);
-            uit.push(&jongere, &gemeente, vertrek, begindatum, einddatum)
+            uit.push(jongere, gemeente, vertrek, begindatum, einddatum)
         })
         .await?;
         Ok(uit)
@@ -641,8 +635,8 @@ mod postgres {
         regels(pool, DIPLOMAS, |velden| {
             let mut r = Regel { velden, tabel: "diploma" };
             let (jongere, soort, datum) = (r.bytes("jongere")?, r.tekst("soort")?, r.datum("datum")?);
-            match behaald(&soort, datum) {
-                Some(d) => uit.push(&jongere, d),
+            match behaald(soort, datum) {
+                Some(d) => uit.push(jongere, d),
                 None => Ok(()),
             }
         })
@@ -657,7 +651,7 @@ mod postgres {
             let (jongere, soort) = (r.bytes("jongere")?, r.tekst("onderwijssoort")?);
             let (niveau, profiel) = (r.tekst_of_niets("niveau")?, r.tekst_of_niets("vso_profiel")?);
             let (begindatum, einddatum) = (r.datum("begindatum")?, r.datum_of_niets("einddatum")?);
-            uit.push(&jongere, schoolperiode(&soort, niveau.as_deref(), profiel.as_deref(), begindatum, einddatum))
+            uit.push(jongere, schoolperiode(soort, niveau, profiel, begindatum, einddatum))
         })
         .await?;
         Ok(uit)
