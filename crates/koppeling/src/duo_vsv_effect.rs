@@ -79,7 +79,7 @@ pub async fn verzamel(
             schooljaar.laatste_dag()
         )));
     }
-    let effecten = register::vsv_effecten(store, schooljaar).await?;
+    let effecten = register::vsv_effecten(store, None, schooljaar).await?;
     let binds = [rij::datum(schooljaar.eerste_dag()), rij::datum(schooljaar.laatste_dag())];
     let paren = |rijen: Vec<Vec<Waarde>>| -> HashMap<String, String> {
         rijen

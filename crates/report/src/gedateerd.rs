@@ -3,8 +3,8 @@
 //! seconds on PostgreSQL. One read of the widest window serves them all.
 use crate::Fout;
 use leerspoor_domain::Datum;
-use leerspoor_store::Store;
 use leerspoor_store::rij::Rij;
+use leerspoor_store::{Kring, Store};
 use tokio::sync::OnceCell;
 
 /// The records of one kind dated from `van` up to and including `tot`, read at first use.
@@ -23,11 +23,14 @@ impl<R: Rij + Sync> Gedateerd<R> {
     }
 
     /// Every record of the window, in key order (as [`Store::lees_tussen`] reads them).
-    pub async fn alle(&self, store: &Store) -> Result<&[R], Fout> {
+    /// Of the youths of `kring` (all, without one): a kader reads with one kring throughout.
+    pub async fn alle(&self, store: &Store, kring: Option<&Kring>) -> Result<&[R], Fout> {
         let rijen = self
             .rijen
             .get_or_try_init(|| async {
-                Ok::<_, Fout>(store.lees_tussen::<R>(self.kolom, self.van, self.tot).await?.into_boxed_slice())
+                Ok::<_, Fout>(
+                    store.lees_tussen_in::<R>(kring, self.kolom, self.van, self.tot).await?.into_boxed_slice(),
+                )
             })
             .await?;
         Ok(rijen)
@@ -35,13 +38,13 @@ impl<R: Rij + Sync> Gedateerd<R> {
 
     /// The records dated from `van` up to and including `tot`, in key order. A window outside the
     /// one read is a mistake in the table asking, not in the register.
-    pub async fn tussen(&self, store: &Store, van: Datum, tot: Datum) -> Result<Vec<&R>, Fout> {
+    pub async fn tussen(&self, store: &Store, kring: Option<&Kring>, van: Datum, tot: Datum) -> Result<Vec<&R>, Fout> {
         assert!(
             self.van <= van && tot <= self.tot,
             "venster {van}..{tot} valt buiten het gelezen venster {}..{}",
             self.van,
             self.tot
         );
-        Ok(self.alle(store).await?.iter().filter(|r| (van..=tot).contains(&(self.datum)(r))).collect())
+        Ok(self.alle(store, kring).await?.iter().filter(|r| (van..=tot).contains(&(self.datum)(r))).collect())
     }
 }

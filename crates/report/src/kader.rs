@@ -6,7 +6,8 @@ use crate::tabellen::bevolking::{Groep, Verzuimers};
 use leerspoor_domain::model::{Actie, Dagbesteding, Gemeente, Regio, RmcTraject, Subregio, Verzuimmelding};
 use leerspoor_domain::rules::vsv::{Opvolging, VsvSector};
 use leerspoor_domain::{Datum, Gemeentecode, SchoolJaar};
-use leerspoor_store::{Personen, Store};
+use leerspoor_store::rij::{Rij, Waarde};
+use leerspoor_store::{Kring, Personen, Store};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::sync::{Arc, Mutex};
@@ -60,6 +61,10 @@ pub struct Kader {
     codes: HashSet<Gemeentecode>,
     /// Every gemeente of the region, also outside the scope (subregio, local leerplicht).
     pub regio: HashMap<Gemeentecode, Gemeente>,
+    /// The youths the scope's tables read: who ever lived in one of its gemeenten (none: the
+    /// whole register, for the regio). Every count of a scope is of youths who lived in it on a
+    /// peildatum, so the others are never counted and need not be read.
+    kring: Option<Kring>,
     /// Every youth of the register with their addresses and enrolments, read once for all tables
     /// and shared with the kaders made from this one ([`Kader::ander`]).
     personen: Arc<OnceCell<Arc<Personen>>>,
@@ -69,6 +74,8 @@ pub struct Kader {
     trajecten: OnceCell<Arc<[RmcTraject]>>,
     /// Every dagbesteding the RMC recorded, read once for the tables that follow youths out of school.
     dagbestedingen: OnceCell<Arc<[Dagbesteding]>>,
+    /// The regio by residence beside a scope that reads only its kring ([`Kader::regio_bewoners`]).
+    regio_bewoners: OnceCell<Box<Kader>>,
     /// The JIKP pupils of 1 October of the year before the verslagjaar.
     jikp: OnceCell<Arc<[JikpLeerling]>>,
     /// Where the verslagjaar's VSV-ers are on its last day, for vsv_bestemming and the factsheet.
@@ -114,6 +121,7 @@ impl Kader {
             }
         };
         let codes = gemeenten.iter().map(|g| g.code.clone()).collect();
+        let kring = (scope != Scope::Regio).then(|| Kring::van(gemeenten.iter().map(|g| g.code.clone())));
         Ok(Kader {
             store: store.clone(),
             jaar,
@@ -121,10 +129,12 @@ impl Kader {
             gemeenten,
             codes,
             regio,
+            kring,
             personen: Arc::default(),
             bevolking: Mutex::default(),
             trajecten: OnceCell::new(),
             dagbestedingen: OnceCell::new(),
+            regio_bewoners: OnceCell::new(),
             jikp: OnceCell::new(),
             verzuimers_per_gemeente: OnceCell::new(),
             vsv_ers: OnceCell::new(),
@@ -151,9 +161,53 @@ impl Kader {
     /// verslagjaar, or a gemeente beside the region, does not read the country again.
     pub async fn ander(&self, jaar: SchoolJaar, scope: Scope) -> Result<Kader, Fout> {
         let mut k = Kader::nieuw(&self.store, jaar, scope).await?;
-        k.personen = self.personen.clone();
+        // This kader read the youths of its kring only: a wider one reads its own.
+        let gedeeld = match (&self.kring, &k.kring) {
+            (None, _) => true,
+            (Some(eigen), Some(ander)) => eigen.omvat(ander),
+            (Some(_), None) => false,
+        };
+        if gedeeld {
+            k.personen = self.personen.clone();
+        }
         k.stand = self.stand;
         Ok(k)
+    }
+
+    /// This kader reading the whole register, as for the regio: what a scope counts must not
+    /// change by reading only its kring (the tests compare the two).
+    pub fn heel_register(mut self) -> Kader {
+        self.kring = None;
+        self
+    }
+
+    /// The whole region in the same year by residence and age alone, for a table that sets the
+    /// region's population and verzuimers beside the scope's (verzuim_per_1000): this kader if it
+    /// reads the whole register; else one whose youths have birth, death and addresses but no
+    /// enrolments or diplomas ([`Store::bewoners`]), made at first use — the one read of a
+    /// gemeente's report that is not of its own youths. Nothing that asks for an enrolment or a
+    /// diploma may count from it.
+    pub(crate) async fn regio_bewoners(&self) -> Result<&Kader, Fout> {
+        if self.kring.is_none() {
+            return Ok(self);
+        }
+        let k = self.regio_bewoners.get_or_try_init(|| async {
+            let mut k = Kader::nieuw(&self.store, self.jaar, Scope::Regio).await?;
+            k.personen = Arc::new(OnceCell::from(Arc::new(self.store.bewoners().await?)));
+            k.stand = self.stand;
+            Ok::<_, Fout>(Box::new(k))
+        });
+        Ok(k.await?)
+    }
+
+    /// The youths the scope's tables read (none: all).
+    pub fn kring(&self) -> Option<&Kring> {
+        self.kring.as_ref()
+    }
+
+    /// The records of the youths of the scope's kring that match `waar` (as [`Store::lees_met`]).
+    pub async fn lees_met<R: Rij>(&self, waar: &'static str, binds: &[Waarde]) -> Result<Vec<R>, Fout> {
+        Ok(self.store.lees_in(self.kring.as_ref(), waar, binds).await?)
     }
 
     /// The area by name for the title page: `Regio IJsselland`, `Subregio Noord`, `Gemeente Zwolle`.
@@ -181,8 +235,9 @@ impl Kader {
 
     /// Every RMC-traject of the register (hundreds of thousands at national scale), read once.
     pub async fn rmc_trajecten(&self) -> Result<Arc<[RmcTraject]>, Fout> {
-        let alle =
-            self.trajecten.get_or_try_init(|| async { Ok::<_, Fout>(self.store.lees::<RmcTraject>().await?.into()) });
+        let alle = self
+            .trajecten
+            .get_or_try_init(|| async { Ok::<_, Fout>(self.lees_met::<RmcTraject>("", &[]).await?.into()) });
         Ok(alle.await?.clone())
     }
 
@@ -194,7 +249,11 @@ impl Kader {
             let personen = self.personen().await?;
             let (trajecten, dagbestedingen) = (self.rmc_trajecten().await?, self.dagbestedingen().await?);
             let rmc = crate::register::RmcPerJongere::nieuw(&trajecten, &dagbestedingen);
-            let o = crate::register::vsv_bestemmingen(&self.store, &personen, &rmc, self.jaar, |_| einde).await?;
+            let o =
+                crate::register::vsv_bestemmingen(&self.store, self.kring.as_ref(), &personen, &rmc, self.jaar, |_| {
+                    einde
+                })
+                .await?;
             Ok::<_, Fout>(Arc::new(o))
         });
         Ok(o.await?.clone())
@@ -204,7 +263,7 @@ impl Kader {
     pub async fn dagbestedingen(&self) -> Result<Arc<[Dagbesteding]>, Fout> {
         let alle = self
             .dagbestedingen
-            .get_or_try_init(|| async { Ok::<_, Fout>(self.store.lees::<Dagbesteding>().await?.into()) });
+            .get_or_try_init(|| async { Ok::<_, Fout>(self.lees_met::<Dagbesteding>("", &[]).await?.into()) });
         Ok(alle.await?.clone())
     }
 
@@ -226,18 +285,18 @@ impl Kader {
     /// The verzuimmeldingen dated from `van` up to and including `tot` (at most five years before
     /// the verslagjaar, at most one after), in key order.
     pub async fn verzuimmeldingen(&self, van: Datum, tot: Datum) -> Result<Vec<&Verzuimmelding>, Fout> {
-        self.meldingen.tussen(&self.store, van, tot).await
+        self.meldingen.tussen(&self.store, self.kring.as_ref(), van, tot).await
     }
 
     /// Every verzuimmelding of those years: for a rule that picks its own (recidive).
     pub async fn alle_verzuimmeldingen(&self) -> Result<&[Verzuimmelding], Fout> {
-        self.meldingen.alle(&self.store).await
+        self.meldingen.alle(&self.store, self.kring.as_ref()).await
     }
 
     /// The actions dated from `van` up to and including `tot` (at most three years before the
     /// verslagjaar), in key order.
     pub async fn acties(&self, van: Datum, tot: Datum) -> Result<Vec<&Actie>, Fout> {
-        self.acties.tussen(&self.store, van, tot).await
+        self.acties.tussen(&self.store, self.kring.as_ref(), van, tot).await
     }
 
     /// Prepares [`Kader::telt`]: in the regio everyone counts and nothing is read.
@@ -252,7 +311,9 @@ impl Kader {
     /// (also for [`Kader::gemeente_op`]): at national scale one read of the three tables is
     /// faster than asking for the addresses of the youths each table counts.
     pub async fn personen(&self) -> Result<Arc<Personen>, Fout> {
-        let p = self.personen.get_or_try_init(|| async { Ok::<_, Fout>(Arc::new(self.store.personen().await?)) });
+        let p = self
+            .personen
+            .get_or_try_init(|| async { Ok::<_, Fout>(Arc::new(self.store.personen_in(self.kring.as_ref()).await?)) });
         Ok(p.await?.clone())
     }
 

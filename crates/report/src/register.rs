@@ -16,7 +16,7 @@ use leerspoor_domain::rules::vsv::{self, Opvolging, Peilingen, Rmc};
 use leerspoor_domain::rules::vsv_effect;
 use leerspoor_domain::{Datum, SchoolJaar};
 use leerspoor_store::rij;
-use leerspoor_store::{Behaald, Personen, Schoolperiode, Store, StoreFout};
+use leerspoor_store::{Behaald, Kring, Personen, Schoolperiode, Store, StoreFout};
 use std::collections::{BTreeMap, HashMap};
 
 type Result<T> = std::result::Result<T, StoreFout>;
@@ -122,20 +122,23 @@ pub async fn vsv_opvolging(store: &Store, schooljaar: SchoolJaar) -> Result<Opvo
     let personen = store.personen().await?;
     let (trajecten, dagbestedingen) = (store.lees::<RmcTraject>().await?, store.lees::<Dagbesteding>().await?);
     let rmc = RmcPerJongere::nieuw(&trajecten, &dagbestedingen);
-    vsv_bestemmingen(store, &personen, &rmc, schooljaar, |v| v.uitvaldatum + Months::new(12)).await
+    vsv_bestemmingen(store, None, &personen, &rmc, schooljaar, |v| v.uitvaldatum + Months::new(12)).await
 }
 
 /// Where every VSV-er of the schooljaar is ([`vsv::bestemming_op`]) on the day `op` gives for
-/// their melding, from the register's youths and what the RMC recorded.
+/// their melding, from the register's youths and what the RMC recorded; of the youths of `kring`
+/// only, with one.
 pub async fn vsv_bestemmingen(
     store: &Store,
+    kring: Option<&Kring>,
     personen: &Personen,
     rmc: &RmcPerJongere<'_>,
     schooljaar: SchoolJaar,
     op: impl Fn(&VsvMelding) -> Datum,
 ) -> Result<Opvolging> {
     let venster = [rij::datum(schooljaar.eerste_dag()), rij::datum(schooljaar.laatste_dag())];
-    let cohort: Vec<VsvMelding> = store.lees_met("WHERE uitvaldatum >= $1 AND uitvaldatum <= $2", &venster).await?;
+    let cohort: Vec<VsvMelding> =
+        store.lees_in(kring, "WHERE uitvaldatum >= $1 AND uitvaldatum <= $2", &venster).await?;
     let per_jongere = cohort
         .into_iter()
         .filter_map(|v| {
@@ -158,28 +161,29 @@ pub struct VsvEffect {
 }
 
 /// Every VSV-er of the schooljaar (a youth with a VSV-melding whose uitvaldatum lies in it, once
-/// however many drop-outs), in order of youth, with the effect on the schooljaar's last day.
-pub async fn vsv_effecten(store: &Store, schooljaar: SchoolJaar) -> Result<Vec<VsvEffect>> {
+/// however many drop-outs), in order of youth, with the effect on the schooljaar's last day; of
+/// the youths of `kring` only, with one.
+pub async fn vsv_effecten(store: &Store, kring: Option<&Kring>, schooljaar: SchoolJaar) -> Result<Vec<VsvEffect>> {
     let venster = [rij::datum(schooljaar.eerste_dag()), rij::datum(schooljaar.laatste_dag())];
     let mut cohort: BTreeMap<String, Vec<VsvMelding>> = BTreeMap::new();
-    for v in store.lees_met::<VsvMelding>("WHERE uitvaldatum >= $1 AND uitvaldatum <= $2", &venster).await? {
+    for v in store.lees_in::<VsvMelding>(kring, "WHERE uitvaldatum >= $1 AND uitvaldatum <= $2", &venster).await? {
         cohort.entry(v.jongere.clone()).or_default().push(v);
     }
     const VAN_COHORT: &str =
         "WHERE jongere IN (SELECT jongere FROM vsv_melding WHERE uitvaldatum >= $1 AND uitvaldatum <= $2)";
     let op = schooljaar.laatste_dag();
     let mut ingeschreven: HashMap<String, Datum> = HashMap::new();
-    for i in store.lees_met::<Inschrijving>(VAN_COHORT, &venster).await? {
+    for i in store.lees_in::<Inschrijving>(kring, VAN_COHORT, &venster).await? {
         if i.begindatum <= op && i.einddatum.is_none_or(|e| e >= op) {
             let sinds = ingeschreven.entry(i.jongere.clone()).or_insert(i.begindatum);
             *sinds = (*sinds).min(i.begindatum);
         }
     }
-    let trajecten = store.lees_met::<RmcTraject>(VAN_COHORT, &venster).await?;
-    let dagbestedingen = store.lees_met::<Dagbesteding>(VAN_COHORT, &venster).await?;
+    let trajecten = store.lees_in::<RmcTraject>(kring, VAN_COHORT, &venster).await?;
+    let dagbestedingen = store.lees_in::<Dagbesteding>(kring, VAN_COHORT, &venster).await?;
     let rmc = RmcPerJongere::nieuw(&trajecten, &dagbestedingen);
     let mut gesprekken: HashMap<String, Vec<Datum>> = HashMap::new();
-    for a in store.lees_met::<Actie>(VAN_COHORT, &venster).await? {
+    for a in store.lees_in::<Actie>(kring, VAN_COHORT, &venster).await? {
         if matches!(a.soort, ActieSoort::Gesprek | ActieSoort::PreventiefGesprek) {
             gesprekken.entry(a.jongere).or_default().push(a.datum);
         }

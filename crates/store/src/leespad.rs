@@ -32,12 +32,17 @@ impl Store {
     /// SQLite the column is written `+kolom`, which keeps the index out. PostgreSQL's planner
     /// chooses from its statistics.
     pub async fn lees_tussen<R: Rij>(&self, kolom: &'static str, van: Datum, tot: Datum) -> Result<Vec<R>> {
+        self.lees_sql::<R>(&self.tussen_sql::<R>(kolom), &[rij::datum(van), rij::datum(tot)]).await
+    }
+
+    /// `WHERE kolom >= $1 AND kolom <= $2`, on SQLite without the date's index ([`Store::lees_tussen`]).
+    pub(crate) fn tussen_sql<R: Rij>(&self, kolom: &'static str) -> String {
         assert!(R::KOLOMMEN.iter().any(|k| k.naam == kolom), "{} heeft geen kolom {kolom}", R::TABEL);
         let k = match self {
             Store::Sqlite(..) => format!("+{kolom}"),
             Store::Postgres(_) => kolom.to_string(),
         };
-        self.lees_sql::<R>(&format!("WHERE {k} >= $1 AND {k} <= $2"), &[rij::datum(van), rij::datum(tot)]).await
+        format!("WHERE {k} >= $1 AND {k} <= $2")
     }
 
     /// One record by its (single-column) key.
@@ -45,7 +50,7 @@ impl Store {
         Ok(self.lees_waar::<R>(R::KOLOMMEN[0].naam, sleutel).await?.pop())
     }
 
-    async fn lees_sql<R: Rij>(&self, waar: &str, binds: &[Waarde]) -> Result<Vec<R>> {
+    pub(crate) async fn lees_sql<R: Rij>(&self, waar: &str, binds: &[Waarde]) -> Result<Vec<R>> {
         let kolommen: Vec<&str> = R::KOLOMMEN.iter().map(|k| k.naam).collect();
         let sleutel = kolommen[..R::SLEUTEL].join(", ");
         let sql = format!("SELECT {} FROM {} {waar} ORDER BY {sleutel}", kolommen.join(", "), R::TABEL);

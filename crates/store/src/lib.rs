@@ -5,7 +5,8 @@
 //! migrations (`migrations/sqlite`, `migrations/postgres`, same names and same tables).
 //!
 //! Opening a database is `openen`, reading `leespad` (on SQLite through `lezer`), writing
-//! `schrijver` (large loads through `bulk`), the access log `logboek`.
+//! `schrijver` (large loads through `bulk`), the access log `logboek`; what a report for part of the
+//! region reads, its youths only, is `kring`.
 
 use sqlx::postgres::PgPool;
 use sqlx::sqlite::SqlitePool;
@@ -103,6 +104,7 @@ macro_rules! vraag_op {
 
 mod bulk;
 mod copy_uit;
+mod kring;
 mod leespad;
 mod lezer;
 mod logboek;
@@ -119,6 +121,7 @@ pub mod rij;
 pub mod sleutels;
 pub mod toegang;
 
+pub use kring::Kring;
 pub use leespad::Lezer;
 pub use openen::{STANDAARD_DATABASE, zonder_wachtwoord};
 pub use personen::{Behaald, Personen, Persoon, Schoolperiode, Verblijf};

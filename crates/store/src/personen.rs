@@ -7,8 +7,9 @@
 //! for most), that was most of a report's time. Here the four tables are read once, as four scans
 //! side by side (SQLite: over the covering indexes, in key order; PostgreSQL: as COPY), and held
 //! with integer keys, about 100 bytes a youth, so that every table of the report answers from memory.
+use crate::kring::{Kring, binnen};
 use crate::lezer::datum as iso_datum;
-use crate::{Result, Store, StoreFout};
+use crate::{Result, Store, StoreFout, veilig};
 use hashbrown::HashTable;
 use leerspoor_domain::code_enum::CodeEnum;
 use leerspoor_domain::onderwijs::{DiplomaSoort, Niveau, Onderwijssoort, VsoProfiel};
@@ -357,25 +358,53 @@ fn schoolperiode(
     }
 }
 
-const JONGEREN: &str = "SELECT id, geboortedatum, overlijdensdatum, geslacht FROM jongere";
-/// All three by youth: SQLite reads them from the covering indexes `woonadres_jongere`,
-/// `inschrijving_jongere` and `diploma_jongere`, not from the wide rows.
-const ADRESSEN: &str = "SELECT jongere, gemeente, vertrek IS NOT NULL, begindatum, einddatum FROM woonadres";
-const INSCHRIJVINGEN: &str =
-    "SELECT jongere, onderwijssoort, niveau, vso_profiel, begindatum, einddatum FROM inschrijving";
-const DIPLOMAS: &str = "SELECT jongere, soort, datum FROM diploma";
+/// The four selects, of every youth or of a [`Kring`]'s. The last three by youth: SQLite reads them
+/// from the covering indexes `woonadres_jongere`, `inschrijving_jongere` and `diploma_jongere`, not
+/// from the wide rows.
+struct Vragen {
+    jongeren: String,
+    adressen: String,
+    inschrijvingen: String,
+    diplomas: String,
+}
+
+impl Vragen {
+    fn van(kring: Option<&Kring>) -> Result<Vragen> {
+        Ok(Vragen {
+            jongeren: format!(
+                "SELECT id, geboortedatum, overlijdensdatum, geslacht FROM jongere {}",
+                binnen("", kring, "id")?
+            ),
+            adressen: format!(
+                "SELECT jongere, gemeente, vertrek IS NOT NULL, begindatum, einddatum FROM woonadres {}",
+                binnen("", kring, "jongere")?
+            ),
+            inschrijvingen: format!(
+                "SELECT jongere, onderwijssoort, niveau, vso_profiel, begindatum, einddatum FROM inschrijving {}",
+                binnen("", kring, "jongere")?
+            ),
+            diplomas: format!("SELECT jongere, soort, datum FROM diploma {}", binnen("", kring, "jongere")?),
+        })
+    }
+
+    /// Without enrolments and diplomas: their selects give nothing.
+    fn zonder_school(self) -> Vragen {
+        let niets = |sql: String| format!("{sql} {} FALSE", if sql.contains(" WHERE ") { "AND" } else { "WHERE" });
+        Vragen { inschrijvingen: niets(self.inschrijvingen), diplomas: niets(self.diplomas), ..self }
+    }
+}
 
 /// An in-memory SQLite (the tests' databases) through sqlx, streamed: never all rows at once.
 /// The four tables as read, before [`koppel`].
 type Gelezen = (Jongeren, Adressen, PerJongere<Schoolperiode>, PerJongere<Behaald>);
 
-async fn lees_sqlx(pool: &sqlx::SqlitePool) -> Result<Gelezen> {
+async fn lees_sqlx(pool: &sqlx::SqlitePool, v: &Vragen) -> Result<Gelezen> {
     use futures_util::TryStreamExt;
     use sqlx::Row;
     tokio::try_join!(
         async {
             let mut uit = Jongeren::default();
-            let mut rijen = sqlx::query(JONGEREN).fetch(pool);
+            let mut rijen = sqlx::query(veilig(&v.jongeren)).fetch(pool);
             while let Some(r) = rijen.try_next().await? {
                 let id: &str = r.try_get(0)?;
                 uit.push(id.as_bytes(), r.try_get(1)?, r.try_get(2)?, r.try_get(3)?)?;
@@ -384,7 +413,7 @@ async fn lees_sqlx(pool: &sqlx::SqlitePool) -> Result<Gelezen> {
         },
         async {
             let mut uit = Adressen::nieuw(0);
-            let mut rijen = sqlx::query(ADRESSEN).fetch(pool);
+            let mut rijen = sqlx::query(veilig(&v.adressen)).fetch(pool);
             while let Some(r) = rijen.try_next().await? {
                 let jongere: &str = r.try_get(0)?;
                 uit.push(jongere.as_bytes(), r.try_get(1)?, r.try_get(2)?, r.try_get(3)?, r.try_get(4)?)?;
@@ -393,7 +422,7 @@ async fn lees_sqlx(pool: &sqlx::SqlitePool) -> Result<Gelezen> {
         },
         async {
             let mut uit = PerJongere::nieuw("inschrijving", 0);
-            let mut rijen = sqlx::query(INSCHRIJVINGEN).fetch(pool);
+            let mut rijen = sqlx::query(veilig(&v.inschrijvingen)).fetch(pool);
             while let Some(r) = rijen.try_next().await? {
                 let periode = schoolperiode(r.try_get(1)?, r.try_get(2)?, r.try_get(3)?, r.try_get(4)?, r.try_get(5)?);
                 let jongere: &str = r.try_get(0)?;
@@ -403,7 +432,7 @@ async fn lees_sqlx(pool: &sqlx::SqlitePool) -> Result<Gelezen> {
         },
         async {
             let mut uit = PerJongere::nieuw("diploma", 0);
-            let mut rijen = sqlx::query(DIPLOMAS).fetch(pool);
+            let mut rijen = sqlx::query(veilig(&v.diplomas)).fetch(pool);
             while let Some(r) = rijen.try_next().await? {
                 let jongere: &str = r.try_get(0)?;
                 if let Some(d) = behaald(r.try_get(1)?, r.try_get(2)?) {
@@ -418,15 +447,36 @@ async fn lees_sqlx(pool: &sqlx::SqlitePool) -> Result<Gelezen> {
 impl Store {
     /// Every youth of the register with their addresses and enrolments (see the module).
     pub async fn personen(&self) -> Result<Personen> {
+        self.personen_in(None).await
+    }
+
+    /// The youths of `kring` (all, without one) with all their addresses, also those elsewhere,
+    /// their enrolments and diplomas.
+    pub async fn personen_in(&self, kring: Option<&Kring>) -> Result<Personen> {
+        self.lees_personen(Vragen::van(kring)?).await
+    }
+
+    /// Every youth of the register with birth, death, sex and addresses, but no enrolments or
+    /// diplomas: for counts by residence and age alone, in half the time of [`Store::personen`].
+    pub async fn bewoners(&self) -> Result<Personen> {
+        self.lees_personen(Vragen::van(None)?.zonder_school()).await
+    }
+
+    async fn lees_personen(&self, vragen: Vragen) -> Result<Personen> {
+        let Vragen { jongeren, adressen, inschrijvingen, diplomas } = vragen;
         let gelezen = match self {
             Store::Sqlite(_, Some(lezers)) => tokio::try_join!(
-                lezers.met_verbinding(sqlite::jongeren),
-                lezers.met_verbinding(sqlite::adressen),
-                lezers.met_verbinding(sqlite::inschrijvingen),
-                lezers.met_verbinding(sqlite::diplomas),
+                lezers.met_verbinding(move |c| sqlite::jongeren(c, &jongeren)),
+                lezers.met_verbinding(move |c| sqlite::adressen(c, &adressen)),
+                lezers.met_verbinding(move |c| sqlite::inschrijvingen(c, &inschrijvingen)),
+                lezers.met_verbinding(move |c| sqlite::diplomas(c, &diplomas)),
             )?,
-            Store::Sqlite(pool, None) => lees_sqlx(pool).await?,
-            Store::Postgres(pool) => postgres::lees(pool).await?,
+            Store::Sqlite(pool, None) => {
+                lees_sqlx(pool, &Vragen { jongeren, adressen, inschrijvingen, diplomas }).await?
+            }
+            Store::Postgres(pool) => {
+                postgres::lees(pool, Vragen { jongeren, adressen, inschrijvingen, diplomas }).await?
+            }
         };
         tokio::task::spawn_blocking(move || koppel(gelezen))
             .await
@@ -539,13 +589,14 @@ mod postgres {
     use crate::copy_uit::{self, Velden, regels};
     use sqlx::PgPool;
 
-    pub(super) async fn lees(pool: &PgPool) -> Result<Gelezen> {
+    pub(super) async fn lees(pool: &PgPool, v: Vragen) -> Result<Gelezen> {
         let (p1, p2, p3, p4) = (pool.clone(), pool.clone(), pool.clone(), pool.clone());
+        let Vragen { jongeren: j, adressen: a, inschrijvingen: i, diplomas: d } = v;
         tokio::try_join!(
-            taak(tokio::spawn(async move { jongeren(&p1).await })),
-            taak(tokio::spawn(async move { adressen(&p2).await })),
-            taak(tokio::spawn(async move { inschrijvingen(&p3).await })),
-            taak(tokio::spawn(async move { diplomas(&p4).await })),
+            taak(tokio::spawn(async move { jongeren(&p1, &j).await })),
+            taak(tokio::spawn(async move { adressen(&p2, &a).await })),
+            taak(tokio::spawn(async move { inschrijvingen(&p3, &i).await })),
+            taak(tokio::spawn(async move { diplomas(&p4, &d).await })),
         )
     }
 
@@ -604,9 +655,9 @@ mod postgres {
         }
     }
 
-    async fn jongeren(pool: &PgPool) -> Result<Jongeren> {
+    async fn jongeren(pool: &PgPool, sql: &str) -> Result<Jongeren> {
         let mut uit = Jongeren::default();
-        regels(pool, JONGEREN, |velden| {
+        regels(pool, sql, |velden| {
             let mut r = Regel { velden, tabel: "jongere" };
             let id = r.tekst("id")?;
             let (geboren, overleden) = (r.datum("geboortedatum")?, r.datum_of_niets("overlijdensdatum")?);
@@ -617,9 +668,9 @@ mod postgres {
         Ok(uit)
     }
 
-    async fn adressen(pool: &PgPool) -> Result<Adressen> {
+    async fn adressen(pool: &PgPool, sql: &str) -> Result<Adressen> {
         let mut uit = Adressen::nieuw(0);
-        regels(pool, ADRESSEN, |velden| {
+        regels(pool, sql, |velden| {
             let mut r = Regel { velden, tabel: "woonadres" };
             let (jongere, gemeente) = (r.bytes("jongere")?, r.tekst("gemeente")?);
             let vertrek = r.waar("vertrek")?;
@@ -630,9 +681,9 @@ mod postgres {
         Ok(uit)
     }
 
-    async fn diplomas(pool: &PgPool) -> Result<PerJongere<Behaald>> {
+    async fn diplomas(pool: &PgPool, sql: &str) -> Result<PerJongere<Behaald>> {
         let mut uit = PerJongere::nieuw("diploma", 0);
-        regels(pool, DIPLOMAS, |velden| {
+        regels(pool, sql, |velden| {
             let mut r = Regel { velden, tabel: "diploma" };
             let (jongere, soort, datum) = (r.bytes("jongere")?, r.tekst("soort")?, r.datum("datum")?);
             match behaald(soort, datum) {
@@ -644,9 +695,9 @@ mod postgres {
         Ok(uit)
     }
 
-    async fn inschrijvingen(pool: &PgPool) -> Result<PerJongere<Schoolperiode>> {
+    async fn inschrijvingen(pool: &PgPool, sql: &str) -> Result<PerJongere<Schoolperiode>> {
         let mut uit = PerJongere::nieuw("inschrijving", 0);
-        regels(pool, INSCHRIJVINGEN, |velden| {
+        regels(pool, sql, |velden| {
             let mut r = Regel { velden, tabel: "inschrijving" };
             let (jongere, soort) = (r.bytes("jongere")?, r.tekst("onderwijssoort")?);
             let (niveau, profiel) = (r.tekst_of_niets("niveau")?, r.tekst_of_niets("vso_profiel")?);
@@ -698,8 +749,12 @@ mod sqlite {
     }
 
     /// About the number of rows of a table (its highest rowid, read from the b-tree's end): room
-    /// made at once, instead of growing and copying millions of rows.
-    fn ruimte(c: &Connection, tabel: &'static str) -> Result<usize> {
+    /// made at once, instead of growing and copying millions of rows. For a select of part of it
+    /// (with a `WHERE`), the rows grow as they come.
+    fn ruimte(c: &Connection, tabel: &'static str, sql: &str) -> Result<usize> {
+        if sql.contains(" WHERE ") {
+            return Ok(0);
+        }
         let hoogste: Option<i64> =
             c.query_row(&format!("SELECT max(rowid) FROM {tabel}"), [], |r| r.get(0)).map_err(fout(tabel))?;
         Ok(usize::try_from(hoogste.unwrap_or(0)).unwrap_or(0).min(1 << 28))
@@ -724,10 +779,10 @@ mod sqlite {
         c.execute_batch("PRAGMA shrink_memory").map_err(fout(tabel))
     }
 
-    pub(super) fn jongeren(c: &Connection) -> Result<Jongeren> {
+    pub(super) fn jongeren(c: &Connection, sql: &str) -> Result<Jongeren> {
         let t = "jongere";
-        let mut uit = Jongeren::met_ruimte(ruimte(c, t)?);
-        scan(c, JONGEREN, t, |r| {
+        let mut uit = Jongeren::met_ruimte(ruimte(c, t, sql)?);
+        scan(c, sql, t, |r| {
             let v = |i| r.get_ref(i).map_err(fout(t));
             uit.push(
                 nodig(tekst(v(0)?, t, "id")?, t, "id")?.as_bytes(),
@@ -739,10 +794,10 @@ mod sqlite {
         Ok(uit)
     }
 
-    pub(super) fn adressen(c: &Connection) -> Result<Adressen> {
+    pub(super) fn adressen(c: &Connection, sql: &str) -> Result<Adressen> {
         let t = "woonadres";
-        let mut uit = Adressen::nieuw(ruimte(c, t)?);
-        scan(c, ADRESSEN, t, |r| {
+        let mut uit = Adressen::nieuw(ruimte(c, t, sql)?);
+        scan(c, sql, t, |r| {
             let v = |i| r.get_ref(i).map_err(fout(t));
             let vertrek = r.get::<_, bool>(2).map_err(fout(t))?;
             uit.push(
@@ -756,10 +811,10 @@ mod sqlite {
         Ok(uit)
     }
 
-    pub(super) fn inschrijvingen(c: &Connection) -> Result<PerJongere<Schoolperiode>> {
+    pub(super) fn inschrijvingen(c: &Connection, sql: &str) -> Result<PerJongere<Schoolperiode>> {
         let t = "inschrijving";
-        let mut uit = PerJongere::nieuw(t, ruimte(c, t)?);
-        scan(c, INSCHRIJVINGEN, t, |r| {
+        let mut uit = PerJongere::nieuw(t, ruimte(c, t, sql)?);
+        scan(c, sql, t, |r| {
             let v = |i| r.get_ref(i).map_err(fout(t));
             let periode = schoolperiode(
                 nodig(tekst(v(1)?, t, "onderwijssoort")?, t, "onderwijssoort")?,
@@ -773,10 +828,10 @@ mod sqlite {
         Ok(uit)
     }
 
-    pub(super) fn diplomas(c: &Connection) -> Result<PerJongere<Behaald>> {
+    pub(super) fn diplomas(c: &Connection, sql: &str) -> Result<PerJongere<Behaald>> {
         let t = "diploma";
-        let mut uit = PerJongere::nieuw(t, ruimte(c, t)?);
-        scan(c, DIPLOMAS, t, |r| {
+        let mut uit = PerJongere::nieuw(t, ruimte(c, t, sql)?);
+        scan(c, sql, t, |r| {
             let v = |i| r.get_ref(i).map_err(fout(t));
             let soort = nodig(tekst(v(1)?, t, "soort")?, t, "soort")?;
             match behaald(soort, nodig(datum(v(2)?, t, "datum")?, t, "datum")?) {

@@ -39,7 +39,6 @@ fn tel<'a>(gemeenten: impl IntoIterator<Item = &'a Gemeentecode>) -> PerGemeente
 /// day it enters the opgave (1 September, or its first day when it begins later).
 async fn langdurig_relatief(kader: &Kader, jaar: SchoolJaar) -> Result<HashMap<Gemeentecode, LangdurigRelatief>, Fout> {
     let perioden: Vec<Thuiszitperiode> = kader
-        .store
         .lees_met(
             "WHERE begindatum <= $1 AND (einddatum IS NULL OR einddatum >= $2)",
             &[rij::datum(jaar.laatste_dag()), rij::datum(art25::aanvang(jaar))],

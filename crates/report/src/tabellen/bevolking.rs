@@ -190,11 +190,12 @@ async fn tel_verzuimers(kader: &Kader) -> Result<Verzuimers, Fout> {
 pub async fn verzuim_per_1000(kader: &Kader) -> Result<Tabel, Fout> {
     let jaar: SchoolJaar = kader.jaar;
     let peildatum = jaar.een_oktober();
-    let groepen = bevolking(kader, peildatum).await?;
-    let verzuimers = verzuimers(kader).await?;
-    let (absoluut, relatief) = (&verzuimers.absoluut, &verzuimers.relatief);
+    let (groepen, eigen) = (bevolking(kader, peildatum).await?, verzuimers(kader).await?);
+    // The regio row counts youths who never lived in the scope too: by residence and age alone.
+    let naast = kader.regio_bewoners().await?;
+    let (regio_groepen, regio_verzuimers) = (bevolking(naast, peildatum).await?, verzuimers(naast).await?);
     // Per gemeente: 5-15, 16-17, 5-17, absolute and relative verzuimers.
-    let cijfers = |gemeenten: &[&Gemeentecode]| {
+    let cijfers = |groepen: &[Groep], verzuimers: &Verzuimers, gemeenten: &[&Gemeentecode]| {
         let pop = |banden: &[Band]| {
             groepen
                 .iter()
@@ -204,12 +205,12 @@ pub async fn verzuim_per_1000(kader: &Kader) -> Result<Tabel, Fout> {
         };
         let som = |per: &HashMap<Gemeentecode, f64>| gemeenten.iter().filter_map(|g| per.get(*g)).sum::<f64>();
         let (p515, p1617) = (pop(&[Band::Vijf, Band::Twaalf]), pop(&[Band::Zestien]));
-        (p515, p1617, p515 + p1617, som(absoluut), som(relatief))
+        (p515, p1617, p515 + p1617, som(&verzuimers.absoluut), som(&verzuimers.relatief))
     };
     let per_1000 = |deel: f64, geheel: f64| percentage(deel * 10.0, geheel, 1);
     // Verzuim of gemeenten that do leerplicht themselves is not in this register (docs/tabellen.md).
     let regio: Vec<&Gemeentecode> = kader.regio.values().filter(|g| !g.leerplicht_lokaal).map(|g| &g.code).collect();
-    let (.., rp, _, rr) = cijfers(&regio);
+    let (.., rp, _, rr) = cijfers(&regio_groepen, &regio_verzuimers, &regio);
     let gemiddelde = per_1000(rr, rp);
     let mut t = Tabel::nieuw(
         "verzuim_per_1000",
@@ -225,8 +226,12 @@ pub async fn verzuim_per_1000(kader: &Kader) -> Result<Tabel, Fout> {
             ("regio_gemiddelde", "Regio: relatief per 1000"),
         ],
     );
-    let mut rij = |key: &str, label: &str, hier: &[&Gemeentecode], eigen_leerplicht: bool| {
-        let (p515, p1617, p, a, r) = cijfers(hier);
+    let mut rij = |key: &str,
+                   label: &str,
+                   (groepen, verzuimers): (&[Groep], &Verzuimers),
+                   hier: &[&Gemeentecode],
+                   eigen_leerplicht: bool| {
+        let (p515, p1617, p, a, r) = cijfers(groepen, verzuimers, hier);
         let leeg = Waarde(None);
         let verzuim = if eigen_leerplicht {
             [leeg; 4]
@@ -240,9 +245,9 @@ pub async fn verzuim_per_1000(kader: &Kader) -> Result<Tabel, Fout> {
     };
     let gemeenten: Vec<Gemeente> = kader.gemeenten.clone();
     for g in &gemeenten {
-        rij(g.code.as_str(), &g.naam, &[&g.code], g.leerplicht_lokaal);
+        rij(g.code.as_str(), &g.naam, (&groepen, &eigen), &[&g.code], g.leerplicht_lokaal);
     }
-    rij("regio", "Regio (zonder gemeenten met eigen leerplicht)", &regio, false);
+    rij("regio", "Regio (zonder gemeenten met eigen leerplicht)", (&regio_groepen, &regio_verzuimers), &regio, false);
     t.afgeleide_kolommen(&["absoluut_per_1000", "relatief_per_1000", "regio_gemiddelde"]);
     if kader.scope == crate::Scope::Regio {
         let delen: Vec<&str> = gemeenten.iter().filter(|g| !g.leerplicht_lokaal).map(|g| g.code.as_str()).collect();

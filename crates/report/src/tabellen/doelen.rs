@@ -36,7 +36,6 @@ async fn aanbod_pct(kader: &Kader) -> Result<Option<f64>, Fout> {
     let jaar = kader.jaar;
     let peildatum = jaar.een_oktober();
     let perioden: Vec<Thuiszitperiode> = kader
-        .store
         .lees_met(
             "WHERE begindatum <= $1 AND (einddatum IS NULL OR einddatum >= $2)",
             &[rij::datum(jaar.laatste_dag()), rij::datum(jaar.eerste_dag())],

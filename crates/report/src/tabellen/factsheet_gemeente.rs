@@ -117,7 +117,6 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
 
     // Recidive: the domain rule, youths by residence on 1 October (as the recidive table).
     let zaken: Vec<Zaak> = kader
-        .store
         .lees_met("WHERE gesloten_op >= $1 AND gesloten_op <= $2", &[rij::datum(jaar.eerste_dag()), rij::datum(einde)])
         .await?;
     let alle_meldingen = kader.alle_verzuimmeldingen().await?;
@@ -156,7 +155,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
 
     // Oud-VSV on 1 October (the rule is_oud_vsv), and where they are on 31 July.
     let mut laatste_uitval: BTreeMap<String, Datum> = BTreeMap::new();
-    for v in kader.store.lees::<VsvMelding>().await? {
+    for v in kader.lees_met::<VsvMelding>("", &[]).await? {
         let e = laatste_uitval.entry(v.jongere).or_insert(v.uitvaldatum);
         *e = (*e).max(v.uitvaldatum);
     }
@@ -220,7 +219,7 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
             c.zet(rij, &g.code, lopend.cel(g.code.as_str(), kolom));
         }
     }
-    let verlof: Vec<Vrijstelling> = kader.store.lees_met("WHERE artikel = $1", &[rij::tekst("art11_sub_g")]).await?;
+    let verlof: Vec<Vrijstelling> = kader.lees_met("WHERE artikel = $1", &[rij::tekst("art11_sub_g")]).await?;
     for v in verlof.iter().filter(|v| loopt_op(v, peildatum)) {
         if let Some(g) = bevolking::woonplaats_5_17(kader, &personen, &v.jongere, peildatum) {
             c.tel("vrijstelling_art_11g", g);

@@ -123,7 +123,7 @@ pub async fn relatief_verzuimers(kader: &Kader) -> Result<Tabel, Fout> {
 pub async fn processen_verbaal(kader: &Kader) -> Result<Tabel, Fout> {
     let jaar = kader.jaar;
     let venster = [rij::code(ActieSoort::ProcesVerbaal), rij::datum(jaar.eerste_dag()), rij::datum(jaar.laatste_dag())];
-    let pvs: Vec<Actie> = kader.store.lees_met("WHERE soort = $1 AND datum >= $2 AND datum <= $3", &venster).await?;
+    let pvs: Vec<Actie> = kader.lees_met("WHERE soort = $1 AND datum >= $2 AND datum <= $3", &venster).await?;
     let personen = kader.personen().await?;
     let tellingen: Vec<(Gemeentecode, usize)> = pvs
         .iter()

@@ -35,14 +35,12 @@ async fn laad(kader: &Kader) -> Result<Maatregelen, Fout> {
     }
     let binds = [rij::code(ActieSoort::Halt), rij::code(ActieSoort::ProcesVerbaal), rij::datum(van), rij::datum(tot)];
     let zaken: HashMap<String, Zaak> = kader
-        .store
         .lees_met::<Zaak>(concat!("WHERE id IN ", maatregelen!()), &binds)
         .await?
         .into_iter()
         .map(|z| (z.id.clone(), z))
         .collect();
     let luxe: std::collections::HashSet<String> = kader
-        .store
         .lees_met::<Verzuimmelding>(concat!("WHERE soort = 'luxe' AND zaak IN ", maatregelen!()), &binds)
         .await?
         .into_iter()

@@ -10,7 +10,6 @@ use leerspoor_store::rij;
 pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let jaren = jaren_tot(kader.jaar, 4);
     let zaken: Vec<Zaak> = kader
-        .store
         .lees_met(
             "WHERE gesloten_op >= $1 AND gesloten_op <= $2",
             &[rij::datum(jaren[0].eerste_dag()), rij::datum(kader.jaar.laatste_dag())],

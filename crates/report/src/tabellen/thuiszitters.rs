@@ -33,7 +33,6 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let subregios: Vec<&Subregio> =
         subregios.iter().filter(|s| kader.gemeenten.iter().any(|g| g.subregio == s.code)).collect();
     let perioden: Vec<Thuiszitperiode> = kader
-        .store
         .lees_met(
             "WHERE begindatum <= $1 AND (einddatum IS NULL OR einddatum >= $2)",
             &[rij::datum(kader.jaar.laatste_dag()), rij::datum(jaren[0].eerste_dag())],

@@ -36,7 +36,6 @@ fn waarden(t: &Jaartelling) -> Vec<Waarde> {
 pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let jaar = kader.jaar;
     let perioden: Vec<Thuiszitperiode> = kader
-        .store
         .lees_met(
             "WHERE begindatum <= $1 AND (einddatum IS NULL OR einddatum >= $2)",
             &[rij::datum(jaar.laatste_dag()), rij::datum(jaar.eerste_dag())],

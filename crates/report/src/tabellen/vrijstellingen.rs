@@ -27,7 +27,6 @@ pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let kolommen: Vec<(&str, &str)> = kolommen.iter().map(|(k, l)| (k.as_str(), l.as_str())).collect();
     let mut t = Tabel::nieuw("vrijstellingen", "Afgegeven vrijstellingen voor 5- tot 18-jarigen", &kolommen);
     let toegekend: Vec<Vrijstelling> = kader
-        .store
         .lees_met(
             "WHERE status = $1 AND besluitdatum >= $2 AND besluitdatum <= $3",
             &[

@@ -27,7 +27,7 @@ pub(super) const VRIJSTELLINGEN: &[(&str, &str, &str)] = &[
 pub(super) async fn art25_vrijstellingen(kader: &Kader) -> Result<Vec<(Vrijstelling, Gemeentecode)>, Fout> {
     let jaar = kader.jaar;
     let alle: Vec<Vrijstelling> =
-        kader.store.lees_met("WHERE status = $1", &[rij::code(VrijstellingStatus::Toegekend)]).await?;
+        kader.lees_met("WHERE status = $1", &[rij::code(VrijstellingStatus::Toegekend)]).await?;
     let personen = kader.personen().await?;
     Ok(alle
         .into_iter()
@@ -98,7 +98,6 @@ pub async fn aanvragen(kader: &Kader) -> Result<Tabel, Fout> {
     let jaar = kader.jaar;
     let peildatum = jaar.een_oktober();
     let alle: Vec<Vrijstelling> = kader
-        .store
         .lees_met(
             "WHERE aanvraagdatum >= $1 AND aanvraagdatum <= $2",
             &[rij::datum(jaar.eerste_dag()), rij::datum(jaar.laatste_dag())],

@@ -15,7 +15,7 @@ const ONTBREEKT: &str = "resultaat_ontbreekt";
 pub async fn bereken(kader: &Kader) -> Result<Tabel, Fout> {
     let jaar = kader.jaar;
     let peildatum = jaar.een_oktober();
-    let alle = register::vsv_effecten(&kader.store, jaar).await?;
+    let alle = register::vsv_effecten(&kader.store, kader.kring(), jaar).await?;
     kader.personen().await?;
 
     let mut kolommen: Vec<(String, String)> =

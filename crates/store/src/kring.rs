@@ -1,0 +1,110 @@
+//! The youths a report for part of the region asks about: whoever ever lived in one of its
+//! gemeenten. A gemeente's report counts youths by where they lived on a peildatum, so a youth who
+//! never lived there never counts, and reading only the others keeps a gemeente's report from
+//! reading the country (through the index `woonadres_gemeente`).
+use crate::rij::{self, Rij, Waarde};
+use crate::{Result, Store, StoreFout};
+use leerspoor_domain::{Datum, Gemeentecode};
+
+/// The youths who ever had an address in one of these gemeenten.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kring {
+    gemeenten: Vec<Gemeentecode>,
+}
+
+impl Kring {
+    pub fn van(gemeenten: impl IntoIterator<Item = Gemeentecode>) -> Kring {
+        let mut gemeenten: Vec<Gemeentecode> = gemeenten.into_iter().collect();
+        gemeenten.sort();
+        gemeenten.dedup();
+        Kring { gemeenten }
+    }
+
+    /// Everyone in `ander` is in this one too.
+    pub fn omvat(&self, ander: &Kring) -> bool {
+        ander.gemeenten.iter().all(|g| self.gemeenten.binary_search(g).is_ok())
+    }
+
+    /// `kolom IN (…)`: the youths of the kring. The codes are written into the SQL, not bound:
+    /// PostgreSQL's COPY takes no parameters. A code is six characters, `GM` and four digits
+    /// (checked again here), so nothing else can reach the SQL this way.
+    pub(crate) fn sql(&self, kolom: &str) -> Result<String> {
+        let mut codes = Vec::with_capacity(self.gemeenten.len());
+        for g in &self.gemeenten {
+            let c = g.as_str();
+            if !(c.len() == 6 && c.starts_with("GM") && c[2..].bytes().all(|b| b.is_ascii_digit())) {
+                return Err(StoreFout::Lezen(format!("'{c}' is geen gemeentecode")));
+            }
+            codes.push(format!("'{c}'"));
+        }
+        if codes.is_empty() {
+            return Ok("FALSE".to_string());
+        }
+        Ok(format!("{kolom} IN (SELECT jongere FROM woonadres WHERE gemeente IN ({}))", codes.join(", ")))
+    }
+}
+
+/// `waar` (empty, or `WHERE …`) narrowed to the youths of the kring, if any.
+pub(crate) fn binnen(waar: &str, kring: Option<&Kring>, kolom: &str) -> Result<String> {
+    let Some(k) = kring else { return Ok(waar.to_string()) };
+    let eigen = k.sql(kolom)?;
+    Ok(match waar.trim().strip_prefix("WHERE ") {
+        Some(voorwaarde) => format!("WHERE ({voorwaarde}) AND {eigen}"),
+        None if waar.trim().is_empty() => format!("WHERE {eigen}"),
+        None => panic!("voorwaarde zonder WHERE: {waar}"),
+    })
+}
+
+impl Store {
+    /// As [`Store::lees_met`], of the youths of `kring` only (all, without one).
+    pub async fn lees_in<R: Rij>(&self, kring: Option<&Kring>, waar: &'static str, binds: &[Waarde]) -> Result<Vec<R>> {
+        assert!(R::KOLOMMEN.iter().any(|k| k.naam == "jongere"), "{} heeft geen kolom jongere", R::TABEL);
+        self.lees_sql::<R>(&binnen(waar, kring, "jongere")?, binds).await
+    }
+
+    /// As [`Store::lees_tussen`], of the youths of `kring` only (all, without one).
+    pub async fn lees_tussen_in<R: Rij>(
+        &self,
+        kring: Option<&Kring>,
+        kolom: &'static str,
+        van: Datum,
+        tot: Datum,
+    ) -> Result<Vec<R>> {
+        assert!(R::KOLOMMEN.iter().any(|k| k.naam == "jongere"), "{} heeft geen kolom jongere", R::TABEL);
+        let waar = self.tussen_sql::<R>(kolom);
+        self.lees_sql::<R>(&binnen(&waar, kring, "jongere")?, &[rij::datum(van), rij::datum(tot)]).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kring(codes: &[&str]) -> Kring {
+        Kring::van(codes.iter().map(|c| Gemeentecode::parse(c).unwrap()))
+    }
+
+    #[test]
+    fn a_condition_is_narrowed_to_the_youths_of_the_gemeenten() {
+        let k = kring(&["GM9904", "GM9902"]);
+        assert_eq!(
+            binnen("WHERE a = $1 OR b = $2", Some(&k), "jongere").unwrap(),
+            "WHERE (a = $1 OR b = $2) AND jongere IN (SELECT jongere FROM woonadres WHERE gemeente IN ('GM9902', 'GM9904'))"
+        );
+        assert_eq!(
+            binnen("", Some(&k), "id").unwrap(),
+            "WHERE id IN (SELECT jongere FROM woonadres WHERE gemeente IN ('GM9902', 'GM9904'))"
+        );
+        assert_eq!(binnen("WHERE a = $1", None, "jongere").unwrap(), "WHERE a = $1");
+        assert_eq!(binnen("", Some(&kring(&[])), "jongere").unwrap(), "WHERE FALSE");
+    }
+
+    #[test]
+    fn a_kring_holds_its_subsets_only() {
+        let zuid = kring(&["GM9901", "GM9902", "GM9903"]);
+        assert!(zuid.omvat(&kring(&["GM9902"])));
+        assert!(zuid.omvat(&zuid));
+        assert!(!zuid.omvat(&kring(&["GM9902", "GM9905"])));
+        assert!(!kring(&["GM9902"]).omvat(&zuid));
+    }
+}
