@@ -26,8 +26,8 @@ impl Kring {
     }
 
     /// `kolom IN (…)`: the youths of the kring. The codes are written into the SQL, not bound:
-    /// PostgreSQL's COPY takes no parameters. A code is six characters, `GM` and four digits
-    /// (checked again here), so nothing else can reach the SQL this way.
+    /// PostgreSQL's COPY takes no parameters. A code is `GM` and four digits (checked again here,
+    /// by the domain's own parse), so nothing else can reach the SQL this way.
     pub(crate) fn sql(&self, kolom: &str) -> Result<String> {
         Ok(format!("{kolom} IN (SELECT jongere FROM woonadres WHERE {})", self.sql_gemeente()?))
     }
@@ -37,7 +37,7 @@ impl Kring {
         let mut codes = Vec::with_capacity(self.gemeenten.len());
         for g in &self.gemeenten {
             let c = g.as_str();
-            if !(c.len() == 6 && c.starts_with("GM") && c[2..].bytes().all(|b| b.is_ascii_digit())) {
+            if Gemeentecode::parse(c).as_ref() != Ok(g) {
                 return Err(StoreFout::Lezen(format!("'{c}' is geen gemeentecode")));
             }
             codes.push(format!("'{c}'"));
