@@ -60,40 +60,52 @@ impl Bundel {
 /// Reads every known CSV file in `map`. A missing file means "nothing of that entity"; an unknown
 /// file is refused, as it is most likely a misspelt name.
 pub fn lees_bundel(map: &Path) -> Result<Bundel, IngestFout> {
-    let io = |bron| IngestFout::Io { pad: map.display().to_string(), bron };
-    let mut fouten = Vec::new();
-    let bekend = bestanden();
-    let mut aanwezig = 0;
-    for entry in std::fs::read_dir(map).map_err(io)? {
-        let naam = entry.map_err(io)?.file_name().to_string_lossy().into_owned();
-        if naam.to_lowercase().ends_with(".csv") && !bekend.contains(&naam.as_str()) {
-            let melding = if bekend.contains(&naam.to_lowercase().as_str()) {
-                format!("schrijf de bestandsnaam in kleine letters: {}", naam.to_lowercase())
-            } else {
-                format!("onbekend bestand; een bundel bevat alleen {}", bekend.join(", "))
-            };
-            fouten.push(Fout::bestand(&naam, melding));
-        }
-        aanwezig += usize::from(bekend.contains(&naam.as_str()));
-    }
-    if aanwezig == 0 && fouten.is_empty() {
-        fouten.push(Fout::bestand(&map.display().to_string(), "de map bevat geen bestanden van de uitwisselbundel"));
-    }
-    let mut bundel = Bundel::default();
-    let mut onleesbaar: BTreeMap<&'static str, Onleesbaar> = BTreeMap::new();
+    let mut bundel = Bundel::open(map)?;
     crate::voor_elke_entiteit!(|R| {
+        bundel.lees::<R>(map)?;
+    });
+    Ok(bundel)
+}
+
+impl Bundel {
+    /// An empty bundle for folder `map`, with an error for each file name a bundle cannot hold;
+    /// [`Bundel::lees`] then reads its files one by one (the import writes one while reading the next).
+    pub(crate) fn open(map: &Path) -> Result<Bundel, IngestFout> {
+        let io = |bron| IngestFout::Io { pad: map.display().to_string(), bron };
+        let mut fouten = Vec::new();
+        let bekend = bestanden();
+        let mut aanwezig = 0;
+        for entry in std::fs::read_dir(map).map_err(io)? {
+            let naam = entry.map_err(io)?.file_name().to_string_lossy().into_owned();
+            if naam.to_lowercase().ends_with(".csv") && !bekend.contains(&naam.as_str()) {
+                let melding = if bekend.contains(&naam.to_lowercase().as_str()) {
+                    format!("schrijf de bestandsnaam in kleine letters: {}", naam.to_lowercase())
+                } else {
+                    format!("onbekend bestand; een bundel bevat alleen {}", bekend.join(", "))
+                };
+                fouten.push(Fout::bestand(&naam, melding));
+            }
+            aanwezig += usize::from(bekend.contains(&naam.as_str()));
+        }
+        if aanwezig == 0 && fouten.is_empty() {
+            fouten
+                .push(Fout::bestand(&map.display().to_string(), "de map bevat geen bestanden van de uitwisselbundel"));
+        }
+        Ok(Bundel { leesfouten: fouten, ..Bundel::default() })
+    }
+
+    /// Reads the file of entity `R` from `map` into the bundle, if the folder has it.
+    pub(crate) fn lees<R: Entiteit>(&mut self, map: &Path) -> Result<(), IngestFout> {
         let pad = map.join(R::BESTAND);
         if pad.exists() {
             let bytes = std::fs::read(&pad).map_err(|bron| IngestFout::Io { pad: pad.display().to_string(), bron })?;
-            let (records, regels, kolommen) = lees_bestand::<R>(&bytes, &mut fouten, &mut onleesbaar);
-            bundel.kolommen.insert(R::BESTAND, kolommen);
-            *R::lijst_mut(&mut bundel.dataset) = records;
-            bundel.regels.insert(R::BESTAND, regels);
+            let (records, regels, kolommen) = lees_bestand::<R>(&bytes, &mut self.leesfouten, &mut self.onleesbaar);
+            self.kolommen.insert(R::BESTAND, kolommen);
+            *R::lijst_mut(&mut self.dataset) = records;
+            self.regels.insert(R::BESTAND, regels);
         }
-    });
-    bundel.leesfouten = fouten;
-    bundel.onleesbaar = onleesbaar;
-    Ok(bundel)
+        Ok(())
+    }
 }
 
 /// Parses one file. Rows with errors are left out of the result (the whole import is refused), their

@@ -229,6 +229,33 @@ async fn a_broken_bundle_is_refused_whole_with_every_error_listed() {
     }
 }
 
+/// The import writes each table while it reads the next, before the checks are done: an error in
+/// the last file it writes must still leave the database as it was.
+#[tokio::test]
+async fn an_error_in_the_last_file_undoes_the_tables_already_written() {
+    let map = kopie(&klein());
+    let p = map.path();
+    let goed = std::fs::read_to_string(p.join("rmc_trajecten.csv")).unwrap();
+    schrijf(p, "rmc_trajecten.csv", goed.replace(",scholing", ",vakantiebaan").as_bytes());
+    for db in leerspoor_testdb::alle().await {
+        let runs = db.store.aantal("importrun").await.unwrap();
+        let Err(IngestFout::Ongeldig(fouten)) = importeer(&db.store, p, &opties()).await else {
+            panic!("de bundel had geweigerd moeten worden ({})", db.store.soort());
+        };
+        assert_eq!(fouten.len(), 1, "{fouten:?}");
+        bevat(&fouten, "rmc_trajecten.csv", 2, Some("resultaat"), "vakantiebaan");
+        assert_eq!(aantallen(&db.store).await, vec![0; 8], "{}", db.store.soort());
+        assert_eq!(db.store.aantal("gemeente").await.unwrap(), 0);
+        assert_eq!(db.store.aantal("importrun").await.unwrap(), runs);
+    }
+    // The same bundle mended imports whole.
+    schrijf(p, "rmc_trajecten.csv", goed.as_bytes());
+    for db in leerspoor_testdb::alle().await {
+        importeer(&db.store, p, &opties()).await.unwrap();
+        assert_eq!(aantallen(&db.store).await, vec![4, 5, 3, 2, 2, 3, 1, 1]);
+    }
+}
+
 #[tokio::test]
 async fn a_misspelt_file_or_column_is_refused_rather_than_ignored() {
     let map = kopie(&klein());
