@@ -21,6 +21,8 @@ const MAX_BINDS: usize = 30_000;
 /// quadratic in their number (demo region, 594.000 rows, 1.000 rows per statement: 48 s with `$n`,
 /// 4,5 s with `?`), so these statements use plain `?`.
 const SQLITE_RIJEN: usize = 1000;
+/// SQLite's page cache while a large table loads, in KiB (negative, as the pragma takes it): 1 GiB.
+const SQLITE_CACHE_LADEN: i64 = -1 << 20;
 /// Bytes of COPY data per message to PostgreSQL.
 const COPY_BUFFER: usize = 1 << 20;
 /// From this many new rows into an empty table, its indexes are built after the load.
@@ -63,11 +65,30 @@ pub(crate) async fn sqlite(
     t: &TabelWijziging,
     voortgang: &mut impl FnMut(u64),
 ) -> Result<()> {
-    let indexen = if t.nieuw.len() >= INDEXEN_ERNA && leeg!(conn, t.tabel) {
-        indexen_weg!(&mut *conn, t.tabel, SQLITE_INDEXEN)
-    } else {
-        Vec::new()
-    };
+    if !(t.nieuw.len() >= INDEXEN_ERNA && leeg!(conn, t.tabel)) {
+        return sqlite_rijen(conn, t, voortgang).await;
+    }
+    let indexen = indexen_weg!(&mut *conn, t.tabel, SQLITE_INDEXEN);
+    // A large load's pages do not fit the page cache: SQLite writes them out to the WAL while the
+    // transaction runs and reads them back from there to build each index, through a WAL lookup
+    // that grows with the transaction. A larger cache while the table loads keeps them in memory;
+    // the connection gets its own size back even when the load fails.
+    let (oud,): (i64,) = sqlx::query_as("PRAGMA cache_size").fetch_one(&mut *conn).await?;
+    sqlx::query(veilig(&format!("PRAGMA cache_size = {SQLITE_CACHE_LADEN}"))).execute(&mut *conn).await?;
+    let geladen = async {
+        sqlite_rijen(&mut *conn, t, voortgang).await?;
+        for sql in indexen {
+            sqlx::query(veilig(&sql)).execute(&mut *conn).await?;
+        }
+        Ok(())
+    }
+    .await;
+    sqlx::query(veilig(&format!("PRAGMA cache_size = {oud}"))).execute(&mut *conn).await?;
+    geladen
+}
+
+/// The new rows, a thousand per INSERT.
+async fn sqlite_rijen(conn: &mut SqliteConnection, t: &TabelWijziging, voortgang: &mut impl FnMut(u64)) -> Result<()> {
     let n = t.kolommen.len();
     let per_statement = (MAX_BINDS / n).clamp(1, SQLITE_RIJEN);
     let kolommen: Vec<&str> = t.kolommen.iter().map(|k| k.naam).collect();
@@ -85,9 +106,6 @@ pub(crate) async fn sqlite(
         }
         q.execute(&mut *conn).await?;
         voortgang(rijen.len() as u64);
-    }
-    for sql in indexen {
-        sqlx::query(veilig(&sql)).execute(&mut *conn).await?;
     }
     Ok(())
 }
