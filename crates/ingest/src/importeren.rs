@@ -1,4 +1,5 @@
-//! Import: validate the whole bundle, compare it with the database, write the difference at once.
+//! Import: validate the whole bundle, compare it with the database, write the difference in one
+//! transaction (written while the bundle is still being read, committed only when every check passed).
 use crate::entiteit::Entiteit;
 use crate::exporteren::lees_alles;
 use crate::{Bundel, Fout, IngestFout, cel, valideer};
@@ -65,13 +66,13 @@ pub async fn importeer_dataset(
     bron: &str,
     opties: &ImportOpties,
 ) -> Result<Samenvatting, IngestFout> {
-    importeer_bundel(store, Bron::Dataset(dataset), bron, opties).await
+    importeer_bundel(store, Bron::Dataset(Box::new(dataset)), bron, opties).await
 }
 
 /// Where the records come from: a folder read file by file, or a dataset already in memory.
 enum Bron {
     Map(PathBuf),
-    Dataset(Dataset),
+    Dataset(Box<Dataset>),
 }
 
 /// One table's difference with the database, ready to write.
@@ -153,7 +154,7 @@ fn bereid_voor(
 ) -> Result<Vec<Fout>, IngestFout> {
     let (mut bundel, map) = match bron {
         Bron::Map(map) => (Bundel::open(&map)?, Some(map)),
-        Bron::Dataset(ds) => (Bundel::uit_dataset(ds), None),
+        Bron::Dataset(ds) => (Bundel::uit_dataset(*ds), None),
     };
     // The tables read and not yet handed over, by their place in the write order.
     let mut gereed = VecDeque::new();

@@ -51,10 +51,6 @@ impl Bundel {
     pub fn regel<R: Entiteit>(&self, index: usize) -> u64 {
         self.regels.get(R::BESTAND).and_then(|r| r.get(index).copied()).unwrap_or(index as u64 + 2)
     }
-
-    pub fn aantal_rijen(&self) -> u64 {
-        self.regels.values().map(|r| r.len() as u64).sum()
-    }
 }
 
 /// Reads every known CSV file in `map`. A missing file means "nothing of that entity"; an unknown
