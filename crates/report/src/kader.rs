@@ -2,7 +2,7 @@
 use crate::Fout;
 use crate::gedateerd::Gedateerd;
 use crate::register::JikpLeerling;
-use crate::tabellen::bevolking::{Groep, Verzuimers};
+use crate::tabellen::bevolking::{self, Groep, Verzuimers};
 use leerspoor_domain::model::{Actie, Dagbesteding, Gemeente, Regio, RmcTraject, Subregio, Verzuimmelding};
 use leerspoor_domain::rules::vsv::{Opvolging, VsvSector};
 use leerspoor_domain::{Datum, Gemeentecode, SchoolJaar};
@@ -72,16 +72,17 @@ pub struct Kader {
     /// peildatum, so the others are never counted and need not be read.
     kring: Option<Kring>,
     /// Every youth of the register with their addresses and enrolments, read once for all tables
-    /// and shared with the kaders made from this one ([`Kader::ander`]).
-    personen: Arc<OnceCell<Arc<Personen>>>,
+    /// and shared with the kaders made from this one ([`Kader::ander`]), with the register's stand
+    /// read just before them ([`Store::stand`]).
+    personen: Arc<OnceCell<(i64, Arc<Personen>)>>,
     /// The population on a peildatum, counted once for all tables that need it.
     pub(crate) bevolking: Mutex<HashMap<Datum, Bevolking>>,
     /// Every RMC-traject of the register, read once for the four tables that go through them all.
     trajecten: OnceCell<Arc<[RmcTraject]>>,
     /// Every dagbesteding the RMC recorded, read once for the tables that follow youths out of school.
     dagbestedingen: OnceCell<Arc<[Dagbesteding]>>,
-    /// The regio by residence beside a scope that reads only its kring ([`Kader::regio_bewoners`]).
-    regio_bewoners: OnceCell<Box<Kader>>,
+    /// The regio's verzuimers beside a scope that reads only its kring ([`Kader::regio_verzuimers`]).
+    regio_gemeld: OnceCell<Box<Kader>>,
     /// The JIKP pupils of 1 October of the year before the verslagjaar.
     jikp: OnceCell<Arc<[JikpLeerling]>>,
     /// Where the verslagjaar's VSV-ers are on its last day, for vsv_bestemming and the factsheet.
@@ -155,7 +156,7 @@ impl Kader {
             bevolking: Mutex::default(),
             trajecten: OnceCell::new(),
             dagbestedingen: OnceCell::new(),
-            regio_bewoners: OnceCell::new(),
+            regio_gemeld: OnceCell::new(),
             jikp: OnceCell::new(),
             verzuimers_per_gemeente: OnceCell::new(),
             vsv_ers: OnceCell::new(),
@@ -215,23 +216,44 @@ impl Kader {
         self
     }
 
-    /// The whole region in the same year by residence and age alone, for a table that sets the
-    /// region's population and verzuimers beside the scope's (verzuim_per_1000): this kader if it
-    /// reads the whole register; else one whose youths have birth, death and addresses but no
-    /// enrolments or diplomas ([`Store::bewoners`]), made at first use — the one read of a
-    /// gemeente's report that is not of its own youths. Nothing that asks for an enrolment or a
-    /// diploma may count from it.
-    pub(crate) async fn regio_bewoners(&self) -> Result<&Kader, Fout> {
+    /// The region's population on the peildatum, for a table that sets it beside the scope's
+    /// (verzuim_per_1000): this kader's count if it reads the whole register. Else the count kept
+    /// for the register's stand ([`Store::telling`]), or, the first time after a change to the
+    /// youths or their addresses, a count of the country's youths with birth, death and addresses
+    /// but no enrolments ([`Store::bewoners`]), which is kept — the one read of a gemeente's report
+    /// that is not of its own youths. Groups of youths by gemeente, sex and age band only: nothing
+    /// that asks for an enrolment may count from them.
+    pub(crate) async fn regio_bevolking(&self, peildatum: Datum) -> Result<Arc<[Groep]>, Fout> {
         if self.kring.is_none() {
-            return Ok(self);
+            return bevolking::bevolking(self, peildatum).await;
         }
-        let k = self.regio_bewoners.get_or_try_init(|| async {
-            let mut k = Kader::nieuw(&self.store, self.jaar, Scope::Regio).await?;
-            k.personen = Arc::new(OnceCell::from(Arc::new(self.store.bewoners().await?)));
+        let stand = self.store.stand().await?;
+        if let Some(groepen) =
+            self.store.telling(bevolking::TELLING, peildatum, stand).await?.and_then(|t| bevolking::uit_telling(&t))
+        {
+            return Ok(groepen.into());
+        }
+        let mut k = Kader::opzet(&self.store, self.jaar, Scope::Regio).await?;
+        let bewoners = self.store.bewoners().await?;
+        k.personen = Arc::new(OnceCell::from((stand, Arc::new(bewoners))));
+        k.stand = self.stand;
+        bevolking::bevolking(&k, peildatum).await
+    }
+
+    /// The region's verzuimers of the verslagjaar, beside the scope's (verzuim_per_1000): this
+    /// kader's if it reads the whole register; else counted from a kader of the youths with a
+    /// verzuimmelding in the verslagjaar, wherever they live ([`Kring::gemeld`]), made at first use.
+    pub(crate) async fn regio_verzuimers(&self) -> Result<Arc<Verzuimers>, Fout> {
+        if self.kring.is_none() {
+            return bevolking::verzuimers(self).await;
+        }
+        let k = self.regio_gemeld.get_or_try_init(|| async {
+            let mut k = Kader::opzet(&self.store, self.jaar, Scope::Regio).await?;
+            k.kring = Some(Kring::gemeld(self.jaar.eerste_dag(), self.jaar.laatste_dag()));
             k.stand = self.stand;
             Ok::<_, Fout>(Box::new(k))
         });
-        Ok(k.await?)
+        bevolking::verzuimers(k.await?).await
     }
 
     /// The youths the scope's tables read (none: all).
@@ -345,15 +367,22 @@ impl Kader {
     /// (also for [`Kader::gemeente_op`]): at national scale one read of the three tables is
     /// faster than asking for the addresses of the youths each table counts.
     pub async fn personen(&self) -> Result<Arc<Personen>, Fout> {
-        let p = self
-            .personen
-            .get_or_try_init(|| async { Ok::<_, Fout>(Arc::new(self.store.personen_in(self.kring.as_ref()).await?)) });
+        Ok(self.personen_met_stand().await?.1)
+    }
+
+    /// [`Kader::personen`] with the register's stand read before them: a count made of them is
+    /// of the register at that stand or later.
+    pub(crate) async fn personen_met_stand(&self) -> Result<(i64, Arc<Personen>), Fout> {
+        let p = self.personen.get_or_try_init(|| async {
+            let stand = self.store.stand().await?;
+            Ok::<_, Fout>((stand, Arc::new(self.store.personen_in(self.kring.as_ref()).await?)))
+        });
         Ok(p.await?.clone())
     }
 
     /// The gemeente of the region a youth lived in on a date (after [`Kader::personen`]).
     pub fn gemeente_op(&self, jongere: &str, datum: Datum) -> Option<&Gemeente> {
-        let personen = self.personen.get().expect("personen gelezen");
+        let personen = &self.personen.get().expect("personen gelezen").1;
         self.regio.get(personen.woonde_op(personen.zoek(jongere)?, datum)?)
     }
 

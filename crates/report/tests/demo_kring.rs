@@ -48,3 +48,59 @@ async fn a_gemeente_with_a_large_part_of_the_register_reads_it_whole() {
         assert!(gelezen(gemeente("GM9904")).await < heel / 10);
     }
 }
+
+/// A gemeente's verzuim_per_1000 sets the region's population beside its own: counted from the
+/// country's addresses once, then kept for the register's stand. A change to an address after
+/// that makes the kept count old, and the next report counts again.
+#[tokio::test]
+async fn the_regions_population_beside_a_gemeente_follows_a_move_made_after_the_last_report() {
+    use leerspoor_domain::model::Woonadres;
+    let dataset = leerspoor_demo::genereer(&leerspoor_demo::DemoOpties { seed: 2021, scale: 0.1 });
+    let jaar = SchoolJaar::beginnend_in(2020);
+    let peildatum = jaar.een_oktober();
+    let meeuwstrand = Scope::Gemeente(leerspoor_domain::Gemeentecode::parse("GM9904").unwrap());
+    let tabel = vec!["verzuim_per_1000".to_string()];
+    for db in leerspoor_testdb::alle().await {
+        let opties = ImportOpties { dry_run: false, gebruiker: "test".into() };
+        importeer_dataset(&db.store, dataset.clone(), "demo", &opties).await.expect("de demoregio is geldig");
+        // The region's youths of 5-17 and relative verzuimers as Meeuwstrand's report shows them,
+        // and as counted from the whole register.
+        let regio = async |kader: Kader| {
+            let t = leerspoor_report::bereken(&Arc::new(kader), &tabel).await.unwrap().remove(0);
+            (t.cel("regio", "pop_5_17").unwrap(), t.cel("regio", "relatief").unwrap())
+        };
+        let gemeente =
+            async || regio(Kader::nieuw(&db.store, jaar, meeuwstrand.clone()).await.unwrap().alleen_kring()).await;
+        let heel =
+            async || regio(Kader::nieuw(&db.store, jaar, meeuwstrand.clone()).await.unwrap().heel_register()).await;
+        let voor = gemeente().await;
+        assert_eq!(voor, heel().await);
+        assert_eq!(db.store.aantal("telling").await.unwrap(), 1, "de telling van de regio is bewaard");
+        assert_eq!(gemeente().await, voor, "de bewaarde telling");
+        let stand = db.store.stand().await.unwrap();
+
+        // A youth of 5-17 living in Zilverkust on the peildatum loses the address of that day.
+        let adressen: Vec<Woonadres> = db.store.lees().await.unwrap();
+        let geboren: std::collections::HashMap<&str, leerspoor_domain::Datum> =
+            dataset.jongeren.iter().map(|j| (j.id.as_str(), j.geboortedatum)).collect();
+        let weg = adressen
+            .iter()
+            .find(|a| {
+                let leeftijd = leerspoor_domain::rules::leeftijd_op(geboren[a.jongere.as_str()], peildatum);
+                a.gemeente.as_str() == "GM9901"
+                    && a.begindatum <= peildatum
+                    && a.einddatum.is_none_or(|e| peildatum <= e)
+                    && (6..17).contains(&leeftijd)
+                    && adressen.iter().filter(|b| b.jongere == a.jongere).count() == 1
+            })
+            .expect("een jongere met één adres in Zilverkust");
+        let mut s = db.store.schrijver("test", "test").await.unwrap();
+        s.verwijder(weg).await.unwrap();
+        s.klaar(0).await.unwrap();
+        assert!(db.store.stand().await.unwrap() > stand);
+
+        let na = gemeente().await;
+        assert_eq!(na, heel().await);
+        assert_eq!(na, (voor.0 - 1.0, voor.1), "één jongere van 5-17 minder in de regio");
+    }
+}

@@ -1,15 +1,23 @@
 //! The youths a report for part of the region asks about: whoever ever lived in one of its
 //! gemeenten. A gemeente's report counts youths by where they lived on a peildatum, so a youth who
 //! never lived there never counts, and reading only the others keeps a gemeente's report from
-//! reading the country (through the index `woonadres_gemeente`).
+//! reading the country (through the index `woonadres_gemeente`). Its regional comparison counts
+//! the region's verzuimers: the youths with a verzuimmelding in a period, a kring of its own.
 use crate::rij::{self, Rij, Waarde};
 use crate::{Result, Store, StoreFout};
 use leerspoor_domain::{Datum, Gemeentecode};
 
-/// The youths who ever had an address in one of these gemeenten.
+/// The youths who ever had an address in one of these gemeenten, or who have a verzuimmelding
+/// dated in a period.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Kring {
-    gemeenten: Vec<Gemeentecode>,
+    wie: Wie,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Wie {
+    Bewoners(Vec<Gemeentecode>),
+    Gemeld { van: Datum, tot: Datum },
 }
 
 impl Kring {
@@ -17,36 +25,55 @@ impl Kring {
         let mut gemeenten: Vec<Gemeentecode> = gemeenten.into_iter().collect();
         gemeenten.sort();
         gemeenten.dedup();
-        Kring { gemeenten }
+        Kring { wie: Wie::Bewoners(gemeenten) }
     }
 
-    /// Everyone in `ander` is in this one too.
+    /// The youths with a verzuimmelding dated from `van` up to and including `tot`, wherever they live.
+    pub fn gemeld(van: Datum, tot: Datum) -> Kring {
+        Kring { wie: Wie::Gemeld { van, tot } }
+    }
+
+    /// Everyone in `ander` is in this one too (as far as can be told without reading: a kring of
+    /// gemeenten holds a kring of some of them).
     pub fn omvat(&self, ander: &Kring) -> bool {
-        ander.gemeenten.iter().all(|g| self.gemeenten.binary_search(g).is_ok())
+        match (&self.wie, &ander.wie) {
+            (Wie::Bewoners(eigen), Wie::Bewoners(andere)) => andere.iter().all(|g| eigen.binary_search(g).is_ok()),
+            (a, b) => a == b,
+        }
     }
 
-    /// `kolom IN (…)`: the youths of the kring. The codes are written into the SQL, not bound:
-    /// PostgreSQL's COPY takes no parameters. A code is `GM` and four digits (checked again here,
-    /// by the domain's own parse), so nothing else can reach the SQL this way.
+    /// `kolom IN (…)`: the youths of the kring. Codes and dates are written into the SQL, not
+    /// bound: PostgreSQL's COPY takes no parameters. A code is `GM` and four digits (checked again
+    /// here, by the domain's own parse), a date is written by the program as `JJJJ-MM-DD`, so
+    /// nothing else can reach the SQL this way.
     pub(crate) fn sql(&self, kolom: &str) -> Result<String> {
-        Ok(format!("{kolom} IN (SELECT jongere FROM woonadres WHERE {})", self.sql_gemeente()?))
-    }
-
-    /// `gemeente IN ('GM…', …)`, or `FALSE` for no gemeenten.
-    fn sql_gemeente(&self) -> Result<String> {
-        let mut codes = Vec::with_capacity(self.gemeenten.len());
-        for g in &self.gemeenten {
-            let c = g.as_str();
-            if Gemeentecode::parse(c).as_ref() != Ok(g) {
-                return Err(StoreFout::Lezen(format!("'{c}' is geen gemeentecode")));
+        Ok(match &self.wie {
+            Wie::Bewoners(gemeenten) => {
+                format!("{kolom} IN (SELECT jongere FROM woonadres WHERE {})", sql_gemeente(gemeenten)?)
             }
-            codes.push(format!("'{c}'"));
-        }
-        if codes.is_empty() {
-            return Ok("FALSE".to_string());
-        }
-        Ok(format!("gemeente IN ({})", codes.join(", ")))
+            Wie::Gemeld { van, tot } => format!(
+                "{kolom} IN (SELECT jongere FROM verzuimmelding WHERE meldingsdatum >= '{}' AND meldingsdatum <= '{}')",
+                van.format("%Y-%m-%d"),
+                tot.format("%Y-%m-%d")
+            ),
+        })
     }
+}
+
+/// `gemeente IN ('GM…', …)`, or `FALSE` for no gemeenten.
+fn sql_gemeente(gemeenten: &[Gemeentecode]) -> Result<String> {
+    let mut codes = Vec::with_capacity(gemeenten.len());
+    for g in gemeenten {
+        let c = g.as_str();
+        if Gemeentecode::parse(c).as_ref() != Ok(g) {
+            return Err(StoreFout::Lezen(format!("'{c}' is geen gemeentecode")));
+        }
+        codes.push(format!("'{c}'"));
+    }
+    if codes.is_empty() {
+        return Ok("FALSE".to_string());
+    }
+    Ok(format!("gemeente IN ({})", codes.join(", ")))
 }
 
 /// `waar` (empty, or `WHERE …`) narrowed to the youths of the kring, if any.
@@ -64,8 +91,10 @@ impl Store {
     /// The share of the register's addresses that lie in the gemeenten of `kring` (0 to 1): a
     /// kring of most of the register is read faster whole (a pass through each table) than youth
     /// by youth. The whole is SQLite's highest rowid and PostgreSQL's estimate from its statistics.
+    /// A kring of melded youths is a small part (the share is not counted).
     pub async fn aandeel(&self, kring: &Kring) -> Result<f64> {
-        let eigen = format!("SELECT count(*) FROM woonadres WHERE {}", kring.sql_gemeente()?);
+        let Wie::Bewoners(gemeenten) = &kring.wie else { return Ok(0.0) };
+        let eigen = format!("SELECT count(*) FROM woonadres WHERE {}", sql_gemeente(gemeenten)?);
         let (eigen, alle): (i64, f64) = match self {
             Store::Sqlite(pool, _) => (
                 sqlx::query_scalar(crate::veilig(&eigen)).fetch_one(pool).await?,
@@ -139,5 +168,19 @@ mod tests {
         assert!(zuid.omvat(&zuid));
         assert!(!zuid.omvat(&kring(&["GM9902", "GM9905"])));
         assert!(!kring(&["GM9902"]).omvat(&zuid));
+    }
+
+    #[test]
+    fn the_melded_youths_of_a_year_are_a_kring_of_their_own() {
+        let d = |s| leerspoor_domain::datum::parse_datum(s).unwrap();
+        let gemeld = Kring::gemeld(d("2020-08-01"), d("2021-07-31"));
+        assert_eq!(
+            binnen("", Some(&gemeld), "jongere").unwrap(),
+            "WHERE jongere IN (SELECT jongere FROM verzuimmelding WHERE meldingsdatum >= '2020-08-01' AND meldingsdatum <= '2021-07-31')"
+        );
+        assert!(gemeld.omvat(&gemeld));
+        assert!(!gemeld.omvat(&kring(&["GM9902"])));
+        assert!(!kring(&["GM9902"]).omvat(&gemeld));
+        assert!(!gemeld.omvat(&Kring::gemeld(d("2019-08-01"), d("2020-07-31"))));
     }
 }

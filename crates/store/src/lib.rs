@@ -111,6 +111,7 @@ mod logboek;
 mod openen;
 mod personen;
 mod schrijver;
+mod telling;
 
 pub mod archief;
 pub mod backup;

@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// The age bands the population tables count in, by age on the peildatum.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub(crate) enum Band {
     /// 5 up to 12: primary school age.
     Vijf,
@@ -51,12 +51,44 @@ pub(crate) async fn bevolking(kader: &Kader, peildatum: Datum) -> Result<Arc<[Gr
 }
 
 async fn tel_bevolking(kader: &Kader, peildatum: Datum) -> Result<Arc<[Groep]>, Fout> {
-    let personen = kader.personen().await?;
+    let (stand, personen) = kader.personen_met_stand().await?;
     // Millions of youths: counted on a thread of its own, not on the one that runs the tasks.
     let groepen = tokio::task::spawn_blocking(move || tel(&personen, peildatum))
         .await
         .unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()));
+    // The whole register's count is kept for the gemeenten's reports (Kader::regio_bevolking).
+    if kader.kring().is_none() && kader.store.telling(TELLING, peildatum, stand).await?.is_none() {
+        kader.store.bewaar_telling(TELLING, peildatum, stand, &naar_telling(&groepen)).await?;
+    }
     Ok(groepen.into())
+}
+
+/// The kind of count kept of the region's population ([`Kader::regio_bevolking`]); the number
+/// after the slash goes up when the count or its form changes, so that no older count is read.
+pub(crate) const TELLING: &str = "bevolking-5-23/1";
+
+/// A kept count: per gemeente, sex and age band (the enrolments summed), as JSON.
+type Telling = Vec<(String, String, Band, u32)>;
+
+fn naar_telling(groepen: &[Groep]) -> String {
+    let mut som: HashMap<(&Gemeentecode, &str, Band), u32> = HashMap::new();
+    for g in groepen {
+        *som.entry((&g.gemeente, &g.geslacht, g.band)).or_default() += g.aantal;
+    }
+    let mut t: Telling = som.into_iter().map(|((g, s, b), n)| (g.to_string(), s.to_string(), b, n)).collect();
+    t.sort_by(|a, b| (&a.0, &a.1, a.2 as u8).cmp(&(&b.0, &b.1, b.2 as u8)));
+    serde_json::to_string(&t).expect("een telling is altijd als JSON te schrijven")
+}
+
+/// The groups of a kept count, without enrolments; `None` for one that cannot be read (it is
+/// counted again).
+pub(crate) fn uit_telling(inhoud: &str) -> Option<Vec<Groep>> {
+    let t: Telling = serde_json::from_str(inhoud).ok()?;
+    t.into_iter()
+        .map(|(gemeente, geslacht, band, aantal)| {
+            Some(Groep { gemeente: Gemeentecode::parse(&gemeente).ok()?, geslacht, band, onderwijssoort: None, aantal })
+        })
+        .collect()
 }
 
 fn tel(personen: &Personen, peildatum: Datum) -> Vec<Groep> {
@@ -158,7 +190,7 @@ pub(crate) struct Verzuimers {
 }
 
 /// [`Verzuimers`], counted once per report for the two tables that ask.
-pub(super) async fn verzuimers(kader: &Kader) -> Result<Arc<Verzuimers>, Fout> {
+pub(crate) async fn verzuimers(kader: &Kader) -> Result<Arc<Verzuimers>, Fout> {
     let v = kader
         .verzuimers_per_gemeente
         .get_or_try_init(|| async { Ok::<_, Fout>(Arc::new(tel_verzuimers(kader).await?)) });
@@ -191,9 +223,8 @@ pub async fn verzuim_per_1000(kader: &Kader) -> Result<Tabel, Fout> {
     let jaar: SchoolJaar = kader.jaar;
     let peildatum = jaar.een_oktober();
     let (groepen, eigen) = (bevolking(kader, peildatum).await?, verzuimers(kader).await?);
-    // The regio row counts youths who never lived in the scope too: by residence and age alone.
-    let naast = kader.regio_bewoners().await?;
-    let (regio_groepen, regio_verzuimers) = (bevolking(naast, peildatum).await?, verzuimers(naast).await?);
+    // The regio row counts youths who never lived in the scope too.
+    let (regio_groepen, regio_verzuimers) = (kader.regio_bevolking(peildatum).await?, kader.regio_verzuimers().await?);
     // Per gemeente: 5-15, 16-17, 5-17, absolute and relative verzuimers.
     let cijfers = |groepen: &[Groep], verzuimers: &Verzuimers, gemeenten: &[&Gemeentecode]| {
         let pop = |banden: &[Band]| {
