@@ -112,10 +112,9 @@ impl Kader {
 
     /// A scope of most of the register reads it whole (see `KRING_GRENS`).
     async fn kies_lezing(mut self) -> Result<Kader, Fout> {
-        if let Some(k) = &self.kring
-            && self.store.aandeel(k).await? > KRING_GRENS
-        {
-            self.kring = None;
+        if let Some(k) = self.kring.take() {
+            let k = self.store.meet(k).await?;
+            self.kring = (k.aandeel() <= KRING_GRENS).then_some(k);
         }
         Ok(self)
     }
@@ -209,11 +208,11 @@ impl Kader {
 
     /// This kader of a subregio or gemeente reading its kring, however large a part of the
     /// register that is (see `KRING_GRENS`).
-    pub fn alleen_kring(mut self) -> Kader {
+    pub async fn alleen_kring(mut self) -> Result<Kader, Fout> {
         if self.scope != Scope::Regio {
-            self.kring = Some(Kring::van(self.gemeenten.iter().map(|g| g.code.clone())));
+            self.kring = Some(self.store.meet(Kring::van(self.gemeenten.iter().map(|g| g.code.clone()))).await?);
         }
-        self
+        Ok(self)
     }
 
     /// The region's population on the peildatum, for a table that sets it beside the scope's
@@ -234,22 +233,29 @@ impl Kader {
             return Ok(groepen.into());
         }
         let mut k = Kader::opzet(&self.store, self.jaar, Scope::Regio).await?;
-        let bewoners = self.store.bewoners().await?;
+        let bewoners = self.store.bewoners(None).await?;
         k.personen = Arc::new(OnceCell::from((stand, Arc::new(bewoners))));
         k.stand = self.stand;
         bevolking::bevolking(&k, peildatum).await
     }
 
     /// The region's verzuimers of the verslagjaar, beside the scope's (verzuim_per_1000): this
-    /// kader's if it reads the whole register; else counted from a kader of the youths with a
-    /// verzuimmelding in the verslagjaar, wherever they live ([`Kring::gemeld`]), made at first use.
+    /// kader's if it reads the whole register; else counted from a kader of the verslagjaar's
+    /// meldingen and the youths they are about, wherever they live ([`Kring::gemeld`]), with their
+    /// birth and addresses (no enrolments: a verzuimer counts by age and residence), made at first use.
     pub(crate) async fn regio_verzuimers(&self) -> Result<Arc<Verzuimers>, Fout> {
         if self.kring.is_none() {
             return bevolking::verzuimers(self).await;
         }
         let k = self.regio_gemeld.get_or_try_init(|| async {
+            let (van, tot) = (self.jaar.eerste_dag(), self.jaar.laatste_dag());
             let mut k = Kader::opzet(&self.store, self.jaar, Scope::Regio).await?;
-            k.kring = Some(Kring::gemeld(self.jaar.eerste_dag(), self.jaar.laatste_dag()));
+            let gemeld = Kring::gemeld(van, tot);
+            let stand = self.store.stand().await?;
+            let bewoners = self.store.bewoners(Some(&gemeld)).await?;
+            k.personen = Arc::new(OnceCell::from((stand, Arc::new(bewoners))));
+            k.kring = Some(gemeld);
+            k.meldingen = Gedateerd::nieuw("meldingsdatum", |m| m.meldingsdatum, van, tot);
             k.stand = self.stand;
             Ok::<_, Fout>(Box::new(k))
         });

@@ -18,7 +18,8 @@ async fn every_scope_counts_alike_reading_only_its_own_youths() {
         importeer_dataset(&db.store, dataset.clone(), "demo", &opties).await.expect("de demoregio is geldig");
         let heel = Kader::nieuw(&db.store, jaar, Scope::Regio).await.unwrap().personen().await.unwrap().len();
         for scope in &scopes {
-            let kring = Arc::new(Kader::nieuw(&db.store, jaar, scope.clone()).await.unwrap().alleen_kring());
+            let kring =
+                Arc::new(Kader::nieuw(&db.store, jaar, scope.clone()).await.unwrap().alleen_kring().await.unwrap());
             let alles = Arc::new(Kader::nieuw(&db.store, jaar, scope.clone()).await.unwrap().heel_register());
             let gelezen = kring.personen().await.unwrap().len();
             assert!(0 < gelezen && gelezen < heel, "{scope}: {gelezen} van {heel} jongeren gelezen");
@@ -69,8 +70,9 @@ async fn the_regions_population_beside_a_gemeente_follows_a_move_made_after_the_
             let t = leerspoor_report::bereken(&Arc::new(kader), &tabel).await.unwrap().remove(0);
             (t.cel("regio", "pop_5_17").unwrap(), t.cel("regio", "relatief").unwrap())
         };
-        let gemeente =
-            async || regio(Kader::nieuw(&db.store, jaar, meeuwstrand.clone()).await.unwrap().alleen_kring()).await;
+        let gemeente = async || {
+            regio(Kader::nieuw(&db.store, jaar, meeuwstrand.clone()).await.unwrap().alleen_kring().await.unwrap()).await
+        };
         let heel =
             async || regio(Kader::nieuw(&db.store, jaar, meeuwstrand.clone()).await.unwrap().heel_register()).await;
         let voor = gemeente().await;

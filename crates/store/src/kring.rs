@@ -12,6 +12,8 @@ use leerspoor_domain::{Datum, Gemeentecode};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Kring {
     wie: Wie,
+    /// The addresses in its gemeenten and in the register, once counted ([`Store::meet`]).
+    omvang: Option<(u64, u64)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,12 +27,12 @@ impl Kring {
         let mut gemeenten: Vec<Gemeentecode> = gemeenten.into_iter().collect();
         gemeenten.sort();
         gemeenten.dedup();
-        Kring { wie: Wie::Bewoners(gemeenten) }
+        Kring { wie: Wie::Bewoners(gemeenten), omvang: None }
     }
 
     /// The youths with a verzuimmelding dated from `van` up to and including `tot`, wherever they live.
     pub fn gemeld(van: Datum, tot: Datum) -> Kring {
-        Kring { wie: Wie::Gemeld { van, tot } }
+        Kring { wie: Wie::Gemeld { van, tot }, omvang: None }
     }
 
     /// Everyone in `ander` is in this one too (as far as can be told without reading: a kring of
@@ -42,12 +44,33 @@ impl Kring {
         }
     }
 
+    /// The share of the register's addresses that lie in its gemeenten (0 to 1), once counted
+    /// ([`Store::meet`]; a kring of melded youths, or one not counted, is taken as small).
+    pub fn aandeel(&self) -> f64 {
+        match self.omvang {
+            Some((_, 0)) => 1.0,
+            Some((eigen, alle)) => (eigen as f64 / alle as f64).min(1.0),
+            None => 0.0,
+        }
+    }
+
     /// `kolom IN (…)`: the youths of the kring. Codes and dates are written into the SQL, not
     /// bound: PostgreSQL's COPY takes no parameters. A code is `GM` and four digits (checked again
     /// here, by the domain's own parse), a date is written by the program as `JJJJ-MM-DD`, so
     /// nothing else can reach the SQL this way.
-    pub(crate) fn sql(&self, kolom: &str) -> Result<String> {
+    ///
+    /// With `Vorm::Bestaat` a kring of gemeenten is asked per row of `tabel` instead: whether that
+    /// row's youth has an address there (`woonadres_gemeente`). SQLite runs `IN` as a look-up in
+    /// `tabel` for every address of the kring, and `EXISTS` as a look-up in the addresses for every
+    /// row of `tabel` that passes the other conditions: the second is faster for a table with
+    /// fewer rows than the kring has addresses (a gemeente of 295.000 addresses: its thuiszitters
+    /// 23 ms instead of 99 ms; its 7 million enrolments the other way round, 0,39 s against 6,8 s).
+    pub(crate) fn sql(&self, tabel: &str, kolom: &str, vorm: Vorm) -> Result<String> {
         Ok(match &self.wie {
+            Wie::Bewoners(gemeenten) if vorm == Vorm::Bestaat => format!(
+                "EXISTS (SELECT 1 FROM woonadres kring WHERE kring.jongere = {tabel}.{kolom} AND kring.{})",
+                sql_gemeente(gemeenten)?
+            ),
             Wie::Bewoners(gemeenten) => {
                 format!("{kolom} IN (SELECT jongere FROM woonadres WHERE {})", sql_gemeente(gemeenten)?)
             }
@@ -76,10 +99,17 @@ fn sql_gemeente(gemeenten: &[Gemeentecode]) -> Result<String> {
     Ok(format!("gemeente IN ({})", codes.join(", ")))
 }
 
-/// `waar` (empty, or `WHERE …`) narrowed to the youths of the kring, if any.
-pub(crate) fn binnen(waar: &str, kring: Option<&Kring>, kolom: &str) -> Result<String> {
+/// How a select is narrowed to a kring's youths (see [`Kring::sql`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Vorm {
+    In,
+    Bestaat,
+}
+
+/// `waar` (empty, or `WHERE …`) on `tabel` narrowed to the youths of the kring, if any.
+pub(crate) fn binnen(waar: &str, kring: Option<&Kring>, tabel: &str, kolom: &str, vorm: Vorm) -> Result<String> {
     let Some(k) = kring else { return Ok(waar.to_string()) };
-    let eigen = k.sql(kolom)?;
+    let eigen = k.sql(tabel, kolom, vorm)?;
     Ok(match waar.trim().strip_prefix("WHERE ") {
         Some(voorwaarde) => format!("WHERE ({voorwaarde}) AND {eigen}"),
         None if waar.trim().is_empty() => format!("WHERE {eigen}"),
@@ -88,37 +118,54 @@ pub(crate) fn binnen(waar: &str, kring: Option<&Kring>, kolom: &str) -> Result<S
 }
 
 impl Store {
-    /// The share of the register's addresses that lie in the gemeenten of `kring` (0 to 1): a
-    /// kring of most of the register is read faster whole (a pass through each table) than youth
-    /// by youth. The whole is SQLite's highest rowid and PostgreSQL's estimate from its statistics.
-    /// A kring of melded youths is a small part (the share is not counted).
-    pub async fn aandeel(&self, kring: &Kring) -> Result<f64> {
-        let Wie::Bewoners(gemeenten) = &kring.wie else { return Ok(0.0) };
+    /// The kring with its addresses and the register's counted ([`Kring::aandeel`]): a kring of
+    /// most of the register is read faster whole (a pass through each table) than youth by youth.
+    /// The whole is SQLite's highest rowid and PostgreSQL's estimate from its statistics.
+    pub async fn meet(&self, mut kring: Kring) -> Result<Kring> {
+        let Wie::Bewoners(gemeenten) = &kring.wie else { return Ok(kring) };
         let eigen = format!("SELECT count(*) FROM woonadres WHERE {}", sql_gemeente(gemeenten)?);
-        let (eigen, alle): (i64, f64) = match self {
-            Store::Sqlite(pool, _) => (
-                sqlx::query_scalar(crate::veilig(&eigen)).fetch_one(pool).await?,
-                sqlx::query_scalar::<_, Option<i64>>("SELECT max(rowid) FROM woonadres")
+        let eigen: i64 = per_backend!(self, pool => sqlx::query_scalar(crate::veilig(&eigen)).fetch_one(pool).await?);
+        let alle = self.rijen_ongeveer("woonadres").await?;
+        kring.omvang = Some((u64::try_from(eigen).unwrap_or(0), alle.max(u64::try_from(eigen).unwrap_or(0))));
+        Ok(kring)
+    }
+
+    /// About the number of rows in `tabel` (a name of the schema): SQLite's highest rowid,
+    /// PostgreSQL's estimate from its statistics.
+    async fn rijen_ongeveer(&self, tabel: &str) -> Result<u64> {
+        let n = match self {
+            Store::Sqlite(pool, _) => {
+                sqlx::query_scalar::<_, Option<i64>>(crate::veilig(&format!("SELECT max(rowid) FROM {tabel}")))
                     .fetch_one(pool)
                     .await?
-                    .unwrap_or(0) as f64,
-            ),
-            Store::Postgres(pool) => (
-                sqlx::query_scalar(crate::veilig(&eigen)).fetch_one(pool).await?,
-                f64::from(
-                    sqlx::query_scalar::<_, f32>("SELECT reltuples FROM pg_class WHERE oid = 'woonadres'::regclass")
-                        .fetch_one(pool)
-                        .await?,
-                ),
+                    .unwrap_or(0) as f64
+            }
+            Store::Postgres(pool) => f64::from(
+                sqlx::query_scalar::<_, f32>("SELECT reltuples FROM pg_class WHERE oid = to_regclass($1)")
+                    .bind(tabel)
+                    .fetch_one(pool)
+                    .await?,
             ),
         };
-        Ok(if alle > 0.0 { (eigen as f64 / alle).min(1.0) } else { 1.0 })
+        Ok(n.max(0.0) as u64)
+    }
+
+    /// How to narrow a select of `tabel` to the kring on this database: on SQLite per row of a
+    /// table with fewer rows than the kring has addresses ([`Kring::sql`]); PostgreSQL's planner
+    /// chooses between the two itself.
+    async fn vorm(&self, kring: Option<&Kring>, tabel: &str) -> Result<Vorm> {
+        let Some(Kring { wie: Wie::Bewoners(_), omvang: Some((adressen, _)) }) = kring else { return Ok(Vorm::In) };
+        Ok(match self {
+            Store::Sqlite(..) if self.rijen_ongeveer(tabel).await? < *adressen => Vorm::Bestaat,
+            _ => Vorm::In,
+        })
     }
 
     /// As [`Store::lees_met`], of the youths of `kring` only (all, without one).
     pub async fn lees_in<R: Rij>(&self, kring: Option<&Kring>, waar: &'static str, binds: &[Waarde]) -> Result<Vec<R>> {
         assert!(R::KOLOMMEN.iter().any(|k| k.naam == "jongere"), "{} heeft geen kolom jongere", R::TABEL);
-        self.lees_sql::<R>(&binnen(waar, kring, "jongere")?, binds).await
+        let vorm = self.vorm(kring, R::TABEL).await?;
+        self.lees_sql::<R>(&binnen(waar, kring, R::TABEL, "jongere", vorm)?, binds).await
     }
 
     /// As [`Store::lees_tussen`], of the youths of `kring` only (all, without one).
@@ -131,7 +178,8 @@ impl Store {
     ) -> Result<Vec<R>> {
         assert!(R::KOLOMMEN.iter().any(|k| k.naam == "jongere"), "{} heeft geen kolom jongere", R::TABEL);
         let waar = self.tussen_sql::<R>(kolom);
-        self.lees_sql::<R>(&binnen(&waar, kring, "jongere")?, &[rij::datum(van), rij::datum(tot)]).await
+        let vorm = self.vorm(kring, R::TABEL).await?;
+        self.lees_sql::<R>(&binnen(&waar, kring, R::TABEL, "jongere", vorm)?, &[rij::datum(van), rij::datum(tot)]).await
     }
 }
 
@@ -147,16 +195,21 @@ mod tests {
     fn a_condition_is_narrowed_to_the_youths_of_the_gemeenten() {
         let k = kring(&["GM9904", "GM9902"]);
         assert_eq!(
-            binnen("WHERE a = $1 OR b = $2", Some(&k), "jongere").unwrap(),
+            binnen("WHERE a = $1 OR b = $2", Some(&k), "actie", "jongere", Vorm::In).unwrap(),
             "WHERE (a = $1 OR b = $2) AND jongere IN (SELECT jongere FROM woonadres WHERE gemeente IN ('GM9902', 'GM9904'))"
         );
         assert_eq!(
-            binnen("", Some(&k), "id").unwrap(),
+            binnen("", Some(&k), "jongere", "id", Vorm::In).unwrap(),
             "WHERE id IN (SELECT jongere FROM woonadres WHERE gemeente IN ('GM9902', 'GM9904'))"
         );
-        assert_eq!(binnen("WHERE a = $1", None, "jongere").unwrap(), "WHERE a = $1");
+        assert_eq!(binnen("WHERE a = $1", None, "actie", "jongere", Vorm::In).unwrap(), "WHERE a = $1");
         assert_eq!(
-            binnen("", Some(&kring(&[])), "jongere").unwrap(),
+            binnen("WHERE a = $1", Some(&k), "thuiszitperiode", "jongere", Vorm::Bestaat).unwrap(),
+            "WHERE (a = $1) AND EXISTS (SELECT 1 FROM woonadres kring WHERE kring.jongere = thuiszitperiode.jongere \
+             AND kring.gemeente IN ('GM9902', 'GM9904'))"
+        );
+        assert_eq!(
+            binnen("", Some(&kring(&[])), "actie", "jongere", Vorm::In).unwrap(),
             "WHERE jongere IN (SELECT jongere FROM woonadres WHERE FALSE)"
         );
     }
@@ -175,7 +228,7 @@ mod tests {
         let d = |s| leerspoor_domain::datum::parse_datum(s).unwrap();
         let gemeld = Kring::gemeld(d("2020-08-01"), d("2021-07-31"));
         assert_eq!(
-            binnen("", Some(&gemeld), "jongere").unwrap(),
+            binnen("", Some(&gemeld), "actie", "jongere", Vorm::Bestaat).unwrap(),
             "WHERE jongere IN (SELECT jongere FROM verzuimmelding WHERE meldingsdatum >= '2020-08-01' AND meldingsdatum <= '2021-07-31')"
         );
         assert!(gemeld.omvat(&gemeld));

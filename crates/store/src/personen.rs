@@ -7,7 +7,7 @@
 //! for most), that was most of a report's time. Here the four tables are read once, as four scans
 //! side by side (SQLite: over the covering indexes, in key order; PostgreSQL: as COPY), and held
 //! with integer keys, about 100 bytes a youth, so that every table of the report answers from memory.
-use crate::kring::{Kring, binnen};
+use crate::kring::{Kring, Vorm, binnen};
 use crate::lezer::datum as iso_datum;
 use crate::{Result, Store, StoreFout, veilig};
 use hashbrown::HashTable;
@@ -373,17 +373,20 @@ impl Vragen {
         Ok(Vragen {
             jongeren: format!(
                 "SELECT id, geboortedatum, overlijdensdatum, geslacht FROM jongere {}",
-                binnen("", kring, "id")?
+                binnen("", kring, "jongere", "id", Vorm::In)?
             ),
             adressen: format!(
                 "SELECT jongere, gemeente, vertrek IS NOT NULL, begindatum, einddatum FROM woonadres {}",
-                binnen("", kring, "jongere")?
+                binnen("", kring, "woonadres", "jongere", Vorm::In)?
             ),
             inschrijvingen: format!(
                 "SELECT jongere, onderwijssoort, niveau, vso_profiel, begindatum, einddatum FROM inschrijving {}",
-                binnen("", kring, "jongere")?
+                binnen("", kring, "inschrijving", "jongere", Vorm::In)?
             ),
-            diplomas: format!("SELECT jongere, soort, datum FROM diploma {}", binnen("", kring, "jongere")?),
+            diplomas: format!(
+                "SELECT jongere, soort, datum FROM diploma {}",
+                binnen("", kring, "diploma", "jongere", Vorm::In)?
+            ),
         })
     }
 
@@ -456,10 +459,11 @@ impl Store {
         self.lees_personen(Vragen::van(kring)?).await
     }
 
-    /// Every youth of the register with birth, death, sex and addresses, but no enrolments or
-    /// diplomas: for counts by residence and age alone, in half the time of [`Store::personen`].
-    pub async fn bewoners(&self) -> Result<Personen> {
-        self.lees_personen(Vragen::van(None)?.zonder_school()).await
+    /// The youths of `kring` (all, without one) with birth, death, sex and addresses, but no
+    /// enrolments or diplomas: for counts by residence and age alone, in half the time of
+    /// [`Store::personen_in`].
+    pub async fn bewoners(&self, kring: Option<&Kring>) -> Result<Personen> {
+        self.lees_personen(Vragen::van(kring)?.zonder_school()).await
     }
 
     async fn lees_personen(&self, vragen: Vragen) -> Result<Personen> {
