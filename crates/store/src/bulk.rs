@@ -8,7 +8,8 @@
 //! indexes first and builds them again after: one sort per index instead of millions of inserts
 //! scattered over its pages. On PostgreSQL it also drops the table's foreign keys and adds them
 //! again after, which checks every row in one join instead of a trigger and an index look-up per
-//! row (most of a national import's time). The drops are part of the transaction, so a failed
+//! row (most of a national import's time). On SQLite it drops the triggers that raise the register's
+//! stand per row, and raises it once. The drops are part of the transaction, so a failed
 //! import leaves them; a row that breaks a key fails the import when the key is added again.
 use crate::rij::Waarde;
 use crate::{Result, TabelWijziging, veilig};
@@ -52,6 +53,10 @@ macro_rules! indexen_weg {
 const POSTGRES_SLEUTELS: &str = "SELECT quote_ident(conname), pg_get_constraintdef(oid) \
      FROM pg_constraint WHERE conrelid = to_regclass($1) AND contype = 'f'";
 
+/// The triggers that raise the register's stand when a table changes (migration 0026). SQLite
+/// runs them once per row; a large load drops them and raises the stand once.
+const SQLITE_STAND: &str = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = $1 AND name LIKE '%\\_stand\\_%' ESCAPE '\\'";
+
 /// Secondary indexes on SQLite: those of PRIMARY KEY and UNIQUE constraints have no `sql` and stay.
 const SQLITE_INDEXEN: &str =
     "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = $1 AND sql IS NOT NULL";
@@ -69,6 +74,10 @@ pub(crate) async fn sqlite(
         return sqlite_rijen(conn, t, voortgang).await;
     }
     let indexen = indexen_weg!(&mut *conn, t.tabel, SQLITE_INDEXEN);
+    let standen: Vec<(String, String)> = sqlx::query_as(SQLITE_STAND).bind(t.tabel).fetch_all(&mut *conn).await?;
+    for (naam, _) in &standen {
+        sqlx::query(veilig(&format!("DROP TRIGGER {naam}"))).execute(&mut *conn).await?;
+    }
     // A large load's pages do not fit the page cache: SQLite writes them out to the WAL while the
     // transaction runs and reads them back from there to build each index, through a WAL lookup
     // that grows with the transaction. A larger cache while the table loads keeps them in memory;
@@ -77,8 +86,11 @@ pub(crate) async fn sqlite(
     sqlx::query(veilig(&format!("PRAGMA cache_size = {SQLITE_CACHE_LADEN}"))).execute(&mut *conn).await?;
     let geladen = async {
         sqlite_rijen(&mut *conn, t, voortgang).await?;
-        for sql in indexen {
-            sqlx::query(veilig(&sql)).execute(&mut *conn).await?;
+        for sql in indexen.iter().chain(standen.iter().map(|(_, sql)| sql)) {
+            sqlx::query(veilig(sql)).execute(&mut *conn).await?;
+        }
+        if !standen.is_empty() {
+            sqlx::query("UPDATE register_stand SET stand = stand + 1").execute(&mut *conn).await?;
         }
         Ok(())
     }
