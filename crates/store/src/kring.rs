@@ -125,8 +125,9 @@ impl Store {
         let Wie::Bewoners(gemeenten) = &kring.wie else { return Ok(kring) };
         let eigen = format!("SELECT count(*) FROM woonadres WHERE {}", sql_gemeente(gemeenten)?);
         let eigen: i64 = per_backend!(self, pool => sqlx::query_scalar(crate::veilig(&eigen)).fetch_one(pool).await?);
-        let alle = self.rijen_ongeveer("woonadres").await?;
-        kring.omvang = Some((u64::try_from(eigen).unwrap_or(0), alle.max(u64::try_from(eigen).unwrap_or(0))));
+        let eigen = u64::try_from(eigen).unwrap_or(0);
+        // PostgreSQL's estimate of the whole may lag behind the count of a part.
+        kring.omvang = Some((eigen, self.rijen_ongeveer("woonadres").await?.max(eigen)));
         Ok(kring)
     }
 
