@@ -8,8 +8,10 @@ use leerspoor_domain::rules::vsv::{Opvolging, VsvSector};
 use leerspoor_domain::{Datum, Gemeentecode, SchoolJaar};
 use leerspoor_store::rij::{Rij, Waarde};
 use leerspoor_store::{Kring, Personen, Store};
+use std::any::Any;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
+use std::future::Future;
 use std::sync::{Arc, Mutex};
 use tokio::sync::OnceCell;
 
@@ -52,6 +54,9 @@ const KRING_GRENS: f64 = 0.1;
 /// The population on one peildatum, counted by the first table that asks.
 pub(crate) type Bevolking = Arc<OnceCell<Arc<[Groep]>>>;
 
+/// One thing computed once for the tables that share it ([`Kader::eenmaal`]).
+type Gedeeld = Arc<OnceCell<Arc<dyn Any + Send + Sync>>>;
+
 /// The verslagjaar, the scope resolved to its gemeenten, and the residence of youths on peildata.
 ///
 /// Tables share one `&Kader` and may be computed at the same time ([`crate::bereken`]): what it
@@ -92,6 +97,8 @@ pub struct Kader {
     pub(crate) vsv_ers: OnceCell<Option<BTreeMap<VsvSector, u64>>>,
     /// The absolute and relative verzuimers per gemeente, for verzuim_per_1000 and the targets.
     pub(crate) verzuimers_per_gemeente: OnceCell<Arc<Verzuimers>>,
+    /// What several tables of one module compute alike, by name ([`Kader::eenmaal`]).
+    gedeeld: Mutex<HashMap<&'static str, Gedeeld>>,
     /// The verzuimmeldingen from the fifth year before the verslagjaar up to the end of the next:
     /// recidive follows four years' closed cases into the year after each.
     meldingen: Gedateerd<Verzuimmelding>,
@@ -114,7 +121,9 @@ impl Kader {
     async fn kies_lezing(mut self) -> Result<Kader, Fout> {
         if let Some(k) = self.kring.take() {
             let k = self.store.meet(k).await?;
-            self.kring = (k.aandeel() <= KRING_GRENS).then_some(k);
+            if k.aandeel() <= KRING_GRENS {
+                self.kring = Some(self.store.met_leden(k).await?);
+            }
         }
         Ok(self)
     }
@@ -158,6 +167,7 @@ impl Kader {
             regio_gemeld: OnceCell::new(),
             jikp: OnceCell::new(),
             verzuimers_per_gemeente: OnceCell::new(),
+            gedeeld: Mutex::default(),
             vsv_ers: OnceCell::new(),
             vsv_einde: OnceCell::new(),
             meldingen: Gedateerd::nieuw(
@@ -210,7 +220,8 @@ impl Kader {
     /// register that is (see `KRING_GRENS`).
     pub async fn alleen_kring(mut self) -> Result<Kader, Fout> {
         if self.scope != Scope::Regio {
-            self.kring = Some(self.store.meet(Kring::van(self.gemeenten.iter().map(|g| g.code.clone()))).await?);
+            let k = self.store.meet(Kring::van(self.gemeenten.iter().map(|g| g.code.clone()))).await?;
+            self.kring = Some(self.store.met_leden(k).await?);
         }
         Ok(self)
     }
@@ -243,6 +254,7 @@ impl Kader {
     /// kader's if it reads the whole register; else counted from a kader of the verslagjaar's
     /// meldingen and the youths they are about, wherever they live ([`Kring::gemeld`]), with their
     /// birth and addresses (no enrolments: a verzuimer counts by age and residence), made at first use.
+    /// It counts as the regio does, everyone it has read.
     pub(crate) async fn regio_verzuimers(&self) -> Result<Arc<Verzuimers>, Fout> {
         if self.kring.is_none() {
             return bevolking::verzuimers(self).await;
@@ -254,12 +266,27 @@ impl Kader {
             let stand = self.store.stand().await?;
             let bewoners = self.store.bewoners(Some(&gemeld)).await?;
             k.personen = Arc::new(OnceCell::from((stand, Arc::new(bewoners))));
-            k.kring = Some(gemeld);
+            // Its meldingen are those of the kring's own window, each of a melded youth: read
+            // without the kring, one pass through the table instead of a look-up per youth.
             k.meldingen = Gedateerd::nieuw("meldingsdatum", |m| m.meldingsdatum, van, tot);
             k.stand = self.stand;
             Ok::<_, Fout>(Box::new(k))
         });
         bevolking::verzuimers(k.await?).await
+    }
+
+    /// What `maak` computes, once for every table of this kader that asks by the same `naam`
+    /// (the second waits for the first): the selections two tables of one module count alike.
+    pub(crate) async fn eenmaal<T, F, Fut>(&self, naam: &'static str, maak: F) -> Result<Arc<T>, Fout>
+    where
+        T: Any + Send + Sync,
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<T, Fout>>,
+    {
+        let cel = self.gedeeld.lock().expect("gedeeld").entry(naam).or_default().clone();
+        let waarde =
+            cel.get_or_try_init(|| async { Ok::<_, Fout>(Arc::new(maak().await?) as Arc<dyn Any + Send + Sync>) });
+        Ok(waarde.await?.clone().downcast::<T>().unwrap_or_else(|_| panic!("'{naam}' is gedeeld als een ander type")))
     }
 
     /// The youths the scope's tables read (none: all).

@@ -1,5 +1,6 @@
 //! The read path: records and selections from the committed state, written once for both
 //! backends (SQLite reads go through [`crate::lezer`]), and the [`Lezer`] that services read through.
+use crate::kring::Leden;
 use crate::rij::{self, Rij, Type, Waarde};
 use crate::{Result, Schrijver, Store, StoreFout, veilig};
 use leerspoor_domain::Datum;
@@ -51,6 +52,16 @@ impl Store {
     }
 
     pub(crate) async fn lees_sql<R: Rij>(&self, waar: &str, binds: &[Waarde]) -> Result<Vec<R>> {
+        self.lees_sql_met::<R>(waar, binds, None).await
+    }
+
+    /// As [`Store::lees_sql`], with a kring's youths for `waar` to ask ([`crate::Kring::sql`]).
+    pub(crate) async fn lees_sql_met<R: Rij>(
+        &self,
+        waar: &str,
+        binds: &[Waarde],
+        leden: Option<Leden>,
+    ) -> Result<Vec<R>> {
         let kolommen: Vec<&str> = R::KOLOMMEN.iter().map(|k| k.naam).collect();
         let sleutel = kolommen[..R::SLEUTEL].join(", ");
         let sql = format!("SELECT {} FROM {} {waar} ORDER BY {sleutel}", kolommen.join(", "), R::TABEL);
@@ -63,7 +74,7 @@ impl Store {
                 }
             }
         };
-        self.vouw(&sql, binds, &kolom_typen::<R>(), Ok(Vec::new()), per_rij).await?
+        self.vouw(&sql, binds, &kolom_typen::<R>(), Ok(Vec::new()), leden, per_rij).await?
     }
 
     /// Runs a query written once for both backends (`$n` placeholders) and reads each row as
@@ -71,7 +82,7 @@ impl Store {
     ///
     /// The SQL is `'static`: values are always bound, never spliced in.
     pub async fn vraag(&self, sql: &'static str, binds: &[Waarde], typen: &[Type]) -> Result<Vec<Vec<Waarde>>> {
-        self.vouw(sql, binds, typen, Vec::new(), |v, r| v.push(r)).await
+        self.vouw(sql, binds, typen, Vec::new(), None, |v, r| v.push(r)).await
     }
 
     /// As [`Store::vraag`], but each row is folded into `acc` as it is read instead of kept: for
@@ -88,18 +99,28 @@ impl Store {
         A: Send + 'static,
         F: FnMut(&mut A, Vec<Waarde>) + Send + 'static,
     {
-        self.vouw(sql, binds, typen, acc, per_rij).await
+        self.vouw(sql, binds, typen, acc, None, per_rij).await
     }
 
-    /// The one read path outside a transaction: rusqlite on SQLite, sqlx otherwise.
-    async fn vouw<A, F>(&self, sql: &str, binds: &[Waarde], typen: &[Type], mut acc: A, mut per_rij: F) -> Result<A>
+    /// The one read path outside a transaction: rusqlite on SQLite, sqlx otherwise. Only
+    /// rusqlite's connections know a kring's youths ([`crate::Store::met_leden`]).
+    async fn vouw<A, F>(
+        &self,
+        sql: &str,
+        binds: &[Waarde],
+        typen: &[Type],
+        mut acc: A,
+        leden: Option<Leden>,
+        mut per_rij: F,
+    ) -> Result<A>
     where
         A: Send + 'static,
         F: FnMut(&mut A, Vec<Waarde>) + Send + 'static,
     {
         if let Store::Sqlite(_, Some(lezers)) = self {
-            return lezers.vraag(sql, binds, typen, acc, per_rij).await;
+            return lezers.vraag(sql, binds, typen, acc, leden, per_rij).await;
         }
+        assert!(leden.is_none(), "de jongeren van een kring zijn alleen bekend op de leesverbindingen van SQLite");
         for r in per_backend!(self, pool => vraag_op!(pool, sql, binds, typen)) {
             per_rij(&mut acc, r);
         }

@@ -5,9 +5,11 @@
 //! rows at national scale; there that hand-over was most of their time. rusqlite steps the
 //! statement on the thread that reads the values. Writes, and reads inside a write transaction,
 //! stay with sqlx.
+use crate::kring::Leden;
 use crate::rij::{Type, Waarde};
 use crate::{Result, StoreFout};
 use leerspoor_domain::Datum;
+use rusqlite::functions::FunctionFlags;
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OpenFlags};
 use std::sync::{Arc, Mutex};
@@ -56,13 +58,15 @@ impl Lezers {
     }
 
     /// Runs `sql` (with `$n` placeholders) on a blocking thread and hands each row, read as values
-    /// of `typen`, to `per_rij`, which folds it into `acc`.
-    pub async fn vraag<A, F>(
+    /// of `typen`, to `per_rij`, which folds it into `acc`. With `leden`, the SQL may ask
+    /// `kring_lid(jongere)` ([`crate::Kring::sql`]).
+    pub(crate) async fn vraag<A, F>(
         self: &Arc<Self>,
         sql: &str,
         binds: &[Waarde],
         typen: &[Type],
         acc: A,
+        leden: Option<Leden>,
         per_rij: F,
     ) -> Result<A>
     where
@@ -70,7 +74,19 @@ impl Lezers {
         F: FnMut(&mut A, Vec<Waarde>) + Send + 'static,
     {
         let (sql, binds, typen) = (positioneel(sql), binds.to_vec(), typen.to_vec());
-        self.met_verbinding(move |c| lees(c, &sql, &binds, &typen, acc, per_rij)).await
+        self.met_verbinding(move |c| {
+            let Some(leden) = leden else { return lees(c, &sql, &binds, &typen, acc, per_rij) };
+            // Known to this connection for this select only: the next one may ask another kring.
+            let vlaggen = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
+            c.create_scalar_function(Leden::FUNCTIE, 1, vlaggen, move |ctx| {
+                Ok(ctx.get_raw(0).as_str().is_ok_and(|j| leden.bevat(j)))
+            })
+            .map_err(fout)?;
+            let uit = lees(c, &sql, &binds, &typen, acc, per_rij);
+            c.remove_function(Leden::FUNCTIE, 1).map_err(fout)?;
+            uit
+        })
+        .await
     }
 
     /// Runs `f` on a blocking thread with a read connection of its own.

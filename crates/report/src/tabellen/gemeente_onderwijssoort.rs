@@ -3,12 +3,11 @@
 //! enrolment on the day. Each record counts in the gemeente the youth lived in on its own date.
 use crate::tabel::Waarde;
 use crate::{Fout, Kader, Tabel};
-use leerspoor_domain::model::{Actie, ActieSoort, Gemeente, Verzuimmelding};
+use leerspoor_domain::model::{ActieSoort, Gemeente, Verzuimmelding};
 use leerspoor_domain::onderwijs::Schoolherkomst;
 use leerspoor_domain::rules::{leeftijd_op, melding, schoolherkomst};
 use leerspoor_domain::{Datum, Gemeentecode};
 use leerspoor_store::Personen;
-use leerspoor_store::rij;
 use std::collections::BTreeMap;
 
 /// The relatief verzuimers of the verslagjaar (art. 25 opgave, BBV indicator; `docs/tabellen.md`):
@@ -122,11 +121,10 @@ pub async fn relatief_verzuimers(kader: &Kader) -> Result<Tabel, Fout> {
 
 pub async fn processen_verbaal(kader: &Kader) -> Result<Tabel, Fout> {
     let jaar = kader.jaar;
-    let venster = [rij::code(ActieSoort::ProcesVerbaal), rij::datum(jaar.eerste_dag()), rij::datum(jaar.laatste_dag())];
-    let pvs: Vec<Actie> = kader.lees_met("WHERE soort = $1 AND datum >= $2 AND datum <= $3", &venster).await?;
+    let acties = kader.acties(jaar.eerste_dag(), jaar.laatste_dag()).await?;
+    let pvs = acties.into_iter().filter(|a| a.soort == ActieSoort::ProcesVerbaal);
     let personen = kader.personen().await?;
     let tellingen: Vec<(Gemeentecode, usize)> = pvs
-        .iter()
         .filter_map(|a| {
             let g = in_scope(kader, &a.jongere, a.datum)?;
             Some((g.code.clone(), kolom(&personen, &a.jongere, a.datum)))

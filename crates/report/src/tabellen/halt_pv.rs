@@ -23,7 +23,12 @@ struct Maatregelen {
     boas: [u32; 2],
 }
 
-async fn laad(kader: &Kader) -> Result<Maatregelen, Fout> {
+/// The measures, found once for both tables.
+async fn laad(kader: &Kader) -> Result<std::sync::Arc<Maatregelen>, Fout> {
+    kader.eenmaal("halt_pv", || zoek(kader)).await
+}
+
+async fn zoek(kader: &Kader) -> Result<Maatregelen, Fout> {
     let jaren = [kader.jaar.vorig(), kader.jaar];
     let (van, tot) = (jaren[0].eerste_dag(), kader.jaar.laatste_dag());
     let acties = kader.acties(van, tot).await?;

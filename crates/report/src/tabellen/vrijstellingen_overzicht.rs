@@ -24,7 +24,13 @@ pub(super) const VRIJSTELLINGEN: &[(&str, &str, &str)] = &[
 /// The vrijstellingen the art. 25 opgave counts, each with the gemeente it counts in: who had one
 /// on 1 August, and who got one later in the year, each in the gemeente they lived in and of 5-17
 /// on that date ([`art25_peildatum`]). `vrijstellingen_gemeente` and `art25_opgave` count these.
-pub(super) async fn art25_vrijstellingen(kader: &Kader) -> Result<Vec<(Vrijstelling, Gemeentecode)>, Fout> {
+pub(super) async fn art25_vrijstellingen(
+    kader: &Kader,
+) -> Result<std::sync::Arc<Vec<(Vrijstelling, Gemeentecode)>>, Fout> {
+    kader.eenmaal("art25_vrijstellingen", || zoek_art25_vrijstellingen(kader)).await
+}
+
+async fn zoek_art25_vrijstellingen(kader: &Kader) -> Result<Vec<(Vrijstelling, Gemeentecode)>, Fout> {
     let jaar = kader.jaar;
     let alle: Vec<Vrijstelling> =
         kader.lees_met("WHERE status = $1", &[rij::code(VrijstellingStatus::Toegekend)]).await?;
