@@ -205,9 +205,14 @@ impl Store {
 
     /// How to narrow a select of `tabel` to the kring on this database, and the youths that
     /// needs in memory ([`Kring::sql`]).
-    async fn vorm(&self, kring: Option<&Kring>, tabel: &str) -> Result<(Vorm, Option<Leden>)> {
+    /// A select whose condition already names its youths (`WHERE jongere IN (…)`, e.g. a year's
+    /// VSV-ers) finds its rows through the table's index whatever its size: the kring is then
+    /// asked of those rows only.
+    async fn vorm(&self, kring: Option<&Kring>, tabel: &str, waar: &str) -> Result<(Vorm, Option<Leden>)> {
         if let (Store::Sqlite(_, Some(_)), Some(Kring { leden: Some(leden), .. })) = (self, kring) {
-            if self.rijen_ongeveer(tabel).await? <= LID_PER_JONGERE * leden.0.len() as u64 {
+            if waar.starts_with("WHERE jongere IN (")
+                || self.rijen_ongeveer(tabel).await? <= LID_PER_JONGERE * leden.0.len() as u64
+            {
                 return Ok((Vorm::Lid, Some(leden.clone())));
             }
         }
@@ -217,7 +222,7 @@ impl Store {
     /// As [`Store::lees_met`], of the youths of `kring` only (all, without one).
     pub async fn lees_in<R: Rij>(&self, kring: Option<&Kring>, waar: &'static str, binds: &[Waarde]) -> Result<Vec<R>> {
         assert!(R::KOLOMMEN.iter().any(|k| k.naam == "jongere"), "{} heeft geen kolom jongere", R::TABEL);
-        let (vorm, leden) = self.vorm(kring, R::TABEL).await?;
+        let (vorm, leden) = self.vorm(kring, R::TABEL, waar).await?;
         self.lees_sql_met::<R>(&binnen(waar, kring, R::TABEL, "jongere", vorm)?, binds, leden).await
     }
 
@@ -231,7 +236,7 @@ impl Store {
     ) -> Result<Vec<R>> {
         assert!(R::KOLOMMEN.iter().any(|k| k.naam == "jongere"), "{} heeft geen kolom jongere", R::TABEL);
         let waar = self.tussen_sql::<R>(kolom);
-        let (vorm, leden) = self.vorm(kring, R::TABEL).await?;
+        let (vorm, leden) = self.vorm(kring, R::TABEL, &waar).await?;
         let binds = [rij::datum(van), rij::datum(tot)];
         self.lees_sql_met::<R>(&binnen(&waar, kring, R::TABEL, "jongere", vorm)?, &binds, leden).await
     }
