@@ -204,17 +204,15 @@ impl Store {
     }
 
     /// How to narrow a select of `tabel` to the kring on this database, and the youths that
-    /// needs in memory ([`Kring::sql`]).
-    /// A select whose condition already names its youths (`WHERE jongere IN (…)`, e.g. a year's
-    /// VSV-ers) finds its rows through the table's index whatever its size: the kring is then
-    /// asked of those rows only.
+    /// needs in memory ([`Kring::sql`]). A select whose condition already names its youths
+    /// (`WHERE jongere IN (…)`, e.g. a year's VSV-ers) finds its rows through the table's index
+    /// whatever the table's size, so the kring is asked of those rows only.
     async fn vorm(&self, kring: Option<&Kring>, tabel: &str, waar: &str) -> Result<(Vorm, Option<Leden>)> {
-        if let (Store::Sqlite(_, Some(_)), Some(Kring { leden: Some(leden), .. })) = (self, kring) {
-            if waar.starts_with("WHERE jongere IN (")
-                || self.rijen_ongeveer(tabel).await? <= LID_PER_JONGERE * leden.0.len() as u64
-            {
-                return Ok((Vorm::Lid, Some(leden.clone())));
-            }
+        if let (Store::Sqlite(_, Some(_)), Some(Kring { leden: Some(leden), .. })) = (self, kring)
+            && (waar.starts_with("WHERE jongere IN (")
+                || self.rijen_ongeveer(tabel).await? <= LID_PER_JONGERE * leden.0.len() as u64)
+        {
+            return Ok((Vorm::Lid, Some(leden.clone())));
         }
         Ok((Vorm::In, None))
     }
