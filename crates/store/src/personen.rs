@@ -659,8 +659,22 @@ mod postgres {
         }
     }
 
+    /// As SQLite's `ruimte`: room for the rows of a whole table at once (PostgreSQL's estimate from
+    /// its statistics), instead of growing a table of numbers and copying millions of rows.
+    async fn ruimte(pool: &PgPool, tabel: &str, sql: &str) -> Result<usize> {
+        if sql.contains(" WHERE ") {
+            return Ok(0);
+        }
+        let n: f32 = sqlx::query_scalar("SELECT reltuples FROM pg_class WHERE oid = to_regclass($1)")
+            .bind(tabel)
+            .fetch_optional(pool)
+            .await?
+            .unwrap_or(0.0);
+        Ok((n.max(0.0) as usize).min(1 << 28))
+    }
+
     async fn jongeren(pool: &PgPool, sql: &str) -> Result<Jongeren> {
-        let mut uit = Jongeren::default();
+        let mut uit = Jongeren::met_ruimte(ruimte(pool, "jongere", sql).await?);
         regels(pool, sql, |velden| {
             let mut r = Regel { velden, tabel: "jongere" };
             let id = r.tekst("id")?;
@@ -673,7 +687,7 @@ mod postgres {
     }
 
     async fn adressen(pool: &PgPool, sql: &str) -> Result<Adressen> {
-        let mut uit = Adressen::nieuw(0);
+        let mut uit = Adressen::nieuw(ruimte(pool, "woonadres", sql).await?);
         regels(pool, sql, |velden| {
             let mut r = Regel { velden, tabel: "woonadres" };
             let (jongere, gemeente) = (r.bytes("jongere")?, r.tekst("gemeente")?);
@@ -686,7 +700,7 @@ mod postgres {
     }
 
     async fn diplomas(pool: &PgPool, sql: &str) -> Result<PerJongere<Behaald>> {
-        let mut uit = PerJongere::nieuw("diploma", 0);
+        let mut uit = PerJongere::nieuw("diploma", ruimte(pool, "diploma", sql).await?);
         regels(pool, sql, |velden| {
             let mut r = Regel { velden, tabel: "diploma" };
             let (jongere, soort, datum) = (r.bytes("jongere")?, r.tekst("soort")?, r.datum("datum")?);
@@ -700,7 +714,7 @@ mod postgres {
     }
 
     async fn inschrijvingen(pool: &PgPool, sql: &str) -> Result<PerJongere<Schoolperiode>> {
-        let mut uit = PerJongere::nieuw("inschrijving", 0);
+        let mut uit = PerJongere::nieuw("inschrijving", ruimte(pool, "inschrijving", sql).await?);
         regels(pool, sql, |velden| {
             let mut r = Regel { velden, tabel: "inschrijving" };
             let (jongere, soort) = (r.bytes("jongere")?, r.tekst("onderwijssoort")?);
