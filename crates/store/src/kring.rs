@@ -152,6 +152,15 @@ pub(crate) fn binnen(waar: &str, kring: Option<&Kring>, tabel: &str, kolom: &str
     })
 }
 
+/// PostgreSQL's estimate of the rows in `tabel` from its statistics (0 before the first ANALYZE).
+pub(crate) async fn geschat_aantal(pool: &sqlx::PgPool, tabel: &str) -> Result<u64> {
+    let n: Option<f32> = sqlx::query_scalar("SELECT reltuples FROM pg_class WHERE oid = to_regclass($1)")
+        .bind(tabel)
+        .fetch_optional(pool)
+        .await?;
+    Ok(n.unwrap_or(0.0).max(0.0) as u64)
+}
+
 impl Store {
     /// The kring with its addresses and the register's counted ([`Kring::aandeel`]): a kring of
     /// most of the register is read faster whole (a pass through each table) than youth by youth.
@@ -176,12 +185,7 @@ impl Store {
                     .await?
                     .unwrap_or(0) as f64
             }
-            Store::Postgres(pool) => f64::from(
-                sqlx::query_scalar::<_, f32>("SELECT reltuples FROM pg_class WHERE oid = to_regclass($1)")
-                    .bind(tabel)
-                    .fetch_one(pool)
-                    .await?,
-            ),
+            Store::Postgres(pool) => return geschat_aantal(pool, tabel).await,
         };
         Ok(n.max(0.0) as u64)
     }

@@ -665,12 +665,8 @@ mod postgres {
         if sql.contains(" WHERE ") {
             return Ok(0);
         }
-        let n: f32 = sqlx::query_scalar("SELECT reltuples FROM pg_class WHERE oid = to_regclass($1)")
-            .bind(tabel)
-            .fetch_optional(pool)
-            .await?
-            .unwrap_or(0.0);
-        Ok((n.max(0.0) as usize).min(1 << 28))
+        let n = crate::kring::geschat_aantal(pool, tabel).await?;
+        Ok(usize::try_from(n).unwrap_or(0).min(1 << 28))
     }
 
     async fn jongeren(pool: &PgPool, sql: &str) -> Result<Jongeren> {
