@@ -107,7 +107,8 @@ async fn importeer_bundel(
             .expect("geldig sjabloon")
             .progress_chars("=> "),
     );
-    let mut schrijver = if opties.dry_run { None } else { Some(store.schrijver(&opties.gebruiker, bron_tekst).await?) };
+    let mut schrijver =
+        if opties.dry_run { None } else { Some(store.importschrijver(&opties.gebruiker, bron_tekst).await?) };
     let mut schrijffout = None;
     let mut samenvatting = Samenvatting { dry_run: opties.dry_run, per_bestand: Vec::new() };
     let mut ongewijzigd_totaal = 0;
@@ -121,10 +122,13 @@ async fn importeer_bundel(
         balk.inc_length(nieuw + gewijzigd + ongewijzigd);
         balk.set_message(bestand);
         balk.inc(ongewijzigd);
-        if let (Some(s), None) = (schrijver.as_mut(), &schrijffout) {
-            schrijffout = s.tabel(&tabel, |n| balk.inc(n)).await.err();
+        match (schrijver.as_mut(), &schrijffout) {
+            (Some(s), None) => {
+                let balk = balk.clone();
+                schrijffout = s.tabel(tabel, move |n| balk.inc(n)).await.err();
+            }
+            _ => drop(tabel),
         }
-        drop(tabel);
         let _ = beurt.send(()).await;
     }
     let fouten = voorbereiding.await.expect("de voorbereiding van de import stopte onverwacht")?;

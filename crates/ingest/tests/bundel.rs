@@ -517,3 +517,68 @@ async fn twelve_schooljaren_and_alle_lessen_gemist_are_refused_when_impossible()
         assert_eq!(db.store.aantal("verzuimmelding").await.unwrap(), 2, "niets half geschreven");
     }
 }
+
+/// An import into a SQLite file writes through rusqlite; one into an in-memory SQLite (and every
+/// service's write) through sqlx. Both must store the same values in the same form: text, ISO
+/// dates, booleans as 0/1, numbers as numbers, NULL for an empty cell, and the same change log,
+/// access log and import run.
+#[tokio::test]
+async fn an_import_into_a_sqlite_file_stores_every_value_as_sqlx_does() {
+    let bestand = leerspoor_testdb::sqlite().await;
+    let geheugen = Store::open("sqlite::memory:").await.unwrap();
+    let gewijzigd = kopie(&klein());
+    let vervang = |naam: &str, van: &str, naar: &str| {
+        let pad = gewijzigd.path().join(naam);
+        let tekst = std::fs::read_to_string(&pad).unwrap();
+        assert!(tekst.contains(van), "{naam}: {van}");
+        std::fs::write(&pad, tekst.replace(van, naar)).unwrap();
+    };
+    vervang("jongeren.csv", "Lotte,van,Proefstra,2004-09-10", "Lotte,,Proefstra-Duin,2004-09-09");
+    vervang("medewerkers.csv", "ja,0.8,,2015-01-01,", "nee,0.6,,2015-01-01,2026-01-31");
+    for store in [&bestand.store, &geheugen] {
+        importeer(store, &klein(), &opties()).await.unwrap();
+        let s = importeer(store, gewijzigd.path(), &opties()).await.unwrap();
+        assert_eq!((s.nieuw(), s.gewijzigd()), (0, 2), "{}", store.soort());
+    }
+    let (rusqlite, sqlx) = (inhoud(&bestand.store).await, inhoud(&geheugen).await);
+    assert!(rusqlite.iter().any(|r| r.starts_with("medewerker: 'MW001'") && r.contains("|0|0.6|")), "{rusqlite:#?}");
+    assert!(rusqlite.iter().any(|r| r.starts_with("wijzigingslog:") && r.contains("'2004-09-09'")), "{rusqlite:#?}");
+    assert_eq!(rusqlite, sqlx);
+    // The times written read back as times.
+    let wijzigingen = bestand.store.wijzigingen_van(&[("jongere", "J2")]).await.unwrap();
+    assert_eq!(wijzigingen.len(), 3, "{wijzigingen:?}");
+    let object = format!("import {}", gewijzigd.path().display());
+    assert_eq!(bestand.store.toegang_van(&object).await.unwrap().len(), 1);
+}
+
+/// Every row of every table of a SQLite register as SQL literals (`quote`), which show a value's
+/// stored type as well as its text. A time is shown by its form only (ISO 8601 in UTC): two
+/// imports never run at the same instant.
+async fn inhoud(store: &Store) -> Vec<String> {
+    let Store::Sqlite(pool, _) = store else { panic!("alleen SQLite") };
+    let tabellen: Vec<String> = sqlx::query_scalar(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' \
+         AND name <> '_sqlx_migrations' ORDER BY name",
+    )
+    .fetch_all(pool)
+    .await
+    .unwrap();
+    let mut uit = Vec::new();
+    for tabel in tabellen {
+        let kolommen: Vec<String> = sqlx::query_scalar("SELECT name FROM pragma_table_info($1) ORDER BY cid")
+            .bind(&tabel)
+            .fetch_all(pool)
+            .await
+            .unwrap();
+        let velden: Vec<String> = kolommen
+            .iter()
+            .map(|k| match k.as_str() {
+                "tijdstip" | "gestart" => format!("typeof({k}) || substr({k}, 11, 1) || substr({k}, -6)"),
+                _ => format!("quote({k})"),
+            })
+            .collect();
+        let sql = format!("SELECT '{tabel}: ' || {} FROM {tabel} ORDER BY 1", velden.join(" || '|' || "));
+        uit.extend(sqlx::query_scalar::<_, String>(sqlx::AssertSqlSafe(sql)).fetch_all(pool).await.unwrap());
+    }
+    uit
+}

@@ -1,8 +1,10 @@
-//! New rows of an import, written in bulk inside the import's one transaction.
+//! New rows written in bulk inside a [`crate::Schrijver`]'s one transaction.
 //!
-//! SQLite: multi-row INSERTs of a thousand rows (sqlx keeps the statement prepared, so a table's
-//! full-size statement is parsed once). PostgreSQL: `COPY … FROM STDIN` in text format, the
-//! server's bulk load path, with the values as sqlx would bind them (ISO dates, t/f).
+//! SQLite (an in-memory database, a service's records): multi-row INSERTs of a thousand rows (sqlx
+//! keeps the statement prepared, so a table's full-size statement is parsed once); an import into
+//! a SQLite file writes through [`crate::importschrijver`], which takes the same large-load steps
+//! as below with the constants here. PostgreSQL: `COPY … FROM STDIN` in text format, the server's
+//! bulk load path, with the values as sqlx would bind them (ISO dates, t/f).
 //!
 //! A large load into an empty table (a new register, `leerspoor demo`) drops the table's secondary
 //! indexes first and builds them again after: one sort per index instead of millions of inserts
@@ -23,11 +25,11 @@ const MAX_BINDS: usize = 30_000;
 /// 4,5 s with `?`), so these statements use plain `?`.
 const SQLITE_RIJEN: usize = 1000;
 /// SQLite's page cache while a large table loads, in KiB (negative, as the pragma takes it): 1 GiB.
-const SQLITE_CACHE_LADEN: i64 = -1 << 20;
+pub(crate) const SQLITE_CACHE_LADEN: i64 = -1 << 20;
 /// Bytes of COPY data per message to PostgreSQL.
 const COPY_BUFFER: usize = 1 << 20;
 /// From this many new rows into an empty table, its indexes are built after the load.
-const INDEXEN_ERNA: usize = 50_000;
+pub(crate) const INDEXEN_ERNA: usize = 50_000;
 
 /// Whether table `$tabel` has no rows yet.
 macro_rules! leeg {
@@ -55,52 +57,23 @@ const POSTGRES_SLEUTELS: &str = "SELECT quote_ident(conname), pg_get_constraintd
 
 /// The triggers that raise the register's stand when a table changes (migration 0026). SQLite
 /// runs them once per row; a large load drops them and raises the stand once.
-const SQLITE_STAND: &str = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = $1 AND name LIKE '%\\_stand\\_%' ESCAPE '\\'";
+pub(crate) const SQLITE_STAND: &str = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = $1 AND name LIKE '%\\_stand\\_%' ESCAPE '\\'";
 
 /// Secondary indexes on SQLite: those of PRIMARY KEY and UNIQUE constraints have no `sql` and stay.
-const SQLITE_INDEXEN: &str =
+pub(crate) const SQLITE_INDEXEN: &str =
     "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = $1 AND sql IS NOT NULL";
 /// Secondary indexes on PostgreSQL: those that back a constraint (primary key, unique) stay.
 const POSTGRES_INDEXEN: &str = "SELECT CAST(i.indexrelid AS regclass)::text, pg_get_indexdef(i.indexrelid) \
      FROM pg_index i WHERE i.indrelid = to_regclass($1) \
      AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)";
 
+/// The new rows, a thousand per INSERT (an in-memory SQLite, a service's records; an import into
+/// a SQLite file writes through [`crate::importschrijver`]).
 pub(crate) async fn sqlite(
     conn: &mut SqliteConnection,
     t: &TabelWijziging,
     voortgang: &mut impl FnMut(u64),
 ) -> Result<()> {
-    if !(t.nieuw.len() >= INDEXEN_ERNA && leeg!(conn, t.tabel)) {
-        return sqlite_rijen(conn, t, voortgang).await;
-    }
-    let indexen = indexen_weg!(&mut *conn, t.tabel, SQLITE_INDEXEN);
-    let standen: Vec<(String, String)> = sqlx::query_as(SQLITE_STAND).bind(t.tabel).fetch_all(&mut *conn).await?;
-    for (naam, _) in &standen {
-        sqlx::query(veilig(&format!("DROP TRIGGER {naam}"))).execute(&mut *conn).await?;
-    }
-    // A large load's pages do not fit the page cache: SQLite writes them out to the WAL while the
-    // transaction runs and reads them back from there to build each index, through a WAL lookup
-    // that grows with the transaction. A larger cache while the table loads keeps them in memory;
-    // the connection gets its own size back even when the load fails.
-    let (oud,): (i64,) = sqlx::query_as("PRAGMA cache_size").fetch_one(&mut *conn).await?;
-    sqlx::query(veilig(&format!("PRAGMA cache_size = {SQLITE_CACHE_LADEN}"))).execute(&mut *conn).await?;
-    let geladen = async {
-        sqlite_rijen(&mut *conn, t, voortgang).await?;
-        for sql in indexen.iter().chain(standen.iter().map(|(_, sql)| sql)) {
-            sqlx::query(veilig(sql)).execute(&mut *conn).await?;
-        }
-        if !standen.is_empty() {
-            sqlx::query("UPDATE register_stand SET stand = stand + 1").execute(&mut *conn).await?;
-        }
-        Ok(())
-    }
-    .await;
-    sqlx::query(veilig(&format!("PRAGMA cache_size = {oud}"))).execute(&mut *conn).await?;
-    geladen
-}
-
-/// The new rows, a thousand per INSERT.
-async fn sqlite_rijen(conn: &mut SqliteConnection, t: &TabelWijziging, voortgang: &mut impl FnMut(u64)) -> Result<()> {
     let n = t.kolommen.len();
     let per_statement = (MAX_BINDS / n).clamp(1, SQLITE_RIJEN);
     let kolommen: Vec<&str> = t.kolommen.iter().map(|k| k.naam).collect();

@@ -37,6 +37,11 @@ impl Lezers {
         Arc::new(Lezers { pad: pad.to_string(), vrij: Mutex::new(Vec::new()) })
     }
 
+    /// The database file.
+    pub(crate) fn pad(&self) -> &str {
+        &self.pad
+    }
+
     fn verbinding(&self) -> Result<Connection> {
         if let Some(c) = self.vrij.lock().expect("lezers").pop() {
             return Ok(c);

@@ -27,6 +27,8 @@ pub enum StoreFout {
     Sql(#[from] sqlx::Error),
     #[error("databasefout bij het lezen: {0}")]
     Lezen(String),
+    #[error("databasefout bij het schrijven: {0}")]
+    Schrijven(String),
     #[error("onverwachte inhoud in tabel {tabel}: {melding}")]
     Inhoud { tabel: &'static str, melding: String },
     /// Someone else changed or added the same record meanwhile; nothing was written.
@@ -104,6 +106,7 @@ macro_rules! vraag_op {
 
 mod bulk;
 mod copy_uit;
+mod importschrijver;
 mod kring;
 mod leespad;
 mod lezer;
@@ -122,6 +125,7 @@ pub mod rij;
 pub mod sleutels;
 pub mod toegang;
 
+pub use importschrijver::Importschrijver;
 pub use kring::Kring;
 pub use leespad::Lezer;
 pub use openen::{STANDAARD_DATABASE, zonder_wachtwoord};

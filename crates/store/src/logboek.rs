@@ -67,6 +67,14 @@ pub(crate) struct Logregel<'a> {
     pub(crate) herkomst: &'a toegang::Herkomst,
 }
 
+/// One line of the access log: time, user, action, object, result, reason, address, agent.
+pub(crate) const TOEGANGSLOG_SQL: &str = "INSERT INTO toegangslog \
+     (tijdstip, gebruiker, handeling, object, resultaat, reden, adres, agent) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+
+/// An import run with its counters: start, bundle, user, new, changed, unchanged.
+pub(crate) const IMPORTRUN_SQL: &str = "INSERT INTO importrun (gestart, bundel, gebruiker, nieuw, gewijzigd, ongewijzigd) \
+     VALUES ($1, $2, $3, $4, $5, $6)";
+
 pub(crate) async fn log_toegang<'c, E, DB>(conn: E, nu: DateTime<Utc>, r: &Logregel<'_>) -> Result<()>
 where
     DB: sqlx::Database,
@@ -76,19 +84,16 @@ where
     for<'q> Option<&'q str>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
     for<'q> <DB as sqlx::Database>::Arguments: sqlx::IntoArguments<DB>,
 {
-    sqlx::query(
-        "INSERT INTO toegangslog (tijdstip, gebruiker, handeling, object, resultaat, reden, adres, agent) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-    )
-    .bind(nu)
-    .bind(r.gebruiker)
-    .bind(r.handeling)
-    .bind(r.object)
-    .bind(r.resultaat)
-    .bind(r.reden)
-    .bind(r.herkomst.adres.as_deref())
-    .bind(r.herkomst.agent.as_deref())
-    .execute(conn)
-    .await?;
+    sqlx::query(TOEGANGSLOG_SQL)
+        .bind(nu)
+        .bind(r.gebruiker)
+        .bind(r.handeling)
+        .bind(r.object)
+        .bind(r.resultaat)
+        .bind(r.reden)
+        .bind(r.herkomst.adres.as_deref())
+        .bind(r.herkomst.agent.as_deref())
+        .execute(conn)
+        .await?;
     Ok(())
 }

@@ -60,6 +60,43 @@ impl Waarde {
     }
 }
 
+/// Bound as sqlx binds it on SQLite, so that rows written through rusqlite (an import) and
+/// through sqlx read back alike: dates as ISO text, booleans as 0/1.
+impl rusqlite::ToSql for Waarde {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        use rusqlite::types::{ToSqlOutput, Value, ValueRef};
+        Ok(match self {
+            Waarde::Tekst(Some(t)) => ToSqlOutput::Borrowed(ValueRef::Text(t.as_bytes())),
+            Waarde::Datum(Some(d)) => ToSqlOutput::Owned(Value::Text(iso_datum(*d))),
+            Waarde::Geheel(Some(n)) => ToSqlOutput::Owned(Value::Integer(*n)),
+            Waarde::Bool(b) => ToSqlOutput::Owned(Value::Integer(i64::from(*b))),
+            Waarde::Getal(Some(g)) => ToSqlOutput::Owned(Value::Real(*g)),
+            Waarde::Tekst(None) | Waarde::Datum(None) | Waarde::Geheel(None) | Waarde::Getal(None) => {
+                ToSqlOutput::Owned(Value::Null)
+            }
+        })
+    }
+}
+
+/// `2024-02-29`, as chrono's `%F` writes it, without its format parser: an import binds millions.
+pub fn iso_datum(d: Datum) -> String {
+    use chrono::Datelike;
+    let (j, m, dag) = (d.year(), d.month(), d.day());
+    if !(0..=9999).contains(&j) {
+        return d.format("%F").to_string();
+    }
+    let mut uit = String::with_capacity(10);
+    for (getal, cijfers) in [(j as u32, 4), (m, 2), (dag, 2)] {
+        if cijfers == 2 {
+            uit.push('-');
+        }
+        for macht in (0..cijfers).rev() {
+            uit.push(char::from(b'0' + (getal / 10u32.pow(macht) % 10) as u8));
+        }
+    }
+    uit
+}
+
 /// A record type that is stored as one row of one table.
 pub trait Rij: Sized + Clone + PartialEq + Send + 'static {
     /// Table name, also the bundle's file name without `.csv`.
@@ -236,4 +273,27 @@ pub fn opt_ja_nee(b: Option<bool>) -> Waarde {
 
 pub fn opt_aantal(n: Option<u32>) -> Waarde {
     Waarde::Geheel(n.map(i64::from))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_iso_date_is_written_as_chrono_writes_it() {
+        for (j, m, d) in [
+            (2024, 2, 29),
+            (2021, 7, 31),
+            (2021, 8, 1),
+            (1999, 12, 31),
+            (0, 1, 1),
+            (9999, 12, 31),
+            (10000, 1, 1),
+            (-1, 3, 9),
+        ] {
+            let datum = Datum::from_ymd_opt(j, m, d).unwrap();
+            assert_eq!(iso_datum(datum), datum.format("%F").to_string(), "{datum:?}");
+        }
+        assert_eq!(iso_datum(Datum::from_ymd_opt(2024, 2, 29).unwrap()), "2024-02-29");
+    }
 }

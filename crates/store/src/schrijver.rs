@@ -1,7 +1,7 @@
 //! All-or-nothing writes: an import's tables, a service's changes, each field change in the change
 //! log and the run in the access log, committed together or not at all.
 use crate::leespad::{kolom_typen, uit_rij};
-use crate::logboek::{Logregel, log_toegang};
+use crate::logboek::{IMPORTRUN_SQL, Logregel, log_toegang};
 use crate::rij::{self, Rij, Type, Waarde};
 use crate::{Result, Store, StoreFout, bulk, toegang, veilig};
 use chrono::{DateTime, Utc};
@@ -31,26 +31,28 @@ macro_rules! schrijf_tabel {
             }
             q.execute(&mut **$tx).await?;
             for (veld, oud, nieuw) in &rij.velden {
-                sqlx::query(
-                    "INSERT INTO wijzigingslog (tijdstip, gebruiker, tabel, sleutel, handeling, veld, oud, nieuw, bron, reden) \
-                     VALUES ($1, $2, $3, $4, 'gewijzigd', $5, $6, $7, $8, $9)",
-                )
-                .bind($nu)
-                .bind($gebruiker)
-                .bind(tabel.tabel)
-                .bind(&rij.sleutel)
-                .bind(*veld)
-                .bind(oud)
-                .bind(nieuw)
-                .bind($bron)
-                .bind($reden)
-                .execute(&mut **$tx)
-                .await?;
+                sqlx::query(WIJZIGINGSLOG_GEWIJZIGD)
+                    .bind($nu)
+                    .bind($gebruiker)
+                    .bind(tabel.tabel)
+                    .bind(&rij.sleutel)
+                    .bind(*veld)
+                    .bind(oud)
+                    .bind(nieuw)
+                    .bind($bron)
+                    .bind($reden)
+                    .execute(&mut **$tx)
+                    .await?;
             }
             $voortgang(1);
         }
     }};
 }
+
+/// One changed field of a written row in the change log.
+pub(crate) const WIJZIGINGSLOG_GEWIJZIGD: &str = "INSERT INTO wijzigingslog \
+     (tijdstip, gebruiker, tabel, sleutel, handeling, veld, oud, nieuw, bron, reden) \
+     VALUES ($1, $2, $3, $4, 'gewijzigd', $5, $6, $7, $8, $9)";
 
 /// Rows to write to one table: new ones, and existing ones whose fields changed.
 #[derive(Debug, Clone)]
@@ -405,18 +407,15 @@ impl Schrijver {
         macro_rules! afronden {
             ($tx:expr) => {{
                 let mut tx = $tx;
-                sqlx::query(
-                    "INSERT INTO importrun (gestart, bundel, gebruiker, nieuw, gewijzigd, ongewijzigd) \
-                     VALUES ($1, $2, $3, $4, $5, $6)",
-                )
-                .bind(nu)
-                .bind(&bron)
-                .bind(&gebruiker)
-                .bind(nieuw as i64)
-                .bind(gewijzigd as i64)
-                .bind(ongewijzigd as i64)
-                .execute(&mut *tx)
-                .await?;
+                sqlx::query(IMPORTRUN_SQL)
+                    .bind(nu)
+                    .bind(&bron)
+                    .bind(&gebruiker)
+                    .bind(nieuw as i64)
+                    .bind(gewijzigd as i64)
+                    .bind(ongewijzigd as i64)
+                    .execute(&mut *tx)
+                    .await?;
                 log_toegang(&mut *tx, nu, &regel).await?;
                 tx.commit().await?;
             }};
@@ -451,7 +450,7 @@ async fn planner_statistiek(tx: &mut sqlx::PgConnection, geschreven: &[(&'static
 }
 
 /// `UPDATE … SET non-key columns … WHERE key columns …`; binds: non-key values, then key values.
-fn update_statement(t: &TabelWijziging) -> String {
+pub(crate) fn update_statement(t: &TabelWijziging) -> String {
     let (sleutel, rest) = t.kolommen.split_at(t.sleutel);
     let set: Vec<String> = rest.iter().enumerate().map(|(i, k)| format!("{} = ${}", k.naam, i + 1)).collect();
     let waar: Vec<String> =

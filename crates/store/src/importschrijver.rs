@@ -1,0 +1,217 @@
+//! An import's all-or-nothing write: its tables one by one, then the import run and the access
+//! log, committed together or not at all.
+//!
+//! On a SQLite file the import writes through rusqlite on a connection of its own, one prepared
+//! statement per table bound straight from the values. Through sqlx every value was cloned, handed
+//! to sqlx's worker thread, bound there and freed again: on a large import that worker thread was
+//! the bottleneck, and half of its time was that hand-over rather than SQLite's own work.
+//! PostgreSQL (`COPY`) and an in-memory SQLite (which lives only in the pool's one connection)
+//! write through [`Schrijver`].
+use crate::logboek::{IMPORTRUN_SQL, TOEGANGSLOG_SQL};
+use crate::schrijver::{WIJZIGINGSLOG_GEWIJZIGD, update_statement};
+use crate::{Result, Schrijver, Store, StoreFout, TabelWijziging, bulk};
+use chrono::{SecondsFormat, Utc};
+use rusqlite::{Connection, OpenFlags};
+use std::time::Duration;
+
+/// New rows counted to the progress bar in steps of this many.
+const VOORTGANG_PER: usize = 10_000;
+
+/// An open import; dropped without [`Importschrijver::klaar`], nothing is written.
+pub struct Importschrijver(Soort);
+
+enum Soort {
+    Sqlx(Schrijver),
+    /// Out of its place while a table is written on a blocking thread.
+    Sqlite(Option<Box<Direct>>),
+}
+
+impl Store {
+    /// Starts an import's write; on SQLite it holds the write lock until committed or dropped.
+    pub async fn importschrijver(&self, gebruiker: &str, bron: &str) -> Result<Importschrijver> {
+        match self {
+            Store::Sqlite(_, Some(lezers)) => {
+                let (pad, gebruiker, bron) = (lezers.pad().to_string(), gebruiker.to_string(), bron.to_string());
+                let direct = tokio::task::spawn_blocking(move || Direct::begin(&pad, gebruiker, bron))
+                    .await
+                    .expect("het openen van de import stopte onverwacht")?;
+                Ok(Importschrijver(Soort::Sqlite(Some(Box::new(direct)))))
+            }
+            _ => Ok(Importschrijver(Soort::Sqlx(self.schrijver(gebruiker, bron).await?))),
+        }
+    }
+}
+
+impl Importschrijver {
+    /// Inserts the table's new rows and updates its changed ones (with one change-log row per field).
+    pub async fn tabel(
+        &mut self,
+        tabel: TabelWijziging,
+        mut voortgang: impl FnMut(u64) + Send + 'static,
+    ) -> Result<()> {
+        match &mut self.0 {
+            Soort::Sqlx(s) => s.tabel(&tabel, voortgang).await,
+            Soort::Sqlite(plek) => {
+                let mut direct = plek.take().expect("een eerdere tabel van deze import stopte onverwacht");
+                let (direct, uitkomst) = tokio::task::spawn_blocking(move || {
+                    let uitkomst = direct.tabel(&tabel, &mut voortgang).map_err(fout);
+                    (direct, uitkomst)
+                })
+                .await
+                .expect("het schrijven van de import stopte onverwacht");
+                *plek = Some(direct);
+                uitkomst
+            }
+        }
+    }
+
+    /// Records the import run and commits.
+    pub async fn klaar(self, ongewijzigd: u64) -> Result<()> {
+        match self.0 {
+            Soort::Sqlx(s) => s.klaar(ongewijzigd).await,
+            Soort::Sqlite(direct) => {
+                let direct = direct.expect("een tabel van deze import stopte onverwacht");
+                tokio::task::spawn_blocking(move || direct.klaar(ongewijzigd).map_err(fout))
+                    .await
+                    .expect("het vastleggen van de import stopte onverwacht")
+            }
+        }
+    }
+}
+
+/// The import's own connection, inside `BEGIN IMMEDIATE`. Closing it without `COMMIT` rolls back.
+struct Direct {
+    conn: Connection,
+    /// When the import started, as sqlx writes a time on SQLite (RFC 3339).
+    nu: String,
+    gebruiker: String,
+    bron: String,
+    nieuw: u64,
+    gewijzigd: u64,
+}
+
+impl Direct {
+    fn begin(pad: &str, gebruiker: String, bron: String) -> Result<Direct> {
+        let conn =
+            Connection::open_with_flags(pad, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+                .map_err(fout)?;
+        conn.busy_timeout(Duration::from_secs(10)).map_err(fout)?;
+        // As the pool's connections (`openen`), and the write lock from the start.
+        conn.execute_batch(
+            "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; BEGIN IMMEDIATE;",
+        )
+        .map_err(fout)?;
+        let nu = Utc::now().to_rfc3339_opts(SecondsFormat::AutoSi, false);
+        Ok(Direct { conn, nu, gebruiker, bron, nieuw: 0, gewijzigd: 0 })
+    }
+
+    fn tabel(&mut self, t: &TabelWijziging, voortgang: &mut dyn FnMut(u64)) -> rusqlite::Result<()> {
+        if !t.nieuw.is_empty() {
+            let leeg: bool =
+                self.conn.query_row(&format!("SELECT NOT EXISTS (SELECT 1 FROM {})", t.tabel), [], |r| r.get(0))?;
+            if leeg && t.nieuw.len() >= bulk::INDEXEN_ERNA {
+                self.laad(t, voortgang)?;
+            } else {
+                self.voeg_in(t, voortgang)?;
+            }
+        }
+        self.werk_bij(t, voortgang)?;
+        self.nieuw += t.nieuw.len() as u64;
+        self.gewijzigd += t.gewijzigd.len() as u64;
+        Ok(())
+    }
+
+    /// A large load into an empty table: its secondary indexes and the triggers that raise the
+    /// register's stand per row are dropped and made again after the rows are in (one sort per
+    /// index instead of millions of scattered inserts; the stand raised once). The drops are part
+    /// of the transaction, so a failed import leaves them.
+    fn laad(&mut self, t: &TabelWijziging, voortgang: &mut dyn FnMut(u64)) -> rusqlite::Result<()> {
+        let mut weg = Vec::new();
+        for (catalogus, soort) in [(bulk::SQLITE_INDEXEN, "INDEX"), (bulk::SQLITE_STAND, "TRIGGER")] {
+            let mut q = self.conn.prepare(catalogus)?;
+            let rijen = q.query_map([t.tabel], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+            for rij in rijen {
+                let (naam, sql) = rij?;
+                weg.push((format!("DROP {soort} {naam}"), sql, soort));
+            }
+        }
+        for (drop, _, _) in &weg {
+            self.conn.execute_batch(drop)?;
+        }
+        // The load's pages would not fit the usual page cache: SQLite would write them to the WAL
+        // while the transaction runs and read them back from there to build each index.
+        let oud: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+        self.conn.execute_batch(&format!("PRAGMA cache_size = {}", bulk::SQLITE_CACHE_LADEN))?;
+        let geladen = (|| {
+            self.voeg_in(t, voortgang)?;
+            for (_, sql, _) in &weg {
+                self.conn.execute_batch(sql)?;
+            }
+            if weg.iter().any(|(_, _, soort)| *soort == "TRIGGER") {
+                self.conn.execute_batch("UPDATE register_stand SET stand = stand + 1")?;
+            }
+            Ok(())
+        })();
+        self.conn.execute_batch(&format!("PRAGMA cache_size = {oud}"))?;
+        geladen
+    }
+
+    fn voeg_in(&mut self, t: &TabelWijziging, voortgang: &mut dyn FnMut(u64)) -> rusqlite::Result<()> {
+        let kolommen: Vec<&str> = t.kolommen.iter().map(|k| k.naam).collect();
+        let plaatsen = vec!["?"; kolommen.len()].join(", ");
+        let mut insert =
+            self.conn.prepare(&format!("INSERT INTO {} ({}) VALUES ({plaatsen})", t.tabel, kolommen.join(", ")))?;
+        for deel in t.nieuw.chunks(VOORTGANG_PER) {
+            for rij in deel {
+                for (i, w) in rij.iter().enumerate() {
+                    insert.raw_bind_parameter(i + 1, w)?;
+                }
+                insert.raw_execute()?;
+            }
+            voortgang(deel.len() as u64);
+        }
+        Ok(())
+    }
+
+    /// The changed rows, as [`Schrijver::tabel`] writes them: a unique value that changes is first
+    /// parked on a placeholder (two youths' BSNs swapped), then each row is updated and each
+    /// changed field logged with its old and new value.
+    fn werk_bij(&mut self, t: &TabelWijziging, voortgang: &mut dyn FnMut(u64)) -> rusqlite::Result<()> {
+        if t.gewijzigd.is_empty() {
+            return Ok(());
+        }
+        for kolom in t.uniek {
+            let mut parkeer =
+                self.conn.prepare(&format!("UPDATE {} SET {kolom} = ?1 WHERE {} = ?2", t.tabel, t.kolommen[0].naam))?;
+            for rij in t.gewijzigd.iter().filter(|r| r.velden.iter().any(|(v, _, _)| v == kolom)) {
+                parkeer.execute((format!("~{}", rij.sleutel), &rij.sleutel))?;
+            }
+        }
+        let mut update = self.conn.prepare(&update_statement(t))?;
+        let mut log = self.conn.prepare(WIJZIGINGSLOG_GEWIJZIGD)?;
+        for rij in &t.gewijzigd {
+            for (i, w) in rij.waarden[t.sleutel..].iter().chain(&rij.waarden[..t.sleutel]).enumerate() {
+                update.raw_bind_parameter(i + 1, w)?;
+            }
+            update.raw_execute()?;
+            for (veld, oud, nieuw) in &rij.velden {
+                let reden: Option<&str> = None;
+                log.execute((&self.nu, &self.gebruiker, t.tabel, &rij.sleutel, veld, oud, nieuw, &self.bron, reden))?;
+            }
+            voortgang(1);
+        }
+        Ok(())
+    }
+
+    fn klaar(self, ongewijzigd: u64) -> rusqlite::Result<()> {
+        let Direct { conn, nu, gebruiker, bron, nieuw, gewijzigd } = self;
+        conn.execute(IMPORTRUN_SQL, (&nu, &bron, &gebruiker, nieuw as i64, gewijzigd as i64, ongewijzigd as i64))?;
+        let geen: Option<&str> = None;
+        conn.execute(TOEGANGSLOG_SQL, (&nu, &gebruiker, "import", &bron, "gelukt", geen, geen, geen))?;
+        conn.execute_batch("COMMIT")
+    }
+}
+
+fn fout(e: rusqlite::Error) -> StoreFout {
+    StoreFout::Schrijven(e.to_string())
+}
