@@ -9,20 +9,20 @@
 //! write through [`Schrijver`].
 use crate::logboek::{IMPORTRUN_SQL, TOEGANGSLOG_SQL};
 use crate::schrijver::{WIJZIGINGSLOG_GEWIJZIGD, update_statement};
-use crate::{Result, Schrijver, Store, StoreFout, TabelWijziging, bulk};
+use crate::{Result, Schrijver, Store, StoreFout, TabelWijziging, bulk, lezer};
 use chrono::{SecondsFormat, Utc};
-use rusqlite::{Connection, OpenFlags};
-use std::time::Duration;
+use rusqlite::{Connection, InterruptHandle};
 
 /// New rows counted to the progress bar in steps of this many.
 const VOORTGANG_PER: usize = 10_000;
 
-/// An open import; dropped without [`Importschrijver::klaar`], nothing is written.
+/// An open import; dropped without [`Importschrijver::klaar`], nothing is written. After a table
+/// that failed, the import is rolled back at once and every later call fails.
 pub struct Importschrijver(Soort);
 
 enum Soort {
     Sqlx(Schrijver),
-    /// Out of its place while a table is written on a blocking thread.
+    /// None while a table is written on a blocking thread, and after a failed one.
     Sqlite(Option<Box<Direct>>),
 }
 
@@ -32,9 +32,7 @@ impl Store {
         match self {
             Store::Sqlite(_, Some(lezers)) => {
                 let (pad, gebruiker, bron) = (lezers.pad().to_string(), gebruiker.to_string(), bron.to_string());
-                let direct = tokio::task::spawn_blocking(move || Direct::begin(&pad, gebruiker, bron))
-                    .await
-                    .expect("het openen van de import stopte onverwacht")?;
+                let direct = blokkerend(move || Direct::begin(&pad, gebruiker, bron)).await?;
                 Ok(Importschrijver(Soort::Sqlite(Some(Box::new(direct)))))
             }
             _ => Ok(Importschrijver(Soort::Sqlx(self.schrijver(gebruiker, bron).await?))),
@@ -52,31 +50,65 @@ impl Importschrijver {
         match &mut self.0 {
             Soort::Sqlx(s) => s.tabel(&tabel, voortgang).await,
             Soort::Sqlite(plek) => {
-                let mut direct = plek.take().expect("een eerdere tabel van deze import stopte onverwacht");
-                let (direct, uitkomst) = tokio::task::spawn_blocking(move || {
+                let mut direct = plek.take().ok_or_else(afgebroken)?;
+                // Should this future be dropped (a web upload whose client went away), the table's
+                // statement is interrupted instead of running on for minutes with the write lock.
+                let mut onderbreek = Onderbreek(Some(direct.conn.get_interrupt_handle()));
+                let (direct, uitkomst) = blokkerend(move || {
                     let uitkomst = direct.tabel(&tabel, &mut voortgang).map_err(fout);
-                    (direct, uitkomst)
+                    // A failed table rolls the import back now, on this thread: not when the rest of
+                    // the bundle has been read, and never a commit of half a table.
+                    (uitkomst.is_ok().then_some(direct), uitkomst)
                 })
-                .await
-                .expect("het schrijven van de import stopte onverwacht");
-                *plek = Some(direct);
+                .await;
+                onderbreek.0 = None;
+                *plek = direct;
                 uitkomst
             }
         }
     }
 
     /// Records the import run and commits.
-    pub async fn klaar(self, ongewijzigd: u64) -> Result<()> {
-        match self.0 {
+    pub async fn klaar(mut self, ongewijzigd: u64) -> Result<()> {
+        match std::mem::replace(&mut self.0, Soort::Sqlite(None)) {
             Soort::Sqlx(s) => s.klaar(ongewijzigd).await,
             Soort::Sqlite(direct) => {
-                let direct = direct.expect("een tabel van deze import stopte onverwacht");
-                tokio::task::spawn_blocking(move || direct.klaar(ongewijzigd).map_err(fout))
-                    .await
-                    .expect("het vastleggen van de import stopte onverwacht")
+                let direct = direct.ok_or_else(afgebroken)?;
+                blokkerend(move || direct.klaar(ongewijzigd).map_err(fout)).await
             }
         }
     }
+}
+
+/// Dropped unfinished, the connection is closed (and the import rolled back, its pages freed) on a
+/// blocking thread: a large transaction's rollback does not belong on the async runtime's.
+impl Drop for Importschrijver {
+    fn drop(&mut self) {
+        if let Soort::Sqlite(Some(direct)) = std::mem::replace(&mut self.0, Soort::Sqlite(None))
+            && let Ok(runtime) = tokio::runtime::Handle::try_current()
+        {
+            runtime.spawn_blocking(move || drop(direct));
+        }
+    }
+}
+
+/// Interrupts the running statement when dropped with a handle still in it.
+struct Onderbreek(Option<InterruptHandle>);
+
+impl Drop for Onderbreek {
+    fn drop(&mut self) {
+        if let Some(h) = self.0.take() {
+            h.interrupt();
+        }
+    }
+}
+
+async fn blokkerend<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    tokio::task::spawn_blocking(f).await.unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()))
+}
+
+fn afgebroken() -> StoreFout {
+    StoreFout::Schrijven("de import is al afgebroken na een eerdere fout; er is niets opgeslagen".into())
 }
 
 /// The import's own connection, inside `BEGIN IMMEDIATE`. Closing it without `COMMIT` rolls back.
@@ -92,15 +124,9 @@ struct Direct {
 
 impl Direct {
     fn begin(pad: &str, gebruiker: String, bron: String) -> Result<Direct> {
-        let conn =
-            Connection::open_with_flags(pad, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-                .map_err(fout)?;
-        conn.busy_timeout(Duration::from_secs(10)).map_err(fout)?;
-        // As the pool's connections (`openen`), and the write lock from the start.
-        conn.execute_batch(
-            "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; BEGIN IMMEDIATE;",
-        )
-        .map_err(fout)?;
+        let conn = lezer::verbinding(pad).map_err(fout)?;
+        // The write lock from the start, as the sqlx writer takes it.
+        conn.execute_batch("BEGIN IMMEDIATE").map_err(fout)?;
         let nu = Utc::now().to_rfc3339_opts(SecondsFormat::AutoSi, false);
         Ok(Direct { conn, nu, gebruiker, bron, nieuw: 0, gewijzigd: 0 })
     }
@@ -142,18 +168,15 @@ impl Direct {
         // while the transaction runs and read them back from there to build each index.
         let oud: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
         self.conn.execute_batch(&format!("PRAGMA cache_size = {}", bulk::SQLITE_CACHE_LADEN))?;
-        let geladen = (|| {
-            self.voeg_in(t, voortgang)?;
-            for (_, sql, _) in &weg {
-                self.conn.execute_batch(sql)?;
-            }
-            if weg.iter().any(|(_, _, soort)| *soort == "TRIGGER") {
-                self.conn.execute_batch("UPDATE register_stand SET stand = stand + 1")?;
-            }
-            Ok(())
-        })();
-        self.conn.execute_batch(&format!("PRAGMA cache_size = {oud}"))?;
-        geladen
+        // After a failure the import's connection is closed: no cache size to give back.
+        self.voeg_in(t, voortgang)?;
+        for (_, sql, _) in &weg {
+            self.conn.execute_batch(sql)?;
+        }
+        if weg.iter().any(|(_, _, soort)| *soort == "TRIGGER") {
+            self.conn.execute_batch("UPDATE register_stand SET stand = stand + 1")?;
+        }
+        self.conn.execute_batch(&format!("PRAGMA cache_size = {oud}"))
     }
 
     fn voeg_in(&mut self, t: &TabelWijziging, voortgang: &mut dyn FnMut(u64)) -> rusqlite::Result<()> {
@@ -187,8 +210,9 @@ impl Direct {
                 parkeer.execute((format!("~{}", rij.sleutel), &rij.sleutel))?;
             }
         }
-        let mut update = self.conn.prepare(&update_statement(t))?;
-        let mut log = self.conn.prepare(WIJZIGINGSLOG_GEWIJZIGD)?;
+        // sqlx binds `$n` by its number, rusqlite by order of appearance: made positional.
+        let mut update = self.conn.prepare(&lezer::positioneel(&update_statement(t)))?;
+        let mut log = self.conn.prepare(&lezer::positioneel(WIJZIGINGSLOG_GEWIJZIGD))?;
         for rij in &t.gewijzigd {
             for (i, w) in rij.waarden[t.sleutel..].iter().chain(&rij.waarden[..t.sleutel]).enumerate() {
                 update.raw_bind_parameter(i + 1, w)?;
@@ -205,9 +229,18 @@ impl Direct {
 
     fn klaar(self, ongewijzigd: u64) -> rusqlite::Result<()> {
         let Direct { conn, nu, gebruiker, bron, nieuw, gewijzigd } = self;
-        conn.execute(IMPORTRUN_SQL, (&nu, &bron, &gebruiker, nieuw as i64, gewijzigd as i64, ongewijzigd as i64))?;
+        // SQLite ends a transaction itself on some errors (a full disk): nothing to commit then.
+        if conn.is_autocommit() {
+            return Err(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_ABORT),
+                Some("de transactie van de import is door SQLite teruggedraaid".into()),
+            ));
+        }
+        let run = (&nu, &bron, &gebruiker, nieuw as i64, gewijzigd as i64, ongewijzigd as i64);
+        conn.execute(&lezer::positioneel(IMPORTRUN_SQL), run)?;
         let geen: Option<&str> = None;
-        conn.execute(TOEGANGSLOG_SQL, (&nu, &gebruiker, "import", &bron, "gelukt", geen, geen, geen))?;
+        let regel = (&nu, &gebruiker, "import", &bron, "gelukt", geen, geen, geen);
+        conn.execute(&lezer::positioneel(TOEGANGSLOG_SQL), regel)?;
         conn.execute_batch("COMMIT")
     }
 }

@@ -3,8 +3,8 @@
 //! sqlx's SQLite driver runs each connection on a worker thread and hands every row to the async
 //! side one by one, a thread wake-up and a copy of each value per row. The reports read millions of
 //! rows at national scale; there that hand-over was most of their time. rusqlite steps the
-//! statement on the thread that reads the values. Writes, and reads inside a write transaction,
-//! stay with sqlx.
+//! statement on the thread that reads the values. Reads inside a write transaction, and writes
+//! other than an import ([`crate::Importschrijver`]), stay with sqlx.
 use crate::kring::Leden;
 use crate::rij::{Type, Waarde};
 use crate::{Result, StoreFout};
@@ -46,12 +46,9 @@ impl Lezers {
         if let Some(c) = self.vrij.lock().expect("lezers").pop() {
             return Ok(c);
         }
-        let c =
-            Connection::open_with_flags(&self.pad, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-                .map_err(fout)?;
-        c.busy_timeout(Duration::from_secs(10)).map_err(fout)?;
-        // As the sqlx connections (64 MiB of page cache), and never a write by mistake.
-        c.execute_batch("PRAGMA cache_size = -65536; PRAGMA query_only = ON;").map_err(fout)?;
+        let c = verbinding(&self.pad).map_err(fout)?;
+        // Never a write by mistake.
+        c.execute_batch("PRAGMA query_only = ON").map_err(fout)?;
         Ok(c)
     }
 
@@ -122,15 +119,7 @@ fn lees<A>(
 ) -> Result<A> {
     let mut stmt = c.prepare_cached(sql).map_err(fout)?;
     for (i, w) in binds.iter().enumerate() {
-        let i = i + 1;
-        match w {
-            Waarde::Tekst(t) => stmt.raw_bind_parameter(i, t.as_deref()),
-            Waarde::Datum(d) => stmt.raw_bind_parameter(i, d.map(|d| d.format("%Y-%m-%d").to_string())),
-            Waarde::Geheel(n) => stmt.raw_bind_parameter(i, n),
-            Waarde::Bool(b) => stmt.raw_bind_parameter(i, b),
-            Waarde::Getal(g) => stmt.raw_bind_parameter(i, g),
-        }
-        .map_err(fout)?;
+        stmt.raw_bind_parameter(i + 1, w).map_err(fout)?;
     }
     let mut rijen = stmt.raw_query();
     while let Some(r) = rijen.next().map_err(fout)? {
@@ -180,7 +169,7 @@ pub(crate) fn datum(t: &[u8]) -> Option<Datum> {
 
 /// `$3` → `?3`: SQLite numbers named parameters (`$3`) in order of appearance, so a statement that
 /// uses `$2` before `$1` would get its values swapped by position; `?NNN` is the position itself.
-fn positioneel(sql: &str) -> String {
+pub(crate) fn positioneel(sql: &str) -> String {
     let mut uit = String::with_capacity(sql.len());
     let mut tekens = sql.chars().peekable();
     while let Some(c) = tekens.next() {
@@ -195,6 +184,16 @@ fn positioneel(sql: &str) -> String {
 
 fn fout(e: rusqlite::Error) -> StoreFout {
     StoreFout::Lezen(e.to_string())
+}
+
+/// A rusqlite connection to the register's file, set as the sqlx pool's (`openen`): the pool has
+/// made the file, put it in WAL mode and migrated it. Foreign keys on, synchronous NORMAL (per
+/// connection, as the pool's), 64 MiB of page cache, and up to 10 s of waiting for another writer.
+pub(crate) fn verbinding(pad: &str) -> rusqlite::Result<Connection> {
+    let c = Connection::open_with_flags(pad, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    c.busy_timeout(Duration::from_secs(10))?;
+    c.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;")?;
+    Ok(c)
 }
 
 #[cfg(test)]

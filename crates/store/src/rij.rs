@@ -67,7 +67,7 @@ impl rusqlite::ToSql for Waarde {
         use rusqlite::types::{ToSqlOutput, Value, ValueRef};
         Ok(match self {
             Waarde::Tekst(Some(t)) => ToSqlOutput::Borrowed(ValueRef::Text(t.as_bytes())),
-            Waarde::Datum(Some(d)) => ToSqlOutput::Owned(Value::Text(iso_datum(*d))),
+            Waarde::Datum(Some(d)) => ToSqlOutput::Owned(Value::Text(datum_tekst(*d))),
             Waarde::Geheel(Some(n)) => ToSqlOutput::Owned(Value::Integer(*n)),
             Waarde::Bool(b) => ToSqlOutput::Owned(Value::Integer(i64::from(*b))),
             Waarde::Getal(Some(g)) => ToSqlOutput::Owned(Value::Real(*g)),
@@ -79,7 +79,7 @@ impl rusqlite::ToSql for Waarde {
 }
 
 /// `2024-02-29`, as chrono's `%F` writes it, without its format parser: an import binds millions.
-pub fn iso_datum(d: Datum) -> String {
+pub(crate) fn datum_tekst(d: Datum) -> String {
     use chrono::Datelike;
     let (j, m, dag) = (d.year(), d.month(), d.day());
     if !(0..=9999).contains(&j) {
@@ -292,8 +292,8 @@ mod tests {
             (-1, 3, 9),
         ] {
             let datum = Datum::from_ymd_opt(j, m, d).unwrap();
-            assert_eq!(iso_datum(datum), datum.format("%F").to_string(), "{datum:?}");
+            assert_eq!(datum_tekst(datum), datum.format("%F").to_string(), "{datum:?}");
         }
-        assert_eq!(iso_datum(Datum::from_ymd_opt(2024, 2, 29).unwrap()), "2024-02-29");
+        assert_eq!(datum_tekst(Datum::from_ymd_opt(2024, 2, 29).unwrap()), "2024-02-29");
     }
 }
