@@ -582,3 +582,19 @@ async fn inhoud(store: &Store) -> Vec<String> {
     }
     uit
 }
+
+/// sqlx takes options after `?` in a SQLite URL; the import's and the reports' own connections
+/// open the file the URL names, not a file with the options in its name.
+#[tokio::test]
+async fn a_sqlite_url_with_options_imports_into_and_reads_from_the_file_it_names() {
+    let map = tempfile::tempdir().unwrap();
+    let store =
+        Store::open(&format!("sqlite:{}?mode=rwc", map.path().join("register.sqlite").display())).await.unwrap();
+    importeer(&store, &klein(), &opties()).await.unwrap();
+    let jongeren: Vec<leerspoor_domain::model::Jongere> = store.lees().await.unwrap();
+    assert_eq!(jongeren.len() as i64, store.aantal("jongere").await.unwrap());
+    assert!(!jongeren.is_empty());
+    let namen: Vec<String> =
+        std::fs::read_dir(map.path()).unwrap().map(|f| f.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert!(namen.iter().all(|n| n.starts_with("register.sqlite") && !n.contains('?')), "{namen:?}");
+}

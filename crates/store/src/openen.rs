@@ -40,12 +40,15 @@ impl Store {
             POSTGRES_MIGRATIES.run(&pool).await?;
             Store::Postgres(pool)
         } else if url.starts_with("sqlite:") || !url.contains("://") {
-            let pad = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url);
+            let adres = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url);
+            // The file without the options sqlx takes after `?` (`?mode=rwc`): rusqlite opens the
+            // file by its name.
+            let pad = adres.split_once('?').map_or(adres, |(pad, _)| pad);
             let geheugen = pad == ":memory:";
             if !aanmaken && !geheugen && !std::path::Path::new(pad).exists() {
                 return Err(StoreFout::BestaatNiet(pad.to_string()));
             }
-            let opties = SqliteConnectOptions::from_str(&format!("sqlite:{pad}"))
+            let opties = SqliteConnectOptions::from_str(&format!("sqlite:{adres}"))
                 .map_err(|bron| StoreFout::Openen { url: url.to_string(), bron })?
                 .create_if_missing(true)
                 .journal_mode(SqliteJournalMode::Wal)
