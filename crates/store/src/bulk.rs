@@ -73,7 +73,7 @@ pub(crate) async fn sqlite(
     conn: &mut SqliteConnection,
     t: &TabelWijziging,
     voortgang: &mut impl FnMut(u64),
-) -> Result<()> {
+) -> Result<Geanalyseerd> {
     let n = t.kolommen.len();
     let per_statement = (MAX_BINDS / n).clamp(1, SQLITE_RIJEN);
     let kolommen: Vec<&str> = t.kolommen.iter().map(|k| k.naam).collect();
@@ -92,16 +92,19 @@ pub(crate) async fn sqlite(
         q.execute(&mut *conn).await?;
         voortgang(rijen.len() as u64);
     }
-    Ok(())
+    Ok(false)
 }
+
+/// Whether the table's planner statistics were made on the way (a large load into an empty table).
+pub(crate) type Geanalyseerd = bool;
 
 pub(crate) async fn postgres(
     conn: &mut PgConnection,
     t: &TabelWijziging,
     voortgang: &mut impl FnMut(u64),
-) -> Result<()> {
+) -> Result<Geanalyseerd> {
     if t.nieuw.is_empty() {
-        return Ok(());
+        return Ok(false);
     }
     let (indexen, sleutels) = if t.nieuw.len() >= INDEXEN_ERNA && leeg!(conn, t.tabel) {
         (indexen_weg!(&mut *conn, t.tabel, POSTGRES_INDEXEN), sleutels_weg(&mut *conn, t.tabel).await?)
@@ -130,12 +133,19 @@ pub(crate) async fn postgres(
     for sql in indexen {
         sqlx::query(veilig(&sql)).execute(&mut *conn).await?;
     }
+    // Adding a key checks every row in one join, planned from the table's statistics. Without
+    // them, right after the load, the planner took the national enrolments (7 million rows) for
+    // 2 million and checked their school by a merge join over an index: 17 to 32 s instead of 1 s.
+    let geanalyseerd = !sleutels.is_empty();
+    if geanalyseerd {
+        sqlx::query(veilig(&format!("ANALYZE {}", t.tabel))).execute(&mut *conn).await?;
+    }
     for (naam, definitie) in sleutels {
         sqlx::query(veilig(&format!("ALTER TABLE {} ADD CONSTRAINT {naam} {definitie}", t.tabel)))
             .execute(&mut *conn)
             .await?;
     }
-    Ok(())
+    Ok(geanalyseerd)
 }
 
 /// Drops the foreign keys of table `tabel` and gives them as (name, definition).

@@ -12,7 +12,7 @@ use sqlx::Row;
 macro_rules! schrijf_tabel {
     ($tx:expr, $tabel:expr, $bulk:expr, $nu:expr, $gebruiker:expr, $bron:expr, $reden:expr, $voortgang:expr) => {{
         let tabel = $tabel;
-        $bulk(&mut **$tx, tabel, &mut $voortgang).await?;
+        let geanalyseerd = $bulk(&mut **$tx, tabel, &mut $voortgang).await?;
         for kolom in tabel.uniek {
             let parkeer = format!("UPDATE {} SET {kolom} = $1 WHERE {} = $2", tabel.tabel, tabel.kolommen[0].naam);
             for rij in tabel.gewijzigd.iter().filter(|r| r.velden.iter().any(|(v, _, _)| v == kolom)) {
@@ -46,6 +46,7 @@ macro_rules! schrijf_tabel {
             }
             $voortgang(1);
         }
+        geanalyseerd
     }};
 }
 
@@ -132,7 +133,8 @@ pub struct Schrijver {
     reden: Option<String>,
     nieuw: u64,
     gewijzigd: u64,
-    /// The tables [`Schrijver::tabel`] wrote to, with their number of new and changed rows.
+    /// The tables [`Schrijver::tabel`] wrote to, with their number of new and changed rows: on
+    /// PostgreSQL those whose planner statistics [`Schrijver::klaar`] still has to make.
     geschreven: Vec<(&'static str, u64)>,
 }
 
@@ -146,16 +148,17 @@ impl Schrijver {
     /// Inserts the new rows and updates the changed ones (with one change-log row per field).
     pub async fn tabel(&mut self, tabel: &TabelWijziging, mut voortgang: impl FnMut(u64)) -> Result<()> {
         let (nu, gebruiker, bron, reden) = (self.nu, &self.gebruiker, &self.bron, &self.reden);
-        match &mut self.tx {
+        let geanalyseerd = match &mut self.tx {
             Transactie::Sqlite(tx) => schrijf_tabel!(tx, tabel, bulk::sqlite, nu, gebruiker, bron, reden, voortgang),
             Transactie::Postgres(tx) => {
                 schrijf_tabel!(tx, tabel, bulk::postgres, nu, gebruiker, bron, reden, voortgang)
             }
-        }
+        };
         self.nieuw += tabel.nieuw.len() as u64;
         self.gewijzigd += tabel.gewijzigd.len() as u64;
         let rijen = (tabel.nieuw.len() + tabel.gewijzigd.len()) as u64;
-        if rijen > 0 {
+        // A table loaded whole into an empty one has its statistics already (`bulk`).
+        if rijen > 0 && !geanalyseerd {
             self.geschreven.push((tabel.tabel, rijen));
         }
         Ok(())
