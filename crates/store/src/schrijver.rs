@@ -96,6 +96,7 @@ impl Store {
             nieuw: 0,
             gewijzigd: 0,
             geschreven: Vec::new(),
+            geanalyseerd: Vec::new(),
         })
     }
 }
@@ -133,9 +134,10 @@ pub struct Schrijver {
     reden: Option<String>,
     nieuw: u64,
     gewijzigd: u64,
-    /// The tables [`Schrijver::tabel`] wrote to, with their number of new and changed rows: on
-    /// PostgreSQL those whose planner statistics [`Schrijver::klaar`] still has to make.
+    /// The tables [`Schrijver::tabel`] wrote to, with their number of new and changed rows.
     geschreven: Vec<(&'static str, u64)>,
+    /// The tables whose planner statistics a large load already made (PostgreSQL, `bulk`).
+    geanalyseerd: Vec<String>,
 }
 
 impl Schrijver {
@@ -157,10 +159,10 @@ impl Schrijver {
         self.nieuw += tabel.nieuw.len() as u64;
         self.gewijzigd += tabel.gewijzigd.len() as u64;
         let rijen = (tabel.nieuw.len() + tabel.gewijzigd.len()) as u64;
-        // A table loaded whole into an empty one has its statistics already (`bulk`).
-        if rijen > 0 && !geanalyseerd {
+        if rijen > 0 {
             self.geschreven.push((tabel.tabel, rijen));
         }
+        self.geanalyseerd.extend(geanalyseerd);
         Ok(())
     }
 
@@ -397,7 +399,7 @@ impl Schrijver {
 
     /// Records the import run and commits.
     pub async fn klaar(self, ongewijzigd: u64) -> Result<()> {
-        let Schrijver { tx, nu, gebruiker, bron, nieuw, gewijzigd, geschreven, .. } = self;
+        let Schrijver { tx, nu, gebruiker, bron, nieuw, gewijzigd, geschreven, geanalyseerd, .. } = self;
         let herkomst = toegang::Herkomst::default();
         let regel = Logregel {
             gebruiker: &gebruiker,
@@ -426,7 +428,7 @@ impl Schrijver {
         match tx {
             Transactie::Sqlite(tx) => afronden!(tx),
             Transactie::Postgres(mut tx) => {
-                planner_statistiek(&mut tx, &geschreven).await?;
+                planner_statistiek(&mut tx, &geschreven, &geanalyseerd).await?;
                 afronden!(tx)
             }
         }
@@ -437,9 +439,14 @@ impl Schrijver {
 /// PostgreSQL plans from statistics that autovacuum gathers some time after a bulk write: right
 /// after importing a region, a report ran 50 s instead of 0,5 s. So an import analyzes the tables
 /// it changed by as much as autovacuum waits for (50 rows + 10 % of the table), inside its own
-/// transaction (which counts its own new rows), before the first query needs them.
-async fn planner_statistiek(tx: &mut sqlx::PgConnection, geschreven: &[(&'static str, u64)]) -> Result<()> {
-    for &(tabel, rijen) in geschreven {
+/// transaction (which counts its own new rows), before the first query needs them; not again those
+/// a large load analyzed when it was complete (`geanalyseerd`).
+async fn planner_statistiek(
+    tx: &mut sqlx::PgConnection,
+    geschreven: &[(&'static str, u64)],
+    geanalyseerd: &[String],
+) -> Result<()> {
+    for &(tabel, rijen) in geschreven.iter().filter(|(tabel, _)| !geanalyseerd.iter().any(|g| g == tabel)) {
         let (rijen_er_al,): (f32,) = sqlx::query_as("SELECT reltuples FROM pg_class WHERE oid = to_regclass($1)")
             .bind(tabel)
             .fetch_one(&mut *tx)
