@@ -21,9 +21,9 @@ const VOORTGANG_PER: usize = 10_000;
 pub struct Importschrijver(Soort);
 
 enum Soort {
-    Sqlx(Schrijver),
+    Sqlx(Box<Schrijver>),
     /// None while a table is written on a blocking thread, and after a failed one.
-    Sqlite(Option<Box<Direct>>),
+    Sqlite(Option<Direct>),
 }
 
 impl Store {
@@ -33,9 +33,9 @@ impl Store {
             Store::Sqlite(_, Some(lezers)) => {
                 let (pad, gebruiker, bron) = (lezers.pad().to_string(), gebruiker.to_string(), bron.to_string());
                 let direct = blokkerend(move || Direct::begin(&pad, gebruiker, bron)).await?;
-                Ok(Importschrijver(Soort::Sqlite(Some(Box::new(direct)))))
+                Ok(Importschrijver(Soort::Sqlite(Some(direct))))
             }
-            _ => Ok(Importschrijver(Soort::Sqlx(self.schrijver(gebruiker, bron).await?))),
+            _ => Ok(Importschrijver(Soort::Sqlx(Box::new(self.schrijver(gebruiker, bron).await?)))),
         }
     }
 }
