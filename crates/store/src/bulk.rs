@@ -31,26 +31,6 @@ const COPY_BUFFER: usize = 1 << 20;
 /// From this many new rows into an empty table, its indexes are built after the load.
 pub(crate) const INDEXEN_ERNA: usize = 50_000;
 
-/// Whether table `$tabel` has no rows yet.
-macro_rules! leeg {
-    ($conn:expr, $tabel:expr) => {
-        sqlx::query(veilig(&format!("SELECT 1 FROM {} LIMIT 1", $tabel))).fetch_optional(&mut *$conn).await?.is_none()
-    };
-}
-
-/// Drops the secondary indexes of table `$tabel` and gives their definitions; `$catalogus` lists
-/// those indexes as (name, definition) on the backend.
-macro_rules! indexen_weg {
-    ($conn:expr, $tabel:expr, $catalogus:expr) => {{
-        let conn = $conn;
-        let indexen: Vec<(String, String)> = sqlx::query_as($catalogus).bind($tabel).fetch_all(&mut *conn).await?;
-        for (naam, _) in &indexen {
-            sqlx::query(veilig(&format!("DROP INDEX {naam}"))).execute(&mut *conn).await?;
-        }
-        indexen.into_iter().map(|(_, sql)| sql).collect::<Vec<String>>()
-    }};
-}
-
 /// The foreign keys of a table on PostgreSQL, as (name, definition, referenced table).
 const POSTGRES_SLEUTELS: &str = "SELECT quote_ident(conname), pg_get_constraintdef(oid), confrelid::regclass::text \
      FROM pg_constraint WHERE conrelid = to_regclass($1) AND contype = 'f'";
@@ -106,8 +86,10 @@ pub(crate) async fn postgres(
     if t.nieuw.is_empty() {
         return Ok(Vec::new());
     }
-    let (indexen, sleutels) = if t.nieuw.len() >= INDEXEN_ERNA && leeg!(conn, t.tabel) {
-        (indexen_weg!(&mut *conn, t.tabel, POSTGRES_INDEXEN), sleutels_weg(&mut *conn, t.tabel).await?)
+    let leeg =
+        sqlx::query(veilig(&format!("SELECT 1 FROM {} LIMIT 1", t.tabel))).fetch_optional(&mut *conn).await?.is_none();
+    let (indexen, sleutels) = if t.nieuw.len() >= INDEXEN_ERNA && leeg {
+        (indexen_weg(&mut *conn, t.tabel).await?, sleutels_weg(&mut *conn, t.tabel).await?)
     } else {
         (Vec::new(), Vec::new())
     };
@@ -159,6 +141,15 @@ pub(crate) async fn postgres(
             .await?;
     }
     Ok(geanalyseerd)
+}
+
+/// Drops the secondary indexes of table `tabel` and gives their definitions.
+async fn indexen_weg(conn: &mut PgConnection, tabel: &str) -> Result<Vec<String>> {
+    let indexen: Vec<(String, String)> = sqlx::query_as(POSTGRES_INDEXEN).bind(tabel).fetch_all(&mut *conn).await?;
+    for (naam, _) in &indexen {
+        sqlx::query(veilig(&format!("DROP INDEX {naam}"))).execute(&mut *conn).await?;
+    }
+    Ok(indexen.into_iter().map(|(_, sql)| sql).collect())
 }
 
 /// Drops the foreign keys of table `tabel` and gives them as (name, definition, referenced table).
