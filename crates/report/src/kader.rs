@@ -251,13 +251,22 @@ impl Kader {
     }
 
     /// The region's verzuimers of the verslagjaar, beside the scope's (verzuim_per_1000): this
-    /// kader's if it reads the whole register; else counted from a kader of the verslagjaar's
-    /// meldingen and the youths they are about, wherever they live ([`Kring::gemeld`]), with their
-    /// birth and addresses (no enrolments: a verzuimer counts by age and residence), made at first use.
-    /// It counts as the regio does, everyone it has read.
+    /// kader's if it reads the whole register. Else the count kept for the stand of the register
+    /// and its meldingen ([`Store::stand_met_meldingen`]), or, the first time after a change, counted
+    /// from a kader of the verslagjaar's meldingen and the youths they are about, wherever they
+    /// live ([`Kring::gemeld`]), with their birth and addresses (no enrolments: a verzuimer counts
+    /// by age and residence), and kept. It counts as the regio does, everyone it has read.
     pub(crate) async fn regio_verzuimers(&self) -> Result<Arc<Verzuimers>, Fout> {
         if self.kring.is_none() {
             return bevolking::verzuimers(self).await;
+        }
+        let peildatum = self.jaar.een_oktober();
+        // Read before the records: a change that commits while they are counted makes the count old.
+        let stand = self.store.stand_met_meldingen().await?;
+        if let Some(v) =
+            self.store.telling(bevolking::VERZUIMERS, peildatum, stand).await?.and_then(|t| Verzuimers::uit_telling(&t))
+        {
+            return Ok(Arc::new(v));
         }
         let k = self.regio_gemeld.get_or_try_init(|| async {
             let (van, tot) = (self.jaar.eerste_dag(), self.jaar.laatste_dag());
@@ -272,7 +281,9 @@ impl Kader {
             k.stand = self.stand;
             Ok::<_, Fout>(Box::new(k))
         });
-        bevolking::verzuimers(k.await?).await
+        let verzuimers = bevolking::verzuimers(k.await?).await?;
+        self.store.bewaar_telling(bevolking::VERZUIMERS, peildatum, stand, &verzuimers.naar_telling()).await?;
+        Ok(verzuimers)
     }
 
     /// What `maak` computes, once for every table of this kader that asks by the same `naam`

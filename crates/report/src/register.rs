@@ -164,26 +164,26 @@ pub struct VsvEffect {
 /// however many drop-outs), in order of youth, with the effect on the schooljaar's last day; of
 /// the youths of `kring` only, with one.
 pub async fn vsv_effecten(store: &Store, kring: Option<&Kring>, schooljaar: SchoolJaar) -> Result<Vec<VsvEffect>> {
+    // The VSV-meldingen of the schooljaar; the other records are read of their youths.
+    const COHORT: &str = "WHERE uitvaldatum >= $1 AND uitvaldatum <= $2";
     let venster = [rij::datum(schooljaar.eerste_dag()), rij::datum(schooljaar.laatste_dag())];
     let mut cohort: BTreeMap<String, Vec<VsvMelding>> = BTreeMap::new();
-    for v in store.lees_in::<VsvMelding>(kring, "WHERE uitvaldatum >= $1 AND uitvaldatum <= $2", &venster).await? {
+    for v in store.lees_in::<VsvMelding>(kring, COHORT, &venster).await? {
         cohort.entry(v.jongere.clone()).or_default().push(v);
     }
-    const VAN_COHORT: &str =
-        "WHERE jongere IN (SELECT jongere FROM vsv_melding WHERE uitvaldatum >= $1 AND uitvaldatum <= $2)";
     let op = schooljaar.laatste_dag();
     let mut ingeschreven: HashMap<String, Datum> = HashMap::new();
-    for i in store.lees_in::<Inschrijving>(kring, VAN_COHORT, &venster).await? {
+    for i in store.lees_in_van::<Inschrijving>(kring, "vsv_melding", COHORT, &venster).await? {
         if i.begindatum <= op && i.einddatum.is_none_or(|e| e >= op) {
             let sinds = ingeschreven.entry(i.jongere.clone()).or_insert(i.begindatum);
             *sinds = (*sinds).min(i.begindatum);
         }
     }
-    let trajecten = store.lees_in::<RmcTraject>(kring, VAN_COHORT, &venster).await?;
-    let dagbestedingen = store.lees_in::<Dagbesteding>(kring, VAN_COHORT, &venster).await?;
+    let trajecten = store.lees_in_van::<RmcTraject>(kring, "vsv_melding", COHORT, &venster).await?;
+    let dagbestedingen = store.lees_in_van::<Dagbesteding>(kring, "vsv_melding", COHORT, &venster).await?;
     let rmc = RmcPerJongere::nieuw(&trajecten, &dagbestedingen);
     let mut gesprekken: HashMap<String, Vec<Datum>> = HashMap::new();
-    for a in store.lees_in::<Actie>(kring, VAN_COHORT, &venster).await? {
+    for a in store.lees_in_van::<Actie>(kring, "vsv_melding", COHORT, &venster).await? {
         if matches!(a.soort, ActieSoort::Gesprek | ActieSoort::PreventiefGesprek) {
             gesprekken.entry(a.jongere).or_default().push(a.datum);
         }

@@ -77,7 +77,11 @@ async fn the_regions_population_beside_a_gemeente_follows_a_move_made_after_the_
             async || regio(Kader::nieuw(&db.store, jaar, meeuwstrand.clone()).await.unwrap().heel_register()).await;
         let voor = gemeente().await;
         assert_eq!(voor, heel().await);
-        assert_eq!(db.store.aantal("telling").await.unwrap(), 1, "de telling van de regio is bewaard");
+        assert_eq!(
+            db.store.aantal("telling").await.unwrap(),
+            2,
+            "de bevolking en de verzuimers van de regio zijn bewaard"
+        );
         assert_eq!(gemeente().await, voor, "de bewaarde telling");
         let stand = db.store.stand().await.unwrap();
 
@@ -104,6 +108,61 @@ async fn the_regions_population_beside_a_gemeente_follows_a_move_made_after_the_
         let na = gemeente().await;
         assert_eq!(na, heel().await);
         assert_eq!(na, (voor.0 - 1.0, voor.1), "één jongere van 5-17 minder in de regio");
+    }
+}
+
+/// Beside a gemeente's verzuimers per 1000 stand the region's, counted once from the verslagjaar's
+/// meldingen and kept for the stand of the register and its meldingen: a melding removed after
+/// that makes the kept count old, and the next report counts again.
+#[tokio::test]
+async fn the_regions_verzuimers_beside_a_gemeente_follow_a_melding_removed_after_the_last_report() {
+    use leerspoor_domain::model::Verzuimmelding;
+    use leerspoor_domain::rules::melding;
+    let dataset = leerspoor_demo::genereer(&leerspoor_demo::DemoOpties { seed: 2021, scale: 0.1 });
+    let jaar = SchoolJaar::beginnend_in(2020);
+    let meeuwstrand = Scope::Gemeente(leerspoor_domain::Gemeentecode::parse("GM9904").unwrap());
+    let tabel = vec!["verzuim_per_1000".to_string()];
+    for db in leerspoor_testdb::alle().await {
+        let opties = ImportOpties { dry_run: false, gebruiker: "test".into() };
+        importeer_dataset(&db.store, dataset.clone(), "demo", &opties).await.expect("de demoregio is geldig");
+        let regio = async |kader: Kader| {
+            let t = leerspoor_report::bereken(&Arc::new(kader), &tabel).await.unwrap().remove(0);
+            (t.cel("regio", "absoluut").unwrap(), t.cel("regio", "relatief").unwrap())
+        };
+        let gemeente = async || {
+            regio(Kader::nieuw(&db.store, jaar, meeuwstrand.clone()).await.unwrap().alleen_kring().await.unwrap()).await
+        };
+        let heel =
+            async || regio(Kader::nieuw(&db.store, jaar, meeuwstrand.clone()).await.unwrap().heel_register()).await;
+        let voor = gemeente().await;
+        assert_eq!(voor, heel().await);
+        let bewaard = db.store.aantal("telling").await.unwrap();
+        assert_eq!(gemeente().await, voor, "de bewaarde telling");
+        assert_eq!(db.store.aantal("telling").await.unwrap(), bewaard, "niets opnieuw geteld");
+
+        // Ten relative meldingen of the verslagjaar, each its youth's only one that year and no
+        // other melding's first, are withdrawn.
+        let meldingen: Vec<Verzuimmelding> = db.store.lees().await.unwrap();
+        let in_jaar = |m: &&Verzuimmelding| SchoolJaar::van(m.meldingsdatum) == jaar;
+        let weg: Vec<&Verzuimmelding> = meldingen
+            .iter()
+            .filter(in_jaar)
+            .filter(|m| melding::relatief_verzuim(m))
+            .filter(|m| meldingen.iter().filter(in_jaar).filter(|n| n.jongere == m.jongere).count() == 1)
+            .filter(|m| !meldingen.iter().any(|n| n.vervolg_op.as_ref() == Some(&m.id)))
+            .take(10)
+            .collect();
+        assert_eq!(weg.len(), 10);
+        let mut s = db.store.schrijver("test", "test").await.unwrap();
+        for m in weg {
+            s.verwijder(m).await.unwrap();
+        }
+        s.klaar(0).await.unwrap();
+
+        let na = gemeente().await;
+        assert_eq!(na, heel().await);
+        assert_eq!(na.0, voor.0, "{}", db.store.soort());
+        assert!(na.1 < voor.1, "minder relatieve verzuimers in de regio: {na:?} na {voor:?}");
     }
 }
 
@@ -147,6 +206,12 @@ async fn a_kring_asked_in_memory_reads_the_rows_the_index_finds() {
         gelezen += gelijk::<RmcTraject>(&db.store, &index, &geheugen, "").await;
         gelezen += gelijk::<VsvMelding>(&db.store, &index, &geheugen, "").await;
         gelezen += gelijk::<Inschrijving>(&db.store, &index, &geheugen, vsv_ers).await;
+        // The VSV-ers' enrolments with the kring narrowing the VSV-meldingen instead: the same rows.
+        for kring in [&index, &geheugen] {
+            let via_bron = db.store.lees_in_van::<Inschrijving>(Some(kring), "vsv_melding", "", &[]).await.unwrap();
+            let gefilterd = db.store.lees_in::<Inschrijving>(Some(&index), vsv_ers, &[]).await.unwrap();
+            assert_eq!(via_bron, gefilterd, "{}", g.code);
+        }
     }
     assert!(gelezen > 1000, "{gelezen} rijen");
 }

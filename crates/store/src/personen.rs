@@ -781,16 +781,12 @@ mod sqlite {
         tabel: &'static str,
         mut per_rij: impl FnMut(&rusqlite::Row<'_>) -> Result<()>,
     ) -> Result<()> {
-        {
-            let mut stmt = c.prepare(sql).map_err(fout(tabel))?;
-            let mut rijen = stmt.raw_query();
-            while let Some(r) = rijen.next().map_err(fout(tabel))? {
-                per_rij(r)?;
-            }
+        let mut stmt = c.prepare(sql).map_err(fout(tabel))?;
+        let mut rijen = stmt.raw_query();
+        while let Some(r) = rijen.next().map_err(fout(tabel))? {
+            per_rij(r)?;
         }
-        // The pages of one pass through a table are not read again: the connection's cache is
-        // given back instead of holding 64 MiB of them for the rest of the report.
-        c.execute_batch("PRAGMA shrink_memory").map_err(fout(tabel))
+        Ok(())
     }
 
     pub(super) fn jongeren(c: &Connection, sql: &str) -> Result<Jongeren> {

@@ -189,6 +189,38 @@ pub(crate) struct Verzuimers {
     pub relatief: HashMap<Gemeentecode, f64>,
 }
 
+/// The kind of count kept of the region's verzuimers of a verslagjaar, under its 1 October
+/// ([`Kader::regio_verzuimers`]); the number after the slash as in [`TELLING`].
+pub(crate) const VERZUIMERS: &str = "verzuimers/1";
+
+/// A kept [`Verzuimers`]: per gemeente, in code order.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct VerzuimersTelling {
+    absoluut: Vec<(String, f64)>,
+    relatief: Vec<(String, f64)>,
+}
+
+impl Verzuimers {
+    pub(crate) fn naar_telling(&self) -> String {
+        let rijen = |per: &HashMap<Gemeentecode, f64>| {
+            let mut r: Vec<(String, f64)> = per.iter().map(|(g, n)| (g.to_string(), *n)).collect();
+            r.sort_by(|a, b| a.0.cmp(&b.0));
+            r
+        };
+        let t = VerzuimersTelling { absoluut: rijen(&self.absoluut), relatief: rijen(&self.relatief) };
+        serde_json::to_string(&t).expect("een telling is altijd als JSON te schrijven")
+    }
+
+    /// `None` for a count that cannot be read (it is counted again).
+    pub(crate) fn uit_telling(inhoud: &str) -> Option<Verzuimers> {
+        let t: VerzuimersTelling = serde_json::from_str(inhoud).ok()?;
+        let per = |rijen: Vec<(String, f64)>| {
+            rijen.into_iter().map(|(g, n)| Some((Gemeentecode::parse(&g).ok()?, n))).collect::<Option<HashMap<_, _>>>()
+        };
+        Some(Verzuimers { absoluut: per(t.absoluut)?, relatief: per(t.relatief)? })
+    }
+}
+
 /// [`Verzuimers`], counted once per report for the two tables that ask.
 pub(crate) async fn verzuimers(kader: &Kader) -> Result<Arc<Verzuimers>, Fout> {
     let v = kader
