@@ -7,7 +7,7 @@ use leerspoor_domain::onderwijs::Onderwijssoort;
 use leerspoor_domain::rules::{art25, geboren_uiterlijk, leeftijd_op};
 use leerspoor_domain::{Datum, Gemeentecode, SchoolJaar};
 use leerspoor_store::Personen;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 /// The age bands the population tables count in, by age on the peildatum.
@@ -196,26 +196,22 @@ pub(crate) const VERZUIMERS: &str = "verzuimers/1";
 /// A kept [`Verzuimers`]: per gemeente, in code order.
 #[derive(serde::Serialize, serde::Deserialize)]
 struct VerzuimersTelling {
-    absoluut: Vec<(String, f64)>,
-    relatief: Vec<(String, f64)>,
+    absoluut: BTreeMap<String, f64>,
+    relatief: BTreeMap<String, f64>,
 }
 
 impl Verzuimers {
     pub(crate) fn naar_telling(&self) -> String {
-        let rijen = |per: &HashMap<Gemeentecode, f64>| {
-            let mut r: Vec<(String, f64)> = per.iter().map(|(g, n)| (g.to_string(), *n)).collect();
-            r.sort_by(|a, b| a.0.cmp(&b.0));
-            r
-        };
-        let t = VerzuimersTelling { absoluut: rijen(&self.absoluut), relatief: rijen(&self.relatief) };
+        let per = |p: &HashMap<Gemeentecode, f64>| p.iter().map(|(g, n)| (g.to_string(), *n)).collect();
+        let t = VerzuimersTelling { absoluut: per(&self.absoluut), relatief: per(&self.relatief) };
         serde_json::to_string(&t).expect("een telling is altijd als JSON te schrijven")
     }
 
     /// `None` for a count that cannot be read (it is counted again).
     pub(crate) fn uit_telling(inhoud: &str) -> Option<Verzuimers> {
         let t: VerzuimersTelling = serde_json::from_str(inhoud).ok()?;
-        let per = |rijen: Vec<(String, f64)>| {
-            rijen.into_iter().map(|(g, n)| Some((Gemeentecode::parse(&g).ok()?, n))).collect::<Option<HashMap<_, _>>>()
+        let per = |p: BTreeMap<String, f64>| {
+            p.into_iter().map(|(g, n)| Some((Gemeentecode::parse(&g).ok()?, n))).collect::<Option<HashMap<_, _>>>()
         };
         Some(Verzuimers { absoluut: per(t.absoluut)?, relatief: per(t.relatief)? })
     }
